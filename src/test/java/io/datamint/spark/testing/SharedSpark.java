@@ -1,0 +1,33 @@
+package io.datamint.spark.testing;
+
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The one SparkSession of a test JVM: {@code local[2]}, UI off, few shuffle partitions.
+ *
+ * <p>Every test that needs Spark calls {@link #session()}; the session lives until the JVM exits, so the
+ * start-up cost (about five seconds) is paid once per surefire fork, not once per test class.
+ */
+public final class SharedSpark {
+
+  private static SparkSession session;
+
+  private SharedSpark() {}
+
+  /** Returns the shared session, starting it on first use. */
+  public static synchronized SparkSession session() {
+    if (session == null) {
+      session =
+          SparkSession.builder()
+              .master("local[2]")
+              .appName("datamint-spark-tests")
+              .config("spark.ui.enabled", "false")
+              .config("spark.sql.shuffle.partitions", "2")
+              .config("spark.driver.host", "127.0.0.1")
+              .config("spark.driver.bindAddress", "127.0.0.1")
+              .config("spark.sql.session.timeZone", "UTC")
+              .getOrCreate();
+    }
+    return session;
+  }
+}
