@@ -1,0 +1,291 @@
+package io.datamint.spark.config;
+
+import io.datamint.spark.util.Suggestions;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The immutable, validated options of one read. Every key is a constant below; {@link #resolve} merges, in
+ * increasing precedence, the {@code DATAMINT_API_URL} / {@code DATAMINT_API_KEY} environment, the session conf
+ * under {@code spark.datamint.}, and the per-read options (keys are case-insensitive). Options whose name starts
+ * with {@code fs.} are Hadoop settings for the mirror's FileSystem (for example {@code fs.s3a.endpoint}).
+ *
+ * <p>Names and meanings follow the Datamint SDK's dataset constructor and {@code filter()}; see the README's
+ * option table. The API key is never printed: {@link #toString()} and {@link #describe()} mask it.
+ */
+public final class DatamintOptions implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  /** Prefix of the session-wide defaults in the Spark conf. */
+  public static final String CONF_PREFIX = "spark.datamint.";
+  /** Environment variable for the server URL, as in the SDK. */
+  public static final String ENV_API_URL = "DATAMINT_API_URL";
+  /** Environment variable for the API key, as in the SDK. */
+  public static final String ENV_API_KEY = "DATAMINT_API_KEY";
+  /** Prefix of Hadoop FileSystem settings passed as options. */
+  public static final String HADOOP_PREFIX = "fs.";
+
+  // ---- source ----
+  /** A project mirror directory, or a mirror root holding one directory per project (any Hadoop URI). */
+  public static final String PATH = "path";
+  /** The project's name or id; required with a mirror root of several projects or with {@code server_url}. */
+  public static final String PROJECT = "project";
+  /** The Datamint API base URL (or env {@code DATAMINT_API_URL}). */
+  public static final String SERVER_URL = "server_url";
+  /** The Datamint API key (or env {@code DATAMINT_API_KEY}); never logged or shown. */
+  public static final String API_KEY = "api_key";
+
+  // ---- the SDK's filter() and include_unannotated ----
+  /** Keep resources having any of these tags (SDK {@code filter(tags=...)}); an empty list keeps none. */
+  public static final String TAGS = "tags";
+  /** Keep resources whose filename matches this shell pattern (SDK {@code filter(filename_pattern=...)}). */
+  public static final String FILENAME_PATTERN = "filename_pattern";
+  /** Keep resources with (true) or without (false) annotations after annotation filtering. */
+  public static final String HAS_ANNOTATIONS = "has_annotations";
+  /** Keep resources having an annotation of any type whose identifier is in this list. */
+  public static final String ANNOTATION_NAMES = "annotation_names";
+  /** Keep resources whose filtered annotation list is empty (default true, as the SDK). */
+  public static final String INCLUDE_UNANNOTATED = "include_unannotated";
+
+  // ---- reading ----
+  /** What to do with a row that cannot be decoded: PERMISSIVE (default), DROPMALFORMED, FAILFAST. */
+  public static final String MODE = "mode";
+  /** Target bytes of resource files per input partition (default 64m). */
+  public static final String TARGET_PARTITION_BYTES = "target_partition_bytes";
+
+  /** Default of {@link #TARGET_PARTITION_BYTES}. */
+  public static final long DEFAULT_TARGET_PARTITION_BYTES = 64L << 20;
+
+  private static final Map<String, OptionKey> KEYS = keys();
+
+  private static Map<String, OptionKey> keys() {
+    Map<String, OptionKey> k = new LinkedHashMap<>();
+    add(k, OptionKey.of(PATH, "a project mirror directory or a mirror root (local path or Hadoop URI)"));
+    add(k, OptionKey.of(PROJECT, "a project name or id"));
+    add(k, OptionKey.of(SERVER_URL, "the Datamint API base URL, e.g. https://api.datamint.io"));
+    add(k, OptionKey.of(API_KEY, "a Datamint API key"));
+    add(k, OptionKey.of(TAGS, "a comma-separated list or JSON array of tags"));
+    add(k, OptionKey.of(FILENAME_PATTERN, "a shell pattern (*, ?, [seq], [!seq]) matched against the filename"));
+    add(k, OptionKey.of(HAS_ANNOTATIONS, "true or false"));
+    add(k, OptionKey.of(ANNOTATION_NAMES, "a comma-separated list or JSON array of annotation identifiers"));
+    add(k, OptionKey.of(INCLUDE_UNANNOTATED, "true or false"));
+    add(k, OptionKey.of(MODE, "PERMISSIVE, DROPMALFORMED or FAILFAST"));
+    add(k, OptionKey.of(TARGET_PARTITION_BYTES, "a positive byte size such as 64m or 1g"));
+    // Options of the SDK's dataset classes that later versions of this connector implement.
+    for (String planned : List.of("dataset", "slice", "frame_by_frame", "split", "seed", "by_patient",
+        "none_patient_id_strategy", "use_project_splits", "as_of_timestamp", "use_server_splits",
+        "return_metainfo", "return_segmentations", "return_as_semantic_segmentation",
+        "semantic_seg_merge_strategy", "include_annotators", "exclude_annotators", "include_segmentation_names",
+        "exclude_segmentation_names", "include_image_label_names", "exclude_image_label_names",
+        "include_frame_label_names", "exclude_frame_label_names", "allow_external_annotations",
+        "image_labels_merge_strategy", "image_categories_merge_strategy", "worklists")) {
+      add(k, OptionKey.planned(planned, "see the README"));
+    }
+    return Collections.unmodifiableMap(k);
+  }
+
+  private static void add(Map<String, OptionKey> keys, OptionKey key) {
+    keys.put(key.name(), key);
+  }
+
+  private final String path;
+  private final String project;
+  private final String serverUrl;
+  private final String apiKey;
+  private final List<String> tags;
+  private final String filenamePattern;
+  private final Boolean hasAnnotations;
+  private final List<String> annotationNames;
+  private final boolean includeUnannotated;
+  private final ReadMode mode;
+  private final long targetPartitionBytes;
+  private final Map<String, String> hadoopOptions;
+
+  private DatamintOptions(Map<String, String> merged, Map<String, String> hadoop) {
+    this.path = blankToNull(merged.get(PATH));
+    this.project = blankToNull(merged.get(PROJECT));
+    String url = blankToNull(merged.get(SERVER_URL));
+    this.serverUrl = url == null ? null : stripTrailingSlash(url);
+    this.apiKey = blankToNull(merged.get(API_KEY));
+    this.tags = merged.containsKey(TAGS) ? OptionValues.list(TAGS, merged.get(TAGS)) : null;
+    this.filenamePattern = merged.get(FILENAME_PATTERN);
+    this.hasAnnotations =
+        merged.containsKey(HAS_ANNOTATIONS) ? OptionValues.bool(HAS_ANNOTATIONS, merged.get(HAS_ANNOTATIONS)) : null;
+    this.annotationNames =
+        merged.containsKey(ANNOTATION_NAMES) ? OptionValues.list(ANNOTATION_NAMES, merged.get(ANNOTATION_NAMES)) : null;
+    this.includeUnannotated = !merged.containsKey(INCLUDE_UNANNOTATED)
+        || OptionValues.bool(INCLUDE_UNANNOTATED, merged.get(INCLUDE_UNANNOTATED));
+    this.mode = merged.containsKey(MODE) ? OptionValues.enumValue(MODE, merged.get(MODE), ReadMode.class)
+        : ReadMode.PERMISSIVE;
+    this.targetPartitionBytes = merged.containsKey(TARGET_PARTITION_BYTES)
+        ? OptionValues.bytes(TARGET_PARTITION_BYTES, merged.get(TARGET_PARTITION_BYTES))
+        : DEFAULT_TARGET_PARTITION_BYTES;
+    this.hadoopOptions = Collections.unmodifiableMap(hadoop);
+  }
+
+  /**
+   * Resolves and validates the options of a read.
+   *
+   * @param readOptions the per-read options (highest precedence)
+   * @param sparkConf the session conf; only keys under {@link #CONF_PREFIX} are used
+   * @param env the process environment; only {@link #ENV_API_URL} and {@link #ENV_API_KEY} are used
+   * @throws InvalidOptionException naming the first unknown, unimplemented or invalid option
+   */
+  public static DatamintOptions resolve(
+      Map<String, String> readOptions, Map<String, String> sparkConf, Map<String, String> env) {
+    Map<String, String> merged = new LinkedHashMap<>();
+    Map<String, String> hadoop = new TreeMap<>();
+    if (env.get(ENV_API_URL) != null) {
+      merged.put(SERVER_URL, env.get(ENV_API_URL));
+    }
+    if (env.get(ENV_API_KEY) != null) {
+      merged.put(API_KEY, env.get(ENV_API_KEY));
+    }
+    for (Map.Entry<String, String> e : sparkConf.entrySet()) {
+      if (e.getKey().startsWith(CONF_PREFIX)) {
+        put(merged, hadoop, e.getKey().substring(CONF_PREFIX.length()), e.getValue(), "Spark conf " + e.getKey());
+      }
+    }
+    for (Map.Entry<String, String> e : readOptions.entrySet()) {
+      put(merged, hadoop, e.getKey(), e.getValue(), "option");
+    }
+    return new DatamintOptions(merged, hadoop);
+  }
+
+  private static void put(Map<String, String> merged, Map<String, String> hadoop, String rawKey, String value,
+      String origin) {
+    if (rawKey.startsWith(HADOOP_PREFIX)) {
+      hadoop.put(rawKey, value);
+      return;
+    }
+    String key = rawKey.toLowerCase(Locale.ROOT);
+    OptionKey known = KEYS.get(key);
+    if (known == null) {
+      String suggestion = Suggestions.closest(key, KEYS.keySet());
+      throw new InvalidOptionException("unknown " + origin + " \"" + rawKey + "\" for the datamint data source"
+          + (suggestion == null ? "" : "; did you mean \"" + suggestion + "\"?")
+          + " Valid options: " + String.join(", ", KEYS.keySet())
+          + " (and Hadoop settings starting with \"" + HADOOP_PREFIX + "\")");
+    }
+    if (!known.implemented()) {
+      throw new InvalidOptionException("option \"" + key + "\" is part of the datamint option set but is not "
+          + "implemented in this version of the connector; remove it (implemented options: "
+          + String.join(", ", implementedNames()) + ")");
+    }
+    if (value == null) {
+      throw new InvalidOptionException("option \"" + key + "\" has no value; accepted: " + known.accepts());
+    }
+    merged.put(key, value);
+  }
+
+  /** Every documented option key, in documentation order. */
+  public static Map<String, OptionKey> knownKeys() {
+    return KEYS;
+  }
+
+  private static List<String> implementedNames() {
+    List<String> names = new ArrayList<>();
+    for (OptionKey key : KEYS.values()) {
+      if (key.implemented()) {
+        names.add(key.name());
+      }
+    }
+    return names;
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  private static String stripTrailingSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  /** The mirror path or mirror root; null when reading from the API. */
+  public String path() {
+    return path;
+  }
+
+  /** The project name or id; null when the path is a single project. */
+  public String project() {
+    return project;
+  }
+
+  public String serverUrl() {
+    return serverUrl;
+  }
+
+  /** The API key; never print it. */
+  public String apiKey() {
+    return apiKey;
+  }
+
+  /** The {@code tags} filter, or null when not given. */
+  public List<String> tags() {
+    return tags;
+  }
+
+  public String filenamePattern() {
+    return filenamePattern;
+  }
+
+  public Boolean hasAnnotations() {
+    return hasAnnotations;
+  }
+
+  public List<String> annotationNames() {
+    return annotationNames;
+  }
+
+  public boolean includeUnannotated() {
+    return includeUnannotated;
+  }
+
+  public ReadMode mode() {
+    return mode;
+  }
+
+  public long targetPartitionBytes() {
+    return targetPartitionBytes;
+  }
+
+  /** Hadoop settings ({@code fs.*}) given as options or {@code spark.datamint.fs.*} conf. */
+  public Map<String, String> hadoopOptions() {
+    return hadoopOptions;
+  }
+
+  /** The dataset-shaping options, for {@code explain()}: no source address and no secret. */
+  public String describe() {
+    List<String> parts = new ArrayList<>();
+    if (tags != null) {
+      parts.add("tags=" + tags);
+    }
+    if (filenamePattern != null) {
+      parts.add("filename_pattern=" + filenamePattern);
+    }
+    if (hasAnnotations != null) {
+      parts.add("has_annotations=" + hasAnnotations);
+    }
+    if (annotationNames != null) {
+      parts.add("annotation_names=" + annotationNames);
+    }
+    if (!includeUnannotated) {
+      parts.add("include_unannotated=false");
+    }
+    parts.add("mode=" + mode);
+    return String.join(", ", parts);
+  }
+
+  @Override
+  public String toString() {
+    return "DatamintOptions[path=" + path + ", project=" + project + ", server_url=" + serverUrl
+        + ", api_key=" + (apiKey == null ? "null" : "***") + ", " + describe() + "]";
+  }
+}

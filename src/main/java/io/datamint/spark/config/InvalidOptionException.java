@@ -1,0 +1,11 @@
+package io.datamint.spark.config;
+
+/** An option name or value was rejected at {@code load()}; the message names it and what is accepted. */
+public final class InvalidOptionException extends IllegalArgumentException {
+
+  private static final long serialVersionUID = 1L;
+
+  public InvalidOptionException(String message) {
+    super(message);
+  }
+}

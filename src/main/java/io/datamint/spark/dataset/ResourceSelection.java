@@ -1,0 +1,93 @@
+package io.datamint.spark.dataset;
+
+import io.datamint.spark.api.model.Annotation;
+import io.datamint.spark.api.model.Resource;
+import io.datamint.spark.config.DatamintOptions;
+import io.datamint.spark.source.ProjectSnapshot;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Decides which resources of a project a read covers, in the SDK's order: a resource whose annotation list is
+ * empty is dropped unless {@code include_unannotated}; then the {@code filter()} criteria, ANDed: {@code tags}
+ * (any listed tag), {@code filename_pattern} (fnmatch), {@code has_annotations} (on the annotation list), and
+ * {@code annotation_names} (any annotation, of any type, with a listed identifier). Source order is kept.
+ */
+public final class ResourceSelection {
+
+  /** A selected resource with the annotations its row carries. */
+  public record Selected(Resource resource, List<Annotation> annotations) {}
+
+  private final boolean includeUnannotated;
+  private final Set<String> tags;
+  private final FilenamePattern filenamePattern;
+  private final Boolean hasAnnotations;
+  private final Set<String> annotationNames;
+
+  private ResourceSelection(DatamintOptions options) {
+    this.includeUnannotated = options.includeUnannotated();
+    this.tags = options.tags() == null ? null : new HashSet<>(options.tags());
+    this.filenamePattern =
+        options.filenamePattern() == null ? null : FilenamePattern.compile(options.filenamePattern());
+    this.hasAnnotations = options.hasAnnotations();
+    this.annotationNames = options.annotationNames() == null ? null : new HashSet<>(options.annotationNames());
+  }
+
+  /** The selection the options define. */
+  public static ResourceSelection of(DatamintOptions options) {
+    return new ResourceSelection(options);
+  }
+
+  /** Applies the selection to a project, in source order. */
+  public List<Selected> apply(ProjectSnapshot snapshot) {
+    List<Selected> out = new ArrayList<>();
+    for (Resource resource : snapshot.resources()) {
+      List<Annotation> annotations = snapshot.annotationsOf(resource.id());
+      if (keeps(resource, annotations)) {
+        out.add(new Selected(resource, annotations));
+      }
+    }
+    return out;
+  }
+
+  boolean keeps(Resource resource, List<Annotation> annotations) {
+    if (!includeUnannotated && annotations.isEmpty()) {
+      return false;
+    }
+    if (tags != null && resource.tags().stream().noneMatch(tags::contains)) {
+      return false;
+    }
+    if (filenamePattern != null && !filenamePattern.matches(resource.filename())) {
+      return false;
+    }
+    if (hasAnnotations != null && annotations.isEmpty() == hasAnnotations) {
+      return false;
+    }
+    return annotationNames == null
+        || annotations.stream().anyMatch(a -> a.identifier() != null && annotationNames.contains(a.identifier()));
+  }
+
+  /** The criteria in force, for {@code explain()}. */
+  @Override
+  public String toString() {
+    List<String> parts = new ArrayList<>();
+    if (!includeUnannotated) {
+      parts.add("include_unannotated=false");
+    }
+    if (tags != null) {
+      parts.add("tags=" + tags);
+    }
+    if (filenamePattern != null) {
+      parts.add("filename_pattern=" + filenamePattern);
+    }
+    if (hasAnnotations != null) {
+      parts.add("has_annotations=" + hasAnnotations);
+    }
+    if (annotationNames != null) {
+      parts.add("annotation_names=" + annotationNames);
+    }
+    return parts.isEmpty() ? "all" : String.join(", ", parts);
+  }
+}

@@ -1,0 +1,150 @@
+package io.datamint.spark.read;
+
+import io.datamint.spark.dataset.ResourceSelection;
+import io.datamint.spark.plan.PartitionPlanner;
+import io.datamint.spark.plan.PlannedResource;
+import io.datamint.spark.plan.ResourcePartition;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.apache.spark.sql.connector.expressions.filter.Predicate;
+import org.apache.spark.sql.connector.read.Batch;
+import org.apache.spark.sql.connector.read.InputPartition;
+import org.apache.spark.sql.connector.read.PartitionReaderFactory;
+import org.apache.spark.sql.connector.read.Scan;
+import org.apache.spark.sql.connector.read.Statistics;
+import org.apache.spark.sql.connector.read.SupportsReportStatistics;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * A planned read of a project: the selected resources, narrowed by the pushed predicates, the tags that
+ * {@link TagPushdownRule} found in {@code array_contains(tags, ...)} filters, and the limit, split into partitions
+ * by estimated bytes. Planning touches only metadata; no resource file is opened on the driver.
+ */
+final class DatamintScan implements Scan, Batch, SupportsReportStatistics {
+
+  private final DatamintTable table;
+  private final StructType readSchema;
+  private final List<Predicate> pushed;
+  private final List<ResourcePredicate> predicates;
+  private final Integer limit;
+  private final Set<String> requiredTags = new LinkedHashSet<>();
+  private List<ResourcePartition> partitions;
+
+  DatamintScan(DatamintTable table, StructType readSchema, List<Predicate> pushed,
+      List<ResourcePredicate> predicates, Integer limit) {
+    this.table = table;
+    this.readSchema = readSchema;
+    this.pushed = pushed;
+    this.predicates = predicates;
+    this.limit = limit;
+  }
+
+  /**
+   * Narrows the scan to resources having every one of {@code tags}. Called by {@link TagPushdownRule} during
+   * optimization, before partitions are planned; afterwards it has no effect (the filter above the scan still
+   * applies, so results are the same either way).
+   */
+  synchronized void requireTags(Collection<String> tags) {
+    if (partitions == null) {
+      requiredTags.addAll(tags);
+    }
+  }
+
+  @Override
+  public StructType readSchema() {
+    return readSchema;
+  }
+
+  @Override
+  public Batch toBatch() {
+    return this;
+  }
+
+  @Override
+  public synchronized InputPartition[] planInputPartitions() {
+    if (partitions == null) {
+      partitions = new PartitionPlanner(table.options().targetPartitionBytes()).plan(plannedResources());
+    }
+    return partitions.toArray(new InputPartition[0]);
+  }
+
+  @Override
+  public PartitionReaderFactory createReaderFactory() {
+    return new DatamintReaderFactory(readSchema);
+  }
+
+  @Override
+  public Statistics estimateStatistics() {
+    List<PlannedResource> resources = plannedResources();
+    long bytes = 0;
+    for (PlannedResource resource : resources) {
+      bytes += 1024 + 512L * resource.annotations().size();
+    }
+    long rows = resources.size();
+    long size = bytes;
+    return new Statistics() {
+      @Override
+      public OptionalLong sizeInBytes() {
+        return OptionalLong.of(size);
+      }
+
+      @Override
+      public OptionalLong numRows() {
+        return OptionalLong.of(rows);
+      }
+    };
+  }
+
+  /** The resources this scan reads, in source order. */
+  private synchronized List<PlannedResource> plannedResources() {
+    List<PlannedResource> out = new ArrayList<>();
+    for (ResourceSelection.Selected selected : table.selected()) {
+      if (limit != null && out.size() >= limit) {
+        break;
+      }
+      if (!selected.resource().tags().containsAll(requiredTags)) {
+        continue;
+      }
+      PlannedResource resource = PlannedResource.of(selected.resource(), selected.annotations());
+      if (passes(resource)) {
+        out.add(resource);
+      }
+    }
+    return out;
+  }
+
+  private boolean passes(PlannedResource resource) {
+    for (ResourcePredicate predicate : predicates) {
+      if (!Boolean.TRUE.equals(predicate.test(resource))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public String description() {
+    List<String> columns = new ArrayList<>();
+    for (StructField field : readSchema.fields()) {
+      columns.add(field.name());
+    }
+    StringBuilder out = new StringBuilder("DatamintScan[")
+        .append(table.snapshot().sourceDescription())
+        .append(", project=").append(table.snapshot().project().name())
+        .append(", selection=").append(ResourceSelection.of(table.options()))
+        .append(", PushedPredicates=").append(pushed)
+        .append(", PushedTags=").append(requiredTags)
+        .append(", PushedLimit=").append(limit == null ? "none" : limit)
+        .append(", ReadColumns=").append(columns)
+        .append(", FilesOpened=none");
+    if (partitions != null) {
+      out.append(", Partitions=").append(partitions.size());
+    }
+    return out.append(']').toString();
+  }
+}

@@ -1,0 +1,79 @@
+package io.datamint.spark.read;
+
+import io.datamint.spark.config.ReadMode;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.connector.expressions.filter.Predicate;
+import org.apache.spark.sql.connector.read.Scan;
+import org.apache.spark.sql.connector.read.ScanBuilder;
+import org.apache.spark.sql.connector.read.SupportsPushDownLimit;
+import org.apache.spark.sql.connector.read.SupportsPushDownRequiredColumns;
+import org.apache.spark.sql.connector.read.SupportsPushDownV2Filters;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Collects what Spark pushes down: predicates on resource attributes (evaluated exactly on the driver, so Spark
+ * does not re-evaluate them), the required columns, and a limit.
+ */
+final class DatamintScanBuilder
+    implements ScanBuilder, SupportsPushDownV2Filters, SupportsPushDownRequiredColumns, SupportsPushDownLimit {
+
+  private final DatamintTable table;
+  private final List<Predicate> pushed = new ArrayList<>();
+  private final List<ResourcePredicate> predicates = new ArrayList<>();
+  private StructType readSchema;
+  private Integer limit;
+
+  DatamintScanBuilder(DatamintTable table) {
+    this.table = table;
+    this.readSchema = table.schema();
+  }
+
+  @Override
+  public Predicate[] pushPredicates(Predicate[] candidates) {
+    List<Predicate> rest = new ArrayList<>();
+    for (Predicate candidate : candidates) {
+      ResourcePredicate translated = PredicateTranslator.translate(candidate);
+      if (translated == null) {
+        rest.add(candidate);
+      } else {
+        pushed.add(candidate);
+        predicates.add(translated);
+      }
+    }
+    return rest.toArray(new Predicate[0]);
+  }
+
+  @Override
+  public Predicate[] pushedPredicates() {
+    return pushed.toArray(new Predicate[0]);
+  }
+
+  @Override
+  public void pruneColumns(StructType requiredSchema) {
+    this.readSchema = requiredSchema;
+  }
+
+  /**
+   * Keeps only the first {@code n} resources. Refused in DROPMALFORMED mode, where a dropped row would make the
+   * result shorter than the limit; always partial, so Spark still applies the limit on top.
+   */
+  @Override
+  public boolean pushLimit(int n) {
+    if (table.options().mode() == ReadMode.DROPMALFORMED) {
+      return false;
+    }
+    limit = limit == null ? n : Math.min(limit, n);
+    return true;
+  }
+
+  @Override
+  public boolean isPartiallyPushed() {
+    return true;
+  }
+
+  @Override
+  public Scan build() {
+    return new DatamintScan(table, readSchema, List.copyOf(pushed), List.copyOf(predicates), limit);
+  }
+}

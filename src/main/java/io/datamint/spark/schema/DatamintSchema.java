@@ -1,0 +1,47 @@
+package io.datamint.spark.schema;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.MetadataBuilder;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/** Builds the table schema: one row per resource with its metadata and annotations. */
+public final class DatamintSchema {
+
+  private DatamintSchema() {}
+
+  /** The schema of the resource table. */
+  public static StructType resources() {
+    List<StructField> fields = new ArrayList<>();
+    for (ResourceAttribute attribute : ResourceAttribute.values()) {
+      fields.add(field(attribute.column(), DataTypes.StringType, attribute.nullable(), doc(attribute)));
+    }
+    fields.add(field(Columns.SIZE, DataTypes.LongType, true, "file size in bytes, as the source reports it"));
+    fields.add(field(Columns.TAGS, new ArrayType(DataTypes.StringType, true), false, "resource tags"));
+    fields.add(field(Columns.NUM_FRAMES, DataTypes.IntegerType, true,
+        "slices of a volume, frames of a video, 1 for an image; null when the metadata does not say"));
+    fields.add(field(Columns.ANNOTATIONS, new ArrayType(AnnotationStruct.TYPE, false), false,
+        "the resource's annotations after filtering"));
+    fields.add(field(Columns.ERROR, DataTypes.StringType, true, "null, or why this row could not be decoded"));
+    return new StructType(fields.toArray(new StructField[0]));
+  }
+
+  private static StructField field(String name, DataType type, boolean nullable, String comment) {
+    Metadata metadata = new MetadataBuilder().putString("comment", comment).build();
+    return new StructField(name, type, nullable, metadata);
+  }
+
+  private static String doc(ResourceAttribute attribute) {
+    return switch (attribute) {
+      case RESOURCE_ID -> "the resource id";
+      case RESOURCE_KIND -> "what the SDK reads the resource as: dicom, nifti, volume, video, image or unknown";
+      case PATIENT_ID -> "patient_id, else metadata.PatientID";
+      default -> "the resource's " + attribute.column();
+    };
+  }
+}

@@ -1,0 +1,94 @@
+package io.datamint.spark.source;
+
+import io.datamint.spark.api.model.Annotation;
+import io.datamint.spark.api.model.Project;
+import io.datamint.spark.api.model.Resource;
+import io.datamint.spark.api.model.SplitAssignment;
+import io.datamint.spark.api.model.Worklist;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything the driver plans from, read once from a {@link ProjectSource} when a table is loaded: the project,
+ * its resources in source order, each resource's annotations, the worklists and the split history. Immutable.
+ */
+public final class ProjectSnapshot {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ProjectSnapshot.class);
+
+  private final String sourceDescription;
+  private final Project project;
+  private final List<Resource> resources;
+  private final Map<String, List<Annotation>> annotationsByResource;
+  private final List<Worklist> worklists;
+  private final List<SplitAssignment> splitHistory;
+  private final ResourceFileStore fileStore;
+
+  private ProjectSnapshot(ProjectSource source) {
+    this.sourceDescription = source.describe();
+    this.project = source.project();
+    this.resources = List.copyOf(source.resources());
+    Map<String, List<Annotation>> grouped = new LinkedHashMap<>();
+    for (Resource resource : resources) {
+      grouped.put(resource.id(), new ArrayList<>());
+    }
+    int foreign = 0;
+    for (Annotation annotation : source.annotations(resources)) {
+      List<Annotation> list = grouped.get(annotation.resourceId());
+      if (list != null) {
+        list.add(annotation);
+      } else {
+        foreign++;
+      }
+    }
+    if (foreign > 0) {
+      LOG.warn("{}: {} annotation(s) name a resource that is not in this project; they belong to no row",
+          sourceDescription, foreign);
+    }
+    grouped.replaceAll((id, list) -> Collections.unmodifiableList(list));
+    this.annotationsByResource = Collections.unmodifiableMap(grouped);
+    this.worklists = List.copyOf(source.worklists());
+    this.splitHistory = List.copyOf(source.splitHistory());
+    this.fileStore = source.fileStore();
+  }
+
+  /** Reads the whole project from {@code source}. */
+  public static ProjectSnapshot load(ProjectSource source) {
+    return new ProjectSnapshot(source);
+  }
+
+  public String sourceDescription() {
+    return sourceDescription;
+  }
+
+  public Project project() {
+    return project;
+  }
+
+  /** Resources in source order. */
+  public List<Resource> resources() {
+    return resources;
+  }
+
+  /** The annotations of one resource, in source order; empty when it has none. */
+  public List<Annotation> annotationsOf(String resourceId) {
+    return annotationsByResource.getOrDefault(resourceId, List.of());
+  }
+
+  public List<Worklist> worklists() {
+    return worklists;
+  }
+
+  public List<SplitAssignment> splitHistory() {
+    return splitHistory;
+  }
+
+  public ResourceFileStore fileStore() {
+    return fileStore;
+  }
+}

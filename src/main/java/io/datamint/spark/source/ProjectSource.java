@@ -1,0 +1,37 @@
+package io.datamint.spark.source;
+
+import io.datamint.spark.api.model.Annotation;
+import io.datamint.spark.api.model.Project;
+import io.datamint.spark.api.model.Resource;
+import io.datamint.spark.api.model.SplitAssignment;
+import io.datamint.spark.api.model.Worklist;
+import java.util.List;
+
+/**
+ * The driver-side view of one Datamint project. Every call reads the source afresh; callers that need a
+ * consistent view take a {@link ProjectSnapshot}. Failures are {@link ProjectSourceException}s whose message names
+ * the file and line, or the endpoint, that was wrong.
+ */
+public interface ProjectSource {
+
+  /** Where this project is read from, for messages and {@code explain()}; never contains a secret. */
+  String describe();
+
+  /** The project object. */
+  Project project();
+
+  /** The project's resources in the source's order (the order the API lists them). */
+  List<Resource> resources();
+
+  /** Every annotation of the given resources, in source order. */
+  List<Annotation> annotations(List<Resource> resources);
+
+  /** The project's worklists with their annotation specs and segmentation groups. */
+  List<Worklist> worklists();
+
+  /** The project's whole split-assignment history. */
+  List<SplitAssignment> splitHistory();
+
+  /** The executor-side handle to this project's files. */
+  ResourceFileStore fileStore();
+}

@@ -1,0 +1,34 @@
+package io.datamint.spark.source;
+
+import io.datamint.spark.config.DatamintOptions;
+import io.datamint.spark.config.InvalidOptionException;
+import io.datamint.spark.source.mirror.MirrorLocator;
+import io.datamint.spark.source.mirror.MirrorProjectSource;
+import org.apache.hadoop.conf.Configuration;
+
+/** Chooses and opens the project source the options name: a mirror ({@code path}) or the API. */
+public final class ProjectSources {
+
+  private ProjectSources() {}
+
+  /**
+   * Opens the project source of a read.
+   *
+   * @throws InvalidOptionException when the options name no source
+   * @throws ProjectSourceException when the source cannot be read
+   */
+  public static ProjectSource open(DatamintOptions options, Configuration hadoopConf) {
+    if (options.path() != null) {
+      return MirrorProjectSource.open(
+          new MirrorLocator(hadoopConf).resolve(options.path(), options.project()), hadoopConf);
+    }
+    if (options.serverUrl() != null) {
+      throw new InvalidOptionException("reading from the Datamint REST API (option \"" + DatamintOptions.SERVER_URL
+          + "\" or env " + DatamintOptions.ENV_API_URL + ") is not available in this version of the connector; "
+          + "read a project mirror with option \"" + DatamintOptions.PATH + "\" or load(path)");
+    }
+    throw new InvalidOptionException("no project source: give option \"" + DatamintOptions.PATH
+        + "\" (or load(path)) with a project mirror directory or a mirror root, plus \""
+        + DatamintOptions.PROJECT + "\" to choose among several projects");
+  }
+}

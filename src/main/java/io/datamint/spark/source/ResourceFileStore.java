@@ -1,0 +1,21 @@
+package io.datamint.spark.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+
+/**
+ * Opens a project's resource and segmentation files. Serializable and small: it is shipped to executors inside
+ * the reader factory, and holds an address (a mirror directory, a server URL), never the driver's state.
+ */
+public interface ResourceFileStore extends Serializable {
+
+  /** Opens the bytes of a resource's file. */
+  InputStream openResource(String resourceId) throws IOException;
+
+  /** Opens the bytes of a segmentation annotation's mask file. */
+  InputStream openAnnotation(String resourceId, String annotationId) throws IOException;
+
+  /** Where the files are, for messages; never contains a secret. */
+  String describe();
+}

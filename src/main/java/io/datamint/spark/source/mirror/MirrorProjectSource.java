@@ -1,0 +1,123 @@
+package io.datamint.spark.source.mirror;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.datamint.spark.api.model.Annotation;
+import io.datamint.spark.api.model.Project;
+import io.datamint.spark.api.model.Resource;
+import io.datamint.spark.api.model.SplitAssignment;
+import io.datamint.spark.api.model.Worklist;
+import io.datamint.spark.source.ProjectSource;
+import io.datamint.spark.source.ProjectSourceException;
+import io.datamint.spark.source.ResourceFileStore;
+import io.datamint.spark.util.SerializableHadoopConf;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/** A project read from a mirror directory (contracts section 2) through Hadoop's FileSystem. */
+public final class MirrorProjectSource implements ProjectSource {
+
+  private final Path projectDir;
+  private final Configuration conf;
+  private final MirrorFiles files;
+
+  private MirrorProjectSource(Path projectDir, FileSystem fs, Configuration conf) {
+    this.projectDir = projectDir;
+    this.conf = conf;
+    this.files = new MirrorFiles(fs);
+  }
+
+  /**
+   * Opens the project mirror in {@code projectDir}.
+   *
+   * @throws ProjectSourceException when the directory is missing or lacks a required metadata file
+   */
+  public static MirrorProjectSource open(Path projectDir, Configuration conf) {
+    try {
+      FileSystem fs = projectDir.getFileSystem(conf);
+      Path qualified = fs.makeQualified(projectDir);
+      if (!fs.exists(qualified)) {
+        throw new ProjectSourceException("project mirror " + qualified + " does not exist");
+      }
+      List<String> missing = new ArrayList<>();
+      for (String name : MirrorLayout.REQUIRED) {
+        if (!fs.exists(new Path(qualified, name))) {
+          missing.add(name);
+        }
+      }
+      if (!missing.isEmpty()) {
+        throw new ProjectSourceException("project mirror " + qualified + " is missing " + String.join(", ", missing)
+            + "; a mirror holds " + String.join(", ", MirrorLayout.REQUIRED)
+            + " (empty files are fine) and files/resources/<resource_id>");
+      }
+      return new MirrorProjectSource(qualified, fs, conf);
+    } catch (IOException e) {
+      throw new ProjectSourceException("cannot open project mirror " + projectDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The project directory, fully qualified. */
+  public Path projectDir() {
+    return projectDir;
+  }
+
+  @Override
+  public String describe() {
+    return "mirror " + projectDir;
+  }
+
+  @Override
+  public Project project() {
+    Path file = new Path(projectDir, MirrorLayout.PROJECT);
+    JsonNode json = files.readDocument(file);
+    try {
+      return Project.fromJson(json);
+    } catch (IllegalArgumentException e) {
+      throw new ProjectSourceException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public List<Resource> resources() {
+    return files.readLines(new Path(projectDir, MirrorLayout.RESOURCES), Resource::fromJson);
+  }
+
+  @Override
+  public List<Annotation> annotations(List<Resource> resources) {
+    return files.readLines(new Path(projectDir, MirrorLayout.ANNOTATIONS), Annotation::fromJson);
+  }
+
+  @Override
+  public List<Worklist> worklists() {
+    Path file = new Path(projectDir, MirrorLayout.WORKLISTS);
+    JsonNode json = files.readDocument(file);
+    if (!json.isArray()) {
+      throw new ProjectSourceException(file + ": expected a JSON list of worklists, found "
+          + json.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+    }
+    List<Worklist> out = new ArrayList<>();
+    int index = 0;
+    for (JsonNode worklist : json) {
+      try {
+        out.add(Worklist.fromJson(worklist));
+      } catch (IllegalArgumentException | ArithmeticException e) {
+        throw new ProjectSourceException(file + " item " + index + ": " + e.getMessage(), e);
+      }
+      index++;
+    }
+    return out;
+  }
+
+  @Override
+  public List<SplitAssignment> splitHistory() {
+    return files.readLines(new Path(projectDir, MirrorLayout.SPLITS), SplitAssignment::fromJson);
+  }
+
+  @Override
+  public ResourceFileStore fileStore() {
+    return new MirrorFileStore(projectDir.toString(), new SerializableHadoopConf(conf));
+  }
+}

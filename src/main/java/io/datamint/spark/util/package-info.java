@@ -1,0 +1,2 @@
+/** Small helpers with no domain of their own: Hadoop configuration shipping, name suggestions. */
+package io.datamint.spark.util;
