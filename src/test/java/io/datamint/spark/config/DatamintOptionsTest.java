@@ -1,0 +1,112 @@
+package io.datamint.spark.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DatamintOptionsTest {
+
+  private static DatamintOptions resolve(Map<String, String> options) {
+    return DatamintOptions.resolve(options, Map.of(), Map.of());
+  }
+
+  @Test
+  void defaultsFollowTheSdk() {
+    DatamintOptions o = resolve(Map.of("path", "/m"));
+    assertThat(o.path()).isEqualTo("/m");
+    assertThat(o.includeUnannotated()).isTrue();
+    assertThat(o.mode()).isEqualTo(ReadMode.PERMISSIVE);
+    assertThat(o.tags()).isNull();
+    assertThat(o.hasAnnotations()).isNull();
+    assertThat(o.targetPartitionBytes()).isEqualTo(64L << 20);
+  }
+
+  @Test
+  void misspelledKeyNamesItAndTheClosestValidName() {
+    assertThatThrownBy(() -> resolve(Map.of("filname_pattern", "*.png")))
+        .isInstanceOf(InvalidOptionException.class)
+        .hasMessageContaining("\"filname_pattern\"")
+        .hasMessageContaining("did you mean \"filename_pattern\"?")
+        .hasMessageContaining("Valid options: path, project");
+  }
+
+  @Test
+  void unrelatedUnknownKeyHasNoSuggestion() {
+    assertThatThrownBy(() -> resolve(Map.of("zzzzzzzzzz", "1")))
+        .hasMessageContaining("unknown option \"zzzzzzzzzz\"")
+        .hasMessageNotContaining("did you mean");
+  }
+
+  @Test
+  void keysAreCaseInsensitive() {
+    assertThat(resolve(Map.of("Include_Unannotated", "FALSE")).includeUnannotated()).isFalse();
+  }
+
+  @Test
+  void badValuesNameTheOptionTheValueAndWhatIsAccepted() {
+    assertThatThrownBy(() -> resolve(Map.of("has_annotations", "yes")))
+        .hasMessage("invalid value for option \"has_annotations\": \"yes\"; accepted: true or false");
+    assertThatThrownBy(() -> resolve(Map.of("mode", "lenient")))
+        .hasMessageContaining("\"mode\": \"lenient\"; accepted: one of PERMISSIVE, DROPMALFORMED, FAILFAST");
+    assertThatThrownBy(() -> resolve(Map.of("target_partition_bytes", "-5")))
+        .hasMessageContaining("\"target_partition_bytes\": \"-5\"");
+    assertThatThrownBy(() -> resolve(Map.of("tags", "[1, 2]")))
+        .hasMessageContaining("\"tags\"").hasMessageContaining("JSON array of strings");
+  }
+
+  @Test
+  void listsAreCommaSeparatedOrJsonArrays() {
+    assertThat(resolve(Map.of("tags", "chest, xray,,")).tags()).containsExactly("chest", "xray");
+    assertThat(resolve(Map.of("tags", "[\"a,b\", \"c\"]")).tags()).containsExactly("a,b", "c");
+    assertThat(resolve(Map.of("tags", "")).tags()).isEmpty();
+  }
+
+  @Test
+  void byteSizesAcceptUnits() {
+    assertThat(resolve(Map.of("target_partition_bytes", "512k")).targetPartitionBytes()).isEqualTo(512L << 10);
+    assertThat(resolve(Map.of("target_partition_bytes", "2g")).targetPartitionBytes()).isEqualTo(2L << 30);
+    assertThat(resolve(Map.of("target_partition_bytes", "64MiB")).targetPartitionBytes()).isEqualTo(64L << 20);
+    assertThat(resolve(Map.of("target_partition_bytes", "1000")).targetPartitionBytes()).isEqualTo(1000);
+  }
+
+  @Test
+  void precedenceIsEnvThenSparkConfThenReadOption() {
+    Map<String, String> env = Map.of("DATAMINT_API_URL", "https://env/", "DATAMINT_API_KEY", "env-key");
+    Map<String, String> conf = Map.of("spark.datamint.server_url", "https://conf", "spark.other", "x",
+        "spark.datamint.mode", "FAILFAST");
+    DatamintOptions fromConf = DatamintOptions.resolve(Map.of(), conf, env);
+    assertThat(fromConf.serverUrl()).isEqualTo("https://conf");
+    assertThat(fromConf.apiKey()).isEqualTo("env-key");
+    assertThat(fromConf.mode()).isEqualTo(ReadMode.FAILFAST);
+    DatamintOptions fromOption = DatamintOptions.resolve(Map.of("server_url", "https://opt/"), conf, env);
+    assertThat(fromOption.serverUrl()).isEqualTo("https://opt");
+  }
+
+  @Test
+  void unknownSparkConfKeyIsNamedWithItsPrefix() {
+    assertThatThrownBy(() -> DatamintOptions.resolve(Map.of(), Map.of("spark.datamint.tag", "x"), Map.of()))
+        .hasMessageContaining("unknown Spark conf spark.datamint.tag \"tag\"")
+        .hasMessageContaining("did you mean \"tags\"");
+  }
+
+  @Test
+  void hadoopSettingsPassThrough() {
+    DatamintOptions o = resolve(Map.of("fs.s3a.endpoint", "http://127.0.0.1:9000"));
+    assertThat(o.hadoopOptions()).containsEntry("fs.s3a.endpoint", "http://127.0.0.1:9000");
+  }
+
+  @Test
+  void plannedOptionsFailClearlyInsteadOfBeingIgnored() {
+    assertThatThrownBy(() -> resolve(Map.of("slice", "axial")))
+        .hasMessageContaining("option \"slice\"").hasMessageContaining("not implemented in this version");
+  }
+
+  @Test
+  void apiKeyNeverAppearsInToString() {
+    DatamintOptions o = resolve(Map.of("api_key", "secret-123", "server_url", "https://x"));
+    assertThat(o.toString()).doesNotContain("secret-123").contains("api_key=***");
+    assertThat(o.describe()).doesNotContain("secret-123");
+  }
+}

@@ -1,0 +1,48 @@
+package io.datamint.spark.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PartitionPlannerTest {
+
+  private static PlannedResource resource(String id, Long size) {
+    return new PlannedResource(id, id + ".png", "image/png", "CR", null, null, "image", null, null, size,
+        List.of(), 1, List.of());
+  }
+
+  @Test
+  void packsConsecutiveResourcesUpToTheTarget() {
+    List<PlannedResource> resources = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      resources.add(resource("r" + i, 30L));
+    }
+    List<ResourcePartition> partitions = new PartitionPlanner(100).plan(resources);
+    assertThat(partitions).extracting(p -> p.resources().size()).containsExactly(3, 3, 3, 1);
+    assertThat(partitions).extracting(ResourcePartition::index).containsExactly(0, 1, 2, 3);
+    assertThat(partitions.get(0).estimatedBytes()).isEqualTo(90);
+    assertThat(partitions.get(0).resources()).extracting(PlannedResource::resourceId)
+        .containsExactly("r0", "r1", "r2");
+  }
+
+  @Test
+  void aLargeResourceGetsItsOwnPartition() {
+    List<ResourcePartition> partitions = new PartitionPlanner(100).plan(
+        List.of(resource("a", 10L), resource("big", 500L), resource("b", 10L)));
+    assertThat(partitions).extracting(p -> p.resources().size()).containsExactly(1, 1, 1);
+  }
+
+  @Test
+  void unknownSizesUseTheEstimate() {
+    List<ResourcePartition> partitions = new PartitionPlanner(3L << 20).plan(
+        List.of(resource("a", null), resource("b", null), resource("c", null), resource("d", null)));
+    assertThat(partitions).extracting(p -> p.resources().size()).containsExactly(3, 1);
+  }
+
+  @Test
+  void noResourcesNoPartitions() {
+    assertThat(new PartitionPlanner(1).plan(List.of())).isEmpty();
+  }
+}
