@@ -140,8 +140,7 @@ final class DatamintScan implements Scan, Batch, SupportsReportStatistics {
         .append(", PushedPredicates=").append(pushed)
         .append(", PushedTags=").append(requiredTags)
         .append(", PushedLimit=").append(limit == null ? "none" : limit)
-        .append(", ReadColumns=").append(columns)
-        .append(", FilesOpened=none");
+        .append(", ReadColumns=").append(columns);
     if (partitions != null) {
       out.append(", Partitions=").append(partitions.size());
     }
