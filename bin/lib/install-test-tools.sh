@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs the reference tools the tests compare against (Debian packages): dcmtk (dcmdump), ffmpeg (ffprobe),
+# python3-nibabel and python3-pydicom (with the system python3). Does nothing when they are already there.
+set -euo pipefail
+
+have_tools() {
+  command -v dcmdump >/dev/null 2>&1 && command -v ffprobe >/dev/null 2>&1 \
+    && /usr/bin/python3 -c 'import nibabel, pydicom' >/dev/null 2>&1
+}
+
+if have_tools; then
+  exit 0
+fi
+packages=(dcmtk ffmpeg python3-nibabel python3-pydicom python3-numpy)
+if [[ "$(id -u)" -eq 0 ]]; then
+  sudo=()
+elif command -v sudo >/dev/null 2>&1; then
+  sudo=(sudo)
+else
+  echo "warning: cannot install ${packages[*]} (not root, no sudo); tests that need them are skipped locally" >&2
+  echo "         and fail when CI=true" >&2
+  exit 0
+fi
+echo "installing test tools: ${packages[*]}" >&2
+"${sudo[@]}" apt-get update -qq
+DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+have_tools
