@@ -280,7 +280,7 @@ public final class SqlCli {
    * the level of the loggers that would repeat a failure with stack traces ({@code off}, or {@code warn}
    * when {@code verbose}). Must run before any Log4j or Spark class initialises logging.
    */
-  static void useCliLogConfig(boolean verbose) {
+  public static void useCliLogConfig(boolean verbose) {
     if (System.getProperty(FAILURE_LOG_LEVEL) == null) {
       System.setProperty(FAILURE_LOG_LEVEL, verbose ? "warn" : "off");
     }

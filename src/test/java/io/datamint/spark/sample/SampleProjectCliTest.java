@@ -61,14 +61,6 @@ class SampleProjectCliTest {
   }
 
   @Test
-  void jvmFlagsFileMatchesThePom() throws IOException {
-    String pom = Files.readString(BASEDIR.resolve("pom.xml"));
-    Matcher m = Pattern.compile("<spark\\.jvm\\.flags>([^<]*)</spark\\.jvm\\.flags>").matcher(pom);
-    assertThat(m.find()).isTrue();
-    assertThat(Files.readString(BASEDIR.resolve("bin/lib/jvm-flags")).strip()).isEqualTo(m.group(1).strip());
-  }
-
-  @Test
   void binScriptRunsTheGenerator(@TempDir Path tmp) {
     Path script = BASEDIR.resolve("bin/datamint-sample");
     assertThat(Files.isExecutable(script)).as(script + " is executable").isTrue();
