@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * with {@code fs.} are Hadoop settings for the mirror's FileSystem (for example {@code fs.s3a.endpoint}).
  *
  * <p>Names and meanings follow the Datamint SDK's dataset constructor and {@code filter()}; see the README's
- * option table. The API key is never printed: {@link #toString()} and {@link #describe()} mask it.
+ * option table. The API key is never printed: {@link #toString()} masks it.
  */
 public final class DatamintOptions implements Serializable {
 
@@ -261,31 +261,10 @@ public final class DatamintOptions implements Serializable {
     return hadoopOptions;
   }
 
-  /** The dataset-shaping options, for {@code explain()}: no source address and no secret. */
-  public String describe() {
-    List<String> parts = new ArrayList<>();
-    if (tags != null) {
-      parts.add("tags=" + tags);
-    }
-    if (filenamePattern != null) {
-      parts.add("filename_pattern=" + filenamePattern);
-    }
-    if (hasAnnotations != null) {
-      parts.add("has_annotations=" + hasAnnotations);
-    }
-    if (annotationNames != null) {
-      parts.add("annotation_names=" + annotationNames);
-    }
-    if (!includeUnannotated) {
-      parts.add("include_unannotated=false");
-    }
-    parts.add("mode=" + mode);
-    return String.join(", ", parts);
-  }
-
   @Override
   public String toString() {
     return "DatamintOptions[path=" + path + ", project=" + project + ", server_url=" + serverUrl
-        + ", api_key=" + (apiKey == null ? "null" : "***") + ", " + describe() + "]";
+        + ", api_key=" + (apiKey == null ? "null" : "***") + ", mode=" + mode + ", target_partition_bytes="
+        + targetPartitionBytes + "]";
   }
 }

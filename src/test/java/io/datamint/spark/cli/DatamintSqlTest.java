@@ -65,4 +65,24 @@ class DatamintSqlTest {
     assertThat(outcome.err()).contains("has_annotation").contains("did you mean \"has_annotations\"");
     assertThat(outcome.out()).isEmpty();
   }
+
+  @Test
+  void aMissingProjectJsonIsReportedWithTheFile() throws Exception {
+    String dir = mirror();
+    java.nio.file.Files.delete(Path.of(dir, "project.json"));
+    Outcome outcome = run("CREATE OR REPLACE TEMPORARY VIEW res USING datamint OPTIONS (path '" + dir + "')",
+        OutputFormat.TABLE);
+    assertThat(outcome.status()).isEqualTo(SqlCli.EXIT_ERROR);
+    assertThat(outcome.err()).contains("project.json");
+  }
+
+  @Test
+  void aMalformedResourceLineIsReportedWithFileAndLine() {
+    String dir = TestMirror.in(tmp.resolve("bad")).image("r1", "a.png", "CR", null)
+        .image("r2", "b.png", "CR", null).resourceLine("{\"id\": \"r3\",,}").write().toString();
+    Outcome outcome = run("CREATE OR REPLACE TEMPORARY VIEW res USING datamint OPTIONS (path '" + dir + "')",
+        OutputFormat.TABLE);
+    assertThat(outcome.status()).isEqualTo(SqlCli.EXIT_ERROR);
+    assertThat(outcome.err()).contains("resources.jsonl line 3: malformed JSON");
+  }
 }
