@@ -1,0 +1,18 @@
+package io.datamint.spark.decode;
+
+/**
+ * A decoded resource file: pixels as {@code (N, C, H, W)}, the header as JSON ({@code metainfo}: DICOM attributes
+ * by keyword, NIfTI header fields; null for plain images and videos), and the 4x4 voxel-to-world matrix in
+ * row-major order for volumes (null otherwise).
+ */
+public record DecodedResource(PixelArray pixels, String metainfoJson, double[] affine) {
+
+  public DecodedResource {
+    if (pixels.rank() != 4) {
+      throw new IllegalArgumentException("decoded pixels must be (N, C, H, W), got " + pixels);
+    }
+    if (affine != null && affine.length != 16) {
+      throw new IllegalArgumentException("an affine has 16 values, got " + affine.length);
+    }
+  }
+}
