@@ -1,5 +1,7 @@
 package io.datamint.spark.config;
 
+import io.datamint.spark.dataset.DatasetKind;
+import io.datamint.spark.decode.DecodeLimits;
 import io.datamint.spark.util.Suggestions;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -60,6 +62,18 @@ public final class DatamintOptions implements Serializable {
   /** Target bytes of resource files per input partition (default 64m). */
   public static final String TARGET_PARTITION_BYTES = "target_partition_bytes";
 
+  /** Which SDK dataset class the read behaves as: image, volume, video or auto (default). */
+  public static final String DATASET = "dataset";
+  /** Whether to fill the {@code metainfo} column (default true). */
+  public static final String RETURN_METAINFO = "return_metainfo";
+  /** Bound on the decoded bytes of one array; larger files get an {@code _error} (default 2g). */
+  public static final String MAX_DECODED_BYTES = "max_decoded_bytes";
+  /** Rows per Arrow batch produced by a reader (default 16; a batch also closes at 256 MiB of tensors). */
+  public static final String BATCH_SIZE = "batch_size";
+
+  /** Default of {@link #BATCH_SIZE}. */
+  public static final int DEFAULT_BATCH_SIZE = 16;
+
   /** Default of {@link #TARGET_PARTITION_BYTES}. */
   public static final long DEFAULT_TARGET_PARTITION_BYTES = 64L << 20;
 
@@ -78,10 +92,14 @@ public final class DatamintOptions implements Serializable {
     add(k, OptionKey.of(INCLUDE_UNANNOTATED, "true or false"));
     add(k, OptionKey.of(MODE, "PERMISSIVE, DROPMALFORMED or FAILFAST"));
     add(k, OptionKey.of(TARGET_PARTITION_BYTES, "a positive byte size such as 64m or 1g"));
+    add(k, OptionKey.of(DATASET, "image, volume, video or auto"));
+    add(k, OptionKey.of(RETURN_METAINFO, "true or false"));
+    add(k, OptionKey.of(MAX_DECODED_BYTES, "a positive byte size such as 512m or 2g (at most 2g)"));
+    add(k, OptionKey.of(BATCH_SIZE, "a positive number of rows"));
     // Options of the SDK's dataset classes that later versions of this connector implement.
-    for (String planned : List.of("dataset", "slice", "frame_by_frame", "split", "seed", "by_patient",
+    for (String planned : List.of("slice", "frame_by_frame", "split", "seed", "by_patient",
         "none_patient_id_strategy", "use_project_splits", "as_of_timestamp", "use_server_splits",
-        "return_metainfo", "return_segmentations", "return_as_semantic_segmentation",
+        "return_segmentations", "return_as_semantic_segmentation",
         "semantic_seg_merge_strategy", "include_annotators", "exclude_annotators", "include_segmentation_names",
         "exclude_segmentation_names", "include_image_label_names", "exclude_image_label_names",
         "include_frame_label_names", "exclude_frame_label_names", "allow_external_annotations",
@@ -107,6 +125,10 @@ public final class DatamintOptions implements Serializable {
   private final ReadMode mode;
   private final long targetPartitionBytes;
   private final Map<String, String> hadoopOptions;
+  private final DatasetKind dataset;
+  private final boolean returnMetainfo;
+  private final long maxDecodedBytes;
+  private final int batchSize;
 
   private DatamintOptions(Map<String, String> merged, Map<String, String> hadoop) {
     this.path = blankToNull(merged.get(PATH));
@@ -128,6 +150,19 @@ public final class DatamintOptions implements Serializable {
         ? OptionValues.bytes(TARGET_PARTITION_BYTES, merged.get(TARGET_PARTITION_BYTES))
         : DEFAULT_TARGET_PARTITION_BYTES;
     this.hadoopOptions = Collections.unmodifiableMap(hadoop);
+    this.dataset = merged.containsKey(DATASET)
+        ? OptionValues.enumValue(DATASET, merged.get(DATASET), DatasetKind.class) : DatasetKind.AUTO;
+    this.returnMetainfo = !merged.containsKey(RETURN_METAINFO)
+        || OptionValues.bool(RETURN_METAINFO, merged.get(RETURN_METAINFO));
+    this.maxDecodedBytes = merged.containsKey(MAX_DECODED_BYTES)
+        ? OptionValues.bytes(MAX_DECODED_BYTES, merged.get(MAX_DECODED_BYTES))
+        : DecodeLimits.DEFAULT_MAX_DECODED_BYTES;
+    if (maxDecodedBytes > DecodeLimits.DEFAULT_MAX_DECODED_BYTES) {
+      throw OptionValues.invalid(MAX_DECODED_BYTES, merged.get(MAX_DECODED_BYTES),
+          "at most " + DecodeLimits.DEFAULT_MAX_DECODED_BYTES + " bytes (one tensor is one Java array)");
+    }
+    this.batchSize = merged.containsKey(BATCH_SIZE)
+        ? OptionValues.positiveInt(BATCH_SIZE, merged.get(BATCH_SIZE)) : DEFAULT_BATCH_SIZE;
   }
 
   /**
@@ -254,6 +289,23 @@ public final class DatamintOptions implements Serializable {
 
   public long targetPartitionBytes() {
     return targetPartitionBytes;
+  }
+
+  /** Which SDK dataset class the read behaves as. */
+  public DatasetKind dataset() {
+    return dataset;
+  }
+
+  public boolean returnMetainfo() {
+    return returnMetainfo;
+  }
+
+  public long maxDecodedBytes() {
+    return maxDecodedBytes;
+  }
+
+  public int batchSize() {
+    return batchSize;
   }
 
   /** Hadoop settings ({@code fs.*}) given as options or {@code spark.datamint.fs.*} conf. */

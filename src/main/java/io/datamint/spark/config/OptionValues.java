@@ -81,6 +81,18 @@ final class OptionValues {
     return n << shift;
   }
 
+  static int positiveInt(String key, String value) {
+    try {
+      int n = Integer.parseInt(value.trim());
+      if (n > 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw invalid(key, value, "a positive whole number");
+  }
+
   static <E extends Enum<E>> E enumValue(String key, String value, Class<E> type) {
     String v = value.trim().toUpperCase(Locale.ROOT);
     for (E constant : type.getEnumConstants()) {
@@ -92,7 +104,7 @@ final class OptionValues {
     for (E constant : type.getEnumConstants()) {
       names.add(constant.name());
     }
-    throw invalid(key, value, "one of " + String.join(", ", names));
+    throw invalid(key, value, "one of " + String.join(", ", names) + " (case-insensitive)");
   }
 
   static InvalidOptionException invalid(String key, String value, String accepted) {

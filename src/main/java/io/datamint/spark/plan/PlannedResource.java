@@ -2,6 +2,7 @@ package io.datamint.spark.plan;
 
 import io.datamint.spark.api.model.Annotation;
 import io.datamint.spark.api.model.Resource;
+import io.datamint.spark.api.model.ResourceKind;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,7 +19,7 @@ public record PlannedResource(
     String modality,
     String patientId,
     String storage,
-    String kind,
+    ResourceKind kind,
     String status,
     String createdAt,
     Long size,
@@ -36,7 +37,7 @@ public record PlannedResource(
         resource.modality(),
         resource.patientId(),
         resource.storage(),
-        resource.kind().label(),
+        resource.kind(),
         resource.status(),
         resource.createdAt(),
         resource.size(),

@@ -1,25 +1,62 @@
 package io.datamint.spark.read;
 
 import io.datamint.spark.plan.ResourcePartition;
+import io.datamint.spark.schema.DatamintSchema;
+import io.datamint.spark.source.ResourceFileStore;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.read.InputPartition;
 import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.sql.connector.read.PartitionReaderFactory;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.vectorized.ColumnarBatch;
 
-/** Creates the executors' partition readers; holds only the read schema. */
+/**
+ * Creates the executors' partition readers, which produce Arrow batches. Holds the read schema, the read settings
+ * and the file store (an address and a Hadoop configuration), nothing else of the driver.
+ */
 final class DatamintReaderFactory implements PartitionReaderFactory {
 
   private static final long serialVersionUID = 1L;
 
   private final StructType readSchema;
+  private final ReadSettings settings;
+  private final ResourceFileStore files;
 
-  DatamintReaderFactory(StructType readSchema) {
+  DatamintReaderFactory(StructType readSchema, ReadSettings settings, ResourceFileStore files) {
     this.readSchema = readSchema;
+    this.settings = settings;
+    this.files = files;
+  }
+
+  @Override
+  public boolean supportColumnarReads(InputPartition partition) {
+    return true;
+  }
+
+  @Override
+  public PartitionReader<ColumnarBatch> createColumnarReader(InputPartition partition) {
+    return new ResourceBatchReader((ResourcePartition) partition, this);
   }
 
   @Override
   public PartitionReader<InternalRow> createReader(InputPartition partition) {
-    return new ResourceRowReader((ResourcePartition) partition, new RowAssembler(readSchema));
+    throw new UnsupportedOperationException("the datamint reader produces columnar batches only");
+  }
+
+  StructType readSchema() {
+    return readSchema;
+  }
+
+  ReadSettings settings() {
+    return settings;
+  }
+
+  ResourceFileStore files() {
+    return files;
+  }
+
+  /** True when the read schema has a column that comes from the resource files. */
+  boolean readsFiles() {
+    return DatamintSchema.readsFiles(readSchema);
   }
 }

@@ -4,6 +4,7 @@ import io.datamint.spark.dataset.ResourceSelection;
 import io.datamint.spark.plan.PartitionPlanner;
 import io.datamint.spark.plan.PlannedResource;
 import io.datamint.spark.plan.ResourcePartition;
+import io.datamint.spark.schema.DatamintSchema;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.apache.spark.sql.connector.expressions.filter.Predicate;
+import org.apache.spark.sql.connector.metric.CustomMetric;
 import org.apache.spark.sql.connector.read.Batch;
 import org.apache.spark.sql.connector.read.InputPartition;
 import org.apache.spark.sql.connector.read.PartitionReaderFactory;
@@ -75,7 +77,12 @@ final class DatamintScan implements Scan, Batch, SupportsReportStatistics {
 
   @Override
   public PartitionReaderFactory createReaderFactory() {
-    return new DatamintReaderFactory(readSchema);
+    return new DatamintReaderFactory(readSchema, ReadSettings.of(table.options()), table.snapshot().fileStore());
+  }
+
+  @Override
+  public CustomMetric[] supportedCustomMetrics() {
+    return ReadMetrics.supported();
   }
 
   @Override
@@ -140,7 +147,8 @@ final class DatamintScan implements Scan, Batch, SupportsReportStatistics {
         .append(", PushedPredicates=").append(pushed)
         .append(", PushedTags=").append(requiredTags)
         .append(", PushedLimit=").append(limit == null ? "none" : limit)
-        .append(", ReadColumns=").append(columns);
+        .append(", ReadColumns=").append(columns)
+        .append(", ReadsFiles=").append(DatamintSchema.readsFiles(readSchema));
     if (partitions != null) {
       out.append(", Partitions=").append(partitions.size());
     }

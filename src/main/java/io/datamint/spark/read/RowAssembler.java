@@ -7,6 +7,7 @@ import io.datamint.spark.schema.Columns;
 import io.datamint.spark.schema.ResourceAttribute;
 import java.io.Serializable;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
@@ -17,61 +18,66 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
 
 /**
- * Builds the Spark row of a resource holding exactly the columns of the (pruned) read schema. Each column's
- * filler is chosen once per partition; only the requested columns are computed.
+ * Builds the Spark row of a resource's non-tensor columns, exactly those of the (pruned) schema it is given. Each
+ * column's filler is chosen once per partition; only the requested columns are computed. Tensor columns are written
+ * straight into Arrow by {@link io.datamint.spark.tensor.TensorVectorWriter}.
  */
 final class RowAssembler implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
   private final StructType readSchema;
-  private transient Function<PlannedResource, Object>[] fillers;
+  private transient BiFunction<PlannedResource, DecodeOutcome, Object>[] fillers;
 
   RowAssembler(StructType readSchema) {
     this.readSchema = readSchema;
   }
 
-  /** The row of one resource. */
-  InternalRow assemble(PlannedResource resource) {
+  /** The row of one resource, with what decoding its file gave. */
+  InternalRow assemble(PlannedResource resource, DecodeOutcome outcome) {
     if (fillers == null) {
       fillers = fillers(readSchema);
     }
     Object[] values = new Object[fillers.length];
     for (int i = 0; i < fillers.length; i++) {
-      values[i] = fillers[i].apply(resource);
+      values[i] = fillers[i].apply(resource, outcome);
     }
     return new GenericInternalRow(values);
   }
 
   @SuppressWarnings("unchecked")
-  private static Function<PlannedResource, Object>[] fillers(StructType schema) {
+  private static BiFunction<PlannedResource, DecodeOutcome, Object>[] fillers(StructType schema) {
     StructField[] fields = schema.fields();
-    Function<PlannedResource, Object>[] out = new Function[fields.length];
+    BiFunction<PlannedResource, DecodeOutcome, Object>[] out = new BiFunction[fields.length];
     for (int i = 0; i < fields.length; i++) {
       out[i] = filler(fields[i]);
     }
     return out;
   }
 
-  private static Function<PlannedResource, Object> filler(StructField field) {
+  private static BiFunction<PlannedResource, DecodeOutcome, Object> filler(StructField field) {
     ResourceAttribute attribute = ResourceAttribute.forColumn(field.name());
     if (attribute != null) {
-      return r -> utf8(attribute.of(r));
+      return (r, o) -> utf8(attribute.of(r));
     }
     switch (field.name()) {
       case Columns.SIZE:
-        return PlannedResource::size;
+        return (r, o) -> r.size();
       case Columns.NUM_FRAMES:
-        return PlannedResource::numFrames;
+        return (r, o) -> r.numFrames();
       case Columns.TAGS:
-        return r -> strings(r.tags());
+        return (r, o) -> strings(r.tags());
+      case Columns.METAINFO:
+        return (r, o) -> utf8(o.metainfo());
+      case Columns.AFFINE:
+        return (r, o) -> o.affine() == null ? null : new GenericArrayData(o.affine());
       case Columns.ANNOTATIONS: {
         StructType element = (StructType) ((ArrayType) field.dataType()).elementType();
         Function<Annotation, InternalRow> converter = AnnotationStruct.converter(element);
-        return r -> new GenericArrayData(r.annotations().stream().map(converter).toArray());
+        return (r, o) -> new GenericArrayData(r.annotations().stream().map(converter).toArray());
       }
       case Columns.ERROR:
-        return r -> null;
+        return (r, o) -> utf8(o.error());
       default:
         throw new IllegalArgumentException("the datamint reader cannot fill column " + field.name());
     }

@@ -9,10 +9,19 @@ public final class Columns {
   public static final String TAGS = "tags";
   /** Slices of a volume, frames of a video, 1 for an image. */
   public static final String NUM_FRAMES = "num_frames";
+  /** The decoded pixels, a tensor. */
+  public static final String IMAGE = "image";
+  /** The file's header as JSON: DICOM attributes by keyword, NIfTI header fields. */
+  public static final String METAINFO = "metainfo";
+  /** The 4x4 voxel-to-world matrix, row-major (volumes). */
+  public static final String AFFINE = "affine";
   /** The resource's annotations after filtering. */
   public static final String ANNOTATIONS = "annotations";
   /** Null, or why the row could not be decoded. */
   public static final String ERROR = "_error";
+
+  /** The columns whose values come from decoding the resource file. */
+  public static final java.util.Set<String> FROM_FILE = java.util.Set.of(IMAGE, METAINFO, AFFINE);
 
   private Columns() {}
 }

@@ -1,5 +1,6 @@
 package io.datamint.spark.schema;
 
+import io.datamint.spark.tensor.TensorType;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.types.ArrayType;
@@ -15,6 +16,16 @@ public final class DatamintSchema {
 
   private DatamintSchema() {}
 
+  /** True when reading {@code schema} needs the resource files (a pixel or header column is in it). */
+  public static boolean readsFiles(StructType schema) {
+    for (String name : schema.fieldNames()) {
+      if (Columns.FROM_FILE.contains(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The schema of the resource table. */
   public static StructType resources() {
     List<StructField> fields = new ArrayList<>();
@@ -25,6 +36,12 @@ public final class DatamintSchema {
     fields.add(field(Columns.TAGS, new ArrayType(DataTypes.StringType, true), false, "resource tags"));
     fields.add(field(Columns.NUM_FRAMES, DataTypes.IntegerType, true,
         "slices of a volume, frames of a video, 1 for an image; null when the metadata does not say"));
+    fields.add(field(Columns.IMAGE, TensorType.SPARK_TYPE, true,
+        "pixels: (C, H, W) for images, (C, D, H, W) for volumes and videos; null when the row has an _error"));
+    fields.add(field(Columns.METAINFO, DataTypes.StringType, true,
+        "the file header as JSON: DICOM attributes by keyword, or NIfTI header fields"));
+    fields.add(field(Columns.AFFINE, new ArrayType(DataTypes.DoubleType, false), true,
+        "4x4 voxel-to-world matrix, row-major (volumes)"));
     fields.add(field(Columns.ANNOTATIONS, new ArrayType(AnnotationStruct.TYPE, false), false,
         "the resource's annotations after filtering"));
     fields.add(field(Columns.ERROR, DataTypes.StringType, true, "null, or why this row could not be decoded"));

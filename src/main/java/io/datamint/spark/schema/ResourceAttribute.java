@@ -14,7 +14,7 @@ public enum ResourceAttribute {
   MODALITY("modality", PlannedResource::modality, true),
   PATIENT_ID("patient_id", PlannedResource::patientId, true),
   STORAGE("storage", PlannedResource::storage, true),
-  RESOURCE_KIND("resource_kind", PlannedResource::kind, false),
+  RESOURCE_KIND("resource_kind", r -> r.kind().label(), false),
   STATUS("status", PlannedResource::status, true),
   CREATED_AT("created_at", PlannedResource::createdAt, true);
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class PartitionPlannerTest {
 
   private static PlannedResource resource(String id, Long size) {
-    return new PlannedResource(id, id + ".png", "image/png", "CR", null, null, "image", null, null, size,
+    return new PlannedResource(id, id + ".png", "image/png", "CR", null, null, io.datamint.spark.api.model.ResourceKind.IMAGE, null, null, size,
         List.of(), 1, List.of());
   }
 

@@ -1,0 +1,25 @@
+package io.datamint.spark.decode;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/** The decoder of each file format; one shared, thread-safe instance per format. */
+public final class Decoders {
+
+  private static final Map<FileFormat, ResourceDecoder> DECODERS = new EnumMap<>(FileFormat.class);
+
+  private Decoders() {}
+
+  /**
+   * The decoder for a format.
+   *
+   * @throws DecodeException when this build has no decoder for it
+   */
+  public static ResourceDecoder forFormat(FileFormat format) throws DecodeException {
+    ResourceDecoder decoder = DECODERS.get(format);
+    if (decoder == null) {
+      throw new DecodeException("no decoder for " + format + " files in this build");
+    }
+    return decoder;
+  }
+}

@@ -1,0 +1,77 @@
+package io.datamint.spark.read;
+
+import io.datamint.spark.decode.DecodeException;
+import io.datamint.spark.decode.DecodedResource;
+import io.datamint.spark.decode.Decoders;
+import io.datamint.spark.decode.FileFormat;
+import io.datamint.spark.decode.FormatDetector;
+import io.datamint.spark.decode.PixelArray;
+import io.datamint.spark.plan.PlannedResource;
+import io.datamint.spark.source.ResourceFileStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+
+/**
+ * Executor side: fetches a resource's file, detects its format, decodes it and lays the pixels out for the dataset.
+ * Any failure (a missing file, a corrupt one, a decoder bug) becomes a {@link DecodeOutcome} with the reason, never
+ * an exception; the reader then applies the read mode.
+ */
+final class ResourceLoader {
+
+  private static final int MAX_FILE_BYTES = Integer.MAX_VALUE - 1024;
+
+  private final ResourceFileStore files;
+  private final ReadSettings settings;
+  private long bytesRead;
+
+  ResourceLoader(ResourceFileStore files, ReadSettings settings) {
+    this.files = files;
+    this.settings = settings;
+  }
+
+  /** Bytes of resource files read so far. */
+  long bytesRead() {
+    return bytesRead;
+  }
+
+  DecodeOutcome load(PlannedResource resource) {
+    byte[] bytes;
+    int length;
+    try (InputStream in = files.openResource(resource.resourceId())) {
+      bytes = new byte[initialSize(resource.size())];
+      length = 0;
+      int r;
+      while ((r = in.read(bytes, length, bytes.length - length)) > 0) {
+        length += r;
+        if (length == bytes.length) {
+          if (bytes.length >= MAX_FILE_BYTES) {
+            return DecodeOutcome.failed("the resource file is larger than " + MAX_FILE_BYTES + " bytes");
+          }
+          bytes = Arrays.copyOf(bytes, (int) Math.min(MAX_FILE_BYTES, bytes.length * 2L));
+        }
+      }
+      bytesRead += length;
+    } catch (IOException e) {
+      return DecodeOutcome.failed("cannot read the resource file: " + e.getMessage());
+    }
+    try {
+      FileFormat format = FormatDetector.detect(bytes, length, resource.mimetype(), resource.filename());
+      DecodedResource decoded = Decoders.forFormat(format).decode(bytes, length, settings.limits());
+      PixelArray image = settings.dataset().layout(resource.kind(), decoded.pixels());
+      return new DecodeOutcome(image, settings.returnMetainfo() ? decoded.metainfoJson() : null,
+          decoded.affine(), null);
+    } catch (DecodeException e) {
+      return DecodeOutcome.failed(e.getMessage());
+    } catch (RuntimeException e) {
+      return DecodeOutcome.failed("the decoder failed on this file: " + e);
+    }
+  }
+
+  private static int initialSize(Long size) {
+    if (size == null || size <= 0) {
+      return 1 << 16;
+    }
+    return (int) Math.min(MAX_FILE_BYTES, size + 1); // +1 so that a correct size needs no second buffer
+  }
+}

@@ -1,0 +1,33 @@
+package io.datamint.spark.tensor;
+
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The tensor layout: {@code dtype} is a NumPy dtype name, {@code shape} the dimensions outermost first, {@code
+ * data} the values in C order, little-endian, exactly {@code prod(shape) * itemsize} bytes, so that
+ * {@code np.frombuffer(t.data, t.dtype).reshape(t.shape)} is the array without a copy.
+ */
+public final class TensorType {
+
+  /** Field names. */
+  public static final String DTYPE = "dtype";
+  public static final String SHAPE = "shape";
+  public static final String DATA = "data";
+
+  /** The Spark type of a tensor column. */
+  public static final StructType SPARK_TYPE =
+      new StructType()
+          .add(DTYPE, DataTypes.StringType, false)
+          .add(SHAPE, new ArrayType(DataTypes.IntegerType, false), false)
+          .add(DATA, DataTypes.BinaryType, false);
+
+  private TensorType() {}
+
+  /** True when {@code type} is the tensor struct. */
+  public static boolean isTensor(DataType type) {
+    return SPARK_TYPE.equals(type);
+  }
+}
