@@ -5,7 +5,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The one SparkSession of a test JVM: {@code local[2]}, UI off, few shuffle partitions.
  *
- * <p>Every test that needs Spark calls {@link #session()}; the session lives until the JVM exits, so the
+ * <p>The master is {@code local[2]} unless the system property {@code datamint.test.master} says otherwise (the
+ * benchmarks use {@code local[1]}). Every test that needs Spark calls {@link #session()}; the session lives until the JVM exits, so the
  * start-up cost (about five seconds) is paid once per surefire fork, not once per test class.
  */
 public final class SharedSpark {
@@ -19,7 +20,7 @@ public final class SharedSpark {
     if (session == null) {
       session =
           SparkSession.builder()
-              .master("local[2]")
+              .master(System.getProperty("datamint.test.master", "local[2]"))
               .appName("datamint-spark-tests")
               .config("spark.ui.enabled", "false")
               .config("spark.sql.shuffle.partitions", "2")

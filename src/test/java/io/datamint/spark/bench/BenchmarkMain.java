@@ -1,0 +1,55 @@
+package io.datamint.spark.bench;
+
+import io.datamint.spark.testing.SharedSpark;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Runs the benchmarks and writes {@code BENCHMARKS.md}. Usage: {@code bin/datamint-bench [--seconds S]
+ * [--out FILE]}; the corpus is read from {@code ../shared/corpus} (or {@code -Ddatamint.test.corpus}).
+ */
+public final class BenchmarkMain {
+
+  private BenchmarkMain() {}
+
+  public static void main(String[] args) throws Exception {
+    double seconds = 2;
+    Path out = Path.of("BENCHMARKS.md");
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--seconds" -> seconds = Double.parseDouble(args[++i]);
+        case "--out" -> out = Path.of(args[++i]);
+        default -> throw new IllegalArgumentException("usage: bin/datamint-bench [--seconds S] [--out FILE]");
+      }
+    }
+    Path corpus = Path.of(System.getProperty("datamint.test.corpus", "../shared/corpus"));
+    if (!Files.isDirectory(corpus)) {
+      throw new IllegalStateException("the corpus is not at " + corpus.toAbsolutePath()
+          + "; pass -Ddatamint.test.corpus=DIR");
+    }
+    List<Path> files = new ArrayList<>();
+    for (String name : BenchmarkFiles.DECODE) {
+      Path file = corpus.resolve(name);
+      if (Files.exists(file)) {
+        files.add(file);
+      }
+    }
+    List<DecodeBenchmark.Result> decode = DecodeBenchmark.run(files, seconds);
+
+    System.setProperty("datamint.test.master", "local[1]");
+    SparkSession spark = SharedSpark.session();
+    Path work = Files.createTempDirectory("datamint-bench-");
+    List<SparkImageComparison.Result> spark1 = SparkImageComparison.run(spark, work,
+        List.of(corpus.resolve("image/skimage__astronaut.png"), corpus.resolve("image/skimage__camera.png")),
+        50, 3);
+    spark.stop();
+    Files.writeString(out, BenchmarkReport.markdown(decode, spark1, seconds), StandardCharsets.UTF_8);
+    System.err.println("wrote " + out.toAbsolutePath() + " on " + LocalDate.now());
+  }
+}

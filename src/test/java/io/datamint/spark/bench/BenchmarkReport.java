@@ -1,0 +1,42 @@
+package io.datamint.spark.bench;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+/** Renders the benchmark results as the Markdown of {@code BENCHMARKS.md}. */
+final class BenchmarkReport {
+
+  private BenchmarkReport() {}
+
+  static String markdown(List<DecodeBenchmark.Result> decode, List<SparkImageComparison.Result> spark,
+      double seconds) {
+    StringBuilder md = new StringBuilder();
+    md.append("# Benchmarks\n\n")
+        .append("Written by `bin/datamint-bench` on ").append(LocalDate.now()).append(", ")
+        .append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
+        .append(System.getProperty("java.version")).append(", ")
+        .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch"))
+        .append(". Numbers from one run on a shared machine: compare rows of the same run, not runs.\n\n");
+    md.append("## Decoding, one thread\n\n")
+        .append("Decoded MB/s counts the bytes of the decoded array. The ceiling is reading the same file from disk ")
+        .append("(and inflating it when it is gzip) without decoding, expressed in the same decoded bytes; each ")
+        .append(String.format(Locale.ROOT, "measurement runs for %.1f s after a warm-up.%n%n", seconds))
+        .append("| format | file | file bytes | decoded | decoded MB/s | ceiling MB/s |\n")
+        .append("|---|---|---:|---|---:|---:|\n");
+    for (DecodeBenchmark.Result r : decode) {
+      md.append(String.format(Locale.ROOT, "| %s | %s | %,d | %s | %.1f | %.1f |%n", r.format(), r.file(),
+          r.fileBytes(), r.shape(), r.decodeMbS(), r.ceilingMbS()));
+    }
+    md.append("\n## Beside Spark's `image` source, one core (`local[1]`)\n\n")
+        .append("The same files read by both sources, every image's pixel bytes materialized ")
+        .append("(`sum(length(image.data))`). Spark's source returns 8-bit BGR; the datamint source returns the ")
+        .append("native type in RGB channel order as `(C, H, W)`.\n\n")
+        .append("| source | files | images | seconds | images/s | decoded MB/s |\n|---|---|---:|---:|---:|---:|\n");
+    for (SparkImageComparison.Result r : spark) {
+      md.append(String.format(Locale.ROOT, "| %s | %s | %d | %.2f | %.1f | %.1f |%n", r.source(), r.files(),
+          r.images(), r.seconds(), r.imagesPerSecond(), r.mbPerSecond()));
+    }
+    return md.toString();
+  }
+}
