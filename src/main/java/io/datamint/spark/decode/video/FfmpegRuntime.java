@@ -1,0 +1,108 @@
+package io.datamint.spark.decode.video;
+
+import io.datamint.spark.decode.DecodeException;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.ffmpeg.global.avformat;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.ffmpeg.global.swscale;
+import org.bytedeco.javacpp.Loader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads FFmpeg's native libraries once per JVM (class loader) and configures its logging.
+ *
+ * <p>The libraries come from the {@code org.bytedeco:ffmpeg} and {@code org.bytedeco:javacpp} jars of the
+ * platform classifier (e.g. {@code linux-x86_64}). On first use JavaCPP extracts them into its cache directory
+ * and loads them from there; later JVMs on the same host reuse the extracted files. The cache directory is the
+ * first usable one of: the system property {@code org.bytedeco.javacpp.cachedir}, {@code ~/.javacpp/cache}, and
+ * {@code <java.io.tmpdir>/.javacpp-<user>/cache}. On Spark executors whose home directory is missing, read-only
+ * or on a slow shared file system, set {@code spark.executor.extraJavaOptions=-Dorg.bytedeco.javacpp.cachedir=
+ * <local disk>}; concurrent extraction by several JVMs is guarded by JavaCPP's file locks.
+ *
+ * <p>FFmpeg's own log is limited to {@code AV_LOG_ERROR} and routed to SLF4J (logger
+ * {@code io.datamint.spark.decode.video.ffmpeg}, at WARN); the last error logged on the calling thread is also
+ * kept so that a {@link DecodeException} can quote FFmpeg's explanation (e.g. "moov atom not found").
+ */
+public final class FfmpegRuntime {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FfmpegRuntime.class);
+
+  private FfmpegRuntime() {}
+
+  /** The outcome of the one load attempt, computed on first use. */
+  private static final class Holder {
+    static final Throwable FAILURE;
+    static final long LOAD_NANOS;
+    static final String DESCRIPTION;
+
+    static {
+      long start = System.nanoTime();
+      Throwable failure = null;
+      String description = "FFmpeg not loaded";
+      try {
+        Loader.load(avutil.class);
+        Loader.load(avcodec.class);
+        Loader.load(avformat.class);
+        Loader.load(swscale.class);
+        FfmpegLog.install();
+        description = "FFmpeg " + avutil.av_version_info().getString() + " (libavformat "
+            + version(avformat.avformat_version()) + ", libavcodec " + version(avcodec.avcodec_version())
+            + ", libswscale " + version(swscale.swscale_version()) + ")";
+      } catch (Throwable e) { // LinkageError, or an ExceptionInInitializerError wrapping one
+        failure = e;
+      }
+      LOAD_NANOS = System.nanoTime() - start;
+      FAILURE = failure;
+      DESCRIPTION = description;
+      if (failure == null) {
+        LOG.info("{} loaded in {} ms (JavaCPP cache {})", description, LOAD_NANOS / 1_000_000, cacheDirQuietly());
+      } else {
+        LOG.error("FFmpeg natives could not be loaded (JavaCPP cache {})", cacheDirQuietly(), failure);
+      }
+    }
+  }
+
+  /**
+   * Loads the natives if this is the first call, and fails with a clear message if they cannot be loaded (for
+   * instance when the platform jar for this OS and architecture is missing from the classpath).
+   *
+   * @throws DecodeException naming the cause and the cache directory
+   */
+  public static void ensureLoaded() throws DecodeException {
+    Throwable failure = Holder.FAILURE;
+    if (failure != null) {
+      throw new DecodeException("FFmpeg natives could not be loaded on " + Loader.getPlatform()
+          + " (is org.bytedeco:ffmpeg with the classifier " + Loader.getPlatform() + " on the classpath, and is the"
+          + " JavaCPP cache " + cacheDirQuietly() + " writable? set -Dorg.bytedeco.javacpp.cachedir): " + failure,
+          failure);
+    }
+  }
+
+  /** Whether the natives are loaded (loading them if this is the first call). */
+  public static boolean isAvailable() {
+    return Holder.FAILURE == null;
+  }
+
+  /** How long the first load took, in nanoseconds: extraction (on a cold cache) plus {@code dlopen}. */
+  public static long loadNanos() {
+    return Holder.LOAD_NANOS;
+  }
+
+  /** The FFmpeg version and library versions, e.g. {@code FFmpeg 8.1.2 (libavformat 62.x.y, ...)}. */
+  public static String describe() {
+    return Holder.DESCRIPTION;
+  }
+
+  private static String version(int packed) {
+    return (packed >>> 16) + "." + ((packed >>> 8) & 0xff) + "." + (packed & 0xff);
+  }
+
+  private static String cacheDirQuietly() {
+    try {
+      return String.valueOf(Loader.getCacheDir());
+    } catch (Exception | LinkageError e) {
+      return "(unavailable: " + e + ")";
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package io.datamint.spark.decode.video;
+
+import io.datamint.spark.decode.DecodeException;
+
+/**
+ * A {@link DecodeException} thrown through an interface that cannot declare it ({@link java.util.Iterator} in
+ * {@link VideoFrames}). The message is the cause's.
+ */
+public final class UncheckedDecodeException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  public UncheckedDecodeException(DecodeException cause) {
+    super(cause.getMessage(), cause);
+  }
+
+  /** The decode failure. */
+  @Override
+  public synchronized DecodeException getCause() {
+    return (DecodeException) super.getCause();
+  }
+}

@@ -1,0 +1,71 @@
+package io.datamint.spark.decode.video;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.datamint.spark.decode.DecodeLimits;
+import io.datamint.spark.testing.ClusterDriver;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Loading the natives: in this JVM, and in fresh JVMs with an empty JavaCPP cache (as a new executor). */
+class FfmpegRuntimeTest {
+
+  @Test
+  void theNativesLoadAndDescribeThemselves() throws Exception {
+    FfmpegRuntime.ensureLoaded();
+    assertThat(FfmpegRuntime.isAvailable()).isTrue();
+    assertThat(FfmpegRuntime.describe()).startsWith("FFmpeg 8.1").contains("libavformat 62.");
+    assertThat(FfmpegRuntime.loadNanos()).isPositive();
+  }
+
+  @Test
+  void theSampleClipDecodesHere() throws Exception {
+    byte[] clip = NativeProbe.clip();
+    assertThat(new VideoDecoder().decode(clip, clip.length, DecodeLimits.defaults()).pixels().shape())
+        .containsExactly(12, 3, 48, 64);
+  }
+
+  @Test
+  @Timeout(value = 180, unit = TimeUnit.SECONDS)
+  void aFreshJvmExtractsTheNativesIntoAnEmptyCacheAndDecodes(@TempDir Path tmp) throws Exception {
+    Path cache = tmp.resolve("javacpp-cache");
+    long expected = NativeProbe.checksum(
+        new VideoDecoder().decode(NativeProbe.clip(), NativeProbe.clip().length, DecodeLimits.defaults()));
+
+    JsonNode cold = probe(cache);
+    assertThat(Path.of(cold.path("cacheDir").asText()).toRealPath()).isEqualTo(cache.toRealPath());
+    try (Stream<Path> files = Files.walk(cache)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .anyMatch(name -> name.startsWith("libavcodec.so"))
+          .anyMatch(name -> name.startsWith("libjniavformat.so"));
+    }
+    JsonNode warm = probe(cache);
+
+    for (JsonNode run : List.of(cold, warm)) {
+      assertThat(run.path("frames").asInt()).isEqualTo(12);
+      assertThat(run.path("checksum").asLong()).isEqualTo(expected);
+    }
+    String line = String.format(Locale.ROOT,
+        "first FFmpeg load in a fresh JVM: %.0f ms with an empty cache (extraction included), %.0f ms with the"
+            + " cache filled; first whole decode (load included) %.0f ms / %.0f ms; %s",
+        cold.path("loadMillis").asDouble(), warm.path("loadMillis").asDouble(),
+        cold.path("firstDecodeMillis").asDouble(), warm.path("firstDecodeMillis").asDouble(),
+        cold.path("ffmpeg").asText());
+    System.out.println("[video-native-load] " + line);
+  }
+
+  private static JsonNode probe(Path cache) throws Exception {
+    ClusterDriver.Result result = ClusterDriver.run(FreshJvmDecode.class, cache.toString()).assertSucceeded();
+    List<JsonNode> lines = result.jsonLines("probe");
+    assertThat(lines).as(result.describe()).hasSize(1);
+    return lines.get(0);
+  }
+}
