@@ -1,5 +1,6 @@
 package io.datamint.spark.decode;
 
+import io.datamint.spark.decode.video.VideoDecoder;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -7,6 +8,10 @@ import java.util.Map;
 public final class Decoders {
 
   private static final Map<FileFormat, ResourceDecoder> DECODERS = new EnumMap<>(FileFormat.class);
+
+  static {
+    DECODERS.put(FileFormat.VIDEO, new VideoDecoder());
+  }
 
   private Decoders() {}
 
