@@ -1,18 +1,18 @@
 #!/usr/bin/env bash
 # Installs the reference tools the tests compare against (Debian packages): dcmtk (dcmdump, dcmdjpeg, dcmdjpls,
 # dcmdrle), libgdcm-tools (gdcmconv), ffmpeg (ffprobe),
-# python3-nibabel and python3-pydicom (with the system python3). Does nothing when they are already there.
+# python3-nibabel, python3-pydicom and python3-pil (with the system python3). Does nothing when they are already there.
 set -euo pipefail
 
 have_tools() {
   command -v dcmdump >/dev/null 2>&1 && command -v gdcmconv >/dev/null 2>&1 && command -v ffprobe >/dev/null 2>&1 \
-    && /usr/bin/python3 -c 'import nibabel, pydicom' >/dev/null 2>&1
+    && /usr/bin/python3 -c 'import nibabel, pydicom, PIL' >/dev/null 2>&1
 }
 
 if have_tools; then
   exit 0
 fi
-packages=(dcmtk libgdcm-tools ffmpeg python3-nibabel python3-pydicom python3-numpy)
+packages=(dcmtk libgdcm-tools ffmpeg python3-nibabel python3-pydicom python3-numpy python3-pil)
 if [[ "$(id -u)" -eq 0 ]]; then
   sudo=()
 elif command -v sudo >/dev/null 2>&1; then
