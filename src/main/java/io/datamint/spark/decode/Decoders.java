@@ -1,5 +1,7 @@
 package io.datamint.spark.decode;
 
+import io.datamint.spark.decode.nifti.NiftiDecoder;
+import io.datamint.spark.decode.raster.RasterDecoder;
 import io.datamint.spark.decode.video.VideoDecoder;
 import java.util.EnumMap;
 import java.util.Map;
@@ -10,6 +12,8 @@ public final class Decoders {
   private static final Map<FileFormat, ResourceDecoder> DECODERS = new EnumMap<>(FileFormat.class);
 
   static {
+    DECODERS.put(FileFormat.NIFTI, new NiftiDecoder());
+    DECODERS.put(FileFormat.RASTER, new RasterDecoder());
     DECODERS.put(FileFormat.VIDEO, new VideoDecoder());
   }
 

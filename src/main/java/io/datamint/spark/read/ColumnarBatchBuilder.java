@@ -15,7 +15,6 @@ import org.apache.spark.sql.execution.arrow.ArrowWriter;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.ArrowUtils;
-import org.apache.spark.sql.vectorized.ArrowColumnVector;
 import org.apache.spark.sql.vectorized.ColumnVector;
 import org.apache.spark.sql.vectorized.ColumnarBatch;
 
@@ -70,7 +69,7 @@ final class ColumnarBatchBuilder implements AutoCloseable {
     List<FieldVector> plainVectors = root.getFieldVectors();
     for (int i = 0; i < columns.length; i++) {
       StructField field = readSchema.fields()[i];
-      columns[i] = new ArrowColumnVector(
+      columns[i] = new ReusedArrowColumnVector(
           TensorType.isTensor(field.dataType()) ? tensorVector : plainVectors.get(plainIndex++));
     }
   }

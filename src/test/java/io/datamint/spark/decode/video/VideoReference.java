@@ -18,14 +18,14 @@ import org.junit.jupiter.api.Assumptions;
  * The {@code ffmpeg} and {@code ffprobe} command lines as the reference for the video tests, the test corpus,
  * and comparisons of decoded arrays with the command line's {@code rgb24} output.
  */
-final class VideoReference {
+public final class VideoReference {
 
   private static final Duration TOOL_TIMEOUT = Duration.ofSeconds(60);
 
   private VideoReference() {}
 
   /** Skips the calling test unless ffmpeg and ffprobe are installed (fails on CI). */
-  static void assumeFfmpeg() {
+  public static void assumeFfmpeg() {
     ExternalTool.assumeAvailable("ffmpeg", "apt-get install ffmpeg");
     ExternalTool.assumeAvailable("ffprobe", "apt-get install ffmpeg");
   }
@@ -60,7 +60,7 @@ final class VideoReference {
    * every decoded frame once ({@code -fps_mode passthrough}: no frame duplicated or dropped for a constant rate,
    * no auto-rotation), converted with the CLI's automatic scale filter ({@code -sws_flags} if given).
    */
-  static byte[] ffmpegRgb24(Path video, Path scratch, String swsFlags) {
+  public static byte[] ffmpegRgb24(Path video, Path scratch, String swsFlags) {
     try {
       Path out = Files.createTempFile(scratch, video.getFileName().toString(), ".rgb");
       List<String> args = new ArrayList<>(List.of("-noautorotate", "-i", video.toString(), "-map", "0:v:0",
