@@ -252,6 +252,8 @@ public final class JpegLsDecoder {
         throw new DecodeException("unsupported JPEG-LS data: subsampled components in an interleaved scan");
       }
     }
+    // the two int line buffers per component can outgrow the output for very wide images (oversize LSE)
+    limits.checkedByteSize(DType.INT32, 2L * ns, targets[0].width() + 2L);
     JpegLsParameters params = JpegLsParameters.of(precision, near, preset);
     JpegLsBitReader reader = new JpegLsBitReader(data, markers.position());
     int end = new JpegLsScanDecoder(params, reader, targets, ilv, restartInterval).decode();

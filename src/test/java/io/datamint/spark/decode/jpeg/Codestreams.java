@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.datamint.spark.decode.DecodeException;
 import io.datamint.spark.decode.DecodeLimits;
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -67,7 +68,7 @@ final class Codestreams {
         sosStart = p;
         break;
       }
-      byte[] segment = java.util.Arrays.copyOfRange(first, p, p + 2 + length);
+      byte[] segment = Arrays.copyOfRange(first, p, p + 2 + length);
       if (marker == 0xC0 || marker == 0xC1 || marker == 0xF7) {
         segment[5] = (byte) (height >> 8);
         segment[6] = (byte) height;
@@ -104,7 +105,7 @@ final class Codestreams {
     int trials = 0;
     int step = Math.max(1, eoi / maxTrials);
     for (int length = 0; length < cs.length; length += length < 64 || length > eoi - 64 ? 1 : step) {
-      byte[] cut = java.util.Arrays.copyOf(cs, length);
+      byte[] cut = Arrays.copyOf(cs, length);
       trials++;
       if (length == eoi - 1) {
         try {

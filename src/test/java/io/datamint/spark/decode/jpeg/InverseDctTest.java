@@ -2,6 +2,7 @@ package io.datamint.spark.decode.jpeg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -17,7 +18,7 @@ class InverseDctTest {
     int max = (1 << precision) - 1;
     int center = 1 << (precision - 1);
     int[] quant = new int[64];
-    java.util.Arrays.fill(quant, 1);
+    Arrays.fill(quant, 1);
     int worst = 0;
     for (int trial = 0; trial < 2000; trial++) {
       // coefficients of a random image block, so that the exact result is in range
