@@ -1,5 +1,6 @@
 package io.datamint.spark.decode;
 
+import io.datamint.spark.decode.dicom.DicomDecoder;
 import io.datamint.spark.decode.nifti.NiftiDecoder;
 import io.datamint.spark.decode.raster.RasterDecoder;
 import io.datamint.spark.decode.video.VideoDecoder;
@@ -12,6 +13,7 @@ public final class Decoders {
   private static final Map<FileFormat, ResourceDecoder> DECODERS = new EnumMap<>(FileFormat.class);
 
   static {
+    DECODERS.put(FileFormat.DICOM, new DicomDecoder());
     DECODERS.put(FileFormat.NIFTI, new NiftiDecoder());
     DECODERS.put(FileFormat.RASTER, new RasterDecoder());
     DECODERS.put(FileFormat.VIDEO, new VideoDecoder());
