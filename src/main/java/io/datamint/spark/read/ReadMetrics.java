@@ -4,8 +4,11 @@ import org.apache.spark.sql.connector.metric.CustomMetric;
 import org.apache.spark.sql.connector.metric.CustomSumMetric;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 
-/** The scan's Spark UI metrics: files read and their bytes, rows with an {@code _error}, rows dropped. */
-final class ReadMetrics {
+/**
+ * The scan's Spark UI metrics: files read and their bytes, rows with an {@code _error}, rows dropped. Spark
+ * re-creates metric objects by class name in the UI, so each is a public class with a no-argument constructor.
+ */
+public final class ReadMetrics {
 
   static final String FILES_READ = "filesRead";
   static final String BYTES_READ = "bytesRead";
@@ -15,12 +18,7 @@ final class ReadMetrics {
   private ReadMetrics() {}
 
   static CustomMetric[] supported() {
-    return new CustomMetric[] {
-      sum(FILES_READ, "resource files read"),
-      sum(BYTES_READ, "resource file bytes read"),
-      sum(ERROR_ROWS, "rows that could not be decoded"),
-      sum(DROPPED_ROWS, "rows dropped (DROPMALFORMED)")
-    };
+    return new CustomMetric[] {new FilesRead(), new BytesRead(), new ErrorRows(), new DroppedRows()};
   }
 
   static CustomTaskMetric value(String name, long value) {
@@ -37,28 +35,55 @@ final class ReadMetrics {
     };
   }
 
-  private static CustomMetric sum(String name, String description) {
-    return new Sum(name, description);
-  }
-
-  /** A summed metric; public with a no-argument constructor is not needed, Spark keeps the instances. */
-  static final class Sum extends CustomSumMetric {
-    private final String name;
-    private final String description;
-
-    Sum(String name, String description) {
-      this.name = name;
-      this.description = description;
-    }
-
+  /** Resource files read. */
+  public static final class FilesRead extends CustomSumMetric {
     @Override
     public String name() {
-      return name;
+      return FILES_READ;
     }
 
     @Override
     public String description() {
-      return description;
+      return "resource files read";
+    }
+  }
+
+  /** Bytes of resource files read. */
+  public static final class BytesRead extends CustomSumMetric {
+    @Override
+    public String name() {
+      return BYTES_READ;
+    }
+
+    @Override
+    public String description() {
+      return "resource file bytes read";
+    }
+  }
+
+  /** Rows kept with an {@code _error} (PERMISSIVE). */
+  public static final class ErrorRows extends CustomSumMetric {
+    @Override
+    public String name() {
+      return ERROR_ROWS;
+    }
+
+    @Override
+    public String description() {
+      return "rows that could not be decoded";
+    }
+  }
+
+  /** Rows dropped (DROPMALFORMED). */
+  public static final class DroppedRows extends CustomSumMetric {
+    @Override
+    public String name() {
+      return DROPPED_ROWS;
+    }
+
+    @Override
+    public String description() {
+      return "rows dropped (DROPMALFORMED)";
     }
   }
 }

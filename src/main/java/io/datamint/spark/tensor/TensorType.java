@@ -26,8 +26,20 @@ public final class TensorType {
 
   private TensorType() {}
 
-  /** True when {@code type} is the tensor struct. */
+  /**
+   * True when {@code type} is the tensor struct or a pruned form of it (a non-empty subset of its fields, as nested
+   * column pruning hands it to the scan).
+   */
   public static boolean isTensor(DataType type) {
-    return SPARK_TYPE.equals(type);
+    if (!(type instanceof StructType struct) || struct.fields().length == 0) {
+      return false;
+    }
+    for (org.apache.spark.sql.types.StructField field : struct.fields()) {
+      int index = SPARK_TYPE.getFieldIndex(field.name()).getOrElse(() -> -1);
+      if (index < 0 || !SPARK_TYPE.fields()[index].dataType().equals(field.dataType())) {
+        return false;
+      }
+    }
+    return true;
   }
 }

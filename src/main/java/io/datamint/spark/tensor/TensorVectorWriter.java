@@ -11,7 +11,8 @@ import org.apache.arrow.vector.complex.StructVector;
 
 /**
  * Writes tensors into one Arrow struct vector of the tensor layout, row by row. The pixel bytes are copied once,
- * from the decoded array straight into the Arrow data buffer.
+ * from the decoded array straight into the Arrow data buffer. The struct may hold any subset of the tensor's
+ * fields (nested column pruning: {@code SELECT image.shape} reads no {@code data}); absent fields are skipped.
  */
 public final class TensorVectorWriter {
 
@@ -27,7 +28,7 @@ public final class TensorVectorWriter {
     this.vector = vector;
     this.dtype = (VarCharVector) vector.getChild(TensorType.DTYPE);
     this.shape = (ListVector) vector.getChild(TensorType.SHAPE);
-    this.shapeValues = (IntVector) shape.getDataVector();
+    this.shapeValues = shape == null ? null : (IntVector) shape.getDataVector();
     this.data = (VarBinaryVector) vector.getChild(TensorType.DATA);
   }
 
@@ -35,29 +36,43 @@ public final class TensorVectorWriter {
   public void write(int row, PixelArray tensor) {
     if (tensor == null) {
       vector.setNull(row);
-      shape.setNull(row);
+      if (shape != null) {
+        shape.setNull(row);
+      }
       return;
     }
     vector.setIndexDefined(row);
-    dtype.setSafe(row, tensor.dtype().numpyName().getBytes(StandardCharsets.US_ASCII));
-    int[] dims = tensor.shape();
-    shape.startNewValue(row);
-    for (int dim : dims) {
-      shapeValues.setSafe(shapeOffset++, dim);
+    if (dtype != null) {
+      dtype.setSafe(row, tensor.dtype().numpyName().getBytes(StandardCharsets.US_ASCII));
     }
-    shape.endValue(row, dims.length);
-    ByteBuffer bytes = tensor.data().duplicate();
-    bytes.position(0);
-    data.setSafe(row, bytes, 0, bytes.limit());
-    dataBytes += bytes.limit();
+    if (shape != null) {
+      int[] dims = tensor.shape();
+      shape.startNewValue(row);
+      for (int dim : dims) {
+        shapeValues.setSafe(shapeOffset++, dim);
+      }
+      shape.endValue(row, dims.length);
+    }
+    if (data != null) {
+      ByteBuffer bytes = tensor.data().duplicate();
+      bytes.position(0);
+      data.setSafe(row, bytes, 0, bytes.limit());
+      dataBytes += bytes.limit();
+    }
   }
 
   /** Sets the value counts after the last row. */
   public void finish(int rows) {
-    shapeValues.setValueCount(shapeOffset);
-    shape.setValueCount(rows);
-    dtype.setValueCount(rows);
-    data.setValueCount(rows);
+    if (shape != null) {
+      shapeValues.setValueCount(shapeOffset);
+      shape.setValueCount(rows);
+    }
+    if (dtype != null) {
+      dtype.setValueCount(rows);
+    }
+    if (data != null) {
+      data.setValueCount(rows);
+    }
     vector.setValueCount(rows);
   }
 

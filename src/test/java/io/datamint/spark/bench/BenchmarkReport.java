@@ -19,7 +19,7 @@ final class BenchmarkReport {
         .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch"))
         .append(". Numbers from one run on a shared machine: compare rows of the same run, not runs.\n\n");
     md.append("## Decoding, one thread\n\n")
-        .append("Decoded MB/s counts the bytes of the decoded array. The ceiling is reading the same file from disk ")
+        .append("Decoded MB/s counts the bytes of the decoded array; both columns include reading the file from the page cache. The ceiling is reading the same file ")
         .append("(and inflating it when it is gzip) without decoding, expressed in the same decoded bytes; each ")
         .append(String.format(Locale.ROOT, "measurement runs for %.1f s after a warm-up.%n%n", seconds))
         .append("| format | file | file bytes | decoded | decoded MB/s | ceiling MB/s |\n")
