@@ -22,7 +22,7 @@ final class BenchmarkReport {
         .append("Decoded MB/s counts the bytes of the decoded array; both columns include reading the file from the page cache. The ceiling is reading the same file ")
         .append("(and inflating it when it is gzip) without decoding, expressed in the same decoded bytes; each ")
         .append(String.format(Locale.ROOT, "measurement runs for %.1f s after a warm-up.%n%n", seconds))
-        .append("| format | file | file bytes | decoded | decoded MB/s | ceiling MB/s |\n")
+        .append("| format | file | file bytes | decoded (N, C, H, W) | decoded MB/s | ceiling MB/s |\n")
         .append("|---|---|---:|---|---:|---:|\n");
     for (DecodeBenchmark.Result r : decode) {
       md.append(String.format(Locale.ROOT, "| %s | %s | %,d | %s | %.1f | %.1f |%n", r.format(), r.file(),

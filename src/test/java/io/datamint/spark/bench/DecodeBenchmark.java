@@ -43,7 +43,8 @@ final class DecodeBenchmark {
       boolean gzip = (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b;
       double ceiling = Stopwatch.secondsPerRun(seconds / 4, seconds, () -> readAndInflate(file, gzip));
       out.add(new Result(label(format, file), file.getFileName().toString(), bytes.length, decodedBytes,
-          probe.pixels().toString().replaceAll("PixelArray\\[|\\]", ""), decodedBytes / decode / 1e6,
+          probe.pixels().dtype().numpyName() + " " + java.util.Arrays.toString(probe.pixels().shape()),
+          decodedBytes / decode / 1e6,
           decodedBytes / ceiling / 1e6));
       System.err.printf(Locale.ROOT, "%-14s %-48s %8.1f MB/s (ceiling %8.1f MB/s)%n", label(format, file),
           file.getFileName(), decodedBytes / decode / 1e6, decodedBytes / ceiling / 1e6);
