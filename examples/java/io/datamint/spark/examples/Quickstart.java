@@ -14,7 +14,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The README's main job: writes the sample project (a realistic Datamint project mirror of CT volumes, chest
  * radiographs and ultrasound clips with annotations), reads it with {@code spark.read().format("datamint")}, and
- * prints the schema, the counts by modality and by tag, the annotations per label, and a pushed-down tag query.
+ * prints the schema, the counts by modality and by tag, the annotations per label, a pushed-down tag query, and the
+ * decoded image tensors (DICOM and NIfTI volumes, radiographs, ultrasound clips).
  *
  * <p>Usage: {@code bin/datamint-quickstart [DIR] [--seed N] [--master URL]}. Without DIR the project is written to a
  * new temporary directory.
@@ -76,6 +77,10 @@ public final class Quickstart {
           + "ORDER BY filename");
       chest.show(false);
       chest.explain();
+
+      System.out.println("Decoded in the executors: the image tensor of every resource (dtype and shape):");
+      resources.selectExpr("filename", "resource_kind", "image.dtype AS dtype", "image.shape AS shape",
+          "_error").orderBy("filename").show(false);
     } finally {
       spark.stop();
     }

@@ -108,4 +108,20 @@ class PixelReadTest {
       }
     }
   }
+
+  @Test
+  void imageDatasetRefusesMultiFrameFilesAsImageDatasetDoes() {
+    Map<String, Row> byName = new HashMap<>();
+    for (Row row : spark.read().format("datamint").option("dataset", "image").load(mirror.toString())
+        .select("filename", "image", "_error").collectAsList()) {
+      byName.put(row.getString(0), row);
+    }
+    assertThat(byName.get("US_CAROTID_P004.mp4").getString(2)).contains("single-frame").contains("24 frames");
+    assertThat(byName.get("CT_ABD_P001.nii.gz").getString(2)).contains("20 frames");
+    assertThat(byName.get("CXR_P001_PA.png").isNullAt(2)).isTrue();
+    assertThat(byName.get("CXR_P001_PA.png").getStruct(1).getList(1)).containsExactly(1, 128, 128);
+    Row asVolume = spark.read().format("datamint").option("dataset", "volume").load(mirror.toString())
+        .where("filename = 'CXR_P001_PA.png'").select("image.shape").first();
+    assertThat(asVolume.getList(0)).containsExactly(1, 1, 128, 128);
+  }
 }
