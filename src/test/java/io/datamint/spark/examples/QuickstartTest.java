@@ -26,8 +26,8 @@ class QuickstartTest {
         .contains("|chest      |8    |")
         .contains("|segmentation   |vessel            |7    |")
         .contains("PushedTags=[chest]")
-        .contains("|CT_ABD_P001.nii.gz   |nifti        |int16  |[1, 20, 64, 64] |NULL  |")
-        .contains("|US_CAROTID_P004.mp4  |video        |uint8  |[3, 24, 96, 128]|NULL  |");
+        .containsPattern("\\|CT_ABD_P001\\.nii\\.gz +\\|nifti +\\|int16 +\\|\\[1, 20, 64, 64\\] *\\|NULL +\\|")
+        .containsPattern("\\|US_CAROTID_P004\\.mp4 +\\|video +\\|uint8 +\\|\\[3, 24, 96, 128\\] *\\|NULL +\\|");
     assertThat(result.stdout()).doesNotContain(" INFO ");
   }
 }
