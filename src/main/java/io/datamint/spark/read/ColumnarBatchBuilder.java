@@ -5,6 +5,7 @@ import io.datamint.spark.tensor.TensorType;
 import io.datamint.spark.tensor.TensorVectorWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -19,9 +20,9 @@ import org.apache.spark.sql.vectorized.ColumnVector;
 import org.apache.spark.sql.vectorized.ColumnarBatch;
 
 /**
- * Builds the reader's Arrow batches in the read schema's column order: the tensor column straight from the decoded
- * arrays, the other columns through Spark's own Arrow writer. The vectors are reused from batch to batch; a batch
- * is valid until the next {@link #reset()}.
+ * Builds the reader's Arrow batches in the read schema's column order: the top-level tensor columns straight from
+ * the decoded arrays, the other columns through Spark's own Arrow writer. The vectors are reused from batch to
+ * batch; a batch is valid until the next {@link #reset()}.
  */
 final class ColumnarBatchBuilder implements AutoCloseable {
 
@@ -29,12 +30,13 @@ final class ColumnarBatchBuilder implements AutoCloseable {
 
   private final VectorSchemaRoot root;
   private final ArrowWriter writer;
-  private final StructVector tensorVector;
-  private final TensorVectorWriter tensorWriter;
+  private final String[] tensorNames;
+  private final StructVector[] tensorVectors;
+  private final TensorVectorWriter[] tensorWriters;
   private final ColumnVector[] columns;
   private int rows;
 
-  /** The read schema without its tensor column: what {@link #add}'s plain row holds. */
+  /** The read schema without its tensor columns: what {@link #add}'s plain row holds. */
   static StructType plainSchema(StructType readSchema) {
     List<StructField> plain = new ArrayList<>();
     for (StructField field : readSchema.fields()) {
@@ -46,39 +48,41 @@ final class ColumnarBatchBuilder implements AutoCloseable {
   }
 
   ColumnarBatchBuilder(StructType readSchema, BufferAllocator allocator) {
-    StructField tensorField = null;
+    this.root = VectorSchemaRoot.create(
+        ArrowUtils.toArrowSchema(plainSchema(readSchema), TIME_ZONE, true, false), allocator);
+    this.writer = ArrowWriter.create(root);
+    List<StructField> tensors = new ArrayList<>();
     for (StructField field : readSchema.fields()) {
       if (TensorType.isTensor(field.dataType())) {
-        tensorField = field;
+        tensors.add(field);
       }
     }
-    StructType plainSchema = plainSchema(readSchema);
-    this.root = VectorSchemaRoot.create(ArrowUtils.toArrowSchema(plainSchema, TIME_ZONE, true, false), allocator);
-    this.writer = ArrowWriter.create(root);
-    if (tensorField != null) {
-      Field arrowField = ArrowUtils.toArrowSchema(new StructType(new StructField[] {tensorField}), TIME_ZONE, true,
-          false).getFields().get(0);
-      this.tensorVector = (StructVector) arrowField.createVector(allocator);
-      this.tensorWriter = new TensorVectorWriter(tensorVector);
-    } else {
-      this.tensorVector = null;
-      this.tensorWriter = null;
+    this.tensorNames = new String[tensors.size()];
+    this.tensorVectors = new StructVector[tensors.size()];
+    this.tensorWriters = new TensorVectorWriter[tensors.size()];
+    for (int t = 0; t < tensors.size(); t++) {
+      Field arrowField = ArrowUtils.toArrowSchema(new StructType(new StructField[] {tensors.get(t)}), TIME_ZONE,
+          true, false).getFields().get(0);
+      tensorNames[t] = tensors.get(t).name();
+      tensorVectors[t] = (StructVector) arrowField.createVector(allocator);
+      tensorWriters[t] = new TensorVectorWriter(tensorVectors[t]);
     }
     this.columns = new ColumnVector[readSchema.fields().length];
     int plainIndex = 0;
+    int tensorIndex = 0;
     List<FieldVector> plainVectors = root.getFieldVectors();
     for (int i = 0; i < columns.length; i++) {
-      StructField field = readSchema.fields()[i];
+      boolean tensor = TensorType.isTensor(readSchema.fields()[i].dataType());
       columns[i] = new ReusedArrowColumnVector(
-          TensorType.isTensor(field.dataType()) ? tensorVector : plainVectors.get(plainIndex++));
+          tensor ? tensorVectors[tensorIndex++] : plainVectors.get(plainIndex++));
     }
   }
 
-  /** Appends one row: its plain columns, and its tensor (null when the row has none). */
-  void add(InternalRow plainColumns, PixelArray tensor) {
+  /** Appends one row: its plain columns, and each tensor column's value by column name (null for a null). */
+  void add(InternalRow plainColumns, Function<String, PixelArray> tensors) {
     writer.write(plainColumns);
-    if (tensorWriter != null) {
-      tensorWriter.write(rows, tensor);
+    for (int t = 0; t < tensorWriters.length; t++) {
+      tensorWriters[t].write(rows, tensors.apply(tensorNames[t]));
     }
     rows++;
   }
@@ -88,14 +92,18 @@ final class ColumnarBatchBuilder implements AutoCloseable {
   }
 
   long tensorBytes() {
-    return tensorWriter == null ? 0 : tensorWriter.dataBytes();
+    long bytes = 0;
+    for (TensorVectorWriter w : tensorWriters) {
+      bytes += w.dataBytes();
+    }
+    return bytes;
   }
 
   /** The batch of the rows added since the last reset. */
   ColumnarBatch build() {
     writer.finish();
-    if (tensorWriter != null) {
-      tensorWriter.finish(rows);
+    for (TensorVectorWriter w : tensorWriters) {
+      w.finish(rows);
     }
     return new ColumnarBatch(columns, rows);
   }
@@ -103,8 +111,8 @@ final class ColumnarBatchBuilder implements AutoCloseable {
   /** Empties the vectors for the next batch. */
   void reset() {
     writer.reset();
-    if (tensorWriter != null) {
-      tensorWriter.reset();
+    for (TensorVectorWriter w : tensorWriters) {
+      w.reset();
     }
     rows = 0;
   }
@@ -112,8 +120,8 @@ final class ColumnarBatchBuilder implements AutoCloseable {
   @Override
   public void close() {
     root.close();
-    if (tensorVector != null) {
-      tensorVector.close();
+    for (StructVector v : tensorVectors) {
+      v.close();
     }
   }
 }

@@ -66,7 +66,7 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
             errorRows++;
         }
       }
-      builder.add(assembler.assemble(resource, outcome), outcome.image());
+      builder.add(assembler.assemble(resource, outcome), outcome::tensor);
     }
     if (builder.rows() == 0) {
       current = null;
