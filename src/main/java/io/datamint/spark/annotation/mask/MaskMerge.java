@@ -1,0 +1,110 @@
+package io.datamint.spark.annotation.mask;
+
+import io.datamint.spark.decode.DType;
+import io.datamint.spark.decode.DecodeException;
+import io.datamint.spark.decode.DecodeLimits;
+import io.datamint.spark.decode.PixelArray;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Merges authors' semantic segmentations into one, as the SDK's {@code apply_merge_strategy} (reference §2.8):
+ * channel-wise over all {@code L+1} channels, background included and not recomputed (so after {@code union} a
+ * pixel can be background and foreground). Output float32 of 0 and 1.
+ */
+public final class MaskMerge {
+
+  /** The {@code semantic_seg_merge_strategy} values. */
+  public enum Strategy {
+    /** 1 where any author has 1. */
+    UNION,
+    /** 1 where every author has 1. */
+    INTERSECTION,
+    /** 1 where at least half of the authors have 1: {@code count >= n / 2}, so a tie is positive. */
+    MODE;
+
+    /** The option value: {@code union}, {@code intersection} or {@code mode}. */
+    public String value() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The strategy named {@code value} (case-insensitive).
+     *
+     * @throws IllegalArgumentException naming the valid values otherwise
+     */
+    public static Strategy parse(String value) {
+      for (Strategy s : values()) {
+        if (s.value().equalsIgnoreCase(value == null ? "" : value.trim())) {
+          return s;
+        }
+      }
+      throw new IllegalArgumentException("unknown semantic segmentation merge strategy '" + value
+          + "'; expected union, intersection or mode");
+    }
+  }
+
+  private MaskMerge() {}
+
+  /**
+   * Merges the authors' semantic tensors.
+   *
+   * @param strategy how to merge
+   * @param authors float32 {@code (L+1, *spatial)} per author, all of one shape; may be empty
+   * @param numLabels L
+   * @param spatial the image's spatial shape ({@code (D, H, W)} or {@code (H, W)}), used when there are no
+   *     authors, and checked against the authors' tensors otherwise
+   * @param limits bound on the output
+   * @return float32 {@code (L+1, *spatial)}; with no authors, zeros with channel 0 set to 1
+   * @throws DecodeException when the output is over the limits
+   * @throws IllegalArgumentException when an author's tensor does not have that shape or is not float32
+   */
+  public static PixelArray merge(
+      Strategy strategy, List<PixelArray> authors, int numLabels, int[] spatial, DecodeLimits limits)
+      throws DecodeException {
+    int[] shape = new int[spatial.length + 1];
+    shape[0] = numLabels + 1;
+    System.arraycopy(spatial, 0, shape, 1, spatial.length);
+    for (PixelArray a : authors) {
+      if (a.dtype() != DType.FLOAT32 || !Arrays.equals(a.shape(), shape)) {
+        throw new IllegalArgumentException("semantic segmentations to merge must be float32 "
+            + Arrays.toString(shape) + ", got " + a);
+      }
+    }
+    PixelArray out = PixelArray.allocate(limits, DType.FLOAT32, shape);
+    byte[] dst = out.data().array();
+    int elements = Math.toIntExact(out.elementCount());
+    int n = authors.size();
+    if (n == 0) {
+      int pixels = elements / shape[0];
+      for (int p = 0; p < pixels; p++) {
+        SemanticMasks.setOne(dst, p * 4);
+      }
+      return out;
+    }
+    ByteBuffer[] src = new ByteBuffer[n];
+    for (int a = 0; a < n; a++) {
+      src[a] = authors.get(a).data();
+    }
+    for (int i = 0; i < elements; i++) {
+      int at = i * 4;
+      int count = 0;
+      for (int a = 0; a < n; a++) {
+        if (src[a].getFloat(at) != 0f) {
+          count++;
+        }
+      }
+      boolean one = switch (strategy) {
+        case UNION -> count > 0;
+        case INTERSECTION -> count == n;
+        case MODE -> 2 * count >= n;
+      };
+      if (one) {
+        SemanticMasks.setOne(dst, at);
+      }
+    }
+    return out;
+  }
+}
