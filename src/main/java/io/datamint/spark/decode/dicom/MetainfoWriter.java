@@ -109,10 +109,10 @@ final class MetainfoWriter {
         writeText(g, DicomDataset.trim(decode(e, charset)));
         break;
       case INTEGERS:
-        writeIntegerStrings(g, split(decode(e, charset)));
+        writeNumericStrings(g, split(decode(e, charset)), MetainfoWriter::writeIntegerString);
         break;
       case DECIMALS:
-        writeDecimalStrings(g, split(decode(e, charset)));
+        writeNumericStrings(g, split(decode(e, charset)), MetainfoWriter::writeDecimalString);
         break;
       case BINARY_NUMBERS:
         writeBinaryNumbers(g, e);
@@ -201,24 +201,36 @@ final class MetainfoWriter {
     g.writeEndArray();
   }
 
-  private static void writeIntegerStrings(JsonGenerator g, String[] parts) throws IOException {
+  /** Writes one non-empty part of a numeric string value. */
+  @FunctionalInterface
+  private interface PartWriter {
+    void write(JsonGenerator g, String part) throws IOException;
+  }
+
+  /** An IS or DS value: one value, or an array when multi-valued; an empty part is null. */
+  private static void writeNumericStrings(JsonGenerator g, String[] parts, PartWriter writer) throws IOException {
     if (parts.length > 1) {
       g.writeStartArray();
     }
     for (String part : parts) {
       if (part.isEmpty()) {
         g.writeNull();
-        continue;
-      }
-      Long value = parseInteger(part);
-      if (value == null) {
-        g.writeString(part);
       } else {
-        g.writeNumber(value);
+        writer.write(g, part);
       }
     }
     if (parts.length > 1) {
       g.writeEndArray();
+    }
+  }
+
+  /** An IS part: a number when it is an integer, else its text. */
+  private static void writeIntegerString(JsonGenerator g, String part) throws IOException {
+    Long value = parseInteger(part);
+    if (value == null) {
+      g.writeString(part);
+    } else {
+      g.writeNumber(value);
     }
   }
 
@@ -235,27 +247,16 @@ final class MetainfoWriter {
     }
   }
 
-  private static void writeDecimalStrings(JsonGenerator g, String[] parts) throws IOException {
-    if (parts.length > 1) {
-      g.writeStartArray();
+  /** A DS part: a number when it parses, else its text. */
+  private static void writeDecimalString(JsonGenerator g, String part) throws IOException {
+    double value;
+    try {
+      value = Double.parseDouble(part);
+    } catch (NumberFormatException notANumber) {
+      g.writeString(part);
+      return;
     }
-    for (String part : parts) {
-      if (part.isEmpty()) {
-        g.writeNull();
-        continue;
-      }
-      double value;
-      try {
-        value = Double.parseDouble(part);
-      } catch (NumberFormatException notANumber) {
-        g.writeString(part);
-        continue;
-      }
-      writeDouble(g, value);
-    }
-    if (parts.length > 1) {
-      g.writeEndArray();
-    }
+    writeDouble(g, value);
   }
 
   private static void writeDouble(JsonGenerator g, double value) throws IOException {

@@ -22,10 +22,10 @@ final class Monochrome1 {
     byte[] b = a.data().array();
     int base = a.data().arrayOffset();
     int n = (int) a.elementCount();
+    boolean unsigned = a.dtype().name().startsWith("U"); // the integer types
     switch (a.dtype()) {
       case UINT8:
       case INT8: {
-        boolean unsigned = a.dtype().name().startsWith("U");
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
         for (int i = 0; i < n; i++) {
@@ -42,7 +42,6 @@ final class Monochrome1 {
       }
       case UINT16:
       case INT16: {
-        boolean unsigned = a.dtype().name().startsWith("U");
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
         for (int i = 0; i < n; i++) {
@@ -61,7 +60,6 @@ final class Monochrome1 {
       }
       case UINT32:
       case INT32: {
-        boolean unsigned = a.dtype().name().startsWith("U");
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
         for (int i = 0; i < n; i++) {

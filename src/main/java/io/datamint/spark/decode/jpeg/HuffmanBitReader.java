@@ -131,20 +131,6 @@ final class HuffmanBitReader {
 
   /** Reads the restart marker RSTn that must follow a restart interval and starts reading the next interval. */
   void restart(int n) throws DecodeException {
-    int p = finish();
-    int q = p;
-    while (q < end && (data[q] & 0xFF) == 0xFF) {
-      q++;
-    }
-    if (p >= end || q >= end) {
-      throw new DecodeException("truncated JPEG data: the data ends where restart marker RST" + n
-          + " is expected");
-    }
-    int marker = data[q] & 0xFF;
-    if (marker != JpegMarkers.RST0 + n) {
-      throw new DecodeException("corrupt JPEG data: " + JpegMarkers.name(marker) + " where restart marker RST" + n
-          + " is expected");
-    }
-    pos = q + 1;
+    pos = MarkerReader.expectRestart(data, finish(), n, "JPEG");
   }
 }

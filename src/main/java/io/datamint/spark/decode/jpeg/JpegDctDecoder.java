@@ -3,7 +3,6 @@ package io.datamint.spark.decode.jpeg;
 import io.datamint.spark.decode.DType;
 import io.datamint.spark.decode.DecodeException;
 import io.datamint.spark.decode.DecodeLimits;
-import java.util.Objects;
 
 /**
  * A sequential DCT JPEG decoder written from ITU-T T.81 | ISO/IEC 10918-1, for the DICOM transfer syntaxes JPEG
@@ -65,13 +64,7 @@ public final class JpegDctDecoder {
    * @throws DecodeException when the data is not a supported JPEG, is truncated or corrupt, or is over the limits
    */
   public static JpegSamples decode(byte[] codestream, DecodeLimits limits) throws DecodeException {
-    Objects.requireNonNull(codestream, "codestream");
-    Objects.requireNonNull(limits, "limits");
-    try {
-      return new JpegDctDecoder(codestream, limits).run();
-    } catch (RuntimeException e) {
-      throw new DecodeException("internal error of the JPEG decoder (please report it): " + e, e);
-    }
+    return DecoderEntry.decode((c, l) -> new JpegDctDecoder(c, l).run(), "JPEG", codestream, limits);
   }
 
   private JpegSamples run() throws DecodeException {

@@ -143,21 +143,7 @@ final class JpegLsBitReader {
    * @throws DecodeException when another marker, or none, follows
    */
   void restart(int n) throws DecodeException {
-    int p = finish();
-    int q = p;
-    while (q < end && (data[q] & 0xFF) == 0xFF) {
-      q++;
-    }
-    if (p >= end || q >= end) {
-      throw new DecodeException("truncated JPEG-LS data: the data ends where restart marker RST" + n
-          + " is expected");
-    }
-    int marker = data[q] & 0xFF;
-    if (marker != JpegMarkers.RST0 + n) {
-      throw new DecodeException("corrupt JPEG-LS data: " + JpegMarkers.name(marker) + " where restart marker RST"
-          + n + " is expected");
-    }
-    pos = q + 1;
+    pos = MarkerReader.expectRestart(data, finish(), n, "JPEG-LS");
     exhausted = false;
   }
 

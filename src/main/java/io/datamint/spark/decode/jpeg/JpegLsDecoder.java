@@ -3,7 +3,6 @@ package io.datamint.spark.decode.jpeg;
 import io.datamint.spark.decode.DType;
 import io.datamint.spark.decode.DecodeException;
 import io.datamint.spark.decode.DecodeLimits;
-import java.util.Objects;
 
 /**
  * A JPEG-LS decoder written from ITU-T T.87 | ISO/IEC 14495-1, for the DICOM transfer syntaxes JPEG-LS Lossless
@@ -61,13 +60,7 @@ public final class JpegLsDecoder {
    *     is over the limits
    */
   public static JpegSamples decode(byte[] codestream, DecodeLimits limits) throws DecodeException {
-    Objects.requireNonNull(codestream, "codestream");
-    Objects.requireNonNull(limits, "limits");
-    try {
-      return new JpegLsDecoder(codestream, limits).run();
-    } catch (RuntimeException e) {
-      throw new DecodeException("internal error of the JPEG-LS decoder (please report it): " + e, e);
-    }
+    return DecoderEntry.decode((c, l) -> new JpegLsDecoder(c, l).run(), "JPEG-LS", codestream, limits);
   }
 
   private JpegSamples run() throws DecodeException {

@@ -90,6 +90,33 @@ final class MarkerReader {
     segment(marker);
   }
 
+  /**
+   * Reads the restart marker {@code RSTn} that must follow a restart interval, where a bit reader's {@code finish()}
+   * stopped (fill bytes 0xFF before the marker are skipped). Shared by the Huffman and the JPEG-LS bit reader.
+   *
+   * @param p the position {@code finish()} returned
+   * @param what "JPEG" or "JPEG-LS", for the messages
+   * @return the position after the marker, where the next interval's entropy-coded data begins
+   * @throws DecodeException when another marker, or none, follows
+   */
+  static int expectRestart(byte[] data, int p, int n, String what) throws DecodeException {
+    int end = data.length;
+    int q = p;
+    while (q < end && (data[q] & 0xFF) == 0xFF) {
+      q++;
+    }
+    if (p >= end || q >= end) {
+      throw new DecodeException("truncated " + what + " data: the data ends where restart marker RST" + n
+          + " is expected");
+    }
+    int marker = data[q] & 0xFF;
+    if (marker != JpegMarkers.RST0 + n) {
+      throw new DecodeException("corrupt " + what + " data: " + JpegMarkers.name(marker)
+          + " where restart marker RST" + n + " is expected");
+    }
+    return q + 1;
+  }
+
   private static DecodeException truncated(int marker) {
     return new DecodeException("truncated JPEG data: the " + JpegMarkers.name(marker)
         + " marker segment runs past the end of the data");
