@@ -96,14 +96,24 @@ public final class DatamintOptions implements Serializable {
     add(k, OptionKey.of(RETURN_METAINFO, "true or false"));
     add(k, OptionKey.of(MAX_DECODED_BYTES, "a positive byte size such as 512m or 2g (at most 2g)"));
     add(k, OptionKey.of(BATCH_SIZE, "a positive number of rows"));
+    for (String key : List.of(TargetOptions.INCLUDE_ANNOTATORS, TargetOptions.EXCLUDE_ANNOTATORS,
+        TargetOptions.INCLUDE_SEGMENTATION_NAMES, TargetOptions.EXCLUDE_SEGMENTATION_NAMES,
+        TargetOptions.INCLUDE_IMAGE_LABEL_NAMES, TargetOptions.EXCLUDE_IMAGE_LABEL_NAMES,
+        TargetOptions.INCLUDE_FRAME_LABEL_NAMES, TargetOptions.EXCLUDE_FRAME_LABEL_NAMES)) {
+      add(k, OptionKey.of(key, "a comma-separated list or JSON array of names"));
+    }
+    add(k, OptionKey.of(TargetOptions.WORKLISTS, "all (default), none (infer labels from the data), or a list of "
+        + "worklist ids or names"));
+    add(k, OptionKey.of(TargetOptions.ALLOW_EXTERNAL_ANNOTATIONS, "true or false"));
+    add(k, OptionKey.of(TargetOptions.RETURN_SEGMENTATIONS, "true or false"));
+    add(k, OptionKey.of(TargetOptions.RETURN_AS_SEMANTIC_SEGMENTATION, "true or false"));
+    for (String key : List.of(TargetOptions.SEMANTIC_SEG_MERGE_STRATEGY, TargetOptions.IMAGE_LABELS_MERGE_STRATEGY,
+        TargetOptions.IMAGE_CATEGORIES_MERGE_STRATEGY)) {
+      add(k, OptionKey.of(key, "union, intersection or mode"));
+    }
     // Options of the SDK's dataset classes that later versions of this connector implement.
     for (String planned : List.of("slice", "frame_by_frame", "split", "seed", "by_patient",
-        "none_patient_id_strategy", "use_project_splits", "as_of_timestamp", "use_server_splits",
-        "return_segmentations", "return_as_semantic_segmentation",
-        "semantic_seg_merge_strategy", "include_annotators", "exclude_annotators", "include_segmentation_names",
-        "exclude_segmentation_names", "include_image_label_names", "exclude_image_label_names",
-        "include_frame_label_names", "exclude_frame_label_names", "allow_external_annotations",
-        "image_labels_merge_strategy", "image_categories_merge_strategy", "worklists")) {
+        "none_patient_id_strategy", "use_project_splits", "as_of_timestamp", "use_server_splits")) {
       add(k, OptionKey.planned(planned, "see the README"));
     }
     return Collections.unmodifiableMap(k);
@@ -129,6 +139,7 @@ public final class DatamintOptions implements Serializable {
   private final boolean returnMetainfo;
   private final long maxDecodedBytes;
   private final int batchSize;
+  private final TargetOptions targets;
 
   private DatamintOptions(Map<String, String> merged, Map<String, String> hadoop) {
     this.path = blankToNull(merged.get(PATH));
@@ -163,6 +174,7 @@ public final class DatamintOptions implements Serializable {
     }
     this.batchSize = merged.containsKey(BATCH_SIZE)
         ? OptionValues.positiveInt(BATCH_SIZE, merged.get(BATCH_SIZE)) : DEFAULT_BATCH_SIZE;
+    this.targets = TargetOptions.parse(merged);
   }
 
   /**
@@ -306,6 +318,11 @@ public final class DatamintOptions implements Serializable {
 
   public int batchSize() {
     return batchSize;
+  }
+
+  /** The options of the training targets: worklists, annotation filters, masks and merge strategies. */
+  public TargetOptions targets() {
+    return targets;
   }
 
   /** Hadoop settings ({@code fs.*}) given as options or {@code spark.datamint.fs.*} conf. */

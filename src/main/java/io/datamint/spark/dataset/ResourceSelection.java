@@ -1,5 +1,6 @@
 package io.datamint.spark.dataset;
 
+import io.datamint.spark.annotation.AnnotationFilter;
 import io.datamint.spark.api.model.Annotation;
 import io.datamint.spark.api.model.Resource;
 import io.datamint.spark.config.DatamintOptions;
@@ -10,8 +11,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Decides which resources of a project a read covers, in the SDK's order: a resource whose annotation list is
- * empty is dropped unless {@code include_unannotated}; then the {@code filter()} criteria, ANDed: {@code tags}
+ * Decides which resources of a project a read covers, and which annotations their rows carry, in the SDK's order:
+ * each resource's annotations pass the {@link AnnotationFilter} (annotators, names, the schema check); a resource
+ * whose filtered annotation list is empty is dropped unless {@code include_unannotated}; then the {@code filter()}
+ * criteria, ANDed: {@code tags}
  * (any listed tag), {@code filename_pattern} (fnmatch), {@code has_annotations} (on the annotation list), and
  * {@code annotation_names} (any annotation, of any type, with a listed identifier). Source order is kept.
  */
@@ -20,13 +23,15 @@ public final class ResourceSelection {
   /** A selected resource with the annotations its row carries. */
   public record Selected(Resource resource, List<Annotation> annotations) {}
 
+  private final AnnotationFilter annotationFilter;
   private final boolean includeUnannotated;
   private final Set<String> tags;
   private final FilenamePattern filenamePattern;
   private final Boolean hasAnnotations;
   private final Set<String> annotationNames;
 
-  private ResourceSelection(DatamintOptions options) {
+  private ResourceSelection(DatamintOptions options, AnnotationFilter annotationFilter) {
+    this.annotationFilter = annotationFilter;
     this.includeUnannotated = options.includeUnannotated();
     this.tags = options.tags() == null ? null : new HashSet<>(options.tags());
     this.filenamePattern =
@@ -35,16 +40,16 @@ public final class ResourceSelection {
     this.annotationNames = options.annotationNames() == null ? null : new HashSet<>(options.annotationNames());
   }
 
-  /** The selection the options define. */
-  public static ResourceSelection of(DatamintOptions options) {
-    return new ResourceSelection(options);
+  /** The selection the options define, with the annotation filter built from them and the project's labels. */
+  public static ResourceSelection of(DatamintOptions options, AnnotationFilter annotationFilter) {
+    return new ResourceSelection(options, annotationFilter);
   }
 
   /** Applies the selection to a project, in source order. */
   public List<Selected> apply(ProjectSnapshot snapshot) {
     List<Selected> out = new ArrayList<>();
     for (Resource resource : snapshot.resources()) {
-      List<Annotation> annotations = snapshot.annotationsOf(resource.id());
+      List<Annotation> annotations = annotationFilter.apply(snapshot.annotationsOf(resource.id()));
       if (keeps(resource, annotations)) {
         out.add(new Selected(resource, annotations));
       }

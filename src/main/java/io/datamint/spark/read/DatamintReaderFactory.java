@@ -11,8 +11,8 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.vectorized.ColumnarBatch;
 
 /**
- * Creates the executors' partition readers, which produce Arrow batches. Holds the read schema, the read settings
- * and the file store (an address and a Hadoop configuration), nothing else of the driver.
+ * Creates the executors' partition readers, which produce Arrow batches. Holds the read schema, the read settings,
+ * the file store (an address and a Hadoop configuration) and the label schema, nothing else of the driver.
  */
 final class DatamintReaderFactory implements PartitionReaderFactory {
 
@@ -21,11 +21,14 @@ final class DatamintReaderFactory implements PartitionReaderFactory {
   private final StructType readSchema;
   private final ReadSettings settings;
   private final ResourceFileStore files;
+  private final TargetComputer targets;
 
-  DatamintReaderFactory(StructType readSchema, ReadSettings settings, ResourceFileStore files) {
+  DatamintReaderFactory(StructType readSchema, ReadSettings settings, ResourceFileStore files,
+      TargetComputer targets) {
     this.readSchema = readSchema;
     this.settings = settings;
     this.files = files;
+    this.targets = targets;
   }
 
   @Override
@@ -53,6 +56,10 @@ final class DatamintReaderFactory implements PartitionReaderFactory {
 
   ResourceFileStore files() {
     return files;
+  }
+
+  TargetComputer targets() {
+    return targets;
   }
 
   /** True when the read schema has a column that comes from the resource files. */

@@ -77,7 +77,8 @@ final class DatamintScan implements Scan, Batch, SupportsReportStatistics {
 
   @Override
   public PartitionReaderFactory createReaderFactory() {
-    return new DatamintReaderFactory(readSchema, ReadSettings.of(table.options()), table.snapshot().fileStore());
+    return new DatamintReaderFactory(readSchema, ReadSettings.of(table.options()), table.snapshot().fileStore(),
+        new TargetComputer(table.labels(), table.options().targets(), readSchema));
   }
 
   @Override
@@ -143,7 +144,7 @@ final class DatamintScan implements Scan, Batch, SupportsReportStatistics {
     StringBuilder out = new StringBuilder("DatamintScan[")
         .append(table.snapshot().sourceDescription())
         .append(", project=").append(table.snapshot().project().name())
-        .append(", selection=").append(ResourceSelection.of(table.options()))
+        .append(", selection=").append(table.selection())
         .append(", PushedPredicates=").append(pushed)
         .append(", PushedTags=").append(requiredTags)
         .append(", PushedLimit=").append(limit == null ? "none" : limit)

@@ -1,6 +1,13 @@
 package io.datamint.spark.read;
 
+import io.datamint.spark.annotation.AnnotationFilter;
+import io.datamint.spark.annotation.LabelSchema;
+import io.datamint.spark.annotation.LabelSchemaBuilder;
+import io.datamint.spark.api.model.Annotation;
+import io.datamint.spark.api.model.Resource;
 import io.datamint.spark.config.DatamintOptions;
+import io.datamint.spark.config.TargetOptions;
+import java.util.ArrayList;
 import io.datamint.spark.dataset.ResourceSelection;
 import io.datamint.spark.schema.DatamintSchema;
 import io.datamint.spark.source.ProjectSnapshot;
@@ -20,18 +27,24 @@ public final class DatamintTable implements SupportsRead {
 
   private final ProjectSnapshot snapshot;
   private final DatamintOptions options;
+  private final LabelSchema labels;
+  private final ResourceSelection selection;
   private final StructType schema;
   private List<ResourceSelection.Selected> selected;
 
   DatamintTable(ProjectSnapshot snapshot, DatamintOptions options) {
     this.snapshot = snapshot;
     this.options = options;
-    this.schema = schemaFor(options);
-  }
-
-  /** The schema of a read with these options. */
-  static StructType schemaFor(DatamintOptions options) {
-    return DatamintSchema.resources();
+    TargetOptions targets = options.targets();
+    List<Annotation> all = new ArrayList<>();
+    for (Resource resource : snapshot.resources()) {
+      all.addAll(snapshot.annotationsOf(resource.id()));
+    }
+    this.labels = new LabelSchemaBuilder(targets.worklists(), targets.allowExternalAnnotations())
+        .build(snapshot.worklists(), all);
+    this.selection = ResourceSelection.of(options, new AnnotationFilter(labels, targets.allowExternalAnnotations(),
+        targets.annotators(), targets.segmentationNames(), targets.imageLabelNames(), targets.frameLabelNames()));
+    this.schema = DatamintSchema.resources(targets, labels);
   }
 
   @Override
@@ -62,10 +75,20 @@ public final class DatamintTable implements SupportsRead {
     return options;
   }
 
-  /** The resources this read covers, before SQL predicates, in source order. */
+  /** The project's label sets and codes, as the read's options define them. */
+  LabelSchema labels() {
+    return labels;
+  }
+
+  /** The SDK selection of this read, for {@code explain()}. */
+  ResourceSelection selection() {
+    return selection;
+  }
+
+  /** The resources this read covers, before SQL predicates, in source order, with their filtered annotations. */
   synchronized List<ResourceSelection.Selected> selected() {
     if (selected == null) {
-      selected = ResourceSelection.of(options).apply(snapshot);
+      selected = selection.apply(snapshot);
     }
     return selected;
   }

@@ -28,9 +28,11 @@ public final class DatamintTableProvider implements TableProvider, DataSourceReg
     return SHORT_NAME;
   }
 
+  /** The schema depends on the project's labels, so inferring it loads the project (as {@link #getTable} does). */
   @Override
   public StructType inferSchema(CaseInsensitiveStringMap options) {
-    return DatamintTable.schemaFor(resolve(SparkSession.active(), options.asCaseSensitiveMap()));
+    SparkSession spark = SparkSession.active();
+    return load(spark, resolve(spark, options.asCaseSensitiveMap())).schema();
   }
 
   @Override

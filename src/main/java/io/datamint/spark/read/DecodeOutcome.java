@@ -2,21 +2,36 @@ package io.datamint.spark.read;
 
 import io.datamint.spark.decode.PixelArray;
 import io.datamint.spark.schema.Columns;
+import java.util.Map;
 
 /**
- * What decoding one resource gave: the {@code image} tensor laid out for the dataset, the header and the affine;
- * or the reason it failed. {@link #NOT_READ} when the query needs nothing from the file.
+ * What decoding one resource gave: the {@code image} tensor laid out for the dataset, the header, the affine and
+ * the training targets; or the reason it failed. {@link #NOT_READ} when the query needs nothing from the file.
  */
-record DecodeOutcome(PixelArray image, String metainfo, double[] affine, String error) {
+record DecodeOutcome(PixelArray image, String metainfo, double[] affine, String error,
+    Map<String, Object> targets) {
 
-  static final DecodeOutcome NOT_READ = new DecodeOutcome(null, null, null, null);
+  static final DecodeOutcome NOT_READ = new DecodeOutcome(null, null, null, null, Map.of());
 
   static DecodeOutcome failed(String error) {
-    return new DecodeOutcome(null, null, null, error);
+    return new DecodeOutcome(null, null, null, error, Map.of());
   }
 
-  /** The value of a tensor column, by column name. */
+  /** This outcome with the row's target values (Spark values by column name). */
+  DecodeOutcome withTargets(Map<String, Object> values) {
+    return new DecodeOutcome(image, metainfo, affine, error, values);
+  }
+
+  /** The value of a target column; null when absent. */
+  Object target(String column) {
+    return targets.get(column);
+  }
+
+  /** The value of a top-level tensor column, by column name. */
   PixelArray tensor(String column) {
-    return Columns.IMAGE.equals(column) ? image : null;
+    if (Columns.IMAGE.equals(column)) {
+      return image;
+    }
+    return targets.get(column) instanceof PixelArray tensor ? tensor : null;
   }
 }

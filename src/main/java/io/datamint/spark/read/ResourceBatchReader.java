@@ -1,7 +1,9 @@
 package io.datamint.spark.read;
 
+import io.datamint.spark.decode.DecodeException;
 import io.datamint.spark.plan.PlannedResource;
 import io.datamint.spark.plan.ResourcePartition;
+import io.datamint.spark.source.ResourceFileStore;
 import java.util.Iterator;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
@@ -24,6 +26,8 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
   private final ReadSettings settings;
   private final RowAssembler assembler;
   private final ResourceLoader loader;
+  private final TargetComputer targets;
+  private final ResourceFileStore files;
   private final BufferAllocator allocator;
   private final ColumnarBatchBuilder builder;
   private ColumnarBatch current;
@@ -36,6 +40,8 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
     this.settings = factory.settings();
     this.assembler = new RowAssembler(ColumnarBatchBuilder.plainSchema(factory.readSchema()));
     this.loader = factory.readsFiles() ? new ResourceLoader(factory.files(), settings) : null;
+    this.targets = factory.targets();
+    this.files = factory.files();
     this.allocator = ArrowUtils.rootAllocator().newChildAllocator(
         "datamint-partition-" + partition.index(), 0, Long.MAX_VALUE);
     this.builder = new ColumnarBatchBuilder(factory.readSchema(), allocator);
@@ -51,6 +57,13 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
       if (loader != null) {
         outcome = loader.load(resource);
         filesRead++;
+      }
+      if (targets.active() && outcome.error() == null) {
+        try {
+          outcome = outcome.withTargets(targets.compute(resource, outcome.image(), files, settings.limits()));
+        } catch (DecodeException e) {
+          outcome = DecodeOutcome.failed(e.getMessage());
+        }
       }
       if (outcome.error() != null) {
         switch (settings.mode()) {

@@ -60,7 +60,7 @@ final class ResourceLoader {
       DecodedResource decoded = Decoders.forFormat(format).decode(bytes, length, settings.limits());
       PixelArray image = settings.dataset().layout(resource.kind(), decoded.pixels());
       return new DecodeOutcome(image, settings.returnMetainfo() ? decoded.metainfoJson() : null,
-          decoded.affine(), null);
+          decoded.affine(), null, java.util.Map.of());
     } catch (DecodeException e) {
       return DecodeOutcome.failed(e.getMessage());
     } catch (RuntimeException e) {

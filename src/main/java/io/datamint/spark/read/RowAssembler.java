@@ -78,6 +78,12 @@ final class RowAssembler implements Serializable {
       }
       case Columns.ERROR:
         return (r, o) -> utf8(o.error());
+      case Columns.SEGMENTATIONS:
+      case Columns.SEG_LABELS:
+      case Columns.IMAGE_LABELS:
+      case Columns.IMAGE_CATEGORIES:
+      case Columns.FRAME_LABELS:
+        return (r, o) -> o.target(field.name());
       default:
         throw new IllegalArgumentException("the datamint reader cannot fill column " + field.name());
     }

@@ -17,11 +17,25 @@ public final class Columns {
   public static final String AFFINE = "affine";
   /** The resource's annotations after filtering. */
   public static final String ANNOTATIONS = "annotations";
+  /** Segmentation masks: per author instance masks, semantic masks, or one merged semantic tensor. */
+  public static final String SEGMENTATIONS = "segmentations";
+  /** Per author, the label code of each instance mask. */
+  public static final String SEG_LABELS = "seg_labels";
+  /** Multi-hot image labels, per annotator or merged. */
+  public static final String IMAGE_LABELS = "image_labels";
+  /** Image category indexes, per annotator or merged. */
+  public static final String IMAGE_CATEGORIES = "image_categories";
+  /** Per annotator, the (num_frames, num_frame_labels) frame-label matrix. */
+  public static final String FRAME_LABELS = "frame_labels";
   /** Null, or why the row could not be decoded. */
   public static final String ERROR = "_error";
 
   /** The columns whose values come from decoding the resource file. */
-  public static final java.util.Set<String> FROM_FILE = java.util.Set.of(IMAGE, METAINFO, AFFINE);
+  public static final java.util.Set<String> FROM_FILE = java.util.Set.of(IMAGE, METAINFO, AFFINE, SEGMENTATIONS);
+
+  /** The columns computed from a row's annotations (masks included). */
+  public static final java.util.Set<String> TARGETS =
+      java.util.Set.of(SEGMENTATIONS, SEG_LABELS, IMAGE_LABELS, IMAGE_CATEGORIES, FRAME_LABELS);
 
   private Columns() {}
 }

@@ -1,5 +1,7 @@
 package io.datamint.spark.schema;
 
+import io.datamint.spark.annotation.LabelSchema;
+import io.datamint.spark.config.TargetOptions;
 import io.datamint.spark.tensor.TensorType;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +28,11 @@ public final class DatamintSchema {
     return false;
   }
 
-  /** The schema of the resource table. */
-  public static StructType resources() {
+  /**
+   * The schema of the resource table for these target options: the target columns' types depend on the merge
+   * strategies, and their field metadata lists the label names in code order ({@code labels}, a JSON array).
+   */
+  public static StructType resources(TargetOptions targets, LabelSchema labels) {
     List<StructField> fields = new ArrayList<>();
     for (ResourceAttribute attribute : ResourceAttribute.values()) {
       fields.add(field(attribute.column(), DataTypes.StringType, attribute.nullable(), doc(attribute)));
@@ -44,11 +49,12 @@ public final class DatamintSchema {
         "4x4 voxel-to-world matrix, row-major (volumes)"));
     fields.add(field(Columns.ANNOTATIONS, new ArrayType(AnnotationStruct.TYPE, false), false,
         "the resource's annotations after filtering"));
+    TargetColumns.add(fields, targets, labels);
     fields.add(field(Columns.ERROR, DataTypes.StringType, true, "null, or why this row could not be decoded"));
     return new StructType(fields.toArray(new StructField[0]));
   }
 
-  private static StructField field(String name, DataType type, boolean nullable, String comment) {
+  static StructField field(String name, DataType type, boolean nullable, String comment) {
     Metadata metadata = new MetadataBuilder().putString("comment", comment).build();
     return new StructField(name, type, nullable, metadata);
   }

@@ -51,7 +51,7 @@ class DatamintSqlTest {
   @Test
   void tableOutputShowsNestedAnnotations() {
     Outcome outcome = run("CREATE OR REPLACE TEMPORARY VIEW res USING datamint OPTIONS (path '" + mirror()
-        + "'); SELECT resource_id, annotations.identifier AS labels FROM res ORDER BY resource_id",
+        + "', worklists 'none'); SELECT resource_id, annotations.identifier AS labels FROM res ORDER BY resource_id",
         OutputFormat.TABLE);
     assertThat(outcome.status()).isZero();
     assertThat(outcome.out()).contains("| r1          | [\"pneumonia\"] |").contains("(3 rows)");

@@ -24,7 +24,7 @@ class QuickstartTest {
         .contains(" |-- annotations: array (nullable = false)")
         .contains("|CT      |nifti        |3    |")
         .contains("|chest      |8    |")
-        .contains("|segmentation   |vessel            |7    |")
+        .containsPattern("\\|segmentation +\\|vessel +\\|7 +\\|")
         .contains("PushedTags=[chest]")
         .containsPattern("\\|CT_ABD_P001\\.nii\\.gz +\\|nifti +\\|int16 +\\|\\[1, 20, 64, 64\\] *\\|NULL +\\|")
         .containsPattern("\\|US_CAROTID_P004\\.mp4 +\\|video +\\|uint8 +\\|\\[3, 24, 96, 128\\] *\\|NULL +\\|");

@@ -36,7 +36,7 @@ class DatasetOptionsTest {
   }
 
   private List<String> ids(Map<String, String> options) {
-    return spark.read().format("datamint").options(options).load(mirror).select("resource_id").collectAsList()
+    return spark.read().format("datamint").option("worklists", "none").options(options).load(mirror).select("resource_id").collectAsList()
         .stream().map(r -> r.getString(0)).toList();
   }
 

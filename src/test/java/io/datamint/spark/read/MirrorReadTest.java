@@ -35,7 +35,7 @@ class MirrorReadTest {
   }
 
   private Dataset<Row> read() {
-    return spark.read().format("datamint").load(mirror.toString());
+    return spark.read().format("datamint").option("worklists", "none").load(mirror.toString());
   }
 
   @Test

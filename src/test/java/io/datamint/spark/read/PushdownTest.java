@@ -32,7 +32,7 @@ class PushdownTest {
     }
     m.label("a1", "r03", "pneumonia", "alice");
     mirror = m.write().toString();
-    spark.read().format("datamint").load(mirror).createOrReplaceTempView("resources");
+    spark.read().format("datamint").option("worklists", "none").load(mirror).createOrReplaceTempView("resources");
   }
 
   private static DatamintScan scanOf(Dataset<Row> df) {

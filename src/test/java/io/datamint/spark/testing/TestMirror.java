@@ -10,7 +10,9 @@ import java.util.List;
 
 /**
  * Writes small hand-made project mirrors for tests that need exact control over the JSON (malformed lines,
- * missing fields, short and long annotation keys). Lines are written verbatim.
+ * missing fields, short and long annotation keys). Lines are written verbatim. The default project has no
+ * worklists, so, as in the SDK, a read in schema mode drops its labels, categories and segmentations; tests that
+ * look at annotations read with {@code worklists=none} (labels inferred from the data) or declare worklists.
  */
 public final class TestMirror {
 

@@ -1,5 +1,6 @@
 package io.datamint.spark.annotation.mask;
 
+import io.datamint.spark.annotation.MergeStrategy;
 import io.datamint.spark.decode.DType;
 import io.datamint.spark.decode.DecodeException;
 import io.datamint.spark.decode.DecodeLimits;
@@ -7,7 +8,6 @@ import io.datamint.spark.decode.PixelArray;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Merges authors' semantic segmentations into one, as the SDK's {@code apply_merge_strategy} (reference §2.8):
@@ -15,36 +15,6 @@ import java.util.Locale;
  * pixel can be background and foreground). Output float32 of 0 and 1.
  */
 public final class MaskMerge {
-
-  /** The {@code semantic_seg_merge_strategy} values. */
-  public enum Strategy {
-    /** 1 where any author has 1. */
-    UNION,
-    /** 1 where every author has 1. */
-    INTERSECTION,
-    /** 1 where at least half of the authors have 1: {@code count >= n / 2}, so a tie is positive. */
-    MODE;
-
-    /** The option value: {@code union}, {@code intersection} or {@code mode}. */
-    public String value() {
-      return name().toLowerCase(Locale.ROOT);
-    }
-
-    /**
-     * The strategy named {@code value} (case-insensitive).
-     *
-     * @throws IllegalArgumentException naming the valid values otherwise
-     */
-    public static Strategy parse(String value) {
-      for (Strategy s : values()) {
-        if (s.value().equalsIgnoreCase(value == null ? "" : value.trim())) {
-          return s;
-        }
-      }
-      throw new IllegalArgumentException("unknown semantic segmentation merge strategy '" + value
-          + "'; expected union, intersection or mode");
-    }
-  }
 
   private MaskMerge() {}
 
@@ -62,7 +32,7 @@ public final class MaskMerge {
    * @throws IllegalArgumentException when an author's tensor does not have that shape or is not float32
    */
   public static PixelArray merge(
-      Strategy strategy, List<PixelArray> authors, int numLabels, int[] spatial, DecodeLimits limits)
+      MergeStrategy strategy, List<PixelArray> authors, int numLabels, int[] spatial, DecodeLimits limits)
       throws DecodeException {
     int[] shape = new int[spatial.length + 1];
     shape[0] = numLabels + 1;

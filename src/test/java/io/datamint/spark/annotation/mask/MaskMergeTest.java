@@ -6,7 +6,7 @@ import static io.datamint.spark.annotation.mask.MaskFiles.floats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.datamint.spark.annotation.mask.MaskMerge.Strategy;
+import io.datamint.spark.annotation.MergeStrategy;
 import io.datamint.spark.decode.PixelArray;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,18 +24,18 @@ class MaskMergeTest {
     float[] b = {1, 0, 0, 1};
     float[] c = {0, 0, 1, 1};
     return Stream.of(
-        Arguments.of(Strategy.UNION, List.of(a, b), new float[] {1, 1, 0, 1}),
-        Arguments.of(Strategy.INTERSECTION, List.of(a, b), new float[] {1, 0, 0, 1}),
-        Arguments.of(Strategy.MODE, List.of(a, b), new float[] {1, 1, 0, 1}), // 1 of 2 is a tie: positive
-        Arguments.of(Strategy.UNION, List.of(a, b, c), new float[] {1, 1, 1, 1}),
-        Arguments.of(Strategy.INTERSECTION, List.of(a, b, c), new float[] {0, 0, 0, 1}),
-        Arguments.of(Strategy.MODE, List.of(a, b, c), new float[] {1, 0, 0, 1}), // 1 of 3 < 1.5
-        Arguments.of(Strategy.MODE, List.of(c), new float[] {0, 0, 1, 1}));
+        Arguments.of(MergeStrategy.UNION, List.of(a, b), new float[] {1, 1, 0, 1}),
+        Arguments.of(MergeStrategy.INTERSECTION, List.of(a, b), new float[] {1, 0, 0, 1}),
+        Arguments.of(MergeStrategy.MODE, List.of(a, b), new float[] {1, 1, 0, 1}), // 1 of 2 is a tie: positive
+        Arguments.of(MergeStrategy.UNION, List.of(a, b, c), new float[] {1, 1, 1, 1}),
+        Arguments.of(MergeStrategy.INTERSECTION, List.of(a, b, c), new float[] {0, 0, 0, 1}),
+        Arguments.of(MergeStrategy.MODE, List.of(a, b, c), new float[] {1, 0, 0, 1}), // 1 of 3 < 1.5
+        Arguments.of(MergeStrategy.MODE, List.of(c), new float[] {0, 0, 1, 1}));
   }
 
   @ParameterizedTest(name = "{0} of {1}")
   @MethodSource("cases")
-  void mergesChannelWise(Strategy s, List<float[]> authors, float[] expected) throws Exception {
+  void mergesChannelWise(MergeStrategy s, List<float[]> authors, float[] expected) throws Exception {
     List<PixelArray> tensors = new ArrayList<>();
     for (float[] v : authors) {
       tensors.add(float32(new int[] {2, 1, 2}, v));
@@ -49,13 +49,13 @@ class MaskMergeTest {
   void backgroundIsNotRecomputedAfterUnion() throws Exception {
     PixelArray a = float32(new int[] {2, 1}, 1, 0); // author a: background
     PixelArray b = float32(new int[] {2, 1}, 0, 1); // author b: label 1
-    assertThat(floats(MaskMerge.merge(Strategy.UNION, List.of(a, b), 1, new int[] {1}, LIMITS)))
+    assertThat(floats(MaskMerge.merge(MergeStrategy.UNION, List.of(a, b), 1, new int[] {1}, LIMITS)))
         .containsExactly(1, 1);
   }
 
   @Test
   void zeroAuthorsGiveBackgroundEverywhere() throws Exception {
-    for (Strategy s : Strategy.values()) {
+    for (MergeStrategy s : MergeStrategy.values()) {
       PixelArray merged = MaskMerge.merge(s, List.of(), 2, new int[] {2, 1, 2}, LIMITS);
       assertThat(merged.shape()).containsExactly(3, 2, 1, 2);
       assertThat(floats(merged)).containsExactly(1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0);
@@ -63,17 +63,9 @@ class MaskMergeTest {
   }
 
   @Test
-  void parsesStrategyNames() {
-    assertThat(Strategy.parse("Union")).isEqualTo(Strategy.UNION);
-    assertThat(Strategy.parse("intersection")).isEqualTo(Strategy.INTERSECTION);
-    assertThat(Strategy.MODE.value()).isEqualTo("mode");
-    assertThatThrownBy(() -> Strategy.parse("majority")).hasMessageContaining("union, intersection or mode");
-  }
-
-  @Test
   void shapesMustAgree() throws Exception {
     PixelArray a = float32(new int[] {2, 1});
-    assertThatThrownBy(() -> MaskMerge.merge(Strategy.UNION, List.of(a), 2, new int[] {1}, LIMITS))
+    assertThatThrownBy(() -> MaskMerge.merge(MergeStrategy.UNION, List.of(a), 2, new int[] {1}, LIMITS))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

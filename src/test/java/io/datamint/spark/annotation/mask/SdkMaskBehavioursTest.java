@@ -7,7 +7,7 @@ import static io.datamint.spark.annotation.mask.MaskFiles.image;
 import static io.datamint.spark.annotation.mask.MaskFiles.seg;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.datamint.spark.annotation.mask.MaskMerge.Strategy;
+import io.datamint.spark.annotation.MergeStrategy;
 import io.datamint.spark.api.model.Annotation;
 import io.datamint.spark.decode.DType;
 import io.datamint.spark.decode.PixelArray;
@@ -85,17 +85,17 @@ class SdkMaskBehavioursTest {
                   image("a1", "liver", "x"), image("a5", "liver", "y"), image("a4", "tumor", "y")));
               List<PixelArray> sems = List.of(semantic(out.get("x")), semantic(out.get("y")));
               // x: bg 0 1 1 / liver 1 0 0 / tumor 0 0 0;  y: bg 0 0 0 / liver 1 1 0 / tumor 0 0 1
-              assertThat(floats(MaskMerge.merge(Strategy.UNION, sems, 2, new int[] {1, 1, 3}, LIMITS)))
+              assertThat(floats(MaskMerge.merge(MergeStrategy.UNION, sems, 2, new int[] {1, 1, 3}, LIMITS)))
                   .containsExactly(0, 1, 1, 1, 1, 0, 0, 0, 1);
-              assertThat(floats(MaskMerge.merge(Strategy.INTERSECTION, sems, 2, new int[] {1, 1, 3}, LIMITS)))
+              assertThat(floats(MaskMerge.merge(MergeStrategy.INTERSECTION, sems, 2, new int[] {1, 1, 3}, LIMITS)))
                   .containsExactly(0, 0, 0, 1, 0, 0, 0, 0, 0);
-              assertThat(floats(MaskMerge.merge(Strategy.MODE, sems, 2, new int[] {1, 1, 3}, LIMITS)))
+              assertThat(floats(MaskMerge.merge(MergeStrategy.MODE, sems, 2, new int[] {1, 1, 3}, LIMITS)))
                   .containsExactly(0, 1, 1, 1, 1, 0, 0, 0, 1); // 1 of 2 votes is a tie: positive
             }),
         Arguments.of("14: zero authors with a strategy: zeros (L+1, *image.shape[1:]) with channel 0 = 1",
             (Executable) () -> {
               assertThat(instances(List.of())).isEmpty();
-              PixelArray merged = MaskMerge.merge(Strategy.MODE, List.of(), 2, new int[] {1, 3}, LIMITS);
+              PixelArray merged = MaskMerge.merge(MergeStrategy.MODE, List.of(), 2, new int[] {1, 3}, LIMITS);
               assertThat(merged.shape()).containsExactly(3, 1, 3);
               assertThat(floats(merged)).containsExactly(1, 1, 1, 0, 0, 0, 0, 0, 0);
             }));
