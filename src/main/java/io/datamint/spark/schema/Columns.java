@@ -31,7 +31,7 @@ public final class Columns {
   public static final String ERROR = "_error";
 
   /** The columns whose values come from decoding the resource file. */
-  public static final java.util.Set<String> FROM_FILE = java.util.Set.of(IMAGE, METAINFO, AFFINE, SEGMENTATIONS);
+  public static final java.util.Set<String> FROM_FILE = java.util.Set.of(IMAGE, METAINFO, AFFINE, SEGMENTATIONS, SEG_LABELS);
 
   /** The columns computed from a row's annotations (masks included). */
   public static final java.util.Set<String> TARGETS =
