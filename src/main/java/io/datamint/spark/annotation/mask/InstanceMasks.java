@@ -1,5 +1,6 @@
 package io.datamint.spark.annotation.mask;
 
+import io.datamint.spark.annotation.AuthorKey;
 import io.datamint.spark.api.model.Annotation;
 import io.datamint.spark.decode.DType;
 import io.datamint.spark.decode.DecodeException;
@@ -33,21 +34,10 @@ import java.util.function.Function;
  */
 public final class InstanceMasks {
 
-  /** The author key of annotations with neither {@code created_by} nor {@code created_by_model}. */
-  public static final String UNKNOWN_AUTHOR = "unknown";
-
   private static final String FRAME = "frame";
   private static final String IMAGE = "image";
 
   private InstanceMasks() {}
-
-  /** The segmentation author key: {@code created_by}, else {@code created_by_model}, else {@code "unknown"}. */
-  public static String authorKey(Annotation annotation) {
-    if (annotation.createdBy() != null) {
-      return annotation.createdBy();
-    }
-    return annotation.createdByModel() != null ? annotation.createdByModel() : UNKNOWN_AUTHOR;
-  }
 
   /**
    * The instance masks of one resource.
@@ -70,7 +60,7 @@ public final class InstanceMasks {
       throws DecodeException {
     Map<String, AuthorPlan> plans = new LinkedHashMap<>();
     for (Annotation annotation : segmentations) {
-      AuthorPlan plan = plans.computeIfAbsent(authorKey(annotation), key -> new AuthorPlan());
+      AuthorPlan plan = plans.computeIfAbsent(AuthorKey.ofSegmentation(annotation), key -> new AuthorPlan());
       int code = code(annotation, codes);
       if (isFrameScoped(annotation)) {
         int frame = annotation.frameIndex();

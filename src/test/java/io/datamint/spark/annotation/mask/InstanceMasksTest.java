@@ -45,7 +45,7 @@ class InstanceMasksTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("authorKeys")
   void authorKeyFallsBackToModelThenUnknown(String name, String by, String model, String expected) {
-    assertThat(InstanceMasks.authorKey(seg("a", "liver", "image", null, by, model))).isEqualTo(expected);
+    assertThat(io.datamint.spark.annotation.AuthorKey.ofSegmentation(seg("a", "liver", "image", null, by, model))).isEqualTo(expected);
   }
 
   @Test
