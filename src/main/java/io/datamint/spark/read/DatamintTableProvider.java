@@ -3,6 +3,7 @@ package io.datamint.spark.read;
 import io.datamint.spark.config.DatamintOptions;
 import io.datamint.spark.source.ProjectSnapshot;
 import io.datamint.spark.source.ProjectSources;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
@@ -28,19 +29,33 @@ public final class DatamintTableProvider implements TableProvider, DataSourceReg
     return SHORT_NAME;
   }
 
-  /** The schema depends on the project's labels, so inferring it loads the project (as {@link #getTable} does). */
+  /** The options the last table of this provider instance was loaded for, and that table. */
+  private Map<String, String> loadedFor;
+  private DatamintTable loaded;
+
+  /**
+   * The schema depends on the project's labels, so inferring it loads the project; {@link #getTable}, which Spark
+   * calls next with the same options, reuses that table instead of reading the project twice.
+   */
   @Override
   public StructType inferSchema(CaseInsensitiveStringMap options) {
-    SparkSession spark = SparkSession.active();
-    return load(spark, resolve(spark, options.asCaseSensitiveMap())).schema();
+    return table(options.asCaseSensitiveMap()).schema();
   }
 
   @Override
   public Table getTable(StructType schema, Transform[] partitioning, Map<String, String> properties) {
-    SparkSession spark = SparkSession.active();
-    DatamintOptions options = resolve(spark, properties);
-    TagPushdownRule.installIn(spark);
-    return load(spark, options);
+    TagPushdownRule.installIn(SparkSession.active());
+    return table(properties);
+  }
+
+  private synchronized DatamintTable table(Map<String, String> properties) {
+    Map<String, String> key = new HashMap<>(properties);
+    if (!key.equals(loadedFor)) {
+      SparkSession spark = SparkSession.active();
+      loaded = load(spark, resolve(spark, properties));
+      loadedFor = key;
+    }
+    return loaded;
   }
 
   /** Reads the project the options name and wraps it as a table. */
