@@ -2,6 +2,7 @@ package io.datamint.spark.config;
 
 import io.datamint.spark.dataset.DatasetKind;
 import io.datamint.spark.decode.DecodeLimits;
+import io.datamint.spark.slice.SlicePlane;
 import io.datamint.spark.util.Suggestions;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -71,6 +72,16 @@ public final class DatamintOptions implements Serializable {
   /** Rows per Arrow batch produced by a reader (default 16; a batch also closes at 256 MiB of tensors). */
   public static final String BATCH_SIZE = "batch_size";
 
+  /** Slice volumes into one row per slice along this plane: axial, coronal, sagittal (or 0, 1, 2). */
+  public static final String SLICE = "slice";
+  /** One row per frame of videos and multi-frame DICOM. */
+  public static final String FRAME_BY_FRAME = "frame_by_frame";
+  /** Target rows per input partition when slicing or reading frame by frame (default 512). */
+  public static final String TARGET_PARTITION_ROWS = "target_partition_rows";
+
+  /** Default of {@link #TARGET_PARTITION_ROWS}. */
+  public static final int DEFAULT_TARGET_PARTITION_ROWS = 512;
+
   /** Default of {@link #BATCH_SIZE}. */
   public static final int DEFAULT_BATCH_SIZE = 16;
 
@@ -96,6 +107,9 @@ public final class DatamintOptions implements Serializable {
     add(k, OptionKey.of(RETURN_METAINFO, "true or false"));
     add(k, OptionKey.of(MAX_DECODED_BYTES, "a positive byte size such as 512m or 2g (at most 2g)"));
     add(k, OptionKey.of(BATCH_SIZE, "a positive number of rows"));
+    add(k, OptionKey.of(SLICE, "axial, coronal, sagittal, 0, 1 or 2"));
+    add(k, OptionKey.of(FRAME_BY_FRAME, "true or false"));
+    add(k, OptionKey.of(TARGET_PARTITION_ROWS, "a positive number of rows"));
     for (String key : List.of(TargetOptions.INCLUDE_ANNOTATORS, TargetOptions.EXCLUDE_ANNOTATORS,
         TargetOptions.INCLUDE_SEGMENTATION_NAMES, TargetOptions.EXCLUDE_SEGMENTATION_NAMES,
         TargetOptions.INCLUDE_IMAGE_LABEL_NAMES, TargetOptions.EXCLUDE_IMAGE_LABEL_NAMES,
@@ -112,7 +126,7 @@ public final class DatamintOptions implements Serializable {
       add(k, OptionKey.of(key, "union, intersection or mode"));
     }
     // Options of the SDK's dataset classes that later versions of this connector implement.
-    for (String planned : List.of("slice", "frame_by_frame", "split", "seed", "by_patient",
+    for (String planned : List.of("split", "seed", "by_patient",
         "none_patient_id_strategy", "use_project_splits", "as_of_timestamp", "use_server_splits")) {
       add(k, OptionKey.planned(planned, "see the README"));
     }
@@ -140,6 +154,9 @@ public final class DatamintOptions implements Serializable {
   private final long maxDecodedBytes;
   private final int batchSize;
   private final TargetOptions targets;
+  private final SlicePlane slicePlane;
+  private final boolean frameByFrame;
+  private final int targetPartitionRows;
 
   private DatamintOptions(Map<String, String> merged, Map<String, String> hadoop) {
     this.path = blankToNull(merged.get(PATH));
@@ -175,6 +192,19 @@ public final class DatamintOptions implements Serializable {
     this.batchSize = merged.containsKey(BATCH_SIZE)
         ? OptionValues.positiveInt(BATCH_SIZE, merged.get(BATCH_SIZE)) : DEFAULT_BATCH_SIZE;
     this.targets = TargetOptions.parse(merged);
+    this.slicePlane = merged.containsKey(SLICE) ? plane(merged.get(SLICE)) : null;
+    this.frameByFrame = merged.containsKey(FRAME_BY_FRAME) && OptionValues.bool(FRAME_BY_FRAME, merged.get(FRAME_BY_FRAME));
+    this.targetPartitionRows = merged.containsKey(TARGET_PARTITION_ROWS)
+        ? OptionValues.positiveInt(TARGET_PARTITION_ROWS, merged.get(TARGET_PARTITION_ROWS))
+        : DEFAULT_TARGET_PARTITION_ROWS;
+  }
+
+  private static SlicePlane plane(String value) {
+    try {
+      return SlicePlane.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw OptionValues.invalid(SLICE, value, "axial, coronal, sagittal, 0 (axial), 1 (coronal) or 2 (sagittal)");
+    }
   }
 
   /**
@@ -318,6 +348,26 @@ public final class DatamintOptions implements Serializable {
 
   public int batchSize() {
     return batchSize;
+  }
+
+  /** The plane to slice volumes along, or null to read them whole. */
+  public SlicePlane slicePlane() {
+    return slicePlane;
+  }
+
+  /** Whether videos and multi-frame DICOM are read one row per frame. */
+  public boolean frameByFrame() {
+    return frameByFrame;
+  }
+
+  /** Target rows per input partition when slicing or reading frame by frame. */
+  public int targetPartitionRows() {
+    return targetPartitionRows;
+  }
+
+  /** Whether a resource may give several rows (slices or frames). */
+  public boolean expandsRows() {
+    return slicePlane != null || frameByFrame;
   }
 
   /** The options of the training targets: worklists, annotation filters, masks and merge strategies. */

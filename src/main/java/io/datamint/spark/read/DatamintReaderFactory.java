@@ -22,13 +22,15 @@ final class DatamintReaderFactory implements PartitionReaderFactory {
   private final ReadSettings settings;
   private final ResourceFileStore files;
   private final TargetComputer targets;
+  private final RowExpander expander;
 
   DatamintReaderFactory(StructType readSchema, ReadSettings settings, ResourceFileStore files,
-      TargetComputer targets) {
+      TargetComputer targets, RowExpander expander) {
     this.readSchema = readSchema;
     this.settings = settings;
     this.files = files;
     this.targets = targets;
+    this.expander = expander;
   }
 
   @Override
@@ -60,6 +62,10 @@ final class DatamintReaderFactory implements PartitionReaderFactory {
 
   TargetComputer targets() {
     return targets;
+  }
+
+  RowExpander expander() {
+    return expander;
   }
 
   /** True when the read schema has a column that comes from the resource files. */

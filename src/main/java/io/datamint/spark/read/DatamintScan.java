@@ -33,16 +33,18 @@ final class DatamintScan implements Scan, Batch, SupportsReportStatistics {
   private final StructType readSchema;
   private final List<Predicate> pushed;
   private final List<ResourcePredicate> predicates;
+  private final RowIndexFilter rowFilter;
   private final Integer limit;
   private final Set<String> requiredTags = new LinkedHashSet<>();
   private List<ResourcePartition> partitions;
 
   DatamintScan(DatamintTable table, StructType readSchema, List<Predicate> pushed,
-      List<ResourcePredicate> predicates, Integer limit) {
+      List<ResourcePredicate> predicates, RowIndexFilter rowFilter, Integer limit) {
     this.table = table;
     this.readSchema = readSchema;
     this.pushed = pushed;
     this.predicates = predicates;
+    this.rowFilter = rowFilter;
     this.limit = limit;
   }
 
@@ -70,7 +72,10 @@ final class DatamintScan implements Scan, Batch, SupportsReportStatistics {
   @Override
   public synchronized InputPartition[] planInputPartitions() {
     if (partitions == null) {
-      partitions = new PartitionPlanner(table.options().targetPartitionBytes()).plan(plannedResources());
+      PartitionPlanner planner = table.options().expandsRows()
+          ? PartitionPlanner.byRows(table.options().targetPartitionRows())
+          : PartitionPlanner.byBytes(table.options().targetPartitionBytes());
+      partitions = planner.plan(plannedResources());
     }
     return partitions.toArray(new InputPartition[0]);
   }
@@ -78,7 +83,8 @@ final class DatamintScan implements Scan, Batch, SupportsReportStatistics {
   @Override
   public PartitionReaderFactory createReaderFactory() {
     return new DatamintReaderFactory(readSchema, ReadSettings.of(table.options()), table.snapshot().fileStore(),
-        new TargetComputer(table.labels(), table.options().targets(), readSchema));
+        new TargetComputer(table.labels(), table.options().targets(), readSchema),
+        new RowExpander(table.options().slicePlane(), table.options().frameByFrame(), rowFilter));
   }
 
   @Override
@@ -149,7 +155,13 @@ final class DatamintScan implements Scan, Batch, SupportsReportStatistics {
         .append(", PushedTags=").append(requiredTags)
         .append(", PushedLimit=").append(limit == null ? "none" : limit)
         .append(", ReadColumns=").append(columns)
-        .append(", ReadsFiles=").append(DatamintSchema.readsFiles(readSchema));
+        .append(", ReadsFiles=").append(DatamintSchema.readsFiles(readSchema) || table.options().expandsRows());
+    if (table.options().slicePlane() != null) {
+      out.append(", Slices=").append(table.options().slicePlane().label());
+    }
+    if (table.options().frameByFrame()) {
+      out.append(", Frames=true");
+    }
     if (partitions != null) {
       out.append(", Partitions=").append(partitions.size());
     }

@@ -1,6 +1,7 @@
 package io.datamint.spark.read;
 
 import io.datamint.spark.config.ReadMode;
+import io.datamint.spark.schema.Columns;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.connector.expressions.filter.Predicate;
@@ -12,8 +13,9 @@ import org.apache.spark.sql.connector.read.SupportsPushDownV2Filters;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Collects what Spark pushes down: predicates on resource attributes (evaluated exactly on the driver, so Spark
- * does not re-evaluate them), the required columns, and a limit.
+ * Collects what Spark pushes down: predicates on resource attributes (evaluated exactly on the driver), predicates
+ * on {@code slice_index} / {@code frame_index} (evaluated exactly in the executors before a slice is cut), the
+ * required columns, and a limit. Spark does not re-evaluate what is pushed.
  */
 final class DatamintScanBuilder
     implements ScanBuilder, SupportsPushDownV2Filters, SupportsPushDownRequiredColumns, SupportsPushDownLimit {
@@ -21,6 +23,7 @@ final class DatamintScanBuilder
   private final DatamintTable table;
   private final List<Predicate> pushed = new ArrayList<>();
   private final List<ResourcePredicate> predicates = new ArrayList<>();
+  private final List<RowIndexFilter> rowFilters = new ArrayList<>();
   private StructType readSchema;
   private Integer limit;
 
@@ -34,11 +37,16 @@ final class DatamintScanBuilder
     List<Predicate> rest = new ArrayList<>();
     for (Predicate candidate : candidates) {
       ResourcePredicate translated = PredicateTranslator.translate(candidate);
-      if (translated == null) {
-        rest.add(candidate);
-      } else {
+      RowIndexFilter rowFilter = translated != null ? null
+          : RowIndexFilter.translate(candidate, Columns.SLICE_INDEX, Columns.FRAME_INDEX);
+      if (translated != null) {
         pushed.add(candidate);
         predicates.add(translated);
+      } else if (rowFilter != null) {
+        pushed.add(candidate);
+        rowFilters.add(rowFilter);
+      } else {
+        rest.add(candidate);
       }
     }
     return rest.toArray(new Predicate[0]);
@@ -55,12 +63,12 @@ final class DatamintScanBuilder
   }
 
   /**
-   * Keeps only the first {@code n} resources. Refused in DROPMALFORMED mode, where a dropped row would make the
-   * result shorter than the limit; always partial, so Spark still applies the limit on top.
+   * Keeps only the first {@code n} resources. Refused in DROPMALFORMED mode and with a pushed slice or frame
+   * index predicate, where a resource may give no row; always partial, so Spark still applies the limit on top.
    */
   @Override
   public boolean pushLimit(int n) {
-    if (table.options().mode() == ReadMode.DROPMALFORMED) {
+    if (table.options().mode() == ReadMode.DROPMALFORMED || !rowFilters.isEmpty()) {
       return false;
     }
     limit = limit == null ? n : Math.min(limit, n);
@@ -74,6 +82,7 @@ final class DatamintScanBuilder
 
   @Override
   public Scan build() {
-    return new DatamintScan(table, readSchema, List.copyOf(pushed), List.copyOf(predicates), limit);
+    return new DatamintScan(table, readSchema, List.copyOf(pushed), List.copyOf(predicates),
+        RowIndexFilter.all(rowFilters), limit);
   }
 }

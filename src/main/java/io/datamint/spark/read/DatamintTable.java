@@ -44,7 +44,7 @@ public final class DatamintTable implements SupportsRead {
         .build(snapshot.worklists(), all);
     this.selection = ResourceSelection.of(options, new AnnotationFilter(labels, targets.allowExternalAnnotations(),
         targets.annotators(), targets.segmentationNames(), targets.imageLabelNames(), targets.frameLabelNames()));
-    this.schema = DatamintSchema.resources(targets, labels);
+    this.schema = DatamintSchema.resources(targets, labels, options.slicePlane() != null, options.frameByFrame());
   }
 
   @Override

@@ -17,12 +17,7 @@ record DecodeOutcome(PixelArray image, String metainfo, double[] affine, String 
     return new DecodeOutcome(null, null, null, error, Map.of());
   }
 
-  /** This outcome with the row's target values (Spark values by column name). */
-  DecodeOutcome withTargets(Map<String, Object> values) {
-    return new DecodeOutcome(image, metainfo, affine, error, values);
-  }
-
-  /** The value of a target column; null when absent. */
+  /** The value of a column computed in the executor (targets, slice and frame indexes); null when absent. */
   Object target(String column) {
     return targets.get(column);
   }

@@ -4,19 +4,26 @@ import io.datamint.spark.decode.DecodeException;
 import io.datamint.spark.plan.PlannedResource;
 import io.datamint.spark.plan.ResourcePartition;
 import io.datamint.spark.source.ResourceFileStore;
+import io.datamint.spark.decode.PixelArray;
+import io.datamint.spark.schema.Columns;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.sql.util.ArrowUtils;
 import org.apache.spark.sql.vectorized.ColumnarBatch;
+import org.apache.spark.unsafe.types.UTF8String;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads one input partition into Arrow batches: for each planned resource, the file is decoded only when the read
- * schema has a column from it; rows that fail follow the read mode (PERMISSIVE keeps them with {@code _error},
- * DROPMALFORMED drops them, FAILFAST fails the task naming the resource).
+ * Reads one input partition into Arrow batches. Each planned resource's file is decoded once (only when the read
+ * schema has a column from it, or when resources expand into slices or frames), its targets are computed, and its
+ * rows are streamed out: one, or one per slice or frame, cut from the decoded arrays as the batches fill. The reader
+ * holds at most one decoded resource plus the batch being built. Rows that fail follow the read mode (PERMISSIVE
+ * keeps one row with {@code _error}, DROPMALFORMED drops it, FAILFAST fails the task naming the resource).
  */
 final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
 
@@ -30,7 +37,13 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
   private final ResourceFileStore files;
   private final BufferAllocator allocator;
   private final ColumnarBatchBuilder builder;
+  private final RowExpander expander;
   private ColumnarBatch current;
+  private PlannedResource pending;
+  private DecodeOutcome pendingOutcome;
+  private RowTargets pendingTargets;
+  private RowExpander.Expansion expansion;
+  private int position;
   private long filesRead;
   private long errorRows;
   private long droppedRows;
@@ -39,7 +52,8 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
     this.resources = partition.resources().iterator();
     this.settings = factory.settings();
     this.assembler = new RowAssembler(ColumnarBatchBuilder.plainSchema(factory.readSchema()));
-    this.loader = factory.readsFiles() ? new ResourceLoader(factory.files(), settings) : null;
+    this.expander = factory.expander();
+    this.loader = factory.readsFiles() || expander.expands() ? new ResourceLoader(factory.files(), settings) : null;
     this.targets = factory.targets();
     this.files = factory.files();
     this.allocator = ArrowUtils.rootAllocator().newChildAllocator(
@@ -50,36 +64,16 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
   @Override
   public boolean next() {
     builder.reset();
-    while (builder.rows() < settings.batchSize() && builder.tensorBytes() < ReadSettings.MAX_BATCH_TENSOR_BYTES
-        && resources.hasNext()) {
-      PlannedResource resource = resources.next();
-      DecodeOutcome outcome = DecodeOutcome.NOT_READ;
-      if (loader != null) {
-        outcome = loader.load(resource);
-        filesRead++;
-      }
-      if (targets.active() && outcome.error() == null) {
-        try {
-          outcome = outcome.withTargets(targets.compute(resource, outcome.image(), files, settings.limits()));
-        } catch (DecodeException e) {
-          outcome = DecodeOutcome.failed(e.getMessage());
+    while (builder.rows() < settings.batchSize() && builder.tensorBytes() < ReadSettings.MAX_BATCH_TENSOR_BYTES) {
+      if (pending == null || position >= expansion.indexes().length) {
+        pending = null;
+        if (!resources.hasNext()) {
+          break;
         }
+        prepare(resources.next());
+        continue;
       }
-      if (outcome.error() != null) {
-        switch (settings.mode()) {
-          case FAILFAST:
-            throw new IllegalStateException("resource " + resource.resourceId() + " (" + resource.filename()
-                + ") could not be decoded: " + outcome.error() + " (mode FAILFAST; use PERMISSIVE to get the "
-                + "reason in the _error column)");
-          case DROPMALFORMED:
-            droppedRows++;
-            LOG.warn("dropping resource {} ({}): {}", resource.resourceId(), resource.filename(), outcome.error());
-            continue;
-          default:
-            errorRows++;
-        }
-      }
-      builder.add(assembler.assemble(resource, outcome), outcome::tensor);
+      emit(expansion.indexes()[position++]);
     }
     if (builder.rows() == 0) {
       current = null;
@@ -87,6 +81,66 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
     }
     current = builder.build();
     return true;
+  }
+
+  /** Decodes one resource (once, whatever its number of rows), computes its targets, and plans its rows. */
+  private void prepare(PlannedResource resource) {
+    DecodeOutcome outcome = DecodeOutcome.NOT_READ;
+    if (loader != null) {
+      outcome = loader.load(resource);
+      filesRead++;
+    }
+    RowTargets rowTargets = RowTargets.NONE;
+    RowExpander.Expansion rows = RowExpander.Expansion.WHOLE;
+    if (outcome.error() == null) {
+      try {
+        if (targets.active()) {
+          rowTargets = targets.compute(resource, outcome.image(), files, settings.limits());
+        }
+        rows = expander.expand(resource, outcome.image(), outcome.metainfo());
+      } catch (DecodeException e) {
+        outcome = DecodeOutcome.failed(e.getMessage());
+      }
+    }
+    if (outcome.error() != null) {
+      switch (settings.mode()) {
+        case FAILFAST:
+          throw new IllegalStateException("resource " + resource.resourceId() + " (" + resource.filename()
+              + ") could not be decoded: " + outcome.error() + " (mode FAILFAST; use PERMISSIVE to get the "
+              + "reason in the _error column)");
+        case DROPMALFORMED:
+          droppedRows++;
+          LOG.warn("dropping resource {} ({}): {}", resource.resourceId(), resource.filename(), outcome.error());
+          return;
+        default:
+          errorRows++;
+          rows = RowExpander.Expansion.WHOLE;
+      }
+    }
+    pending = resource;
+    pendingOutcome = outcome;
+    pendingTargets = rowTargets;
+    expansion = rows;
+    position = 0;
+  }
+
+  /** Appends the row at {@code index} of the pending resource's expansion (-1: the whole resource). */
+  private void emit(int index) {
+    RowTargets.Cut cut = index < 0 ? RowTargets.WHOLE : new AxisCut(expansion.axis(), index, settings.limits());
+    DecodeOutcome whole = pendingOutcome;
+    try {
+      Map<String, Object> values = new HashMap<>(pendingTargets.values(cut));
+      values.put(Columns.SLICE_INDEX, expansion.sliceIndex(index));
+      values.put(Columns.SLICE_AXIS, expansion.sliceAxis() == null || index < 0 ? null
+          : UTF8String.fromString(expansion.sliceAxis()));
+      values.put(Columns.FRAME_INDEX, expansion.frameIndex(index));
+      PixelArray image = whole.image() == null ? null : cut.image(whole.image());
+      DecodeOutcome row = new DecodeOutcome(image, settings.returnMetainfo() ? whole.metainfo() : null,
+          whole.affine(), whole.error(), values);
+      builder.add(assembler.assemble(pending, row), row::tensor);
+    } catch (DecodeException e) {
+      throw new IllegalStateException("cannot cut row " + index + " of resource " + pending.resourceId(), e);
+    }
   }
 
   @Override

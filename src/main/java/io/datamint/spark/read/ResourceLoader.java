@@ -59,8 +59,7 @@ final class ResourceLoader {
       FileFormat format = FormatDetector.detect(bytes, length, resource.mimetype(), resource.filename());
       DecodedResource decoded = Decoders.forFormat(format).decode(bytes, length, settings.limits());
       PixelArray image = settings.dataset().layout(resource.kind(), decoded.pixels());
-      return new DecodeOutcome(image, settings.returnMetainfo() ? decoded.metainfoJson() : null,
-          decoded.affine(), null, java.util.Map.of());
+      return new DecodeOutcome(image, decoded.metainfoJson(), decoded.affine(), null, java.util.Map.of());
     } catch (DecodeException e) {
       return DecodeOutcome.failed(e.getMessage());
     } catch (RuntimeException e) {

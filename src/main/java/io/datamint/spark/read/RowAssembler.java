@@ -83,6 +83,9 @@ final class RowAssembler implements Serializable {
       case Columns.IMAGE_LABELS:
       case Columns.IMAGE_CATEGORIES:
       case Columns.FRAME_LABELS:
+      case Columns.SLICE_INDEX:
+      case Columns.SLICE_AXIS:
+      case Columns.FRAME_INDEX:
         return (r, o) -> o.target(field.name());
       default:
         throw new IllegalArgumentException("the datamint reader cannot fill column " + field.name());

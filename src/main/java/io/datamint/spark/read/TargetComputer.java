@@ -20,18 +20,14 @@ import io.datamint.spark.decode.PixelArray;
 import io.datamint.spark.plan.PlannedResource;
 import io.datamint.spark.schema.Columns;
 import io.datamint.spark.source.ResourceFileStore;
-import io.datamint.spark.tensor.TensorRows;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import org.apache.spark.sql.catalyst.util.ArrayBasedMapData;
 import org.apache.spark.sql.catalyst.util.GenericArrayData;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * Executor side: a row's training targets from its filtered annotations, with the SDK's semantics (the logic is in
@@ -66,32 +62,32 @@ final class TargetComputer implements Serializable {
   }
 
   /**
-   * The target values of a row, as Spark values by column name; the merged semantic mask, a top-level tensor, by
-   * its column name too.
+   * The targets of a resource.
    *
-   * @param image the row's decoded image as the dataset lays it out, or null when the file was not read
+   * @param image the resource's decoded image as the dataset lays it out, or null when the file was not read
    */
-  Map<String, Object> compute(PlannedResource resource, PixelArray image, ResourceFileStore files,
-      DecodeLimits limits) throws DecodeException {
-    Map<String, Object> out = new HashMap<>();
+  RowTargets compute(PlannedResource resource, PixelArray image, ResourceFileStore files, DecodeLimits limits)
+      throws DecodeException {
+    Map<String, Object> labelValues = new HashMap<>();
     List<Annotation> annotations = resource.annotations();
+    Map<String, PixelArray> frameLabels = null;
     try {
       if (columns.contains(Columns.IMAGE_LABELS)) {
-        out.put(Columns.IMAGE_LABELS, imageLabels(annotations));
+        labelValues.put(Columns.IMAGE_LABELS, imageLabels(annotations));
       }
       if (columns.contains(Columns.IMAGE_CATEGORIES)) {
-        out.put(Columns.IMAGE_CATEGORIES, imageCategories(annotations));
+        labelValues.put(Columns.IMAGE_CATEGORIES, imageCategories(annotations));
       }
       if (columns.contains(Columns.FRAME_LABELS)) {
-        out.put(Columns.FRAME_LABELS, frameLabels(resource, image, annotations));
+        frameLabels = frameLabels(resource, image, annotations);
       }
     } catch (IllegalArgumentException e) {
       throw new DecodeException(e.getMessage(), e);
     }
-    if (columns.contains(Columns.SEGMENTATIONS) || columns.contains(Columns.SEG_LABELS)) {
-      segmentations(resource, image, files, limits, out);
+    if (!columns.contains(Columns.SEGMENTATIONS) && !columns.contains(Columns.SEG_LABELS)) {
+      return new RowTargets(labelValues, frameLabels, null, null, null);
     }
-    return out;
+    return segmentations(resource, image, files, limits, labelValues, frameLabels);
   }
 
   private Object imageLabels(List<Annotation> annotations) {
@@ -100,7 +96,7 @@ final class TargetComputer implements Serializable {
     if (merge != null) {
       return new GenericArrayData(ImageLabels.merge(perAnnotator.values(), merge, labels.imageLabels().size()));
     }
-    return map(perAnnotator, GenericArrayData::new);
+    return RowTargets.map(perAnnotator, GenericArrayData::new);
   }
 
   private Object imageCategories(List<Annotation> annotations) {
@@ -113,11 +109,11 @@ final class TargetComputer implements Serializable {
       return new GenericArrayData(ImageCategories.multiHot(perAnnotator.values(), merge,
           labels.imageCategories().size()));
     }
-    return map(perAnnotator, v -> v);
+    return RowTargets.map(perAnnotator, v -> v);
   }
 
-  private Object frameLabels(PlannedResource resource, PixelArray image, List<Annotation> annotations)
-      throws DecodeException {
+  private Map<String, PixelArray> frameLabels(PlannedResource resource, PixelArray image,
+      List<Annotation> annotations) throws DecodeException {
     Integer frames = resource.numFrames();
     if (frames == null && image != null) {
       frames = image.rank() == 4 ? image.dim(1) : 1;
@@ -126,23 +122,23 @@ final class TargetComputer implements Serializable {
       return null; // the metadata does not say how many frames, and the file was not read
     }
     int width = labels.frameLabels().size();
-    Map<String, int[][]> perAnnotator = FrameLabels.perAnnotator(annotations, labels, frames);
-    Map<String, Object> tensors = new java.util.LinkedHashMap<>();
-    for (Map.Entry<String, int[][]> e : perAnnotator.entrySet()) {
-      PixelArray matrix = PixelArray.allocate(DecodeLimits.defaults(), DType.INT32, frames, Math.max(width, 1))
-          .reshape(width == 0 ? new int[] {frames, 0} : new int[] {frames, width});
+    Map<String, PixelArray> out = RowTargets.ordered();
+    for (Map.Entry<String, int[][]> e : FrameLabels.perAnnotator(annotations, labels, frames).entrySet()) {
+      PixelArray matrix = PixelArray.wrap(DType.INT32, new int[] {frames, width},
+          java.nio.ByteBuffer.allocate(4 * frames * width));
       for (int f = 0; f < frames; f++) {
         for (int l = 0; l < width; l++) {
           matrix.data().putInt(4 * (f * width + l), e.getValue()[f][l]);
         }
       }
-      tensors.put(e.getKey(), TensorRows.of(matrix));
+      out.put(e.getKey(), matrix);
     }
-    return map(tensors, v -> v);
+    return out;
   }
 
-  private void segmentations(PlannedResource resource, PixelArray image, ResourceFileStore files,
-      DecodeLimits limits, Map<String, Object> out) throws DecodeException {
+  private RowTargets segmentations(PlannedResource resource, PixelArray image, ResourceFileStore files,
+      DecodeLimits limits, Map<String, Object> labelValues, Map<String, PixelArray> frameLabels)
+      throws DecodeException {
     if (image == null) {
       throw new DecodeException("segmentations need the image's geometry, and the image could not be read");
     }
@@ -156,24 +152,19 @@ final class TargetComputer implements Serializable {
     }
     Map<String, AuthorMasks> authors = InstanceMasks.build(segmentations, this::segmentationCode, geometry,
         MaskSource.fromStore(files, limits.maxDecodedBytes()), limits);
-    Map<String, Object> codes = new java.util.LinkedHashMap<>();
-    Map<String, PixelArray> masks = new java.util.LinkedHashMap<>();
+    Map<String, int[]> codes = RowTargets.ordered();
+    Map<String, PixelArray> masks = RowTargets.ordered();
     int numLabels = labels.segmentationCodeCount();
     for (Map.Entry<String, AuthorMasks> e : authors.entrySet()) {
-      codes.put(e.getKey(), new GenericArrayData(e.getValue().codes()));
+      codes.put(e.getKey(), e.getValue().codes());
       PixelArray instances = e.getValue().inLayout(geometry);
       masks.put(e.getKey(), options.returnAsSemanticSegmentation()
           ? SemanticMasks.fromInstances(instances, e.getValue().codes(), numLabels, limits) : instances);
     }
-    out.put(Columns.SEG_LABELS, map(codes, v -> v));
-    if (options.semanticSegMergeStrategy() != null) {
-      out.put(Columns.SEGMENTATIONS, MaskMerge.merge(options.semanticSegMergeStrategy(),
-          new ArrayList<>(masks.values()), numLabels, geometry.spatialShape(), limits));
-    } else {
-      Map<String, Object> rows = new java.util.LinkedHashMap<>();
-      masks.forEach((author, mask) -> rows.put(author, TensorRows.of(mask)));
-      out.put(Columns.SEGMENTATIONS, map(rows, v -> v));
-    }
+    PixelArray merged = options.semanticSegMergeStrategy() == null ? null
+        : MaskMerge.merge(options.semanticSegMergeStrategy(), new ArrayList<>(masks.values()), numLabels,
+            geometry.spatialShape(), limits);
+    return new RowTargets(labelValues, frameLabels, merged == null ? masks : null, codes, merged);
   }
 
   private Integer segmentationCode(String identifier) {
@@ -181,15 +172,5 @@ final class TargetComputer implements Serializable {
     return code < 0 ? null : code;
   }
 
-  private static <V> ArrayBasedMapData map(Map<String, V> values, Function<V, Object> convert) {
-    Object[] keys = new Object[values.size()];
-    Object[] vals = new Object[values.size()];
-    int i = 0;
-    for (Map.Entry<String, V> e : values.entrySet()) {
-      keys[i] = UTF8String.fromString(e.getKey());
-      vals[i] = convert.apply(e.getValue());
-      i++;
-    }
-    return new ArrayBasedMapData(new GenericArrayData(keys), new GenericArrayData(vals));
-  }
+
 }

@@ -27,6 +27,12 @@ public final class Columns {
   public static final String IMAGE_CATEGORIES = "image_categories";
   /** Per annotator, the (num_frames, num_frame_labels) frame-label matrix. */
   public static final String FRAME_LABELS = "frame_labels";
+  /** On slice rows: the slice's index along the slicing axis. */
+  public static final String SLICE_INDEX = "slice_index";
+  /** On slice rows: the plane, {@code axial}, {@code coronal} or {@code sagittal}. */
+  public static final String SLICE_AXIS = "slice_axis";
+  /** On frame rows: the frame's index. */
+  public static final String FRAME_INDEX = "frame_index";
   /** Null, or why the row could not be decoded. */
   public static final String ERROR = "_error";
 

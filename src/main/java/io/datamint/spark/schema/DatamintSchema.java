@@ -30,9 +30,10 @@ public final class DatamintSchema {
 
   /**
    * The schema of the resource table for these target options: the target columns' types depend on the merge
-   * strategies, and their field metadata lists the label names in code order ({@code labels}, a JSON array).
+   * strategies, and their field metadata lists the label names in code order ({@code labels}, a JSON array);
+   * with {@code slices} / {@code frames}, the slice and frame index columns.
    */
-  public static StructType resources(TargetOptions targets, LabelSchema labels) {
+  public static StructType resources(TargetOptions targets, LabelSchema labels, boolean slices, boolean frames) {
     List<StructField> fields = new ArrayList<>();
     for (ResourceAttribute attribute : ResourceAttribute.values()) {
       fields.add(field(attribute.column(), DataTypes.StringType, attribute.nullable(), doc(attribute)));
@@ -41,6 +42,15 @@ public final class DatamintSchema {
     fields.add(field(Columns.TAGS, new ArrayType(DataTypes.StringType, true), false, "resource tags"));
     fields.add(field(Columns.NUM_FRAMES, DataTypes.IntegerType, true,
         "slices of a volume, frames of a video, 1 for an image; null when the metadata does not say"));
+    if (slices) {
+      fields.add(field(Columns.SLICE_INDEX, DataTypes.IntegerType, true,
+          "on slice rows, the index along the slicing axis; null on rows that are not slices"));
+      fields.add(field(Columns.SLICE_AXIS, DataTypes.StringType, true, "on slice rows: axial, coronal or sagittal"));
+    }
+    if (frames) {
+      fields.add(field(Columns.FRAME_INDEX, DataTypes.IntegerType, true,
+          "on frame rows, the frame's index; null on rows that are not frames"));
+    }
     fields.add(field(Columns.IMAGE, TensorType.SPARK_TYPE, true,
         "pixels: (C, H, W) for images, (C, D, H, W) for volumes and videos; null when the row has an _error"));
     fields.add(field(Columns.METAINFO, DataTypes.StringType, true,

@@ -99,8 +99,8 @@ class DatamintOptionsTest {
 
   @Test
   void plannedOptionsFailClearlyInsteadOfBeingIgnored() {
-    assertThatThrownBy(() -> resolve(Map.of("slice", "axial")))
-        .hasMessageContaining("option \"slice\"").hasMessageContaining("not implemented in this version");
+    assertThatThrownBy(() -> resolve(Map.of("split", "train=0.7,test=0.3")))
+        .hasMessageContaining("option \"split\"").hasMessageContaining("not implemented in this version");
   }
 
   @Test
