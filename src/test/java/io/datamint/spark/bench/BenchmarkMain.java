@@ -48,8 +48,9 @@ public final class BenchmarkMain {
     List<SparkImageComparison.Result> spark1 = SparkImageComparison.run(spark, work,
         List.of(corpus.resolve("image/skimage__astronaut.png"), corpus.resolve("image/skimage__camera.png")),
         50, 3);
+    List<SliceBenchmark.Result> slices = SliceBenchmark.run(spark, work, 12, 256, 256, 48);
     spark.stop();
-    Files.writeString(out, BenchmarkReport.markdown(decode, spark1, seconds), StandardCharsets.UTF_8);
+    Files.writeString(out, BenchmarkReport.markdown(decode, spark1, slices, seconds), StandardCharsets.UTF_8);
     System.err.println("wrote " + out.toAbsolutePath() + " on " + LocalDate.now());
   }
 }

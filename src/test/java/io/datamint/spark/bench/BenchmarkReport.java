@@ -10,7 +10,7 @@ final class BenchmarkReport {
   private BenchmarkReport() {}
 
   static String markdown(List<DecodeBenchmark.Result> decode, List<SparkImageComparison.Result> spark,
-      double seconds) {
+      List<SliceBenchmark.Result> slices, double seconds) {
     StringBuilder md = new StringBuilder();
     md.append("# Benchmarks\n\n")
         .append("Written by `bin/datamint-bench` on ").append(LocalDate.now()).append(", ")
@@ -36,6 +36,17 @@ final class BenchmarkReport {
     for (SparkImageComparison.Result r : spark) {
       md.append(String.format(Locale.ROOT, "| %s | %s | %d | %.2f | %.1f | %.1f |%n", r.source(), r.files(),
           r.images(), r.seconds(), r.imagesPerSecond(), r.mbPerSecond()));
+    }
+    md.append("\n## Slicing volumes into rows, one core (`local[1]`)\n\n")
+        .append("12 NIfTI volumes of 256 x 256 x 48 int16, read whole (one `(1, 48, 256, 256)` row each) and with ")
+        .append("`slice=axial` (48 `(1, 256, 256)` rows each), every row's pixels materialized; the second of two ")
+        .append("rounds. Each volume is decoded once in both reads; the reader holds one decoded volume plus the ")
+        .append("batch being built. Peak heap is the JVM's (driver and executor share it in local mode), reset ")
+        .append("before each read.\n\n")
+        .append("| read | rows | seconds | rows/s | decoded MB/s | peak heap MB |\n|---|---:|---:|---:|---:|---:|\n");
+    for (SliceBenchmark.Result r : slices) {
+      md.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.1f | %.1f | %.0f |%n", r.read(), r.rows(),
+          r.seconds(), r.rows() / r.seconds(), r.bytes() / r.seconds() / 1e6, r.peakHeapBytes() / 1e6));
     }
     return md.toString();
   }
