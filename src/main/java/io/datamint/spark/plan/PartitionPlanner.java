@@ -34,9 +34,14 @@ public final class PartitionPlanner {
     return new PartitionPlanner(targetBytes, PartitionPlanner::bytes, "bytes");
   }
 
-  /** Partitions of about {@code targetRows} slice or frame rows. */
+  /** Partitions of about {@code targetRows} slice or frame rows, by the metadata's frame counts. */
   public static PartitionPlanner byRows(long targetRows) {
-    return new PartitionPlanner(targetRows, PartitionPlanner::rows, "rows");
+    return byRows(targetRows, PartitionPlanner::rows);
+  }
+
+  /** Partitions of about {@code targetRows} rows, with {@code rows} estimating each resource's rows. */
+  public static PartitionPlanner byRows(long targetRows, ToLongFunction<PlannedResource> rows) {
+    return new PartitionPlanner(targetRows, rows, "rows");
   }
 
   /** Plans the partitions; an empty input gives no partition. */
@@ -68,7 +73,8 @@ public final class PartitionPlanner {
     return size == null || size < 0 ? UNKNOWN_SIZE_ESTIMATE : size;
   }
 
-  static long rows(PlannedResource resource) {
+  /** A resource's rows from its metadata frame count, or {@link #UNKNOWN_ROWS_ESTIMATE}. */
+  public static long rows(PlannedResource resource) {
     Integer frames = resource.numFrames();
     return frames == null || frames < 1 ? UNKNOWN_ROWS_ESTIMATE : frames;
   }

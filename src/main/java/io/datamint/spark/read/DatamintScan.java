@@ -73,7 +73,8 @@ final class DatamintScan implements Scan, Batch, SupportsReportStatistics {
   public synchronized InputPartition[] planInputPartitions() {
     if (partitions == null) {
       PartitionPlanner planner = table.options().expandsRows()
-          ? PartitionPlanner.byRows(table.options().targetPartitionRows())
+          ? PartitionPlanner.byRows(table.options().targetPartitionRows(),
+              resource -> FrameCountProbe.rows(resource, table.snapshot()))
           : PartitionPlanner.byBytes(table.options().targetPartitionBytes());
       partitions = planner.plan(plannedResources());
     }

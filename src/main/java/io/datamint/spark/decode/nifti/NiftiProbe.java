@@ -1,0 +1,39 @@
+package io.datamint.spark.decode.nifti;
+
+import io.datamint.spark.decode.DecodeException;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads only a NIfTI file's header (the first 348 or 540 bytes, inflated when the file is gzip) to learn its
+ * dimensions, without reading or inflating the voxels: what planning needs when the metadata has no frame count.
+ */
+public final class NiftiProbe {
+
+  private static final int HEADER_BYTES = 540;
+
+  private NiftiProbe() {}
+
+  /**
+   * The number of voxels along the largest of the spatial axes (a bound on the slices along any plane).
+   *
+   * @throws DecodeException when the stream does not start with a NIfTI header
+   */
+  public static int maxSpatialDim(InputStream file) throws IOException, DecodeException {
+    BufferedInputStream in = new BufferedInputStream(file);
+    in.mark(2);
+    int b0 = in.read();
+    int b1 = in.read();
+    in.reset();
+    InputStream plain = b0 == 0x1f && b1 == 0x8b ? new GZIPInputStream(in) : in;
+    byte[] head = plain.readNBytes(HEADER_BYTES);
+    NiftiHeader header = NiftiHeader.parse(head, head.length);
+    long max = 1;
+    for (int axis = 1; axis <= Math.min(3, (int) header.dim[0]); axis++) {
+      max = Math.max(max, header.dim[axis]);
+    }
+    return (int) Math.min(Integer.MAX_VALUE, max);
+  }
+}

@@ -1,0 +1,40 @@
+package io.datamint.spark.read;
+
+import io.datamint.spark.api.model.ResourceKind;
+import io.datamint.spark.decode.DecodeException;
+import io.datamint.spark.decode.nifti.NiftiProbe;
+import io.datamint.spark.plan.PartitionPlanner;
+import io.datamint.spark.plan.PlannedResource;
+import io.datamint.spark.source.ProjectSnapshot;
+import java.io.IOException;
+import java.io.InputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Driver side, for reads that expand volumes into slice rows: when the metadata has no frame count for a NIfTI
+ * volume, reads its header (a few hundred bytes) so that partitions are balanced by rows. A header that cannot be
+ * read leaves the count unknown (the planner then estimates it); decoding reports the real problem.
+ */
+final class FrameCountProbe {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FrameCountProbe.class);
+
+  private FrameCountProbe() {}
+
+  /**
+   * The estimated rows of a resource: its metadata frame count; for a NIfTI volume without one, the largest spatial
+   * dimension of its header; otherwise the planner's default estimate.
+   */
+  static long rows(PlannedResource resource, ProjectSnapshot snapshot) {
+    if (resource.numFrames() != null || resource.kind() != ResourceKind.NIFTI) {
+      return PartitionPlanner.rows(resource);
+    }
+    try (InputStream in = snapshot.fileStore().openResource(resource.resourceId())) {
+      return NiftiProbe.maxSpatialDim(in);
+    } catch (IOException | DecodeException e) {
+      LOG.debug("no frame count for {}: {}", resource.resourceId(), e.getMessage());
+      return PartitionPlanner.rows(resource);
+    }
+  }
+}

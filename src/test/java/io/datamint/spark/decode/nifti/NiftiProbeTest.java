@@ -1,0 +1,38 @@
+package io.datamint.spark.decode.nifti;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.datamint.spark.decode.DecodeException;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+class NiftiProbeTest {
+
+  private static final Path CORPUS = Path.of(System.getProperty("datamint.test.corpus", "../shared/corpus"));
+
+  private static int probe(String file) throws Exception {
+    Path path = CORPUS.resolve("nifti").resolve(file);
+    Assumptions.assumeTrue(Files.exists(path), "the corpus (../shared/corpus) is not present");
+    try (InputStream in = Files.newInputStream(path)) {
+      return NiftiProbe.maxSpatialDim(in);
+    }
+  }
+
+  @Test
+  void readsTheDimensionsFromTheHeaderOnly() throws Exception {
+    assertThat(probe("python3-nibabel__anatomical.nii")).isEqualTo(41); // 33 x 41 x 25, big-endian
+    assertThat(probe("python3-nibabel__example4d.nii.gz")).isEqualTo(128); // 128 x 96 x 24 x 2, gzip
+    assertThat(probe("python3-nibabel__example_nifti2.nii.gz")).isPositive(); // NIfTI-2
+  }
+
+  @Test
+  void somethingElseIsAClearError() {
+    assertThatThrownBy(() -> NiftiProbe.maxSpatialDim(new ByteArrayInputStream("not nifti".getBytes())))
+        .isInstanceOf(DecodeException.class);
+  }
+}
