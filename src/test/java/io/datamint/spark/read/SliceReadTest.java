@@ -121,4 +121,19 @@ class SliceReadTest {
   void partitionsAreBalancedByRows() {
     assertThat(read("slice", "axial", "target_partition_rows", "40").rdd().getNumPartitions()).isGreaterThan(2);
   }
+
+  @Test
+  void multiFrameDicomIsReadFrameByFrameWhenNotSliced() {
+    List<Row> frames = read("frame_by_frame", "true").where("filename = 'CT_CHEST_P004.dcm' AND frame_index < 4")
+        .select("frame_index", "image.shape").orderBy("frame_index").collectAsList();
+    assertThat(frames).extracting(r -> r.getInt(0)).containsExactly(0, 1, 2, 3);
+    assertThat(frames.get(0).getList(1)).containsExactly(1, 48, 64);
+  }
+
+  @Test
+  void semanticMasksAreSlicedToo() {
+    Row slice = read("slice", "axial", "return_as_semantic_segmentation", "true", "semantic_seg_merge_strategy",
+        "union").where("filename = 'CT_ABD_P001.nii.gz' AND slice_index = 7").select("segmentations").first();
+    assertThat(slice.getStruct(0).getList(1)).containsExactly(7, 64, 64);
+  }
 }
