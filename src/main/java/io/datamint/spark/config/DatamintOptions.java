@@ -125,11 +125,13 @@ public final class DatamintOptions implements Serializable {
         TargetOptions.IMAGE_CATEGORIES_MERGE_STRATEGY)) {
       add(k, OptionKey.of(key, "union, intersection or mode"));
     }
-    // Options of the SDK's dataset classes that later versions of this connector implement.
-    for (String planned : List.of("split", "seed", "by_patient",
-        "none_patient_id_strategy", "use_project_splits", "as_of_timestamp", "use_server_splits")) {
-      add(k, OptionKey.planned(planned, "see the README"));
-    }
+    add(k, OptionKey.of(SplitOptions.SPLIT, "ordered ratios such as train=0.7,val=0.15,test=0.15"));
+    add(k, OptionKey.of(SplitOptions.SEED, "a whole number"));
+    add(k, OptionKey.of(SplitOptions.BY_PATIENT, "true or false"));
+    add(k, OptionKey.of(SplitOptions.NONE_PATIENT_ID_STRATEGY, "individual, group, skip or error"));
+    add(k, OptionKey.of(SplitOptions.USE_PROJECT_SPLITS, "true or false"));
+    add(k, OptionKey.of(SplitOptions.AS_OF_TIMESTAMP, "an ISO-8601 instant such as 2026-04-15T09:30:00Z"));
+    add(k, OptionKey.of(SplitOptions.USE_SERVER_SPLITS, "true or false (deprecated)"));
     return Collections.unmodifiableMap(k);
   }
 
@@ -157,6 +159,7 @@ public final class DatamintOptions implements Serializable {
   private final SlicePlane slicePlane;
   private final boolean frameByFrame;
   private final int targetPartitionRows;
+  private final SplitOptions splits;
 
   private DatamintOptions(Map<String, String> merged, Map<String, String> hadoop) {
     this.path = blankToNull(merged.get(PATH));
@@ -194,6 +197,7 @@ public final class DatamintOptions implements Serializable {
     this.targets = TargetOptions.parse(merged);
     this.slicePlane = merged.containsKey(SLICE) ? plane(merged.get(SLICE)) : null;
     this.frameByFrame = merged.containsKey(FRAME_BY_FRAME) && OptionValues.bool(FRAME_BY_FRAME, merged.get(FRAME_BY_FRAME));
+    this.splits = SplitOptions.parse(merged);
     this.targetPartitionRows = merged.containsKey(TARGET_PARTITION_ROWS)
         ? OptionValues.positiveInt(TARGET_PARTITION_ROWS, merged.get(TARGET_PARTITION_ROWS))
         : DEFAULT_TARGET_PARTITION_ROWS;
@@ -213,7 +217,7 @@ public final class DatamintOptions implements Serializable {
    * @param readOptions the per-read options (highest precedence)
    * @param sparkConf the session conf; only keys under {@link #CONF_PREFIX} are used
    * @param env the process environment; only {@link #ENV_API_URL} and {@link #ENV_API_KEY} are used
-   * @throws InvalidOptionException naming the first unknown, unimplemented or invalid option
+   * @throws InvalidOptionException naming the first unknown or invalid option
    */
   public static DatamintOptions resolve(
       Map<String, String> readOptions, Map<String, String> sparkConf, Map<String, String> env) {
@@ -251,11 +255,6 @@ public final class DatamintOptions implements Serializable {
           + " Valid options: " + String.join(", ", KEYS.keySet())
           + " (and Hadoop settings starting with \"" + HADOOP_PREFIX + "\")");
     }
-    if (!known.implemented()) {
-      throw new InvalidOptionException("option \"" + key + "\" is part of the datamint option set but is not "
-          + "implemented in this version of the connector; remove it (implemented options: "
-          + String.join(", ", implementedNames()) + ")");
-    }
     if (value == null) {
       throw new InvalidOptionException("option \"" + key + "\" has no value; accepted: " + known.accepts());
     }
@@ -267,15 +266,7 @@ public final class DatamintOptions implements Serializable {
     return KEYS;
   }
 
-  private static List<String> implementedNames() {
-    List<String> names = new ArrayList<>();
-    for (OptionKey key : KEYS.values()) {
-      if (key.implemented()) {
-        names.add(key.name());
-      }
-    }
-    return names;
-  }
+
 
   private static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value.trim();
@@ -363,6 +354,11 @@ public final class DatamintOptions implements Serializable {
   /** Target rows per input partition when slicing or reading frame by frame. */
   public int targetPartitionRows() {
     return targetPartitionRows;
+  }
+
+  /** The split options: mode, ratios, seed, patient strategy, as-of instant. */
+  public SplitOptions splits() {
+    return splits;
   }
 
   /** Whether a resource may give several rows (slices or frames). */

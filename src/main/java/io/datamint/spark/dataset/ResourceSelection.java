@@ -4,6 +4,7 @@ import io.datamint.spark.annotation.AnnotationFilter;
 import io.datamint.spark.api.model.Annotation;
 import io.datamint.spark.api.model.Resource;
 import io.datamint.spark.config.DatamintOptions;
+import io.datamint.spark.plan.SplitMembership;
 import io.datamint.spark.source.ProjectSnapshot;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,8 +21,19 @@ import java.util.Set;
  */
 public final class ResourceSelection {
 
-  /** A selected resource with the annotations its row carries. */
-  public record Selected(Resource resource, List<Annotation> annotations) {}
+  /** A selected resource with the annotations its row carries, and its split. */
+  public record Selected(Resource resource, List<Annotation> annotations, SplitMembership split) {
+
+    /** A selected resource without a split. */
+    public Selected(Resource resource, List<Annotation> annotations) {
+      this(resource, annotations, SplitMembership.NONE);
+    }
+
+    /** The same resource in {@code membership}. */
+    public Selected in(SplitMembership membership) {
+      return new Selected(resource, annotations, membership);
+    }
+  }
 
   private final AnnotationFilter annotationFilter;
   private final boolean includeUnannotated;

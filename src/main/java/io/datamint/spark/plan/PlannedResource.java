@@ -25,11 +25,12 @@ public record PlannedResource(
     Long size,
     List<String> tags,
     Integer numFrames,
-    List<Annotation> annotations)
+    List<Annotation> annotations,
+    SplitMembership split)
     implements Serializable {
 
-  /** Plans one resource with the annotations its row carries. */
-  public static PlannedResource of(Resource resource, List<Annotation> annotations) {
+  /** Plans one resource with the annotations its row carries and its split. */
+  public static PlannedResource of(Resource resource, List<Annotation> annotations, SplitMembership split) {
     return new PlannedResource(
         resource.id(),
         resource.filename(),
@@ -43,6 +44,7 @@ public record PlannedResource(
         resource.size(),
         Collections.unmodifiableList(new ArrayList<>(resource.tags())),
         resource.frameCount(),
-        List.copyOf(annotations));
+        List.copyOf(annotations),
+        split);
   }
 }

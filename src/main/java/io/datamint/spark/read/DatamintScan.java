@@ -125,7 +125,8 @@ final class DatamintScan implements Scan, Batch, SupportsReportStatistics {
       if (!selected.resource().tags().containsAll(requiredTags)) {
         continue;
       }
-      PlannedResource resource = PlannedResource.of(selected.resource(), selected.annotations());
+      PlannedResource resource = PlannedResource.of(selected.resource(), selected.annotations(),
+          selected.split());
       if (passes(resource)) {
         out.add(resource);
       }

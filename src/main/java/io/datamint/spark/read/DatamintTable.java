@@ -7,6 +7,8 @@ import io.datamint.spark.api.model.Annotation;
 import io.datamint.spark.api.model.Resource;
 import io.datamint.spark.config.DatamintOptions;
 import io.datamint.spark.config.TargetOptions;
+import io.datamint.spark.dataset.DatasetSplitter;
+import java.time.Clock;
 import java.util.ArrayList;
 import io.datamint.spark.dataset.ResourceSelection;
 import io.datamint.spark.schema.DatamintSchema;
@@ -45,6 +47,7 @@ public final class DatamintTable implements SupportsRead {
     this.selection = ResourceSelection.of(options, new AnnotationFilter(labels, targets.allowExternalAnnotations(),
         targets.annotators(), targets.segmentationNames(), targets.imageLabelNames(), targets.frameLabelNames()));
     this.schema = DatamintSchema.resources(targets, labels, options.slicePlane() != null, options.frameByFrame());
+    selected(); // the selection and the splits fail at load() when the options cannot be satisfied
   }
 
   @Override
@@ -85,10 +88,13 @@ public final class DatamintTable implements SupportsRead {
     return selection;
   }
 
-  /** The resources this read covers, before SQL predicates, in source order, with their filtered annotations. */
+  /**
+   * The resources this read covers, before SQL predicates, in source order, with their filtered annotations and
+   * their splits. Computed once per table, so every query of a DataFrame sees the same split.
+   */
   synchronized List<ResourceSelection.Selected> selected() {
     if (selected == null) {
-      selected = selection.apply(snapshot);
+      selected = new DatasetSplitter(options.splits(), Clock.systemUTC()).apply(selection.apply(snapshot), snapshot);
     }
     return selected;
   }

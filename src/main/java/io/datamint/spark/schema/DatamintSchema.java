@@ -74,6 +74,9 @@ public final class DatamintSchema {
       case RESOURCE_ID -> "the resource id";
       case RESOURCE_KIND -> "what the SDK reads the resource as: dicom, nifti, volume, video, image or unknown";
       case PATIENT_ID -> "patient_id, else metadata.PatientID";
+      case SPLIT -> "the row's split; null when the read asks for none or the resource has no assignment";
+      case SPLIT_SOURCE -> "how the split was assigned: local, local_by_patient, project_api or server_tags";
+      case SPLIT_AS_OF_TIMESTAMP -> "for project splits, the instant the assignments were read as of";
       default -> "the resource's " + attribute.column();
     };
   }

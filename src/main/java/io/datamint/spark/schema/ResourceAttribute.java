@@ -16,7 +16,10 @@ public enum ResourceAttribute {
   STORAGE("storage", PlannedResource::storage, true),
   RESOURCE_KIND("resource_kind", r -> r.kind().label(), false),
   STATUS("status", PlannedResource::status, true),
-  CREATED_AT("created_at", PlannedResource::createdAt, true);
+  CREATED_AT("created_at", PlannedResource::createdAt, true),
+  SPLIT("split", r -> r.split().split(), true),
+  SPLIT_SOURCE("split_source", r -> r.split().source(), true),
+  SPLIT_AS_OF_TIMESTAMP("split_as_of_timestamp", r -> r.split().asOfTimestamp(), true);
 
   private final String column;
   private final Function<PlannedResource, String> getter;

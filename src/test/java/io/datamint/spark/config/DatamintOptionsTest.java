@@ -98,9 +98,18 @@ class DatamintOptionsTest {
   }
 
   @Test
-  void plannedOptionsFailClearlyInsteadOfBeingIgnored() {
-    assertThatThrownBy(() -> resolve(Map.of("split", "train=0.7,test=0.3")))
-        .hasMessageContaining("option \"split\"").hasMessageContaining("not implemented in this version");
+  void splitOptionsAreValidatedAtLoadWithTheSdksMessages() {
+    assertThatThrownBy(() -> resolve(Map.of("split", "train=0.7")))
+        .isInstanceOf(InvalidOptionException.class).hasMessageContaining("2");
+    assertThatThrownBy(() -> resolve(Map.of("split", "train=0.7,test=0.2")))
+        .isInstanceOf(InvalidOptionException.class);
+    assertThatThrownBy(() -> resolve(Map.of("split", "train=0.7,test=0.3", "use_project_splits", "true")))
+        .isInstanceOf(InvalidOptionException.class);
+    assertThatThrownBy(() -> resolve(Map.of("as_of_timestamp", "yesterday")))
+        .hasMessageContaining("yesterday");
+    assertThat(resolve(Map.of("split", "train=0.7,test=0.3", "seed", "42")).splits().mode())
+        .isEqualTo(io.datamint.spark.split.SplitMode.LOCAL);
+    assertThat(resolve(Map.of()).splits().mode()).isEqualTo(io.datamint.spark.split.SplitMode.NONE);
   }
 
   @Test

@@ -10,7 +10,7 @@ class PartitionPlannerTest {
 
   private static PlannedResource resource(String id, Long size) {
     return new PlannedResource(id, id + ".png", "image/png", "CR", null, null, io.datamint.spark.api.model.ResourceKind.IMAGE, null, null, size,
-        List.of(), 1, List.of());
+        List.of(), 1, List.of(), SplitMembership.NONE);
   }
 
   @Test
@@ -49,9 +49,9 @@ class PartitionPlannerTest {
   @Test
   void rowPlanningUsesFrameCounts() {
     PlannedResource volume = new PlannedResource("v", "v.nii", null, "CT", null, null,
-        io.datamint.spark.api.model.ResourceKind.NIFTI, null, null, 10L, List.of(), 300, List.of());
+        io.datamint.spark.api.model.ResourceKind.NIFTI, null, null, 10L, List.of(), 300, List.of(), SplitMembership.NONE);
     PlannedResource unknown = new PlannedResource("u", "u.nii", null, "CT", null, null,
-        io.datamint.spark.api.model.ResourceKind.NIFTI, null, null, 10L, List.of(), null, List.of());
+        io.datamint.spark.api.model.ResourceKind.NIFTI, null, null, 10L, List.of(), null, List.of(), SplitMembership.NONE);
     List<ResourcePartition> partitions = PartitionPlanner.byRows(512).plan(
         List.of(volume, volume, resource("a", 10L), unknown, volume));
     // 300 | 300 + 1 + 64 | 300: a partition closes before it would pass 512 rows

@@ -1,0 +1,53 @@
+package io.datamint.spark.examples;
+
+import io.datamint.spark.cli.SqlCli;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * A split report from metadata alone (no resource file is opened): per split, the resources, patients and annotators,
+ * the annotations per label, and each label's prevalence (the share of the split's resources having it).
+ *
+ * <p>Usage: {@code SplitReport MIRROR [OPTION=VALUE ...]}, e.g. {@code use_project_splits=true} to report the
+ * project's current assignments, or {@code split=train=0.7,val=0.15,test=0.15 seed=42} for a local split.
+ */
+public final class SplitReport {
+
+  private SplitReport() {}
+
+  public static void main(String[] args) {
+    if (args.length < 1) {
+      throw new IllegalArgumentException("usage: SplitReport MIRROR [OPTION=VALUE ...]");
+    }
+    SqlCli.useCliLogConfig(false);
+    SparkSession spark = SparkSession.builder().master("local[*]").appName("datamint-split-report")
+        .config("spark.ui.enabled", "false").getOrCreate();
+    try {
+      var reader = spark.read().format("datamint");
+      for (int i = 1; i < args.length; i++) {
+        int eq = args[i].indexOf('=');
+        reader = reader.option(args[i].substring(0, eq), args[i].substring(eq + 1));
+      }
+      reader.load(args[0]).createOrReplaceTempView("resources");
+      spark.sql("CREATE OR REPLACE TEMPORARY VIEW labelled AS "
+          + "SELECT r.split, r.resource_id, a.identifier, a.annotation_type, a.created_by "
+          + "FROM resources r LATERAL VIEW OUTER explode(annotations) t AS a");
+      for (String query : List.of(
+          "SELECT coalesce(split, '(none)') AS split, count(*) AS resources, count(DISTINCT patient_id) AS patients "
+              + "FROM resources GROUP BY split ORDER BY split",
+          "SELECT coalesce(split, '(none)') AS split, identifier, annotation_type, count(*) AS annotations, "
+              + "count(DISTINCT resource_id) AS resources FROM labelled WHERE identifier IS NOT NULL "
+              + "GROUP BY split, identifier, annotation_type ORDER BY split, identifier",
+          "SELECT coalesce(l.split, '(none)') AS split, l.identifier, "
+              + "round(count(DISTINCT l.resource_id) / first(t.n), 3) AS prevalence FROM labelled l JOIN "
+              + "(SELECT split, count(*) AS n FROM resources GROUP BY split) t ON l.split <=> t.split "
+              + "WHERE l.annotation_type = 'label' GROUP BY l.split, l.identifier ORDER BY split, identifier",
+          "SELECT coalesce(split, '(none)') AS split, collect_set(created_by) AS annotators, "
+              + "count(DISTINCT created_by) AS n FROM labelled GROUP BY split ORDER BY split")) {
+        spark.sql(query).show(100, false);
+      }
+    } finally {
+      spark.stop();
+    }
+  }
+}
