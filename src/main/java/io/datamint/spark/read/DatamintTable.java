@@ -67,7 +67,8 @@ public final class DatamintTable implements SupportsRead {
     return new DatamintScanBuilder(this);
   }
 
-  ProjectSnapshot snapshot() {
+  /** The project as read at {@code load()} (public for the catalog's side tables). */
+  public ProjectSnapshot snapshot() {
     return snapshot;
   }
 
@@ -75,8 +76,8 @@ public final class DatamintTable implements SupportsRead {
     return options;
   }
 
-  /** The project's label sets and codes, as the read's options define them. */
-  LabelSchema labels() {
+  /** The project's label sets and codes, as the read's options define them (public for the catalog). */
+  public LabelSchema labels() {
     return labels;
   }
 
@@ -85,8 +86,11 @@ public final class DatamintTable implements SupportsRead {
     return selection;
   }
 
-  /** The resources this read covers, before SQL predicates, in source order, with their filtered annotations. */
-  synchronized List<ResourceSelection.Selected> selected() {
+  /**
+   * The resources this read covers, before SQL predicates, in source order, with their filtered annotations
+   * (public for the catalog).
+   */
+  public synchronized List<ResourceSelection.Selected> selected() {
     if (selected == null) {
       selected = selection.apply(snapshot);
     }
