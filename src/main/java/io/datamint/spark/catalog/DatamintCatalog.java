@@ -171,14 +171,11 @@ public final class DatamintCatalog implements TableCatalog, SupportsNamespaces {
     if (entry == null || !TABLES.contains(table)) {
       throw new NoSuchTableException(ident);
     }
-    Map<String, String> options = new LinkedHashMap<>(defaults);
-    options.put(DatamintOptions.PATH, entry.directory().toString());
-    options.put(DatamintOptions.PROJECT, entry.id() != null ? entry.id() : entry.name());
-    DatamintTable resources = DatamintTableProvider.loadTable(SparkSession.active(), options);
+    DatamintTable resources = read(entry, Map.of());
     String display = name + "." + quote(entry.name()) + "." + table;
     Map<String, String> properties = properties(entry, table);
     return switch (table) {
-      case RESOURCES -> new ResourcesTable(display, resources, properties);
+      case RESOURCES -> new ResourcesTable(display, resources, properties, extra -> read(entry, extra));
       case ANNOTATIONS -> new InMemoryTable(display, MetadataTables.ANNOTATIONS_SCHEMA,
           MetadataTables.annotations(resources), properties);
       case LABELS -> new InMemoryTable(display, MetadataTables.LABELS_SCHEMA, MetadataTables.labels(resources),
@@ -222,6 +219,23 @@ public final class DatamintCatalog implements TableCatalog, SupportsNamespaces {
   }
 
   // ---- helpers ---------------------------------------------------------------------------------------------
+
+  /** Reads a project with the catalog's options, {@code extra} options over them, and its own path and id. */
+  private DatamintTable read(MirrorEntry entry, Map<String, String> extra) {
+    Map<String, String> options = new LinkedHashMap<>(defaults);
+    for (Map.Entry<String, String> e : extra.entrySet()) {
+      String key = e.getKey().toLowerCase(Locale.ROOT);
+      if (key.equals(DatamintOptions.PATH) || key.equals(DatamintOptions.PROJECT)) {
+        throw new IllegalArgumentException("option \"" + key + "\" cannot be given to a table of the datamint "
+            + "catalog \"" + name + "\": the namespace names the project");
+      }
+      options.keySet().removeIf(k -> k.equalsIgnoreCase(e.getKey()));
+      options.put(e.getKey(), e.getValue());
+    }
+    options.put(DatamintOptions.PATH, entry.directory().toString());
+    options.put(DatamintOptions.PROJECT, entry.id() != null ? entry.id() : entry.name());
+    return DatamintTableProvider.loadTable(SparkSession.active(), options);
+  }
 
   private Map<String, String> properties(MirrorEntry entry, String table) {
     Map<String, String> props = new LinkedHashMap<>();

@@ -72,6 +72,15 @@ class DatamintCatalogTest {
   }
 
   @Test
+  void perReadOptionsApplyToResources() {
+    long chest = spark.read().format("datamint").option("tags", "chest").load(sample.dir().toString()).count();
+    assertThat(chest).isLessThan(13);
+    assertThat(spark.read().option("tags", "chest").table(SAMPLE + ".resources").count()).isEqualTo(chest);
+    assertThatThrownBy(() -> spark.read().option("bogus", "1").table(SAMPLE + ".resources").count())
+        .hasMessageContaining("bogus");
+  }
+
+  @Test
   void describeShowsColumnsAndProperties() {
     assertThat(column("DESCRIBE TABLE " + SAMPLE + ".labels", "col_name"))
         .containsExactly("kind", "name", "value", "code");
