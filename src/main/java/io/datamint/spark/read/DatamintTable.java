@@ -70,7 +70,8 @@ public final class DatamintTable implements SupportsRead {
     return new DatamintScanBuilder(this);
   }
 
-  ProjectSnapshot snapshot() {
+  /** The project as read at {@code load()} (public for the catalog's side tables). */
+  public ProjectSnapshot snapshot() {
     return snapshot;
   }
 
@@ -78,8 +79,8 @@ public final class DatamintTable implements SupportsRead {
     return options;
   }
 
-  /** The project's label sets and codes, as the read's options define them. */
-  LabelSchema labels() {
+  /** The project's label sets and codes, as the read's options define them (public for the catalog). */
+  public LabelSchema labels() {
     return labels;
   }
 
@@ -90,9 +91,10 @@ public final class DatamintTable implements SupportsRead {
 
   /**
    * The resources this read covers, before SQL predicates, in source order, with their filtered annotations and
-   * their splits. Computed once per table, so every query of a DataFrame sees the same split.
+   * their splits. Computed once per table, so every query of a DataFrame sees the same split (public for the
+   * catalog).
    */
-  synchronized List<ResourceSelection.Selected> selected() {
+  public synchronized List<ResourceSelection.Selected> selected() {
     if (selected == null) {
       selected = new DatasetSplitter(options.splits(), Clock.systemUTC()).apply(selection.apply(snapshot), snapshot);
     }

@@ -58,6 +58,19 @@ public final class DatamintTableProvider implements TableProvider, DataSourceReg
     return loaded;
   }
 
+  /**
+   * Resolves {@code readOptions} (with the session's {@code spark.datamint.*} conf and the environment, as
+   * {@code load()} does), reads the project they name and wraps it as the table {@code load()} would return. Public
+   * for the {@code io.datamint.spark.catalog} package, whose {@code resources} tables are exactly these tables.
+   *
+   * @throws io.datamint.spark.config.InvalidOptionException for a bad option
+   * @throws io.datamint.spark.source.ProjectSourceException when the project cannot be read
+   */
+  public static DatamintTable loadTable(SparkSession spark, Map<String, String> readOptions) {
+    TagPushdownRule.installIn(spark);
+    return load(spark, resolve(spark, readOptions));
+  }
+
   /** Reads the project the options name and wraps it as a table. */
   static DatamintTable load(SparkSession spark, DatamintOptions options) {
     Configuration conf = hadoopConf(spark, options);
