@@ -3,7 +3,6 @@ package io.datamint.spark.api.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +35,7 @@ public record Worklist(String id, String name, List<AnnotationSpec> specs, Map<S
     Map<String, Integer> groups = new LinkedHashMap<>();
     JsonNode groupNodes = json.path("segmentation_group").path("groups");
     if (groupNodes.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = groupNodes.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> group = it.next();
+      for (Map.Entry<String, JsonNode> group : groupNodes.properties()) {
         Long index = Json.integer(group.getValue(), "index");
         if (index == null) {
           throw new IllegalArgumentException(
