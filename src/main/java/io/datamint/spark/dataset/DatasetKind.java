@@ -72,8 +72,4 @@ public enum DatasetKind {
     return PixelArray.wrap(decoded.dtype(), new int[] {c, n, h, w}, dst);
   }
 
-  /** Parses the option value. */
-  public static DatasetKind parse(String value) {
-    return valueOf(value.trim().toUpperCase(Locale.ROOT));
-  }
 }

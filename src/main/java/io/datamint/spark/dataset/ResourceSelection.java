@@ -70,7 +70,7 @@ public final class ResourceSelection {
   }
 
   boolean keeps(Resource resource, List<Annotation> annotations) {
-    if (!includeUnannotated && annotations.isEmpty()) {
+    if (!AnnotationFilter.keepsResource(annotations, includeUnannotated)) {
       return false;
     }
     if (tags != null && resource.tags().stream().noneMatch(tags::contains)) {

@@ -24,7 +24,6 @@ public final class Resource {
   private final String patientId;
   private final ResourceKind kind;
   private final Integer frameCount;
-  private final String metadataJson;
 
   private Resource(JsonNode json) {
     this.id = Objects.requireNonNull(Json.text(json, "id"), "id");
@@ -42,7 +41,6 @@ public final class Resource {
     this.patientId = topLevelPatient != null ? topLevelPatient : Json.text(metadata, "PatientID");
     this.kind = ResourceKind.detect(storage, mimetype, filename);
     this.frameCount = frameCount(kind, metadata);
-    this.metadataJson = metadata == null || metadata.isNull() ? null : metadata.toString();
   }
 
   /**
@@ -146,10 +144,6 @@ public final class Resource {
     return frameCount;
   }
 
-  /** The {@code metadata} object as compact JSON, or null. */
-  public String metadataJson() {
-    return metadataJson;
-  }
 
   @Override
   public String toString() {
