@@ -3,10 +3,11 @@ package io.datamint.spark.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.datamint.spark.api.model.Json;
-import java.io.BufferedReader;
+import io.datamint.spark.source.mirror.MirrorFiles;
+import io.datamint.spark.source.mirror.MirrorLayout;
+import io.datamint.spark.source.mirror.MirrorLocator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +15,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 
 /**
  * The metadata of every project under a mirror root, read once at start with plain java.nio (the server needs no
@@ -57,23 +59,28 @@ final class MirrorIndex {
     if (!Files.isDirectory(root)) {
       throw new IllegalArgumentException("mirror root " + root + " is not a directory");
     }
-    List<MirrorProject> projects = new ArrayList<>();
-    if (Files.isRegularFile(root.resolve("project.json"))) {
-      projects.add(project(root));
+    Configuration conf = new Configuration();
+    MirrorFiles files;
+    try {
+      files = new MirrorFiles(FileSystem.getLocal(conf));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<Path> dirs = new ArrayList<>();
+    if (Files.isRegularFile(root.resolve(MirrorLayout.PROJECT))) {
+      dirs.add(root);
     } else {
-      try (Stream<Path> children = Files.list(root)) {
-        for (Path dir : children.sorted().toList()) {
-          if (Files.isRegularFile(dir.resolve("project.json"))) {
-            projects.add(project(dir));
-          }
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot list mirror root " + root + ": " + e.getMessage(), e);
+      for (MirrorLocator.MirrorEntry entry : new MirrorLocator(conf).list(root.toUri().toString())) {
+        dirs.add(Path.of(entry.directory().toUri()));
       }
     }
-    if (projects.isEmpty()) {
+    if (dirs.isEmpty()) {
       throw new IllegalArgumentException("no project.json in " + root + " nor in any of its sub-directories: "
           + "a mirror root holds one project mirror directory per project");
+    }
+    List<MirrorProject> projects = new ArrayList<>();
+    for (Path dir : dirs) {
+      projects.add(project(files, dir));
     }
     return new MirrorIndex(projects);
   }
@@ -114,56 +121,28 @@ final class MirrorIndex {
     return w;
   }
 
-  private static MirrorProject project(Path dir) {
-    JsonNode project = document(dir.resolve("project.json"));
+  private static MirrorProject project(MirrorFiles files, Path dir) {
+    JsonNode project = files.readDocument(file(dir, MirrorLayout.PROJECT));
     if (!project.isObject()) {
-      throw new IllegalArgumentException(dir.resolve("project.json") + ": not a JSON object");
+      throw new IllegalArgumentException(dir.resolve(MirrorLayout.PROJECT) + ": not a JSON object");
     }
-    JsonNode worklists = document(dir.resolve("worklists.json"));
+    JsonNode worklists = files.readDocument(file(dir, MirrorLayout.WORKLISTS));
     List<ObjectNode> worklistList = new ArrayList<>();
-    if (worklists != null && !worklists.isMissingNode()) {
+    if (!worklists.isMissingNode()) {
       if (!worklists.isArray()) {
-        throw new IllegalArgumentException(dir.resolve("worklists.json") + ": not a JSON list");
+        throw new IllegalArgumentException(dir.resolve(MirrorLayout.WORKLISTS) + ": not a JSON list");
       }
       worklists.forEach(w -> worklistList.add((ObjectNode) w));
     }
-    return new MirrorProject(dir, (ObjectNode) project, lines(dir.resolve("resources.jsonl")),
-        lines(dir.resolve("annotations.jsonl")), worklistList, lines(dir.resolve("splits.jsonl")));
+    return new MirrorProject(dir, (ObjectNode) project, lines(files, dir, MirrorLayout.RESOURCES),
+        lines(files, dir, MirrorLayout.ANNOTATIONS), worklistList, lines(files, dir, MirrorLayout.SPLITS));
   }
 
-  private static JsonNode document(Path file) {
-    try {
-      String text = Files.readString(file, StandardCharsets.UTF_8);
-      return text.isBlank() ? Json.MAPPER.missingNode() : Json.MAPPER.readTree(text);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
-    }
+  private static org.apache.hadoop.fs.Path file(Path dir, String name) {
+    return new org.apache.hadoop.fs.Path(dir.resolve(name).toUri());
   }
 
-  private static List<ObjectNode> lines(Path file) {
-    List<ObjectNode> out = new ArrayList<>();
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      int number = 0;
-      while ((line = reader.readLine()) != null) {
-        number++;
-        if (line.isBlank()) {
-          continue;
-        }
-        JsonNode node;
-        try {
-          node = Json.MAPPER.readTree(line);
-        } catch (IOException e) {
-          throw new IllegalArgumentException(file + " line " + number + ": not valid JSON", e);
-        }
-        if (!node.isObject()) {
-          throw new IllegalArgumentException(file + " line " + number + ": not a JSON object");
-        }
-        out.add((ObjectNode) node);
-      }
-    } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
-    }
-    return Collections.unmodifiableList(out);
+  private static List<ObjectNode> lines(MirrorFiles files, Path dir, String name) {
+    return Collections.unmodifiableList(files.readLines(file(dir, name), node -> (ObjectNode) node));
   }
 }

@@ -18,18 +18,19 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * Reads a mirror's JSON and JSON-lines files. Every failure names the file (and the 1-based line for JSON lines)
- * and what was wrong; blank lines are allowed, anything else that is not a valid object is an error.
+ * and what was wrong; blank lines are allowed, anything else that is not a valid object is an error. Shared by the
+ * project source and the local API server, which serves the same JSON.
  */
-final class MirrorFiles {
+public final class MirrorFiles {
 
   private final FileSystem fs;
 
-  MirrorFiles(FileSystem fs) {
+  public MirrorFiles(FileSystem fs) {
     this.fs = fs;
   }
 
   /** Parses every non-blank line of {@code file} with {@code parser}. */
-  <T> List<T> readLines(Path file, Function<JsonNode, T> parser) {
+  public <T> List<T> readLines(Path file, Function<JsonNode, T> parser) {
     List<T> out = new ArrayList<>();
     try (InputStream in = open(file);
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
@@ -48,14 +49,11 @@ final class MirrorFiles {
     return out;
   }
 
-  /** Parses the whole of {@code file} as one JSON document. */
-  JsonNode readDocument(Path file) {
+  /** Parses the whole of {@code file} as one JSON document; an empty file is a missing node. */
+  public JsonNode readDocument(Path file) {
     try (InputStream in = open(file)) {
       JsonNode node = Json.MAPPER.readTree(in);
-      if (node == null || node.isMissingNode()) {
-        throw new ProjectSourceException(file + ": the file is empty; it must hold a JSON document");
-      }
-      return node;
+      return node == null ? Json.MAPPER.missingNode() : node;
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? ""
           : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";

@@ -94,6 +94,9 @@ public final class MirrorProjectSource implements ProjectSource {
   public List<Worklist> worklists() {
     Path file = new Path(projectDir, MirrorLayout.WORKLISTS);
     JsonNode json = files.readDocument(file);
+    if (json.isMissingNode()) {
+      return List.of(); // an empty worklists.json: a project without worklists
+    }
     if (!json.isArray()) {
       throw new ProjectSourceException(file + ": expected a JSON list of worklists, found "
           + json.getNodeType().name().toLowerCase(java.util.Locale.ROOT));

@@ -117,4 +117,11 @@ class MirrorProjectSourceTest {
     assertThatThrownBy(() -> store.openResource("r9")).hasMessageContaining("resource r9 has no file")
         .hasMessageContaining("files/resources/r9");
   }
+
+  @Test
+  void anEmptyWorklistsFileIsAProjectWithoutWorklists() throws Exception {
+    java.nio.file.Path dir = TestMirror.in(tmp.resolve("p")).image("r1", "a.png", "CR", null).write();
+    Files.writeString(dir.resolve("worklists.json"), "");
+    assertThat(open(dir).worklists()).isEmpty();
+  }
 }
