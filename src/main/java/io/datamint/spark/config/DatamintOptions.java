@@ -96,6 +96,10 @@ public final class DatamintOptions implements Serializable {
     add(k, OptionKey.of(PROJECT, "a project name or id"));
     add(k, OptionKey.of(SERVER_URL, "the Datamint API base URL, e.g. https://api.datamint.io"));
     add(k, OptionKey.of(API_KEY, "a Datamint API key"));
+    add(k, OptionKey.of(ApiOptions.API_CONNECT_TIMEOUT, "a positive duration such as 30s or 500ms"));
+    add(k, OptionKey.of(ApiOptions.API_TIMEOUT, "a positive duration such as 300s or 5m"));
+    add(k, OptionKey.of(ApiOptions.API_MAX_ATTEMPTS, "a positive number of attempts"));
+    add(k, OptionKey.of(ApiOptions.API_MAX_CONCURRENT_REQUESTS, "a positive number of requests"));
     add(k, OptionKey.of(TAGS, "a comma-separated list or JSON array of tags"));
     add(k, OptionKey.of(FILENAME_PATTERN, "a shell pattern (*, ?, [seq], [!seq]) matched against the filename"));
     add(k, OptionKey.of(HAS_ANNOTATIONS, "true or false"));
@@ -143,6 +147,7 @@ public final class DatamintOptions implements Serializable {
   private final String project;
   private final String serverUrl;
   private final String apiKey;
+  private final ApiOptions api;
   private final List<String> tags;
   private final String filenamePattern;
   private final Boolean hasAnnotations;
@@ -167,6 +172,7 @@ public final class DatamintOptions implements Serializable {
     String url = blankToNull(merged.get(SERVER_URL));
     this.serverUrl = url == null ? null : stripTrailingSlash(url);
     this.apiKey = blankToNull(merged.get(API_KEY));
+    this.api = ApiOptions.parse(merged, serverUrl, apiKey);
     this.tags = merged.containsKey(TAGS) ? OptionValues.list(TAGS, merged.get(TAGS)) : null;
     this.filenamePattern = merged.get(FILENAME_PATTERN);
     this.hasAnnotations =
@@ -293,6 +299,11 @@ public final class DatamintOptions implements Serializable {
   /** The API key; never print it. */
   public String apiKey() {
     return apiKey;
+  }
+
+  /** How to reach the REST API: URL, key, timeouts, attempts, concurrency. */
+  public ApiOptions api() {
+    return api;
   }
 
   /** The {@code tags} filter, or null when not given. */

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses option values (booleans, lists, byte sizes, enums) with messages that name the option and value. */
+/** Parses option values (booleans, lists, byte sizes, durations, enums) with messages that name the option and value. */
 final class OptionValues {
 
   private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([kmgt]?)(i?b)?", Pattern.CASE_INSENSITIVE);
@@ -79,6 +79,31 @@ final class OptionValues {
       throw invalid(key, value, "a positive byte size such as 67108864, 512k, 64m or 1g");
     }
     return n << shift;
+  }
+
+  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?", Pattern.CASE_INSENSITIVE);
+
+  /** A positive duration: {@code 30} (seconds), {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}. */
+  static java.time.Duration duration(String key, String value) {
+    Matcher m = DURATION.matcher(value.trim());
+    if (m.matches()) {
+      try {
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2).toLowerCase(Locale.ROOT);
+        java.time.Duration d = switch (unit) {
+          case "ms" -> java.time.Duration.ofMillis(n);
+          case "m" -> java.time.Duration.ofMinutes(n);
+          case "h" -> java.time.Duration.ofHours(n);
+          default -> java.time.Duration.ofSeconds(n);
+        };
+        if (n > 0) {
+          return d;
+        }
+      } catch (NumberFormatException | ArithmeticException e) {
+        // reported below
+      }
+    }
+    throw invalid(key, value, "a positive duration such as 30s, 500ms, 5m or 90 (seconds)");
   }
 
   static int positiveInt(String key, String value) {

@@ -89,9 +89,9 @@ public final class DatasetSplitter {
 
   private List<ResourceSelection.Selected> project(List<ResourceSelection.Selected> selected,
       ProjectSnapshot snapshot) {
+    // as the SDK: the caller's instant, or the client's time captured before asking for the current assignments
     String asOf = options.asOfTimestamp() != null ? options.asOfTimestamp() : ProjectSplits.nowTimestamp(clock);
-    Map<String, String> assignments = ProjectSplits.asOf(snapshot.splitHistory(),
-        ProjectSplits.parseTimestamp(asOf, SplitOptions.AS_OF_TIMESTAMP));
+    Map<String, String> assignments = snapshot.splitAssignments(options.asOfTimestamp());
     ProjectSplits.group(ids(selected), assignments); // the SDK's error when nothing is assigned
     List<ResourceSelection.Selected> out = new ArrayList<>();
     for (ResourceSelection.Selected s : selected) {

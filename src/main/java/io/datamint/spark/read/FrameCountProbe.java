@@ -20,6 +20,9 @@ final class FrameCountProbe {
 
   private static final Logger LOG = LoggerFactory.getLogger(FrameCountProbe.class);
 
+  /** Bytes enough for a NIfTI-1/2 header even when gzip-compressed. */
+  private static final int HEAD_BYTES = 64 << 10;
+
   private FrameCountProbe() {}
 
   /**
@@ -30,7 +33,7 @@ final class FrameCountProbe {
     if (resource.numFrames() != null || resource.kind() != ResourceKind.NIFTI) {
       return PartitionPlanner.rows(resource);
     }
-    try (InputStream in = snapshot.fileStore().openResource(resource.resourceId())) {
+    try (InputStream in = snapshot.fileStore().openResourcePrefix(resource.resourceId(), HEAD_BYTES)) {
       return NiftiProbe.maxSpatialDim(in);
     } catch (IOException | DecodeException e) {
       LOG.debug("no frame count for {}: {}", resource.resourceId(), e.getMessage());

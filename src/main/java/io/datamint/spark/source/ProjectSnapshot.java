@@ -28,6 +28,8 @@ public final class ProjectSnapshot {
   private final List<Worklist> worklists;
   private final List<SplitAssignment> splitHistory;
   private final ResourceFileStore fileStore;
+  private final ProjectSource source;
+  private final Map<String, Map<String, String>> splitsAsOf = new java.util.concurrent.ConcurrentHashMap<>();
 
   private ProjectSnapshot(ProjectSource source) {
     this.sourceDescription = source.describe();
@@ -55,6 +57,7 @@ public final class ProjectSnapshot {
     this.worklists = List.copyOf(source.worklists());
     this.splitHistory = List.copyOf(source.splitHistory());
     this.fileStore = source.fileStore();
+    this.source = source;
   }
 
   /** Reads the whole project from {@code source}. */
@@ -86,6 +89,15 @@ public final class ProjectSnapshot {
 
   public List<SplitAssignment> splitHistory() {
     return splitHistory;
+  }
+
+  /**
+   * The project's split assignments valid at {@code asOfTimestamp} (null: now), asked of the source once per
+   * instant and kept (a project mirror answers from its history, the API from its own).
+   */
+  public Map<String, String> splitAssignments(String asOfTimestamp) {
+    return splitsAsOf.computeIfAbsent(asOfTimestamp == null ? "" : asOfTimestamp,
+        key -> Collections.unmodifiableMap(new LinkedHashMap<>(source.splitAssignments(asOfTimestamp))));
   }
 
   public ResourceFileStore fileStore() {

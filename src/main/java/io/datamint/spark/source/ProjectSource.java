@@ -6,6 +6,7 @@ import io.datamint.spark.api.model.Resource;
 import io.datamint.spark.api.model.SplitAssignment;
 import io.datamint.spark.api.model.Worklist;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The driver-side view of one Datamint project. Every call reads the source afresh; callers that need a
@@ -29,8 +30,19 @@ public interface ProjectSource {
   /** The project's worklists with their annotation specs and segmentation groups. */
   List<Worklist> worklists();
 
-  /** The project's whole split-assignment history. */
+  /**
+   * The split-assignment history this source knows: every row of a mirror's {@code splits.jsonl}; the API, which
+   * keeps its history to itself, gives the current assignments.
+   */
   List<SplitAssignment> splitHistory();
+
+  /**
+   * The split assignments valid at an instant, as resource id to split name.
+   *
+   * @param asOfTimestamp an ISO-8601 instant exactly as the user gave it (the API receives it unchanged, as from the
+   *     SDK), or null for the current assignments
+   */
+  Map<String, String> splitAssignments(String asOfTimestamp);
 
   /** The executor-side handle to this project's files. */
   ResourceFileStore fileStore();

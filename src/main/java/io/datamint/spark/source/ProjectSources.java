@@ -2,11 +2,15 @@ package io.datamint.spark.source;
 
 import io.datamint.spark.config.DatamintOptions;
 import io.datamint.spark.config.InvalidOptionException;
+import io.datamint.spark.source.api.ApiProjectSource;
 import io.datamint.spark.source.mirror.MirrorLocator;
 import io.datamint.spark.source.mirror.MirrorProjectSource;
 import org.apache.hadoop.conf.Configuration;
 
-/** Chooses and opens the project source the options name: a mirror ({@code path}) or the API. */
+/**
+ * Chooses and opens the project source the options name: a mirror ({@code path}, which wins when both are given)
+ * or the Datamint API ({@code server_url} or env {@code DATAMINT_API_URL}, with {@code project}).
+ */
 public final class ProjectSources {
 
   private ProjectSources() {}
@@ -23,12 +27,16 @@ public final class ProjectSources {
           new MirrorLocator(hadoopConf).resolve(options.path(), options.project()), hadoopConf);
     }
     if (options.serverUrl() != null) {
-      throw new InvalidOptionException("reading from the Datamint REST API (option \"" + DatamintOptions.SERVER_URL
-          + "\" or env " + DatamintOptions.ENV_API_URL + ") is not available in this version of the connector; "
-          + "read a project mirror with option \"" + DatamintOptions.PATH + "\" or load(path)");
+      if (options.project() == null) {
+        throw new InvalidOptionException("reading from the Datamint API at " + options.serverUrl()
+            + " needs option \"" + DatamintOptions.PROJECT + "\": the project's name or id");
+      }
+      return ApiProjectSource.open(options.api().settings(), options.project());
     }
     throw new InvalidOptionException("no project source: give option \"" + DatamintOptions.PATH
         + "\" (or load(path)) with a project mirror directory or a mirror root, plus \""
-        + DatamintOptions.PROJECT + "\" to choose among several projects");
+        + DatamintOptions.PROJECT + "\" to choose among several projects; or option \""
+        + DatamintOptions.SERVER_URL + "\" (or env " + DatamintOptions.ENV_API_URL + ") with \""
+        + DatamintOptions.PROJECT + "\" to read from the Datamint API");
   }
 }

@@ -13,6 +13,14 @@ public interface ResourceFileStore extends Serializable {
   /** Opens the bytes of a resource's file. */
   InputStream openResource(String resourceId) throws IOException;
 
+  /**
+   * Opens at least the first {@code maxBytes} bytes of a resource's file (more is allowed), for header probes on
+   * the driver; a remote store asks for just that range.
+   */
+  default InputStream openResourcePrefix(String resourceId, int maxBytes) throws IOException {
+    return openResource(resourceId);
+  }
+
   /** Opens the bytes of a segmentation annotation's mask file. */
   InputStream openAnnotation(String resourceId, String annotationId) throws IOException;
 

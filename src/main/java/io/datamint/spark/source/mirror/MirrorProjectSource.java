@@ -10,9 +10,13 @@ import io.datamint.spark.source.ProjectSource;
 import io.datamint.spark.source.ProjectSourceException;
 import io.datamint.spark.source.ResourceFileStore;
 import io.datamint.spark.util.SerializableHadoopConf;
+import io.datamint.spark.config.SplitOptions;
+import io.datamint.spark.split.ProjectSplits;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -117,6 +121,13 @@ public final class MirrorProjectSource implements ProjectSource {
   @Override
   public List<SplitAssignment> splitHistory() {
     return files.readLines(new Path(projectDir, MirrorLayout.SPLITS), SplitAssignment::fromJson);
+  }
+
+  @Override
+  public Map<String, String> splitAssignments(String asOfTimestamp) {
+    Instant asOf = asOfTimestamp == null ? Instant.now()
+        : ProjectSplits.parseTimestamp(asOfTimestamp, SplitOptions.AS_OF_TIMESTAMP);
+    return ProjectSplits.asOf(splitHistory(), asOf);
   }
 
   @Override

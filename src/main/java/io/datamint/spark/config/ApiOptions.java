@@ -1,0 +1,92 @@
+package io.datamint.spark.config;
+
+import io.datamint.spark.api.client.ApiSettings;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * How to reach the Datamint REST API: {@code server_url} and {@code api_key} (or {@code DATAMINT_API_URL} /
+ * {@code DATAMINT_API_KEY}), the timeouts, the attempts per request and the bound on requests in flight per JVM
+ * (driver or executor). {@link #toString()} never shows the key.
+ */
+public final class ApiOptions implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  /** Bound on opening a connection (default 30s). */
+  public static final String API_CONNECT_TIMEOUT = "api_connect_timeout";
+  /** Bound on waiting for a response, and on a pause inside a body (default 300s, the SDK's). */
+  public static final String API_TIMEOUT = "api_timeout";
+  /** Attempts per request, the first included, on 429, 5xx and I/O errors (default 6). */
+  public static final String API_MAX_ATTEMPTS = "api_max_attempts";
+  /** Requests in flight at once per JVM, every task of an executor together (default 8). */
+  public static final String API_MAX_CONCURRENT_REQUESTS = "api_max_concurrent_requests";
+
+  private final String serverUrl;
+  private final String apiKey;
+  private final Duration connectTimeout;
+  private final Duration timeout;
+  private final int maxAttempts;
+  private final int maxConcurrentRequests;
+
+  private ApiOptions(String serverUrl, String apiKey, Duration connectTimeout, Duration timeout, int maxAttempts,
+      int maxConcurrentRequests) {
+    this.serverUrl = serverUrl;
+    this.apiKey = apiKey;
+    this.connectTimeout = connectTimeout;
+    this.timeout = timeout;
+    this.maxAttempts = maxAttempts;
+    this.maxConcurrentRequests = maxConcurrentRequests;
+  }
+
+  static ApiOptions parse(Map<String, String> o, String serverUrl, String apiKey) {
+    ApiOptions options = new ApiOptions(serverUrl, apiKey,
+        o.containsKey(API_CONNECT_TIMEOUT) ? OptionValues.duration(API_CONNECT_TIMEOUT, o.get(API_CONNECT_TIMEOUT))
+            : ApiSettings.DEFAULT_CONNECT_TIMEOUT,
+        o.containsKey(API_TIMEOUT) ? OptionValues.duration(API_TIMEOUT, o.get(API_TIMEOUT))
+            : ApiSettings.DEFAULT_REQUEST_TIMEOUT,
+        o.containsKey(API_MAX_ATTEMPTS) ? OptionValues.positiveInt(API_MAX_ATTEMPTS, o.get(API_MAX_ATTEMPTS))
+            : ApiSettings.DEFAULT_MAX_ATTEMPTS,
+        o.containsKey(API_MAX_CONCURRENT_REQUESTS)
+            ? OptionValues.positiveInt(API_MAX_CONCURRENT_REQUESTS, o.get(API_MAX_CONCURRENT_REQUESTS))
+            : ApiSettings.DEFAULT_MAX_CONCURRENT_REQUESTS);
+    if (serverUrl != null) {
+      try {
+        options.settings();
+      } catch (IllegalArgumentException e) {
+        throw new InvalidOptionException("invalid value for option \"" + DatamintOptions.SERVER_URL + "\": "
+            + e.getMessage());
+      }
+    }
+    return options;
+  }
+
+  /** The API base URL without a trailing slash, or null when none is configured. */
+  public String serverUrl() {
+    return serverUrl;
+  }
+
+  /** The API key, or null; never print it. */
+  public String apiKey() {
+    return apiKey;
+  }
+
+  /**
+   * The client settings of these options.
+   *
+   * @throws IllegalStateException when no server URL is configured
+   */
+  public ApiSettings settings() {
+    if (serverUrl == null) {
+      throw new IllegalStateException("no Datamint API URL: give option " + DatamintOptions.SERVER_URL + " or env "
+          + DatamintOptions.ENV_API_URL);
+    }
+    return new ApiSettings(serverUrl, apiKey, connectTimeout, timeout, maxAttempts, maxConcurrentRequests);
+  }
+
+  @Override
+  public String toString() {
+    return "ApiOptions[server_url=" + serverUrl + ", api_key=" + (apiKey == null ? "none" : "***") + "]";
+  }
+}
