@@ -18,13 +18,16 @@ public final class DatamintApiClient {
   static final int PAGE_SIZE = 5000;
 
   private final ApiTransport transport;
+  private final int pageSize;
 
-  DatamintApiClient(ApiTransport transport) {
+  DatamintApiClient(ApiTransport transport, int pageSize) {
     this.transport = transport;
+    this.pageSize = pageSize;
   }
 
   static DatamintApiClient create(ApiSettings settings) {
-    return new DatamintApiClient(new ApiTransport(settings, new RetryPolicy(settings.maxAttempts()), Thread::sleep));
+    return new DatamintApiClient(
+        new ApiTransport(settings, new RetryPolicy(settings.maxAttempts()), Thread::sleep), PAGE_SIZE);
   }
 
   public ApiSettings settings() {
@@ -36,10 +39,10 @@ public final class DatamintApiClient {
     List<JsonNode> all = new ArrayList<>();
     for (int offset = 0; ; ) {
       ApiCall call = ApiCall.getJson("projects").with("includeArchived", "true")
-          .with("offset", Integer.toString(offset)).with("limit", Integer.toString(PAGE_SIZE));
+          .with("offset", Integer.toString(offset)).with("limit", Integer.toString(pageSize));
       List<JsonNode> page = ApiEnvelope.items(transport.json(call), "projects", call.describe());
       all.addAll(page);
-      if (page.size() < PAGE_SIZE) {
+      if (page.size() < pageSize) {
         return all;
       }
       offset += page.size();
@@ -98,11 +101,11 @@ public final class DatamintApiClient {
       ArrayNode ids = body.putArray("resource_ids");
       resourceIds.forEach(ids::add);
       body.put("offset", Integer.toString(offset));
-      body.put("limit", Integer.toString(PAGE_SIZE));
+      body.put("limit", Integer.toString(pageSize));
       ApiCall call = ApiCall.postJson(body, "annotations", "search");
       List<JsonNode> page = ApiEnvelope.items(transport.json(call), "annotations", call.describe());
       all.addAll(page);
-      if (page.size() < PAGE_SIZE) {
+      if (page.size() < pageSize) {
         return all;
       }
       offset += page.size();
