@@ -1,5 +1,6 @@
 package io.datamint.spark.cli;
 
+import io.datamint.spark.config.SecretRedaction;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -190,6 +191,7 @@ public final class SqlCli {
     if (!config.containsKey(CATALOG_CONF) && classPresent.test(CATALOG_CLASS)) {
       config.put(CATALOG_CONF, CATALOG_CLASS);
     }
+    SecretRedaction.protect(config); // keys in OPTIONS or --conf stay out of plans and the UI
     return config;
   }
 
