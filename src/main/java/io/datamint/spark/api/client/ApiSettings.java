@@ -69,21 +69,23 @@ public record ApiSettings(String baseUrl, String apiKey, Duration connectTimeout
     while (trimmed.endsWith("/")) {
       trimmed = trimmed.substring(0, trimmed.length() - 1);
     }
+    // a URL with user info may hold a password: never repeat it in a message
+    String shown = trimmed.contains("@") ? "(not shown: it contains '@')" : "\"" + trimmed + "\"";
+    URI uri;
     try {
-      URI uri = new URI(trimmed);
-      String scheme = uri.getScheme();
-      if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-          || uri.getHost() == null) {
-        throw new IllegalArgumentException("the Datamint API URL must be an http:// or https:// URL with a host, "
-            + "such as https://api.datamint.io; got \"" + trimmed + "\"");
-      }
-      if (uri.getRawUserInfo() != null || uri.getRawQuery() != null) {
-        throw new IllegalArgumentException("the Datamint API URL must not carry credentials or a query; give the "
-            + "key with option api_key or env DATAMINT_API_KEY");
-      }
+      uri = new URI(trimmed);
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("the Datamint API URL \"" + trimmed + "\" is not a valid URL: "
-          + e.getReason());
+      throw new IllegalArgumentException("the Datamint API URL " + shown + " is not a valid URL: " + e.getReason());
+    }
+    if (uri.getRawUserInfo() != null || uri.getRawQuery() != null) {
+      throw new IllegalArgumentException("the Datamint API URL must not carry credentials or a query; give the "
+          + "key with option api_key or env DATAMINT_API_KEY");
+    }
+    String scheme = uri.getScheme();
+    if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+        || uri.getHost() == null) {
+      throw new IllegalArgumentException("the Datamint API URL must be an http:// or https:// URL with a host, "
+          + "such as https://api.datamint.io; got " + shown);
     }
     return trimmed;
   }
