@@ -1,16 +1,16 @@
 package io.datamint.spark.catalog;
 
+import io.datamint.spark.catalog.ProjectDirectory.Project;
 import io.datamint.spark.config.DatamintOptions;
 import io.datamint.spark.read.DatamintTable;
 import io.datamint.spark.read.DatamintTableProvider;
-import io.datamint.spark.source.mirror.MirrorLocator;
-import io.datamint.spark.source.mirror.MirrorLocator.MirrorEntry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.QueryContext;
+import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.analysis.NoSuchNamespaceException;
 import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
@@ -27,20 +27,25 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 
 /**
- * A read-only Spark catalog of Datamint projects:
+ * A read-only Spark catalog of Datamint projects, over a mirror root or over the Datamint API:
  *
  * <pre>
- * spark.sql.catalog.datamint      = io.datamint.spark.catalog.DatamintCatalog
- * spark.sql.catalog.datamint.path = /data/mirrors        (a mirror root: one project mirror per directory)
+ * spark.sql.catalog.datamint            = io.datamint.spark.catalog.DatamintCatalog
+ * spark.sql.catalog.datamint.path       = /data/mirrors        (a mirror root: one project mirror per directory)
+ *   or
+ * spark.sql.catalog.datamint.server_url = https://api.datamint.io   (or env DATAMINT_API_URL; the key in env
+ *                                                                     DATAMINT_API_KEY or option api_key)
  * SELECT * FROM datamint.`my-project`.resources
  * </pre>
  *
- * <p>Each project under the root is a namespace, named by its {@code project.json} name (its id is accepted too).
- * Each namespace holds {@code resources} (the data source's read of the project), {@code annotations} (one row per
- * annotation), {@code labels} (label names, category classes and segmentation labels with their codes) and
- * {@code splits} (the split assignment history). Every catalog option besides {@code path} is a datamint read
- * option and applies to every table; the session's {@code spark.datamint.*} conf applies too, with lower
- * precedence. Projects are listed and read at each lookup, so a refreshed mirror is seen by the next query.
+ * <p>Each project is a namespace, named by its name (its id is accepted too): the projects under the root, or those
+ * the API key sees ({@code GET /projects}). {@code path} wins when both are given, as for reads. Each namespace
+ * holds {@code resources} (the data source's read of the project), {@code annotations} (one row per annotation),
+ * {@code labels} (label names, category classes and segmentation labels with their codes) and {@code splits} (a
+ * mirror's whole split assignment history; the API's current assignments). Every other catalog option is a datamint
+ * read option and applies to every table; the session's {@code spark.datamint.*} conf applies too, with lower
+ * precedence. Projects are listed and read at each lookup, so a refreshed mirror or server is seen by the next
+ * query. The API key is never shown: not in a table name or property, a message or a log line.
  */
 public final class DatamintCatalog implements TableCatalog, SupportsNamespaces {
 
@@ -50,43 +55,49 @@ public final class DatamintCatalog implements TableCatalog, SupportsNamespaces {
   public static final String ANNOTATIONS = "annotations";
   /** Label names, category classes and segmentation labels, with their codes. */
   public static final String LABELS = "labels";
-  /** The split assignment history. */
+  /** The split assignments: a mirror's whole history, the API's current assignments. */
   public static final String SPLITS = "splits";
   /** The tables of every namespace, in listing order. */
   public static final List<String> TABLES = List.of(RESOURCES, ANNOTATIONS, LABELS, SPLITS);
 
   private static final String READ_ONLY = "the datamint catalog is read-only: ";
+  private static final String MASK = "*********";
+  private static final String SCHEMA_NOT_FOUND = "SCHEMA_NOT_FOUND";
+  private static final String TABLE_NOT_FOUND = "TABLE_OR_VIEW_NOT_FOUND";
 
   private String name;
-  private String root;
+  private ProjectDirectory directory;
   private Map<String, String> defaults;
 
   @Override
   public void initialize(String name, CaseInsensitiveStringMap options) {
     this.name = name;
-    String path = options.get(DatamintOptions.PATH);
-    if (path == null || path.isBlank()) {
-      throw new IllegalArgumentException("the datamint catalog \"" + name + "\" needs option \""
-          + DatamintOptions.PATH + "\": set spark.sql.catalog." + name + "." + DatamintOptions.PATH
-          + " to a mirror root (a directory holding one project mirror per sub-directory); catalogs over the "
-          + "Datamint API are not supported yet");
-    }
-    this.root = path;
+    Map<String, String> given = options.asCaseSensitiveMap();
     Map<String, String> rest = new LinkedHashMap<>();
-    for (Map.Entry<String, String> e : options.asCaseSensitiveMap().entrySet()) {
+    for (Map.Entry<String, String> e : given.entrySet()) {
       String key = e.getKey().toLowerCase(Locale.ROOT);
       if (key.equals(DatamintOptions.PROJECT)) {
         throw new IllegalArgumentException("option \"" + DatamintOptions.PROJECT + "\" of the datamint catalog \""
-            + name + "\" is not supported: every project under the root is a namespace (spark.sql.catalog." + name
-            + "." + DatamintOptions.PROJECT + ")");
+            + name + "\" is not supported: every project is a namespace (spark.sql.catalog." + name + "."
+            + DatamintOptions.PROJECT + ")");
       }
-      if (!key.equals(DatamintOptions.PATH)) {
+      if (!ProjectDirectory.SOURCE_KEYS.contains(key)) {
         rest.put(e.getKey(), e.getValue());
       }
     }
     // Fails now, naming the option, rather than at the first query.
     DatamintOptions.resolve(rest, Map.of(), Map.of());
+    this.directory = ProjectDirectory.of(name, given, sessionConf(), System.getenv());
     this.defaults = Map.copyOf(rest);
+  }
+
+  /** The session conf, for {@code spark.datamint.server_url} and the like; empty outside a session. */
+  private static Map<String, String> sessionConf() {
+    try {
+      return scala.jdk.javaapi.CollectionConverters.asJava(SparkSession.active().conf().getAll());
+    } catch (IllegalStateException e) {
+      return Map.of();
+    }
   }
 
   @Override
@@ -98,10 +109,10 @@ public final class DatamintCatalog implements TableCatalog, SupportsNamespaces {
 
   @Override
   public String[][] listNamespaces() {
-    List<MirrorEntry> entries = projects();
-    String[][] out = new String[entries.size()][];
-    for (int i = 0; i < entries.size(); i++) {
-      out[i] = new String[] {entries.get(i).name()};
+    List<Project> projects = directory.projects();
+    String[][] out = new String[projects.size()][];
+    for (int i = 0; i < projects.size(); i++) {
+      out[i] = new String[] {projects.get(i).name()};
     }
     return out;
   }
@@ -117,24 +128,24 @@ public final class DatamintCatalog implements TableCatalog, SupportsNamespaces {
 
   @Override
   public boolean namespaceExists(String[] namespace) {
-    return find(namespace) != null;
+    return find(namespace, directory.projects()) != null;
   }
 
   @Override
   public Map<String, String> loadNamespaceMetadata(String[] namespace) throws NoSuchNamespaceException {
-    MirrorEntry entry = project(namespace);
+    Project project = project(namespace);
     Map<String, String> meta = new LinkedHashMap<>();
-    meta.put("id", String.valueOf(entry.id()));
-    meta.put("name", String.valueOf(entry.name()));
-    meta.put("directory", entry.directory().toString());
-    meta.put(SupportsNamespaces.PROP_LOCATION, entry.directory().toString());
+    meta.put("id", String.valueOf(project.id()));
+    meta.put("name", String.valueOf(project.name()));
+    meta.put("source", directory.describe());
+    meta.put(SupportsNamespaces.PROP_LOCATION, project.location());
     return meta;
   }
 
   @Override
   public void createNamespace(String[] namespace, Map<String, String> metadata) {
-    throw readOnly("cannot create namespace " + quoted(namespace) + " (namespaces are the projects under " + root
-        + ")");
+    throw readOnly("cannot create namespace " + quoted(namespace) + " (namespaces are the projects of "
+        + directory.describe() + ")");
   }
 
   @Override
@@ -151,31 +162,42 @@ public final class DatamintCatalog implements TableCatalog, SupportsNamespaces {
 
   @Override
   public Identifier[] listTables(String[] namespace) throws NoSuchNamespaceException {
-    MirrorEntry entry = project(namespace);
+    Project project = project(namespace);
     Identifier[] out = new Identifier[TABLES.size()];
     for (int i = 0; i < out.length; i++) {
-      out[i] = Identifier.of(new String[] {entry.name()}, TABLES.get(i));
+      out[i] = Identifier.of(new String[] {project.name()}, TABLES.get(i));
     }
     return out;
   }
 
   @Override
   public boolean tableExists(Identifier ident) {
-    return find(ident.namespace()) != null && TABLES.contains(ident.name().toLowerCase(Locale.ROOT));
+    return TABLES.contains(ident.name().toLowerCase(Locale.ROOT))
+        && find(ident.namespace(), directory.projects()) != null;
   }
 
   @Override
   public Table loadTable(Identifier ident) throws NoSuchTableException {
     String table = ident.name().toLowerCase(Locale.ROOT);
-    MirrorEntry entry = find(ident.namespace());
-    if (entry == null || !TABLES.contains(table)) {
+    List<Project> projects = directory.projects();
+    Project project = find(ident.namespace(), projects);
+    if (project == null && ident.namespace().length == 1) {
+      // Spark turns a NoSuchTableException into a TABLE_OR_VIEW_NOT_FOUND of its own that names no project, so
+      // the same condition is thrown with the projects in its message (spark.catalog.tableExists still says false).
+      String relation = quote(name) + "." + quoted(ident.namespace()) + "." + quote(ident.name());
+      throw DatamintCatalog.<RuntimeException>undeclared(new AnalysisException("[" + TABLE_NOT_FOUND
+          + "] The table or view " + relation + " cannot be found " + unknownProject(ident.namespace()[0], projects)
+          + ".", scala.Option.empty(), scala.Option.empty(), scala.Option.empty(), scala.Option.apply(TABLE_NOT_FOUND),
+          scalaMap("relationName", relation), new QueryContext[0]));
+    }
+    if (project == null || !TABLES.contains(table)) {
       throw new NoSuchTableException(ident);
     }
-    DatamintTable resources = read(entry, Map.of());
-    String display = name + "." + quote(entry.name()) + "." + table;
-    Map<String, String> properties = properties(entry, table);
+    DatamintTable resources = read(project, Map.of());
+    String display = name + "." + quote(project.name()) + "." + table;
+    Map<String, String> properties = properties(project, table);
     return switch (table) {
-      case RESOURCES -> new ResourcesTable(display, resources, properties, extra -> read(entry, extra));
+      case RESOURCES -> new ResourcesTable(display, resources, properties, extra -> read(project, extra));
       case ANNOTATIONS -> new InMemoryTable(display, MetadataTables.ANNOTATIONS_SCHEMA,
           MetadataTables.annotations(resources), properties);
       case LABELS -> new InMemoryTable(display, MetadataTables.LABELS_SCHEMA, MetadataTables.labels(resources),
@@ -220,84 +242,100 @@ public final class DatamintCatalog implements TableCatalog, SupportsNamespaces {
 
   // ---- helpers ---------------------------------------------------------------------------------------------
 
-  /** Reads a project with the catalog's options, {@code extra} options over them, and its own path and id. */
-  private DatamintTable read(MirrorEntry entry, Map<String, String> extra) {
+  /**
+   * Reads a project with the catalog's options, {@code extra} options over them, and the directory's options that
+   * open it (source and project).
+   */
+  private DatamintTable read(Project project, Map<String, String> extra) {
     Map<String, String> options = new LinkedHashMap<>(defaults);
     for (Map.Entry<String, String> e : extra.entrySet()) {
       String key = e.getKey().toLowerCase(Locale.ROOT);
-      if (key.equals(DatamintOptions.PATH) || key.equals(DatamintOptions.PROJECT)) {
+      if (key.equals(DatamintOptions.PROJECT) || ProjectDirectory.SOURCE_KEYS.contains(key)) {
         throw new IllegalArgumentException("option \"" + key + "\" cannot be given to a table of the datamint "
-            + "catalog \"" + name + "\": the namespace names the project");
+            + "catalog \"" + name + "\": the catalog chooses the source and the namespace names the project");
       }
       options.keySet().removeIf(k -> k.equalsIgnoreCase(e.getKey()));
       options.put(e.getKey(), e.getValue());
     }
-    options.put(DatamintOptions.PATH, entry.directory().toString());
-    options.put(DatamintOptions.PROJECT, entry.id() != null ? entry.id() : entry.name());
+    options.putAll(directory.readOptions(project));
     return DatamintTableProvider.loadTable(SparkSession.active(), options);
   }
 
-  private Map<String, String> properties(MirrorEntry entry, String table) {
+  private Map<String, String> properties(Project project, String table) {
     Map<String, String> props = new LinkedHashMap<>();
     props.put(TableCatalog.PROP_PROVIDER, DatamintTableProvider.SHORT_NAME);
-    props.put(TableCatalog.PROP_LOCATION, entry.directory().toString());
+    props.put(TableCatalog.PROP_LOCATION, project.location());
+    props.put("datamint.source", directory.describe());
     props.put("datamint.table", table);
-    props.put("datamint.project.id", String.valueOf(entry.id()));
-    props.put("datamint.project.name", String.valueOf(entry.name()));
+    props.put("datamint.project.id", String.valueOf(project.id()));
+    props.put("datamint.project.name", String.valueOf(project.name()));
     for (Map.Entry<String, String> e : defaults.entrySet()) {
-      boolean secret = e.getKey().equalsIgnoreCase(DatamintOptions.API_KEY)
-          || e.getKey().toLowerCase(Locale.ROOT).contains("secret")
-          || e.getKey().toLowerCase(Locale.ROOT).contains("password");
-      props.put(TableCatalog.OPTION_PREFIX + e.getKey(), secret ? "*********" : e.getValue());
+      props.put(TableCatalog.OPTION_PREFIX + e.getKey(), secret(e.getKey()) ? MASK : e.getValue());
     }
     return props;
   }
 
-  private List<MirrorEntry> projects() {
-    return new MirrorLocator(hadoopConf()).list(root);
-  }
-
-  private Configuration hadoopConf() {
-    Configuration conf = SparkSession.active().sessionState().newHadoopConf();
-    for (Map.Entry<String, String> e : defaults.entrySet()) {
-      if (e.getKey().startsWith(DatamintOptions.HADOOP_PREFIX)) {
-        conf.set(e.getKey(), e.getValue());
-      }
-    }
-    return conf;
+  /** Whether an option's value is masked: keys and passwords (the API key never reaches the properties anyway). */
+  private static boolean secret(String key) {
+    String k = key.toLowerCase(Locale.ROOT);
+    return k.contains("key") || k.contains("secret") || k.contains("password") || k.contains("token")
+        || k.contains("credential");
   }
 
   /** The project a one-level namespace names (by name, then by id, then by name ignoring case), or null. */
-  private MirrorEntry find(String[] namespace) {
+  private static Project find(String[] namespace, List<Project> projects) {
     if (namespace.length != 1) {
       return null;
     }
     String wanted = namespace[0];
-    List<MirrorEntry> entries = projects();
-    for (MirrorEntry entry : entries) {
-      if (wanted.equals(entry.name())) {
-        return entry;
+    for (Project project : projects) {
+      if (wanted.equals(project.name())) {
+        return project;
       }
     }
-    for (MirrorEntry entry : entries) {
-      if (wanted.equals(entry.id())) {
-        return entry;
+    for (Project project : projects) {
+      if (wanted.equals(project.id())) {
+        return project;
       }
     }
-    for (MirrorEntry entry : entries) {
-      if (wanted.equalsIgnoreCase(entry.name())) {
-        return entry;
+    for (Project project : projects) {
+      if (wanted.equalsIgnoreCase(project.name())) {
+        return project;
       }
     }
     return null;
   }
 
-  private MirrorEntry project(String[] namespace) throws NoSuchNamespaceException {
-    MirrorEntry entry = find(namespace);
-    if (entry == null) {
-      throw new NoSuchNamespaceException(namespace);
+  private Project project(String[] namespace) throws NoSuchNamespaceException {
+    List<Project> projects = directory.projects();
+    Project project = find(namespace, projects);
+    if (project == null) {
+      throw namespace.length == 1
+          ? new NoSuchNamespaceException(SCHEMA_NOT_FOUND,
+              scalaMap("schemaName", quote(namespace[0]) + " " + unknownProject(namespace[0], projects)))
+          : new NoSuchNamespaceException(namespace);
     }
-    return entry;
+    return project;
+  }
+
+  /** Why a namespace names no project, and which projects there are (names and ids only), in parentheses. */
+  private String unknownProject(String wanted, List<Project> projects) {
+    List<String> known = new ArrayList<>();
+    for (Project project : projects) {
+      known.add(quote(project.name()) + (project.id() == null ? "" : " (id " + project.id() + ")"));
+    }
+    return "(no project named or with id \"" + wanted + "\" in " + directory.describe() + "; "
+        + (known.isEmpty() ? "it has no projects" : "its projects are " + String.join(", ", known)) + ")";
+  }
+
+  private static scala.collection.immutable.Map<String, String> scalaMap(String key, String value) {
+    return scala.collection.immutable.Map$.MODULE$.<String, String>empty().updated(key, value);
+  }
+
+  /** Throws {@code e}, checked or not, from a method that does not declare it (as Spark's Scala code does). */
+  @SuppressWarnings("unchecked")
+  private static <E extends Exception> RuntimeException undeclared(Exception e) throws E {
+    throw (E) e;
   }
 
   private static UnsupportedOperationException readOnly(String what) {

@@ -43,7 +43,7 @@ public final class MetadataTables {
       .add("value", DataTypes.StringType, true)
       .add("code", DataTypes.IntegerType, false);
 
-  /** {@code splits}: the whole split assignment history. */
+  /** {@code splits}: the split assignments the source gives (a mirror's whole history, the API's current ones). */
   public static final StructType SPLITS_SCHEMA = new StructType()
       .add("id", DataTypes.StringType, true)
       .add("split_name", DataTypes.StringType, false)
@@ -110,7 +110,10 @@ public final class MetadataTables {
     return rows;
   }
 
-  /** Every split assignment of the project, deleted ones included, in source order. */
+  /**
+   * The project's split assignments in source order: from a mirror every row of its history, deleted ones included;
+   * from the API the current assignments (it keeps its history to itself).
+   */
   public static List<InternalRow> splits(DatamintTable table) {
     List<InternalRow> rows = new ArrayList<>();
     for (SplitAssignment split : table.snapshot().splitHistory()) {

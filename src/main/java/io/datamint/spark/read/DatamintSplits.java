@@ -1,13 +1,20 @@
 package io.datamint.spark.read;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.datamint.spark.api.client.ApiClients;
+import io.datamint.spark.api.client.DatamintApiClient;
+import io.datamint.spark.api.model.Json;
+import io.datamint.spark.config.DatamintOptions;
 import io.datamint.spark.dataset.ResourceSelection;
-import io.datamint.spark.source.ProjectSourceException;
 import io.datamint.spark.source.mirror.MirrorLocator;
 import io.datamint.spark.source.mirror.MirrorSplitWriter;
 import io.datamint.spark.split.ProjectSplits;
 import io.datamint.spark.split.SplitMode;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -16,20 +23,40 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Saves a local split as the project's split assignments, as the SDK's {@code SplitResult.save()}: the read with
  * these options (a {@code split} with a {@code seed}, optionally {@code by_patient}) is assigned on the driver and
- * recorded in the mirror's {@code splits.jsonl} at the current instant, so that a later read with
- * {@code use_project_splits=true} (and an {@code as_of_timestamp} after it) replays exactly this split. Like the SDK,
- * it refuses a project that already has assignments unless {@code force}; assignments of resources outside the
- * read are kept.
+ * recorded where the read came from, so that a later read with {@code use_project_splits=true} (and an
+ * {@code as_of_timestamp} at or after the returned instant) replays exactly this split:
+ *
+ * <ul>
+ *   <li>a project mirror ({@code path}): in its {@code splits.jsonl}, closing each listed resource's current row;
+ *   <li>the Datamint API ({@code server_url}, no {@code path}): one {@code POST /projects/{id}/splits} per split, in
+ *       the order of the {@code split} option, with that split's resources in read order; the server records its
+ *       own user as {@code created_by}.
+ * </ul>
+ *
+ * <p>Like the SDK, it refuses a project that already has assignments unless {@code force} (a mirror: any row in its
+ * history; the API: any current assignment); assignments of resources outside the read are kept.
  */
 public final class DatamintSplits {
 
   private DatamintSplits() {}
 
+  /** Where a saved split is recorded. */
+  @FunctionalInterface
+  private interface SplitRecorder {
+
+    /**
+     * Records the assignments (resource id to split name, in read order).
+     *
+     * @return the instant recorded as {@code created_at}, in the SDK's format
+     */
+    String record(Map<String, String> assignments, String createdBy);
+  }
+
   /**
    * Computes the split the options define and records it.
    *
-   * @param options read options of the project mirror, with a local split ({@code split}, {@code seed})
-   * @param createdBy recorded as the assignments' {@code created_by}
+   * @param options read options of a project mirror or of the API, with a local split ({@code split}, {@code seed})
+   * @param createdBy recorded as the assignments' {@code created_by} in a mirror (the API records its own user)
    * @return the instant recorded as {@code created_at}, in the SDK's format
    */
   public static String save(SparkSession spark, Map<String, String> options, boolean force, String createdBy) {
@@ -39,10 +66,10 @@ public final class DatamintSplits {
       throw new IllegalArgumentException("saving a split needs a local split: give option \"split\" (ratios) and "
           + "\"seed\" (so it can be reproduced); this read's split mode is " + mode);
     }
-    if (!force && !table.snapshot().splitHistory().isEmpty()) {
-      throw new IllegalArgumentException("the project already has split assignments (" 
-          + table.snapshot().splitHistory().size() + " in its history); pass force=true to re-assign the "
-          + "resources of this split");
+    int existing = table.snapshot().splitHistory().size();
+    if (!force && existing > 0) {
+      throw new IllegalArgumentException("the project already has split assignments (" + existing + " rows in "
+          + table.snapshot().sourceDescription() + "); pass force=true to re-assign the resources of this split");
     }
     Map<String, String> assignments = new LinkedHashMap<>();
     for (ResourceSelection.Selected selected : table.selected()) {
@@ -50,14 +77,68 @@ public final class DatamintSplits {
         assignments.put(selected.resource().id(), selected.split().split());
       }
     }
-    if (table.options().path() == null) {
-      throw new ProjectSourceException("saving splits needs a project mirror (option \"path\")");
-    }
+    return recorder(spark, table).record(assignments, createdBy);
+  }
+
+  /** The mirror when the read has a {@code path} (which wins, as for reads), else the API. */
+  private static SplitRecorder recorder(SparkSession spark, DatamintTable table) {
+    DatamintOptions options = table.options();
+    String projectId = table.snapshot().project().id();
+    return options.path() != null ? mirror(spark, options, projectId) : api(options, projectId);
+  }
+
+  private static SplitRecorder mirror(SparkSession spark, DatamintOptions options, String projectId) {
     Configuration conf = spark.sessionState().newHadoopConf();
-    table.options().hadoopOptions().forEach(conf::set);
-    Path dir = new MirrorLocator(conf).resolve(table.options().path(), table.options().project());
-    String now = ProjectSplits.nowTimestamp(Clock.systemUTC());
-    new MirrorSplitWriter(dir, conf).assign(assignments, now, createdBy, table.snapshot().project().id());
-    return now;
+    options.hadoopOptions().forEach(conf::set);
+    Path dir = new MirrorLocator(conf).resolve(options.path(), options.project());
+    return (assignments, createdBy) -> {
+      String now = ProjectSplits.nowTimestamp(Clock.systemUTC());
+      new MirrorSplitWriter(dir, conf).assign(assignments, now, createdBy, projectId);
+      return now;
+    };
+  }
+
+  private static SplitRecorder api(DatamintOptions options, String projectId) {
+    DatamintApiClient client = ApiClients.shared(options.api().settings());
+    List<String> order = options.splits().ratios().names();
+    return (assignments, createdBy) -> {
+      List<JsonNode> rows = new ArrayList<>();
+      for (String split : order) {
+        List<String> ids = new ArrayList<>();
+        assignments.forEach((id, name) -> {
+          if (name.equals(split)) {
+            ids.add(id);
+          }
+        });
+        if (!ids.isEmpty()) { // the API refuses an empty list; an empty split assigns nothing
+          rows.addAll(client.assignSplit(projectId, ids, split));
+        }
+      }
+      String latest = latestCreatedAt(rows);
+      // The server's own instant when its answers say; else now, after the last one.
+      return latest != null ? latest : ProjectSplits.nowTimestamp(Clock.systemUTC());
+    };
+  }
+
+  /** The latest {@code created_at} of the rows, as the server wrote it; null when none has a readable one. */
+  private static String latestCreatedAt(List<JsonNode> rows) {
+    Instant latest = null;
+    String text = null;
+    for (JsonNode row : rows) {
+      String created = Json.text(row, "created_at");
+      if (created == null) {
+        continue;
+      }
+      try {
+        Instant at = ProjectSplits.parseTimestamp(created, "created_at");
+        if (latest == null || at.isAfter(latest)) {
+          latest = at;
+          text = created;
+        }
+      } catch (IllegalArgumentException e) {
+        // not an instant we can compare: ignore this row's
+      }
+    }
+    return text;
   }
 }

@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A running local Datamint REST API server over a mirror root, bound to 127.0.0.1. The mirror's metadata is read
- * once at start; files are read per request. Endpoints (no {@code /api/v1} prefix, as the SDK):
+ * once at start; files are read per request; split re-assignments are written to the mirror's {@code splits.jsonl}
+ * and served from then on. Endpoints (no {@code /api/v1} prefix, as the SDK):
  *
  * <ul>
  *   <li>{@code GET /projects} ({@code offset}, {@code limit}) &rarr; {@code {"data": [project...]}};
@@ -26,7 +27,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       {@code GET /annotationsets/{worklist_id}/segmentation-group} &rarr; {@code {"groups": ...}};
  *   <li>{@code GET /resources/{id}}, {@code GET /resources/{id}/file} (with {@code Range}),
  *       {@code GET /annotations/{resource_id}/annotations/{annotation_id}/file};
- *   <li>{@code GET /projects/{id}/splits} ({@code split_name}, {@code as_of_timestamp}).
+ *   <li>{@code GET /projects/{id}/splits} ({@code split_name}, {@code as_of_timestamp});
+ *   <li>{@code POST /projects/{id}/splits} (JSON body {@code {"resource_ids": [...], "split_name": "train"}})
+ *       re-assigns those resources: their current rows get a {@code deleted_at}, new rows are appended to
+ *       {@code splits.jsonl} &rarr; 201 with the new rows.
  * </ul>
  *
  * <p>Errors are {@code {"error": message}}: 401 "API key rejected", 404 "not found: ..." for unknown paths and ids,

@@ -6,6 +6,7 @@ import io.datamint.spark.api.model.Json;
 import io.datamint.spark.source.mirror.MirrorFiles;
 import io.datamint.spark.source.mirror.MirrorLayout;
 import io.datamint.spark.source.mirror.MirrorLocator;
+import io.datamint.spark.source.mirror.MirrorSplitWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,15 +20,16 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 
 /**
- * The metadata of every project under a mirror root, read once at start with plain java.nio (the server needs no
- * Hadoop). A root holding {@code project.json} itself is a single project; otherwise each sub-directory holding one
- * is a project, in directory-name order. A malformed line is an error naming the file and line.
+ * The metadata of every project under a mirror root, read once at start through the local file system (split rows
+ * are read again after the server writes them). A root holding {@code project.json} itself is a single project;
+ * otherwise each sub-directory holding one is a project, in directory-name order. A malformed line is an error
+ * naming the file and line.
  */
 final class MirrorIndex {
 
-  /** One project's mirror. */
+  /** One project's mirror; its split rows can change ({@code POST /projects/{id}/splits}), the rest cannot. */
   record MirrorProject(Path dir, ObjectNode project, List<ObjectNode> resources, List<ObjectNode> annotations,
-      List<ObjectNode> worklists, List<ObjectNode> splits) {
+      List<ObjectNode> worklists, SplitLog splits) {
 
     String id() {
       return Json.text(project, "id");
@@ -80,7 +82,7 @@ final class MirrorIndex {
     }
     List<MirrorProject> projects = new ArrayList<>();
     for (Path dir : dirs) {
-      projects.add(project(files, dir));
+      projects.add(project(files, conf, dir));
     }
     return new MirrorIndex(projects);
   }
@@ -121,7 +123,7 @@ final class MirrorIndex {
     return w;
   }
 
-  private static MirrorProject project(MirrorFiles files, Path dir) {
+  private static MirrorProject project(MirrorFiles files, Configuration conf, Path dir) {
     JsonNode project = files.readDocument(file(dir, MirrorLayout.PROJECT));
     if (!project.isObject()) {
       throw new IllegalArgumentException(dir.resolve(MirrorLayout.PROJECT) + ": not a JSON object");
@@ -134,8 +136,10 @@ final class MirrorIndex {
       }
       worklists.forEach(w -> worklistList.add((ObjectNode) w));
     }
+    SplitLog splits = new SplitLog(new MirrorSplitWriter(new org.apache.hadoop.fs.Path(dir.toUri()), conf),
+        () -> lines(files, dir, MirrorLayout.SPLITS));
     return new MirrorProject(dir, (ObjectNode) project, lines(files, dir, MirrorLayout.RESOURCES),
-        lines(files, dir, MirrorLayout.ANNOTATIONS), worklistList, lines(files, dir, MirrorLayout.SPLITS));
+        lines(files, dir, MirrorLayout.ANNOTATIONS), worklistList, splits);
   }
 
   private static org.apache.hadoop.fs.Path file(Path dir, String name) {

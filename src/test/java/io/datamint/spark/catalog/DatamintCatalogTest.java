@@ -130,7 +130,9 @@ class DatamintCatalogTest {
     assertThatThrownBy(() -> spark.sql("SELECT * FROM " + SAMPLE + ".nope").collect())
         .hasMessageContaining("TABLE_OR_VIEW_NOT_FOUND").hasMessageContaining("nope");
     assertThatThrownBy(() -> spark.sql("SELECT * FROM dm_test.nope.resources").collect())
-        .hasMessageContaining("TABLE_OR_VIEW_NOT_FOUND");
+        .hasMessageContaining("TABLE_OR_VIEW_NOT_FOUND").hasMessageContaining("`nope`")
+        .hasMessageContaining("mirror root").hasMessageContaining("`tiny` (id p-1)");
+    assertThat(spark.catalog().tableExists("dm_test.nope.resources")).isFalse();
   }
 
   @Test

@@ -44,5 +44,6 @@ class SplitSaveTest {
     assertThat(splits(spark, Map.of("path", mirror, "as_of_timestamp", savedAt))).isEqualTo(expected);
     assertThat(splits(spark, Map.of("path", mirror, "as_of_timestamp", "2026-05-01T00:00:00Z"))).isEqualTo(before);
     assertThat(Files.readAllLines(Path.of(mirror, "splits.jsonl"))).hasSize(historyBefore + expected.size());
+    assertThat(Path.of(mirror, ".splits.jsonl.crc")).doesNotExist();
   }
 }

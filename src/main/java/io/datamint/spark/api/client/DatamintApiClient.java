@@ -167,13 +167,20 @@ public final class DatamintApiClient {
     return ApiEnvelope.items(transport.json(call), "splits", call.describe());
   }
 
-  /** Assigns resources to a split ({@code POST /projects/{id}/splits}); earlier assignments of them are replaced. */
-  public void assignSplit(String projectId, List<String> resourceIds, String splitName) {
+  /**
+   * Assigns resources to a split ({@code POST /projects/{id}/splits}); earlier assignments of them are replaced.
+   *
+   * @return the assignment rows the server answered with, or an empty list when its answer holds no list
+   */
+  public List<JsonNode> assignSplit(String projectId, List<String> resourceIds, String splitName) {
     ObjectNode body = Json.MAPPER.createObjectNode();
     ArrayNode ids = body.putArray("resource_ids");
     resourceIds.forEach(ids::add);
     body.put("split_name", splitName);
-    transport.json(ApiCall.postJson(body, "projects", projectId, "splits"));
+    ApiCall call = ApiCall.postJson(body, "projects", projectId, "splits");
+    JsonNode answer = transport.json(call);
+    boolean list = answer.isArray() || answer.has("data") || answer.has("items");
+    return list ? ApiEnvelope.items(answer, "splits", call.describe()) : List.of();
   }
 
   /** Downloads a resource's file ({@code GET /resources/{id}/file}) through {@code reader}, with retries. */

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
@@ -21,7 +22,8 @@ import org.apache.hadoop.fs.Path;
  * Records split assignments in a mirror's {@code splits.jsonl}, as {@code POST /projects/{id}/splits} does on the
  * server: each listed resource's current assignment is closed ({@code deleted_at} = now) and a new one opened
  * ({@code created_at} = now), so that a read with {@code as_of_timestamp} after now replays the assignment, and one
- * before now the old one. The file is rewritten to a temporary name and renamed over the old one.
+ * before now the old one. The file is rewritten to a temporary name and renamed over the old one, without a Hadoop
+ * checksum file, so that other tools may still edit it.
  */
 public final class MirrorSplitWriter {
 
@@ -40,12 +42,15 @@ public final class MirrorSplitWriter {
    * @param now the instant, ISO-8601 (the SDK's format)
    * @param createdBy recorded as {@code created_by}
    * @param projectId recorded as {@code project_id}
-   * @return the number of assignment rows written
+   * @return the new assignment rows, in the order of {@code assignments}
    */
-  public int assign(Map<String, String> assignments, String now, String createdBy, String projectId) {
+  public List<ObjectNode> assign(Map<String, String> assignments, String now, String createdBy, String projectId) {
     Path file = new Path(projectDir, MirrorLayout.SPLITS);
     try {
       FileSystem fs = file.getFileSystem(conf);
+      // No .crc beside the file (Hadoop's local file system would write one): it would make every later edit of
+      // splits.jsonl by another tool an unreadable mirror (ChecksumException).
+      FileSystem writer = fs instanceof ChecksumFileSystem checksummed ? checksummed.getRawFileSystem() : fs;
       List<String> lines = new ArrayList<>();
       try (BufferedReader in = new BufferedReader(new InputStreamReader(fs.open(file), StandardCharsets.UTF_8))) {
         String line;
@@ -62,6 +67,7 @@ public final class MirrorSplitWriter {
           lines.add(line);
         }
       }
+      List<ObjectNode> created = new ArrayList<>(assignments.size());
       for (Map.Entry<String, String> a : assignments.entrySet()) {
         ObjectNode row = Json.MAPPER.createObjectNode()
             .put("id", UUID.nameUUIDFromBytes((a.getKey() + "|" + a.getValue() + "|" + now)
@@ -71,17 +77,18 @@ public final class MirrorSplitWriter {
         row.putNull("deleted_at");
         row.putNull("deleted_by");
         lines.add(row.toString());
+        created.add(row);
       }
       Path temporary = new Path(projectDir, "." + MirrorLayout.SPLITS + "." + UUID.randomUUID() + ".tmp");
-      try (OutputStream out = fs.create(temporary, false)) {
+      try (OutputStream out = writer.create(temporary, false)) {
         for (String line : lines) {
           out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
         }
       }
-      if (!fs.delete(file, false) || !fs.rename(temporary, file)) {
+      if (!fs.delete(file, false) || !writer.rename(temporary, file)) {
         throw new IOException("cannot replace " + file + " with " + temporary);
       }
-      return assignments.size();
+      return created;
     } catch (IOException e) {
       throw new ProjectSourceException("cannot record split assignments in " + file + ": " + e.getMessage(), e);
     }
