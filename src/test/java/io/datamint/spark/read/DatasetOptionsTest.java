@@ -110,6 +110,6 @@ class DatasetOptionsTest {
         .hasMessageContaining("no project source").hasMessageContaining("\"path\"");
     assertThatThrownBy(() -> spark.read().format("datamint").option("server_url", "http://127.0.0.1:9")
         .option("api_key", "k-secret").load())
-        .hasMessageContaining("not available in this version").hasMessageNotContaining("k-secret");
+        .hasMessageContaining("needs option \"project\"").hasMessageNotContaining("k-secret");
   }
 }
