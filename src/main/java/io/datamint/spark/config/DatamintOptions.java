@@ -136,6 +136,10 @@ public final class DatamintOptions implements Serializable {
     add(k, OptionKey.of(SplitOptions.USE_PROJECT_SPLITS, "true or false"));
     add(k, OptionKey.of(SplitOptions.AS_OF_TIMESTAMP, "an ISO-8601 instant such as 2026-04-15T09:30:00Z"));
     add(k, OptionKey.of(SplitOptions.USE_SERVER_SPLITS, "true or false (deprecated)"));
+    add(k, OptionKey.of(PrefetchOptions.PREFETCH_CONCURRENCY, "a positive number of downloads in flight per "
+        + "executor"));
+    add(k, OptionKey.of(PrefetchOptions.PREFETCH_PARTITIONS, "a positive number of Spark tasks"));
+    add(k, OptionKey.of(PrefetchOptions.PREFETCH_INCLUDE_ANNOTATIONS, "true or false"));
     return Collections.unmodifiableMap(k);
   }
 
@@ -165,6 +169,7 @@ public final class DatamintOptions implements Serializable {
   private final boolean frameByFrame;
   private final int targetPartitionRows;
   private final SplitOptions splits;
+  private final PrefetchOptions prefetch;
 
   private DatamintOptions(Map<String, String> merged, Map<String, String> hadoop) {
     this.path = blankToNull(merged.get(PATH));
@@ -204,6 +209,7 @@ public final class DatamintOptions implements Serializable {
     this.slicePlane = merged.containsKey(SLICE) ? plane(merged.get(SLICE)) : null;
     this.frameByFrame = merged.containsKey(FRAME_BY_FRAME) && OptionValues.bool(FRAME_BY_FRAME, merged.get(FRAME_BY_FRAME));
     this.splits = SplitOptions.parse(merged);
+    this.prefetch = PrefetchOptions.parse(merged);
     this.targetPartitionRows = merged.containsKey(TARGET_PARTITION_ROWS)
         ? OptionValues.positiveInt(TARGET_PARTITION_ROWS, merged.get(TARGET_PARTITION_ROWS))
         : DEFAULT_TARGET_PARTITION_ROWS;
@@ -370,6 +376,11 @@ public final class DatamintOptions implements Serializable {
   /** The split options: mode, ratios, seed, patient strategy, as-of instant. */
   public SplitOptions splits() {
     return splits;
+  }
+
+  /** The options of the prefetch job (ignored by reads). */
+  public PrefetchOptions prefetch() {
+    return prefetch;
   }
 
   /** Whether a resource may give several rows (slices or frames). */

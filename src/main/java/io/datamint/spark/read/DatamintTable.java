@@ -50,6 +50,15 @@ public final class DatamintTable implements SupportsRead {
     selected(); // the selection and the splits fail at load() when the options cannot be satisfied
   }
 
+  /**
+   * The table a read with {@code options} makes of a project already read into {@code snapshot}: the same label
+   * sets, selection and splits as {@code load()}. Public for the prefetch job, which reads the project itself (to
+   * keep the server's JSON) and selects its resources exactly as a read would.
+   */
+  public static DatamintTable of(ProjectSnapshot snapshot, DatamintOptions options) {
+    return new DatamintTable(snapshot, options);
+  }
+
   @Override
   public String name() {
     return "datamint." + snapshot.project().name();
