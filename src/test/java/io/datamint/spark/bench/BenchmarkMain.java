@@ -16,6 +16,13 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class BenchmarkMain {
 
+  /** Files of the prefetch benchmark's project. */
+  static final int PREFETCH_FILES = 96;
+  /** Bytes of each of them. */
+  static final int PREFETCH_FILE_BYTES = 256 << 10;
+  /** Latency the server adds to every request in the prefetch benchmark. */
+  static final long PREFETCH_LATENCY_MS = 50;
+
   private BenchmarkMain() {}
 
   public static void main(String[] args) throws Exception {
@@ -49,8 +56,11 @@ public final class BenchmarkMain {
         List.of(corpus.resolve("image/skimage__astronaut.png"), corpus.resolve("image/skimage__camera.png")),
         50, 3);
     List<SliceBenchmark.Result> slices = SliceBenchmark.run(spark, work, 12, 256, 256, 48);
+    List<PrefetchBenchmark.Result> prefetch = PrefetchBenchmark.run(spark, work, PREFETCH_FILES, PREFETCH_FILE_BYTES,
+        PREFETCH_LATENCY_MS);
     spark.stop();
-    Files.writeString(out, BenchmarkReport.markdown(decode, spark1, slices, seconds), StandardCharsets.UTF_8);
+    Files.writeString(out, BenchmarkReport.markdown(decode, spark1, slices, prefetch, seconds),
+        StandardCharsets.UTF_8);
     System.err.println("wrote " + out.toAbsolutePath() + " on " + LocalDate.now());
   }
 }

@@ -10,7 +10,7 @@ final class BenchmarkReport {
   private BenchmarkReport() {}
 
   static String markdown(List<DecodeBenchmark.Result> decode, List<SparkImageComparison.Result> spark,
-      List<SliceBenchmark.Result> slices, double seconds) {
+      List<SliceBenchmark.Result> slices, List<PrefetchBenchmark.Result> prefetch, double seconds) {
     StringBuilder md = new StringBuilder();
     md.append("# Benchmarks\n\n")
         .append("Written by `bin/datamint-bench` on ").append(LocalDate.now()).append(", ")
@@ -47,6 +47,22 @@ final class BenchmarkReport {
     for (SliceBenchmark.Result r : slices) {
       md.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.1f | %.1f | %.0f |%n", r.read(), r.rows(),
           r.seconds(), r.rows() / r.seconds(), r.bytes() / r.seconds() / 1e6, r.peakHeapBytes() / 1e6));
+    }
+    md.append("\n## Prefetch from the API, one executor core (`local[1]`)\n\n")
+        .append(String.format(Locale.ROOT, "A project of %d files of %d KiB served by `bin/datamint-server` on "
+            + "127.0.0.1 with %d ms added to every request (`--faults slowMs=%d,slowRate=1`), standing in for the "
+            + "round trip to a remote API. The SDK's `prefetch()` downloads one file after another; the prefetch job "
+            + "keeps `prefetch_concurrency` downloads in flight per executor (here one task, so one executor's worth). "
+            + "Seconds include listing the project and, for the job, writing the metadata files; every file is "
+            + "written through a temporary name and renamed.%n%n", BenchmarkMain.PREFETCH_FILES,
+            BenchmarkMain.PREFETCH_FILE_BYTES >> 10, BenchmarkMain.PREFETCH_LATENCY_MS,
+            BenchmarkMain.PREFETCH_LATENCY_MS))
+        .append("| run | downloads in flight | files | MB downloaded | seconds | files/s | MB/s |\n")
+        .append("|---|---:|---:|---:|---:|---:|---:|\n");
+    for (PrefetchBenchmark.Result r : prefetch) {
+      md.append(String.format(Locale.ROOT, "| %s | %d | %d | %.1f | %.2f | %.1f | %.1f |%n", r.run(),
+          r.concurrency(), r.files(), r.bytes() / 1e6, r.seconds(), r.files() / r.seconds(),
+          r.bytes() / 1e6 / r.seconds()));
     }
     return md.toString();
   }
