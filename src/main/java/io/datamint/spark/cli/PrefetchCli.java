@@ -142,18 +142,7 @@ public final class PrefetchCli {
    * Spark initialises logging.
    */
   static void useCliLogConfig(boolean verbose) {
-    if (System.getProperty(FAILURE_LOG_LEVEL) == null) {
-      System.setProperty(FAILURE_LOG_LEVEL, verbose ? "warn" : "off");
-    }
-    if (System.getProperty("log4j2.configurationFile") != null
-        || System.getProperty("log4j.configurationFile") != null
-        || System.getenv("LOG4J_CONFIGURATION_FILE") != null) {
-      return;
-    }
-    URL config = PrefetchCli.class.getResource(LOG_CONFIG_RESOURCE);
-    if (config != null) {
-      System.setProperty("log4j2.configurationFile", config.toString());
-    }
+    CliLogging.use(LOG_CONFIG_RESOURCE, FAILURE_LOG_LEVEL, verbose);
   }
 
   /** Entry point of {@code bin/datamint-prefetch}. */

@@ -6,7 +6,6 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -283,18 +282,7 @@ public final class SqlCli {
    * when {@code verbose}). Must run before any Log4j or Spark class initialises logging.
    */
   public static void useCliLogConfig(boolean verbose) {
-    if (System.getProperty(FAILURE_LOG_LEVEL) == null) {
-      System.setProperty(FAILURE_LOG_LEVEL, verbose ? "warn" : "off");
-    }
-    if (System.getProperty("log4j2.configurationFile") != null
-        || System.getProperty("log4j.configurationFile") != null
-        || System.getenv("LOG4J_CONFIGURATION_FILE") != null) {
-      return;
-    }
-    URL config = SqlCli.class.getResource(LOG_CONFIG_RESOURCE);
-    if (config != null) {
-      System.setProperty("log4j2.configurationFile", config.toString());
-    }
+    CliLogging.use(LOG_CONFIG_RESOURCE, FAILURE_LOG_LEVEL, verbose);
   }
 
   /**

@@ -1,7 +1,7 @@
 package io.datamint.spark.prefetch;
 
+import io.datamint.spark.util.SumMetric;
 import org.apache.spark.sql.connector.metric.CustomMetric;
-import org.apache.spark.sql.connector.metric.CustomSumMetric;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 
 /**
@@ -23,68 +23,34 @@ public final class PrefetchMetrics {
   }
 
   static CustomTaskMetric value(String name, long value) {
-    return new CustomTaskMetric() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public long value() {
-        return value;
-      }
-    };
+    return SumMetric.value(name, value);
   }
 
   /** Files downloaded and put in place. */
-  public static final class FilesDownloaded extends CustomSumMetric {
-    @Override
-    public String name() {
-      return FILES_DOWNLOADED;
-    }
-
-    @Override
-    public String description() {
-      return "files downloaded";
+  public static final class FilesDownloaded extends SumMetric {
+    public FilesDownloaded() {
+      super(FILES_DOWNLOADED, "files downloaded");
     }
   }
 
   /** Files already in the mirror at the same version. */
-  public static final class FilesSkipped extends CustomSumMetric {
-    @Override
-    public String name() {
-      return FILES_SKIPPED;
-    }
-
-    @Override
-    public String description() {
-      return "files skipped (unchanged)";
+  public static final class FilesSkipped extends SumMetric {
+    public FilesSkipped() {
+      super(FILES_SKIPPED, "files skipped (unchanged)");
     }
   }
 
   /** Files that could not be mirrored. */
-  public static final class FilesFailed extends CustomSumMetric {
-    @Override
-    public String name() {
-      return FILES_FAILED;
-    }
-
-    @Override
-    public String description() {
-      return "files failed";
+  public static final class FilesFailed extends SumMetric {
+    public FilesFailed() {
+      super(FILES_FAILED, "files failed");
     }
   }
 
   /** Bytes of the files downloaded. */
-  public static final class BytesDownloaded extends CustomSumMetric {
-    @Override
-    public String name() {
-      return BYTES_DOWNLOADED;
-    }
-
-    @Override
-    public String description() {
-      return "bytes downloaded";
+  public static final class BytesDownloaded extends SumMetric {
+    public BytesDownloaded() {
+      super(BYTES_DOWNLOADED, "bytes downloaded");
     }
   }
 }

@@ -8,6 +8,7 @@ import io.datamint.spark.api.model.Project;
 import io.datamint.spark.api.model.Resource;
 import io.datamint.spark.api.model.SplitAssignment;
 import io.datamint.spark.api.model.Worklist;
+import io.datamint.spark.source.JsonItems;
 import io.datamint.spark.source.ProjectSource;
 import io.datamint.spark.source.ProjectSourceException;
 import io.datamint.spark.source.ResourceFileStore;
@@ -18,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * One read of a project from the API, keeping the JSON exactly as the server sent it (for the mirror's metadata
@@ -46,9 +46,10 @@ final class ProjectFetch implements ProjectSource {
       throw new ProjectSourceException(e.getMessage(), e);
     }
     this.resourcesJson = List.copyOf(api.resourcesJson());
-    this.resources = parse("GET /projects/" + api.projectId() + "/resources", resourcesJson, Resource::fromJson);
+    this.resources = JsonItems.parse("GET /projects/" + api.projectId() + "/resources", resourcesJson,
+        Resource::fromJson);
     this.annotationsJson = List.copyOf(api.annotationsJson(resources));
-    this.annotations = parse("POST /annotations/search", annotationsJson, Annotation::fromJson);
+    this.annotations = JsonItems.parse("POST /annotations/search", annotationsJson, Annotation::fromJson);
     this.worklistsJson = List.copyOf(api.worklistsJson());
     this.splitsJson = List.copyOf(api.splitsJson(null));
   }
@@ -90,7 +91,7 @@ final class ProjectFetch implements ProjectSource {
 
   @Override
   public Project project() {
-    return parse("GET /projects/" + api.projectId(), List.of(projectJson), Project::fromJson).get(0);
+    return JsonItems.parse("GET /projects/" + api.projectId(), List.of(projectJson), Project::fromJson).get(0);
   }
 
   @Override
@@ -116,12 +117,12 @@ final class ProjectFetch implements ProjectSource {
 
   @Override
   public List<Worklist> worklists() {
-    return parse("GET /projects/" + api.projectId() + "/worklists", worklistsJson, Worklist::fromJson);
+    return JsonItems.parse("GET /projects/" + api.projectId() + "/worklists", worklistsJson, Worklist::fromJson);
   }
 
   @Override
   public List<SplitAssignment> splitHistory() {
-    return parse("GET /projects/" + api.projectId() + "/splits", splitsJson, SplitAssignment::fromJson);
+    return JsonItems.parse("GET /projects/" + api.projectId() + "/splits", splitsJson, SplitAssignment::fromJson);
   }
 
   @Override
@@ -146,17 +147,4 @@ final class ProjectFetch implements ProjectSource {
     return Json.text(node, "id");
   }
 
-  private static <T> List<T> parse(String what, List<JsonNode> items, Function<JsonNode, T> parser) {
-    List<T> out = new ArrayList<>(items.size());
-    int index = 0;
-    for (JsonNode item : items) {
-      try {
-        out.add(parser.apply(item));
-      } catch (IllegalArgumentException | ArithmeticException e) {
-        throw new ProjectSourceException(what + " item " + index + ": " + e.getMessage(), e);
-      }
-      index++;
-    }
-    return out;
-  }
 }

@@ -1,7 +1,7 @@
 package io.datamint.spark.read;
 
+import io.datamint.spark.util.SumMetric;
 import org.apache.spark.sql.connector.metric.CustomMetric;
-import org.apache.spark.sql.connector.metric.CustomSumMetric;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 
 /**
@@ -22,68 +22,34 @@ public final class ReadMetrics {
   }
 
   static CustomTaskMetric value(String name, long value) {
-    return new CustomTaskMetric() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public long value() {
-        return value;
-      }
-    };
+    return SumMetric.value(name, value);
   }
 
   /** Resource files read. */
-  public static final class FilesRead extends CustomSumMetric {
-    @Override
-    public String name() {
-      return FILES_READ;
-    }
-
-    @Override
-    public String description() {
-      return "resource files read";
+  public static final class FilesRead extends SumMetric {
+    public FilesRead() {
+      super(FILES_READ, "resource files read");
     }
   }
 
   /** Bytes of resource files read. */
-  public static final class BytesRead extends CustomSumMetric {
-    @Override
-    public String name() {
-      return BYTES_READ;
-    }
-
-    @Override
-    public String description() {
-      return "resource file bytes read";
+  public static final class BytesRead extends SumMetric {
+    public BytesRead() {
+      super(BYTES_READ, "resource file bytes read");
     }
   }
 
   /** Rows kept with an {@code _error} (PERMISSIVE). */
-  public static final class ErrorRows extends CustomSumMetric {
-    @Override
-    public String name() {
-      return ERROR_ROWS;
-    }
-
-    @Override
-    public String description() {
-      return "rows that could not be decoded";
+  public static final class ErrorRows extends SumMetric {
+    public ErrorRows() {
+      super(ERROR_ROWS, "rows that could not be decoded");
     }
   }
 
   /** Rows dropped (DROPMALFORMED). */
-  public static final class DroppedRows extends CustomSumMetric {
-    @Override
-    public String name() {
-      return DROPPED_ROWS;
-    }
-
-    @Override
-    public String description() {
-      return "rows dropped (DROPMALFORMED)";
+  public static final class DroppedRows extends SumMetric {
+    public DroppedRows() {
+      super(DROPPED_ROWS, "rows dropped (DROPMALFORMED)");
     }
   }
 }

@@ -11,6 +11,7 @@ import io.datamint.spark.api.model.Project;
 import io.datamint.spark.api.model.Resource;
 import io.datamint.spark.api.model.SplitAssignment;
 import io.datamint.spark.api.model.Worklist;
+import io.datamint.spark.source.JsonItems;
 import io.datamint.spark.source.ProjectSource;
 import io.datamint.spark.source.ProjectSourceException;
 import io.datamint.spark.source.ResourceFileStore;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * A project on a Datamint server, read through the endpoints the SDK's datasets use: the project found by name
@@ -76,7 +76,7 @@ public final class ApiProjectSource implements ProjectSource {
 
   @Override
   public Project project() {
-    return parse("the project object", List.of(projectJson), Project::fromJson).get(0);
+    return JsonItems.parse("the project object", List.of(projectJson), Project::fromJson).get(0);
   }
 
   /** The project's resources as the server sends them (raw JSON, in its order). */
@@ -86,7 +86,7 @@ public final class ApiProjectSource implements ProjectSource {
 
   @Override
   public List<Resource> resources() {
-    return parse("GET /projects/" + projectId + "/resources", resourcesJson(), Resource::fromJson);
+    return JsonItems.parse("GET /projects/" + projectId + "/resources", resourcesJson(), Resource::fromJson);
   }
 
   /** The annotations of these resources as the server sends them. */
@@ -100,7 +100,7 @@ public final class ApiProjectSource implements ProjectSource {
 
   @Override
   public List<Annotation> annotations(List<Resource> resources) {
-    return parse("POST /annotations/search", annotationsJson(resources), Annotation::fromJson);
+    return JsonItems.parse("POST /annotations/search", annotationsJson(resources), Annotation::fromJson);
   }
 
   /** The worklists in the mirror's form (specs and segmentation group inside each). */
@@ -110,7 +110,7 @@ public final class ApiProjectSource implements ProjectSource {
 
   @Override
   public List<Worklist> worklists() {
-    return parse("GET /projects/" + projectId + "/worklists", worklistsJson(), Worklist::fromJson);
+    return JsonItems.parse("GET /projects/" + projectId + "/worklists", worklistsJson(), Worklist::fromJson);
   }
 
   /** The split assignments valid at {@code asOfTimestamp} (null: the current ones), as the server sends them. */
@@ -120,13 +120,13 @@ public final class ApiProjectSource implements ProjectSource {
 
   @Override
   public List<SplitAssignment> splitHistory() {
-    return parse("GET /projects/" + projectId + "/splits", splitsJson(null), SplitAssignment::fromJson);
+    return JsonItems.parse("GET /projects/" + projectId + "/splits", splitsJson(null), SplitAssignment::fromJson);
   }
 
   @Override
   public Map<String, String> splitAssignments(String asOfTimestamp) {
     Map<String, String> out = new LinkedHashMap<>();
-    for (SplitAssignment a : parse("GET /projects/" + projectId + "/splits", splitsJson(asOfTimestamp),
+    for (SplitAssignment a : JsonItems.parse("GET /projects/" + projectId + "/splits", splitsJson(asOfTimestamp),
         SplitAssignment::fromJson)) {
       out.put(a.resourceId(), a.splitName());
     }
@@ -146,17 +146,4 @@ public final class ApiProjectSource implements ProjectSource {
     }
   }
 
-  private static <T> List<T> parse(String what, List<JsonNode> items, Function<JsonNode, T> parser) {
-    List<T> out = new ArrayList<>(items.size());
-    int index = 0;
-    for (JsonNode item : items) {
-      try {
-        out.add(parser.apply(item));
-      } catch (IllegalArgumentException | ArithmeticException e) {
-        throw new ProjectSourceException(what + " item " + index + ": " + e.getMessage(), e);
-      }
-      index++;
-    }
-    return out;
-  }
 }

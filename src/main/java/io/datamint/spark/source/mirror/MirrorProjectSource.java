@@ -6,12 +6,13 @@ import io.datamint.spark.api.model.Project;
 import io.datamint.spark.api.model.Resource;
 import io.datamint.spark.api.model.SplitAssignment;
 import io.datamint.spark.api.model.Worklist;
+import io.datamint.spark.config.SplitOptions;
+import io.datamint.spark.source.JsonItems;
 import io.datamint.spark.source.ProjectSource;
 import io.datamint.spark.source.ProjectSourceException;
 import io.datamint.spark.source.ResourceFileStore;
-import io.datamint.spark.util.SerializableHadoopConf;
-import io.datamint.spark.config.SplitOptions;
 import io.datamint.spark.split.ProjectSplits;
+import io.datamint.spark.util.SerializableHadoopConf;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -105,17 +106,7 @@ public final class MirrorProjectSource implements ProjectSource {
       throw new ProjectSourceException(file + ": expected a JSON list of worklists, found "
           + json.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
     }
-    List<Worklist> out = new ArrayList<>();
-    int index = 0;
-    for (JsonNode worklist : json) {
-      try {
-        out.add(Worklist.fromJson(worklist));
-      } catch (IllegalArgumentException | ArithmeticException e) {
-        throw new ProjectSourceException(file + " item " + index + ": " + e.getMessage(), e);
-      }
-      index++;
-    }
-    return out;
+    return JsonItems.parse(file.toString(), json, Worklist::fromJson);
   }
 
   @Override
