@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Cluster tier: a prefetch planned on a driver JVM whose downloads run in the executor JVMs of a standalone Worker,
- * which proves that its partitions and reader factory carry everything the downloads need.
+ * which proves that its partitions and reader factory carry everything the downloads need; then, on the same
+ * cluster, a read through the API (files downloaded and decoded by the executors) equal to a read of the mirror.
  */
 @Tag("cluster")
 class ClusterPrefetchTest {
@@ -40,6 +41,18 @@ class ClusterPrefetchTest {
       for (String file : PrefetchFixture.files(fx.source.resolve("files"))) {
         assertThat(Files.readAllBytes(out.resolve("files").resolve(file)))
             .isEqualTo(Files.readAllBytes(fx.source.resolve("files").resolve(file)));
+      }
+
+      // on the same cluster: the executors read through the API with their own clients, as from the mirror
+      ClusterDriver.Result read = ClusterDriver.run(cluster, ClusterApiReadDriver.class, fx.url(),
+          SampleProject.NAME, out.toString()).assertSucceeded();
+      String fromApi = read.jsonLines("api").get(0).path("rows").asText();
+      assertThat(fromApi.split("\n")).as(read.describe()).hasSize(13);
+      assertThat(fromApi).contains("\"pixels\":\"").doesNotContain("\"_error\"");
+      assertThat(fromApi).isEqualTo(read.jsonLines("mirror").get(0).path("rows").asText());
+      for (String executor : read.jsonLines("executors").get(0).path("ids").asText().split(",")) {
+        assertThat(executor).doesNotStartWith("driver@")
+            .doesNotEndWith("@" + ProcessHandle.current().pid()).doesNotEndWith("@" + read.pid());
       }
     }
   }
