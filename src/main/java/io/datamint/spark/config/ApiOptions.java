@@ -29,15 +29,17 @@ public final class ApiOptions implements Serializable {
   private final Duration timeout;
   private final int maxAttempts;
   private final int maxConcurrentRequests;
+  private final boolean maxConcurrentRequestsGiven;
 
   private ApiOptions(String serverUrl, String apiKey, Duration connectTimeout, Duration timeout, int maxAttempts,
-      int maxConcurrentRequests) {
+      int maxConcurrentRequests, boolean maxConcurrentRequestsGiven) {
     this.serverUrl = serverUrl;
     this.apiKey = apiKey;
     this.connectTimeout = connectTimeout;
     this.timeout = timeout;
     this.maxAttempts = maxAttempts;
     this.maxConcurrentRequests = maxConcurrentRequests;
+    this.maxConcurrentRequestsGiven = maxConcurrentRequestsGiven;
   }
 
   static ApiOptions parse(Map<String, String> o, String serverUrl, String apiKey) {
@@ -50,7 +52,8 @@ public final class ApiOptions implements Serializable {
             : ApiSettings.DEFAULT_MAX_ATTEMPTS,
         o.containsKey(API_MAX_CONCURRENT_REQUESTS)
             ? OptionValues.positiveInt(API_MAX_CONCURRENT_REQUESTS, o.get(API_MAX_CONCURRENT_REQUESTS))
-            : ApiSettings.DEFAULT_MAX_CONCURRENT_REQUESTS);
+            : ApiSettings.DEFAULT_MAX_CONCURRENT_REQUESTS,
+        o.containsKey(API_MAX_CONCURRENT_REQUESTS));
     if (serverUrl != null) {
       try {
         options.settings();
@@ -70,6 +73,11 @@ public final class ApiOptions implements Serializable {
   /** The API key, or null; never print it. */
   public String apiKey() {
     return apiKey;
+  }
+
+  /** Whether {@code api_max_concurrent_requests} was set (as an option or conf) rather than defaulted. */
+  public boolean maxConcurrentRequestsGiven() {
+    return maxConcurrentRequestsGiven;
   }
 
   /**

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -84,7 +83,7 @@ public final class DatamintPrefetch {
     DatamintOptions resolved = DatamintOptions.resolve(options, conf, System.getenv());
     requireApiSource(resolved);
     PrefetchOptions prefetch = resolved.prefetch();
-    ApiSettings settings = downloadSettings(resolved, options, conf);
+    ApiSettings settings = downloadSettings(resolved);
 
     ProjectFetch fetch = ProjectFetch.read(ApiProjectSource.open(settings, resolved.project()));
     ProjectSnapshot snapshot = ProjectSnapshot.load(fetch);
@@ -165,34 +164,18 @@ public final class DatamintPrefetch {
    * The client settings of the downloads: the read options', with the bound on requests per JVM raised to
    * {@code prefetch_concurrency} unless {@code api_max_concurrent_requests} was given.
    */
-  static ApiSettings downloadSettings(DatamintOptions resolved, Map<String, String> options,
-      Map<String, String> conf) {
+  static ApiSettings downloadSettings(DatamintOptions resolved) {
     ApiSettings settings = resolved.api().settings();
     int concurrency = resolved.prefetch().concurrency();
     if (concurrency <= settings.maxConcurrentRequests()) {
       return settings;
     }
-    if (given(ApiOptions.API_MAX_CONCURRENT_REQUESTS, options, conf)) {
+    if (resolved.api().maxConcurrentRequestsGiven()) {
       LOG.info("prefetch: {}={} bounds the downloads per JVM below {}={}", ApiOptions.API_MAX_CONCURRENT_REQUESTS,
           settings.maxConcurrentRequests(), PrefetchOptions.PREFETCH_CONCURRENCY, concurrency);
       return settings;
     }
     return settings.withMaxConcurrentRequests(concurrency);
-  }
-
-  private static boolean given(String key, Map<String, String> options, Map<String, String> conf) {
-    for (String k : options.keySet()) {
-      if (k.toLowerCase(Locale.ROOT).equals(key)) {
-        return true;
-      }
-    }
-    for (String k : conf.keySet()) {
-      if (k.startsWith(DatamintOptions.CONF_PREFIX)
-          && k.substring(DatamintOptions.CONF_PREFIX.length()).toLowerCase(Locale.ROOT).equals(key)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static OutputMirror open(String outPath, Configuration hadoop) {

@@ -42,11 +42,11 @@ final class FileDownloader {
   /** Mirrors the file of {@code task}. */
   PrefetchFileResult fetch(PrefetchTask task) {
     long start = System.nanoTime();
-    Path target = PrefetchLayout.dataFile(mirror, task);
-    Path record = PrefetchLayout.recordFile(mirror, task);
     AtomicLong received = new AtomicLong();
     Path temporary = null;
     try {
+      Path target = PrefetchLayout.dataFile(mirror, task); // refuses an id that is not a plain file name
+      Path record = PrefetchLayout.recordFile(mirror, task);
       FileStatus present = fs.status(target);
       if (present != null && present.isFile()) {
         VersionRecord recorded = VersionRecord.read(fs, record);
@@ -102,14 +102,35 @@ final class FileDownloader {
       throw new SizeMismatch(task, expected, contentLength, "announced (Content-Length)");
     }
     long count = 0;
-    try (OutputStream out = fs.create(temporary)) {
+    OutputStream out;
+    try {
+      out = fs.create(temporary);
+    } catch (IOException e) {
+      throw new OutputFailure(temporary, e);
+    }
+    boolean written = false;
+    try {
       byte[] buffer = new byte[BUFFER];
       int n;
-      while ((n = body.read(buffer)) > 0) {
-        out.write(buffer, 0, n);
+      while ((n = body.read(buffer)) > 0) { // an IOException from the body is the download's: retried
+        try {
+          out.write(buffer, 0, n);
+        } catch (IOException e) {
+          throw new OutputFailure(temporary, e);
+        }
         count += n;
         received.set(count);
       }
+      written = true;
+    } finally {
+      if (!written) {
+        closeQuietly(out);
+      }
+    }
+    try {
+      out.close();
+    } catch (IOException e) {
+      throw new OutputFailure(temporary, e);
     }
     if (expected != null && count != expected) {
       throw new SizeMismatch(task, expected, count, "received");
@@ -129,6 +150,27 @@ final class FileDownloader {
   private static String message(Throwable e) {
     String m = e.getMessage();
     return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+  }
+
+  private static void closeQuietly(OutputStream out) {
+    try {
+      out.close();
+    } catch (IOException e) {
+      // the attempt failed already; its temporary file is deleted
+    }
+  }
+
+  /**
+   * Writing the mirror failed (disk full, a quota, permissions): not retried as a download failure would be, and
+   * reported as a write error, not blamed on the server.
+   */
+  static final class OutputFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    OutputFailure(Path file, IOException cause) {
+      super("cannot write " + file + ": " + (cause.getMessage() == null ? cause.getClass().getSimpleName()
+          : cause.getMessage()), cause);
+    }
   }
 
   /** The file's size is not the one expected; not retried (the server would send the same bytes again). */

@@ -6,7 +6,7 @@ import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 
 /**
  * The prefetch job's Spark UI metrics (SQL tab, on the scan node): files downloaded, skipped and failed, and the
- * bytes downloaded, summed over tasks and updated while the tasks run. Spark re-creates metric objects by class
+ * bytes downloaded, summed over tasks. Spark collects a reader's values every 100 rows (files) and when it ends. Spark re-creates metric objects by class
  * name, so each is a public class with a no-argument constructor.
  */
 public final class PrefetchMetrics {

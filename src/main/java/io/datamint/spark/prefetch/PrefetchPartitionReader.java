@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Downloads one partition's files with a pool of {@code prefetch_concurrency} threads (the executor's download
  * slots bound them together with the other tasks of the job), and returns one result row per file in the order the
- * files finish, so that the metrics move while the task runs. Logs each failed file (WARN) and a summary (INFO).
+ * files finish (Spark reads a reader's metrics every 100 rows and at its end). Logs each failed file (WARN) and a summary (INFO).
  * Closing the reader early (a cancelled job) interrupts the downloads still running; their temporary files are
  * removed.
  */

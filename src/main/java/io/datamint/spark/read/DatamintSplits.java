@@ -6,6 +6,7 @@ import io.datamint.spark.api.client.DatamintApiClient;
 import io.datamint.spark.api.model.Json;
 import io.datamint.spark.config.DatamintOptions;
 import io.datamint.spark.dataset.ResourceSelection;
+import io.datamint.spark.source.ProjectSourceException;
 import io.datamint.spark.source.mirror.MirrorLocator;
 import io.datamint.spark.source.mirror.MirrorSplitWriter;
 import io.datamint.spark.split.ProjectSplits;
@@ -103,6 +104,7 @@ public final class DatamintSplits {
     List<String> order = options.splits().ratios().names();
     return (assignments, createdBy) -> {
       List<JsonNode> rows = new ArrayList<>();
+      List<String> saved = new ArrayList<>();
       for (String split : order) {
         List<String> ids = new ArrayList<>();
         assignments.forEach((id, name) -> {
@@ -110,9 +112,17 @@ public final class DatamintSplits {
             ids.add(id);
           }
         });
-        if (!ids.isEmpty()) { // the API refuses an empty list; an empty split assigns nothing
-          rows.addAll(client.assignSplit(projectId, ids, split));
+        if (ids.isEmpty()) { // the API refuses an empty list; an empty split assigns nothing
+          continue;
         }
+        try {
+          rows.addAll(client.assignSplit(projectId, ids, split));
+        } catch (RuntimeException e) {
+          throw new ProjectSourceException("saving split \"" + split + "\" failed"
+              + (saved.isEmpty() ? "; nothing was saved" : " after splits " + saved + " were saved (run again with "
+                  + "force=true to assign every split anew)") + ": " + e.getMessage(), e);
+        }
+        saved.add(split);
       }
       String latest = latestCreatedAt(rows);
       // The server's own instant when its answers say; else now, after the last one.

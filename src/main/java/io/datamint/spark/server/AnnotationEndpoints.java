@@ -7,6 +7,7 @@ import io.datamint.spark.api.model.Json;
 import io.datamint.spark.server.MirrorIndex.Located;
 import io.datamint.spark.server.MirrorIndex.MirrorProject;
 import java.nio.file.Files;
+import io.datamint.spark.source.mirror.MirrorLayout;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -74,7 +75,8 @@ final class AnnotationEndpoints {
     if (!resourceId.equals(Json.text(annotation.node(), "resource_id"))) {
       throw ApiException.notFound("annotation " + params.get(1) + " of resource " + resourceId);
     }
-    Path file = annotation.project().dir().resolve("files").resolve("annotations").resolve(params.get(1));
+    Path file = annotation.project().dir().resolve(MirrorLayout.ANNOTATION_FILES)
+        .resolve(ResourceEndpoints.fileName("annotation", params.get(1)));
     if (!Files.isRegularFile(file)) {
       throw ApiException.notFound("file of annotation " + params.get(1));
     }

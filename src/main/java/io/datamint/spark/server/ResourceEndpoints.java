@@ -5,6 +5,7 @@ import io.datamint.spark.server.MirrorIndex.Located;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import io.datamint.spark.source.mirror.MirrorLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,7 +31,7 @@ final class ResourceEndpoints {
   /** The resource's bytes, typed by its mimetype. */
   ApiResponse file(ApiRequest request, List<String> params) {
     Located r = index.resource(params.get(0));
-    Path file = r.project().dir().resolve("files").resolve("resources").resolve(params.get(0));
+    Path file = r.project().dir().resolve(MirrorLayout.RESOURCE_FILES).resolve(fileName("resource", params.get(0)));
     if (!Files.isRegularFile(file)) {
       throw ApiException.notFound("file of resource " + params.get(0));
     }
@@ -42,6 +43,15 @@ final class ResourceEndpoints {
    * {@code bytes=-n}); 416 when the range is outside the file. A null mimetype is sniffed (PNG) or
    * {@code application/octet-stream}.
    */
+  /** An id as a file name of the mirror; an id that cannot be one has no file (404). */
+  static String fileName(String what, String id) {
+    try {
+      return MirrorLayout.checkedFileName(what, id);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.notFound("file of " + what + " " + id);
+    }
+  }
+
   static ApiResponse fileResponse(ApiRequest request, Path file, String mimetype) {
     long size;
     try {

@@ -124,6 +124,25 @@ class PrefetchFailureTest {
   }
 
   @Test
+  void anIdThatWouldNameAFileOutsideTheMirrorIsRefused() throws IOException {
+    String resource = fx.resourceIds().get(2);
+    fx.editResources(line -> line.replace("\"id\":\"" + resource + "\"", "\"id\":\"../../escaped\""));
+    fx.restart();
+    Path out = tmp.resolve("deep/out");
+
+    PrefetchReport report = fx.prefetch(out);
+
+    assertThat(report.failures()).singleElement().satisfies(f -> {
+      assertThat(f.resourceId()).isEqualTo("../../escaped");
+      assertThat(f.error()).contains("cannot name a file in the mirror");
+    });
+    assertThat(report.downloaded()).isPositive();
+    assertThat(tmp.resolve("escaped")).doesNotExist();
+    assertThat(tmp.resolve("deep/escaped")).doesNotExist();
+    assertThat(out.resolve("escaped")).doesNotExist();
+  }
+
+  @Test
   void badOptionsFailBeforeAnyDownloadWithClearMessages() {
     Path out = tmp.resolve("out");
     assertThatThrownBy(() -> fx.prefetch(out, "prefetch_concurency", "4"))

@@ -16,7 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends {@link ApiCall}s: adds the base URL and both auth headers, bounds requests in flight with a semaphore,
+ * Sends {@link ApiCall}s: adds the base URL and both auth headers (to the API's own origin only, also across
+ * redirects), bounds requests in flight with a semaphore,
  * retries 429, 5xx and I/O failures (a dropped connection, a timeout, a truncated body) as the {@link RetryPolicy}
  * says, and maps the final failure to a {@link DatamintApiException} whose message names the call and never the key.
  * A response body is handed to a {@link BodyReader} under a {@link StallGuard}; a reader that fails with an
@@ -26,6 +27,8 @@ final class ApiTransport {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiTransport.class);
   private static final int ERROR_BODY_LIMIT = 4096;
+  /** Redirects followed per request. */
+  static final int MAX_REDIRECTS = 5;
 
   /** Waits between attempts; tests record the waits instead. */
   @FunctionalInterface
@@ -46,7 +49,7 @@ final class ApiTransport {
     this.inFlight = new Semaphore(settings.maxConcurrentRequests(), true);
     HttpClient.Builder builder = HttpClient.newBuilder()
         .connectTimeout(settings.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NORMAL);
+        .followRedirects(HttpClient.Redirect.NEVER); // followed here, so the key never leaves the API's origin
     if (settings.baseUrl().regionMatches(true, 0, "http:", 0, 5)) {
       builder.version(HttpClient.Version.HTTP_1_1); // no h2c upgrade dance on plain HTTP
     }
@@ -80,14 +83,13 @@ final class ApiTransport {
    * @throws DatamintApiException when the last attempt fails or the answer is an error that retrying cannot fix
    */
   <T> T send(ApiCall call, BodyReader<T> reader) {
-    HttpRequest request = request(call);
     for (int attempt = 1; ; attempt++) {
       OptionalLong retryAfter = OptionalLong.empty();
       DatamintApiException failure;
       try {
         inFlight.acquire();
         try {
-          HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+          HttpResponse<InputStream> response = exchange(call);
           int status = response.statusCode();
           long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
           try (StallGuard.Guarded body = StallGuard.guard(response.body(), length,
@@ -133,26 +135,67 @@ final class ApiTransport {
     }
   }
 
-  private HttpRequest request(ApiCall call) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(settings.baseUrl() + call.target()))
+  /**
+   * Sends a call and follows up to {@value #MAX_REDIRECTS} redirects. The auth headers go only to the API's own
+   * origin (scheme, host and port of the base URL): a redirect elsewhere (a storage or CDN link) is followed without
+   * them. 307 and 308 repeat the method and body; 301, 302 and 303 continue with a GET, as browsers do.
+   */
+  private HttpResponse<InputStream> exchange(ApiCall call) throws IOException, InterruptedException {
+    URI origin = URI.create(settings.baseUrl());
+    URI uri = URI.create(settings.baseUrl() + call.target());
+    String method = call.method();
+    boolean withBody = call.body() != null;
+    for (int hop = 0; ; hop++) {
+      HttpResponse<InputStream> response = http.send(request(call, uri, method, withBody, sameOrigin(origin, uri)),
+          HttpResponse.BodyHandlers.ofInputStream());
+      int status = response.statusCode();
+      if (status != 301 && status != 302 && status != 303 && status != 307 && status != 308) {
+        return response;
+      }
+      response.body().close();
+      String location = response.headers().firstValue("Location").orElse(null);
+      if (location == null || hop == MAX_REDIRECTS) {
+        throw new DatamintApiException(DatamintApiException.Kind.VALIDATION, status, call.describe() + " on "
+            + settings.baseUrl() + (location == null ? " answered " + status + " without a Location"
+                : " was redirected more than " + MAX_REDIRECTS + " times"));
+      }
+      uri = uri.resolve(location);
+      if (status != 307 && status != 308) {
+        method = "GET";
+        withBody = false;
+      }
+    }
+  }
+
+  private static boolean sameOrigin(URI a, URI b) {
+    return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost().equalsIgnoreCase(b.getHost())
+        && port(a) == port(b);
+  }
+
+  private static int port(URI uri) {
+    return uri.getPort() >= 0 ? uri.getPort() : uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
+  }
+
+  private HttpRequest request(ApiCall call, URI uri, String method, boolean withBody, boolean withKey) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri)
         .timeout(settings.requestTimeout())
         .header("Accept", call.accept());
-    if (settings.apiKey() != null) {
+    if (withKey && settings.apiKey() != null) {
       b.header("apikey", settings.apiKey()).header("Authorization", "Bearer " + settings.apiKey());
     }
     if (call.range() != null) {
       b.header("Range", call.range());
     }
-    if (call.body() != null) {
+    if (withBody) {
       byte[] body;
       try {
         body = Json.MAPPER.writeValueAsBytes(call.body());
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
         throw new IllegalStateException("cannot write the body of " + call.describe(), e);
       }
-      b.header("Content-Type", "application/json").method(call.method(), HttpRequest.BodyPublishers.ofByteArray(body));
+      b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofByteArray(body));
     } else {
-      b.method(call.method(), HttpRequest.BodyPublishers.noBody());
+      b.method(method, HttpRequest.BodyPublishers.noBody());
     }
     return b.build();
   }

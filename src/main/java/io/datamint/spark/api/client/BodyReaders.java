@@ -18,14 +18,15 @@ public final class BodyReaders {
       if (length > maxBytes) {
         throw tooLong(what, length, maxBytes);
       }
-      if (length >= 0) { // one exact array; the stream itself fails when the body is shorter or longer
-        byte[] exact = body.readNBytes((int) length);
-        if (exact.length < length || body.read() >= 0) {
+      if (length >= 0) { // read straight into one array of the declared size
+        byte[] exact = new byte[(int) length];
+        int n = body.readNBytes(exact, 0, exact.length);
+        if (n < length || body.read() >= 0) {
           throw new java.io.IOException(what + ": the body does not have its declared " + length + " bytes");
         }
         return exact;
       }
-      ByteArrayOutputStream out = new ByteArrayOutputStream(length > 0 ? (int) length : 1 << 16);
+      ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
       byte[] buffer = new byte[1 << 16];
       int n;
       while ((n = body.read(buffer)) > 0) {

@@ -11,8 +11,9 @@ import java.util.function.DoubleSupplier;
 
 /**
  * When to try a failed request again: on 429, on 5xx and on I/O errors, up to a number of attempts; waiting
- * {@code Retry-After} when the server sends it (capped), otherwise an exponential backoff with "equal jitter" (half
- * the step fixed, half random), so that executors that failed together do not retry together.
+ * {@code Retry-After} when the server sends it (capped, plus up to a tenth more at random), otherwise an
+ * exponential backoff with "equal jitter" (half the step fixed, half random), so that executors that failed
+ * together do not retry together.
  */
 final class RetryPolicy {
 
@@ -55,8 +56,9 @@ final class RetryPolicy {
    * @param retryAfterMillis the server's {@code Retry-After}, when it sent one
    */
   long delayMillis(int attempt, OptionalLong retryAfterMillis) {
-    if (retryAfterMillis.isPresent()) {
-      return Math.min(retryAfterMillis.getAsLong(), MAX_RETRY_AFTER.toMillis());
+    if (retryAfterMillis.isPresent()) { // at least what the server asked, plus up to a tenth more
+      long wait = Math.min(retryAfterMillis.getAsLong(), MAX_RETRY_AFTER.toMillis());
+      return wait + (long) (random.getAsDouble() * (wait / 10));
     }
     long step = BASE_DELAY.toMillis() << Math.min(attempt - 1, 20);
     long cap = Math.min(step, MAX_DELAY.toMillis());

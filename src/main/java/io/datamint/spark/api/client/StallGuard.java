@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Bounds the wait for a response body. The JDK client's request timeout ends at the response headers; a server
  * that then stops sending would block a reader forever. Every body read goes through a {@link Guarded} stream; one
- * daemon thread per JVM closes any stream that made no progress for its timeout, so the blocked read fails with an
+ * daemon thread per JVM closes any stream whose current read has waited longer than its timeout (time the caller
+ * spends between reads, writing to slow storage for instance, does not count), so the blocked read fails with an
  * {@link IOException} (and the request is retried). Guarded streams also check the body against its
  * {@code Content-Length}, so a truncated body is an error, never a short file.
  */
@@ -41,7 +42,8 @@ final class StallGuard {
   private static void sweep() {
     long now = System.nanoTime();
     for (Guarded g : ACTIVE) {
-      if (now - g.lastProgress > TimeUnit.MILLISECONDS.toNanos(g.timeoutMillis)) {
+      long since = g.readingSince;
+      if (since != 0 && now - since > TimeUnit.MILLISECONDS.toNanos(g.timeoutMillis)) {
         g.stalled = true;
         ACTIVE.remove(g);
         g.closeQuietly();
@@ -55,7 +57,8 @@ final class StallGuard {
     private final long contentLength;
     private final long timeoutMillis;
     private final String what;
-    private volatile long lastProgress = System.nanoTime();
+    /** When the current read began, or 0 between reads (a slow consumer is not the server's stall). */
+    private volatile long readingSince;
     private volatile boolean stalled;
     private long count;
 
@@ -64,11 +67,6 @@ final class StallGuard {
       this.contentLength = contentLength;
       this.timeoutMillis = timeoutMillis;
       this.what = what;
-    }
-
-    /** Bytes read so far. */
-    long count() {
-      return count;
     }
 
     @Override
@@ -81,15 +79,17 @@ final class StallGuard {
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
       int n;
+      readingSince = System.nanoTime();
       try {
         n = super.read(b, off, len);
       } catch (IOException e) {
         throw stalled ? stallError() : e;
+      } finally {
+        readingSince = 0;
       }
       if (stalled) {
         throw stallError();
       }
-      lastProgress = System.nanoTime();
       if (n > 0) {
         count += n;
         if (contentLength >= 0 && count > contentLength) {

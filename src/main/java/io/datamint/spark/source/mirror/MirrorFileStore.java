@@ -22,16 +22,22 @@ final class MirrorFileStore implements ResourceFileStore {
 
   @Override
   public InputStream openResource(String resourceId) throws IOException {
-    return open(MirrorLayout.resourceFile(new Path(projectDir), resourceId), "resource " + resourceId);
+    return open(() -> MirrorLayout.resourceFile(new Path(projectDir), resourceId), "resource " + resourceId);
   }
 
   @Override
   public InputStream openAnnotation(String resourceId, String annotationId) throws IOException {
-    return open(MirrorLayout.annotationFile(new Path(projectDir), annotationId),
+    return open(() -> MirrorLayout.annotationFile(new Path(projectDir), annotationId),
         "mask of annotation " + annotationId);
   }
 
-  private InputStream open(Path file, String what) throws IOException {
+  private InputStream open(java.util.function.Supplier<Path> location, String what) throws IOException {
+    Path file;
+    try {
+      file = location.get();
+    } catch (IllegalArgumentException e) {
+      throw new IOException(e.getMessage(), e);
+    }
     try {
       return file.getFileSystem(conf.get()).open(file);
     } catch (FileNotFoundException e) {

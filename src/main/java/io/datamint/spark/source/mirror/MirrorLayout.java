@@ -26,13 +26,35 @@ public final class MirrorLayout {
 
   private MirrorLayout() {}
 
-  /** The file of a resource. */
+  /**
+   * The file of a resource.
+   *
+   * @throws IllegalArgumentException when the id cannot be a file name (see {@link #checkedFileName})
+   */
   public static Path resourceFile(Path projectDir, String resourceId) {
-    return new Path(new Path(projectDir, RESOURCE_FILES), resourceId);
+    return new Path(new Path(projectDir, RESOURCE_FILES), checkedFileName("resource", resourceId));
   }
 
-  /** The mask file of a segmentation annotation. */
+  /**
+   * The mask file of a segmentation annotation.
+   *
+   * @throws IllegalArgumentException when the id cannot be a file name (see {@link #checkedFileName})
+   */
   public static Path annotationFile(Path projectDir, String annotationId) {
-    return new Path(new Path(projectDir, ANNOTATION_FILES), annotationId);
+    return new Path(new Path(projectDir, ANNOTATION_FILES), checkedFileName("annotation", annotationId));
+  }
+
+  /**
+   * An entity id used as a file name, refused when it could name a file elsewhere or a hidden one: empty, with a
+   * path separator or a colon, or starting with a dot ({@code ..} included). Ids come from project metadata, which a
+   * server or an edited mirror supplies, and must never reach outside {@code files/}.
+   */
+  public static String checkedFileName(String what, String id) {
+    if (id == null || id.isEmpty() || id.startsWith(".") || id.indexOf('/') >= 0 || id.indexOf('\\') >= 0
+        || id.indexOf(':') >= 0) {
+      throw new IllegalArgumentException("the " + what + " id \"" + id + "\" cannot name a file in the mirror "
+          + "(an id must not be empty, start with '.', or contain '/', '\\' or ':')");
+    }
+    return id;
   }
 }

@@ -78,6 +78,44 @@ class ApiTransportTest {
   }
 
   @Test
+  void redirectsKeepTheKeyOnTheApisOriginAndDropItElsewhere() throws IOException {
+    Map<String, String> storage = new ConcurrentHashMap<>();
+    HttpServer other = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
+    other.createContext("/", exchange -> {
+      storage.put("apikey", String.valueOf(exchange.getRequestHeaders().getFirst("apikey")));
+      storage.put("authorization", String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+      answer(exchange, 200, "file bytes");
+    });
+    other.start();
+    Map<String, String> api = new ConcurrentHashMap<>();
+    try {
+      String otherUrl = "http://127.0.0.1:" + other.getAddress().getPort();
+      String url = serve(exchange -> {
+        String path = exchange.getRequestURI().getPath();
+        api.put(path, String.valueOf(exchange.getRequestHeaders().getFirst("apikey")));
+        if (path.equals("/resources/r/file")) {
+          exchange.getResponseHeaders().set("Location", "/moved/r"); // same origin
+          exchange.sendResponseHeaders(307, -1);
+          exchange.close();
+        } else if (path.equals("/moved/r")) {
+          exchange.getResponseHeaders().set("Location", otherUrl + "/bucket/r?signature=abc"); // elsewhere
+          exchange.sendResponseHeaders(302, -1);
+          exchange.close();
+        } else {
+          answer(exchange, 404, "{\"error\": \"not found\"}");
+        }
+      });
+      byte[] body = transport(url, "k-789", Duration.ofSeconds(5), 1, 2)
+          .send(ApiCall.getFile("resources", "r", "file"), BodyReaders.bytes(1 << 20, "r"));
+      assertThat(new String(body, StandardCharsets.UTF_8)).isEqualTo("file bytes");
+      assertThat(api).containsEntry("/resources/r/file", "k-789").containsEntry("/moved/r", "k-789");
+      assertThat(storage).containsEntry("apikey", "null").containsEntry("authorization", "null");
+    } finally {
+      other.stop(0);
+    }
+  }
+
+  @Test
   void aBodyThatStallsFailsAfterTheTimeoutInsteadOfHanging() throws IOException {
     AtomicInteger requests = new AtomicInteger();
     String url = serve(exchange -> {

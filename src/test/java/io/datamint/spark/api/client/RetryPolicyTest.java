@@ -44,11 +44,13 @@ class RetryPolicyTest {
   }
 
   @Test
-  void honoursRetryAfterUpToACap() {
-    RetryPolicy policy = new RetryPolicy(5, () -> 0.5);
-    assertThat(policy.delayMillis(1, OptionalLong.of(3000))).isEqualTo(3000);
-    assertThat(policy.delayMillis(4, OptionalLong.of(0))).isZero();
-    assertThat(policy.delayMillis(1, OptionalLong.of(3_600_000))).isEqualTo(RetryPolicy.MAX_RETRY_AFTER.toMillis());
+  void honoursRetryAfterUpToACapPlusATenthAtRandom() {
+    RetryPolicy half = new RetryPolicy(5, () -> 0.5);
+    assertThat(half.delayMillis(1, OptionalLong.of(3000))).isEqualTo(3150);
+    assertThat(new RetryPolicy(5, () -> 0.0).delayMillis(1, OptionalLong.of(3000))).isEqualTo(3000);
+    assertThat(half.delayMillis(4, OptionalLong.of(0))).isZero();
+    long cap = RetryPolicy.MAX_RETRY_AFTER.toMillis();
+    assertThat(half.delayMillis(1, OptionalLong.of(3_600_000))).isEqualTo(cap + cap / 20);
   }
 
   @Test
