@@ -143,6 +143,18 @@ class PrefetchFailureTest {
   }
 
   @Test
+  void aMirrorThatCannotBeWrittenFailsBeforeAnyDownloadNamingThePath() throws IOException {
+    Path out = tmp.resolve("blocked");
+    Files.createDirectories(out.resolve("files"));
+    Files.writeString(out.resolve("files/resources"), "a file where the folder should be");
+
+    assertThatThrownBy(() -> fx.prefetch(out))
+        .hasMessageContaining("cannot write the project mirror at")
+        .hasMessageContaining("files/resources");
+    assertThat(PrefetchFixture.files(out)).containsExactly("files/resources");
+  }
+
+  @Test
   void badOptionsFailBeforeAnyDownloadWithClearMessages() {
     Path out = tmp.resolve("out");
     assertThatThrownBy(() -> fx.prefetch(out, "prefetch_concurency", "4"))
