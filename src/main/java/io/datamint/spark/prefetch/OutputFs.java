@@ -1,21 +1,20 @@
 package io.datamint.spark.prefetch;
 
+import io.datamint.spark.source.mirror.MirrorReplace;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
  * The output mirror's file system as the prefetch uses it. Files are written under a temporary name and renamed
- * into place; Hadoop's {@code rename} does not replace an existing file on every file system (HDFS refuses), so the
- * old file is deleted first: a reader sees the old file, then briefly none, then the new one, never a partial one.
- * On a checksummed file system (Hadoop's local one) writes and renames go to the raw file system, so that the
- * mirror holds no {@code .crc} side files, while deletes go through the checksummed one, which removes any side file
- * an earlier writer left (it would no longer match).
+ * into place ({@link MirrorReplace}: in one step where rename replaces, else after deleting the old file). On a
+ * checksummed file system (Hadoop's local one) writes and renames go to the raw file system, so that the mirror
+ * holds no {@code .crc} side files, while deletes go through the checksummed one, which removes any side file an
+ * earlier writer left (it would no longer match).
  */
 final class OutputFs {
 
@@ -24,7 +23,7 @@ final class OutputFs {
 
   OutputFs(FileSystem fs) {
     this.fs = fs;
-    this.raw = fs instanceof ChecksumFileSystem checksummed ? checksummed.getRawFileSystem() : fs;
+    this.raw = MirrorReplace.writer(fs);
   }
 
   /** The file's status, or null when it does not exist. */
@@ -58,15 +57,9 @@ final class OutputFs {
     }
   }
 
-  /** Puts the fully written {@code temporary} in place of {@code target}. */
+  /** Puts the fully written {@code temporary} in place of {@code target} ({@link MirrorReplace#replace}). */
   void replace(Path temporary, Path target) throws IOException {
-    fs.delete(target, false);
-    if (!raw.rename(temporary, target)) {
-      fs.delete(target, false); // a concurrent (speculative) copy of the same file got there first
-      if (!raw.rename(temporary, target)) {
-        throw new IOException("cannot rename " + temporary + " to " + target);
-      }
-    }
+    MirrorReplace.replace(fs, temporary, target);
   }
 
   void mkdirs(Path dir) throws IOException {

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
@@ -50,7 +49,7 @@ public final class MirrorSplitWriter {
       FileSystem fs = file.getFileSystem(conf);
       // No .crc beside the file (Hadoop's local file system would write one): it would make every later edit of
       // splits.jsonl by another tool an unreadable mirror (ChecksumException).
-      FileSystem writer = fs instanceof ChecksumFileSystem checksummed ? checksummed.getRawFileSystem() : fs;
+      FileSystem writer = MirrorReplace.writer(fs);
       List<String> lines = new ArrayList<>();
       try (BufferedReader in = new BufferedReader(new InputStreamReader(fs.open(file), StandardCharsets.UTF_8))) {
         String line;
@@ -85,9 +84,7 @@ public final class MirrorSplitWriter {
           out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
         }
       }
-      if (!fs.delete(file, false) || !writer.rename(temporary, file)) {
-        throw new IOException("cannot replace " + file + " with " + temporary);
-      }
+      MirrorReplace.replace(fs, temporary, file);
       return created;
     } catch (IOException e) {
       throw new ProjectSourceException("cannot record split assignments in " + file + ": " + e.getMessage(), e);
