@@ -1,16 +1,14 @@
 package io.datamint.spark.prefetch;
 
+import io.datamint.spark.util.BatchScans;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.execution.SparkPlan;
-import org.apache.spark.sql.execution.datasources.v2.BatchScanExec;
 
 /**
  * Runs the downloads of a planned prefetch as one Spark job: a read of {@link PrefetchSource} whose partition
@@ -40,31 +38,10 @@ final class PrefetchJob {
       for (Row row : rows.collectAsList()) {
         results.add(PrefetchRows.result(row));
       }
-      return new Outcome(results, metrics(rows), Duration.ofNanos(System.nanoTime() - start));
+      return new Outcome(results, BatchScans.metrics(rows), Duration.ofNanos(System.nanoTime() - start));
     } finally {
       sc.setJobDescription(previousDescription);
       PrefetchJobs.remove(spec.jobId());
     }
-  }
-
-  private static Map<String, Long> metrics(Dataset<Row> rows) {
-    Map<String, Long> out = new HashMap<>();
-    scala.Option<SparkPlan> scan = rows.queryExecution().executedPlan().collectFirst(
-        new scala.runtime.AbstractPartialFunction<SparkPlan, SparkPlan>() {
-          @Override
-          public boolean isDefinedAt(SparkPlan p) {
-            return p instanceof BatchScanExec;
-          }
-
-          @Override
-          public SparkPlan apply(SparkPlan p) {
-            return p;
-          }
-        });
-    if (scan.isDefined()) {
-      scala.jdk.javaapi.CollectionConverters.asJava(scan.get().metrics())
-          .forEach((name, metric) -> out.put(name, metric.value()));
-    }
-    return out;
   }
 }

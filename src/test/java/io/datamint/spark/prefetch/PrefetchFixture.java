@@ -3,6 +3,7 @@ package io.datamint.spark.prefetch;
 import io.datamint.spark.sample.SampleProject;
 import io.datamint.spark.server.DatamintApiServer;
 import io.datamint.spark.server.FaultPlan;
+import io.datamint.spark.testing.ReadOptions;
 import io.datamint.spark.testing.SharedSpark;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,9 +61,7 @@ final class PrefetchFixture implements AutoCloseable {
     o.put("api_key", "test-key");
     o.put("project", SampleProject.NAME);
     o.put("api_timeout", "20s");
-    for (int i = 0; i < extra.length; i += 2) {
-      o.put(extra[i], extra[i + 1]);
-    }
+    o.putAll(ReadOptions.of(extra));
     return o;
   }
 

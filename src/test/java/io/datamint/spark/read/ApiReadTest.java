@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.datamint.spark.sample.SampleProject;
 import io.datamint.spark.server.DatamintApiServer;
 import io.datamint.spark.server.FaultPlan;
+import io.datamint.spark.testing.ReadOptions;
 import io.datamint.spark.testing.SharedSpark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,17 +71,9 @@ class ApiReadTest {
     return json;
   }
 
-  private static Map<String, String> options(String... kv) {
-    Map<String, String> m = new LinkedHashMap<>();
-    for (int i = 0; i < kv.length; i += 2) {
-      m.put(kv[i], kv[i + 1]);
-    }
-    return m;
-  }
-
   @Test
   void wholeResourcesWithMasksLabelsAndSplitsEqualTheMirror() {
-    Map<String, String> o = options("return_segmentations", "true", "use_project_splits", "true",
+    Map<String, String> o = ReadOptions.of("return_segmentations", "true", "use_project_splits", "true",
         "as_of_timestamp", AS_OF);
     List<String> fromMirror = rows(mirror(o));
     assertThat(fromMirror).hasSize(sample.resources());
@@ -92,14 +84,14 @@ class ApiReadTest {
 
   @Test
   void theSameUnderInjectedFaults() {
-    Map<String, String> o = options("return_segmentations", "true", "use_project_splits", "true",
+    Map<String, String> o = ReadOptions.of("return_segmentations", "true", "use_project_splits", "true",
         "as_of_timestamp", AS_OF, "target_partition_bytes", "64k");
     assertThat(rows(api(flaky, o))).isEqualTo(rows(mirror(o)));
   }
 
   @Test
   void slicedVolumesWithMergedSemanticMasksEqualTheMirror() {
-    Map<String, String> o = options("dataset", "volume", "slice", "axial", "return_segmentations", "true",
+    Map<String, String> o = ReadOptions.of("dataset", "volume", "slice", "axial", "return_segmentations", "true",
         "return_as_semantic_segmentation", "true", "semantic_seg_merge_strategy", "union");
     List<String> fromMirror = rows(mirror(o));
     assertThat(fromMirror).hasSizeGreaterThan(sample.resources());
@@ -108,7 +100,7 @@ class ApiReadTest {
 
   @Test
   void currentSplitsComeFromTheServer() {
-    Map<String, String> o = options("use_project_splits", "true");
+    Map<String, String> o = ReadOptions.of("use_project_splits", "true");
     List<Row> fromApi = api(server, o).select("resource_id", "split", "split_source").orderBy("resource_id")
         .collectAsList();
     List<Row> fromMirror = mirror(o).select("resource_id", "split", "split_source").orderBy("resource_id")

@@ -2,6 +2,7 @@ package io.datamint.spark.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.datamint.spark.testing.ReadOptions;
 import io.datamint.spark.testing.SharedSpark;
 import io.datamint.spark.testing.TestMirror;
 import java.io.ByteArrayOutputStream;
@@ -53,12 +54,8 @@ class BadInputReadTest {
   }
 
   private static Map<String, String> errors(String... options) {
-    var reader = SharedSpark.session().read().format("datamint");
-    for (int i = 0; i < options.length; i += 2) {
-      reader = reader.option(options[i], options[i + 1]);
-    }
     Map<String, String> out = new HashMap<>();
-    for (Row row : reader.load(mirror).select("resource_id", "image", "_error").collectAsList()) {
+    for (Row row : SharedSpark.session().read().format("datamint").options(ReadOptions.of(options)).load(mirror).select("resource_id", "image", "_error").collectAsList()) {
       out.put(row.getString(0), row.getString(2));
     }
     return out;

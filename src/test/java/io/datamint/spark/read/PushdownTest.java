@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.datamint.spark.testing.SharedSpark;
 import io.datamint.spark.testing.TestMirror;
+import io.datamint.spark.util.BatchScans;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -13,7 +14,6 @@ import org.apache.spark.sql.execution.datasources.v2.BatchScanExec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import scala.collection.JavaConverters;
 
 /** Predicate, tag, column and limit pushdown, checked in the executed plan and in the results. */
 class PushdownTest {
@@ -36,18 +36,7 @@ class PushdownTest {
   }
 
   private static DatamintScan scanOf(Dataset<Row> df) {
-    List<BatchScanExec> scans = JavaConverters.seqAsJavaList(df.queryExecution().executedPlan().collect(
-        new scala.runtime.AbstractPartialFunction<org.apache.spark.sql.execution.SparkPlan, BatchScanExec>() {
-          @Override
-          public boolean isDefinedAt(org.apache.spark.sql.execution.SparkPlan p) {
-            return p instanceof BatchScanExec;
-          }
-
-          @Override
-          public BatchScanExec apply(org.apache.spark.sql.execution.SparkPlan p) {
-            return (BatchScanExec) p;
-          }
-        }));
+    List<BatchScanExec> scans = BatchScans.of(df);
     assertThat(scans).hasSize(1);
     return (DatamintScan) scans.get(0).scan();
   }

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.datamint.spark.sample.SampleProject;
 import io.datamint.spark.testing.SharedSpark;
+import io.datamint.spark.util.BatchScans;
 import java.nio.file.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.execution.SparkPlan;
-import org.apache.spark.sql.execution.datasources.v2.BatchScanExec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,20 +18,7 @@ class ReadMetricsTest {
 
   private static long metric(Dataset<Row> df, String name) {
     df.collectAsList();
-    SparkPlan plan = df.queryExecution().executedPlan();
-    BatchScanExec scan = (BatchScanExec) plan.collectFirst(
-        new scala.runtime.AbstractPartialFunction<SparkPlan, SparkPlan>() {
-          @Override
-          public boolean isDefinedAt(SparkPlan p) {
-            return p instanceof BatchScanExec;
-          }
-
-          @Override
-          public SparkPlan apply(SparkPlan p) {
-            return p;
-          }
-        }).get();
-    return scan.metrics().apply(name).value();
+    return BatchScans.metrics(df).get(name);
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.datamint.spark.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.datamint.spark.sample.SampleProject;
+import io.datamint.spark.testing.ReadOptions;
 import io.datamint.spark.testing.SharedSpark;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -30,11 +31,7 @@ class SliceReadTest {
   }
 
   private static Dataset<Row> read(String... options) {
-    var reader = spark.read().format("datamint").option("batch_size", "7");
-    for (int i = 0; i < options.length; i += 2) {
-      reader = reader.option(options[i], options[i + 1]);
-    }
-    return reader.load(mirror);
+    return spark.read().format("datamint").option("batch_size", "7").options(ReadOptions.of(options)).load(mirror);
   }
 
   private static byte[] bytes(Row tensor) {

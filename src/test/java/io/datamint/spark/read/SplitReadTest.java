@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.datamint.spark.sample.SampleProject;
 import io.datamint.spark.split.LocalSplit;
 import io.datamint.spark.split.SplitRatios;
+import io.datamint.spark.testing.ReadOptions;
 import io.datamint.spark.testing.SharedSpark;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -36,11 +37,7 @@ class SplitReadTest {
   }
 
   private static Dataset<Row> read(String... options) {
-    var reader = spark.read().format("datamint");
-    for (int i = 0; i < options.length; i += 2) {
-      reader = reader.option(options[i], options[i + 1]);
-    }
-    return reader.load(mirror);
+    return spark.read().format("datamint").options(ReadOptions.of(options)).load(mirror);
   }
 
   private static Map<String, String> splits(Dataset<Row> df) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.datamint.spark.sample.SampleProject;
 import io.datamint.spark.server.DatamintApiServer;
 import io.datamint.spark.server.FaultPlan;
+import io.datamint.spark.testing.ReadOptions;
 import io.datamint.spark.testing.SharedSpark;
 import io.datamint.spark.testing.TestMirror;
 import java.nio.file.Files;
@@ -52,9 +53,7 @@ class SplitSaveApiTest {
 
   private Map<String, String> api(String project, String... options) {
     Map<String, String> out = new HashMap<>(Map.of("server_url", server.url(), "api_key", KEY, "project", project));
-    for (int i = 0; i < options.length; i += 2) {
-      out.put(options[i], options[i + 1]);
-    }
+    out.putAll(ReadOptions.of(options));
     return out;
   }
 
