@@ -15,7 +15,6 @@ import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.execution.arrow.ArrowWriter;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.sql.util.ArrowUtils;
 import org.apache.spark.sql.vectorized.ColumnVector;
 import org.apache.spark.sql.vectorized.ColumnarBatch;
 
@@ -49,7 +48,7 @@ final class ColumnarBatchBuilder implements AutoCloseable {
 
   ColumnarBatchBuilder(StructType readSchema, BufferAllocator allocator) {
     this.root = VectorSchemaRoot.create(
-        ArrowUtils.toArrowSchema(plainSchema(readSchema), TIME_ZONE, true, false), allocator);
+        ArrowSchemas.toArrowSchema(plainSchema(readSchema), TIME_ZONE), allocator);
     this.writer = ArrowWriter.create(root);
     List<StructField> tensors = new ArrayList<>();
     for (StructField field : readSchema.fields()) {
@@ -61,8 +60,8 @@ final class ColumnarBatchBuilder implements AutoCloseable {
     this.tensorVectors = new StructVector[tensors.size()];
     this.tensorWriters = new TensorVectorWriter[tensors.size()];
     for (int t = 0; t < tensors.size(); t++) {
-      Field arrowField = ArrowUtils.toArrowSchema(new StructType(new StructField[] {tensors.get(t)}), TIME_ZONE,
-          true, false).getFields().get(0);
+      Field arrowField = ArrowSchemas.toArrowSchema(new StructType(new StructField[] {tensors.get(t)}),
+          TIME_ZONE).getFields().get(0);
       tensorNames[t] = tensors.get(t).name();
       tensorVectors[t] = (StructVector) arrowField.createVector(allocator);
       tensorWriters[t] = new TensorVectorWriter(tensorVectors[t]);

@@ -14,11 +14,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The libraries come from the {@code org.bytedeco:ffmpeg} and {@code org.bytedeco:javacpp} jars of the
  * platform classifier (e.g. {@code linux-x86_64}). On first use JavaCPP extracts them into its cache directory
- * and loads them from there; later JVMs on the same host reuse the extracted files. The cache directory is the
- * first usable one of: the system property {@code org.bytedeco.javacpp.cachedir}, {@code ~/.javacpp/cache}, and
- * {@code <java.io.tmpdir>/.javacpp-<user>/cache}. On Spark executors whose home directory is missing, read-only
- * or on a slow shared file system, set {@code spark.executor.extraJavaOptions=-Dorg.bytedeco.javacpp.cachedir=
- * <local disk>}; concurrent extraction by several JVMs is guarded by JavaCPP's file locks.
+ * and loads them from there; later JVMs on the same host reuse the extracted files. The cache directory is chosen by
+ * {@link NativeCache}: one flat directory per FFmpeg build and platform under {@code ~/.javacpp/cache} (or
+ * {@code <java.io.tmpdir>/.javacpp-<user>/cache}), whatever the name of the jar that carries the natives. On Spark
+ * executors whose home directory is missing, read-only or on a slow shared file system, set
+ * {@code spark.executor.extraJavaOptions=-Dorg.bytedeco.javacpp.cachedir=<local disk>}, which is then used as
+ * given; concurrent extraction by several JVMs is guarded by JavaCPP's file locks.
  *
  * <p>FFmpeg's own log is limited to {@code AV_LOG_ERROR} and routed to SLF4J (logger
  * {@code io.datamint.spark.decode.video.ffmpeg}, at WARN); the last error logged on the calling thread is also
@@ -35,12 +36,15 @@ public final class FfmpegRuntime {
     static final Throwable FAILURE;
     static final long LOAD_NANOS;
     static final String DESCRIPTION;
+    static final String CACHE;
 
     static {
       long start = System.nanoTime();
       Throwable failure = null;
       String description = "FFmpeg not loaded";
+      String cache = "(not chosen)";
       try {
+        cache = NativeCache.configure(Loader.getPlatform());
         Loader.load(avutil.class);
         Loader.load(avcodec.class);
         Loader.load(avformat.class);
@@ -55,10 +59,11 @@ public final class FfmpegRuntime {
       LOAD_NANOS = System.nanoTime() - start;
       FAILURE = failure;
       DESCRIPTION = description;
+      CACHE = cache;
       if (failure == null) {
-        LOG.info("{} loaded in {} ms (JavaCPP cache {})", description, LOAD_NANOS / 1_000_000, cacheDirQuietly());
+        LOG.info("{} loaded in {} ms (JavaCPP cache {})", description, LOAD_NANOS / 1_000_000, cache);
       } else {
-        LOG.error("FFmpeg natives could not be loaded (JavaCPP cache {})", cacheDirQuietly(), failure);
+        LOG.error("FFmpeg natives could not be loaded (JavaCPP cache {})", cache, failure);
       }
     }
   }
@@ -74,7 +79,7 @@ public final class FfmpegRuntime {
     if (failure != null) {
       throw new DecodeException("FFmpeg natives could not be loaded on " + Loader.getPlatform()
           + " (is org.bytedeco:ffmpeg with the classifier " + Loader.getPlatform() + " on the classpath, and is the"
-          + " JavaCPP cache " + cacheDirQuietly() + " writable? set -Dorg.bytedeco.javacpp.cachedir): " + failure,
+          + " JavaCPP cache " + Holder.CACHE + " writable? set -Dorg.bytedeco.javacpp.cachedir): " + failure,
           failure);
     }
   }
@@ -98,11 +103,8 @@ public final class FfmpegRuntime {
     return (packed >>> 16) + "." + ((packed >>> 8) & 0xff) + "." + (packed & 0xff);
   }
 
-  private static String cacheDirQuietly() {
-    try {
-      return String.valueOf(Loader.getCacheDir());
-    } catch (Exception | LinkageError e) {
-      return "(unavailable: " + e + ")";
-    }
+  /** Where the natives were extracted ({@link NativeCache}). */
+  public static String cacheDirectory() {
+    return Holder.CACHE;
   }
 }
