@@ -1,0 +1,149 @@
+package io.datamint.spark.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A standalone cluster started from a {@link SparkInstallation}, as an operator would start one: a Master and one
+ * Worker, each a {@code bin/spark-class} process (separate JVMs) on 127.0.0.1; the Worker launches the executors of
+ * each application in JVMs of their own, with the installation's {@code jars/} and whatever jars the application
+ * ships. {@link #close()} stops every process it started, executors included; logs stay under the log directory.
+ */
+final class InstalledCluster implements AutoCloseable {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration STARTUP = Duration.ofSeconds(90);
+
+  private final SparkInstallation spark;
+  private final Path logDir;
+  private final Path workDir;
+  private final List<Process> processes = new ArrayList<>();
+  private final HttpClient http = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY)
+      .connectTimeout(Duration.ofSeconds(2)).build();
+  private String masterUrl;
+  private String webUi;
+
+  private InstalledCluster(SparkInstallation spark, Path logDir) {
+    this.spark = spark;
+    this.logDir = logDir;
+    this.workDir = logDir.resolve("work");
+  }
+
+  /** Starts a Master and a Worker of {@code cores} cores and 2 GiB, and waits until the Worker is ALIVE. */
+  static InstalledCluster start(SparkInstallation spark, Path logDir, int cores) throws IOException,
+      InterruptedException {
+    InstalledCluster cluster = new InstalledCluster(spark, logDir);
+    try {
+      cluster.launch(cores);
+      return cluster;
+    } catch (IOException | InterruptedException | RuntimeException | Error e) {
+      cluster.close();
+      throw e;
+    }
+  }
+
+  /** {@code spark://127.0.0.1:<port>}. */
+  String masterUrl() {
+    return masterUrl;
+  }
+
+  /** The Worker's work directory: {@code <app-id>/<executor-id>/stderr} holds each executor's log. */
+  Path workDir() {
+    return workDir;
+  }
+
+  /** The executors' logs of every application this cluster ran. */
+  List<Path> executorLogs() throws IOException {
+    if (!Files.isDirectory(workDir)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.walk(workDir)) {
+      return files.filter(p -> p.getFileName().toString().equals("stderr")).sorted().toList();
+    }
+  }
+
+  private void launch(int cores) throws IOException, InterruptedException {
+    Files.createDirectories(workDir);
+    int port = freePort();
+    int uiPort = freePort();
+    masterUrl = "spark://127.0.0.1:" + port;
+    webUi = "http://127.0.0.1:" + uiPort;
+    Map<String, String> env = Map.of("SPARK_LOG_DIR", logDir.toString(), "SPARK_DAEMON_MEMORY", "512m");
+    processes.add(spark.command(List.of(spark.tool("spark-class").toString(),
+            "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port", String.valueOf(port),
+            "--webui-port", String.valueOf(uiPort)), env)
+        .redirectErrorStream(true).redirectOutput(logDir.resolve("master.log").toFile()).start());
+    processes.add(spark.command(List.of(spark.tool("spark-class").toString(),
+            "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--cores", String.valueOf(cores),
+            "--memory", "2g", "--webui-port", String.valueOf(freePort()), "--work-dir", workDir.toString(),
+            masterUrl), env)
+        .redirectErrorStream(true).redirectOutput(logDir.resolve("worker.log").toFile()).start());
+    long deadline = System.nanoTime() + STARTUP.toNanos();
+    while (System.nanoTime() < deadline) {
+      for (Process p : processes) {
+        if (!p.isAlive()) {
+          throw new IllegalStateException("a standalone daemon of " + spark + " exited with " + p.exitValue()
+              + "; master log:\n" + SparkInstallation.tail(logDir.resolve("master.log")) + "\nworker log:\n"
+              + SparkInstallation.tail(logDir.resolve("worker.log")));
+        }
+      }
+      JsonNode state = state();
+      if (state != null && state.path("aliveworkers").asInt() >= 1) {
+        return;
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException("the Worker of " + spark + " did not register within " + STARTUP
+        + "; worker log:\n" + SparkInstallation.tail(logDir.resolve("worker.log")));
+  }
+
+  private JsonNode state() throws InterruptedException {
+    try {
+      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(webUi + "/json/"))
+          .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+      return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
+    } catch (IOException notYet) {
+      return null;
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  @Override
+  public void close() {
+    for (int i = processes.size() - 1; i >= 0; i--) { // the Worker (and its executors) before the Master
+      Process p = processes.get(i);
+      p.descendants().forEach(ProcessHandle::destroy);
+      p.destroy();
+    }
+    for (Process p : processes) {
+      try {
+        if (!p.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
+          p.descendants().forEach(ProcessHandle::destroyForcibly);
+          p.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        p.destroyForcibly();
+      }
+    }
+  }
+}

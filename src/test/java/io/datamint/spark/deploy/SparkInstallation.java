@@ -1,0 +1,117 @@
+package io.datamint.spark.deploy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Spark installation: a PySpark package installed from PyPI into its own virtual environment, whose package
+ * directory is a complete {@code SPARK_HOME} ({@code bin/spark-submit}, {@code bin/spark-class}, {@code jars/}).
+ *
+ * <p>{@code bin/lib/install-spark.sh} installs them and prints one line per version,
+ * {@code <version>=<SPARK_HOME>|<python>}; {@code bin/test} passes those lines, separated by {@code ;}, in the
+ * system property {@value #PROPERTY}.
+ *
+ * @param version the Spark version, e.g. {@code 4.3.0}
+ * @param home the {@code SPARK_HOME}
+ * @param python the virtual environment's Python, which has this PySpark
+ */
+record SparkInstallation(String version, Path home, Path python) {
+
+  /** The system property listing the installations. */
+  static final String PROPERTY = "datamint.test.sparkInstallations";
+
+  /** The installations named by {@value #PROPERTY}, in order; empty when it is not set. */
+  static List<SparkInstallation> configured() {
+    String value = System.getProperty(PROPERTY, "").trim();
+    List<SparkInstallation> installations = new ArrayList<>();
+    if (value.isEmpty()) {
+      return installations;
+    }
+    for (String entry : value.split("[;\\n]")) {
+      if (entry.isBlank()) {
+        continue;
+      }
+      int eq = entry.indexOf('=');
+      int bar = entry.indexOf('|');
+      if (eq < 1 || bar < eq) {
+        throw new IllegalArgumentException(PROPERTY + ": expected <version>=<SPARK_HOME>|<python>, got " + entry);
+      }
+      installations.add(new SparkInstallation(entry.substring(0, eq).trim(),
+          Path.of(entry.substring(eq + 1, bar).trim()), Path.of(entry.substring(bar + 1).trim())));
+    }
+    return installations;
+  }
+
+  /** {@code $SPARK_HOME/bin/<tool>}. */
+  Path tool(String tool) {
+    return home.resolve("bin").resolve(tool);
+  }
+
+  /**
+   * A process builder for a command of this installation, with the environment a user's shell would have after
+   * activating the virtual environment: {@code SPARK_HOME}, {@code PYSPARK_PYTHON}, {@code JAVA_HOME} of this JVM,
+   * {@code SPARK_LOCAL_IP=127.0.0.1}, and the environment's {@code bin} first on {@code PATH}; no other
+   * {@code SPARK_*} or {@code PYSPARK_*} variable of the test JVM leaks in.
+   */
+  ProcessBuilder command(List<String> command, Map<String, String> extraEnv) {
+    ProcessBuilder builder = new ProcessBuilder(command);
+    Map<String, String> env = builder.environment();
+    env.keySet().removeIf(k -> k.startsWith("SPARK_") || k.startsWith("PYSPARK_"));
+    env.put("SPARK_HOME", home.toString());
+    env.put("PYSPARK_PYTHON", python.toString());
+    env.put("PYSPARK_DRIVER_PYTHON", python.toString());
+    env.put("JAVA_HOME", Path.of(System.getProperty("java.home")).toString());
+    env.put("SPARK_LOCAL_IP", "127.0.0.1");
+    env.put("PATH", python.getParent() + ":" + env.getOrDefault("PATH", "/usr/bin:/bin"));
+    env.putAll(extraEnv);
+    return builder;
+  }
+
+  /**
+   * Runs {@code spark-submit args...} to completion, its output to {@code log} (stderr) and the returned stdout.
+   *
+   * @throws AssertionError when it fails or outlives {@code timeout}, with the end of its log
+   */
+  String submit(List<String> args, Map<String, String> extraEnv, Path logDir, String name, Duration timeout)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(tool("spark-submit").toString());
+    command.addAll(args);
+    Files.createDirectories(logDir);
+    Path out = logDir.resolve(name + ".out");
+    Path err = logDir.resolve(name + ".log");
+    Process process = command(command, extraEnv).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+      throw new AssertionError("spark-submit (" + name + ", Spark " + version + ") did not finish in " + timeout
+          + "; log " + err + ":\n" + tail(err));
+    }
+    if (process.exitValue() != 0) {
+      throw new AssertionError("spark-submit (" + name + ", Spark " + version + ") exited with "
+          + process.exitValue() + "; log " + err + ":\n" + tail(err));
+    }
+    return Files.readString(out, StandardCharsets.UTF_8);
+  }
+
+  /** The last 60 lines of a log, for failure messages. */
+  static String tail(Path log) throws IOException {
+    if (!Files.exists(log)) {
+      return "(no log)";
+    }
+    List<String> lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+  }
+
+  @Override
+  public String toString() {
+    return "Spark " + version;
+  }
+}

@@ -1,0 +1,146 @@
+package io.datamint.spark.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.datamint.spark.examples.DecodeReport;
+import io.datamint.spark.sample.SampleProject;
+import io.datamint.spark.testing.SharedSpark;
+import io.datamint.spark.util.BuildInfo;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The README's Deployment section, run on every Spark installation of {@code bin/lib/spark-versions}: the Java job
+ * ({@link DecodeReport}, an application jar of its own) and the Python job ({@code examples/python/decode_report.py})
+ * with only the self-contained jar ({@code spark-submit --jars}), the Java job with the thin jar resolved through
+ * {@code --packages} from the local Maven repository that {@code mvn install} filled, and the Java job on a
+ * standalone cluster started from the installation, whose executors (separate JVMs) download nothing but the jar
+ * and do the decoding. Every run must print exactly the lines the same report gives inside the build: every
+ * resource of the sample project (DICOM of each transfer syntax it has, NIfTI, PNG 8/16-bit/RGB, JPEG, MP4),
+ * merged semantic masks, axial slices and video frames, pixel for pixel (SHA-256 of every tensor), with no
+ * {@code _error}.
+ */
+class SparkSubmitIT {
+
+  private static final Duration TIMEOUT = Duration.ofMinutes(4);
+  private static final Path BASEDIR = Path.of(System.getProperty("datamint.test.basedir", "."));
+  private static final Path TARGET = BASEDIR.resolve("target");
+  private static final String ARTIFACT = "datamint-spark_2.13-" + BuildInfo.version();
+  private static final Path ALL_JAR = TARGET.resolve(ARTIFACT + "-all.jar");
+  private static final Path EXAMPLES_JAR = TARGET.resolve(ARTIFACT + "-examples.jar");
+  private static final Path PYTHON_JOB = BASEDIR.resolve("examples/python/decode_report.py");
+  private static final Path LOGS = TARGET.resolve("deployment-logs")
+      .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+
+  private static Path project;
+  private static List<String> expected;
+
+  static List<SparkInstallation> installations() {
+    List<SparkInstallation> configured = SparkInstallation.configured();
+    if (configured.isEmpty()) {
+      if ("true".equals(System.getenv("CI"))) {
+        throw new IllegalStateException("no Spark installations given (system property "
+            + SparkInstallation.PROPERTY + "); bin/test installs them with bin/lib/install-spark.sh");
+      }
+      return List.of(); // a developer's plain `mvn install`: run bin/test for these tests
+    }
+    return configured;
+  }
+
+  @BeforeAll
+  static void writeProjectAndExpectation() throws IOException {
+    assertThat(ALL_JAR).as("the self-contained jar (mvn package writes it)").exists();
+    assertThat(EXAMPLES_JAR).exists();
+    project = Files.createDirectories(LOGS).resolve("project");
+    SampleProject.write(project, SampleProject.DEFAULT_SEED);
+    expected = DecodeReport.lines(SharedSpark.session(), project.toString());
+    assertThat(expected.get(expected.size() - 1)).endsWith("|errors=0");
+    Set<String> kinds = new TreeSet<>();
+    for (String line : expected) {
+      String[] f = line.split("\\|");
+      if (f[0].equals("image")) {
+        kinds.add(f[3] + ":" + f[4] + f[5].replaceAll("\\d+\\)$", ")"));
+      }
+    }
+    // every kind the sample has reached the decoders: DICOM volumes, NIfTI, 8/16-bit and RGB images, video
+    assertThat(String.join(" ", kinds)).contains("dicom:float64", "nifti:int16", "image:uint8(1,", "image:uint16",
+        "image:uint8(3,", "video:uint8(3,");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("installations")
+  void javaJobWithTheSelfContainedJar(SparkInstallation spark) throws Exception {
+    String out = spark.submit(List.of("--master", "local[2]", "--conf", "spark.ui.enabled=false",
+        "--class", DecodeReport.class.getName(), "--jars", ALL_JAR.toString(), EXAMPLES_JAR.toString(),
+        project.toString()), Map.of(), LOGS, "java-all-" + spark.version(), TIMEOUT);
+    assertThat(out.lines().toList()).containsExactlyElementsOf(expected);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("installations")
+  void pythonJobWithTheSelfContainedJar(SparkInstallation spark) throws Exception {
+    String out = spark.submit(List.of("--master", "local[2]", "--conf", "spark.ui.enabled=false",
+        "--jars", ALL_JAR.toString(), PYTHON_JOB.toString(), project.toString()), Map.of(), LOGS,
+        "python-all-" + spark.version(), TIMEOUT);
+    assertThat(out.lines().toList()).containsExactlyElementsOf(expected);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("installations")
+  void javaJobWithPackages(SparkInstallation spark) throws Exception {
+    Path ivy = Files.createDirectories(LOGS.resolve("ivy-" + spark.version()));
+    String out = spark.submit(List.of("--master", "local[2]", "--conf", "spark.ui.enabled=false",
+        "--conf", "spark.jars.ivy=" + ivy, "--packages", BuildInfo.coordinates(),
+        "--class", DecodeReport.class.getName(), EXAMPLES_JAR.toString(), project.toString()), Map.of(), LOGS,
+        "java-packages-" + spark.version(), TIMEOUT);
+    assertThat(out.lines().toList()).containsExactlyElementsOf(expected);
+    String log = Files.readString(LOGS.resolve("java-packages-" + spark.version() + ".log"));
+    assertThat(log).contains("found " + BuildInfo.coordinates().replaceFirst(":", "#").replaceFirst(":", ";")
+        + " in local-m2-cache");
+    try (Stream<Path> jars = Files.list(ivy.resolve("jars"))) {
+      List<String> names = jars.map(p -> p.getFileName().toString()).sorted().toList();
+      // the natives of all four platforms, and nothing that only the sample generator needs
+      assertThat(names).anyMatch(n -> n.contains("ffmpeg") && n.contains("linux-arm64"))
+          .anyMatch(n -> n.contains("ffmpeg") && n.contains("macosx-arm64"))
+          .noneMatch(n -> n.contains("jcodec"));
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("installations")
+  void javaJobOnAStandaloneClusterOfTheInstallation(SparkInstallation spark) throws Exception {
+    Path logDir = Files.createDirectories(LOGS.resolve("cluster-" + spark.version()));
+    try (InstalledCluster cluster = InstalledCluster.start(spark, logDir, 2)) {
+      String out = spark.submit(List.of("--master", cluster.masterUrl(), "--conf", "spark.ui.enabled=false",
+          "--conf", "spark.executor.memory=1g", "--conf", "spark.driver.host=127.0.0.1",
+          "--class", DecodeReport.class.getName(), "--jars", ALL_JAR.toString(), EXAMPLES_JAR.toString(),
+          project.toString()), Map.of(), logDir, "java-cluster", TIMEOUT);
+      assertThat(out.lines().toList()).containsExactlyElementsOf(expected);
+      List<Path> executorLogs = cluster.executorLogs();
+      assertThat(executorLogs).as("executor logs under " + cluster.workDir()).isNotEmpty();
+      List<String> decodedVideo = new ArrayList<>();
+      for (Path log : executorLogs) {
+        String text = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
+        if (text.contains("FfmpegRuntime") && text.contains("loaded in")) {
+          decodedVideo.add(log.toString());
+        }
+      }
+      // the executors, not the driver, loaded FFmpeg: they decoded the videos
+      assertThat(decodedVideo).as("executor logs that show FFmpeg loaded").isNotEmpty();
+    }
+  }
+}
