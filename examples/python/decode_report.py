@@ -4,12 +4,16 @@ The Python twin of ``io.datamint.spark.examples.DecodeReport``: the same four re
 are, semantic masks merged across annotators, axial slices, video frames), and the same lines
 ``read|resource_id|index|resource_kind|dtype|shape|sha256|error``, except that the SHA-256 of each tensor's bytes is
 computed here, in Python, from the bytes the rows carry. The deployment tests check that the two jobs print the
-same lines on every supported Spark installation::
+same lines on every supported Spark installation, started either way::
 
     spark-submit --jars target/datamint-spark_2.13-0.1.0-SNAPSHOT-all.jar examples/python/decode_report.py DIR
+    python examples/python/decode_report.py DIR --jars target/datamint-spark_2.13-0.1.0-SNAPSHOT-all.jar
+
+The second form is a plain Python process (a notebook, an IDE) that starts Spark itself with ``spark.jars``.
 """
 from __future__ import annotations
 
+import argparse
 import hashlib
 import sys
 from typing import Dict, List, Optional, Tuple
@@ -58,12 +62,17 @@ def report(spark: SparkSession, path: str) -> List[str]:
 
 
 def main(argv: List[str]) -> int:
-    if len(argv) != 2:
-        print("usage: decode_report.py PROJECT_MIRROR", file=sys.stderr)
-        return 2
-    spark = SparkSession.builder.appName("datamint-decode-report-py").getOrCreate()
+    parser = argparse.ArgumentParser(description="Decode a Datamint project mirror and print one line per row.")
+    parser.add_argument("project", help="the project mirror directory (or Hadoop URI)")
+    parser.add_argument("--jars", help="the connector jar, set as spark.jars when this process starts Spark "
+                        "itself (not needed under spark-submit --jars)")
+    args = parser.parse_args(argv[1:])
+    builder = SparkSession.builder.appName("datamint-decode-report-py")
+    if args.jars:
+        builder = builder.master("local[2]").config("spark.jars", args.jars).config("spark.ui.enabled", "false")
+    spark = builder.getOrCreate()
     try:
-        for line in report(spark, argv[1]):
+        for line in report(spark, args.project):
             print(line)
     finally:
         spark.stop()

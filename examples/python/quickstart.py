@@ -2,7 +2,7 @@
 
     mvn -q package -DskipTests
     bin/datamint-sample /tmp/sample-project
-    spark-submit --jars target/datamint-spark-0.1.0-SNAPSHOT.jar examples/python/quickstart.py /tmp/sample-project
+    spark-submit --jars target/datamint-spark_2.13-0.1.0-SNAPSHOT-all.jar examples/python/quickstart.py /tmp/sample-project
 """
 import sys
 

@@ -5,6 +5,7 @@ import static io.datamint.spark.sample.SampleContext.BOB;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.datamint.spark.sample.CtPhantom.Region;
+import io.datamint.spark.util.BuildInfo;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -148,7 +149,15 @@ final class SampleResources {
       frames.add(phantom.frame(f));
     }
     Instant created = uploadTime();
-    byte[] file = VideoWriter.h264Mp4(VIDEO_WIDTH, VIDEO_HEIGHT, VIDEO_FPS, frames, created);
+    byte[] file;
+    try {
+      file = VideoWriter.h264Mp4(VIDEO_WIDTH, VIDEO_HEIGHT, VIDEO_FPS, frames, created);
+    } catch (NoClassDefFoundError e) {
+      throw new IllegalStateException("writing the sample project's video " + filename + " needs the H.264 encoder"
+          + " org.jcodec:jcodec on the class path, an optional dependency of the connector that the self-contained"
+          + " jar and --packages leave out; run bin/datamint-sample (the build's class path has it) or add"
+          + " org.jcodec:jcodec:" + BuildInfo.jcodecVersion() + " (missing: " + e.getMessage() + ")", e);
+    }
     ObjectNode metadata = SampleContext.object();
     if (frameCountInMetadata) {
       metadata.put("frame_count", VIDEO_FRAMES).put("width", VIDEO_WIDTH).put("height", VIDEO_HEIGHT)

@@ -42,6 +42,11 @@ public final class BuildInfo {
     return get("ffmpeg.version");
   }
 
+  /** The version of {@code org.jcodec:jcodec}, the sample generator's optional H.264 encoder. */
+  public static String jcodecVersion() {
+    return get("jcodec.version");
+  }
+
   private static String get(String key) {
     String value = PROPERTIES.getProperty(key);
     if (value == null || value.startsWith("${")) {

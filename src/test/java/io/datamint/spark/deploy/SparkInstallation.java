@@ -75,7 +75,8 @@ record SparkInstallation(String version, Path home, Path python) {
   }
 
   /**
-   * Runs {@code spark-submit args...} to completion, its output to {@code log} (stderr) and the returned stdout.
+   * Runs {@code spark-submit args...} to completion: stderr to {@code <logDir>/<name>.log}, stdout returned (and
+   * kept in {@code <name>.out}).
    *
    * @throws AssertionError when it fails or outlives {@code timeout}, with the end of its log
    */
@@ -84,6 +85,17 @@ record SparkInstallation(String version, Path home, Path python) {
     List<String> command = new ArrayList<>();
     command.add(tool("spark-submit").toString());
     command.addAll(args);
+    return run(command, extraEnv, logDir, name, timeout);
+  }
+
+  /** Runs {@code command} in this installation's environment, as {@link #submit} does. */
+  String run(List<String> command, Path logDir, String name, Duration timeout)
+      throws IOException, InterruptedException {
+    return run(command, Map.of(), logDir, name, timeout);
+  }
+
+  private String run(List<String> command, Map<String, String> extraEnv, Path logDir, String name,
+      Duration timeout) throws IOException, InterruptedException {
     Files.createDirectories(logDir);
     Path out = logDir.resolve(name + ".out");
     Path err = logDir.resolve(name + ".log");
@@ -91,11 +103,11 @@ record SparkInstallation(String version, Path home, Path python) {
     if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
-      throw new AssertionError("spark-submit (" + name + ", Spark " + version + ") did not finish in " + timeout
+      throw new AssertionError(command.get(0) + " (" + name + ", Spark " + version + ") did not finish in " + timeout
           + "; log " + err + ":\n" + tail(err));
     }
     if (process.exitValue() != 0) {
-      throw new AssertionError("spark-submit (" + name + ", Spark " + version + ") exited with "
+      throw new AssertionError(command.get(0) + " (" + name + ", Spark " + version + ") exited with "
           + process.exitValue() + "; log " + err + ":\n" + tail(err));
     }
     return Files.readString(out, StandardCharsets.UTF_8);

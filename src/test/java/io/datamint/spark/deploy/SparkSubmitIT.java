@@ -1,6 +1,7 @@
 package io.datamint.spark.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.datamint.spark.examples.DecodeReport;
 import io.datamint.spark.sample.SampleProject;
@@ -20,13 +21,15 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The README's Deployment section, run on every Spark installation of {@code bin/lib/spark-versions}: the Java job
  * ({@link DecodeReport}, an application jar of its own) and the Python job ({@code examples/python/decode_report.py})
- * with only the self-contained jar ({@code spark-submit --jars}), the Java job with the thin jar resolved through
+ * with only the self-contained jar ({@code spark-submit --jars}), the Python job as a plain {@code python} process
+ * that sets {@code spark.jars} itself, the Java job with the thin jar resolved through
  * {@code --packages} from the local Maven repository that {@code mvn install} filled, and the Java job on a
  * standalone cluster started from the installation, whose executors (separate JVMs) download nothing but the jar
  * and do the decoding. Every run must print exactly the lines the same report gives inside the build: every
@@ -101,6 +104,14 @@ class SparkSubmitIT {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("installations")
+  void plainPythonWithSparkJars(SparkInstallation spark) throws Exception {
+    String out = spark.run(List.of(spark.python().toString(), PYTHON_JOB.toString(), project.toString(),
+        "--jars", ALL_JAR.toString()), LOGS, "python-spark-jars-" + spark.version(), TIMEOUT);
+    assertThat(out.lines().toList()).containsExactlyElementsOf(expected);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("installations")
   void javaJobWithPackages(SparkInstallation spark) throws Exception {
     Path ivy = Files.createDirectories(LOGS.resolve("ivy-" + spark.version()));
     String out = spark.submit(List.of("--master", "local[2]", "--conf", "spark.ui.enabled=false",
@@ -117,6 +128,30 @@ class SparkSubmitIT {
       assertThat(names).anyMatch(n -> n.contains("ffmpeg") && n.contains("linux-arm64"))
           .anyMatch(n -> n.contains("ffmpeg") && n.contains("macosx-arm64"))
           .noneMatch(n -> n.contains("jcodec"));
+    }
+  }
+
+  @Test
+  void renamedCopiesOfTheJarShareOneNativeCache() throws Exception {
+    List<SparkInstallation> all = installations();
+    assumeTrue(!all.isEmpty(), "no Spark installation configured");
+    SparkInstallation spark = all.get(all.size() - 1);
+    Path dir = Files.createDirectories(LOGS.resolve("renamed-jars"));
+    Path cache = dir.resolve("javacpp-cache");
+    for (String name : List.of("datamint-a.jar", "addedFile-1234-datamint.jar")) {
+      Path copy = Files.copy(ALL_JAR, dir.resolve(name));
+      String javaOptions = "-Dorg.bytedeco.javacpp.cachedir=" + cache;
+      String out = spark.submit(List.of("--master", "local[2]", "--conf", "spark.ui.enabled=false",
+          "--driver-java-options", javaOptions, "--class", DecodeReport.class.getName(), "--jars", copy.toString(),
+          EXAMPLES_JAR.toString(), project.toString()), Map.of(), dir, name, TIMEOUT);
+      assertThat(out.lines().toList()).containsExactlyElementsOf(expected);
+    }
+    try (Stream<Path> files = Files.walk(cache)) {
+      List<Path> codecs =
+          files.filter(p -> p.getFileName().toString().matches("libavcodec\\.so\\.\\d+")).toList();
+      // one copy, in the per-build directory, whatever the jar was called
+      assertThat(codecs).hasSize(1);
+      assertThat(codecs.get(0).getParent().getFileName().toString()).startsWith("datamint-ffmpeg-");
     }
   }
 

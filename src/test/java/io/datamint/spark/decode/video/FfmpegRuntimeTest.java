@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.bytedeco.javacpp.Loader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,8 +42,11 @@ class FfmpegRuntimeTest {
         new VideoDecoder().decode(NativeProbe.clip(), NativeProbe.clip().length, DecodeLimits.defaults()));
 
     JsonNode cold = probe(cache);
-    assertThat(Path.of(cold.path("cacheDir").asText()).toRealPath()).isEqualTo(cache.toRealPath());
-    try (Stream<Path> files = Files.walk(cache)) {
+    // the given directory is the base: one flat directory per FFmpeg build and platform below it
+        assertThat(Path.of(cold.path("cacheDir").asText()).toRealPath())
+            .isEqualTo(cache.resolve(NativeCache.directoryName(Loader.getPlatform())).toRealPath());
+    try (Stream<Path> files = Files.list(cache.resolve(NativeCache.directoryName(Loader.getPlatform())))) {
+      // flat: no subdirectory named after the jar that carried the natives, so renamed jars share one copy
       assertThat(files.map(p -> p.getFileName().toString()))
           .anyMatch(name -> name.startsWith("libavcodec.so"))
           .anyMatch(name -> name.startsWith("libjniavformat.so"));

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
+import org.bytedeco.javacpp.Loader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +39,9 @@ class VideoOnExecutorsTest {
       for (JsonNode probe : probes) {
         assertThat(probe.path("pid").asLong()).isNotIn(driverPid, ProcessHandle.current().pid());
         assertThat(cluster.workerPids()).doesNotContain(probe.path("pid").asLong());
-        assertThat(Path.of(probe.path("cacheDir").asText()).toRealPath()).isEqualTo(cache.toRealPath());
+        // the given directory is the base: one flat directory per FFmpeg build and platform below it
+        assertThat(Path.of(probe.path("cacheDir").asText()).toRealPath())
+            .isEqualTo(cache.resolve(NativeCache.directoryName(Loader.getPlatform())).toRealPath());
         assertThat(probe.path("frames").asInt()).isEqualTo(12);
         assertThat(probe.path("checksum").asLong()).isEqualTo(expected);
         System.out.println("[video-executor] " + probe);

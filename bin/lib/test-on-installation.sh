@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Runs the test suite (target/test-classes, compiled against the baseline Spark by a previous `mvn test-compile`)
+# on the Spark runtime of a real installation instead of the Maven one: the class path is the build's own classes,
+# the connector's run-time dependencies and the test libraries, then $SPARK_HOME/jars/* (Spark, Scala, Hadoop,
+# Arrow, Jackson... exactly as that installation ships them). This is how the suite runs on Spark 4.3, whose parent
+# POM the Maven Central served here lacks, so Maven cannot resolve spark-sql 4.3.0 as a dependency.
+# Usage: bin/lib/test-on-installation.sh SPARK_HOME [JUnit console selectors, e.g. --select-class=...; default all]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$root"
+spark_home="$1"
+shift
+if [[ ! -d "$spark_home/jars" ]]; then
+  echo "error: $spark_home/jars does not exist; give the SPARK_HOME of an installation (bin/lib/install-spark.sh)" >&2
+  exit 2
+fi
+if [[ ! -d target/test-classes ]]; then
+  echo "error: target/test-classes is missing; run 'mvn test-compile' first" >&2
+  exit 2
+fi
+mvn -q -B -ntp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.excludeScope=provided \
+  -Dmdep.outputFile=target/installation-test-classpath.txt
+read -r -a jvm_flags < bin/lib/jvm-flags
+version="$(ls "$spark_home/jars" | sed -n 's/^spark-core_2.13-\(.*\)\.jar$/\1/p')"
+log="target/installation-tests-spark-$version.log"
+if [[ $# -gt 0 ]]; then
+  selectors=("$@")
+else
+  # The cluster tier (@Tag("cluster")) builds its standalone cluster from the build's own class path, which is not
+  # this one; on installations the deployment tests (SparkSubmitIT) start each installation's own cluster instead.
+  selectors=(--scan-class-path target/test-classes --include-classname '^.*Tests?$' --exclude-tag cluster)
+fi
+echo "running the suite on the Spark $version runtime of $spark_home (output in $log)"
+set +e
+SPARK_LOCAL_IP=127.0.0.1 java "${jvm_flags[@]}" -Xmx3g \
+  -Ddatamint.test.corpus="$root/../shared/corpus" -Ddatamint.test.basedir="$root" \
+  -Ddatamint.test.jvmFlags="$(cat bin/lib/jvm-flags)" \
+  -cp "target/test-classes:target/classes:$(cat target/installation-test-classpath.txt):$spark_home/jars/*" \
+  org.junit.platform.console.ConsoleLauncher execute \
+  --disable-banner --details=summary --fail-if-no-tests "${selectors[@]}" \
+  > "$log" 2>&1
+status=$?
+set -e
+grep -E "tests (successful|failed|aborted|skipped|found)|containers failed" "$log" || true
+if [[ $status -ne 0 ]]; then
+  grep -B2 -A12 -E "MethodSource|JUnit Jupiter:.*✘" "$log" | head -200 || true
+  echo "the suite failed on Spark $version (exit $status); the whole output is in $log" >&2
+fi
+exit $status
