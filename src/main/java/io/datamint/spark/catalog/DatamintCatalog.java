@@ -2,6 +2,7 @@ package io.datamint.spark.catalog;
 
 import io.datamint.spark.catalog.ProjectDirectory.Project;
 import io.datamint.spark.config.DatamintOptions;
+import io.datamint.spark.config.InvalidOptionException;
 import io.datamint.spark.read.DatamintTable;
 import io.datamint.spark.read.DatamintTableProvider;
 import java.util.ArrayList;
@@ -86,7 +87,12 @@ public final class DatamintCatalog implements TableCatalog, SupportsNamespaces {
       }
     }
     // Fails now, naming the option, rather than at the first query.
-    DatamintOptions.resolve(rest, Map.of(), Map.of());
+    try {
+      DatamintOptions.resolve(rest, Map.of(), Map.of());
+    } catch (InvalidOptionException e) {
+      throw new InvalidOptionException("the datamint catalog \"" + name + "\" (options spark.sql.catalog." + name
+          + ".*): " + e.getMessage());
+    }
     this.directory = ProjectDirectory.of(name, given, sessionConf(), System.getenv());
     this.defaults = Map.copyOf(rest);
   }

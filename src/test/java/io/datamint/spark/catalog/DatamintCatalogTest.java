@@ -157,4 +157,17 @@ class DatamintCatalogTest {
     assertThatThrownBy(() -> spark.sql("SHOW NAMESPACES IN dm_test_nopath").collect())
         .hasStackTraceContaining("spark.sql.catalog.dm_test_nopath.path");
   }
+
+  @Test
+  void prefetchOnlyOptionsAreRefusedAsCatalogAndTableOptions() {
+    spark.conf().set("spark.sql.catalog.dm_test_prefetch", DatamintCatalog.class.getName());
+    spark.conf().set("spark.sql.catalog.dm_test_prefetch.path", root.toString());
+    spark.conf().set("spark.sql.catalog.dm_test_prefetch.prefetch_concurrency", "4");
+    assertThatThrownBy(() -> spark.sql("SHOW NAMESPACES IN dm_test_prefetch").collect())
+        .hasStackTraceContaining("the datamint catalog \"dm_test_prefetch\"")
+        .hasStackTraceContaining("\"prefetch_concurrency\" applies only to a prefetch")
+        .hasStackTraceContaining("bin/datamint-prefetch");
+    assertThatThrownBy(() -> spark.read().option("prefetch_partitions", "2").table(SAMPLE + ".resources").count())
+        .hasMessageContaining("\"prefetch_partitions\" applies only to a prefetch");
+  }
 }
