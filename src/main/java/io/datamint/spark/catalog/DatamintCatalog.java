@@ -34,13 +34,16 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  * spark.sql.catalog.datamint            = io.datamint.spark.catalog.DatamintCatalog
  * spark.sql.catalog.datamint.path       = /data/mirrors        (a mirror root: one project mirror per directory)
  *   or
+ * spark.sql.catalog.datamint.path       = /tmp/sample          (a project mirror: that one project)
+ *   or
  * spark.sql.catalog.datamint.server_url = https://api.datamint.io   (or env DATAMINT_API_URL; the key in env
  *                                                                     DATAMINT_API_KEY or option api_key)
  * SELECT * FROM datamint.`my-project`.resources
  * </pre>
  *
- * <p>Each project is a namespace, named by its name (its id is accepted too): the projects under the root, or those
- * the API key sees ({@code GET /projects}). {@code path} wins when both are given, as for reads. Each namespace
+ * <p>Each project is a namespace, named by its name (its id is accepted too): the projects under the root, the one
+ * project of a project mirror, or those the API key sees ({@code GET /projects}). A {@code path} that holds no
+ * {@code project.json}, itself or in a sub-directory, fails every lookup saying which layouts are accepted. {@code path} wins when both are given, as for reads. Each namespace
  * holds {@code resources} (the data source's read of the project), {@code annotations} (one row per annotation),
  * {@code labels} (label names, category classes and segmentation labels with their codes) and {@code splits} (a
  * mirror's whole split assignment history; the API's current assignments). Every other catalog option is a datamint
