@@ -43,13 +43,14 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  *
  * <p>Each project is a namespace, named by its name (its id is accepted too): the projects under the root, the one
  * project of a project mirror, or those the API key sees ({@code GET /projects}). A {@code path} that holds no
- * {@code project.json}, itself or in a sub-directory, fails every lookup saying which layouts are accepted. {@code path} wins when both are given, as for reads. Each namespace
- * holds {@code resources} (the data source's read of the project), {@code annotations} (one row per annotation),
- * {@code labels} (label names, category classes and segmentation labels with their codes) and {@code splits} (a
- * mirror's whole split assignment history; the API's current assignments). Every other catalog option is a datamint
- * read option and applies to every table; the session's {@code spark.datamint.*} conf applies too, with lower
- * precedence. Projects are listed and read at each lookup, so a refreshed mirror or server is seen by the next
- * query. The API key is never shown: not in a table name or property, a message or a log line.
+ * {@code project.json}, itself or in a sub-directory, fails every lookup saying which layouts are accepted.
+ * {@code path} wins when both are given, as for reads. Each namespace holds {@code resources} (the data source's
+ * read of the project), {@code annotations} (one row per annotation), {@code labels} (label names, category classes
+ * and segmentation labels with their codes) and {@code splits} (a mirror's whole split assignment history; the API's
+ * current assignments). Every other catalog option is a datamint read option and applies to every table; the
+ * session's {@code spark.datamint.*} conf applies too, with lower precedence. Projects are listed and read at each
+ * lookup, so a refreshed mirror or server is seen by the next query. The API key is never shown: not in a table
+ * name or property, a message or a log line.
  */
 public final class DatamintCatalog implements TableCatalog, SupportsNamespaces {
 

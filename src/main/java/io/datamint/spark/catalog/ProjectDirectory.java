@@ -44,9 +44,9 @@ interface ProjectDirectory {
 
   /**
    * The directory a catalog's options name: a mirror root or a single project mirror ({@code path}, which wins
-   * when {@code server_url} is given too, as for reads), else the Datamint API ({@code server_url} and {@code api_key} with the {@code api_*}
-   * limits, each from the catalog's options, else the session's {@code spark.datamint.*} conf, else the environment
-   * {@code DATAMINT_API_URL} / {@code DATAMINT_API_KEY}).
+   * when {@code server_url} is given too, as for reads), else the Datamint API ({@code server_url} and
+   * {@code api_key} with the {@code api_*} limits, each from the catalog's options, else the session's
+   * {@code spark.datamint.*} conf, else the environment {@code DATAMINT_API_URL} / {@code DATAMINT_API_KEY}).
    *
    * @param catalog the catalog's name, for messages
    * @param options the catalog's options (keys in any case)

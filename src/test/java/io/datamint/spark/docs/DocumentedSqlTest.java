@@ -194,7 +194,8 @@ class DocumentedSqlTest {
     while (m.find()) {
       Path sample = placeholders.get(m.group());
       assertThat(sample).as(block.where() + " uses the path " + m.group() + ", which is none of the documented "
-          + "example paths " + placeholders.keySet() + "; use one of them, or give it a sample project here").isNotNull();
+          + "example paths " + placeholders.keySet() + "; use one of them, or give it a sample project here")
+          .isNotNull();
       m.appendReplacement(out, Matcher.quoteReplacement(sample.toString()));
     }
     m.appendTail(out);

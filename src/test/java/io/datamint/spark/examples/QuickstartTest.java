@@ -27,7 +27,8 @@ class QuickstartTest {
     Path home = Files.createDirectories(tmp.resolve("repo"));
     Path javaTmp = Files.createDirectories(tmp.resolve("java-tmp"));
     ExternalTool.Result result = ExternalTool.run(Duration.ofSeconds(180), "env", "DATAMINT_HOME=" + home,
-        "DATAMINT_JAVA_OPTS=-Djava.io.tmpdir=" + javaTmp, "bash", BASEDIR.resolve("bin/datamint-quickstart").toString());
+        "DATAMINT_JAVA_OPTS=-Djava.io.tmpdir=" + javaTmp, "bash",
+        BASEDIR.resolve("bin/datamint-quickstart").toString());
     result.assertSuccess();
     Path project = home.resolve(QuickstartArgs.DEFAULT_DIR);
     List<String> lines = result.stdout().lines().toList();
