@@ -2,9 +2,11 @@
 -- bin/datamint-sql -f examples/sql/report.sql   (after: bin/datamint-sample /tmp/sample-project)
 CREATE TEMPORARY VIEW resources USING datamint OPTIONS (path '/tmp/sample-project');
 
+-- One row per annotation, and one row (annotation columns NULL) per resource without any: OUTER keeps those
+-- resources, so that they are counted below.
 CREATE TEMPORARY VIEW annotation_rows AS
 SELECT resource_id, patient_id, modality, a.*
-FROM resources LATERAL VIEW explode(annotations) t AS a;
+FROM resources LATERAL VIEW OUTER explode(annotations) t AS a;
 
 SELECT modality,
        count(DISTINCT resource_id)                                  AS resources,

@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.explode;
 
 import io.datamint.spark.cli.SqlCli;
 import io.datamint.spark.sample.SampleProject;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -17,43 +16,29 @@ import org.apache.spark.sql.SparkSession;
  * prints the schema, the counts by modality and by tag, the annotations per label, a pushed-down tag query, and the
  * decoded image tensors (DICOM and NIfTI volumes, radiographs, ultrasound clips).
  *
- * <p>Usage: {@code bin/datamint-quickstart [DIR] [--seed N] [--master URL]}. Without DIR the project is written to a
- * new temporary directory.
+ * <p>Usage: {@code bin/datamint-quickstart [DIR] [--seed N] [--master URL]}. Without DIR the project is written to
+ * {@value QuickstartArgs#DEFAULT_DIR} in the repository, the same place every run (see {@link QuickstartArgs}); the
+ * directory is printed first and last.
  */
 public final class Quickstart {
 
   private Quickstart() {}
 
   public static void main(String[] args) throws Exception {
-    Path dir = null;
-    long seed = SampleProject.DEFAULT_SEED;
-    String master = "local[*]";
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--seed" -> seed = Long.parseLong(value(args, ++i, "--seed"));
-        case "--master" -> master = value(args, ++i, "--master");
-        case "-h", "--help" -> {
-          System.out.println("usage: bin/datamint-quickstart [DIR] [--seed N] [--master URL]");
-          return;
-        }
-        default -> {
-          if (args[i].startsWith("-") || dir != null) {
-            throw new IllegalArgumentException("unexpected argument " + args[i]
-                + "; usage: bin/datamint-quickstart [DIR] [--seed N] [--master URL]");
-          }
-          dir = Path.of(args[i]);
-        }
-      }
+    QuickstartArgs parsed = QuickstartArgs.parse(args, QuickstartArgs.home());
+    if (parsed.help()) {
+      System.out.println(QuickstartArgs.USAGE);
+      return;
     }
-    if (dir == null) {
-      dir = Files.createTempDirectory("datamint-quickstart-").resolve(SampleProject.NAME);
-    }
-    SampleProject.Summary summary = SampleProject.write(dir, seed);
+    Path dir = parsed.dir();
+    System.out.println("Sample project directory: " + dir + (parsed.defaultDir()
+        ? " (the default, rewritten by every run; bin/datamint-quickstart DIR writes it elsewhere)" : ""));
+    SampleProject.Summary summary = SampleProject.write(dir, parsed.seed());
     System.out.printf("Wrote the sample project %s to %s: %d resources, %d annotations, %d split rows%n%n",
         SampleProject.NAME, summary.dir(), summary.resources(), summary.annotations(), summary.splitRows());
 
     SqlCli.useCliLogConfig(false); // Spark's log at WARN on stderr, so stdout shows only the results
-    SparkSession spark = SparkSession.builder().master(master).appName("datamint-quickstart")
+    SparkSession spark = SparkSession.builder().master(parsed.master()).appName("datamint-quickstart")
         .config("spark.ui.enabled", "false").config("spark.sql.session.timeZone", "UTC").getOrCreate();
     try {
       Dataset<Row> resources = spark.read().format("datamint").load(dir.toString());
@@ -84,12 +69,8 @@ public final class Quickstart {
     } finally {
       spark.stop();
     }
-  }
-
-  private static String value(String[] args, int i, String flag) {
-    if (i >= args.length) {
-      throw new IllegalArgumentException(flag + " needs a value");
-    }
-    return args[i];
+    System.out.println("The sample project is in " + dir + "; query it with SQL:");
+    System.out.println("  bin/datamint-sql \"CREATE TEMPORARY VIEW r USING datamint OPTIONS (path '" + dir + "'); "
+        + "SELECT modality, count(*) AS n FROM r GROUP BY modality\"");
   }
 }

@@ -2,6 +2,7 @@ package io.datamint.spark.catalog;
 
 import io.datamint.spark.catalog.ProjectDirectory.Project;
 import io.datamint.spark.config.DatamintOptions;
+import io.datamint.spark.config.InvalidOptionException;
 import io.datamint.spark.read.DatamintTable;
 import io.datamint.spark.read.DatamintTableProvider;
 import java.util.ArrayList;
@@ -33,19 +34,23 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  * spark.sql.catalog.datamint            = io.datamint.spark.catalog.DatamintCatalog
  * spark.sql.catalog.datamint.path       = /data/mirrors        (a mirror root: one project mirror per directory)
  *   or
+ * spark.sql.catalog.datamint.path       = /tmp/sample          (a project mirror: that one project)
+ *   or
  * spark.sql.catalog.datamint.server_url = https://api.datamint.io   (or env DATAMINT_API_URL; the key in env
  *                                                                     DATAMINT_API_KEY or option api_key)
  * SELECT * FROM datamint.`my-project`.resources
  * </pre>
  *
- * <p>Each project is a namespace, named by its name (its id is accepted too): the projects under the root, or those
- * the API key sees ({@code GET /projects}). {@code path} wins when both are given, as for reads. Each namespace
- * holds {@code resources} (the data source's read of the project), {@code annotations} (one row per annotation),
- * {@code labels} (label names, category classes and segmentation labels with their codes) and {@code splits} (a
- * mirror's whole split assignment history; the API's current assignments). Every other catalog option is a datamint
- * read option and applies to every table; the session's {@code spark.datamint.*} conf applies too, with lower
- * precedence. Projects are listed and read at each lookup, so a refreshed mirror or server is seen by the next
- * query. The API key is never shown: not in a table name or property, a message or a log line.
+ * <p>Each project is a namespace, named by its name (its id is accepted too): the projects under the root, the one
+ * project of a project mirror, or those the API key sees ({@code GET /projects}). A {@code path} that holds no
+ * {@code project.json}, itself or in a sub-directory, fails every lookup saying which layouts are accepted.
+ * {@code path} wins when both are given, as for reads. Each namespace holds {@code resources} (the data source's
+ * read of the project), {@code annotations} (one row per annotation), {@code labels} (label names, category classes
+ * and segmentation labels with their codes) and {@code splits} (a mirror's whole split assignment history; the API's
+ * current assignments). Every other catalog option is a datamint read option and applies to every table; the
+ * session's {@code spark.datamint.*} conf applies too, with lower precedence. Projects are listed and read at each
+ * lookup, so a refreshed mirror or server is seen by the next query. The API key is never shown: not in a table
+ * name or property, a message or a log line.
  */
 public final class DatamintCatalog implements TableCatalog, SupportsNamespaces {
 
@@ -86,7 +91,12 @@ public final class DatamintCatalog implements TableCatalog, SupportsNamespaces {
       }
     }
     // Fails now, naming the option, rather than at the first query.
-    DatamintOptions.resolve(rest, Map.of(), Map.of());
+    try {
+      DatamintOptions.resolve(rest, Map.of(), Map.of());
+    } catch (InvalidOptionException e) {
+      throw new InvalidOptionException("the datamint catalog \"" + name + "\" (options spark.sql.catalog." + name
+          + ".*): " + e.getMessage());
+    }
     this.directory = ProjectDirectory.of(name, given, sessionConf(), System.getenv());
     this.defaults = Map.copyOf(rest);
   }

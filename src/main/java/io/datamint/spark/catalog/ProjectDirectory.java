@@ -43,10 +43,10 @@ interface ProjectDirectory {
   List<String> SOURCE_KEYS = List.of(DatamintOptions.PATH, DatamintOptions.SERVER_URL, DatamintOptions.API_KEY);
 
   /**
-   * The directory a catalog's options name: a mirror root ({@code path}, which wins when {@code server_url} is
-   * given too, as for reads), else the Datamint API ({@code server_url} and {@code api_key} with the {@code api_*}
-   * limits, each from the catalog's options, else the session's {@code spark.datamint.*} conf, else the environment
-   * {@code DATAMINT_API_URL} / {@code DATAMINT_API_KEY}).
+   * The directory a catalog's options name: a mirror root or a single project mirror ({@code path}, which wins
+   * when {@code server_url} is given too, as for reads), else the Datamint API ({@code server_url} and
+   * {@code api_key} with the {@code api_*} limits, each from the catalog's options, else the session's
+   * {@code spark.datamint.*} conf, else the environment {@code DATAMINT_API_URL} / {@code DATAMINT_API_KEY}).
    *
    * @param catalog the catalog's name, for messages
    * @param options the catalog's options (keys in any case)
@@ -71,16 +71,16 @@ interface ProjectDirectory {
           hadoop.put(k, v);
         }
       });
-      return new MirrorDirectory(path, hadoop);
+      return new MirrorDirectory(catalog, path, hadoop);
     }
     DatamintOptions resolved = DatamintOptions.resolve(rest, sessionConf, env);
     if (resolved.serverUrl() == null) {
       String prefix = "spark.sql.catalog." + catalog + ".";
       throw new IllegalArgumentException("the datamint catalog \"" + catalog + "\" needs a source: set " + prefix
-          + DatamintOptions.PATH + " to a mirror root (a directory holding one project mirror per sub-directory), "
-          + "or " + prefix + DatamintOptions.SERVER_URL + " (or env " + DatamintOptions.ENV_API_URL + ") to a "
-          + "Datamint API, with the key in env " + DatamintOptions.ENV_API_KEY + " (or " + prefix
-          + DatamintOptions.API_KEY + ")");
+          + DatamintOptions.PATH + " to a mirror root (a directory holding one project mirror per sub-directory) or "
+          + "a project mirror (a directory holding project.json), or " + prefix + DatamintOptions.SERVER_URL
+          + " (or env " + DatamintOptions.ENV_API_URL + ") to a Datamint API, with the key in env "
+          + DatamintOptions.ENV_API_KEY + " (or " + prefix + DatamintOptions.API_KEY + ")");
     }
     return new ApiDirectory(resolved.api().settings());
   }

@@ -20,6 +20,7 @@ import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import scala.Tuple2;
@@ -68,10 +69,15 @@ import scala.Tuple2;
  *   <li>line breaks, tabs and other control characters in values are escaped ({@code \n}, {@code \t},
  *       {@code \r}, others as a four-digit unicode escape) so that every row stays on one line.
  * </ul>
+ *
+ * <p>The plan an {@code EXPLAIN} returns is text, not a table: {@code SqlCli} prints it with {@link #printPlan}.
  */
 public final class ResultPrinter {
 
   private static final String NULL = "NULL";
+
+  /** The one column of the result of {@code EXPLAIN}. */
+  private static final String PLAN_COLUMN = "plan";
 
   private static final DateTimeFormatter TIMESTAMP =
       new DateTimeFormatterBuilder()
@@ -97,6 +103,28 @@ public final class ResultPrinter {
     } else {
       ZoneId zone = sessionZone(result);
       out.print(formatTable(schema, result.collectAsList(), zone));
+    }
+    out.flush();
+  }
+
+  /**
+   * Whether {@code statement}'s result is the plan an {@code EXPLAIN} returns: the statement starts with
+   * {@code EXPLAIN} (after comments) and its result is the single string column {@code plan}.
+   */
+  public static boolean isExplainResult(String statement, StructType schema) {
+    StructField[] fields = schema.fields();
+    return SqlScript.firstKeyword(statement).equals("EXPLAIN") && fields.length == 1
+        && fields[0].name().equals(PLAN_COLUMN) && fields[0].dataType() instanceof StringType;
+  }
+
+  /**
+   * Prints the plan of an {@code EXPLAIN} result as text: each row's value as it is, line breaks included, ending
+   * with a line break.
+   */
+  public static void printPlan(Dataset<Row> result, PrintStream out) {
+    for (Row row : result.collectAsList()) {
+      String plan = row.isNullAt(0) ? NULL : row.getString(0);
+      out.print(plan.endsWith("\n") ? plan : plan + "\n");
     }
     out.flush();
   }

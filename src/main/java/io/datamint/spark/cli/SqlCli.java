@@ -90,7 +90,8 @@ public final class SqlCli {
 
   /**
    * Runs the statements of {@code script} in order and prints the result of the last one in {@code
-   * format}; a last statement without a result set (a command such as {@code CREATE VIEW}) prints nothing.
+   * format}; a last statement without a result set (a command such as {@code CREATE VIEW}) prints nothing. In the
+   * table format, the plan of a last {@code EXPLAIN} is printed as text, line by line, not in a table cell.
    *
    * <p>Commands run when their statement is reached; a query that is not the last statement is only
    * analysed (so errors such as unknown tables are still reported), never executed.
@@ -110,7 +111,12 @@ public final class SqlCli {
     }
     if (last != null) {
       try {
-        ResultPrinter.print(last, format, out);
+        if (format == OutputFormat.TABLE && ResultPrinter.isExplainResult(statements.get(statements.size() - 1),
+            last.schema())) {
+          ResultPrinter.printPlan(last, out);
+        } else {
+          ResultPrinter.print(last, format, out);
+        }
       } catch (Exception e) {
         out.flush();
         report(e, statements.size() - 1, statements);

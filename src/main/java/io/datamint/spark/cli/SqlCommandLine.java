@@ -48,7 +48,7 @@ public record SqlCommandLine(
           "       datamint-sql [OPTIONS] -            (SQL from standard input)",
           "",
           "Runs the SQL statements with the datamint catalog and data source available and prints the",
-          "result of the last statement.",
+          "result of the last statement (the plan of an EXPLAIN as plain text).",
           "",
           "options:",
           "  --conf KEY=VALUE       a Spark configuration property (repeatable; later ones win)",

@@ -2,6 +2,7 @@ package io.datamint.spark.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Splits a SQL script into statements on {@code ;}.
@@ -63,6 +64,33 @@ public final class SqlScript {
     }
     addIfCode(statements, current, hasCode);
     return List.copyOf(statements);
+  }
+
+  /**
+   * The first word of {@code statement} after leading white space and comments, in upper case ({@code "EXPLAIN"},
+   * {@code "SELECT"}, ...), or the empty string when it starts with no word (a parenthesis, a literal, nothing).
+   */
+  public static String firstKeyword(String statement) {
+    int i = 0;
+    int length = statement.length();
+    while (i < length) {
+      char c = statement.charAt(i);
+      if (Character.isWhitespace(c)) {
+        i++;
+      } else if (statement.startsWith("--", i)) {
+        int newline = statement.indexOf('\n', i);
+        i = newline < 0 ? length : newline;
+      } else if (statement.startsWith("/*", i)) {
+        i = endOfBlockComment(statement, i);
+      } else {
+        break;
+      }
+    }
+    int start = i;
+    while (i < length && (Character.isLetter(statement.charAt(i)) || statement.charAt(i) == '_')) {
+      i++;
+    }
+    return statement.substring(start, i).toUpperCase(Locale.ROOT);
   }
 
   private static void addIfCode(List<String> statements, StringBuilder statement, boolean hasCode) {

@@ -224,7 +224,9 @@ public final class DatamintOptions implements Serializable {
   }
 
   /**
-   * Resolves and validates the options of a read.
+   * Resolves and validates the options of a read (the data source, the catalog and its tables). A prefetch-only
+   * option ({@link PrefetchOptions#KEYS}) among {@code readOptions} is refused, since a read would ignore it; in the
+   * session conf ({@code spark.datamint.prefetch_*}) it is a default for later prefetches and is left alone.
    *
    * @param readOptions the per-read options (highest precedence)
    * @param sparkConf the session conf; only keys under {@link #CONF_PREFIX} are used
@@ -233,6 +235,25 @@ public final class DatamintOptions implements Serializable {
    */
   public static DatamintOptions resolve(
       Map<String, String> readOptions, Map<String, String> sparkConf, Map<String, String> env) {
+    return resolve(readOptions, sparkConf, env, false);
+  }
+
+  /**
+   * Resolves and validates the options of a prefetch ({@code io.datamint.spark.prefetch.DatamintPrefetch}): the read
+   * options that choose the project and its resources, and the prefetch options of {@link PrefetchOptions}.
+   *
+   * @param options the prefetch's options (highest precedence)
+   * @param sparkConf the session conf; only keys under {@link #CONF_PREFIX} are used
+   * @param env the process environment; only {@link #ENV_API_URL} and {@link #ENV_API_KEY} are used
+   * @throws InvalidOptionException naming the first unknown or invalid option
+   */
+  public static DatamintOptions resolveForPrefetch(
+      Map<String, String> options, Map<String, String> sparkConf, Map<String, String> env) {
+    return resolve(options, sparkConf, env, true);
+  }
+
+  private static DatamintOptions resolve(Map<String, String> readOptions, Map<String, String> sparkConf,
+      Map<String, String> env, boolean prefetch) {
     Map<String, String> merged = new LinkedHashMap<>();
     Map<String, String> hadoop = new TreeMap<>();
     if (env.get(ENV_API_URL) != null) {
@@ -247,6 +268,11 @@ public final class DatamintOptions implements Serializable {
       }
     }
     for (Map.Entry<String, String> e : readOptions.entrySet()) {
+      if (!prefetch && PrefetchOptions.KEYS.contains(e.getKey().toLowerCase(Locale.ROOT))) {
+        throw new InvalidOptionException("option \"" + e.getKey() + "\" applies only to a prefetch "
+            + "(io.datamint.spark.prefetch.DatamintPrefetch or bin/datamint-prefetch), not to a read of the datamint "
+            + "data source or catalog, which would ignore it; remove it from the read's options");
+      }
       put(merged, hadoop, e.getKey(), e.getValue(), "option");
     }
     return new DatamintOptions(merged, hadoop);
@@ -378,7 +404,10 @@ public final class DatamintOptions implements Serializable {
     return splits;
   }
 
-  /** The options of the prefetch job (ignored by reads). */
+  /**
+   * The options of the prefetch job: from the session conf, and from the options when resolved
+   * {@link #resolveForPrefetch for a prefetch}. Reads ignore them.
+   */
   public PrefetchOptions prefetch() {
     return prefetch;
   }

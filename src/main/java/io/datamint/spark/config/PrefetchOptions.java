@@ -1,12 +1,13 @@
 package io.datamint.spark.config;
 
 import java.io.Serializable;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The options of the prefetch job ({@code io.datamint.spark.prefetch}), beside the read options that choose the
- * project and its resources. Every key starts with {@code prefetch_}, so that none of them can be mistaken for a
- * read option (a read accepts and ignores them).
+ * project and its resources. Every key starts with {@code prefetch_}; a read given one of them as an option fails
+ * at {@code load()} ({@link DatamintOptions#resolve}), since it would have no effect there.
  *
  * @param concurrency downloads in flight at once per executor JVM (every prefetch task of the executor together)
  * @param partitions Spark tasks of the job, or null for the cluster's default parallelism (at most one per file)
@@ -22,6 +23,10 @@ public record PrefetchOptions(int concurrency, Integer partitions, boolean inclu
   public static final String PREFETCH_PARTITIONS = "prefetch_partitions";
   /** Whether segmentation mask files are prefetched too (default true); the SDK's {@code include_annotations}. */
   public static final String PREFETCH_INCLUDE_ANNOTATIONS = "prefetch_include_annotations";
+
+  /** Every prefetch-only key. */
+  public static final List<String> KEYS =
+      List.of(PREFETCH_CONCURRENCY, PREFETCH_PARTITIONS, PREFETCH_INCLUDE_ANNOTATIONS);
 
   /** Default of {@link #PREFETCH_CONCURRENCY}: the client's default bound on requests in flight per JVM. */
   public static final int DEFAULT_CONCURRENCY = 8;

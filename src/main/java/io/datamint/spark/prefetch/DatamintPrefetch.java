@@ -80,7 +80,7 @@ public final class DatamintPrefetch {
     }
     long start = System.nanoTime();
     Map<String, String> conf = scala.jdk.javaapi.CollectionConverters.asJava(spark.conf().getAll());
-    DatamintOptions resolved = DatamintOptions.resolve(options, conf, System.getenv());
+    DatamintOptions resolved = DatamintOptions.resolveForPrefetch(options, conf, System.getenv());
     requireApiSource(resolved);
     PrefetchOptions prefetch = resolved.prefetch();
     ApiSettings settings = downloadSettings(resolved);
@@ -140,7 +140,7 @@ public final class DatamintPrefetch {
    * @throws InvalidOptionException naming the first problem
    */
   public static void validate(Map<String, String> options) {
-    requireApiSource(DatamintOptions.resolve(options, Map.of(), System.getenv()));
+    requireApiSource(DatamintOptions.resolveForPrefetch(options, Map.of(), System.getenv()));
   }
 
   private static void requireApiSource(DatamintOptions o) {

@@ -3,6 +3,7 @@ package io.datamint.spark.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.datamint.spark.api.model.Json;
+import io.datamint.spark.source.ProjectSourceException;
 import io.datamint.spark.source.mirror.MirrorFiles;
 import io.datamint.spark.source.mirror.MirrorLayout;
 import io.datamint.spark.source.mirror.MirrorLocator;
@@ -68,21 +69,15 @@ final class MirrorIndex {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    List<Path> dirs = new ArrayList<>();
-    if (Files.isRegularFile(root.resolve(MirrorLayout.PROJECT))) {
-      dirs.add(root);
-    } else {
-      for (MirrorLocator.MirrorEntry entry : new MirrorLocator(conf).list(root.toUri().toString())) {
-        dirs.add(Path.of(entry.directory().toUri()));
-      }
-    }
-    if (dirs.isEmpty()) {
-      throw new IllegalArgumentException("no project.json in " + root + " nor in any of its sub-directories: "
-          + "a mirror root holds one project mirror directory per project");
+    List<MirrorLocator.MirrorEntry> entries;
+    try {
+      entries = new MirrorLocator(conf).projects(root.toUri().toString());
+    } catch (ProjectSourceException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
     }
     List<MirrorProject> projects = new ArrayList<>();
-    for (Path dir : dirs) {
-      projects.add(project(files, conf, dir));
+    for (MirrorLocator.MirrorEntry entry : entries) {
+      projects.add(project(files, conf, Path.of(entry.directory().toUri())));
     }
     return new MirrorIndex(projects);
   }

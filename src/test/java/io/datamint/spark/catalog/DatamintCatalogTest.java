@@ -157,4 +157,49 @@ class DatamintCatalogTest {
     assertThatThrownBy(() -> spark.sql("SHOW NAMESPACES IN dm_test_nopath").collect())
         .hasStackTraceContaining("spark.sql.catalog.dm_test_nopath.path");
   }
+
+  @Test
+  void prefetchOnlyOptionsAreRefusedAsCatalogAndTableOptions() {
+    spark.conf().set("spark.sql.catalog.dm_test_prefetch", DatamintCatalog.class.getName());
+    spark.conf().set("spark.sql.catalog.dm_test_prefetch.path", root.toString());
+    spark.conf().set("spark.sql.catalog.dm_test_prefetch.prefetch_concurrency", "4");
+    assertThatThrownBy(() -> spark.sql("SHOW NAMESPACES IN dm_test_prefetch").collect())
+        .hasStackTraceContaining("the datamint catalog \"dm_test_prefetch\"")
+        .hasStackTraceContaining("\"prefetch_concurrency\" applies only to a prefetch")
+        .hasStackTraceContaining("bin/datamint-prefetch");
+    assertThatThrownBy(() -> spark.read().option("prefetch_partitions", "2").table(SAMPLE + ".resources").count())
+        .hasMessageContaining("\"prefetch_partitions\" applies only to a prefetch");
+  }
+
+  @Test
+  void aProjectMirrorAsPathIsTheOneNamespaceByNameAndById() {
+    spark.conf().set("spark.sql.catalog.dm_test_single", DatamintCatalog.class.getName());
+    spark.conf().set("spark.sql.catalog.dm_test_single.path", sample.dir().toString());
+    assertThat(column("SHOW NAMESPACES IN dm_test_single", "namespace"))
+        .containsExactly("`" + SampleProject.NAME + "`");
+    assertThat(column("SHOW TABLES IN dm_test_single.`" + SampleProject.NAME + "`", "tableName"))
+        .containsExactly("resources", "annotations", "labels", "splits");
+    assertThat(count("SELECT count(*) FROM dm_test_single.`" + SampleProject.NAME + "`.resources")).isEqualTo(13);
+    assertThat(count("SELECT count(*) FROM dm_test_single.`" + sample.projectId() + "`.splits")).isEqualTo(15);
+    assertThat(column("DESCRIBE NAMESPACE EXTENDED dm_test_single.`" + SampleProject.NAME + "`", "info_value")
+        .toString()).contains("project mirror " + sample.dir());
+    assertThatThrownBy(() -> spark.sql("SELECT * FROM dm_test_single.tiny.resources").collect())
+        .hasMessageContaining("project mirror " + sample.dir()).hasMessageContaining(SampleProject.NAME);
+  }
+
+  @Test
+  void aPathWithoutProjectsSaysWhichLayoutsAreAccepted(@TempDir Path empty) {
+    spark.conf().set("spark.sql.catalog.dm_test_empty", DatamintCatalog.class.getName());
+    spark.conf().set("spark.sql.catalog.dm_test_empty.path", empty.toString());
+    assertThatThrownBy(() -> spark.sql("SHOW NAMESPACES IN dm_test_empty").collect())
+        .hasMessageContaining("the datamint catalog \"dm_test_empty\" has no projects at "
+            + "spark.sql.catalog.dm_test_empty.path = " + empty)
+        .hasMessageContaining("no project.json in ")
+        .hasMessageContaining("expected a project mirror (a directory holding project.json, ")
+        .hasMessageContaining("or a mirror root (a directory holding one such project directory per project)");
+    spark.conf().set("spark.sql.catalog.dm_test_missing", DatamintCatalog.class.getName());
+    spark.conf().set("spark.sql.catalog.dm_test_missing.path", empty.resolve("nope").toString());
+    assertThatThrownBy(() -> spark.sql("SELECT * FROM dm_test_missing.x.resources").collect())
+        .hasMessageContaining("does not exist").hasMessageContaining("expected a project mirror");
+  }
 }

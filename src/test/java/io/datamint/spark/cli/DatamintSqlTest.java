@@ -85,4 +85,16 @@ class DatamintSqlTest {
     assertThat(outcome.status()).isEqualTo(SqlCli.EXIT_ERROR);
     assertThat(outcome.err()).contains("resources.jsonl line 3: malformed JSON");
   }
+
+  @Test
+  void explainOfAPushedDownQueryPrintsThePlanLineByLine() {
+    Outcome outcome = run("CREATE OR REPLACE TEMPORARY VIEW res USING datamint OPTIONS (path '" + mirror()
+        + "'); EXPLAIN SELECT resource_id FROM res WHERE array_contains(tags, 'chest') AND modality = 'CR'",
+        OutputFormat.TABLE);
+    assertThat(outcome.err()).isEmpty();
+    assertThat(outcome.status()).isZero();
+    assertThat(outcome.out()).startsWith("== Physical Plan ==\n").doesNotContain("\\n").doesNotContain("+--");
+    assertThat(outcome.out().lines().filter(l -> l.contains("BatchScan")))
+        .singleElement().asString().contains("PushedTags=[chest]").contains("PushedPredicates=[");
+  }
 }

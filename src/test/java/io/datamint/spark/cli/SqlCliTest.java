@@ -269,4 +269,28 @@ class SqlCliTest {
     assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(SqlCommandLine.USAGE);
     assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
   }
+
+  @Test
+  void explainPrintsThePlanAsText() {
+    Outcome outcome = run(CREATE_VIEW + "; -- why is it slow?\nexplain extended SELECT name FROM sqlcli_test_v "
+        + "WHERE id > 1", OutputFormat.TABLE);
+    assertThat(outcome.status()).isEqualTo(0);
+    assertThat(outcome.err()).isEmpty();
+    List<String> lines = outcome.out().lines().toList();
+    assertThat(lines).contains("== Parsed Logical Plan ==", "== Physical Plan ==");
+    assertThat(outcome.out()).doesNotContain("\\n").doesNotContain("+--").doesNotContain("| plan")
+        .doesNotContain("(1 row)").endsWith("\n");
+    assertThat(lines.size()).isGreaterThan(8);
+    assertThat(run("EXPLAIN FORMATTED SELECT 1", OutputFormat.TABLE).out().lines())
+        .contains("== Physical Plan ==");
+  }
+
+  @Test
+  void explainInJsonAndAPlanColumnOfAQueryStayAsTheyWere() {
+    Outcome json = run("EXPLAIN SELECT 1", OutputFormat.JSON);
+    assertThat(json.out()).startsWith("{\"plan\":\"== Physical Plan ==\\n").endsWith("}\n");
+    assertThat(json.out().lines()).hasSize(1);
+    assertThat(run("SELECT 'a\nb' AS plan", OutputFormat.TABLE).out())
+        .isEqualTo("+------+\n| plan |\n+------+\n| a\\nb |\n+------+\n(1 row)\n");
+  }
 }

@@ -159,4 +159,14 @@ class SqlScriptTest {
   void resultIsImmutable() {
     assertThat(SqlScript.split("SELECT 1")).isUnmodifiable();
   }
+
+  @Test
+  void firstKeywordSkipsWhiteSpaceAndComments() {
+    assertThat(SqlScript.firstKeyword("explain SELECT 1")).isEqualTo("EXPLAIN");
+    assertThat(SqlScript.firstKeyword("  -- a; b\n /* x /* nested */ y */\n\tExplain\nFORMATTED SELECT 1"))
+        .isEqualTo("EXPLAIN");
+    assertThat(SqlScript.firstKeyword("SELECT 'EXPLAIN'")).isEqualTo("SELECT");
+    assertThat(SqlScript.firstKeyword("(SELECT 1)")).isEmpty();
+    assertThat(SqlScript.firstKeyword("-- only a comment")).isEmpty();
+  }
 }

@@ -117,4 +117,26 @@ class DatamintOptionsTest {
     DatamintOptions o = resolve(Map.of("api_key", "secret-123", "server_url", "https://x"));
     assertThat(o.toString()).doesNotContain("secret-123").contains("api_key=***");
   }
+
+  @Test
+  void prefetchOptionsAreRefusedOnReadsAndTakenByThePrefetch() {
+    assertThatThrownBy(() -> resolve(Map.of("path", "/m", "prefetch_concurrency", "4")))
+        .isInstanceOf(InvalidOptionException.class)
+        .hasMessage("option \"prefetch_concurrency\" applies only to a prefetch "
+            + "(io.datamint.spark.prefetch.DatamintPrefetch or bin/datamint-prefetch), not to a read of the datamint "
+            + "data source or catalog, which would ignore it; remove it from the read's options");
+    DatamintOptions prefetch = DatamintOptions.resolveForPrefetch(Map.of("server_url", "https://x", "project", "p",
+        "prefetch_concurrency", "4", "PREFETCH_PARTITIONS", "3", "prefetch_include_annotations", "false"),
+        Map.of(), Map.of());
+    assertThat(prefetch.prefetch()).isEqualTo(new PrefetchOptions(4, 3, false));
+    assertThatThrownBy(() -> DatamintOptions.resolveForPrefetch(Map.of("prefetch_concurrency", "0"), Map.of(),
+        Map.of())).hasMessageContaining("\"prefetch_concurrency\": \"0\"");
+  }
+
+  @Test
+  void prefetchDefaultsFromTheSessionConfAreLeftToThePrefetch() {
+    Map<String, String> conf = Map.of("spark.datamint.prefetch_concurrency", "16");
+    assertThat(DatamintOptions.resolve(Map.of("path", "/m"), conf, Map.of()).path()).isEqualTo("/m");
+    assertThat(DatamintOptions.resolveForPrefetch(Map.of(), conf, Map.of()).prefetch().concurrency()).isEqualTo(16);
+  }
 }

@@ -116,4 +116,27 @@ class DatasetOptionsTest {
         .hasMessageContaining("GET /projects on http://127.0.0.1:9 failed: ConnectException")
         .hasMessageNotContaining("k-secret");
   }
+
+  @Test
+  void prefetchOnlyOptionsFailAtLoadNamingTheOptionAndThePrefetch() {
+    for (String key : List.of("prefetch_concurrency", "Prefetch_Partitions", "prefetch_include_annotations")) {
+      assertThatThrownBy(() -> spark.read().format("datamint").option(key, "2").load(mirror))
+          .as(key)
+          .hasMessageContaining("option \"" + key + "\" applies only to a prefetch")
+          .hasMessageContaining("DatamintPrefetch").hasMessageContaining("bin/datamint-prefetch");
+    }
+    assertThatThrownBy(() -> spark.sql("CREATE OR REPLACE TEMPORARY VIEW pf USING datamint OPTIONS (path '" + mirror
+        + "', prefetch_concurrency '4')"))
+        .hasMessageContaining("\"prefetch_concurrency\" applies only to a prefetch");
+  }
+
+  @Test
+  void prefetchDefaultsInTheSessionConfDoNotStopReads() {
+    spark.conf().set("spark.datamint.prefetch_concurrency", "4");
+    try {
+      assertThat(ids(Map.of("tags", "knee"))).containsExactly("r3");
+    } finally {
+      spark.conf().unset("spark.datamint.prefetch_concurrency");
+    }
+  }
 }

@@ -6,6 +6,7 @@ import static io.datamint.spark.server.ServerTestSupport.lines;
 import static io.datamint.spark.server.ServerTestSupport.post;
 import static io.datamint.spark.server.ServerTestSupport.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -59,6 +60,18 @@ class DatamintApiServerTest {
     assertThat(server.port()).isPositive();
     assertThat(url).isEqualTo("http://127.0.0.1:" + server.port());
     assertThat(server.projectCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aProjectMirrorAsRootIsItsOneProjectAndAnEmptyRootSaysWhatIsExpected(@TempDir Path empty) throws Exception {
+    try (DatamintApiServer single = DatamintApiServer.start(dir, 0, Optional.empty(), FaultPlan.NONE)) {
+      assertThat(single.projectCount()).isEqualTo(1);
+      assertThat(json(get(single.url() + "/projects/" + projectId)).get("name").asText())
+          .isEqualTo(SampleProject.NAME);
+    }
+    assertThatThrownBy(() -> DatamintApiServer.start(empty, 0, Optional.empty(), FaultPlan.NONE))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no project.json in ").hasMessageContaining("expected a project mirror");
   }
 
   @Test

@@ -14,9 +14,16 @@ import org.apache.hadoop.fs.Path;
 /**
  * Finds a project's directory from a {@code path} and an optional project name or id. A path holding
  * {@code project.json} is a project mirror; any other directory is a mirror root, whose sub-directories are
- * projects found by their {@code project.json} name or id (folder names do not matter).
+ * projects found by their {@code project.json} name or id (folder names do not matter). A path that is neither (it
+ * does not exist, is a file, or holds no {@code project.json} itself nor in a sub-directory) is an error that says
+ * which layouts are accepted.
  */
 public final class MirrorLocator {
+
+  /** What a path may be, for messages. */
+  static final String EXPECTED = "expected a project mirror (a directory holding "
+      + String.join(", ", MirrorLayout.REQUIRED) + " and files/) or a mirror root (a directory holding one such "
+      + "project directory per project)";
 
   private final Configuration conf;
 
@@ -37,12 +44,7 @@ public final class MirrorLocator {
     Path dir = new Path(path);
     try {
       FileSystem fs = dir.getFileSystem(conf);
-      if (!fs.exists(dir)) {
-        throw new ProjectSourceException("path " + dir + " does not exist (option \"path\": a project mirror "
-            + "directory, or a mirror root holding one directory per project)");
-      }
-      Path projectJson = new Path(dir, MirrorLayout.PROJECT);
-      if (fs.exists(projectJson)) {
+      if (isProjectMirror(fs, dir)) {
         if (project != null) {
           MirrorEntry entry = entry(fs, dir);
           if (!project.equals(entry.name()) && !project.equals(entry.id())) {
@@ -52,12 +54,7 @@ public final class MirrorLocator {
         }
         return dir;
       }
-      List<MirrorEntry> entries = list(fs, dir);
-      if (entries.isEmpty()) {
-        throw new ProjectSourceException("no " + MirrorLayout.PROJECT + " in " + dir + " nor in any of its "
-            + "sub-directories: a project mirror holds " + String.join(", ", MirrorLayout.REQUIRED)
-            + " and files/; a mirror root holds one such directory per project");
-      }
+      List<MirrorEntry> entries = rootEntries(fs, dir);
       if (project == null) {
         if (entries.size() == 1) {
           return entries.get(0).directory();
@@ -77,7 +74,33 @@ public final class MirrorLocator {
     }
   }
 
-  /** The projects directly under a mirror root, in directory-name order. */
+  /**
+   * The projects {@code path} holds: the project mirror at {@code path} itself, or the projects directly under a
+   * mirror root, in directory-name order.
+   *
+   * @throws ProjectSourceException when the path is neither a project mirror nor a mirror root with a project
+   */
+  public List<MirrorEntry> projects(String path) {
+    Path dir = new Path(path);
+    try {
+      FileSystem fs = dir.getFileSystem(conf);
+      return isProjectMirror(fs, dir) ? List.of(entry(fs, dir)) : rootEntries(fs, dir);
+    } catch (IOException e) {
+      throw new ProjectSourceException("cannot list " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether {@code path} is a project mirror itself (holds {@code project.json}) rather than a mirror root. */
+  public boolean isProjectMirror(String path) {
+    Path dir = new Path(path);
+    try {
+      return dir.getFileSystem(conf).exists(new Path(dir, MirrorLayout.PROJECT));
+    } catch (IOException e) {
+      throw new ProjectSourceException("cannot list " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The projects directly under a mirror root, in directory-name order (none when it holds none). */
   public List<MirrorEntry> list(String root) {
     Path dir = new Path(root);
     try {
@@ -87,7 +110,28 @@ public final class MirrorLocator {
     }
   }
 
-  private List<MirrorEntry> list(FileSystem fs, Path root) throws IOException {
+  /** Whether {@code dir}, which must exist, holds {@code project.json}. */
+  private static boolean isProjectMirror(FileSystem fs, Path dir) throws IOException {
+    if (!fs.exists(dir)) {
+      throw new ProjectSourceException("path " + dir + " does not exist; " + EXPECTED);
+    }
+    if (!fs.getFileStatus(dir).isDirectory()) {
+      throw new ProjectSourceException("path " + dir + " is a file, not a directory; " + EXPECTED);
+    }
+    return fs.exists(new Path(dir, MirrorLayout.PROJECT));
+  }
+
+  /** The projects of a mirror root; at least one. */
+  private static List<MirrorEntry> rootEntries(FileSystem fs, Path dir) throws IOException {
+    List<MirrorEntry> entries = list(fs, dir);
+    if (entries.isEmpty()) {
+      throw new ProjectSourceException("no " + MirrorLayout.PROJECT + " in " + dir + " nor in any of its "
+          + "sub-directories; " + EXPECTED);
+    }
+    return entries;
+  }
+
+  private static List<MirrorEntry> list(FileSystem fs, Path root) throws IOException {
     List<MirrorEntry> out = new ArrayList<>();
     FileStatus[] children = fs.listStatus(root);
     java.util.Arrays.sort(children, (a, b) -> a.getPath().getName().compareTo(b.getPath().getName()));

@@ -107,6 +107,38 @@ class MirrorProjectSourceTest {
   }
 
   @Test
+  void locatorListsTheProjectsOfEitherLayout() throws Exception {
+    TestMirror.in(tmp.resolve("root/one")).project("{\"id\":\"id-1\",\"name\":\"alpha\"}").write();
+    TestMirror.in(tmp.resolve("root/two")).project("{\"id\":\"id-2\",\"name\":\"beta\"}").write();
+    Files.createDirectories(tmp.resolve("root/not-a-project"));
+    MirrorLocator locator = new MirrorLocator(conf);
+    assertThat(locator.projects(tmp.resolve("root").toString()))
+        .extracting(MirrorLocator.MirrorEntry::name).containsExactly("alpha", "beta");
+    assertThat(locator.projects(tmp.resolve("root/two").toString()))
+        .extracting(MirrorLocator.MirrorEntry::id, MirrorLocator.MirrorEntry::name)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("id-2", "beta"));
+    assertThat(locator.isProjectMirror(tmp.resolve("root/two").toString())).isTrue();
+    assertThat(locator.isProjectMirror(tmp.resolve("root").toString())).isFalse();
+  }
+
+  @Test
+  void locatorSaysWhichLayoutsItAcceptsForAPathWithoutProjects() throws Exception {
+    Files.createDirectories(tmp.resolve("empty"));
+    Files.writeString(tmp.resolve("file.txt"), "x");
+    MirrorLocator locator = new MirrorLocator(conf);
+    assertThatThrownBy(() -> locator.projects(tmp.resolve("empty").toString()))
+        .isInstanceOf(ProjectSourceException.class)
+        .hasMessageContaining("no project.json in ").hasMessageContaining("nor in any of its sub-directories")
+        .hasMessageContaining(MirrorLocator.EXPECTED);
+    assertThatThrownBy(() -> locator.projects(tmp.resolve("file.txt").toString()))
+        .hasMessageContaining("is a file, not a directory").hasMessageContaining(MirrorLocator.EXPECTED);
+    assertThatThrownBy(() -> locator.projects(tmp.resolve("nope").toString()))
+        .hasMessageContaining("does not exist").hasMessageContaining(MirrorLocator.EXPECTED);
+    assertThat(MirrorLocator.EXPECTED).contains("a project mirror (a directory holding project.json, ")
+        .contains("or a mirror root (a directory holding one such project directory per project)");
+  }
+
+  @Test
   void fileStoreOpensResourceFilesAndNamesMissingOnes() throws Exception {
     java.nio.file.Path dir = TestMirror.in(tmp.resolve("p")).image("r1", "a.png", "CR", null).write();
     Files.write(dir.resolve("files/resources/r1"), new byte[] {1, 2, 3});
