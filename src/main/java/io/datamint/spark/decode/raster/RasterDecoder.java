@@ -1,10 +1,10 @@
 package io.datamint.spark.decode.raster;
 
-import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 import io.datamint.spark.decode.DType;
 import io.datamint.spark.decode.DecodeException;
 import io.datamint.spark.decode.DecodeLimits;
 import io.datamint.spark.decode.DecodedResource;
+import io.datamint.spark.decode.MemoryImageInputStream;
 import io.datamint.spark.decode.PixelArray;
 import io.datamint.spark.decode.ResourceDecoder;
 import java.awt.image.BufferedImage;
@@ -104,7 +104,7 @@ public final class RasterDecoder implements ResourceDecoder {
     if (length < 0 || length > file.length) {
       throw new IllegalArgumentException("length " + length + " outside the array of " + file.length);
     }
-    ImageInputStream in = new ByteArrayImageInputStream(file, 0, length);
+    ImageInputStream in = new MemoryImageInputStream(file, 0, length);
     ImageReaderSpi spi = chooseReader(in);
     String format = formatOf(spi);
     ImageReader reader;
@@ -260,7 +260,7 @@ public final class RasterDecoder implements ResourceDecoder {
 
   /** The class of the reader provider chosen for {@code file} (for tests). */
   static String readerFor(byte[] file) throws DecodeException {
-    return chooseReader(new ByteArrayImageInputStream(file)).getClass().getName();
+    return chooseReader(new MemoryImageInputStream(file)).getClass().getName();
   }
 
   private static int rank(ImageReaderSpi spi) {
