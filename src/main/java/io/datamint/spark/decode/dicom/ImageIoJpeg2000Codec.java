@@ -29,7 +29,7 @@ final class ImageIoJpeg2000Codec implements EncapsulatedCodec {
     }
     ImageReader reader = null;
     try {
-      reader = ImageIoReaders.jpeg2000();
+      reader = ImageIoReaders.jpeg2000(TransferSyntax.of(spec.transferSyntaxUid()).describePixelData());
       reader.setInput(new MemoryImageInputStream(header.codestream()), true, true);
       Raster raster = reader.readRaster(0, null);
       int[] values = RasterSamples.interleaved(raster, spec, "JPEG 2000");

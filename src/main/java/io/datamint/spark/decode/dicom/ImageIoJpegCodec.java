@@ -31,7 +31,7 @@ final class ImageIoJpegCodec implements EncapsulatedCodec {
     }
     ImageReader reader = null;
     try {
-      reader = ImageIoReaders.jpeg();
+      reader = ImageIoReaders.jpeg(TransferSyntax.of(spec.transferSyntaxUid()).describePixelData());
       reader.setInput(new MemoryImageInputStream(codestream), true, true);
       Raster raster = reader.readRaster(0, null);
       int[] values = RasterSamples.interleaved(raster, spec, "JPEG");

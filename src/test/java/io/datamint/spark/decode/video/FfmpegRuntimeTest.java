@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.bytedeco.javacpp.Loader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +61,24 @@ class FfmpegRuntimeTest {
         cold.path("firstDecodeMillis").asDouble(), warm.path("firstDecodeMillis").asDouble(),
         cold.path("ffmpeg").asText());
     System.out.println("[video-native-load] " + line);
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void withoutThisPlatformsNativesAVideoIsAnErrorNamingTheJarsToAdd() throws Exception {
+    String platform = Loader.getPlatform();
+    ClusterDriver.Result result = ClusterDriver.runWithout(
+        entry -> entry.contains("bytedeco") && entry.endsWith("-" + platform + ".jar"), MissingNativesProbe.class)
+        .assertSucceeded();
+    JsonNode natives = result.jsonLines("natives").get(0);
+    assertThat(natives.path("available").asBoolean()).as(result.describe()).isFalse();
+    assertThat(natives.path("outcomes")).hasSize(2).allSatisfy(outcome -> assertThat(outcome.asText())
+        .startsWith("decoding this video needs FFmpeg's native libraries for " + platform + ", which could not be"
+            + " loaded (java.lang.UnsatisfiedLinkError: ")
+        .containsPattern("put the jars org\\.bytedeco:ffmpeg:[^ ]+:" + platform + " and org\\.bytedeco:javacpp:[^ ]+:"
+            + platform + " on the class path, for example with --jars")
+        .contains("the connector's own dependencies carry the natives of linux-x86_64 only")
+        .contains("JavaCPP cache "));
   }
 
   private static JsonNode probe(Path cache) throws Exception {
