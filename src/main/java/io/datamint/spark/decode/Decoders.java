@@ -6,17 +6,27 @@ import io.datamint.spark.decode.raster.RasterDecoder;
 import io.datamint.spark.decode.video.VideoDecoder;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
-/** The decoder of each file format; one shared, thread-safe instance per format. */
+/**
+ * The decoder of each file format; one shared, thread-safe instance per format, created on first use.
+ *
+ * <p>Every decoder is guarded: a {@link LinkageError} while creating it or decoding (a class or native library of an
+ * {@link OptionalLibrary} missing from the class path, an {@link ExceptionInInitializerError} caused by one) becomes
+ * the file's {@link DecodeException} naming the library and how to add it, so that one file's missing dependency is
+ * that row's {@code _error} and never aborts a job. Other errors ({@link VirtualMachineError}s such as {@link
+ * OutOfMemoryError}) are not caught.
+ */
 public final class Decoders {
 
   private static final Map<FileFormat, ResourceDecoder> DECODERS = new EnumMap<>(FileFormat.class);
 
   static {
-    DECODERS.put(FileFormat.DICOM, new DicomDecoder());
-    DECODERS.put(FileFormat.NIFTI, new NiftiDecoder());
-    DECODERS.put(FileFormat.RASTER, new RasterDecoder());
-    DECODERS.put(FileFormat.VIDEO, new VideoDecoder());
+    // lambdas rather than constructor references: a lambda resolves its decoder class only when first called
+    DECODERS.put(FileFormat.DICOM, new Guarded(FileFormat.DICOM, () -> new DicomDecoder()));
+    DECODERS.put(FileFormat.NIFTI, new Guarded(FileFormat.NIFTI, () -> new NiftiDecoder()));
+    DECODERS.put(FileFormat.RASTER, new Guarded(FileFormat.RASTER, () -> new RasterDecoder()));
+    DECODERS.put(FileFormat.VIDEO, new Guarded(FileFormat.VIDEO, () -> new VideoDecoder()));
   }
 
   private Decoders() {}
@@ -32,5 +42,31 @@ public final class Decoders {
       throw new DecodeException("no decoder for " + format + " files in this build");
     }
     return decoder;
+  }
+
+  /** A decoder created on first use, whose linkage errors are the file's decode errors. */
+  static final class Guarded implements ResourceDecoder {
+    private final FileFormat format;
+    private final Supplier<ResourceDecoder> factory;
+    private volatile ResourceDecoder decoder;
+
+    Guarded(FileFormat format, Supplier<ResourceDecoder> factory) {
+      this.format = format;
+      this.factory = factory;
+    }
+
+    @Override
+    public DecodedResource decode(byte[] file, int length, DecodeLimits limits) throws DecodeException {
+      try {
+        ResourceDecoder d = decoder;
+        if (d == null) {
+          d = factory.get(); // decoders are stateless: a second instance made by a racing thread is harmless
+          decoder = d;
+        }
+        return d.decode(file, length, limits);
+      } catch (LinkageError e) {
+        throw OptionalLibrary.linkageFailure(format.fileNoun(), e);
+      }
+    }
   }
 }

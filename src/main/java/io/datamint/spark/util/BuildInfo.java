@@ -3,6 +3,7 @@ package io.datamint.spark.util;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -45,6 +46,19 @@ public final class BuildInfo {
   /** The version of {@code org.jcodec:jcodec}, the sample generator's optional H.264 encoder. */
   public static String jcodecVersion() {
     return get("jcodec.version");
+  }
+
+  /**
+   * The version of a dependency the connector was built with, by its key in {@code build.properties}:
+   * {@code twelvemonkeys}, {@code jai-imageio}, {@code ffmpeg}, {@code javacpp} or {@code jcodec}.
+   */
+  public static String dependencyVersion(String key) {
+    return get(key + ".version");
+  }
+
+  /** The JavaCPP platforms whose FFmpeg natives the connector's dependencies (and the {@code -all} jar) carry. */
+  public static List<String> nativePlatforms() {
+    return List.of(get("native.platforms").split(","));
   }
 
   private static String get(String key) {

@@ -74,13 +74,18 @@ final class ChildJvm {
    * SPARK_LOCAL_IP=127.0.0.1}; callers add their own variables before starting it.
    */
   static ProcessBuilder builder(List<String> jvmOptions, String mainClass, List<String> args) {
+    return builder(jvmOptions, classPath(), mainClass, args);
+  }
+
+  /** As {@link #builder(List, String, List)}, with {@code classPath} instead of the test class path. */
+  static ProcessBuilder builder(List<String> jvmOptions, String classPath, String mainClass, List<String> args) {
     List<String> command = new ArrayList<>();
     command.add(javaExecutable());
     command.addAll(sparkJvmFlags());
     command.addAll(jvmOptions);
     command.add("-D" + JVM_FLAGS_PROPERTY + "=" + sparkJvmFlagString());
     command.add("-cp");
-    command.add(classPath());
+    command.add(classPath);
     command.add(OrphanGuard.class.getName());
     command.add(mainClass);
     command.addAll(args);

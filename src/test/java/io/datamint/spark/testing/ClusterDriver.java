@@ -2,6 +2,7 @@ package io.datamint.spark.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * Runs a Spark driver in a child JVM, so that a test can drive a {@link StandaloneCluster} although the
@@ -52,9 +54,34 @@ public final class ClusterDriver {
     return launch(null, ChildJvm.newLogDir("driver"), DEFAULT_TIMEOUT, mainClass, args);
   }
 
+  /**
+   * Runs {@code mainClass} in a child JVM without a cluster, with the default timeout, on the test class path minus
+   * the entries {@code leaveOut} accepts (for instance the jars of one dependency, to see how the connector copes
+   * without it).
+   *
+   * @throws IllegalArgumentException when {@code leaveOut} accepts no entry, so that a filter gone stale (a renamed
+   *     jar) fails instead of testing nothing
+   */
+  public static Result runWithout(Predicate<String> leaveOut, Class<?> mainClass, String... args)
+      throws IOException {
+    List<String> entries = Arrays.asList(ChildJvm.classPath().split(File.pathSeparator));
+    List<String> kept = entries.stream().filter(leaveOut.negate()).toList();
+    if (kept.size() == entries.size()) {
+      throw new IllegalArgumentException("no entry of the test class path is left out by " + leaveOut + ": "
+          + entries);
+    }
+    return launch(null, ChildJvm.newLogDir("driver"), DEFAULT_TIMEOUT, String.join(File.pathSeparator, kept),
+        mainClass, args);
+  }
+
   private static Result launch(
       StandaloneCluster cluster, Path logDir, Duration timeout, Class<?> mainClass, String[] args)
       throws IOException {
+    return launch(cluster, logDir, timeout, ChildJvm.classPath(), mainClass, args);
+  }
+
+  private static Result launch(StandaloneCluster cluster, Path logDir, Duration timeout, String classPath,
+      Class<?> mainClass, String[] args) throws IOException {
     int run = RUNS.incrementAndGet();
     Path out = logDir.resolve("driver-" + run + ".out");
     Path err = logDir.resolve("driver-" + run + ".err");
@@ -63,7 +90,7 @@ public final class ClusterDriver {
     if (cluster != null) {
       jvmOptions.add("-D" + ChildJvm.MASTER_URL_PROPERTY + "=" + cluster.masterUrl());
     }
-    ProcessBuilder builder = ChildJvm.builder(jvmOptions, mainClass.getName(), Arrays.asList(args));
+    ProcessBuilder builder = ChildJvm.builder(jvmOptions, classPath, mainClass.getName(), Arrays.asList(args));
     builder.redirectOutput(out.toFile());
     builder.redirectError(err.toFile());
 

@@ -1,7 +1,7 @@
 package io.datamint.spark.decode.dicom;
 
-import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 import io.datamint.spark.decode.DecodeException;
+import io.datamint.spark.decode.MemoryImageInputStream;
 import java.awt.image.Raster;
 import java.io.IOException;
 import javax.imageio.ImageReader;
@@ -29,8 +29,8 @@ final class ImageIoJpeg2000Codec implements EncapsulatedCodec {
     }
     ImageReader reader = null;
     try {
-      reader = ImageIoReaders.jpeg2000();
-      reader.setInput(new ByteArrayImageInputStream(header.codestream()), true, true);
+      reader = ImageIoReaders.jpeg2000(TransferSyntax.of(spec.transferSyntaxUid()).describePixelData());
+      reader.setInput(new MemoryImageInputStream(header.codestream()), true, true);
       Raster raster = reader.readRaster(0, null);
       int[] values = RasterSamples.interleaved(raster, spec, "JPEG 2000");
       String colorSpace = header.components() == 3 && header.multipleComponentTransform() ? "RGB" : null;

@@ -1,7 +1,7 @@
 package io.datamint.spark.decode.dicom;
 
-import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 import io.datamint.spark.decode.DecodeException;
+import io.datamint.spark.decode.MemoryImageInputStream;
 import java.awt.image.Raster;
 import java.io.IOException;
 import javax.imageio.ImageReader;
@@ -31,8 +31,8 @@ final class ImageIoJpegCodec implements EncapsulatedCodec {
     }
     ImageReader reader = null;
     try {
-      reader = ImageIoReaders.jpeg();
-      reader.setInput(new ByteArrayImageInputStream(codestream), true, true);
+      reader = ImageIoReaders.jpeg(TransferSyntax.of(spec.transferSyntaxUid()).describePixelData());
+      reader.setInput(new MemoryImageInputStream(codestream), true, true);
       Raster raster = reader.readRaster(0, null);
       int[] values = RasterSamples.interleaved(raster, spec, "JPEG");
       return FrameSamples.interleaved(spec.rows(), spec.columns(), spec.samplesPerPixel(), values, 0,

@@ -2,6 +2,8 @@ package io.datamint.spark.decode.dicom;
 
 import com.github.jaiimageio.jpeg2000.impl.J2KImageReaderSpi;
 import com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi;
+import io.datamint.spark.decode.DecodeException;
+import io.datamint.spark.decode.OptionalLibrary;
 import java.io.IOException;
 import javax.imageio.ImageReader;
 import javax.imageio.spi.IIORegistry;
@@ -11,41 +13,53 @@ import javax.imageio.spi.ImageReaderSpi;
  * Creates the ImageIO readers the codecs use, by class rather than through ImageIO's plugin lookup, which depends on
  * the context class loader when ImageIO first scanned for plugins (in a Spark executor, plugins from the
  * application jar may not have been seen). Readers are not thread-safe: one per decode call.
+ *
+ * <p>Each reader comes from an {@link OptionalLibrary}, checked before its classes are touched; the classes are
+ * named only in nested holders, loaded on first use, so that this class loads without either library, a missing
+ * one is a {@link DecodeException} naming it, and the other reader works without it.
  */
 final class ImageIoReaders {
 
-  private static final J2KImageReaderSpi J2K = new J2KImageReaderSpi();
-  private static volatile ImageReaderSpi jpegProvider;
-
   private ImageIoReaders() {}
 
-  /** A new TwelveMonkeys JPEG reader (baseline, extended 8-bit, lossless). */
-  static ImageReader jpeg() throws IOException {
-    return twelveMonkeysJpeg().createReaderInstance();
-  }
+  /** TwelveMonkeys' JPEG reader provider, registered with ImageIO once. */
+  private static final class Jpeg {
+    static final ImageReaderSpi PROVIDER = registered();
 
-  /** A new jai-imageio JPEG 2000 reader. */
-  static ImageReader jpeg2000() throws IOException {
-    return J2K.createReaderInstance();
-  }
-
-  private static ImageReaderSpi twelveMonkeysJpeg() {
-    ImageReaderSpi provider = jpegProvider;
-    if (provider == null) {
-      provider = registeredJpegProvider();
-      jpegProvider = provider;
+    private static ImageReaderSpi registered() {
+      IIORegistry registry = IIORegistry.getDefaultInstance();
+      JPEGImageReaderSpi spi = registry.getServiceProviderByClass(JPEGImageReaderSpi.class);
+      if (spi == null) {
+        // Registering lets the provider find the JDK's JPEG reader, to which it delegates DCT decoding.
+        spi = new JPEGImageReaderSpi();
+        registry.registerServiceProvider(spi, ImageReaderSpi.class);
+      }
+      return spi;
     }
-    return provider;
   }
 
-  private static synchronized ImageReaderSpi registeredJpegProvider() {
-    IIORegistry registry = IIORegistry.getDefaultInstance();
-    JPEGImageReaderSpi spi = registry.getServiceProviderByClass(JPEGImageReaderSpi.class);
-    if (spi == null) {
-      // Registering lets the provider find the JDK's JPEG reader, to which it delegates DCT decoding.
-      spi = new JPEGImageReaderSpi();
-      registry.registerServiceProvider(spi, ImageReaderSpi.class);
-    }
-    return spi;
+  /** jai-imageio's JPEG 2000 reader provider. */
+  private static final class Jpeg2000 {
+    static final ImageReaderSpi PROVIDER = new J2KImageReaderSpi();
+  }
+
+  /**
+   * A new TwelveMonkeys JPEG reader (baseline, extended 8-bit, lossless).
+   *
+   * @param what the pixel data being decoded, completing "decoding ..." in the message when TwelveMonkeys is missing
+   */
+  static ImageReader jpeg(String what) throws IOException, DecodeException {
+    OptionalLibrary.TWELVEMONKEYS.require(what);
+    return Jpeg.PROVIDER.createReaderInstance();
+  }
+
+  /**
+   * A new jai-imageio JPEG 2000 reader.
+   *
+   * @param what the pixel data being decoded, completing "decoding ..." in the message when jai-imageio is missing
+   */
+  static ImageReader jpeg2000(String what) throws IOException, DecodeException {
+    OptionalLibrary.JAI_IMAGEIO_JPEG2000.require(what);
+    return Jpeg2000.PROVIDER.createReaderInstance();
   }
 }

@@ -45,6 +45,15 @@ record TransferSyntax(String uid, boolean explicitVr, boolean bigEndian, boolean
     return new TransferSyntax(uid, explicit, bigEndian, deflated, encapsulated);
   }
 
+  /**
+   * The pixel data of a file in this syntax, for messages completing "decoding ...": "this DICOM file's JPEG
+   * Baseline (Process 1) pixel data (transfer syntax 1.2.840.10008.1.2.4.50)".
+   */
+  String describePixelData() {
+    String name = UidRegistry.name(uid);
+    return "this DICOM file's " + (name == null ? "" : name + " ") + "pixel data (transfer syntax " + uid + ")";
+  }
+
   /** "uid (name)" for messages. */
   String describe() {
     String name = UidRegistry.name(uid);

@@ -1,10 +1,11 @@
 package io.datamint.spark.decode.raster;
 
-import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 import io.datamint.spark.decode.DType;
 import io.datamint.spark.decode.DecodeException;
 import io.datamint.spark.decode.DecodeLimits;
 import io.datamint.spark.decode.DecodedResource;
+import io.datamint.spark.decode.MemoryImageInputStream;
+import io.datamint.spark.decode.OptionalLibrary;
 import io.datamint.spark.decode.PixelArray;
 import io.datamint.spark.decode.ResourceDecoder;
 import java.awt.image.BufferedImage;
@@ -66,11 +67,19 @@ import org.w3c.dom.NodeList;
  *
  * <p>Plugins: the TwelveMonkeys JPEG and TIFF readers are registered with ImageIO from this class's own class
  * loader, once, so that they are found in a Spark executor whatever class loader first initialised ImageIO; when
- * several readers claim a file, TwelveMonkeys' is preferred, then the JDK's. Stateless and thread-safe.
+ * several readers claim a file, TwelveMonkeys' is preferred, then the JDK's. PNG, BMP and GIF need the JDK only;
+ * JPEG and TIFF need TwelveMonkeys ({@link OptionalLibrary#TWELVEMONKEYS}), and without it are a {@link
+ * DecodeException} naming it. Stateless and thread-safe.
  */
 public final class RasterDecoder implements ResourceDecoder {
 
   private static final List<String> FORMATS = List.of("png", "jpeg", "tiff", "bmp", "gif");
+  /**
+   * The formats read with TwelveMonkeys only. The JDK has JPEG and TIFF readers too, but they read some files
+   * differently (CMYK JPEGs, TIFF compressions): without TwelveMonkeys such files are an error naming it, so that a
+   * file decodes the same wherever it decodes.
+   */
+  private static final List<String> TWELVEMONKEYS_FORMATS = List.of("jpeg", "tiff");
   private static final Pattern TRUNCATION =
       Pattern.compile("(?i)premature|truncat|end of (file|stream|data)|unexpected end|eof");
 
@@ -91,7 +100,7 @@ public final class RasterDecoder implements ResourceDecoder {
           if (registry.getServiceProviderByClass(spi.getClass()) == null) {
             registry.registerServiceProvider(spi, ImageReaderSpi.class);
           }
-        } catch (ServiceConfigurationError e) {
+        } catch (ServiceConfigurationError | LinkageError e) {
           // a plugin that cannot load (missing optional dependency) is skipped; the others still register
         }
       }
@@ -104,9 +113,12 @@ public final class RasterDecoder implements ResourceDecoder {
     if (length < 0 || length > file.length) {
       throw new IllegalArgumentException("length " + length + " outside the array of " + file.length);
     }
-    ImageInputStream in = new ByteArrayImageInputStream(file, 0, length);
+    ImageInputStream in = new MemoryImageInputStream(file, 0, length);
     ImageReaderSpi spi = chooseReader(in);
     String format = formatOf(spi);
+    if (TWELVEMONKEYS_FORMATS.contains(format)) {
+      OptionalLibrary.TWELVEMONKEYS.require("this " + format.toUpperCase(Locale.ROOT) + " image");
+    }
     ImageReader reader;
     try {
       reader = spi.createReaderInstance();
@@ -260,7 +272,7 @@ public final class RasterDecoder implements ResourceDecoder {
 
   /** The class of the reader provider chosen for {@code file} (for tests). */
   static String readerFor(byte[] file) throws DecodeException {
-    return chooseReader(new ByteArrayImageInputStream(file)).getClass().getName();
+    return chooseReader(new MemoryImageInputStream(file)).getClass().getName();
   }
 
   private static int rank(ImageReaderSpi spi) {

@@ -1,6 +1,8 @@
 package io.datamint.spark.decode.video;
 
 import io.datamint.spark.decode.DecodeException;
+import io.datamint.spark.decode.OptionalLibrary;
+import java.util.stream.Collectors;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avformat;
 import org.bytedeco.ffmpeg.global.avutil;
@@ -20,6 +22,9 @@ import org.slf4j.LoggerFactory;
  * executors whose home directory is missing, read-only or on a slow shared file system, set
  * {@code spark.executor.extraJavaOptions=-Dorg.bytedeco.javacpp.cachedir=<local disk>}, which is then used as
  * given; concurrent extraction by several JVMs is guarded by JavaCPP's file locks.
+ *
+ * <p>Without the JavaCPP and FFmpeg classes ({@link OptionalLibrary#FFMPEG}) nothing of theirs is touched: {@link
+ * #ensureLoaded()} fails naming the missing jars, and {@link #isAvailable()} is false.
  *
  * <p>FFmpeg's own log is limited to {@code AV_LOG_ERROR} and routed to SLF4J (logger
  * {@code io.datamint.spark.decode.video.ffmpeg}, at WARN); the last error logged on the calling thread is also
@@ -53,7 +58,7 @@ public final class FfmpegRuntime {
         description = "FFmpeg " + avutil.av_version_info().getString() + " (libavformat "
             + version(avformat.avformat_version()) + ", libavcodec " + version(avcodec.avcodec_version())
             + ", libswscale " + version(swscale.swscale_version()) + ")";
-      } catch (Throwable e) { // LinkageError, or an ExceptionInInitializerError wrapping one
+      } catch (LinkageError | RuntimeException e) { // UnsatisfiedLinkError, or an initializer error wrapping one
         failure = e;
       }
       LOAD_NANOS = System.nanoTime() - start;
@@ -69,24 +74,31 @@ public final class FfmpegRuntime {
   }
 
   /**
-   * Loads the natives if this is the first call, and fails with a clear message if they cannot be loaded (for
-   * instance when the platform jar for this OS and architecture is missing from the classpath).
+   * Loads the natives if this is the first call, and fails with a clear message if they cannot be loaded: when the
+   * JavaCPP or FFmpeg classes are missing from the class path, or the jars with the natives of this OS and
+   * architecture (classifier, e.g. {@code linux-arm64}), or the JavaCPP cache cannot be written.
    *
-   * @throws DecodeException naming the cause and the cache directory
+   * @throws DecodeException naming what is missing and how to add it
    */
   public static void ensureLoaded() throws DecodeException {
+    OptionalLibrary.FFMPEG.require("this video");
     Throwable failure = Holder.FAILURE;
     if (failure != null) {
-      throw new DecodeException("FFmpeg natives could not be loaded on " + Loader.getPlatform()
-          + " (is org.bytedeco:ffmpeg with the classifier " + Loader.getPlatform() + " on the classpath, and is the"
-          + " JavaCPP cache " + Holder.CACHE + " writable? set -Dorg.bytedeco.javacpp.cachedir): " + failure,
+      String platform = OptionalLibrary.nativePlatform();
+      String jars = OptionalLibrary.FFMPEG.artifacts().stream().map(artifact -> artifact + ":" + platform)
+          .collect(Collectors.joining(" and "));
+      throw new DecodeException("decoding this video needs FFmpeg's native libraries for " + platform
+          + ", which could not be loaded (" + failure + "): put the jars " + jars + " on the class path, for"
+          + " example with --jars (the connector's own dependencies carry the natives of "
+          + String.join(", ", OptionalLibrary.bundledNativePlatforms()) + "), and make sure that the JavaCPP cache "
+          + Holder.CACHE + " is writable, or set -Dorg.bytedeco.javacpp.cachedir",
           failure);
     }
   }
 
   /** Whether the natives are loaded (loading them if this is the first call). */
   public static boolean isAvailable() {
-    return Holder.FAILURE == null;
+    return OptionalLibrary.FFMPEG.isPresent() && Holder.FAILURE == null;
   }
 
   /** How long the first load took, in nanoseconds: extraction (on a cold cache) plus {@code dlopen}. */

@@ -39,6 +39,7 @@ public final class VideoDecoder implements ResourceDecoder {
   @Override
   public DecodedResource decode(byte[] file, int length, DecodeLimits limits) throws DecodeException {
     long start = System.nanoTime();
+    FfmpegRuntime.ensureLoaded(); // before VideoFrames, which cannot even be loaded without JavaCPP
     try (VideoFrames frames = VideoFrames.open(file, length, limits)) {
       VideoInfo info = frames.info();
       int height = info.height();

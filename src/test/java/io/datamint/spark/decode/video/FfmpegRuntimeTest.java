@@ -66,6 +66,25 @@ class FfmpegRuntimeTest {
     System.out.println("[video-native-load] " + line);
   }
 
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void withoutThisPlatformsNativesAVideoIsAnErrorNamingTheJarsToAdd() throws Exception {
+    String platform = Loader.getPlatform();
+    ClusterDriver.Result result = ClusterDriver.runWithout(
+        entry -> entry.contains("bytedeco") && entry.endsWith("-" + platform + ".jar"), MissingNativesProbe.class)
+        .assertSucceeded();
+    JsonNode natives = result.jsonLines("natives").get(0);
+    assertThat(natives.path("available").asBoolean()).as(result.describe()).isFalse();
+    assertThat(natives.path("outcomes")).hasSize(2).allSatisfy(outcome -> assertThat(outcome.asText())
+        .startsWith("decoding this video needs FFmpeg's native libraries for " + platform + ", which could not be"
+            + " loaded (java.lang.UnsatisfiedLinkError: ")
+        .containsPattern("put the jars org\\.bytedeco:ffmpeg:[^ ]+:" + platform + " and org\\.bytedeco:javacpp:[^ ]+:"
+            + platform + " on the class path, for example with --jars")
+        .contains("the connector's own dependencies carry the natives of linux-x86_64, linux-arm64, macosx-x86_64,"
+            + " macosx-arm64")
+        .contains("JavaCPP cache "));
+  }
+
   private static JsonNode probe(Path cache) throws Exception {
     ClusterDriver.Result result = ClusterDriver.run(FreshJvmDecode.class, cache.toString()).assertSucceeded();
     List<JsonNode> lines = result.jsonLines("probe");
