@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.datamint.spark.examples.DecodeReport;
-import io.datamint.spark.sample.SampleProject;
+import io.datamint.spark.testing.EveryFormatProject;
 import io.datamint.spark.testing.SharedSpark;
 import io.datamint.spark.util.BuildInfo;
 import java.io.IOException;
@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +33,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * that sets {@code spark.jars} itself, the Java job with the thin jar resolved through
  * {@code --packages} from the local Maven repository that {@code mvn install} filled, and the Java job on a
  * standalone cluster started from the installation, whose executors (separate JVMs) download nothing but the jar
- * and do the decoding. Every run must print exactly the lines the same report gives inside the build: every
+ * and do the decoding; and, with the thin jar alone, a job that finishes with an {@code _error} naming the missing
+ * library on exactly the rows that need it. Every run must print exactly the lines the same report gives inside the build: every
  * resource of the sample project (DICOM of each transfer syntax it has, NIfTI, PNG 8/16-bit/RGB, JPEG, MP4),
  * merged semantic masks, axial slices and video frames, pixel for pixel (SHA-256 of every tensor), with no
  * {@code _error}.
@@ -51,6 +53,7 @@ class SparkSubmitIT {
 
   private static Path project;
   private static List<String> expected;
+  private static List<EveryFormatProject.Row> rows;
 
   static List<SparkInstallation> installations() {
     List<SparkInstallation> configured = SparkInstallation.configured();
@@ -69,7 +72,13 @@ class SparkSubmitIT {
     assertThat(ALL_JAR).as("the self-contained jar (mvn package writes it)").exists();
     assertThat(EXAMPLES_JAR).exists();
     project = Files.createDirectories(LOGS).resolve("project");
-    SampleProject.write(project, SampleProject.DEFAULT_SEED);
+    // the sample project plus JPEG, TIFF, BMP, GIF, and from the shared corpus DICOM JPEG baseline, lossless,
+    // JPEG 2000, JPEG-LS, extended and RLE, a 4-D NIfTI and an AVI: every decoder, shaded ones included
+    Path corpus = Path.of(System.getProperty("datamint.test.corpus", BASEDIR.resolve("../shared/corpus").toString()));
+    if (!Files.isDirectory(corpus) && "true".equals(System.getenv("CI"))) {
+      throw new IllegalStateException("the shared corpus is missing: " + corpus);
+    }
+    rows = EveryFormatProject.write(project, Files.isDirectory(corpus) ? corpus : null);
     expected = DecodeReport.lines(SharedSpark.session(), project.toString());
     assertThat(expected.get(expected.size() - 1)).endsWith("|errors=0");
     Set<String> kinds = new TreeSet<>();
@@ -82,6 +91,15 @@ class SparkSubmitIT {
     // every kind the sample has reached the decoders: DICOM volumes, NIfTI, 8/16-bit and RGB images, video
     assertThat(String.join(" ", kinds)).contains("dicom:float64", "nifti:int16", "image:uint8(1,", "image:uint16",
         "image:uint8(3,", "video:uint8(3,");
+    // each file that needs TwelveMonkeys, jai-imageio or FFmpeg decodes in the build, so the jobs exercise them too
+    assertThat(rows.stream().filter(r -> r.need() != null && !r.maskOnly()).map(r -> r.need().name()))
+        .as("files of the project that need an optional library").contains("TWELVEMONKEYS", "FFMPEG");
+    for (EveryFormatProject.Row row : rows) {
+      if (row.need() != null && !row.maskOnly()) {
+        assertThat(expected).as(row.filename()).anyMatch(l -> l.startsWith("image|" + row.resourceId() + "|")
+            && l.endsWith("|-"));
+      }
+    }
   }
 
   @ParameterizedTest(name = "{0}")
@@ -153,6 +171,54 @@ class SparkSubmitIT {
       assertThat(codecs).hasSize(1);
       assertThat(codecs.get(0).getParent().getFileName().toString()).startsWith("datamint-ffmpeg-");
     }
+  }
+
+  /** The oldest and the newest installation. */
+  static List<SparkInstallation> oldestAndNewest() {
+    List<SparkInstallation> all = installations();
+    return all.size() <= 2 ? all : List.of(all.get(0), all.get(all.size() - 1));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("oldestAndNewest")
+  void withTheThinJarAloneTheJobFinishesAndNamesWhatIsMissing(SparkInstallation spark) throws Exception {
+    Path thin = TARGET.resolve(ARTIFACT + ".jar");
+    String out = spark.submit(List.of("--master", "local[2]", "--conf", "spark.ui.enabled=false",
+        "--class", DecodeReport.class.getName(), "--jars", thin.toString(), EXAMPLES_JAR.toString(),
+        project.toString()), Map.of(), LOGS, "java-thin-" + spark.version(), TIMEOUT);
+    List<String> lines = out.lines().toList();
+    Map<String, List<String>> got = byReadAndResource(lines);
+    Map<String, List<String>> want = byReadAndResource(expected);
+    assertThat(got.keySet()).isEqualTo(want.keySet());
+    int missing = 0;
+    for (Map.Entry<String, List<String>> entry : want.entrySet()) {
+      List<String> rowsOfResource = got.get(entry.getKey());
+      String error = rowsOfResource.get(0).split("\\|", 8)[7];
+      if (error.equals("-")) {
+        // what needs no missing library decodes as with the full jar, slice for slice, frame for frame
+        assertThat(rowsOfResource).isEqualTo(entry.getValue());
+      } else {
+        missing++;
+        assertThat(rowsOfResource).as("one error row for " + entry.getKey()).hasSize(1);
+        assertThat(error).contains("which is not on the class path", BuildInfo.selfContainedJar(),
+            "--packages " + BuildInfo.coordinates());
+      }
+    }
+    String all = String.join("\n", lines);
+    // video needs FFmpeg, the radiographs' JPEG / DICOM JPEG need TwelveMonkeys; NIfTI and PNG need nothing more
+    assertThat(all).contains("needs FFmpeg through JavaCPP", "needs TwelveMonkeys ImageIO");
+    assertThat(lines).anyMatch(l -> l.startsWith("image|") && l.contains("|nifti|") && l.endsWith("|-"));
+    assertThat(lines.get(lines.size() - 1)).isEqualTo("summary|rows=" + (lines.size() - 1) + "|errors=" + missing);
+  }
+
+  /** The report's lines (not the summary) grouped by read and resource id, in order. */
+  private static Map<String, List<String>> byReadAndResource(List<String> lines) {
+    Map<String, List<String>> groups = new TreeMap<>();
+    for (String line : lines.subList(0, lines.size() - 1)) {
+      String[] f = line.split("\\|", 3);
+      groups.computeIfAbsent(f[0] + "|" + f[1], k -> new ArrayList<>()).add(line);
+    }
+    return groups;
   }
 
   @ParameterizedTest(name = "{0}")

@@ -8,8 +8,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.datamint.spark.decode.OptionalLibrary;
-import io.datamint.spark.read.MissingLibraryMirror.Row;
 import io.datamint.spark.testing.ClusterDriver;
+import io.datamint.spark.testing.EveryFormatProject;
+import io.datamint.spark.testing.EveryFormatProject.Row;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A missing dependency never aborts a job: a driver JVM whose class path is the test's minus the jars of TwelveMonkeys,
- * of jai-imageio, of JavaCPP and FFmpeg, or of all three, reads the project of {@link MissingLibraryMirror} (every
+ * of jai-imageio, of JavaCPP and FFmpeg, or of all three, reads the project of {@link EveryFormatProject} (every
  * resource's {@code image} and masks, whole and sliced) with each read mode. Rows whose file or mask needs a missing
  * library get an {@code _error} naming it and how to add it (PERMISSIVE), are dropped and counted (DROPMALFORMED), or
  * fail the query with that message (FAILFAST); every other row decodes as usual.
@@ -53,7 +54,7 @@ class MissingLibraryReadTest {
           + " compressed DICOM and no AVI, so no row needs jai-imageio");
       corpus = null;
     }
-    rows = MissingLibraryMirror.write(tmp.resolve("project"), corpus);
+    rows = EveryFormatProject.write(tmp.resolve("project"), corpus);
     mirror = tmp.resolve("project").toString();
   }
 

@@ -1,4 +1,4 @@
-package io.datamint.spark.read;
+package io.datamint.spark.testing;
 
 import static io.datamint.spark.decode.OptionalLibrary.FFMPEG;
 import static io.datamint.spark.decode.OptionalLibrary.JAI_IMAGEIO_JPEG2000;
@@ -24,13 +24,13 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 
 /**
- * The project of {@link MissingLibraryReadTest}: the sample project, plus resources in the formats that need an
- * optional library, each labelled with the library its row needs. The extra rasters are written here with the JDK's
+ * The sample project plus a resource of every format that needs an optional library (used by
+ * {@code MissingLibraryReadTest} and the deployment tests), each labelled with the library its row needs. The extra rasters are written here with the JDK's
  * own ImageIO writers; the compressed DICOM files and the AVI come from the shared corpus and are left out (with the
  * rest of the test still run) when it is absent. The mask of the lateral radiograph's heart is re-encoded as TIFF, so
  * that one row needs a library for its mask only.
  */
-final class MissingLibraryMirror {
+public final class EveryFormatProject {
 
   /**
    * One resource of the project.
@@ -41,11 +41,11 @@ final class MissingLibraryMirror {
    *     null when it needs none
    * @param volume whether a read with {@code slice} cuts it into slices
    */
-  record Row(String resourceId, String filename, OptionalLibrary need, String what, boolean maskOnly,
+  public record Row(String resourceId, String filename, OptionalLibrary need, String what, boolean maskOnly,
       boolean volume) {}
 
   /** The lateral radiograph whose heart mask becomes a TIFF file. */
-  static final String TIFF_MASK_RESOURCE = "CXR_P005_LAT.png";
+  public static final String TIFF_MASK_RESOURCE = "CXR_P005_LAT.png";
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String VIDEO = "this video";
@@ -68,7 +68,7 @@ final class MissingLibraryMirror {
     corpus("video/opencv-doc__tree.avi", FFMPEG, VIDEO, false);
   }
 
-  private MissingLibraryMirror() {}
+  private EveryFormatProject() {}
 
   private static void corpus(String path, OptionalLibrary need, String what, boolean volume) {
     CORPUS.put(path, new Row(null, Path.of(path).getFileName().toString(), need, what, false, volume));
@@ -80,7 +80,7 @@ final class MissingLibraryMirror {
    * @param corpus the shared corpus, or null when it is absent
    * @return every resource with what its row needs, in {@code resources.jsonl} order
    */
-  static List<Row> write(Path dir, Path corpus) throws IOException {
+  public static List<Row> write(Path dir, Path corpus) throws IOException {
     SampleProject.write(dir, SampleProject.DEFAULT_SEED);
     List<Row> rows = new ArrayList<>();
     for (String line : Files.readAllLines(dir.resolve("resources.jsonl"), StandardCharsets.UTF_8)) {
