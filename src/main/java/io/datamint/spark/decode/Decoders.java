@@ -1,15 +1,14 @@
 package io.datamint.spark.decode;
 
-import io.datamint.spark.decode.dicom.DicomDecoder;
-import io.datamint.spark.decode.nifti.NiftiDecoder;
-import io.datamint.spark.decode.raster.RasterDecoder;
-import io.datamint.spark.decode.video.VideoDecoder;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import java.util.function.Supplier;
 
 /**
- * The decoder of each file format; one shared, thread-safe instance per format, created on first use.
+ * The decoder of each file format; one shared, thread-safe instance per format, created on first use. The formats'
+ * packages register themselves as {@link DecoderProvider} services, so this registry imports none of them.
  *
  * <p>Every decoder is guarded: a {@link LinkageError} while creating it or decoding (a class or native library of an
  * {@link OptionalLibrary} missing from the class path, an {@link ExceptionInInitializerError} caused by one) becomes
@@ -22,11 +21,14 @@ public final class Decoders {
   private static final Map<FileFormat, ResourceDecoder> DECODERS = new EnumMap<>(FileFormat.class);
 
   static {
-    // lambdas rather than constructor references: a lambda resolves its decoder class only when first called
-    DECODERS.put(FileFormat.DICOM, new Guarded(FileFormat.DICOM, () -> new DicomDecoder()));
-    DECODERS.put(FileFormat.NIFTI, new Guarded(FileFormat.NIFTI, () -> new NiftiDecoder()));
-    DECODERS.put(FileFormat.RASTER, new Guarded(FileFormat.RASTER, () -> new RasterDecoder()));
-    DECODERS.put(FileFormat.VIDEO, new Guarded(FileFormat.VIDEO, () -> new VideoDecoder()));
+    for (DecoderProvider provider : ServiceLoader.load(DecoderProvider.class, Decoders.class.getClassLoader())) {
+      ResourceDecoder previous = DECODERS.putIfAbsent(provider.format(),
+          new Guarded(provider.format(), provider::create));
+      if (previous != null) {
+        throw new ServiceConfigurationError("two decoder providers for " + provider.format() + " files: "
+            + provider.getClass().getName() + " and an earlier one");
+      }
+    }
   }
 
   private Decoders() {}

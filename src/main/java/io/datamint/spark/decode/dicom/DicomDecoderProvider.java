@@ -1,0 +1,19 @@
+package io.datamint.spark.decode.dicom;
+
+import io.datamint.spark.decode.DecoderProvider;
+import io.datamint.spark.decode.FileFormat;
+import io.datamint.spark.decode.ResourceDecoder;
+
+/** Registers {@link DicomDecoder} (DICOM files of every supported transfer syntax) with the decoder registry. */
+public final class DicomDecoderProvider implements DecoderProvider {
+
+  @Override
+  public FileFormat format() {
+    return FileFormat.DICOM;
+  }
+
+  @Override
+  public ResourceDecoder create() {
+    return new DicomDecoder();
+  }
+}

@@ -1,0 +1,19 @@
+package io.datamint.spark.decode.raster;
+
+import io.datamint.spark.decode.DecoderProvider;
+import io.datamint.spark.decode.FileFormat;
+import io.datamint.spark.decode.ResourceDecoder;
+
+/** Registers {@link RasterDecoder} (PNG, JPEG, TIFF, BMP and GIF images) with the decoder registry. */
+public final class RasterDecoderProvider implements DecoderProvider {
+
+  @Override
+  public FileFormat format() {
+    return FileFormat.RASTER;
+  }
+
+  @Override
+  public ResourceDecoder create() {
+    return new RasterDecoder();
+  }
+}
