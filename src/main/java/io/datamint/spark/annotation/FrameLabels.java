@@ -1,6 +1,7 @@
 package io.datamint.spark.annotation;
 
 import io.datamint.spark.api.model.Annotation;
+import io.datamint.spark.decode.DecodeException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +21,11 @@ public final class FrameLabels {
    *
    * @param annotations one resource's filtered annotations
    * @param numFrames the resource's frame count
-   * @throws IllegalArgumentException when a frame-level label's frame index is outside {@code [0, numFrames)}
+   * @throws DecodeException when a frame-level label's frame index is outside {@code [0, numFrames)}: bad
+   *     annotation data, the row's error
    */
   public static Map<String, int[][]> perAnnotator(List<Annotation> annotations, LabelSchema schema,
-      int numFrames) {
+      int numFrames) throws DecodeException {
     int width = schema.frameLabels().size();
     Map<String, int[][]> out = new LinkedHashMap<>();
     for (Annotation a : annotations) {
@@ -32,7 +34,7 @@ public final class FrameLabels {
       }
       int frame = a.frameIndex();
       if (frame < 0 || frame >= numFrames) {
-        throw new IllegalArgumentException("frame label annotation " + a.id() + " (\"" + a.identifier()
+        throw new DecodeException("frame label annotation " + a.id() + " (\"" + a.identifier()
             + "\") is on frame " + frame + ", outside [0, " + numFrames + ") of its resource");
       }
       int[][] matrix = out.computeIfAbsent(AuthorKey.ofLabel(a), k -> new int[numFrames][width]);

@@ -1,10 +1,12 @@
 package io.datamint.spark.annotation;
 
+import io.datamint.spark.SourceException;
+
 /**
  * The project's worklists cannot give one label schema (ambiguous specs, conflicting segmentation groups, an
  * unknown worklist). The SDK raises {@code DatamintDatasetException} in the same cases.
  */
-public final class LabelSchemaException extends RuntimeException {
+public final class LabelSchemaException extends SourceException {
 
   private static final long serialVersionUID = 1L;
 

@@ -1,5 +1,6 @@
 package io.datamint.spark.prefetch;
 
+import io.datamint.spark.SourceException;
 import io.datamint.spark.api.client.BodyReader;
 import io.datamint.spark.api.client.DatamintApiClient;
 import java.io.IOException;
@@ -174,7 +175,7 @@ final class FileDownloader {
   }
 
   /** The file's size is not the one expected; not retried (the server would send the same bytes again). */
-  static final class SizeMismatch extends RuntimeException {
+  static final class SizeMismatch extends SourceException {
     private static final long serialVersionUID = 1L;
 
     SizeMismatch(PrefetchTask task, long expected, long actual, String how) {

@@ -17,6 +17,11 @@ record DecodeOutcome(PixelArray image, String metainfo, double[] affine, String 
     return new DecodeOutcome(null, null, null, error, Map.of());
   }
 
+  /** This outcome with these target values instead of its own. */
+  DecodeOutcome withTargets(Map<String, Object> values) {
+    return new DecodeOutcome(image, metainfo, affine, error, values);
+  }
+
   /** The value of a column computed in the executor (targets, slice and frame indexes); null when absent. */
   Object target(String column) {
     return targets.get(column);

@@ -1,6 +1,5 @@
 package io.datamint.spark.read;
 
-import io.datamint.spark.decode.DecodeException;
 import io.datamint.spark.plan.PlannedResource;
 import io.datamint.spark.plan.ResourcePartition;
 import io.datamint.spark.source.ResourceFileStore;
@@ -22,8 +21,9 @@ import org.slf4j.LoggerFactory;
  * Reads one input partition into Arrow batches. Each planned resource's file is decoded once (only when the read
  * schema has a column from it, or when resources expand into slices or frames), its targets are computed, and its
  * rows are streamed out: one, or one per slice or frame, cut from the decoded arrays as the batches fill. The reader
- * holds at most one decoded resource plus the batch being built. Rows that fail follow the read mode (PERMISSIVE
- * keeps one row with {@code _error}, DROPMALFORMED drops it, FAILFAST fails the task naming the resource).
+ * holds at most one decoded resource plus the batch being built. Every failure while producing rows goes to
+ * {@link RowFailures}: bad data follows the read mode (PERMISSIVE keeps the row with {@code _error}, DROPMALFORMED
+ * drops it, FAILFAST fails the task naming the resource); a bug in the connector fails the task in every mode.
  */
 final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
 
@@ -38,6 +38,7 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
   private final BufferAllocator allocator;
   private final ColumnarBatchBuilder builder;
   private final RowExpander expander;
+  private final RowFailures failures;
   private ColumnarBatch current;
   private PlannedResource pending;
   private DecodeOutcome pendingOutcome;
@@ -53,6 +54,7 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
     this.settings = factory.settings();
     this.assembler = new RowAssembler(ColumnarBatchBuilder.plainSchema(factory.readSchema()));
     this.expander = factory.expander();
+    this.failures = new RowFailures(settings.mode());
     this.loader = factory.readsFiles() || expander.expands() ? new ResourceLoader(factory.files(), settings) : null;
     this.targets = factory.targets();
     this.files = factory.files();
@@ -86,36 +88,28 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
   /** Decodes one resource (once, whatever its number of rows), computes its targets, and plans its rows. */
   private void prepare(PlannedResource resource) {
     DecodeOutcome outcome = DecodeOutcome.NOT_READ;
-    if (loader != null) {
-      outcome = loader.load(resource);
-      filesRead++;
-    }
     RowTargets rowTargets = RowTargets.NONE;
-    RowExpander.Expansion rows = RowExpander.Expansion.WHOLE;
-    if (outcome.error() == null) {
-      try {
-        if (targets.active()) {
-          rowTargets = targets.compute(resource, outcome.image(), files, settings.limits());
-        }
-        rows = expander.expand(resource, outcome.image(), outcome.metainfo());
-      } catch (DecodeException e) {
-        outcome = DecodeOutcome.failed(e.getMessage());
+    RowExpander.Expansion rows;
+    try {
+      if (loader != null) {
+        filesRead++;
+        outcome = loader.load(resource);
       }
-    }
-    if (outcome.error() != null) {
-      switch (settings.mode()) {
-        case FAILFAST:
-          throw new IllegalStateException("resource " + resource.resourceId() + " (" + resource.filename()
-              + ") could not be decoded: " + outcome.error() + " (mode FAILFAST; use PERMISSIVE to get the "
-              + "reason in the _error column)");
-        case DROPMALFORMED:
-          droppedRows++;
-          LOG.warn("dropping resource {} ({}): {}", resource.resourceId(), resource.filename(), outcome.error());
-          return;
-        default:
-          errorRows++;
-          rows = RowExpander.Expansion.WHOLE;
+      if (targets.active()) {
+        rowTargets = targets.compute(resource, outcome.image(), files, settings.limits());
       }
+      rows = expander.expand(resource, outcome.image(), outcome.metainfo());
+    } catch (Throwable failure) { // RowFailures rethrows what is not bad data
+      String reason = failures.onFailure(resource, failure);
+      if (reason == null) {
+        droppedRows++;
+        LOG.warn("dropping resource {} ({}): {}", resource.resourceId(), resource.filename(), failure.getMessage());
+        return;
+      }
+      errorRows++;
+      outcome = DecodeOutcome.failed(reason);
+      rowTargets = RowTargets.NONE;
+      rows = RowExpander.Expansion.WHOLE;
     }
     pending = resource;
     pendingOutcome = outcome;
@@ -124,23 +118,51 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
     position = 0;
   }
 
-  /** Appends the row at {@code index} of the pending resource's expansion (-1: the whole resource). */
+  /**
+   * Appends the row at {@code index} of the pending resource's expansion (-1: the whole resource). A row that cannot
+   * be cut is that row's failure (the resource's other rows stay); a failure writing it into Arrow is a bug.
+   */
   private void emit(int index) {
+    DecodeOutcome row;
+    try {
+      row = cut(index);
+    } catch (Throwable failure) { // RowFailures rethrows what is not bad data
+      String reason = failures.onFailure(pending, failure);
+      if (reason == null) {
+        droppedRows++;
+        LOG.warn("dropping row {} of resource {} ({}): {}", index, pending.resourceId(), pending.filename(),
+            failure.getMessage());
+        return;
+      }
+      errorRows++;
+      row = DecodeOutcome.failed(reason).withTargets(indexes(index));
+    }
+    try {
+      builder.add(assembler.assemble(pending, row), row::tensor);
+    } catch (Throwable failure) {
+      throw failures.onWriteFailure(pending, failure);
+    }
+  }
+
+  /** The row at {@code index} of the pending resource, cut out of its decoded arrays and targets. */
+  private DecodeOutcome cut(int index) {
     RowTargets.Cut cut = index < 0 ? RowTargets.WHOLE : new AxisCut(expansion.axis(), index, settings.limits());
     DecodeOutcome whole = pendingOutcome;
-    try {
-      Map<String, Object> values = new HashMap<>(pendingTargets.values(cut));
-      values.put(Columns.SLICE_INDEX, expansion.sliceIndex(index));
-      values.put(Columns.SLICE_AXIS, expansion.sliceAxis() == null || index < 0 ? null
-          : UTF8String.fromString(expansion.sliceAxis()));
-      values.put(Columns.FRAME_INDEX, expansion.frameIndex(index));
-      PixelArray image = whole.image() == null ? null : cut.image(whole.image());
-      DecodeOutcome row = new DecodeOutcome(image, settings.returnMetainfo() ? whole.metainfo() : null,
-          whole.affine(), whole.error(), values);
-      builder.add(assembler.assemble(pending, row), row::tensor);
-    } catch (DecodeException e) {
-      throw new IllegalStateException("cannot cut row " + index + " of resource " + pending.resourceId(), e);
-    }
+    Map<String, Object> values = new HashMap<>(pendingTargets.values(cut));
+    values.putAll(indexes(index));
+    PixelArray image = whole.image() == null ? null : cut.image(whole.image());
+    return new DecodeOutcome(image, settings.returnMetainfo() ? whole.metainfo() : null, whole.affine(),
+        whole.error(), values);
+  }
+
+  /** The slice and frame columns of the row at {@code index} of the pending expansion (null values allowed). */
+  private Map<String, Object> indexes(int index) {
+    Map<String, Object> values = new HashMap<>();
+    values.put(Columns.SLICE_INDEX, expansion.sliceIndex(index));
+    values.put(Columns.SLICE_AXIS, expansion.sliceAxis() == null || index < 0 ? null
+        : UTF8String.fromString(expansion.sliceAxis()));
+    values.put(Columns.FRAME_INDEX, expansion.frameIndex(index));
+    return values;
   }
 
   @Override

@@ -14,8 +14,8 @@ import java.util.Arrays;
 
 /**
  * Executor side: fetches a resource's file, detects its format, decodes it and lays the pixels out for the dataset.
- * Any failure (a missing file, a corrupt one, a decoder bug) becomes a {@link DecodeOutcome} with the reason, never
- * an exception; the reader then applies the read mode.
+ * Failures propagate: an unreadable file as an {@link IOException} (or the source's exception), bad data as a
+ * {@link DecodeException}; the reader's {@link RowFailures} decides what each becomes.
  */
 final class ResourceLoader {
 
@@ -35,7 +35,13 @@ final class ResourceLoader {
     return bytesRead;
   }
 
-  DecodeOutcome load(PlannedResource resource) {
+  /**
+   * The decoded resource.
+   *
+   * @throws IOException when its file cannot be read
+   * @throws DecodeException when it is too large, of an unknown format, or cannot be decoded
+   */
+  DecodeOutcome load(PlannedResource resource) throws IOException, DecodeException {
     byte[] bytes;
     int length;
     try (InputStream in = files.openResource(resource.resourceId())) {
@@ -46,25 +52,17 @@ final class ResourceLoader {
         length += r;
         if (length == bytes.length) {
           if (bytes.length >= MAX_FILE_BYTES) {
-            return DecodeOutcome.failed("the resource file is larger than " + MAX_FILE_BYTES + " bytes");
+            throw new DecodeException("the resource file is larger than " + MAX_FILE_BYTES + " bytes");
           }
           bytes = Arrays.copyOf(bytes, (int) Math.min(MAX_FILE_BYTES, bytes.length * 2L));
         }
       }
       bytesRead += length;
-    } catch (IOException e) {
-      return DecodeOutcome.failed("cannot read the resource file: " + e.getMessage());
     }
-    try {
-      FileFormat format = FormatDetector.detect(bytes, length, resource.mimetype(), resource.filename());
-      DecodedResource decoded = Decoders.forFormat(format).decode(bytes, length, settings.limits());
-      PixelArray image = settings.dataset().layout(resource.kind(), decoded.pixels());
-      return new DecodeOutcome(image, decoded.metainfoJson(), decoded.affine(), null, java.util.Map.of());
-    } catch (DecodeException e) {
-      return DecodeOutcome.failed(e.getMessage());
-    } catch (RuntimeException e) {
-      return DecodeOutcome.failed("the decoder failed on this file: " + e);
-    }
+    FileFormat format = FormatDetector.detect(bytes, length, resource.mimetype(), resource.filename());
+    DecodedResource decoded = Decoders.forFormat(format).decode(bytes, length, settings.limits());
+    PixelArray image = settings.dataset().layout(resource.kind(), decoded.pixels());
+    return new DecodeOutcome(image, decoded.metainfoJson(), decoded.affine(), null, java.util.Map.of());
   }
 
   private static int initialSize(Long size) {

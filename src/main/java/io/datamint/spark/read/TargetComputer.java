@@ -33,8 +33,9 @@ import org.apache.spark.sql.types.StructType;
  * Executor side: a row's training targets from its filtered annotations, with the SDK's semantics (the logic is in
  * {@code io.datamint.spark.annotation}): {@code image_labels}, {@code image_categories}, {@code frame_labels},
  * and the masks {@code segmentations} / {@code seg_labels}, decoded from the mask files onto the image's geometry.
- * Only the target columns of the read schema are computed. Bad annotation data is a {@link DecodeException} that
- * the reader turns into the row's {@code _error}.
+ * Only the target columns of the read schema are computed. Bad annotation data (a corrupt mask file, a frame index
+ * outside the resource, an unknown scope) is a {@link DecodeException}, which the reader's {@link RowFailures} turns
+ * into the row's {@code _error}; any other exception is a bug and fails the task.
  */
 final class TargetComputer implements Serializable {
 
@@ -71,18 +72,14 @@ final class TargetComputer implements Serializable {
     Map<String, Object> labelValues = new HashMap<>();
     List<Annotation> annotations = resource.annotations();
     Map<String, PixelArray> frameLabels = null;
-    try {
-      if (columns.contains(Columns.IMAGE_LABELS)) {
-        labelValues.put(Columns.IMAGE_LABELS, imageLabels(annotations));
-      }
-      if (columns.contains(Columns.IMAGE_CATEGORIES)) {
-        labelValues.put(Columns.IMAGE_CATEGORIES, imageCategories(annotations));
-      }
-      if (columns.contains(Columns.FRAME_LABELS)) {
-        frameLabels = frameLabels(resource, image, annotations);
-      }
-    } catch (IllegalArgumentException e) {
-      throw new DecodeException(e.getMessage(), e);
+    if (columns.contains(Columns.IMAGE_LABELS)) {
+      labelValues.put(Columns.IMAGE_LABELS, imageLabels(annotations));
+    }
+    if (columns.contains(Columns.IMAGE_CATEGORIES)) {
+      labelValues.put(Columns.IMAGE_CATEGORIES, imageCategories(annotations));
+    }
+    if (columns.contains(Columns.FRAME_LABELS)) {
+      frameLabels = frameLabels(resource, image, annotations);
     }
     if (!columns.contains(Columns.SEGMENTATIONS) && !columns.contains(Columns.SEG_LABELS)) {
       return new RowTargets(labelValues, frameLabels, null, null, null);

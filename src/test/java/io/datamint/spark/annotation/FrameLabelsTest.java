@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.datamint.spark.api.model.Annotation;
+import io.datamint.spark.decode.DecodeException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -49,7 +50,7 @@ class FrameLabelsTest {
   void frameIndexOutsideTheResourceIsAnError(int frame) {
     Annotation a = frameLabel("motion", frame, "u1");
     assertThatThrownBy(() -> FrameLabels.perAnnotator(List.of(a), SCHEMA, 3))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(DecodeException.class)
         .hasMessageContaining(a.id()).hasMessageContaining("frame " + frame).hasMessageContaining("[0, 3)");
   }
 }

@@ -1,5 +1,6 @@
 package io.datamint.spark.annotation.mask;
 
+import io.datamint.spark.SourceException;
 import io.datamint.spark.annotation.AuthorKey;
 import io.datamint.spark.api.model.Annotation;
 import io.datamint.spark.decode.DType;
@@ -7,6 +8,7 @@ import io.datamint.spark.decode.DecodeException;
 import io.datamint.spark.decode.DecodeLimits;
 import io.datamint.spark.decode.PixelArray;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +45,8 @@ public final class InstanceMasks {
    * The instance masks of one resource.
    *
    * @param segmentations the resource's segmentation annotations after filtering, in annotation order
-   * @param codes the label code of a segmentation identifier; null, or an exception, for an unknown label
+   * @param codes the label code of a segmentation identifier; null, or an {@link IllegalArgumentException}, for an
+   *     unknown label
    * @param geometry the resource's image grid as decoded
    * @param source the mask files
    * @param limits bounds on every allocation
@@ -106,11 +109,11 @@ public final class InstanceMasks {
 
   private static int code(Annotation annotation, Function<String, Integer> codes) throws DecodeException {
     Integer code = null;
-    RuntimeException failure = null;
+    IllegalArgumentException failure = null;
     if (annotation.identifier() != null) {
       try {
         code = codes.apply(annotation.identifier());
-      } catch (RuntimeException e) {
+      } catch (IllegalArgumentException e) {
         failure = e;
       }
     }
@@ -172,7 +175,7 @@ public final class InstanceMasks {
       byte[] file;
       try {
         file = source.load(annotation);
-      } catch (IOException | RuntimeException e) {
+      } catch (IOException | UncheckedIOException | SourceException e) { // an unreadable file, or the API refusing it
         throw new DecodeException("mask file of segmentation annotation " + annotation.id() + " could not be read: "
             + e.getMessage(), e);
       }

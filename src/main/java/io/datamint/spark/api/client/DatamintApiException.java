@@ -1,12 +1,13 @@
 package io.datamint.spark.api.client;
 
+import io.datamint.spark.SourceException;
 import java.util.Locale;
 
 /**
  * A Datamint API call failed. The message names the request (method and path, never the key), the status and
  * the server's reason, in words a user can act on; {@link #kind()} is the SDK's error class.
  */
-public final class DatamintApiException extends RuntimeException {
+public final class DatamintApiException extends SourceException {
 
   private static final long serialVersionUID = 1L;
 

@@ -1,10 +1,7 @@
 package io.datamint.spark.decode.dicom;
 
 import io.datamint.spark.decode.DecodeException;
-import io.datamint.spark.decode.MemoryImageInputStream;
 import java.awt.image.Raster;
-import java.io.IOException;
-import javax.imageio.ImageReader;
 
 /**
  * JPEG 2000 (lossless and lossy) through jai-imageio's J2K reader, read as a {@link Raster}. The reader undoes the
@@ -27,21 +24,12 @@ final class ImageIoJpeg2000Codec implements EncapsulatedCodec {
       throw new DecodeException("JPEG 2000 frame " + spec.frameIndex() + " has " + header.precision()
           + "-bit samples; at most 16 are supported");
     }
-    ImageReader reader = null;
-    try {
-      reader = ImageIoReaders.jpeg2000(TransferSyntax.of(spec.transferSyntaxUid()).describePixelData());
-      reader.setInput(new MemoryImageInputStream(header.codestream()), true, true);
-      Raster raster = reader.readRaster(0, null);
-      int[] values = RasterSamples.interleaved(raster, spec, "JPEG 2000");
-      String colorSpace = header.components() == 3 && header.multipleComponentTransform() ? "RGB" : null;
-      return FrameSamples.interleaved(spec.rows(), spec.columns(), spec.samplesPerPixel(), values,
-          header.precision(), colorSpace);
-    } catch (IOException | RuntimeException e) {
-      throw new DecodeException("JPEG 2000 frame " + spec.frameIndex() + " cannot be decoded: " + e, e);
-    } finally {
-      if (reader != null) {
-        reader.dispose();
-      }
-    }
+    Raster raster = ImageIoReaders.readRaster(
+        () -> ImageIoReaders.jpeg2000(TransferSyntax.of(spec.transferSyntaxUid()).describePixelData()),
+        header.codestream(), "JPEG 2000 frame " + spec.frameIndex());
+    int[] values = RasterSamples.interleaved(raster, spec, "JPEG 2000");
+    String colorSpace = header.components() == 3 && header.multipleComponentTransform() ? "RGB" : null;
+    return FrameSamples.interleaved(spec.rows(), spec.columns(), spec.samplesPerPixel(), values,
+        header.precision(), colorSpace);
   }
 }

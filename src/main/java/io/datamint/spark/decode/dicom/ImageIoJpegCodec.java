@@ -1,10 +1,7 @@
 package io.datamint.spark.decode.dicom;
 
 import io.datamint.spark.decode.DecodeException;
-import io.datamint.spark.decode.MemoryImageInputStream;
 import java.awt.image.Raster;
-import java.io.IOException;
-import javax.imageio.ImageReader;
 
 /**
  * JPEG baseline, 8-bit extended and lossless (processes 1, 2, 14; selection values 1 to 7; 2 to 16 bits) through
@@ -29,20 +26,11 @@ final class ImageIoJpegCodec implements EncapsulatedCodec {
           + header.height() + " with " + header.components() + " components, but the DICOM header declares "
           + spec.columns() + " x " + spec.rows() + " with " + spec.samplesPerPixel() + " samples per pixel");
     }
-    ImageReader reader = null;
-    try {
-      reader = ImageIoReaders.jpeg(TransferSyntax.of(spec.transferSyntaxUid()).describePixelData());
-      reader.setInput(new MemoryImageInputStream(codestream), true, true);
-      Raster raster = reader.readRaster(0, null);
-      int[] values = RasterSamples.interleaved(raster, spec, "JPEG");
-      return FrameSamples.interleaved(spec.rows(), spec.columns(), spec.samplesPerPixel(), values, 0,
-          header.colorSpace());
-    } catch (IOException | RuntimeException e) {
-      throw new DecodeException("JPEG frame " + spec.frameIndex() + " cannot be decoded: " + e, e);
-    } finally {
-      if (reader != null) {
-        reader.dispose();
-      }
-    }
+    Raster raster = ImageIoReaders.readRaster(
+        () -> ImageIoReaders.jpeg(TransferSyntax.of(spec.transferSyntaxUid()).describePixelData()), codestream,
+        "JPEG frame " + spec.frameIndex());
+    int[] values = RasterSamples.interleaved(raster, spec, "JPEG");
+    return FrameSamples.interleaved(spec.rows(), spec.columns(), spec.samplesPerPixel(), values, 0,
+        header.colorSpace());
   }
 }

@@ -4,6 +4,8 @@ import com.github.jaiimageio.jpeg2000.impl.J2KImageReaderSpi;
 import com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi;
 import io.datamint.spark.decode.DecodeException;
 import io.datamint.spark.decode.OptionalLibrary;
+import io.datamint.spark.decode.MemoryImageInputStream;
+import java.awt.image.Raster;
 import java.io.IOException;
 import javax.imageio.ImageReader;
 import javax.imageio.spi.IIORegistry;
@@ -61,5 +63,36 @@ final class ImageIoReaders {
   static ImageReader jpeg2000(String what) throws IOException, DecodeException {
     OptionalLibrary.JAI_IMAGEIO_JPEG2000.require(what);
     return Jpeg2000.PROVIDER.createReaderInstance();
+  }
+
+  /** Creates a reader (one of the methods above). */
+  @FunctionalInterface
+  interface ReaderFactory {
+    ImageReader create() throws IOException, DecodeException;
+  }
+
+  /**
+   * The first raster of {@code codestream}, read by a new reader of {@code factory}: the boundary between the DICOM
+   * codecs and the third-party ImageIO readers. Those report a corrupt codestream with runtime exceptions as well as
+   * {@link IOException}s, so both are the frame's {@link DecodeException}; a {@link DecodeException} of the factory
+   * (a missing library) passes unchanged. Only the readers' calls are inside: the codecs' own code is not.
+   *
+   * @param frame the frame, starting the message, e.g. "JPEG frame 3"
+   */
+  static Raster readRaster(ReaderFactory factory, byte[] codestream, String frame) throws DecodeException {
+    ImageReader reader = null;
+    try {
+      reader = factory.create();
+      reader.setInput(new MemoryImageInputStream(codestream), true, true);
+      return reader.readRaster(0, null);
+    } catch (DecodeException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      throw new DecodeException(frame + " cannot be decoded: " + e, e);
+    } finally {
+      if (reader != null) {
+        reader.dispose();
+      }
+    }
   }
 }

@@ -155,7 +155,7 @@ final class MetainfoWriter {
             .parseItems(e.tag(), e.offset(), end, depth + 1);
         return new DicomElement(e.tag(), Vr.SQ, e.buffer(), e.offset(), e.length(), e.declaredLength(), false,
             items, null);
-      } catch (DecodeException | RuntimeException notASequence) {
+      } catch (RuntimeException notASequence) { // a DecodeException too: the bytes are kept as they are
         return null;
       }
     }

@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * What the public {@code decode} methods of {@link JpegDctDecoder} and {@link JpegLsDecoder} share: the argument
- * checks, and a bug of the decoder (any {@link RuntimeException}) surfacing as a {@link DecodeException} that says so.
+ * checks. A bug of the decoder (any other {@link RuntimeException}) is not turned into a {@link DecodeException}: it
+ * propagates, and the reader reports it as a bug in the connector rather than as the file's error.
  */
 final class DecoderEntry {
 
@@ -21,17 +22,12 @@ final class DecoderEntry {
   /**
    * Runs {@code decoder} on the arguments.
    *
-   * @param name the decoder's name in the internal-error message ("JPEG", "JPEG-LS")
    * @throws NullPointerException when {@code codestream} or {@code limits} is null
    */
-  static JpegSamples decode(Decoder decoder, String name, byte[] codestream, DecodeLimits limits)
+  static JpegSamples decode(Decoder decoder, byte[] codestream, DecodeLimits limits)
       throws DecodeException {
     Objects.requireNonNull(codestream, "codestream");
     Objects.requireNonNull(limits, "limits");
-    try {
-      return decoder.decode(codestream, limits);
-    } catch (RuntimeException e) {
-      throw new DecodeException("internal error of the " + name + " decoder (please report it): " + e, e);
-    }
+    return decoder.decode(codestream, limits);
   }
 }

@@ -64,7 +64,7 @@ public final class JpegDctDecoder {
    * @throws DecodeException when the data is not a supported JPEG, is truncated or corrupt, or is over the limits
    */
   public static JpegSamples decode(byte[] codestream, DecodeLimits limits) throws DecodeException {
-    return DecoderEntry.decode((c, l) -> new JpegDctDecoder(c, l).run(), "JPEG", codestream, limits);
+    return DecoderEntry.decode((c, l) -> new JpegDctDecoder(c, l).run(), codestream, limits);
   }
 
   private JpegSamples run() throws DecodeException {

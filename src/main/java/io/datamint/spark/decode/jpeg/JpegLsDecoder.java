@@ -60,7 +60,7 @@ public final class JpegLsDecoder {
    *     is over the limits
    */
   public static JpegSamples decode(byte[] codestream, DecodeLimits limits) throws DecodeException {
-    return DecoderEntry.decode((c, l) -> new JpegLsDecoder(c, l).run(), "JPEG-LS", codestream, limits);
+    return DecoderEntry.decode((c, l) -> new JpegLsDecoder(c, l).run(), codestream, limits);
   }
 
   private JpegSamples run() throws DecodeException {

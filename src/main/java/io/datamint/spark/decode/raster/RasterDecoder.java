@@ -130,7 +130,9 @@ public final class RasterDecoder implements ResourceDecoder {
     try {
       reader.setInput(in, false, true);
       return read(reader, format, limits, warnings);
-    } catch (IOException | RuntimeException e) {
+    } catch (DecodeException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) { // the ImageIO reader (third party) choking on a corrupt file
       throw new DecodeException("cannot decode the " + format.toUpperCase(Locale.ROOT) + " image: "
           + describe(e), e);
     } finally {

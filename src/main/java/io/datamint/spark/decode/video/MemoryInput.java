@@ -72,7 +72,7 @@ final class MemoryInput implements AutoCloseable {
       }
       buffer = null; // owned by the context from here on (FFmpeg may replace it; close() frees the current one)
       return input;
-    } catch (DecodeException | RuntimeException | Error e) {
+    } catch (RuntimeException | Error e) { // DecodeException included: release, then rethrow
       if (buffer != null && !buffer.isNull()) {
         avutil.av_free(buffer);
       }

@@ -1,12 +1,13 @@
 package io.datamint.spark.decode.video;
 
+import io.datamint.spark.DataException;
 import io.datamint.spark.decode.DecodeException;
 
 /**
  * A {@link DecodeException} thrown through an interface that cannot declare it ({@link java.util.Iterator} in
  * {@link VideoFrames}). The message is the cause's.
  */
-public final class UncheckedDecodeException extends RuntimeException {
+public final class UncheckedDecodeException extends DataException {
 
   private static final long serialVersionUID = 1L;
 

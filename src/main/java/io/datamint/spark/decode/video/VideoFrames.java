@@ -124,7 +124,7 @@ public final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
       state.input = MemoryInput.open(file, length);
       VideoInfo info = openStream(state, file, length, limits, swsFlags);
       return new VideoFrames(state, info, 3 * info.height() * info.width()); // checked against the limits
-    } catch (DecodeException | RuntimeException | Error e) {
+    } catch (RuntimeException | Error e) { // DecodeException included: release, then rethrow
       state.run();
       throw e;
     }
