@@ -2,7 +2,9 @@
 # Installs the reference tools the tests compare against (Debian packages): dcmtk (dcmdump, dcmdjpeg, dcmdjpls,
 # dcmdrle), libgdcm-tools (gdcmconv), ffmpeg (ffprobe),
 # python3-nibabel, python3-pydicom and python3-pil (with the system python3). Does nothing when they are already there.
+# First it fetches the test-corpus files that the repository does not hold (bin/lib/fetch-test-corpus.sh).
 set -euo pipefail
+bash "$(dirname "${BASH_SOURCE[0]}")/fetch-test-corpus.sh"
 
 have_tools() {
   command -v dcmdump >/dev/null 2>&1 && command -v gdcmconv >/dev/null 2>&1 && command -v ffprobe >/dev/null 2>&1 \

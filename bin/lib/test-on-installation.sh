@@ -28,12 +28,14 @@ if [[ $# -gt 0 ]]; then
 else
   # The cluster tier (@Tag("cluster")) builds its standalone cluster from the build's own class path, which is not
   # this one; on installations the deployment tests (SparkSubmitIT) start each installation's own cluster instead.
-  selectors=(--scan-class-path target/test-classes --include-classname '^.*Tests?$' --exclude-tag cluster)
+  # The benchmarks (package io.datamint.spark.bench) are left to bin/datamint-bench, as in mvn test.
+  selectors=(--scan-class-path target/test-classes --include-classname '^.*Tests?$' --exclude-tag cluster
+    --exclude-package io.datamint.spark.bench)
 fi
 echo "running the suite on the Spark $version runtime of $spark_home (output in $log)"
 set +e
 SPARK_LOCAL_IP=127.0.0.1 java "${jvm_flags[@]}" -Xmx3g \
-  -Ddatamint.test.corpus="$root/../shared/corpus" -Ddatamint.test.basedir="$root" \
+  -Ddatamint.test.corpus="$root/testdata/corpus" -Ddatamint.test.basedir="$root" \
   -Ddatamint.test.jvmFlags="$(cat bin/lib/jvm-flags)" \
   -cp "target/test-classes:target/classes:$(cat target/installation-test-classpath.txt):$spark_home/jars/*" \
   org.junit.platform.console.ConsoleLauncher execute \

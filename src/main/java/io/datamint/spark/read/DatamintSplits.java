@@ -61,6 +61,15 @@ public final class DatamintSplits {
    * @return the instant recorded as {@code created_at}, in the SDK's format
    */
   public static String save(SparkSession spark, Map<String, String> options, boolean force, String createdBy) {
+    return save(spark, options, force, createdBy, Clock.systemUTC());
+  }
+
+  /**
+   * {@link #save(SparkSession, Map, boolean, String)} with the clock whose instant a mirror records (and the API
+   * recorder falls back to); tests pass a fixed one.
+   */
+  static String save(SparkSession spark, Map<String, String> options, boolean force, String createdBy,
+      Clock clock) {
     DatamintTable table = DatamintTableProvider.loadTable(spark, options);
     SplitMode mode = table.options().splits().mode();
     if (mode != SplitMode.LOCAL && mode != SplitMode.LOCAL_BY_PATIENT) {
@@ -78,28 +87,28 @@ public final class DatamintSplits {
         assignments.put(selected.resource().id(), selected.split().split());
       }
     }
-    return recorder(spark, table).record(assignments, createdBy);
+    return recorder(spark, table, clock).record(assignments, createdBy);
   }
 
   /** The mirror when the read has a {@code path} (which wins, as for reads), else the API. */
-  private static SplitRecorder recorder(SparkSession spark, DatamintTable table) {
+  private static SplitRecorder recorder(SparkSession spark, DatamintTable table, Clock clock) {
     DatamintOptions options = table.options();
     String projectId = table.snapshot().project().id();
-    return options.path() != null ? mirror(spark, options, projectId) : api(options, projectId);
+    return options.path() != null ? mirror(spark, options, projectId, clock) : api(options, projectId, clock);
   }
 
-  private static SplitRecorder mirror(SparkSession spark, DatamintOptions options, String projectId) {
+  private static SplitRecorder mirror(SparkSession spark, DatamintOptions options, String projectId, Clock clock) {
     Configuration conf = spark.sessionState().newHadoopConf();
     options.hadoopOptions().forEach(conf::set);
     Path dir = new MirrorLocator(conf).resolve(options.path(), options.project());
     return (assignments, createdBy) -> {
-      String now = ProjectSplits.nowTimestamp(Clock.systemUTC());
+      String now = ProjectSplits.nowTimestamp(clock);
       new MirrorSplitWriter(dir, conf).assign(assignments, now, createdBy, projectId);
       return now;
     };
   }
 
-  private static SplitRecorder api(DatamintOptions options, String projectId) {
+  private static SplitRecorder api(DatamintOptions options, String projectId, Clock clock) {
     DatamintApiClient client = ApiClients.shared(options.api().settings());
     List<String> order = options.splits().ratios().names();
     return (assignments, createdBy) -> {
@@ -126,7 +135,7 @@ public final class DatamintSplits {
       }
       String latest = latestCreatedAt(rows);
       // The server's own instant when its answers say; else now, after the last one.
-      return latest != null ? latest : ProjectSplits.nowTimestamp(Clock.systemUTC());
+      return latest != null ? latest : ProjectSplits.nowTimestamp(clock);
     };
   }
 

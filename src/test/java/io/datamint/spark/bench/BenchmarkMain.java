@@ -1,6 +1,7 @@
 package io.datamint.spark.bench;
 
 import io.datamint.spark.testing.SharedSpark;
+import io.datamint.spark.testing.TestCorpus;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Runs the benchmarks and writes {@code BENCHMARKS.md}. Usage: {@code bin/datamint-bench [--seconds S]
- * [--out FILE]}; the corpus is read from {@code ../shared/corpus} (or {@code -Ddatamint.test.corpus}).
+ * [--out FILE]}; the corpus is read from {@code testdata/corpus} (or {@code -Ddatamint.test.corpus}). The benchmarks
+ * are not tests: {@code mvn test} leaves this package out.
  */
 public final class BenchmarkMain {
 
@@ -35,7 +37,7 @@ public final class BenchmarkMain {
         default -> throw new IllegalArgumentException("usage: bin/datamint-bench [--seconds S] [--out FILE]");
       }
     }
-    Path corpus = Path.of(System.getProperty("datamint.test.corpus", "../shared/corpus"));
+    Path corpus = TestCorpus.root();
     if (!Files.isDirectory(corpus)) {
       throw new IllegalStateException("the corpus is not at " + corpus.toAbsolutePath()
           + "; pass -Ddatamint.test.corpus=DIR");

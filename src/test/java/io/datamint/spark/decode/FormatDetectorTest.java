@@ -3,18 +3,16 @@ package io.datamint.spark.decode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.datamint.spark.testing.TestCorpus;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 class FormatDetectorTest {
-
-  private static final Path CORPUS = Path.of(System.getProperty("datamint.test.corpus", "../shared/corpus"));
 
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource({
@@ -29,8 +27,7 @@ class FormatDetectorTest {
       "video/opencv-doc__tree.avi, VIDEO",
   })
   void detectsCorpusFilesByContentAlone(String file, FileFormat expected) throws Exception {
-    Path path = CORPUS.resolve(file);
-    Assumptions.assumeTrue(Files.exists(path), "the corpus (../shared/corpus) is not present");
+    Path path = TestCorpus.file(file);
     byte[] bytes = Files.readAllBytes(path);
     assertThat(FormatDetector.detect(bytes, bytes.length, null, null)).isEqualTo(expected);
   }

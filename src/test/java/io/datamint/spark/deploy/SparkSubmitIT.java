@@ -72,13 +72,9 @@ class SparkSubmitIT {
     assertThat(ALL_JAR).as("the self-contained jar (mvn package writes it)").exists();
     assertThat(EXAMPLES_JAR).exists();
     project = Files.createDirectories(LOGS).resolve("project");
-    // the sample project plus JPEG, TIFF, BMP, GIF, and from the shared corpus DICOM JPEG baseline, lossless,
+    // the sample project plus JPEG, TIFF, BMP, GIF, and from the test corpus DICOM JPEG baseline, lossless,
     // JPEG 2000, JPEG-LS, extended and RLE, a 4-D NIfTI and an AVI: every decoder, shaded ones included
-    Path corpus = Path.of(System.getProperty("datamint.test.corpus", BASEDIR.resolve("../shared/corpus").toString()));
-    if (!Files.isDirectory(corpus) && "true".equals(System.getenv("CI"))) {
-      throw new IllegalStateException("the shared corpus is missing: " + corpus);
-    }
-    rows = EveryFormatProject.write(project, Files.isDirectory(corpus) ? corpus : null);
+    rows = EveryFormatProject.write(project);
     expected = DecodeReport.lines(SharedSpark.session(), project.toString());
     assertThat(expected.get(expected.size() - 1)).endsWith("|errors=0");
     Set<String> kinds = new TreeSet<>();

@@ -34,7 +34,7 @@ class SplitReportTest {
     assertThat(perSplit).extracting(r -> r.getString(0)).containsExactly("(none)", "test", "train", "val");
     assertThat(perSplit.get(0).getLong(1)).isEqualTo(1);
     assertThat(report.get(1).count()).isPositive();
-    assertThat(report.get(2).collectAsList()).allSatisfy(r -> assertThat(r.getDouble(2)).isBetween(0.0, 1.0));
+    assertThat(report.get(2).collectAsList()).isNotEmpty().allSatisfy(r -> assertThat(r.getDouble(2)).isBetween(0.0, 1.0));
     assertThat(report.get(3).collectAsList()).isNotEmpty();
   }
 }

@@ -139,7 +139,8 @@ class PrefetchTest {
     Path bare = tmp.resolve("bare");
     PrefetchReport noMasks = fx.prefetch(bare, "tags", "chest", "prefetch_include_annotations", "false");
     assertThat(noMasks.files()).hasSize(chest.size());
-    assertThat(PrefetchFixture.files(bare.resolve("files"))).allMatch(f -> f.startsWith("resources/"));
+    assertThat(PrefetchFixture.files(bare.resolve("files"))).hasSize(chest.size())
+        .allMatch(f -> f.startsWith("resources/"));
   }
 
   @Test
@@ -157,7 +158,8 @@ class PrefetchTest {
     assertThat(again.bytesDownloaded()).isZero();
     assertThat(again.metrics()).containsEntry(PrefetchMetrics.FILES_SKIPPED, (long) RESOURCES + MASKS)
         .containsEntry(PrefetchMetrics.BYTES_DOWNLOADED, 0L);
-    assertThat(again.files()).allMatch(f -> f.status() == PrefetchFileResult.Status.SKIPPED);
+    assertThat(again.files()).hasSize(RESOURCES + MASKS)
+        .allMatch(f -> f.status() == PrefetchFileResult.Status.SKIPPED);
   }
 
   @Test

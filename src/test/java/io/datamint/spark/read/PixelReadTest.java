@@ -34,11 +34,14 @@ class PixelReadTest {
   static SparkSession spark;
   static Path mirror;
   static Map<String, Row> rows = new HashMap<>();
+  static int expectedResources;
 
   @BeforeAll
   static void readSample() throws Exception {
     spark = SharedSpark.session();
-    mirror = SampleProject.write(tmp.resolve("sample"), 7).dir();
+    SampleProject.Summary sample = SampleProject.write(tmp.resolve("sample"), 7);
+    mirror = sample.dir();
+    expectedResources = sample.resources();
     List<Row> all = spark.read().format("datamint").option("batch_size", "3").load(mirror.toString())
         .select("resource_id", "filename", "resource_kind", "image", "metainfo", "affine", "_error")
         .collectAsList();
@@ -64,6 +67,7 @@ class PixelReadTest {
     assertThat(shape(rows.get("CT_CHEST_P004.dcm"))).containsExactly(1, 16, 48, 64);
     assertThat(rows.get("CT_CHEST_P004.dcm").getStruct(3).getString(0)).isEqualTo("float64"); // HU after rescale
     assertThat(rows.get("CT_CHEST_P004.dcm").getString(4)).contains("\"Modality\":\"CT\"");
+    assertThat(rows).hasSize(expectedResources);
     for (Row row : rows.values()) {
       assertThat(row.isNullAt(6)).as(row.getString(1) + ": " + row.getString(6)).isTrue();
     }
@@ -73,6 +77,7 @@ class PixelReadTest {
 
   @Test
   void tensorBytesAreTheDecodersLaidOutForTheDataset() throws Exception {
+    assertThat(rows).hasSize(expectedResources);
     for (Row row : rows.values()) {
       byte[] file = Files.readAllBytes(mirror.resolve("files/resources/" + row.getString(0)));
       PixelArray decoded = Decoders.forFormat(FormatDetector.detect(file, file.length, null, row.getString(1)))

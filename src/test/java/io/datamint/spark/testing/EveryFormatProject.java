@@ -26,8 +26,8 @@ import javax.imageio.ImageIO;
 /**
  * The sample project plus a resource of every format that needs an optional library (used by
  * {@code MissingLibraryReadTest} and the deployment tests), each labelled with the library its row needs. The extra rasters are written here with the JDK's
- * own ImageIO writers; the compressed DICOM files and the AVI come from the shared corpus and are left out (with the
- * rest of the test still run) when it is absent. The mask of the lateral radiograph's heart is re-encoded as TIFF, so
+ * own ImageIO writers; the compressed DICOM files, the 4-D NIfTI and the AVI come from the test corpus
+ * ({@link TestCorpus}). The mask of the lateral radiograph's heart is re-encoded as TIFF, so
  * that one row needs a library for its mask only.
  */
 public final class EveryFormatProject {
@@ -77,10 +77,9 @@ public final class EveryFormatProject {
   /**
    * Writes the project to {@code dir}.
    *
-   * @param corpus the shared corpus, or null when it is absent
    * @return every resource with what its row needs, in {@code resources.jsonl} order
    */
-  public static List<Row> write(Path dir, Path corpus) throws IOException {
+  public static List<Row> write(Path dir) throws IOException {
     SampleProject.write(dir, SampleProject.DEFAULT_SEED);
     List<Row> rows = new ArrayList<>();
     for (String line : Files.readAllLines(dir.resolve("resources.jsonl"), StandardCharsets.UTF_8)) {
@@ -105,16 +104,14 @@ public final class EveryFormatProject {
         write(picture, "bmp")));
     rows.add(add(dir, new Row("extra-gif", "scan.gif", null, null, false, false), "image/gif",
         write(picture, "gif")));
-    if (corpus != null) {
-      int n = 0;
-      for (Map.Entry<String, Row> entry : CORPUS.entrySet()) {
-        Row r = entry.getValue();
-        String name = r.filename();
-        String mimetype = name.endsWith(".dcm") ? "application/dicom"
-            : name.endsWith(".avi") ? "video/x-msvideo" : "application/gzip";
-        rows.add(add(dir, new Row("extra-corpus-" + n++, name, r.need(), r.what(), false, r.volume()), mimetype,
-            Files.readAllBytes(corpus.resolve(entry.getKey()))));
-      }
+    int n = 0;
+    for (Map.Entry<String, Row> entry : CORPUS.entrySet()) {
+      Row r = entry.getValue();
+      String name = r.filename();
+      String mimetype = name.endsWith(".dcm") ? "application/dicom"
+          : name.endsWith(".avi") ? "video/x-msvideo" : "application/gzip";
+      rows.add(add(dir, new Row("extra-corpus-" + n++, name, r.need(), r.what(), false, r.volume()), mimetype,
+          Files.readAllBytes(TestCorpus.file(entry.getKey()))));
     }
     return rows;
   }

@@ -100,7 +100,8 @@ public final class ExternalTool {
     }
   }
 
-  private static void missing(String message, boolean ci) {
+  /** Skips the calling test with {@code message}, or fails it when {@code ci} (a missing tool or corpus file). */
+  static void missing(String message, boolean ci) {
     if (ci) {
       fail(message + "; CI=true, so this check may not be skipped");
     }

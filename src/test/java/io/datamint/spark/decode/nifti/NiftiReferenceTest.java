@@ -11,6 +11,7 @@ import io.datamint.spark.decode.DecodeLimits;
 import io.datamint.spark.decode.DecodedResource;
 import io.datamint.spark.decode.PixelValues;
 import io.datamint.spark.testing.ExternalTool;
+import io.datamint.spark.testing.TestCorpus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,10 +43,7 @@ class NiftiReferenceTest {
 
   @Test
   void corpusMatchesNibabel() throws Exception {
-    String corpus = System.getProperty("datamint.test.corpus");
-    Path dir = corpus == null ? null : Path.of(corpus, "nifti");
-    Assumptions.assumeTrue(dir != null && Files.isDirectory(dir),
-        "the NIfTI corpus is absent (" + dir + ", system property datamint.test.corpus); skipping");
+    Path dir = TestCorpus.dir("nifti");
     ExternalTool.assumePythonModules("nibabel", "numpy");
     List<Path> files;
     try (Stream<Path> list = Files.list(dir)) {
@@ -76,7 +73,8 @@ class NiftiReferenceTest {
       cases.put(e.getKey(), file);
     }
     Map<String, String> outcomes = compareAll(cases);
-    assertThat(outcomes).allSatisfy((name, outcome) -> assertThat(outcome).as(name).isEqualTo("ok"));
+    assertThat(outcomes).hasSameSizeAs(cases)
+        .allSatisfy((name, outcome) -> assertThat(outcome).as(name).isEqualTo("ok"));
   }
 
   /** Files that nibabel and the SDK layout rule both handle, chosen to exercise every branch. */

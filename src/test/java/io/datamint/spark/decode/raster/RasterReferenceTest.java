@@ -11,6 +11,7 @@ import io.datamint.spark.decode.DecodeLimits;
 import io.datamint.spark.decode.DecodedResource;
 import io.datamint.spark.decode.PixelValues;
 import io.datamint.spark.testing.ExternalTool;
+import io.datamint.spark.testing.TestCorpus;
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
 import java.io.IOException;
@@ -24,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,10 +59,7 @@ class RasterReferenceTest {
 
   @Test
   void corpusMatchesPil() throws Exception {
-    String corpus = System.getProperty("datamint.test.corpus");
-    Path dir = corpus == null ? null : Path.of(corpus, "image");
-    Assumptions.assumeTrue(dir != null && Files.isDirectory(dir),
-        "the image corpus is absent (" + dir + ", system property datamint.test.corpus); skipping");
+    Path dir = TestCorpus.dir("image");
     ExternalTool.assumePythonModules("PIL", "numpy");
     Map<String, Case> cases = new LinkedHashMap<>();
     try (Stream<Path> list = Files.list(dir)) {

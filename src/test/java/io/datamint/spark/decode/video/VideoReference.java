@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import io.datamint.spark.decode.PixelArray;
 import io.datamint.spark.testing.ExternalTool;
+import io.datamint.spark.testing.TestCorpus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The {@code ffmpeg} and {@code ffprobe} command lines as the reference for the video tests, the test corpus,
@@ -30,22 +30,9 @@ public final class VideoReference {
     ExternalTool.assumeAvailable("ffprobe", "apt-get install ffmpeg");
   }
 
-  /** {@code <datamint.test.corpus>/video}; skips the calling test when the corpus is absent. */
-  static Path corpusVideoDir() {
-    String corpus = System.getProperty("datamint.test.corpus");
-    Assumptions.assumeTrue(corpus != null && !corpus.isBlank(),
-        "system property datamint.test.corpus is not set (the pom sets it to ../shared/corpus); skipping");
-    Path dir = Path.of(corpus, "video");
-    Assumptions.assumeTrue(Files.isDirectory(dir), "no test corpus at " + dir.toAbsolutePath()
-        + " (set -Ddatamint.test.corpus to the shared corpus); skipping");
-    return dir;
-  }
-
-  /** A corpus video by file name; skips the calling test when it is absent. */
+  /** A corpus video by file name; skips the calling test when it is absent (fails on CI). */
   static Path corpusVideo(String name) {
-    Path file = corpusVideoDir().resolve(name);
-    Assumptions.assumeTrue(Files.isRegularFile(file), "corpus file " + file + " is missing; skipping");
-    return file;
+    return TestCorpus.file("video/" + name);
   }
 
   /** Runs {@code ffmpeg -v error -nostdin -y <args>} and fails the test if it fails. */
