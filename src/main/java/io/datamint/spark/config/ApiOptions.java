@@ -38,8 +38,8 @@ public final class ApiOptions implements Serializable {
 
   static ApiOptions parse(Map<String, String> o, String serverUrl, String apiKey) {
     ApiOptions options = new ApiOptions(serverUrl, apiKey, OptionSpecs.API_CONNECT_TIMEOUT.get(o),
-        OptionSpecs.API_TIMEOUT.get(o), OptionSpecs.API_MAX_ATTEMPTS.get(o), OptionSpecs.API_MAX_CONCURRENT_REQUESTS.get(o),
-        OptionSpecs.API_MAX_CONCURRENT_REQUESTS.isGiven(o));
+        OptionSpecs.API_TIMEOUT.get(o), OptionSpecs.API_MAX_ATTEMPTS.get(o),
+        OptionSpecs.API_MAX_CONCURRENT_REQUESTS.get(o), OptionSpecs.API_MAX_CONCURRENT_REQUESTS.isGiven(o));
     if (serverUrl != null) {
       try {
         options.settings();

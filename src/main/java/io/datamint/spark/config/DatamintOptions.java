@@ -105,8 +105,8 @@ public final class DatamintOptions implements Serializable {
 
   /**
    * Resolves and validates the options of a read (the data source, the catalog and its tables). A prefetch-only
-   * option ({@link OptionSpec#isPrefetchOnly()}) among {@code readOptions} is refused, since a read would ignore it; in the
-   * session conf ({@code spark.datamint.prefetch_*}) it is a default for later prefetches and is left alone.
+   * option ({@link OptionSpec#isPrefetchOnly()}) among {@code readOptions} is refused, since a read would ignore it;
+   * in the session conf ({@code spark.datamint.prefetch_*}) it is a default for later prefetches and is left alone.
    *
    * @param readOptions the per-read options (highest precedence)
    * @param sparkConf the session conf; only keys under {@link #CONF_PREFIX} are used
@@ -189,11 +189,6 @@ public final class DatamintOptions implements Serializable {
         + (suggestion == null ? "" : "; did you mean \"" + suggestion + "\"?")
         + " Valid options: " + String.join(", ", OptionSpecs.all().keySet())
         + " (and Hadoop settings starting with \"" + HADOOP_PREFIX + "\")");
-  }
-
-  /** Every option, by its lower-case name, in documentation order. */
-  public static Map<String, OptionSpec<?>> knownKeys() {
-    return OptionSpecs.all();
   }
 
   /** The mirror path or mirror root; null when reading from the API. */

@@ -62,9 +62,11 @@ public final class OptionSpecs {
   public static final OptionSpec<Integer> PREFETCH_CONCURRENCY = OptionSpec.of("prefetch_concurrency",
       OptionType.positiveInt("downloads in flight per executor"),
       ApiSettings.DEFAULT_MAX_CONCURRENT_REQUESTS,
-      "prefetch only ([Prefetching](#prefetching-a-project-to-a-mirror)): downloads in flight per executor").prefetchOnly();
+      "prefetch only ([Prefetching](#prefetching-a-project-to-a-mirror)): downloads in flight per executor")
+      .prefetchOnly();
   public static final OptionSpec<Integer> PREFETCH_PARTITIONS = OptionSpec.of("prefetch_partitions",
-      OptionType.positiveInt("Spark tasks"), null, "prefetch only: Spark tasks of the prefetch job (at most one per file)")
+      OptionType.positiveInt("Spark tasks"), null,
+      "prefetch only: Spark tasks of the prefetch job (at most one per file)")
       .defaultShownAs("the cluster's default parallelism").prefetchOnly();
   public static final OptionSpec<Boolean> PREFETCH_INCLUDE_ANNOTATIONS = OptionSpec.of("prefetch_include_annotations",
       BOOL, true, "prefetch only: whether the mask files of segmentation annotations are copied too (the SDK's "

@@ -83,7 +83,10 @@ public final class OptionType<T> {
     return of("a positive whole number of " + unit, OptionType::parsePositiveInt, String::valueOf);
   }
 
-  /** A positive byte size ({@code 1048576}, {@code 512k}, {@code 64m}, {@code 1g}, {@code 64MiB}) of at most {@code max}. */
+  /**
+   * A positive byte size ({@code 1048576}, {@code 512k}, {@code 64m}, {@code 1g}, {@code 64MiB}) of at most
+   * {@code max}.
+   */
   public static OptionType<Long> bytes(long max, String accepts) {
     return of(accepts, text -> parseBytes(text, max), OptionType::formatBytes);
   }

@@ -11,7 +11,8 @@ import java.util.Map;
  * {@code train=0.7,val=0.15,test=0.15}), {@code seed}, {@code by_patient} with {@code none_patient_id_strategy}
  * ({@code individual}, {@code group}, {@code skip}, {@code error}), project-scoped splits
  * ({@code use_project_splits}, {@code as_of_timestamp}) and the deprecated {@code split:*} tags
- * ({@code use_server_splits}). The connector splits only when one of them is given.
+ * ({@code use_server_splits}). The connector splits only when one of them is given. Each key is defined in
+ * {@link OptionSpecs}; this record adds the SDK's mode selection across them.
  */
 public record SplitOptions(
     SplitMode mode,

@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The options that shape the training targets (labels, categories, masks), with the SDK dataset constructor's names,
- * defaults and validation: {@code worklists} ({@code all}, a list of worklist ids or names, or {@code none} to infer
- * labels from the data), the include/exclude filters (an include and an exclude for the same dimension are refused),
- * {@code allow_external_annotations} (default false), {@code return_segmentations} (default true),
- * {@code return_as_semantic_segmentation} (needs segmentations) and the three merge strategies (the semantic one
- * needs semantic segmentation).
+ * The parsed options that shape the training targets (labels, categories, masks), with the SDK dataset constructor's
+ * names: {@code worklists}, the include/exclude filters, {@code allow_external_annotations},
+ * {@code return_segmentations}, {@code return_as_semantic_segmentation} and the three merge strategies. Each key, its
+ * default and what it accepts are defined in {@link OptionSpecs}; this record adds the SDK's checks between them (an
+ * include and an exclude for the same dimension are refused, semantic segmentation needs segmentations, the semantic
+ * merge needs semantic segmentation).
  */
 public record TargetOptions(
     WorklistSelection worklists,

@@ -3,9 +3,13 @@ package io.datamint.spark.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.datamint.spark.annotation.MergeStrategy;
 import io.datamint.spark.decode.DecodeLimits;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class OptionSpecsTest {
 
@@ -85,7 +89,24 @@ class OptionSpecsTest {
     assertThat(o.serverUrl()).isEqualTo("https://x");
     assertThat(o.api().settings().requestTimeout()).hasMinutes(5);
     assertThat(o.targets().semanticSegMergeStrategy()).isNull();
-    assertThat(o.targets().imageLabelsMergeStrategy()).isEqualTo(io.datamint.spark.annotation.MergeStrategy.UNION);
+    assertThat(o.targets().imageLabelsMergeStrategy()).isEqualTo(MergeStrategy.UNION);
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({"union,UNION", "Intersection,INTERSECTION", " MODE ,MODE", "none,", "None,", "'',"})
+  void mergeStrategiesAreCaseInsensitiveAndNoneIsNoStrategy(String value, MergeStrategy expected) {
+    assertThat(DatamintOptions.resolve(Map.of("image_labels_merge_strategy", value), Map.of(), Map.of())
+        .targets().imageLabelsMergeStrategy()).isEqualTo(expected);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"majority", "avg"})
+  void otherMergeStrategiesNameTheOptionAndTheAcceptedValues(String value) {
+    assertThatThrownBy(() -> DatamintOptions.resolve(Map.of("image_categories_merge_strategy", value), Map.of(),
+        Map.of()))
+        .isInstanceOf(InvalidOptionException.class)
+        .hasMessage("invalid value for option \"image_categories_merge_strategy\": \"" + value
+            + "\"; accepted: union, intersection, mode (or none)");
   }
 
   @Test
