@@ -14,14 +14,8 @@ public final class ApiOptions implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  /** Bound on opening a connection (default 30s). */
-  public static final String API_CONNECT_TIMEOUT = "api_connect_timeout";
-  /** Bound on waiting for a response, and on a pause inside a body (default 300s, the SDK's). */
-  public static final String API_TIMEOUT = "api_timeout";
-  /** Attempts per request, the first included, on 429, 5xx and I/O errors (default 6). */
-  public static final String API_MAX_ATTEMPTS = "api_max_attempts";
-  /** Requests in flight at once per JVM, every task of an executor together (default 8). */
-  public static final String API_MAX_CONCURRENT_REQUESTS = "api_max_concurrent_requests";
+  /** {@link OptionSpecs#API_MAX_CONCURRENT_REQUESTS}. */
+  public static final String API_MAX_CONCURRENT_REQUESTS = OptionSpecs.API_MAX_CONCURRENT_REQUESTS.name();
 
   private final String serverUrl;
   private final String apiKey;
@@ -43,22 +37,14 @@ public final class ApiOptions implements Serializable {
   }
 
   static ApiOptions parse(Map<String, String> o, String serverUrl, String apiKey) {
-    ApiOptions options = new ApiOptions(serverUrl, apiKey,
-        o.containsKey(API_CONNECT_TIMEOUT) ? OptionValues.duration(API_CONNECT_TIMEOUT, o.get(API_CONNECT_TIMEOUT))
-            : ApiSettings.DEFAULT_CONNECT_TIMEOUT,
-        o.containsKey(API_TIMEOUT) ? OptionValues.duration(API_TIMEOUT, o.get(API_TIMEOUT))
-            : ApiSettings.DEFAULT_REQUEST_TIMEOUT,
-        o.containsKey(API_MAX_ATTEMPTS) ? OptionValues.positiveInt(API_MAX_ATTEMPTS, o.get(API_MAX_ATTEMPTS))
-            : ApiSettings.DEFAULT_MAX_ATTEMPTS,
-        o.containsKey(API_MAX_CONCURRENT_REQUESTS)
-            ? OptionValues.positiveInt(API_MAX_CONCURRENT_REQUESTS, o.get(API_MAX_CONCURRENT_REQUESTS))
-            : ApiSettings.DEFAULT_MAX_CONCURRENT_REQUESTS,
-        o.containsKey(API_MAX_CONCURRENT_REQUESTS));
+    ApiOptions options = new ApiOptions(serverUrl, apiKey, OptionSpecs.API_CONNECT_TIMEOUT.get(o),
+        OptionSpecs.API_TIMEOUT.get(o), OptionSpecs.API_MAX_ATTEMPTS.get(o),
+        OptionSpecs.API_MAX_CONCURRENT_REQUESTS.get(o), OptionSpecs.API_MAX_CONCURRENT_REQUESTS.isGiven(o));
     if (serverUrl != null) {
       try {
         options.settings();
       } catch (IllegalArgumentException e) {
-        throw new InvalidOptionException("invalid value for option \"" + DatamintOptions.SERVER_URL + "\": "
+        throw new InvalidOptionException("invalid value for option \"" + OptionSpecs.SERVER_URL.name() + "\": "
             + e.getMessage());
       }
     }

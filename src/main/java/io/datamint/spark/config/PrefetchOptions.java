@@ -17,30 +17,20 @@ import java.util.Map;
 public record PrefetchOptions(int concurrency, Integer partitions, boolean includeAnnotations)
     implements Serializable {
 
-  /** Downloads in flight per executor (default {@value #DEFAULT_CONCURRENCY}). */
-  public static final String PREFETCH_CONCURRENCY = "prefetch_concurrency";
-  /** Spark tasks of the prefetch job (default: the cluster's default parallelism). */
-  public static final String PREFETCH_PARTITIONS = "prefetch_partitions";
-  /** Whether segmentation mask files are prefetched too (default true); the SDK's {@code include_annotations}. */
-  public static final String PREFETCH_INCLUDE_ANNOTATIONS = "prefetch_include_annotations";
+  /** {@link OptionSpecs#PREFETCH_CONCURRENCY}. */
+  public static final String PREFETCH_CONCURRENCY = OptionSpecs.PREFETCH_CONCURRENCY.name();
 
   /** Every prefetch-only key. */
-  public static final List<String> KEYS =
-      List.of(PREFETCH_CONCURRENCY, PREFETCH_PARTITIONS, PREFETCH_INCLUDE_ANNOTATIONS);
+  public static final List<String> KEYS = OptionSpecs.prefetchOnlyNames();
 
-  /** Default of {@link #PREFETCH_CONCURRENCY}: the client's default bound on requests in flight per JVM. */
-  public static final int DEFAULT_CONCURRENCY = 8;
+  /** Default of {@link #PREFETCH_CONCURRENCY}. */
+  public static final int DEFAULT_CONCURRENCY = OptionSpecs.PREFETCH_CONCURRENCY.defaultValue();
 
   /** The defaults. */
-  public static final PrefetchOptions DEFAULTS = new PrefetchOptions(DEFAULT_CONCURRENCY, null, true);
+  public static final PrefetchOptions DEFAULTS = parse(Map.of());
 
   static PrefetchOptions parse(Map<String, String> o) {
-    return new PrefetchOptions(
-        o.containsKey(PREFETCH_CONCURRENCY)
-            ? OptionValues.positiveInt(PREFETCH_CONCURRENCY, o.get(PREFETCH_CONCURRENCY)) : DEFAULT_CONCURRENCY,
-        o.containsKey(PREFETCH_PARTITIONS)
-            ? OptionValues.positiveInt(PREFETCH_PARTITIONS, o.get(PREFETCH_PARTITIONS)) : null,
-        !o.containsKey(PREFETCH_INCLUDE_ANNOTATIONS)
-            || OptionValues.bool(PREFETCH_INCLUDE_ANNOTATIONS, o.get(PREFETCH_INCLUDE_ANNOTATIONS)));
+    return new PrefetchOptions(OptionSpecs.PREFETCH_CONCURRENCY.get(o), OptionSpecs.PREFETCH_PARTITIONS.get(o),
+        OptionSpecs.PREFETCH_INCLUDE_ANNOTATIONS.get(o));
   }
 }

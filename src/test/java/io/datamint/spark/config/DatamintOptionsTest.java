@@ -85,10 +85,22 @@ class DatamintOptionsTest {
   }
 
   @Test
-  void unknownSparkConfKeyIsNamedWithItsPrefix() {
-    assertThatThrownBy(() -> DatamintOptions.resolve(Map.of(), Map.of("spark.datamint.tag", "x"), Map.of()))
-        .hasMessageContaining("unknown Spark conf spark.datamint.tag \"tag\"")
-        .hasMessageContaining("did you mean \"tags\"");
+  void unknownSparkConfKeyIsReportedOnceAndDoesNotFailTheRead() {
+    String confKey = "spark.datamint.tag" + System.nanoTime();
+    Map<String, String> conf = Map.of(confKey, "x", "spark.datamint.mode", "FAILFAST");
+    DatamintOptions o = DatamintOptions.resolve(Map.of("path", "/m"), conf, Map.of());
+    assertThat(o.tags()).isNull();
+    assertThat(o.mode()).isEqualTo(ReadMode.FAILFAST);
+    assertThat(UnknownConfKeys.JVM.report(confKey, null)).as("reported already by the first resolve").isFalse();
+    assertThat(DatamintOptions.resolve(Map.of(), conf, Map.of()).mode()).isEqualTo(ReadMode.FAILFAST);
+  }
+
+  @Test
+  void unknownReadOptionStillFailsWhenTheSameKeyInTheConfOnlyWarns() {
+    assertThat(DatamintOptions.resolve(Map.of(), Map.of("spark.datamint.tagz", "x"), Map.of()).tags()).isNull();
+    assertThatThrownBy(() -> resolve(Map.of("tagz", "x")))
+        .isInstanceOf(InvalidOptionException.class)
+        .hasMessageStartingWith("unknown option \"tagz\" for the datamint data source; did you mean \"tags\"?");
   }
 
   @Test
