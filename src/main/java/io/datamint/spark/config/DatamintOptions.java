@@ -1,6 +1,5 @@
 package io.datamint.spark.config;
 
-import io.datamint.spark.dataset.DatasetKind;
 import io.datamint.spark.slice.SlicePlane;
 import io.datamint.spark.util.Suggestions;
 import java.io.Serializable;

@@ -57,6 +57,12 @@ public record TargetOptions(
 
   private static NameFilter names(Map<String, String> o, OptionSpec<List<String>> include,
       OptionSpec<List<String>> exclude) {
-    return NameFilter.of(include.name(), include.get(o), exclude.name(), exclude.get(o));
+    List<String> kept = include.get(o);
+    List<String> dropped = exclude.get(o);
+    if (kept != null && dropped != null) {
+      throw new InvalidOptionException("options \"" + include.name() + "\" and \"" + exclude.name()
+          + "\" are mutually exclusive: set only one of them");
+    }
+    return NameFilter.of(kept, dropped);
   }
 }

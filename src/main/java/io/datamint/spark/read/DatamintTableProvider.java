@@ -2,7 +2,7 @@ package io.datamint.spark.read;
 
 import io.datamint.spark.config.DatamintOptions;
 import io.datamint.spark.source.ProjectSnapshot;
-import io.datamint.spark.source.ProjectSources;
+import io.datamint.spark.source.open.ProjectSources;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;

@@ -2,7 +2,7 @@ package io.datamint.spark.read;
 
 import io.datamint.spark.config.DatamintOptions;
 import io.datamint.spark.config.ReadMode;
-import io.datamint.spark.dataset.DatasetKind;
+import io.datamint.spark.config.DatasetKind;
 import io.datamint.spark.decode.DecodeLimits;
 import java.io.Serializable;
 

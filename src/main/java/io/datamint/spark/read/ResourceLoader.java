@@ -1,5 +1,6 @@
 package io.datamint.spark.read;
 
+import io.datamint.spark.dataset.ItemLayout;
 import io.datamint.spark.decode.DecodeException;
 import io.datamint.spark.decode.DecodedResource;
 import io.datamint.spark.decode.Decoders;
@@ -61,7 +62,7 @@ final class ResourceLoader {
     }
     FileFormat format = FormatDetector.detect(bytes, length, resource.mimetype(), resource.filename());
     DecodedResource decoded = Decoders.forFormat(format).decode(bytes, length, settings.limits());
-    PixelArray image = settings.dataset().layout(resource.kind(), decoded.pixels());
+    PixelArray image = ItemLayout.layout(settings.dataset(), resource.kind(), decoded.pixels());
     return new DecodeOutcome(image, decoded.metainfoJson(), decoded.affine(), null, java.util.Map.of());
   }
 

@@ -62,8 +62,8 @@ class AnnotationFilterTest {
   }
 
   static Stream<Arguments> includeExcludeFiltersCompareExactNamesAndKeepNullAuthors() {
-    NameFilter onlyU1 = NameFilter.annotators(List.of("u1"), null);
-    NameFilter notU1 = NameFilter.annotators(null, List.of("u1"));
+    NameFilter onlyU1 = NameFilter.of(List.of("u1"), null);
+    NameFilter notU1 = NameFilter.of(null, List.of("u1"));
     NameFilter none = NameFilter.NONE;
     return Stream.of(
         Arguments.of("include_annotators keeps a listed author", filter(onlyU1, none, none, none),
@@ -79,21 +79,21 @@ class AnnotationFilterTest {
         Arguments.of("exclude_annotators keeps a null author", filter(notU1, none, none, none),
             label("tumor", null), true),
         Arguments.of("empty include_annotators keeps only null authors",
-            filter(NameFilter.annotators(List.of(), null), none, none, none), label("tumor", "u1"), false),
-        Arguments.of("include_segmentation_names", filter(none, NameFilter.segmentationNames(List.of("liver"),
+            filter(NameFilter.of(List.of(), null), none, none, none), label("tumor", "u1"), false),
+        Arguments.of("include_segmentation_names", filter(none, NameFilter.of(List.of("liver"),
             null), none, none), seg("liver", "u"), true),
-        Arguments.of("exclude_segmentation_names", filter(none, NameFilter.segmentationNames(null,
+        Arguments.of("exclude_segmentation_names", filter(none, NameFilter.of(null,
             List.of("liver")), none, none), seg("liver", "u"), false),
         Arguments.of("segmentation names do not apply to labels", filter(none,
-            NameFilter.segmentationNames(List.of(), null), none, none), label("tumor", "u"), true),
-        Arguments.of("exclude_image_label_names", filter(none, none, NameFilter.imageLabelNames(null,
+            NameFilter.of(List.of(), null), none, none), label("tumor", "u"), true),
+        Arguments.of("exclude_image_label_names", filter(none, none, NameFilter.of(null,
             List.of("tumor")), none), label("tumor", "u"), false),
         Arguments.of("image label names do not apply to frame labels", filter(none, none,
-            NameFilter.imageLabelNames(List.of(), null), none), frameLabel("artifact", 0, "u"), true),
+            NameFilter.of(List.of(), null), none), frameLabel("artifact", 0, "u"), true),
         Arguments.of("include_frame_label_names", filter(none, none, none,
-            NameFilter.frameLabelNames(List.of("other"), null)), frameLabel("artifact", 0, "u"), false),
-        Arguments.of("no name filter applies to categories", filter(none, NameFilter.segmentationNames(List.of(),
-            null), NameFilter.imageLabelNames(List.of(), null), NameFilter.frameLabelNames(List.of(), null)),
+            NameFilter.of(List.of("other"), null)), frameLabel("artifact", 0, "u"), false),
+        Arguments.of("no name filter applies to categories", filter(none, NameFilter.of(List.of(),
+            null), NameFilter.of(List.of(), null), NameFilter.of(List.of(), null)),
             category("quality", "good", "u"), true));
   }
 
@@ -144,7 +144,7 @@ class AnnotationFilterTest {
   @MethodSource
   void includeUnannotatedAppliesAfterTheFilters(String name, List<Annotation> annotations,
       boolean includeUnannotated, boolean kept) {
-    AnnotationFilter filter = new AnnotationFilter(SCHEMA, false, NameFilter.annotators(List.of("u1"), null),
+    AnnotationFilter filter = new AnnotationFilter(SCHEMA, false, NameFilter.of(List.of("u1"), null),
         NameFilter.NONE, NameFilter.NONE, NameFilter.NONE);
     assertThat(AnnotationFilter.keepsResource(filter.apply(annotations), includeUnannotated)).isEqualTo(kept);
   }
@@ -157,8 +157,8 @@ class AnnotationFilterTest {
 
   @Test
   void filterIsSerializable() throws Exception {
-    AnnotationFilter filter = new AnnotationFilter(SCHEMA, false, NameFilter.annotators(List.of("u1"), null),
-        NameFilter.NONE, NameFilter.imageLabelNames(null, List.of("x")), NameFilter.NONE);
+    AnnotationFilter filter = new AnnotationFilter(SCHEMA, false, NameFilter.of(List.of("u1"), null),
+        NameFilter.NONE, NameFilter.of(null, List.of("x")), NameFilter.NONE);
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
       out.writeObject(filter);

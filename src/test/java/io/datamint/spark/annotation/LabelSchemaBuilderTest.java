@@ -169,7 +169,7 @@ class LabelSchemaBuilderTest {
   @Test
   void labelSetsAreBuiltFromAllAnnotationsBeforeFiltering() {
     LabelSchema schema = Fixtures.inferred(DATA);
-    AnnotationFilter filter = new AnnotationFilter(schema, false, NameFilter.annotators(null, List.of("u2")),
+    AnnotationFilter filter = new AnnotationFilter(schema, false, NameFilter.of(null, List.of("u2")),
         NameFilter.NONE, NameFilter.NONE, NameFilter.NONE);
     assertThat(filter.apply(DATA)).noneMatch(a -> "u2".equals(a.createdBy()));
     assertThat(schema.imageLabels()).contains("a"); // only u2 labeled "a"

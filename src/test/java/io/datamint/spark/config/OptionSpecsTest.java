@@ -81,7 +81,7 @@ class OptionSpecsTest {
     DatamintOptions o = DatamintOptions.resolve(Map.of("api_timeout", "5m", "dataset", "Volume",
         "slice", "1", "worklists", "none", "seed", "-3", "max_decoded_bytes", "100k", "server_url", "https://x/ ",
         "semantic_seg_merge_strategy", "none", "image_labels_merge_strategy", "UNION"), Map.of(), Map.of());
-    assertThat(o.dataset()).isEqualTo(io.datamint.spark.dataset.DatasetKind.VOLUME);
+    assertThat(o.dataset()).isEqualTo(DatasetKind.VOLUME);
     assertThat(o.slicePlane()).isEqualTo(io.datamint.spark.slice.SlicePlane.CORONAL);
     assertThat(o.targets().worklists().isInferred()).isTrue();
     assertThat(o.splits().seed()).isEqualTo(-3L);

@@ -3,7 +3,8 @@ package io.datamint.spark.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.datamint.spark.api.model.ResourceKind;
-import io.datamint.spark.dataset.DatasetKind;
+import io.datamint.spark.config.DatasetKind;
+import io.datamint.spark.dataset.ItemLayout;
 import io.datamint.spark.decode.DecodeLimits;
 import io.datamint.spark.decode.Decoders;
 import io.datamint.spark.decode.FormatDetector;
@@ -82,7 +83,7 @@ class PixelReadTest {
       byte[] file = Files.readAllBytes(mirror.resolve("files/resources/" + row.getString(0)));
       PixelArray decoded = Decoders.forFormat(FormatDetector.detect(file, file.length, null, row.getString(1)))
           .decode(file, file.length, DecodeLimits.defaults()).pixels();
-      PixelArray expected = DatasetKind.AUTO.layout(ResourceKind.valueOf(row.getString(2).toUpperCase()), decoded);
+      PixelArray expected = ItemLayout.layout(DatasetKind.AUTO, ResourceKind.valueOf(row.getString(2).toUpperCase()), decoded);
       Row tensor = row.getStruct(3);
       assertThat(tensor.getString(0)).isEqualTo(expected.dtype().numpyName());
       assertThat(tensor.getList(1)).containsExactlyElementsOf(

@@ -1,40 +1,34 @@
 package io.datamint.spark.dataset;
 
 import io.datamint.spark.api.model.ResourceKind;
+import io.datamint.spark.config.DatasetKind;
 import io.datamint.spark.decode.DecodeException;
 import io.datamint.spark.decode.PixelArray;
-import java.util.Locale;
 
 /**
- * Which SDK dataset class a read behaves as ({@code dataset} option), and so the shape of the {@code image} tensor:
- * {@code image} gives {@code (C, H, W)} and refuses files with several frames, as {@code ImageDataset};
- * {@code volume} and {@code video} give {@code (C, D, H, W)}, as {@code VolumeDataset} and {@code VideoDataset};
- * {@code auto} (the default) chooses per resource: videos as videos, DICOM/NIfTI/volume resources as volumes
- * (except a DICOM file with a single frame, such as a radiograph, which is an image), images as images.
+ * The {@code image} tensor of an SDK dataset item: decoded pixels {@code (N, C, H, W)} laid out as the dataset class
+ * of option {@code dataset} returns them. {@code image} gives {@code (C, H, W)} and refuses files with several
+ * frames, as {@code ImageDataset}; {@code volume} and {@code video} give {@code (C, D, H, W)} (channels first), as
+ * {@code VolumeDataset} and {@code VideoDataset}; {@code auto} chooses per resource: videos as videos,
+ * DICOM/NIfTI/volume resources as volumes (except a DICOM file with a single frame, such as a radiograph, which is
+ * an image), images as images.
  */
-public enum DatasetKind {
-  IMAGE,
-  VOLUME,
-  VIDEO,
-  AUTO;
+public final class ItemLayout {
 
-  /** The option value, lower case. */
-  public String label() {
-    return name().toLowerCase(Locale.ROOT);
-  }
+  private ItemLayout() {}
 
   /**
    * Lays out decoded pixels {@code (N, C, H, W)} as this dataset's {@code image} tensor.
    *
    * @throws DecodeException when an image dataset meets a file with several frames
    */
-  public PixelArray layout(ResourceKind kind, PixelArray decoded) throws DecodeException {
-    DatasetKind effective = this == AUTO ? forResource(kind, decoded.dim(0)) : this;
+  public static PixelArray layout(DatasetKind dataset, ResourceKind kind, PixelArray decoded) throws DecodeException {
+    DatasetKind effective = dataset == DatasetKind.AUTO ? forResource(kind, decoded.dim(0)) : dataset;
     int n = decoded.dim(0);
     int c = decoded.dim(1);
     int h = decoded.dim(2);
     int w = decoded.dim(3);
-    if (effective == IMAGE) {
+    if (effective == DatasetKind.IMAGE) {
       if (n != 1) {
         throw new DecodeException("the image dataset reads single-frame files, and this one has " + n
             + " frames; read it with option dataset=volume or dataset=video (or auto)");
@@ -46,10 +40,10 @@ public enum DatasetKind {
 
   private static DatasetKind forResource(ResourceKind kind, int frames) {
     return switch (kind) {
-      case VIDEO -> VIDEO;
-      case NIFTI, VOLUME -> VOLUME;
-      case DICOM -> frames == 1 ? IMAGE : VOLUME;
-      default -> frames == 1 ? IMAGE : VOLUME;
+      case VIDEO -> DatasetKind.VIDEO;
+      case NIFTI, VOLUME -> DatasetKind.VOLUME;
+      case DICOM -> frames == 1 ? DatasetKind.IMAGE : DatasetKind.VOLUME;
+      default -> frames == 1 ? DatasetKind.IMAGE : DatasetKind.VOLUME;
     };
   }
 
@@ -71,5 +65,4 @@ public enum DatasetKind {
     }
     return PixelArray.wrap(decoded.dtype(), new int[] {c, n, h, w}, dst);
   }
-
 }

@@ -1,7 +1,8 @@
-package io.datamint.spark.source;
+package io.datamint.spark.source.open;
 
 import io.datamint.spark.config.DatamintOptions;
 import io.datamint.spark.config.InvalidOptionException;
+import io.datamint.spark.source.ProjectSource;
 import io.datamint.spark.source.api.ApiProjectSource;
 import io.datamint.spark.source.mirror.MirrorLocator;
 import io.datamint.spark.source.mirror.MirrorProjectSource;
