@@ -33,7 +33,9 @@ class SqlCliScriptTest {
   void theScriptsSessionPushesTagFilters(@TempDir Path dir) throws Exception {
     String mirror = io.datamint.spark.testing.TestMirror.in(dir.resolve("p"))
         .image("r1", "a.png", "CR", "p1", "chest").image("r2", "b.png", "DX", "p2", "knee").write().toString();
-    assertThat(runScript(dir, "CREATE TEMPORARY VIEW res USING datamint OPTIONS (path '" + mirror + "'); "
+    // the view needs Spark's session catalog, whose warehouse directory would otherwise land in the repository
+    assertThat(runScript(dir, "--conf", "spark.sql.warehouse.dir=" + dir.resolve("warehouse").toUri(),
+        "CREATE TEMPORARY VIEW res USING datamint OPTIONS (path '" + mirror + "'); "
         + "EXPLAIN SELECT resource_id FROM res WHERE array_contains(tags, 'chest')"))
         .as("the plan, with the tag pushed through the session extensions the script sets")
         .contains("PushedTags=[chest]");
