@@ -3,6 +3,7 @@ package io.datamint.spark.examples;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 
+import io.datamint.spark.DatamintSparkSessionExtensions;
 import io.datamint.spark.cli.SqlCli;
 import io.datamint.spark.sample.SampleProject;
 import java.nio.file.Path;
@@ -39,7 +40,10 @@ public final class Quickstart {
 
     SqlCli.useCliLogConfig(false); // Spark's log at WARN on stderr, so stdout shows only the results
     SparkSession spark = SparkSession.builder().master(parsed.master()).appName("datamint-quickstart")
-        .config("spark.ui.enabled", "false").config("spark.sql.session.timeZone", "UTC").getOrCreate();
+        .config("spark.ui.enabled", "false").config("spark.sql.session.timeZone", "UTC")
+        // the connector's optimizer rule, so that array_contains(tags, ...) narrows the scan (PushedTags below)
+        .config(DatamintSparkSessionExtensions.CONF, DatamintSparkSessionExtensions.class.getName())
+        .getOrCreate();
     try {
       Dataset<Row> resources = spark.read().format("datamint").load(dir.toString());
       resources.printSchema();

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.spark.QueryContext;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.analysis.NoSuchNamespaceException;
@@ -193,12 +192,11 @@ public final class DatamintCatalog implements TableCatalog, SupportsNamespaces {
     Project project = find(ident.namespace(), projects);
     if (project == null && ident.namespace().length == 1) {
       // Spark turns a NoSuchTableException into a TABLE_OR_VIEW_NOT_FOUND of its own that names no project, so
-      // the same condition is thrown with the projects in its message (spark.catalog.tableExists still says false).
+      // the same condition is thrown with the projects in its message (spark.catalog.tableExists still says false),
+      // through AnalysisException's public (error condition, parameters) constructor.
       String relation = quote(name) + "." + quoted(ident.namespace()) + "." + quote(ident.name());
-      throw DatamintCatalog.<RuntimeException>undeclared(new AnalysisException("[" + TABLE_NOT_FOUND
-          + "] The table or view " + relation + " cannot be found " + unknownProject(ident.namespace()[0], projects)
-          + ".", scala.Option.empty(), scala.Option.empty(), scala.Option.empty(), scala.Option.apply(TABLE_NOT_FOUND),
-          scalaMap("relationName", relation), new QueryContext[0]));
+      throw DatamintCatalog.<RuntimeException>undeclared(new AnalysisException(TABLE_NOT_FOUND,
+          scalaMap("relationName", relation + " " + unknownProject(ident.namespace()[0], projects))));
     }
     if (project == null || !TABLES.contains(table)) {
       throw new NoSuchTableException(ident);

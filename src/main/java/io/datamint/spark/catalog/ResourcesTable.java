@@ -1,11 +1,11 @@
 package io.datamint.spark.catalog;
 
+import io.datamint.spark.read.DatamintResourceTable;
 import io.datamint.spark.read.DatamintTable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import org.apache.spark.sql.connector.catalog.SupportsRead;
 import org.apache.spark.sql.connector.catalog.TableCapability;
 import org.apache.spark.sql.connector.read.ScanBuilder;
 import org.apache.spark.sql.types.StructType;
@@ -20,7 +20,7 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  * Spark fixed the columns when it loaded the table, so an option that changes them ({@code mode}, {@code slice},
  * {@code return_metainfo}, label selection...) is refused there with an error saying to set it on the catalog.
  */
-public final class ResourcesTable implements SupportsRead {
+public final class ResourcesTable implements DatamintResourceTable {
 
   private final String name;
   private final DatamintTable table;

@@ -119,7 +119,10 @@ public final class PrefetchCli {
     }
   }
 
-  /** The Spark configuration: CLI defaults, then the {@code --conf} pairs, then loopback for a local master. */
+  /**
+   * The Spark configuration: CLI defaults, then the {@code --conf} pairs, the connector's session extensions, then
+   * loopback for a local master.
+   */
   static Map<String, String> sessionConfig(PrefetchCommandLine line) {
     Map<String, String> config = new LinkedHashMap<>();
     config.put("spark.master", line.master());
@@ -128,6 +131,7 @@ public final class PrefetchCli {
     for (SqlCommandLine.Conf conf : line.confs()) {
       config.put(conf.key(), conf.value());
     }
+    SqlCli.withSessionExtensions(config);
     if (SqlCli.isLocal(config.get("spark.master"))) {
       config.putIfAbsent("spark.driver.host", LOOPBACK);
       config.putIfAbsent("spark.driver.bindAddress", LOOPBACK);

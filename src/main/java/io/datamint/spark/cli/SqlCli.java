@@ -1,5 +1,6 @@
 package io.datamint.spark.cli;
 
+import io.datamint.spark.DatamintSparkSessionExtensions;
 import io.datamint.spark.config.SecretRedaction;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -175,8 +176,8 @@ public final class SqlCli {
 
   /**
    * The Spark configuration for {@code commandLine}, in the order it is applied: the CLI defaults (UI off,
-   * UTC session time zone, the master), then the {@code --conf} pairs, which override them; then, where the
-   * user set nothing, the driver address 127.0.0.1 for a local master and the {@code datamint} catalog if
+   * UTC session time zone, the master), then the {@code --conf} pairs, which override them; the connector's
+   * session extensions, added to any the user listed; then, where the user set nothing, the driver address 127.0.0.1 for a local master and the {@code datamint} catalog if
    * {@code classPresent} says {@value #CATALOG_CLASS} is available.
    */
   public static Map<String, String> sessionConfig(
@@ -189,6 +190,7 @@ public final class SqlCli {
     for (SqlCommandLine.Conf conf : commandLine.confs()) {
       config.put(conf.key(), conf.value());
     }
+    withSessionExtensions(config);
     if (isLocal(config.get("spark.master"))) {
       config.putIfAbsent("spark.driver.host", LOOPBACK);
       config.putIfAbsent("spark.driver.bindAddress", LOOPBACK);
@@ -198,6 +200,15 @@ public final class SqlCli {
     }
     SecretRedaction.protect(config); // keys in OPTIONS or --conf stay out of plans and the UI
     return config;
+  }
+
+  /**
+   * Adds the connector's session extensions ({@link DatamintSparkSessionExtensions}, for tag pushdown) to
+   * {@value DatamintSparkSessionExtensions#CONF} in {@code config}, after any extensions the user configured.
+   */
+  static void withSessionExtensions(Map<String, String> config) {
+    config.put(DatamintSparkSessionExtensions.CONF,
+        DatamintSparkSessionExtensions.addedTo(config.get(DatamintSparkSessionExtensions.CONF)));
   }
 
   /** Whether {@code master} runs Spark inside this JVM or on this machine only. */

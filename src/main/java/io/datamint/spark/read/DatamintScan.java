@@ -6,11 +6,8 @@ import io.datamint.spark.plan.PlannedResource;
 import io.datamint.spark.plan.ResourcePartition;
 import io.datamint.spark.schema.DatamintSchema;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.Set;
 import org.apache.spark.sql.connector.expressions.filter.Predicate;
 import org.apache.spark.sql.connector.metric.CustomMetric;
 import org.apache.spark.sql.connector.read.Batch;
@@ -26,6 +23,9 @@ import org.apache.spark.sql.types.StructType;
  * A planned read of a project: the selected resources, narrowed by the pushed predicates, the tags that
  * {@link TagPushdownRule} found in {@code array_contains(tags, ...)} filters, and the limit, split into partitions
  * by estimated bytes. Planning touches only metadata; no resource file is opened on the driver.
+ *
+ * <p>What the scan reads is fixed when its builder builds it; only the partitions are computed later (once, on
+ * first use).
  */
 final class DatamintScan implements Scan, Batch, SupportsReportStatistics {
 
@@ -35,28 +35,21 @@ final class DatamintScan implements Scan, Batch, SupportsReportStatistics {
   private final List<ResourcePredicate> predicates;
   private final RowIndexFilter rowFilter;
   private final Integer limit;
-  private final Set<String> requiredTags = new LinkedHashSet<>();
+  private final List<String> requiredTags;
   private List<ResourcePartition> partitions;
 
+  /**
+   * @param requiredTags tags every read resource must have (in the order they were found, for {@code explain()})
+   */
   DatamintScan(DatamintTable table, StructType readSchema, List<Predicate> pushed,
-      List<ResourcePredicate> predicates, RowIndexFilter rowFilter, Integer limit) {
+      List<ResourcePredicate> predicates, RowIndexFilter rowFilter, Integer limit, List<String> requiredTags) {
     this.table = table;
     this.readSchema = readSchema;
     this.pushed = pushed;
     this.predicates = predicates;
     this.rowFilter = rowFilter;
     this.limit = limit;
-  }
-
-  /**
-   * Narrows the scan to resources having every one of {@code tags}. Called by {@link TagPushdownRule} during
-   * optimization, before partitions are planned; afterwards it has no effect (the filter above the scan still
-   * applies, so results are the same either way).
-   */
-  synchronized void requireTags(Collection<String> tags) {
-    if (partitions == null) {
-      requiredTags.addAll(tags);
-    }
+    this.requiredTags = List.copyOf(requiredTags);
   }
 
   @Override

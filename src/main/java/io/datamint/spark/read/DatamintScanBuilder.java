@@ -3,7 +3,10 @@ package io.datamint.spark.read;
 import io.datamint.spark.config.ReadMode;
 import io.datamint.spark.schema.Columns;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.spark.sql.connector.expressions.filter.Predicate;
 import org.apache.spark.sql.connector.read.Scan;
 import org.apache.spark.sql.connector.read.ScanBuilder;
@@ -15,7 +18,9 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Collects what Spark pushes down: predicates on resource attributes (evaluated exactly on the driver), predicates
  * on {@code slice_index} / {@code frame_index} (evaluated exactly in the executors before a slice is cut), the
- * required columns, and a limit. Spark does not re-evaluate what is pushed.
+ * required columns, and a limit. Spark does not re-evaluate what is pushed. Tags required by
+ * {@code array_contains(tags, ...)} filters come from {@link TagNarrowedTable}, which {@link TagPushdownRule} puts
+ * in the plan; Spark keeps those filters, so they narrow the planned resources without changing the result.
  */
 final class DatamintScanBuilder
     implements ScanBuilder, SupportsPushDownV2Filters, SupportsPushDownRequiredColumns, SupportsPushDownLimit {
@@ -24,12 +29,18 @@ final class DatamintScanBuilder
   private final List<Predicate> pushed = new ArrayList<>();
   private final List<ResourcePredicate> predicates = new ArrayList<>();
   private final List<RowIndexFilter> rowFilters = new ArrayList<>();
+  private final Set<String> requiredTags = new LinkedHashSet<>();
   private StructType readSchema;
   private Integer limit;
 
   DatamintScanBuilder(DatamintTable table) {
     this.table = table;
     this.readSchema = table.schema();
+  }
+
+  /** Keeps only resources having every one of {@code tags}. */
+  void requireTags(Collection<String> tags) {
+    requiredTags.addAll(tags);
   }
 
   @Override
@@ -83,6 +94,6 @@ final class DatamintScanBuilder
   @Override
   public Scan build() {
     return new DatamintScan(table, readSchema, List.copyOf(pushed), List.copyOf(predicates),
-        RowIndexFilter.all(rowFilters), limit);
+        RowIndexFilter.all(rowFilters), limit, List.copyOf(requiredTags));
   }
 }

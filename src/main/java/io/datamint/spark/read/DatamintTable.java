@@ -15,7 +15,6 @@ import io.datamint.spark.schema.DatamintSchema;
 import io.datamint.spark.source.ProjectSnapshot;
 import java.util.List;
 import java.util.Set;
-import org.apache.spark.sql.connector.catalog.SupportsRead;
 import org.apache.spark.sql.connector.catalog.TableCapability;
 import org.apache.spark.sql.connector.read.ScanBuilder;
 import org.apache.spark.sql.types.StructType;
@@ -25,7 +24,7 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  * One project read as a table of resources. Holds the project snapshot read at {@code load()} and the resource
  * selection its options define (computed once, shared by every scan of this table).
  */
-public final class DatamintTable implements SupportsRead {
+public final class DatamintTable implements DatamintResourceTable {
 
   private final ProjectSnapshot snapshot;
   private final DatamintOptions options;

@@ -44,7 +44,6 @@ public final class DatamintTableProvider implements TableProvider, DataSourceReg
 
   @Override
   public Table getTable(StructType schema, Transform[] partitioning, Map<String, String> properties) {
-    TagPushdownRule.installIn(SparkSession.active());
     return table(properties);
   }
 
@@ -67,7 +66,6 @@ public final class DatamintTableProvider implements TableProvider, DataSourceReg
    * @throws io.datamint.spark.source.ProjectSourceException when the project cannot be read
    */
   public static DatamintTable loadTable(SparkSession spark, Map<String, String> readOptions) {
-    TagPushdownRule.installIn(spark);
     return load(spark, resolve(spark, readOptions));
   }
 

@@ -131,7 +131,12 @@ class DatamintCatalogTest {
         .hasMessageContaining("TABLE_OR_VIEW_NOT_FOUND").hasMessageContaining("nope");
     assertThatThrownBy(() -> spark.sql("SELECT * FROM dm_test.nope.resources").collect())
         .hasMessageContaining("TABLE_OR_VIEW_NOT_FOUND").hasMessageContaining("`nope`")
-        .hasMessageContaining("mirror root").hasMessageContaining("`tiny` (id p-1)");
+        .hasMessageContaining("mirror root").hasMessageContaining("`tiny` (id p-1)")
+        .isInstanceOfSatisfying(org.apache.spark.sql.AnalysisException.class, e -> {
+          assertThat(e.getCondition()).isEqualTo("TABLE_OR_VIEW_NOT_FOUND");
+          assertThat(e.getSqlState()).isEqualTo("42P01");
+          assertThat(e.getMessageParameters().get("relationName")).startsWith("`dm_test`.`nope`.`resources` (");
+        });
     assertThat(spark.catalog().tableExists("dm_test.nope.resources")).isFalse();
   }
 

@@ -235,6 +235,27 @@ class SqlCliTest {
   }
 
   @Test
+  void sessionExtensionsAreAddedToThoseTheUserListed() throws Exception {
+    String ours = io.datamint.spark.DatamintSparkSessionExtensions.class.getName();
+    SqlCommandLine plain = SqlCommandLine.parse(List.of("SELECT 1"), () -> null);
+    assertThat(SqlCli.sessionConfig(plain, name -> false)).containsEntry("spark.sql.extensions", ours);
+
+    SqlCommandLine own = SqlCommandLine.parse(
+        List.of("--conf", "spark.sql.extensions=org.example.Ext", "SELECT 1"), () -> null);
+    assertThat(SqlCli.sessionConfig(own, name -> false))
+        .containsEntry("spark.sql.extensions", "org.example.Ext," + ours);
+
+    SqlCommandLine already = SqlCommandLine.parse(
+        List.of("--conf", "spark.sql.extensions=" + ours + ", org.example.Ext", "SELECT 1"), () -> null);
+    assertThat(SqlCli.sessionConfig(already, name -> false))
+        .containsEntry("spark.sql.extensions", ours + ", org.example.Ext");
+
+    PrefetchCommandLine prefetch = PrefetchCommandLine.parse(
+        List.of("--project", "p", "--out", "o", "--conf", "spark.sql.extensions=org.example.Ext"));
+    assertThat(PrefetchCli.sessionConfig(prefetch)).containsEntry("spark.sql.extensions", "org.example.Ext," + ours);
+  }
+
+  @Test
   void localMastersAndClassLookup() {
     assertThat(SqlCli.isLocal("local")).isTrue();
     assertThat(SqlCli.isLocal("local[*]")).isTrue();

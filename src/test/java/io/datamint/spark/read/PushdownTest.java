@@ -2,6 +2,7 @@ package io.datamint.spark.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.datamint.spark.testing.ClusterDriver;
 import io.datamint.spark.testing.SharedSpark;
 import io.datamint.spark.testing.TestMirror;
 import io.datamint.spark.util.BatchScans;
@@ -10,12 +11,16 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.adaptive.AdaptiveSparkPlanExec;
 import org.apache.spark.sql.execution.datasources.v2.BatchScanExec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Predicate, tag, column and limit pushdown, checked in the executed plan and in the results. */
+/**
+ * Predicate, tag, column and limit pushdown, checked in the executed plan and in the results. The shared session has
+ * the connector's session extensions, which tag pushdown needs; a child JVM checks a session without them.
+ */
 class PushdownTest {
 
   @TempDir static Path tmp;
@@ -77,6 +82,46 @@ class PushdownTest {
     long planned = java.util.Arrays.stream(scan.planInputPartitions())
         .mapToLong(p -> ((io.datamint.spark.plan.ResourcePartition) p).resources().size()).sum();
     assertThat(planned).isEqualTo(4);
+  }
+
+  @Test
+  void arrayContainsOnACatalogTableNarrowsTheScan() {
+    spark.conf().set("spark.sql.catalog.dm_pushdown", "io.datamint.spark.catalog.DatamintCatalog");
+    spark.conf().set("spark.sql.catalog.dm_pushdown.path", mirror);
+    spark.conf().set("spark.sql.catalog.dm_pushdown.worklists", "none");
+    Dataset<Row> df = spark.sql("SELECT resource_id FROM dm_pushdown.tiny.resources "
+        + "WHERE array_contains(tags, 'odd') AND array_contains(tags, 't1') AND modality = 'DX'");
+    assertThat(ids(df)).containsExactly("r01", "r07", "r13", "r19");
+    assertThat(scanOf(df).description()).contains("PushedTags=[odd, t1]").contains("modality = 'DX'");
+  }
+
+  @Test
+  void tagsArePushedAndScansFoundWithAdaptiveExecution() {
+    SparkSession adaptive = spark.newSession();
+    adaptive.conf().set("spark.sql.adaptive.enabled", "true");
+    adaptive.read().format("datamint").option("worklists", "none").load(mirror).createOrReplaceTempView("resources");
+    Dataset<Row> df = adaptive.sql("SELECT modality, count(*) FROM resources WHERE array_contains(tags, 'even') "
+        + "GROUP BY modality ORDER BY modality");
+    List<Row> rows = df.collectAsList();
+    assertThat(rows).extracting(r -> r.getString(0) + "=" + r.getLong(1)).containsExactly("CR=4", "DX=6");
+    assertThat(df.queryExecution().executedPlan()).isInstanceOf(AdaptiveSparkPlanExec.class);
+    DatamintScan scan = scanOf(df);
+    assertThat(scan.description()).contains("PushedTags=[even]");
+    long planned = java.util.Arrays.stream(scan.planInputPartitions())
+        .mapToLong(p -> ((io.datamint.spark.plan.ResourcePartition) p).resources().size()).sum();
+    assertThat(planned).isEqualTo(10);
+  }
+
+  @Test
+  void withoutTheSessionExtensionsResultsAreTheSameAndNoTagIsPushed() throws Exception {
+    String sql = "SELECT resource_id FROM resources WHERE array_contains(tags, 'even') AND array_contains(tags, 't0')";
+    ClusterDriver.Result result = ClusterDriver.run(NoExtensionDriver.class, mirror, sql).assertSucceeded();
+    assertThat(result.jsonLines("session").get(0).path("extensions").asText()).as("extensions of the child").isEmpty();
+    List<String> ids = new java.util.ArrayList<>();
+    result.jsonLines("rows").get(0).path("ids").forEach(id -> ids.add(id.asText()));
+    assertThat(ids).isEqualTo(ids(spark.sql(sql))).containsExactly("r00", "r06", "r12", "r18");
+    assertThat(result.jsonLines("scan").get(0).path("description").asText())
+        .contains("PushedTags=[]").contains("ReadColumns=[resource_id, tags]");
   }
 
   @Test

@@ -8,6 +8,9 @@ import io.datamint.spark.util.BatchScans;
 import java.nio.file.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.adaptive.AdaptiveSparkPlanExec;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,5 +35,19 @@ class ReadMetricsTest {
     assertThat(metric(pixels, ReadMetrics.FILES_READ)).isEqualTo(3);
     assertThat(metric(pixels, ReadMetrics.BYTES_READ)).isPositive();
     assertThat(metric(pixels, ReadMetrics.ERROR_ROWS)).isZero();
+  }
+
+  @Test
+  void metricsAreFoundInsideAnAdaptivePlan() throws Exception {
+    Path mirror = SampleProject.write(tmp.resolve("s"), 5).dir();
+    SparkSession adaptive = SharedSpark.session().newSession();
+    adaptive.conf().set("spark.sql.adaptive.enabled", "true");
+    Dataset<Row> perModality = adaptive.read().format("datamint").load(mirror.toString())
+        .where("modality = 'CR'").groupBy("modality").agg(functions.count("image.dtype"));
+    assertThat(perModality.collectAsList()).extracting(r -> r.getLong(1)).containsExactly(3L);
+    assertThat(perModality.queryExecution().executedPlan()).isInstanceOf(AdaptiveSparkPlanExec.class);
+    assertThat(BatchScans.of(perModality)).hasSize(1);
+    assertThat(BatchScans.metrics(perModality)).containsEntry(ReadMetrics.FILES_READ, 3L)
+        .containsEntry(ReadMetrics.ERROR_ROWS, 0L);
   }
 }
