@@ -1,6 +1,6 @@
 package io.datamint.spark.annotation;
 
-import io.datamint.spark.SourceException;
+import io.datamint.spark.error.SourceException;
 
 /**
  * The project's worklists cannot give one label schema (ambiguous specs, conflicting segmentation groups, an

@@ -1,6 +1,6 @@
 package io.datamint.spark.config;
 
-import io.datamint.spark.OptionException;
+import io.datamint.spark.error.OptionException;
 
 /** An option name or value was rejected at {@code load()}; the message names it and what is accepted. */
 public final class InvalidOptionException extends OptionException {

@@ -1,6 +1,6 @@
 package io.datamint.spark.decode;
 
-import io.datamint.spark.DataException;
+import io.datamint.spark.error.DataException;
 
 /**
  * A file could not be decoded: it is unreadable, truncated, corrupt, of an unsupported encoding, declares a size over

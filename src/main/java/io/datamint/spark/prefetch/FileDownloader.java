@@ -1,6 +1,6 @@
 package io.datamint.spark.prefetch;
 
-import io.datamint.spark.SourceException;
+import io.datamint.spark.error.SourceException;
 import io.datamint.spark.api.client.BodyReader;
 import io.datamint.spark.api.client.DatamintApiClient;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.datamint.spark.read;
 
-import io.datamint.spark.DataException;
-import io.datamint.spark.SourceException;
+import io.datamint.spark.error.DataException;
+import io.datamint.spark.error.SourceException;
 import io.datamint.spark.config.ReadMode;
 import io.datamint.spark.decode.DecodeException;
 import io.datamint.spark.decode.OptionalLibrary;

@@ -1,6 +1,6 @@
 package io.datamint.spark.source;
 
-import io.datamint.spark.SourceException;
+import io.datamint.spark.error.SourceException;
 
 /**
  * A project could not be read: a missing or malformed mirror file, an unknown project, an API error. The message

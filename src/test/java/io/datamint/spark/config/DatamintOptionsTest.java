@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DatamintOptionsTest {
 
@@ -150,5 +152,15 @@ class DatamintOptionsTest {
     Map<String, String> conf = Map.of("spark.datamint.prefetch_concurrency", "16");
     assertThat(DatamintOptions.resolve(Map.of("path", "/m"), conf, Map.of()).path()).isEqualTo("/m");
     assertThat(DatamintOptions.resolveForPrefetch(Map.of(), conf, Map.of()).prefetch().concurrency()).isEqualTo(16);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"annotators", "segmentation_names", "image_label_names",
+      "frame_label_names"})
+  void anIncludeAndAnExcludeListTogetherAreRefusedNamingBoth(String what) {
+    assertThatThrownBy(() -> resolve(Map.of("path", "/m", "include_" + what, "a", "exclude_" + what, "")))
+        .isInstanceOf(InvalidOptionException.class)
+        .hasMessage("options \"include_" + what + "\" and \"exclude_" + what
+            + "\" are mutually exclusive: set only one of them");
   }
 }

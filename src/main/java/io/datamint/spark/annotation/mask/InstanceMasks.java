@@ -1,6 +1,6 @@
 package io.datamint.spark.annotation.mask;
 
-import io.datamint.spark.SourceException;
+import io.datamint.spark.error.SourceException;
 import io.datamint.spark.annotation.AuthorKey;
 import io.datamint.spark.api.model.Annotation;
 import io.datamint.spark.decode.DType;

@@ -1,6 +1,6 @@
 package io.datamint.spark.api.client;
 
-import io.datamint.spark.SourceException;
+import io.datamint.spark.error.SourceException;
 import java.util.Locale;
 
 /**

@@ -1,6 +1,6 @@
 package io.datamint.spark.decode.video;
 
-import io.datamint.spark.DataException;
+import io.datamint.spark.error.DataException;
 import io.datamint.spark.decode.DecodeException;
 
 /**

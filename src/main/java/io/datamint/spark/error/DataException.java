@@ -1,4 +1,4 @@
-package io.datamint.spark;
+package io.datamint.spark.error;
 
 /**
  * One resource's data cannot be turned into its rows: its file is unreadable, truncated, corrupt, of an unsupported

@@ -1,4 +1,4 @@
-package io.datamint.spark;
+package io.datamint.spark.error;
 
 /**
  * An option name or value was rejected; the message names the option, the value and what is accepted. Raised on

@@ -1,4 +1,4 @@
-package io.datamint.spark;
+package io.datamint.spark.error;
 
 /**
  * The base of every error the connector reports to its users. It has three families, each with its own subclass:

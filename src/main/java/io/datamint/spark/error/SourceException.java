@@ -1,4 +1,4 @@
-package io.datamint.spark;
+package io.datamint.spark.error;
 
 /**
  * The project could not be read from where it lives: a missing or malformed mirror file (named with its line), an
