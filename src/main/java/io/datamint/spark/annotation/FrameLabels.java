@@ -1,7 +1,7 @@
 package io.datamint.spark.annotation;
 
 import io.datamint.spark.api.model.Annotation;
-import io.datamint.spark.decode.DecodeException;
+import io.datamint.spark.error.DecodeException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

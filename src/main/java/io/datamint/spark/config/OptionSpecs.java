@@ -3,7 +3,7 @@ package io.datamint.spark.config;
 import io.datamint.spark.annotation.MergeStrategy;
 import io.datamint.spark.annotation.WorklistSelection;
 import io.datamint.spark.api.client.ApiSettings;
-import io.datamint.spark.decode.DecodeLimits;
+import io.datamint.spark.core.DecodeLimits;
 import io.datamint.spark.slice.SlicePlane;
 import io.datamint.spark.split.NonePatientIdStrategy;
 import io.datamint.spark.split.ProjectSplits;

@@ -2,8 +2,8 @@ package io.datamint.spark.dataset;
 
 import io.datamint.spark.api.model.ResourceKind;
 import io.datamint.spark.config.DatasetKind;
-import io.datamint.spark.decode.DecodeException;
-import io.datamint.spark.decode.PixelArray;
+import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.core.PixelArray;
 
 /**
  * The {@code image} tensor of an SDK dataset item: decoded pixels {@code (N, C, H, W)} laid out as the dataset class

@@ -1,5 +1,7 @@
 package io.datamint.spark.decode;
 
+import io.datamint.spark.core.PixelArray;
+
 /**
  * A decoded resource file: pixels as {@code (N, C, H, W)}, the header as JSON ({@code metainfo}: DICOM attributes
  * by keyword, NIfTI header fields; null for plain images and videos), and the 4x4 voxel-to-world matrix in

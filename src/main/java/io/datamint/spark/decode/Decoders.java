@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.function.Supplier;
+import io.datamint.spark.core.DecodeLimits;
+import io.datamint.spark.error.DecodeException;
 
 /**
  * The decoder of each file format; one shared, thread-safe instance per format, created on first use. The formats'

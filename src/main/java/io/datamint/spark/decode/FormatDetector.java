@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
+import io.datamint.spark.error.DecodeException;
 
 /**
  * Chooses a resource file's format as the mirror contract says: from the content first (magic numbers), then the

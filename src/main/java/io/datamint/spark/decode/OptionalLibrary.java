@@ -3,6 +3,7 @@ package io.datamint.spark.decode;
 import io.datamint.spark.util.BuildInfo;
 import java.util.List;
 import java.util.Locale;
+import io.datamint.spark.error.DecodeException;
 
 /**
  * The libraries some formats need besides Spark, and what to say when one is missing. The connector's thin jar

@@ -1,5 +1,8 @@
 package io.datamint.spark.decode;
 
+import io.datamint.spark.core.DecodeLimits;
+import io.datamint.spark.error.DecodeException;
+
 /**
  * Decodes one file format. Implementations are stateless and thread-safe; one instance serves a whole executor.
  */

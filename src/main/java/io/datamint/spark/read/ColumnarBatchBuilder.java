@@ -1,6 +1,6 @@
 package io.datamint.spark.read;
 
-import io.datamint.spark.decode.PixelArray;
+import io.datamint.spark.core.PixelArray;
 import io.datamint.spark.tensor.TensorType;
 import io.datamint.spark.tensor.TensorVectorWriter;
 import java.util.ArrayList;

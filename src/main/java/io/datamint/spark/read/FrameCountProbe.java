@@ -1,7 +1,7 @@
 package io.datamint.spark.read;
 
 import io.datamint.spark.api.model.ResourceKind;
-import io.datamint.spark.decode.DecodeException;
+import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.decode.nifti.NiftiProbe;
 import io.datamint.spark.plan.PartitionPlanner;
 import io.datamint.spark.plan.PlannedResource;

@@ -3,7 +3,7 @@ package io.datamint.spark.read;
 import io.datamint.spark.config.DatamintOptions;
 import io.datamint.spark.config.ReadMode;
 import io.datamint.spark.config.DatasetKind;
-import io.datamint.spark.decode.DecodeLimits;
+import io.datamint.spark.core.DecodeLimits;
 import java.io.Serializable;
 
 /** What executors need of the options: resolved on the driver, small and serializable. */

@@ -3,7 +3,7 @@ package io.datamint.spark.read;
 import io.datamint.spark.plan.PlannedResource;
 import io.datamint.spark.plan.ResourcePartition;
 import io.datamint.spark.source.ResourceFileStore;
-import io.datamint.spark.decode.PixelArray;
+import io.datamint.spark.core.PixelArray;
 import io.datamint.spark.schema.Columns;
 import java.util.HashMap;
 import java.util.Iterator;

@@ -1,12 +1,12 @@
 package io.datamint.spark.read;
 
 import io.datamint.spark.dataset.ItemLayout;
-import io.datamint.spark.decode.DecodeException;
+import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.decode.DecodedResource;
 import io.datamint.spark.decode.Decoders;
 import io.datamint.spark.decode.FileFormat;
 import io.datamint.spark.decode.FormatDetector;
-import io.datamint.spark.decode.PixelArray;
+import io.datamint.spark.core.PixelArray;
 import io.datamint.spark.plan.PlannedResource;
 import io.datamint.spark.source.ResourceFileStore;
 import java.io.IOException;

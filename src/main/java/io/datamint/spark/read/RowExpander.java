@@ -1,8 +1,8 @@
 package io.datamint.spark.read;
 
 import io.datamint.spark.api.model.ResourceKind;
-import io.datamint.spark.decode.DecodeException;
-import io.datamint.spark.decode.PixelArray;
+import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.core.PixelArray;
 import io.datamint.spark.plan.PlannedResource;
 import io.datamint.spark.slice.PlaneResolver;
 import io.datamint.spark.slice.SlicePlane;

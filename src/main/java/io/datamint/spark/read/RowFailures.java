@@ -3,7 +3,7 @@ package io.datamint.spark.read;
 import io.datamint.spark.error.DataException;
 import io.datamint.spark.error.SourceException;
 import io.datamint.spark.config.ReadMode;
-import io.datamint.spark.decode.DecodeException;
+import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.decode.OptionalLibrary;
 import io.datamint.spark.plan.PlannedResource;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.datamint.spark.read;
 
-import io.datamint.spark.decode.DecodeException;
-import io.datamint.spark.decode.PixelArray;
+import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.core.PixelArray;
 import io.datamint.spark.schema.Columns;
 import io.datamint.spark.tensor.TensorRows;
 import java.util.HashMap;

@@ -3,7 +3,7 @@ package io.datamint.spark.slice;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.datamint.spark.decode.DecodeException;
+import io.datamint.spark.error.DecodeException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

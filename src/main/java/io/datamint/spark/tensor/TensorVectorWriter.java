@@ -1,6 +1,6 @@
 package io.datamint.spark.tensor;
 
-import io.datamint.spark.decode.PixelArray;
+import io.datamint.spark.core.PixelArray;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.apache.arrow.vector.IntVector;

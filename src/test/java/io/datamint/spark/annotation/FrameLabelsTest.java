@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.datamint.spark.api.model.Annotation;
-import io.datamint.spark.decode.DecodeException;
+import io.datamint.spark.error.DecodeException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;

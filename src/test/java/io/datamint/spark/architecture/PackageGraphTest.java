@@ -34,7 +34,17 @@ class PackageGraphTest {
   }
 
   @Test
-  void theTypedCoreAndTheDecodersImportNothingAboveThem() {
+  void theCoreAndTheErrorsImportNothingOfTheConnectorAboveThem() {
+    noClasses().that().resideInAPackage(ROOT + ".error")
+        .should().dependOnClassesThat().resideOutsideOfPackages(ROOT + ".error", "java..")
+        .check(classes);
+    noClasses().that().resideInAPackage(ROOT + ".core")
+        .should().dependOnClassesThat().resideOutsideOfPackages(ROOT + ".core", ROOT + ".error", "java..")
+        .check(classes);
+  }
+
+  @Test
+  void theDecodersTensorsAndSlicesImportNothingAboveThem() {
     noClasses().that().resideInAnyPackage(ROOT + ".decode..", ROOT + ".tensor..", ROOT + ".slice..")
         .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".config..", ROOT + ".source..",
             ROOT + ".dataset..", ROOT + ".annotation..", ROOT + ".plan..", ROOT + ".schema..", ROOT + ".read..",

@@ -1,6 +1,6 @@
 package io.datamint.spark.bench;
 
-import io.datamint.spark.decode.DecodeLimits;
+import io.datamint.spark.core.DecodeLimits;
 import io.datamint.spark.decode.DecodedResource;
 import io.datamint.spark.decode.Decoders;
 import io.datamint.spark.decode.FileFormat;

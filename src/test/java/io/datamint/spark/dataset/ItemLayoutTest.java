@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.datamint.spark.api.model.ResourceKind;
 import io.datamint.spark.config.DatasetKind;
-import io.datamint.spark.decode.DType;
-import io.datamint.spark.decode.DecodeLimits;
-import io.datamint.spark.decode.PixelArray;
+import io.datamint.spark.core.DType;
+import io.datamint.spark.core.DecodeLimits;
+import io.datamint.spark.core.PixelArray;
 import org.junit.jupiter.api.Test;
 
 class ItemLayoutTest {

@@ -11,6 +11,7 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import io.datamint.spark.error.DecodeException;
 
 class FormatDetectorTest {
 

@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.bytedeco.javacpp.Loader;
 import org.junit.jupiter.api.Test;
+import io.datamint.spark.core.DecodeLimits;
+import io.datamint.spark.error.DecodeException;
 
 /**
  * The optional libraries as this (complete) test class path has them, the messages that name them, and the guard

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import io.datamint.spark.core.PixelArray;
 
 /** Reads decoded arrays back as doubles and compares them with reference values, for tests. */
 public final class PixelValues {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.datamint.spark.api.client.DatamintApiException;
 import io.datamint.spark.api.model.ResourceKind;
 import io.datamint.spark.config.ReadMode;
-import io.datamint.spark.decode.DecodeException;
+import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.plan.PlannedResource;
 import java.io.FileNotFoundException;
 import java.util.List;

@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.datamint.spark.decode.DecodeException;
-import io.datamint.spark.decode.DecodeLimits;
+import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.core.DecodeLimits;
 import io.datamint.spark.decode.DecodedResource;
 import io.datamint.spark.decode.Decoders;
 import io.datamint.spark.decode.FileFormat;

@@ -2,9 +2,9 @@ package io.datamint.spark.tensor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.datamint.spark.decode.DType;
-import io.datamint.spark.decode.DecodeLimits;
-import io.datamint.spark.decode.PixelArray;
+import io.datamint.spark.core.DType;
+import io.datamint.spark.core.DecodeLimits;
+import io.datamint.spark.core.PixelArray;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.complex.StructVector;

@@ -1,6 +1,6 @@
 package io.datamint.spark.annotation.mask;
 
-import io.datamint.spark.decode.PixelArray;
+import io.datamint.spark.core.PixelArray;
 
 /**
  * The voxel grid a resource's masks must match: the image as decoded, {@code depth} frames or slices of

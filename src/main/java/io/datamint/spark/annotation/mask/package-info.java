@@ -18,8 +18,8 @@
  * mask is placed at that frame (the SDK's evident intent; the SDK itself drops the frame index when parsing).
  *
  * <p>Bad annotation data (undecodable file, a mask whose size does not match its image, an unknown label) is a
- * {@link io.datamint.spark.decode.DecodeException} naming the annotation, which becomes the row's {@code _error}
+ * {@link io.datamint.spark.error.DecodeException} naming the annotation, which becomes the row's {@code _error}
  * in PERMISSIVE mode: never a wrong mask. Every allocation is bounded by
- * {@link io.datamint.spark.decode.DecodeLimits}.
+ * {@link io.datamint.spark.core.DecodeLimits}.
  */
 package io.datamint.spark.annotation.mask;

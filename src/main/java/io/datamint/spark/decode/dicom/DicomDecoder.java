@@ -1,9 +1,9 @@
 package io.datamint.spark.decode.dicom;
 
-import io.datamint.spark.decode.DecodeException;
-import io.datamint.spark.decode.DecodeLimits;
+import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.core.DecodeLimits;
 import io.datamint.spark.decode.DecodedResource;
-import io.datamint.spark.decode.PixelArray;
+import io.datamint.spark.core.PixelArray;
 import io.datamint.spark.decode.ResourceDecoder;
 
 /**

@@ -1,6 +1,6 @@
 package io.datamint.spark.decode.dicom;
 
-import io.datamint.spark.decode.DecodeException;
+import io.datamint.spark.error.DecodeException;
 
 /**
  * Decodes the codestream of one encapsulated frame (one compressed image: a JPEG, JPEG-LS or JPEG 2000 codestream,

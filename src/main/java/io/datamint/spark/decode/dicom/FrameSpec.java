@@ -3,7 +3,7 @@ package io.datamint.spark.decode.dicom;
 /**
  * What the DICOM header says about one encapsulated frame, handed to an {@link EncapsulatedCodec} with the frame's
  * codestream. A codec should check the codestream against it (dimensions, components) and fail with a clear
- * {@link io.datamint.spark.decode.DecodeException} on a mismatch rather than return samples of another shape.
+ * {@link io.datamint.spark.error.DecodeException} on a mismatch rather than return samples of another shape.
  *
  * @param transferSyntaxUid the transfer syntax of the pixel data, e.g. {@code 1.2.840.10008.1.2.4.80}
  * @param frameIndex the 0-based frame number

@@ -1,7 +1,7 @@
 package io.datamint.spark.decode.dicom;
 
-import io.datamint.spark.decode.DType;
-import io.datamint.spark.decode.PixelArray;
+import io.datamint.spark.core.DType;
+import io.datamint.spark.core.PixelArray;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;

@@ -2,7 +2,7 @@ package io.datamint.spark.decode.dicom;
 
 import com.github.jaiimageio.jpeg2000.impl.J2KImageReaderSpi;
 import com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi;
-import io.datamint.spark.decode.DecodeException;
+import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.decode.OptionalLibrary;
 import io.datamint.spark.decode.MemoryImageInputStream;
 import java.awt.image.Raster;

@@ -1,6 +1,6 @@
 package io.datamint.spark.decode.dicom;
 
-import io.datamint.spark.decode.DecodeException;
+import io.datamint.spark.error.DecodeException;
 
 /**
  * What the markers of a JPEG codestream (ITU T.81) say before the scan: the frame header (SOFn) and the APP0 JFIF

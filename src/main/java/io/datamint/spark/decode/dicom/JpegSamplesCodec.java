@@ -1,7 +1,7 @@
 package io.datamint.spark.decode.dicom;
 
-import io.datamint.spark.decode.DecodeException;
-import io.datamint.spark.decode.DecodeLimits;
+import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.core.DecodeLimits;
 import io.datamint.spark.decode.jpeg.JpegDctDecoder;
 import io.datamint.spark.decode.jpeg.JpegLsDecoder;
 import io.datamint.spark.decode.jpeg.JpegSamples;

@@ -2,7 +2,7 @@ package io.datamint.spark.decode.dicom;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.datamint.spark.decode.DecodeException;
+import io.datamint.spark.error.DecodeException;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigInteger;

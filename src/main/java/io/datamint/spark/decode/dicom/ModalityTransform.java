@@ -1,6 +1,6 @@
 package io.datamint.spark.decode.dicom;
 
-import io.datamint.spark.decode.DType;
+import io.datamint.spark.core.DType;
 
 /**
  * The Modality LUT stage (PS3.3 C.11.1) as pydicom's {@code apply_modality_lut} does it, which is what the SDK

@@ -1,6 +1,6 @@
 package io.datamint.spark.decode.dicom;
 
-import io.datamint.spark.decode.PixelArray;
+import io.datamint.spark.core.PixelArray;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;

@@ -1,7 +1,7 @@
 package io.datamint.spark.decode.dicom;
 
-import io.datamint.spark.decode.DType;
-import io.datamint.spark.decode.DecodeException;
+import io.datamint.spark.core.DType;
+import io.datamint.spark.error.DecodeException;
 import java.util.ArrayList;
 import java.util.List;
 

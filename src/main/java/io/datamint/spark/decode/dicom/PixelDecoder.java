@@ -1,8 +1,8 @@
 package io.datamint.spark.decode.dicom;
 
-import io.datamint.spark.decode.DecodeException;
-import io.datamint.spark.decode.DecodeLimits;
-import io.datamint.spark.decode.PixelArray;
+import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.core.DecodeLimits;
+import io.datamint.spark.core.PixelArray;
 
 /**
  * Turns the pixel data of a parsed DICOM into the {@code (frames, channels, rows, columns)} array the SDK produces:

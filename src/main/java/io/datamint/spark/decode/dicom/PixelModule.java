@@ -1,6 +1,6 @@
 package io.datamint.spark.decode.dicom;
 
-import io.datamint.spark.decode.DecodeException;
+import io.datamint.spark.error.DecodeException;
 
 /**
  * The Image Pixel module attributes the decoder needs (PS3.3 C.7.6.3), read leniently and validated.

@@ -1,6 +1,6 @@
 package io.datamint.spark.decode.dicom;
 
-import io.datamint.spark.decode.DecodeException;
+import io.datamint.spark.error.DecodeException;
 
 /**
  * RLE Lossless (PS3.5 Annex G): a 64-byte header with up to 15 segment offsets, then one PackBits-compressed

@@ -1,6 +1,6 @@
 package io.datamint.spark.decode.jpeg;
 
-import io.datamint.spark.decode.DecodeException;
+import io.datamint.spark.error.DecodeException;
 
 /**
  * Reads the entropy-coded data of a Huffman-coded JPEG scan (T.81 F.2.2.4 and F.2.2.5): 0xFF00 is a data byte

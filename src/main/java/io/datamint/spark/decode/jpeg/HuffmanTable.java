@@ -1,6 +1,6 @@
 package io.datamint.spark.decode.jpeg;
 
-import io.datamint.spark.decode.DecodeException;
+import io.datamint.spark.error.DecodeException;
 
 /**
  * One Huffman decoding table of T.81 (Annex C and F.2.2.3): the code lengths and values of a DHT segment turned

@@ -1,8 +1,8 @@
 package io.datamint.spark.decode.jpeg;
 
-import io.datamint.spark.decode.DType;
-import io.datamint.spark.decode.DecodeException;
-import io.datamint.spark.decode.DecodeLimits;
+import io.datamint.spark.core.DType;
+import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.core.DecodeLimits;
 
 /**
  * A sequential DCT JPEG decoder written from ITU-T T.81 | ISO/IEC 10918-1, for the DICOM transfer syntaxes JPEG

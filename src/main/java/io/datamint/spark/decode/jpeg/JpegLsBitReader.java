@@ -1,6 +1,6 @@
 package io.datamint.spark.decode.jpeg;
 
-import io.datamint.spark.decode.DecodeException;
+import io.datamint.spark.error.DecodeException;
 
 /**
  * Reads the bits of JPEG-LS entropy-coded data (T.87 A.1 and 9.1 of C.1.2): after a 0xFF byte the most significant

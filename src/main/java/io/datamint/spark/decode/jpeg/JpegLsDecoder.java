@@ -1,8 +1,8 @@
 package io.datamint.spark.decode.jpeg;
 
-import io.datamint.spark.decode.DType;
-import io.datamint.spark.decode.DecodeException;
-import io.datamint.spark.decode.DecodeLimits;
+import io.datamint.spark.core.DType;
+import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.core.DecodeLimits;
 
 /**
  * A JPEG-LS decoder written from ITU-T T.87 | ISO/IEC 14495-1, for the DICOM transfer syntaxes JPEG-LS Lossless

@@ -1,6 +1,6 @@
 package io.datamint.spark.decode.jpeg;
 
-import io.datamint.spark.decode.DecodeException;
+import io.datamint.spark.error.DecodeException;
 
 /**
  * The coding parameters of one JPEG-LS scan (T.87 A.2.1 and C.2.4.1.1): MAXVAL, the gradient thresholds T1, T2 and

@@ -1,6 +1,6 @@
 package io.datamint.spark.decode.jpeg;
 
-import io.datamint.spark.decode.DecodeException;
+import io.datamint.spark.error.DecodeException;
 
 /**
  * JPEG-LS run mode (T.87 A.7): run-length decoding with the adaptive RUNindex and the J table, and the run

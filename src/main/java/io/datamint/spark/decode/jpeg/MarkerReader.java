@@ -1,6 +1,6 @@
 package io.datamint.spark.decode.jpeg;
 
-import io.datamint.spark.decode.DecodeException;
+import io.datamint.spark.error.DecodeException;
 
 /**
  * Walks the marker structure of a JPEG or JPEG-LS codestream (T.81 B.1.1, T.87 C.1): finds the next marker,

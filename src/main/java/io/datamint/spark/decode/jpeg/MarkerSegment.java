@@ -1,6 +1,6 @@
 package io.datamint.spark.decode.jpeg;
 
-import io.datamint.spark.decode.DecodeException;
+import io.datamint.spark.error.DecodeException;
 
 /** The parameters of one marker segment (the bytes after its length field), read with bounds checks. */
 final class MarkerSegment {

@@ -8,8 +8,8 @@
  *
  * <p>The decoders were written from the standards. Their output is identical to DCMTK's ({@code dcmdjpls} with
  * CharLS, {@code dcmdjpeg} with the IJG library, islow IDCT and fancy upsampling) on the test corpus. Every failure
- * (truncated, corrupt, unsupported, over the {@link io.datamint.spark.decode.DecodeLimits}) is a
- * {@link io.datamint.spark.decode.DecodeException}; decoding work is bounded by the image size, and no array is
+ * (truncated, corrupt, unsupported, over the {@link io.datamint.spark.core.DecodeLimits}) is a
+ * {@link io.datamint.spark.error.DecodeException}; decoding work is bounded by the image size, and no array is
  * allocated from a size that was not checked.
  *
  * <p>The package-private classes each do one job: {@code MarkerReader} and {@code MarkerSegment} (marker

@@ -1,6 +1,6 @@
 package io.datamint.spark.decode.nifti;
 
-import io.datamint.spark.decode.DType;
+import io.datamint.spark.core.DType;
 
 /**
  * The NIfTI {@code datatype} codes (shared by NIfTI-1 and NIfTI-2): the stored element, how many of them make one

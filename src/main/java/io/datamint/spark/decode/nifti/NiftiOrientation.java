@@ -1,6 +1,6 @@
 package io.datamint.spark.decode.nifti;
 
-import io.datamint.spark.decode.DecodeException;
+import io.datamint.spark.error.DecodeException;
 
 /**
  * The voxel-to-world affine and axis codes of a NIfTI header, computed as nibabel 5 computes them

@@ -1,6 +1,6 @@
 package io.datamint.spark.decode.nifti;
 
-import io.datamint.spark.decode.DecodeException;
+import io.datamint.spark.error.DecodeException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

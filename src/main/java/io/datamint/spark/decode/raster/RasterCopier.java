@@ -20,6 +20,7 @@ import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.nio.ShortBuffer;
+import io.datamint.spark.core.PixelArray;
 
 /**
  * Copies one decoded frame (an ImageIO {@link Raster}) into its {@code (C, H, W)} plane of the output, band by

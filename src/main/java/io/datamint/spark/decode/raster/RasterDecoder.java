@@ -1,12 +1,12 @@
 package io.datamint.spark.decode.raster;
 
-import io.datamint.spark.decode.DType;
-import io.datamint.spark.decode.DecodeException;
-import io.datamint.spark.decode.DecodeLimits;
+import io.datamint.spark.core.DType;
+import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.core.DecodeLimits;
 import io.datamint.spark.decode.DecodedResource;
 import io.datamint.spark.decode.MemoryImageInputStream;
 import io.datamint.spark.decode.OptionalLibrary;
-import io.datamint.spark.decode.PixelArray;
+import io.datamint.spark.core.PixelArray;
 import io.datamint.spark.decode.ResourceDecoder;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;

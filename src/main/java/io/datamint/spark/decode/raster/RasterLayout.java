@@ -1,6 +1,6 @@
 package io.datamint.spark.decode.raster;
 
-import io.datamint.spark.decode.DType;
+import io.datamint.spark.core.DType;
 import java.awt.image.ColorModel;
 import java.awt.image.DataBuffer;
 import java.awt.image.IndexColorModel;

@@ -1,6 +1,6 @@
 package io.datamint.spark.decode.video;
 
-import io.datamint.spark.decode.DecodeException;
+import io.datamint.spark.error.DecodeException;
 import java.nio.charset.StandardCharsets;
 import org.bytedeco.ffmpeg.global.avutil;
 

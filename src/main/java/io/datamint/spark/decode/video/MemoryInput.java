@@ -1,6 +1,6 @@
 package io.datamint.spark.decode.video;
 
-import io.datamint.spark.decode.DecodeException;
+import io.datamint.spark.error.DecodeException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bytedeco.ffmpeg.avformat.AVIOContext;
 import org.bytedeco.ffmpeg.avformat.Read_packet_Pointer_BytePointer_int;

@@ -1,7 +1,7 @@
 package io.datamint.spark.decode.video;
 
 import io.datamint.spark.error.DataException;
-import io.datamint.spark.decode.DecodeException;
+import io.datamint.spark.error.DecodeException;
 
 /**
  * A {@link DecodeException} thrown through an interface that cannot declare it ({@link java.util.Iterator} in

@@ -1,9 +1,9 @@
 package io.datamint.spark.decode.video;
 
-import io.datamint.spark.decode.DType;
-import io.datamint.spark.decode.DecodeException;
-import io.datamint.spark.decode.DecodeLimits;
-import io.datamint.spark.decode.PixelArray;
+import io.datamint.spark.core.DType;
+import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.core.DecodeLimits;
+import io.datamint.spark.core.PixelArray;
 import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;

@@ -16,7 +16,7 @@
  * decoder outputs, in order, converted to RGB24 as {@code ffmpeg -i FILE -f rawvideo -pix_fmt rgb24 -} converts
  * them (bicubic swscale, the frame's YUV matrix and range), then laid out as planes. Interlaced video is not
  * deinterlaced. Corrupt, truncated, empty, audio-only or unrecognised files give a
- * {@link io.datamint.spark.decode.DecodeException}; FFmpeg errors are return codes, translated with
+ * {@link io.datamint.spark.error.DecodeException}; FFmpeg errors are return codes, translated with
  * {@code av_strerror} and completed with FFmpeg's last logged error.
  *
  * <p><b>Natives.</b> The {@code org.bytedeco:ffmpeg} and {@code org.bytedeco:javacpp} jars with the platform

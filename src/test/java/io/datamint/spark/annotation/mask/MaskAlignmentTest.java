@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.datamint.spark.decode.DecodedResource;
 import io.datamint.spark.decode.Decoders;
 import io.datamint.spark.decode.FormatDetector;
-import io.datamint.spark.decode.PixelArray;
+import io.datamint.spark.core.PixelArray;
 import io.datamint.spark.decode.PixelValues;
 import io.datamint.spark.sample.NiftiWriter;
 import java.util.List;

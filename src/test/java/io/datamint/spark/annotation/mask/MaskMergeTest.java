@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.datamint.spark.annotation.MergeStrategy;
-import io.datamint.spark.decode.PixelArray;
+import io.datamint.spark.core.PixelArray;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;

@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.datamint.spark.annotation.MergeStrategy;
 import io.datamint.spark.api.model.Annotation;
-import io.datamint.spark.decode.DType;
-import io.datamint.spark.decode.PixelArray;
+import io.datamint.spark.core.DType;
+import io.datamint.spark.core.PixelArray;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

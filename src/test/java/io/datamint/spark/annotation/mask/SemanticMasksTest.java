@@ -6,9 +6,9 @@ import static io.datamint.spark.annotation.mask.MaskFiles.uint8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.datamint.spark.decode.DType;
-import io.datamint.spark.decode.DecodeException;
-import io.datamint.spark.decode.PixelArray;
+import io.datamint.spark.core.DType;
+import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.core.PixelArray;
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
 

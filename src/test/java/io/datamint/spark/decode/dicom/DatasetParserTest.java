@@ -3,8 +3,8 @@ package io.datamint.spark.decode.dicom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.datamint.spark.decode.DecodeException;
-import io.datamint.spark.decode.DecodeLimits;
+import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.core.DecodeLimits;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

@@ -2,9 +2,9 @@ package io.datamint.spark.decode.dicom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.datamint.spark.decode.DType;
-import io.datamint.spark.decode.DecodeLimits;
-import io.datamint.spark.decode.PixelArray;
+import io.datamint.spark.core.DType;
+import io.datamint.spark.core.DecodeLimits;
+import io.datamint.spark.core.PixelArray;
 import java.nio.ByteOrder;
 import org.junit.jupiter.api.Test;
 

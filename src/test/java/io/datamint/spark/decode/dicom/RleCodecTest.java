@@ -3,7 +3,7 @@ package io.datamint.spark.decode.dicom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.datamint.spark.decode.DecodeException;
+import io.datamint.spark.error.DecodeException;
 import java.io.ByteArrayOutputStream;
 import org.junit.jupiter.api.Test;
 

@@ -2,8 +2,8 @@ package io.datamint.spark.decode.jpeg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.datamint.spark.decode.DecodeException;
-import io.datamint.spark.decode.DecodeLimits;
+import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.core.DecodeLimits;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.List;

@@ -3,8 +3,8 @@ package io.datamint.spark.decode.jpeg;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.datamint.spark.decode.DecodeException;
-import io.datamint.spark.decode.DecodeLimits;
+import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.core.DecodeLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

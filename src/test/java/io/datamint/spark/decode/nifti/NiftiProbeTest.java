@@ -3,7 +3,7 @@ package io.datamint.spark.decode.nifti;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.datamint.spark.decode.DecodeException;
+import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.testing.TestCorpus;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.datamint.spark.decode.DecodeException;
-import io.datamint.spark.decode.DecodeLimits;
+import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.core.DecodeLimits;
 import io.datamint.spark.decode.DecodedResource;
 import io.datamint.spark.decode.PixelValues;
 import io.datamint.spark.testing.ExternalTool;

@@ -3,9 +3,9 @@ package io.datamint.spark.decode.raster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.datamint.spark.decode.DType;
-import io.datamint.spark.decode.DecodeException;
-import io.datamint.spark.decode.DecodeLimits;
+import io.datamint.spark.core.DType;
+import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.core.DecodeLimits;
 import io.datamint.spark.decode.DecodedResource;
 import io.datamint.spark.decode.PixelValues;
 import java.awt.image.BufferedImage;

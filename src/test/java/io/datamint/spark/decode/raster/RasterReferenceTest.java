@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.datamint.spark.decode.DType;
-import io.datamint.spark.decode.DecodeException;
-import io.datamint.spark.decode.DecodeLimits;
+import io.datamint.spark.core.DType;
+import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.core.DecodeLimits;
 import io.datamint.spark.decode.DecodedResource;
 import io.datamint.spark.decode.PixelValues;
 import io.datamint.spark.testing.ExternalTool;
@@ -27,6 +27,7 @@ import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.datamint.spark.core.PixelArray;
 
 /**
  * {@link RasterDecoder} against PIL ({@code np.array(Image.open(f))}, the SDK's reader), run as

@@ -1,6 +1,6 @@
 package io.datamint.spark.decode.video;
 
-import io.datamint.spark.decode.DecodeLimits;
+import io.datamint.spark.core.DecodeLimits;
 import io.datamint.spark.decode.DecodedResource;
 import io.datamint.spark.sample.VideoWriter;
 import java.io.Serializable;

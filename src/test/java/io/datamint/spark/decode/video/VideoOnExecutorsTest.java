@@ -3,7 +3,7 @@ package io.datamint.spark.decode.video;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.datamint.spark.decode.DecodeLimits;
+import io.datamint.spark.core.DecodeLimits;
 import io.datamint.spark.testing.ClusterDriver;
 import io.datamint.spark.testing.StandaloneCluster;
 import java.nio.file.Path;

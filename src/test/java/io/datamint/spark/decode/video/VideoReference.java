@@ -3,7 +3,7 @@ package io.datamint.spark.decode.video;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import io.datamint.spark.decode.PixelArray;
+import io.datamint.spark.core.PixelArray;
 import io.datamint.spark.testing.ExternalTool;
 import io.datamint.spark.testing.TestCorpus;
 import java.io.IOException;

@@ -1,6 +1,5 @@
-package io.datamint.spark.decode;
+package io.datamint.spark.error;
 
-import io.datamint.spark.error.DataException;
 
 /**
  * A file could not be decoded: it is unreadable, truncated, corrupt, of an unsupported encoding, declares a size over

@@ -1,8 +1,9 @@
-package io.datamint.spark.decode;
+package io.datamint.spark.core;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import io.datamint.spark.error.DecodeException;
 
 /**
  * A decoded n-dimensional array: element type, shape (outermost first) and the values in C order, little-endian,

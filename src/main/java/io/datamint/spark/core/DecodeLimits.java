@@ -1,7 +1,8 @@
-package io.datamint.spark.decode;
+package io.datamint.spark.core;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import io.datamint.spark.error.DecodeException;
 
 /**
  * Bounds on what a decoder may allocate, checked before any pixel buffer is allocated, so that a file declaring
