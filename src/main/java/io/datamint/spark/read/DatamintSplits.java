@@ -1,24 +1,13 @@
 package io.datamint.spark.read;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.datamint.spark.api.client.ApiClients;
-import io.datamint.spark.api.client.DatamintApiClient;
-import io.datamint.spark.api.model.Json;
 import io.datamint.spark.config.DatamintOptions;
 import io.datamint.spark.dataset.ResourceSelection;
-import io.datamint.spark.source.ProjectSourceException;
-import io.datamint.spark.source.mirror.MirrorLocator;
-import io.datamint.spark.source.mirror.MirrorSplitWriter;
-import io.datamint.spark.split.ProjectSplits;
+import io.datamint.spark.source.open.ProjectSources;
 import io.datamint.spark.split.SplitMode;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -40,18 +29,6 @@ import org.apache.spark.sql.SparkSession;
 public final class DatamintSplits {
 
   private DatamintSplits() {}
-
-  /** Where a saved split is recorded. */
-  @FunctionalInterface
-  private interface SplitRecorder {
-
-    /**
-     * Records the assignments (resource id to split name, in read order).
-     *
-     * @return the instant recorded as {@code created_at}, in the SDK's format
-     */
-    String record(Map<String, String> assignments, String createdBy);
-  }
 
   /**
    * Computes the split the options define and records it.
@@ -87,77 +64,12 @@ public final class DatamintSplits {
         assignments.put(selected.resource().id(), selected.split().split());
       }
     }
-    return recorder(spark, table, clock).record(assignments, createdBy);
+    DatamintOptions resolved = table.options();
+    Configuration conf = spark.sessionState().newHadoopConf();
+    resolved.hadoopOptions().forEach(conf::set);
+    return ProjectSources.splitSink(resolved, conf, table.snapshot().project().id())
+        .assign(assignments, resolved.splits().ratios().names(), createdBy, clock);
   }
 
   /** The mirror when the read has a {@code path} (which wins, as for reads), else the API. */
-  private static SplitRecorder recorder(SparkSession spark, DatamintTable table, Clock clock) {
-    DatamintOptions options = table.options();
-    String projectId = table.snapshot().project().id();
-    return options.path() != null ? mirror(spark, options, projectId, clock) : api(options, projectId, clock);
-  }
-
-  private static SplitRecorder mirror(SparkSession spark, DatamintOptions options, String projectId, Clock clock) {
-    Configuration conf = spark.sessionState().newHadoopConf();
-    options.hadoopOptions().forEach(conf::set);
-    Path dir = new MirrorLocator(conf).resolve(options.path(), options.project());
-    return (assignments, createdBy) -> {
-      String now = ProjectSplits.nowTimestamp(clock);
-      new MirrorSplitWriter(dir, conf).assign(assignments, now, createdBy, projectId);
-      return now;
-    };
-  }
-
-  private static SplitRecorder api(DatamintOptions options, String projectId, Clock clock) {
-    DatamintApiClient client = ApiClients.shared(options.api().settings());
-    List<String> order = options.splits().ratios().names();
-    return (assignments, createdBy) -> {
-      List<JsonNode> rows = new ArrayList<>();
-      List<String> saved = new ArrayList<>();
-      for (String split : order) {
-        List<String> ids = new ArrayList<>();
-        assignments.forEach((id, name) -> {
-          if (name.equals(split)) {
-            ids.add(id);
-          }
-        });
-        if (ids.isEmpty()) { // the API refuses an empty list; an empty split assigns nothing
-          continue;
-        }
-        try {
-          rows.addAll(client.assignSplit(projectId, ids, split));
-        } catch (RuntimeException e) {
-          throw new ProjectSourceException("saving split \"" + split + "\" failed"
-              + (saved.isEmpty() ? "; nothing was saved" : " after splits " + saved + " were saved (run again with "
-                  + "force=true to assign every split anew)") + ": " + e.getMessage(), e);
-        }
-        saved.add(split);
-      }
-      String latest = latestCreatedAt(rows);
-      // The server's own instant when its answers say; else now, after the last one.
-      return latest != null ? latest : ProjectSplits.nowTimestamp(clock);
-    };
-  }
-
-  /** The latest {@code created_at} of the rows, as the server wrote it; null when none has a readable one. */
-  private static String latestCreatedAt(List<JsonNode> rows) {
-    Instant latest = null;
-    String text = null;
-    for (JsonNode row : rows) {
-      String created = Json.text(row, "created_at");
-      if (created == null) {
-        continue;
-      }
-      try {
-        Instant at = ProjectSplits.parseTimestamp(created, "created_at");
-        if (latest == null || at.isAfter(latest)) {
-          latest = at;
-          text = created;
-        }
-      } catch (IllegalArgumentException e) {
-        // not an instant we can compare: ignore this row's
-      }
-    }
-    return text;
-  }
 }

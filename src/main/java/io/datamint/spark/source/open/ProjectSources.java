@@ -3,9 +3,12 @@ package io.datamint.spark.source.open;
 import io.datamint.spark.config.DatamintOptions;
 import io.datamint.spark.config.InvalidOptionException;
 import io.datamint.spark.source.ProjectSource;
+import io.datamint.spark.source.SplitAssignmentSink;
 import io.datamint.spark.source.api.ApiProjectSource;
+import io.datamint.spark.source.api.ApiSplitSink;
 import io.datamint.spark.source.mirror.MirrorLocator;
 import io.datamint.spark.source.mirror.MirrorProjectSource;
+import io.datamint.spark.source.mirror.MirrorSplitSink;
 import org.apache.hadoop.conf.Configuration;
 
 /**
@@ -39,5 +42,19 @@ public final class ProjectSources {
         + DatamintOptions.PROJECT + "\" to choose among several projects; or option \""
         + DatamintOptions.SERVER_URL + "\" (or env " + DatamintOptions.ENV_API_URL + ") with \""
         + DatamintOptions.PROJECT + "\" to read from the Datamint API");
+  }
+
+  /**
+   * Where the split assignments of the project that {@code options} name are written: its mirror, or its Datamint
+   * server.
+   *
+   * @param projectId the project's id, as its snapshot read it
+   */
+  public static SplitAssignmentSink splitSink(DatamintOptions options, Configuration hadoopConf, String projectId) {
+    if (options.path() != null) {
+      return new MirrorSplitSink(new MirrorLocator(hadoopConf).resolve(options.path(), options.project()),
+          hadoopConf, projectId);
+    }
+    return new ApiSplitSink(options.api().settings(), projectId);
   }
 }
