@@ -11,21 +11,30 @@ same lines on every supported Spark installation, started either way::
 
 The second form is a plain Python process (a notebook, an IDE) that starts Spark itself with ``spark.jars``.
 """
+
 from __future__ import annotations
 
 import argparse
 import hashlib
 import sys
-from typing import Dict, List, Optional, Tuple
 
 from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql import functions as F
 
 # name, read options, tensor column, index column (slice or frame), as in DecodeReport.java
-READS: List[Tuple[str, Dict[str, str], str, Optional[str]]] = [
+READS: list[tuple[str, dict[str, str], str, str | None]] = [
     ("image", {}, "image", None),
-    ("mask", {"return_as_semantic_segmentation": "true", "semantic_seg_merge_strategy": "union",
-              "worklists": "none", "include_unannotated": "false"}, "segmentations", None),
+    (
+        "mask",
+        {
+            "return_as_semantic_segmentation": "true",
+            "semantic_seg_merge_strategy": "union",
+            "worklists": "none",
+            "include_unannotated": "false",
+        },
+        "segmentations",
+        None,
+    ),
     ("slice", {"slice": "axial"}, "image", "slice_index"),
     ("frame", {"frame_by_frame": "true"}, "image", "frame_index"),
 ]
@@ -35,16 +44,18 @@ def _dash(value: object) -> str:
     return "-" if value is None else str(value)
 
 
-def report(spark: SparkSession, path: str) -> List[str]:
+def report(spark: SparkSession, path: str) -> list[str]:
     """The report's lines for the project mirror at ``path``."""
-    lines: List[str] = []
+    lines: list[str] = []
     errors = 0
     for name, options, tensor, index in READS:
         df: DataFrame = spark.read.format("datamint").options(**options).load(path)
         idx = F.col(index).cast("string") if index else F.lit("-")
-        rows = (df.select("resource_id", idx.alias("idx"), "resource_kind", F.col(tensor).alias("t"), "_error")
-                .orderBy("resource_id", index or "resource_id")
-                .collect())
+        rows = (
+            df.select("resource_id", idx.alias("idx"), "resource_kind", F.col(tensor).alias("t"), "_error")
+            .orderBy("resource_id", index or "resource_id")
+            .collect()
+        )
         for row in rows:
             t = row["t"]
             if t is None:
@@ -55,17 +66,32 @@ def report(spark: SparkSession, path: str) -> List[str]:
                 digest = hashlib.sha256(bytes(t["data"])).hexdigest()
             if row["_error"] is not None:
                 errors += 1
-            lines.append("|".join([name, row["resource_id"], _dash(row["idx"]), _dash(row["resource_kind"]),
-                                   dtype, shape, digest, _dash(row["_error"])]))
+            lines.append(
+                "|".join(
+                    [
+                        name,
+                        row["resource_id"],
+                        _dash(row["idx"]),
+                        _dash(row["resource_kind"]),
+                        dtype,
+                        shape,
+                        digest,
+                        _dash(row["_error"]),
+                    ]
+                )
+            )
     lines.append(f"summary|rows={len(lines)}|errors={errors}")
     return lines
 
 
-def main(argv: List[str]) -> int:
+def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description="Decode a Datamint project mirror and print one line per row.")
     parser.add_argument("project", help="the project mirror directory (or Hadoop URI)")
-    parser.add_argument("--jars", help="the connector jar, set as spark.jars when this process starts Spark "
-                        "itself (not needed under spark-submit --jars)")
+    parser.add_argument(
+        "--jars",
+        help="the connector jar, set as spark.jars when this process starts Spark "
+        "itself (not needed under spark-submit --jars)",
+    )
     args = parser.parse_args(argv[1:])
     builder = SparkSession.builder.appName("datamint-decode-report-py")
     if args.jars:
