@@ -102,8 +102,9 @@ final class PythonJson {
     if (d == 0) {
       return (1 / d < 0) ? "-0.0" : "0.0";
     }
-    BigDecimal shortest = null;
-    for (int digits = 1; digits <= 17; digits++) {
+    // 17 significant digits always give d back; look for fewer.
+    BigDecimal shortest = new BigDecimal(String.format(Locale.ROOT, "%.16e", d));
+    for (int digits = 1; digits < 17; digits++) {
       String candidate = String.format(Locale.ROOT, "%." + (digits - 1) + "e", d);
       if (Double.parseDouble(candidate) == d) {
         shortest = new BigDecimal(candidate);

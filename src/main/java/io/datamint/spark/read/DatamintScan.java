@@ -137,7 +137,7 @@ final class DatamintScan implements Scan, Batch, SupportsReportStatistics {
   }
 
   @Override
-  public String description() {
+  public synchronized String description() {
     List<String> columns = new ArrayList<>();
     for (StructField field : readSchema.fields()) {
       columns.add(field.name());

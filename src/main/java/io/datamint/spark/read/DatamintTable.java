@@ -31,6 +31,7 @@ public final class DatamintTable implements DatamintResourceTable {
   private final LabelSchema labels;
   private final ResourceSelection selection;
   private final StructType schema;
+  private final Object selectedLock = new Object();
   private List<ResourceSelection.Selected> selected;
 
   DatamintTable(ProjectSnapshot snapshot, DatamintOptions options) {
@@ -102,10 +103,12 @@ public final class DatamintTable implements DatamintResourceTable {
    * their splits. Computed once per table, so every query of a DataFrame sees the same split (public for the
    * catalog).
    */
-  public synchronized List<ResourceSelection.Selected> selected() {
-    if (selected == null) {
-      selected = new DatasetSplitter(options.splits(), Clock.systemUTC()).apply(selection.apply(snapshot), snapshot);
+  public List<ResourceSelection.Selected> selected() {
+    synchronized (selectedLock) {
+      if (selected == null) {
+        selected = new DatasetSplitter(options.splits(), Clock.systemUTC()).apply(selection.apply(snapshot), snapshot);
+      }
+      return selected;
     }
-    return selected;
   }
 }

@@ -58,7 +58,7 @@ final class RetryPolicy {
   long delayMillis(int attempt, OptionalLong retryAfterMillis) {
     if (retryAfterMillis.isPresent()) { // at least what the server asked, plus up to a tenth more
       long wait = Math.min(retryAfterMillis.getAsLong(), MAX_RETRY_AFTER.toMillis());
-      return wait + (long) (random.getAsDouble() * (wait / 10));
+      return wait + (long) (random.getAsDouble() * (wait / 10.0));
     }
     long step = BASE_DELAY.toMillis() << Math.min(attempt - 1, 20);
     long cap = Math.min(step, MAX_DELAY.toMillis());
