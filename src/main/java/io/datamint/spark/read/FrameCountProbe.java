@@ -13,8 +13,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Driver side, for reads that expand volumes into slice rows: when the metadata has no frame count for a NIfTI
- * volume, reads its header (a few hundred bytes) so that partitions are balanced by rows. A header that cannot be
- * read leaves the count unknown (the planner then estimates it); decoding reports the real problem.
+ * volume, reads its header (a few hundred bytes) so that partitions are balanced by rows. The header probe gives the
+ * volume's typed geometry too ({@link NiftiProbe.Header}, the decoder's {@code VolumeGeometry}); the estimate uses
+ * only the largest spatial dimension. A header that cannot be read leaves the count unknown (the planner then
+ * estimates it); decoding reports the real problem.
  */
 final class FrameCountProbe {
 
@@ -34,7 +36,9 @@ final class FrameCountProbe {
       return PartitionPlanner.rows(resource);
     }
     try (InputStream in = snapshot.fileStore().openResourcePrefix(resource.resourceId(), HEAD_BYTES)) {
-      return NiftiProbe.maxSpatialDim(in);
+      NiftiProbe.Header header = NiftiProbe.probe(in);
+      LOG.debug("resource {}: header geometry {}", resource.resourceId(), header.geometry());
+      return header.maxSpatialDim();
     } catch (IOException | DecodeException e) {
       LOG.debug("no frame count for {}: {}", resource.resourceId(), e.getMessage());
       return PartitionPlanner.rows(resource);

@@ -98,7 +98,7 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
       if (targets.active()) {
         rowTargets = targets.compute(resource, outcome.image(), files, settings.limits());
       }
-      rows = expander.expand(resource, outcome.image(), outcome.metainfo());
+      rows = expander.expand(resource, outcome.image(), outcome.geometry());
     } catch (Throwable failure) { // RowFailures rethrows what is not bad data
       String reason = failures.onFailure(resource, failure);
       if (reason == null) {
@@ -152,7 +152,7 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
     values.putAll(indexes(index));
     PixelArray image = whole.image() == null ? null : cut.image(whole.image());
     return new DecodeOutcome(image, settings.returnMetainfo() ? whole.metainfo() : null, whole.affine(),
-        whole.error(), values);
+        whole.geometry(), whole.error(), values);
   }
 
   /** The slice and frame columns of the row at {@code index} of the pending expansion (null values allowed). */

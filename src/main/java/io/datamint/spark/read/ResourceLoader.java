@@ -63,7 +63,8 @@ final class ResourceLoader {
     FileFormat format = FormatDetector.detect(bytes, length, resource.mimetype(), resource.filename());
     DecodedResource decoded = Decoders.forFormat(format).decode(bytes, length, settings.limits());
     PixelArray image = ItemLayout.layout(settings.dataset(), resource.kind(), decoded.pixels());
-    return new DecodeOutcome(image, decoded.metainfoJson(), decoded.affine(), null, java.util.Map.of());
+    return new DecodeOutcome(image, decoded.metainfoJson(), decoded.affine(), decoded.geometry(), null,
+        java.util.Map.of());
   }
 
   private static int initialSize(Long size) {

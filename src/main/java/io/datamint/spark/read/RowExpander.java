@@ -3,6 +3,7 @@ package io.datamint.spark.read;
 import io.datamint.spark.api.model.ResourceKind;
 import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.core.PixelArray;
+import io.datamint.spark.core.VolumeGeometry;
 import io.datamint.spark.plan.PlannedResource;
 import io.datamint.spark.slice.PlaneResolver;
 import io.datamint.spark.slice.SlicePlane;
@@ -56,8 +57,11 @@ final class RowExpander implements Serializable {
     return plane != null || frameByFrame;
   }
 
-  /** The rows of a resource whose image decoded to {@code image} (null when not read) with this header. */
-  Expansion expand(PlannedResource resource, PixelArray image, String metainfo) throws DecodeException {
+  /**
+   * The rows of a resource whose image decoded to {@code image} (null when not read) with this geometry (null for
+   * images and videos).
+   */
+  Expansion expand(PlannedResource resource, PixelArray image, VolumeGeometry geometry) throws DecodeException {
     if (image == null || image.rank() != 4 || !expands()) {
       return filter.keeps(null, null) ? Expansion.WHOLE : Expansion.none();
     }
@@ -66,7 +70,7 @@ final class RowExpander implements Serializable {
       return along(1, image, null, true);
     }
     if (plane != null && (kind == ResourceKind.DICOM || kind == ResourceKind.NIFTI)) {
-      int axis = PlaneResolver.axis(plane, kind == ResourceKind.NIFTI ? "nifti" : "dicom", metainfo, image.shape());
+      int axis = PlaneResolver.axis(plane, kind == ResourceKind.NIFTI ? "nifti" : "dicom", geometry, image.shape());
       return along(axis, image, plane.label(), false);
     }
     if (frameByFrame && kind == ResourceKind.DICOM) {

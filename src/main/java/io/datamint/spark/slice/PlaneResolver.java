@@ -1,9 +1,9 @@
 package io.datamint.spark.slice;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.datamint.spark.core.VolumeGeometry;
+import io.datamint.spark.core.VolumeGeometry.AxisCode;
 import io.datamint.spark.error.DecodeException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -18,14 +18,14 @@ import java.util.Set;
  *
  * <h2>NIfTI</h2>
  *
- * The plane's voxel axis is the raw voxel axis whose orientation code ({@code metainfo.orientation.axcodes},
- * nibabel's {@code aff2axcodes}) is in {@code {I, S}} (axial), {@code {A, P}} (coronal) or {@code {L, R}}
+ * The plane's voxel axis is the raw voxel axis whose orientation code ({@link VolumeGeometry.Nifti#axisCode},
+ * nibabel's {@code aff2axcodes}; {@code metainfo.orientation.axcodes}) is in {@code {I, S}} (axial), {@code {A, P}} (coronal) or {@code {L, R}}
  * (sagittal), the first such axis. The decoder lays the volume out as {@code [slice axis] + the other two spatial
  * axes in descending order} at positions D, H, W (1, 2, 3), so the raw axis maps to its position in that list.
  * The SDK instead maps raw axes through a fixed table (raw 0 to W, raw 1 to H, raw 2 to D), which is only
  * consistent with its own layout when the axial axis is voxel axis 2; for a volume whose I/S axis is voxel axis 0
  * or 1, the SDK's coronal or sagittal slices would take the wrong axis. This class follows the actual layout
- * ({@code metainfo.orientation.slice_axis}).
+ * ({@link VolumeGeometry.Nifti#sliceAxis()}, {@code metainfo.orientation.slice_axis}).
  *
  * <h2>DICOM</h2>
  *
@@ -37,12 +37,13 @@ import java.util.Set;
  * plus 5 when ImageType has MPR or REFORMATTED; CR, DX, MG, PX 15). The directions are tried in the order frames,
  * rows, columns and the first match wins. ImageOrientationPatient is looked up as the SDK does: top level, then
  * the first per-frame, then the shared functional group's PlaneOrientationSequence, then the first
- * DetectorInformationSequence item. When it is missing, an axial acquisition is assumed (row {@code (1,0,0)},
+ * DetectorInformationSequence item (the decoder does this lookup: {@link VolumeGeometry.Dicom}). When it is missing, an axial acquisition is assumed (row {@code (1,0,0)},
  * column {@code (0,1,0)}): axial is the frames (D), coronal the rows (H), sagittal the columns (W).
+ *
+ * <p>The facts come from the {@link VolumeGeometry} the decoder set; {@link #axis(SlicePlane, String, String,
+ * int[])} reads them from {@code metainfo} JSON instead (through {@link MetainfoGeometry}) with the same result.
  */
 public final class PlaneResolver {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** {@code get_oblique_threshold}'s modality baselines, degrees. */
   private static final Map<String, Double> MODALITY_THRESHOLDS =
@@ -58,16 +59,43 @@ public final class PlaneResolver {
   private PlaneResolver() {}
 
   /**
-   * The axis (1 = D, 2 = H or 3 = W) of the {@code (C, D, H, W)} array to slice for {@code plane}.
+   * The axis (1 = D, 2 = H or 3 = W) of the {@code (C, D, H, W)} array to slice for {@code plane}, from the
+   * geometry the decoder set.
    *
-   * @param format {@code nifti} or {@code dicom} (any case)
-   * @param metainfoJson the decoder's {@code metainfo} for the volume
+   * @param format {@code nifti} or {@code dicom} (any case): the resource's kind
+   * @param geometry the decoded volume's geometry; null (or one of the other format) is a NIfTI volume without
+   *     orientation (an error) or a DICOM volume without orientation and attributes (assumed axial)
    * @param cdhwShape the volume's {@code (C, D, H, W)} shape
-   * @throws DecodeException when the format is not a volume format, the metainfo cannot be read, or no axis of the
-   *     volume lies in the plane (within the obliquity threshold for DICOM)
+   * @throws DecodeException when the format is not a volume format, the orientation cannot be read, or no axis of
+   *     the volume lies in the plane (within the obliquity threshold for DICOM)
+   */
+  public static int axis(SlicePlane plane, String format, VolumeGeometry geometry, int[] cdhwShape)
+      throws DecodeException {
+    check(plane, cdhwShape);
+    return switch (volumeFormat(format)) {
+      case "nifti" -> nifti(plane, geometry instanceof VolumeGeometry.Nifti n ? n : null);
+      default -> dicom(plane, geometry instanceof VolumeGeometry.Dicom d ? d : VolumeGeometry.Dicom.UNKNOWN);
+    };
+  }
+
+  /**
+   * As {@link #axis(SlicePlane, String, VolumeGeometry, int[])}, with the geometry read from the decoder's
+   * {@code metainfo} JSON ({@link MetainfoGeometry}).
+   *
+   * @param metainfoJson the decoder's {@code metainfo} for the volume
+   * @throws DecodeException also when the metainfo cannot be read
    */
   public static int axis(SlicePlane plane, String format, String metainfoJson, int[] cdhwShape)
       throws DecodeException {
+    check(plane, cdhwShape);
+    VolumeGeometry geometry = switch (volumeFormat(format)) {
+      case "nifti" -> MetainfoGeometry.nifti(metainfoJson);
+      default -> MetainfoGeometry.dicom(metainfoJson);
+    };
+    return axis(plane, format, geometry, cdhwShape);
+  }
+
+  private static void check(SlicePlane plane, int[] cdhwShape) {
     if (plane == null) {
       throw new IllegalArgumentException("no slice plane given");
     }
@@ -75,59 +103,47 @@ public final class PlaneResolver {
       throw new IllegalArgumentException("a volume to slice has shape (C, D, H, W), not "
           + Arrays.toString(cdhwShape));
     }
-    String f = format == null ? "" : format.toLowerCase(Locale.ROOT);
-    return switch (f) {
-      case "nifti" -> nifti(plane, parse(metainfoJson, "NIfTI"));
-      case "dicom" -> dicom(plane, parse(metainfoJson, "DICOM"));
-      default -> throw new DecodeException("cannot slice a " + format
-          + " resource: slicing reads volumes: DICOM or NIfTI");
-    };
   }
 
-  private static JsonNode parse(String metainfoJson, String format) throws DecodeException {
-    if (metainfoJson == null || metainfoJson.isBlank()) {
-      return JSON.createObjectNode();
+  /** {@code nifti} or {@code dicom}. */
+  private static String volumeFormat(String format) throws DecodeException {
+    String f = format == null ? "" : format.toLowerCase(Locale.ROOT);
+    if (!f.equals("nifti") && !f.equals("dicom")) {
+      throw new DecodeException("cannot slice a " + format + " resource: slicing reads volumes: DICOM or NIfTI");
     }
-    try {
-      return JSON.readTree(metainfoJson);
-    } catch (JsonProcessingException e) {
-      throw new DecodeException("cannot read the " + format + " metainfo to find the slice plane: "
-          + e.getOriginalMessage(), e);
-    }
+    return f;
   }
 
   // ---- NIfTI
 
-  private static int nifti(SlicePlane plane, JsonNode meta) throws DecodeException {
-    JsonNode orientation = meta.path("orientation");
-    JsonNode codes = orientation.path("axcodes");
-    JsonNode sliceAxisNode = orientation.path("slice_axis");
-    if (!codes.isArray() || !sliceAxisNode.canConvertToInt()) {
+  private static int nifti(SlicePlane plane, VolumeGeometry.Nifti geometry) throws DecodeException {
+    if (geometry == null) {
       throw new DecodeException("the NIfTI metainfo has no orientation (axcodes, slice_axis): cannot find the "
           + plane.label() + " plane");
     }
-    int sliceAxis = sliceAxisNode.asInt();
-    if (sliceAxis < 0 || sliceAxis > 2) {
-      throw new DecodeException("the NIfTI metainfo gives slice axis " + sliceAxis + ", not a spatial axis 0-2");
-    }
-    Set<String> wanted = switch (plane) {
-      case AXIAL -> Set.of("I", "S");
-      case CORONAL -> Set.of("A", "P");
-      case SAGITTAL -> Set.of("L", "R");
-    };
-    int raw = -1;
-    for (int i = 0; i < Math.min(3, codes.size()); i++) {
-      if (wanted.contains(codes.get(i).asText(""))) {
-        raw = i;
-        break;
-      }
-    }
+    int raw = geometry.voxelAxisAlong(worldAxis(plane));
     if (raw < 0) {
+      List<String> wanted = new ArrayList<>();
+      for (AxisCode code : AxisCode.values()) {
+        if (code.worldAxis() == worldAxis(plane)) {
+          wanted.add(code.name());
+        }
+      }
       throw new DecodeException("no voxel axis of the NIfTI image is coded " + String.join(" or ",
-          wanted.stream().sorted().toList()) + " (axcodes " + codes + "): cannot find the " + plane.label()
-          + " plane");
+          wanted.stream().sorted().toList()) + " (axcodes " + axcodesText(geometry) + "): cannot find the "
+          + plane.label() + " plane");
     }
-    return niftiPosition(raw, sliceAxis);
+    return niftiPosition(raw, geometry.sliceAxis());
+  }
+
+  /** The codes as the metainfo writes them: {@code ["L","A","S"]}, null for an axis without one. */
+  private static String axcodesText(VolumeGeometry.Nifti geometry) {
+    StringBuilder out = new StringBuilder("[");
+    for (int i = 0; i < 3; i++) {
+      AxisCode code = geometry.axisCode(i);
+      out.append(i == 0 ? "" : ",").append(code == null ? "null" : "\"" + code.name() + "\"");
+    }
+    return out.append(']').toString();
   }
 
   /** Where raw spatial axis {@code raw} sits in the layout {@code [slice] + other two descending}, from 1. */
@@ -150,11 +166,11 @@ public final class PlaneResolver {
 
   // ---- DICOM
 
-  private static int dicom(SlicePlane plane, JsonNode meta) throws DecodeException {
-    double[] iop = imageOrientation(meta);
-    if (iop == null) {
-      iop = new double[] {1, 0, 0, 0, 1, 0};
+  private static int dicom(SlicePlane plane, VolumeGeometry.Dicom geometry) throws DecodeException {
+    if (geometry.orientationProblem() != null) {
+      throw new DecodeException(geometry.orientationProblem());
     }
+    double[] iop = geometry.hasOrientation() ? geometry.imageOrientation() : new double[] {1, 0, 0, 0, 1, 0};
     double[] row = {iop[0], iop[1], iop[2]};
     double[] col = {iop[3], iop[4], iop[5]};
     double[] normal = {
@@ -162,7 +178,7 @@ public final class PlaneResolver {
       row[2] * col[0] - row[0] * col[2],
       row[0] * col[1] - row[1] * col[0]
     };
-    double threshold = obliqueThreshold(meta);
+    double threshold = obliqueThreshold(geometry);
     double[][] directions = {normal, col, row};
     StringBuilder seen = new StringBuilder();
     for (int i = 0; i < directions.length; i++) {
@@ -204,62 +220,21 @@ public final class PlaneResolver {
     return Math.toDegrees(Math.acos(cos));
   }
 
-  /** ImageOrientationPatient where the SDK's {@code get_image_orientation} looks for it, or null. */
-  private static double[] imageOrientation(JsonNode meta) throws DecodeException {
-    JsonNode iop = meta.get("ImageOrientationPatient");
-    if (isMissing(iop)) {
-      iop = fromSequence(meta, "PerFrameFunctionalGroupsSequence");
-    }
-    if (isMissing(iop)) {
-      iop = fromSequence(meta, "SharedFunctionalGroupsSequence");
-    }
-    if (isMissing(iop)) {
-      iop = meta.path("DetectorInformationSequence").path(0).get("ImageOrientationPatient");
-    }
-    if (isMissing(iop)) {
-      return null;
-    }
-    if (!iop.isArray() || iop.size() != 6) {
-      throw new DecodeException("ImageOrientationPatient must have 6 values, the DICOM header has " + iop);
-    }
-    double[] values = new double[6];
-    for (int i = 0; i < 6; i++) {
-      JsonNode v = iop.get(i);
-      if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
-        throw new DecodeException("ImageOrientationPatient has a value that is not a number: " + iop);
-      }
-      values[i] = v.asDouble();
-    }
-    return values;
-  }
-
-  private static JsonNode fromSequence(JsonNode meta, String sequence) {
-    return meta.path(sequence).path(0).path("PlaneOrientationSequence").path(0).get("ImageOrientationPatient");
-  }
-
-  private static boolean isMissing(JsonNode node) {
-    return node == null || node.isNull() || node.isMissingNode();
-  }
-
   /** medimgkit's {@code get_oblique_threshold(ds)}, degrees. */
-  static double obliqueThreshold(JsonNode meta) {
-    String modality = text(meta.get("Modality"), "UNKNOWN");
+  static double obliqueThreshold(VolumeGeometry.Dicom geometry) {
+    String modality = geometry.modality() == null ? "UNKNOWN" : geometry.modality();
     if (PROJECTION_MODALITIES.contains(modality)) {
       return DEFAULT_THRESHOLD;
     }
     double threshold = MODALITY_THRESHOLDS.getOrDefault(modality, DEFAULT_THRESHOLD);
-    String bodyPart = text(meta.get("BodyPartExamined"), "").toUpperCase(Locale.ROOT);
+    String bodyPart = geometry.bodyPartExamined() == null ? ""
+        : geometry.bodyPartExamined().toUpperCase(Locale.ROOT);
     if ("MR".equals(modality) && NATIVELY_OBLIQUE_PARTS.stream().anyMatch(bodyPart::contains)) {
       threshold += 5;
     }
-    JsonNode imageType = meta.get("ImageType");
     boolean reformatted = false;
-    if (imageType != null && imageType.isArray()) {
-      for (JsonNode v : imageType) {
-        reformatted |= isReformatted(v.asText(""));
-      }
-    } else if (imageType != null && imageType.isTextual()) {
-      reformatted = isReformatted(imageType.asText());
+    for (String value : geometry.imageType()) {
+      reformatted |= isReformatted(value);
     }
     if (reformatted) {
       threshold += 5;
@@ -270,9 +245,5 @@ public final class PlaneResolver {
   private static boolean isReformatted(String value) {
     String v = value.toUpperCase(Locale.ROOT);
     return v.equals("MPR") || v.equals("REFORMATTED");
-  }
-
-  private static String text(JsonNode node, String fallback) {
-    return node == null || node.isNull() || !node.isValueNode() ? fallback : node.asText();
   }
 }

@@ -10,7 +10,8 @@ import io.datamint.spark.decode.ResourceDecoder;
  * Decodes a DICOM file as the Datamint SDK's {@code read_dicom_standardized} does (pydicom {@code pixel_array},
  * YBR to RGB, then the modality LUT, then MONOCHROME1 inversion), into pixels {@code (frames, channels, rows,
  * columns)}, the header as {@code metainfo} JSON (see {@link MetainfoWriter}) and the voxel-to-patient (LPS)
- * affine when the image has orientation, position and spacing (see {@link PatientAffine}).
+ * affine when the image has orientation, position and spacing (see {@link PatientAffine}), and its orientation as a
+ * typed {@link io.datamint.spark.core.VolumeGeometry.Dicom} (see {@link DicomGeometry}).
  *
  * <p>Reads Part-10 files and bare data sets, gzip-compressed or not, in implicit and explicit VR little endian,
  * explicit VR big endian and deflated explicit VR little endian, and encapsulated pixel data through the codecs of
@@ -46,6 +47,6 @@ public final class DicomDecoder implements ResourceDecoder {
     PixelArray array = pixels.decode(dicom, limits);
     String metainfo = MetainfoWriter.write(dicom);
     double[] affine = PatientAffine.of(dicom.dataset(), array.dim(0));
-    return new DecodedResource(array, metainfo, affine);
+    return new DecodedResource(array, metainfo, affine, DicomGeometry.of(dicom.dataset()));
   }
 }

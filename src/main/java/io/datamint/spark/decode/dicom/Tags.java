@@ -10,9 +10,11 @@ final class Tags {
   static final int TRANSFER_SYNTAX_UID = 0x00020010;
 
   static final int SPECIFIC_CHARACTER_SET = 0x00080005;
+  static final int IMAGE_TYPE = 0x00080008;
   static final int SOP_CLASS_UID = 0x00080016;
   static final int MODALITY = 0x00080060;
 
+  static final int BODY_PART_EXAMINED = 0x00180015;
   static final int SLICE_THICKNESS = 0x00180050;
   static final int SPACING_BETWEEN_SLICES = 0x00180088;
 
@@ -50,6 +52,7 @@ final class Tags {
   static final int PIXEL_MEASURES_SEQUENCE = 0x00289110;
   static final int PLANE_POSITION_SEQUENCE = 0x00209113;
   static final int PLANE_ORIENTATION_SEQUENCE = 0x00209116;
+  static final int DETECTOR_INFORMATION_SEQUENCE = 0x00540022;
   static final int GRID_FRAME_OFFSET_VECTOR = 0x3004000C;
 
   static final int EXTENDED_OFFSET_TABLE = 0x7FE00001;

@@ -10,6 +10,7 @@ import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.core.DecodeLimits;
 import io.datamint.spark.decode.DecodedResource;
 import io.datamint.spark.core.PixelArray;
+import io.datamint.spark.core.VolumeGeometry;
 import io.datamint.spark.decode.ResourceDecoder;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
@@ -73,8 +74,8 @@ import java.util.zip.ZipException;
  * float32), {@code format}, {@code byte_order}, {@code datatype_name}, {@code shape} (the NIfTI shape),
  * {@code space_units} / {@code time_units}, {@code extensions} (code and size of each), {@code scaled} (whether
  * scl_slope / scl_inter were applied) and {@code orientation} ({@code axcodes}, {@code affine_source}: sform,
- * qform or fallback, {@code slice_axis}, {@code slice_flipped}, {@code slice_axis_fallback}). Stateless and
- * thread-safe.
+ * qform or fallback, {@code slice_axis}, {@code slice_flipped}, {@code slice_axis_fallback}). The same orientation is
+ * set, typed, as {@link DecodedResource#geometry()} (a {@link VolumeGeometry.Nifti}). Stateless and thread-safe.
  */
 public final class NiftiDecoder implements ResourceDecoder {
 
@@ -286,10 +287,29 @@ public final class NiftiDecoder implements ResourceDecoder {
   private static DecodedResource finish(NiftiHeader h, Plan plan, byte[] file, int length, DecodeLimits limits)
       throws DecodeException {
     NiftiOrientation orientation = NiftiOrientation.of(h);
+    VolumeGeometry.Nifti geometry = geometry(h, orientation, plan.shape.length);
+    int sliceAxis = geometry.sliceAxis();
+    boolean flip = geometry.sliceFlipped();
+    boolean fallback = geometry.sliceAxisFallback();
+    VoxelCopier.Layout layout =
+        new VoxelCopier.Layout(plan.type, h.order == ByteOrder.BIG_ENDIAN, plan.size, sliceAxis, flip);
+    PixelArray pixels = PixelArray.allocate(limits, plan.dtype, layout.outputShape());
+    ByteBuffer data = pixels.data();
+    VoxelCopier.copy(file, (int) plan.offset, layout, plan.conversion, plan.slope, plan.inter, data.array());
+    String json = metainfo(h, plan, orientation, sliceAxis, flip, fallback, file, length);
+    return new DecodedResource(pixels, json, orientation.affine.clone(), geometry);
+  }
+
+  /**
+   * The typed orientation of an image of {@code ndim} dimensions: its xform codes, axis codes, and the slice axis
+   * the layout puts first: for 3-D and more, the voxel axis coded I or S (reversed when I), else voxel axis k
+   * (the fallback); for 1-D and 2-D, voxel axis k, unreversed.
+   */
+  static VolumeGeometry.Nifti geometry(NiftiHeader h, NiftiOrientation orientation, int ndim) {
     int sliceAxis = 2;
     boolean flip = false;
     boolean fallback = false;
-    if (plan.shape.length >= 3) {
+    if (ndim >= 3) {
       int found = -1;
       for (int axis = 0; axis < 3; axis++) {
         String code = orientation.axcodes[axis];
@@ -305,13 +325,16 @@ public final class NiftiDecoder implements ResourceDecoder {
         flip = "I".equals(orientation.axcodes[found]);
       }
     }
-    VoxelCopier.Layout layout =
-        new VoxelCopier.Layout(plan.type, h.order == ByteOrder.BIG_ENDIAN, plan.size, sliceAxis, flip);
-    PixelArray pixels = PixelArray.allocate(limits, plan.dtype, layout.outputShape());
-    ByteBuffer data = pixels.data();
-    VoxelCopier.copy(file, (int) plan.offset, layout, plan.conversion, plan.slope, plan.inter, data.array());
-    String json = metainfo(h, plan, orientation, sliceAxis, flip, fallback, file, length);
-    return new DecodedResource(pixels, json, orientation.affine.clone());
+    VolumeGeometry.AxisCode[] codes = new VolumeGeometry.AxisCode[3];
+    for (int axis = 0; axis < 3; axis++) {
+      codes[axis] = VolumeGeometry.AxisCode.of(orientation.axcodes[axis]);
+    }
+    VolumeGeometry.AffineSource source = switch (orientation.source) {
+      case SFORM -> VolumeGeometry.AffineSource.SFORM;
+      case QFORM -> VolumeGeometry.AffineSource.QFORM;
+      case FALLBACK -> VolumeGeometry.AffineSource.FALLBACK;
+    };
+    return new VolumeGeometry.Nifti(h.qformCode, h.sformCode, source, codes, sliceAxis, flip, fallback);
   }
 
   private static String metainfo(NiftiHeader h, Plan plan, NiftiOrientation o, int sliceAxis, boolean flip,

@@ -1,5 +1,6 @@
 package io.datamint.spark.decode.nifti;
 
+import io.datamint.spark.core.VolumeGeometry;
 import io.datamint.spark.error.DecodeException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -8,7 +9,8 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Reads only a NIfTI file's header (the first 348 or 540 bytes, inflated when the file is gzip) to learn its
- * dimensions, without reading or inflating the voxels: what planning needs when the metadata has no frame count.
+ * dimensions and orientation, without reading or inflating the voxels: what planning needs when the metadata has no
+ * frame count. The orientation is the same {@link VolumeGeometry.Nifti} the decoder sets on the decoded file.
  */
 public final class NiftiProbe {
 
@@ -17,11 +19,26 @@ public final class NiftiProbe {
   private NiftiProbe() {}
 
   /**
+   * What the header says: the number of voxels along the largest spatial axis (a bound on the slices along any
+   * plane) and the image's geometry, null when the header's orientation cannot be computed (decoding reports it).
+   */
+  public record Header(int maxSpatialDim, VolumeGeometry.Nifti geometry) {}
+
+  /**
    * The number of voxels along the largest of the spatial axes (a bound on the slices along any plane).
    *
    * @throws DecodeException when the stream does not start with a NIfTI header
    */
   public static int maxSpatialDim(InputStream file) throws IOException, DecodeException {
+    return probe(file).maxSpatialDim();
+  }
+
+  /**
+   * The header's largest spatial dimension and geometry.
+   *
+   * @throws DecodeException when the stream does not start with a NIfTI header
+   */
+  public static Header probe(InputStream file) throws IOException, DecodeException {
     BufferedInputStream in = new BufferedInputStream(file);
     in.mark(2);
     int b0 = in.read();
@@ -34,6 +51,12 @@ public final class NiftiProbe {
     for (int axis = 1; axis <= Math.min(3, (int) header.dim[0]); axis++) {
       max = Math.max(max, header.dim[axis]);
     }
-    return (int) Math.min(Integer.MAX_VALUE, max);
+    VolumeGeometry.Nifti geometry;
+    try {
+      geometry = NiftiDecoder.geometry(header, NiftiOrientation.of(header), (int) header.dim[0]);
+    } catch (DecodeException noOrientation) {
+      geometry = null;
+    }
+    return new Header((int) Math.min(Integer.MAX_VALUE, max), geometry);
   }
 }

@@ -10,6 +10,10 @@ import io.datamint.spark.core.DType;
 import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.core.DecodeLimits;
 import io.datamint.spark.decode.DecodedResource;
+import io.datamint.spark.core.VolumeGeometry;
+import io.datamint.spark.slice.MetainfoGeometry;
+import io.datamint.spark.slice.PlaneResolver;
+import io.datamint.spark.slice.SlicePlane;
 import io.datamint.spark.core.PixelArray;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -348,5 +352,74 @@ class DicomDecoderTest {
     DicomBytes b = image(DicomBytes.explicitLittle(), 1, 1, 1, 8, 8, 0, "MONOCHROME2");
     b.element(Tags.PIXEL_DATA, "OB", new byte[2]);
     assertThat(decode(DicomBytes.part10(EXPLICIT_LE, b.toBytes())).affine()).isNull();
+  }
+
+  @Test
+  void geometryFromImageOrientationPatient() throws Exception {
+    DicomBytes b = image(DicomBytes.explicitLittle(), 2, 3, 1, 8, 8, 0, "MONOCHROME2")
+        .string(Tags.IMAGE_ORIENTATION_PATIENT, "DS", "0\\1\\0\\0\\0\\-1");
+    b.element(Tags.PIXEL_DATA, "OB", new byte[6]);
+    DecodedResource r = decode(DicomBytes.part10(EXPLICIT_LE, b.toBytes()));
+    VolumeGeometry.Dicom g = (VolumeGeometry.Dicom) r.geometry();
+    assertThat(g.rowCosines()).containsExactly(0, 1, 0);
+    assertThat(g.columnCosines()).containsExactly(0, 0, -1);
+    assertThat(g.modality()).isEqualTo("OT");
+    assertThat(g.orientationProblem()).isNull();
+    assertThat(g).isEqualTo(MetainfoGeometry.dicom(r.metainfoJson()));
+    // a sagittal acquisition: the frames are sagittal, the rows axial, the columns coronal
+    int[] cdhw = {1, 1, 2, 3};
+    assertThat(PlaneResolver.axis(SlicePlane.SAGITTAL, "dicom", g, cdhw)).isEqualTo(1);
+    assertThat(PlaneResolver.axis(SlicePlane.AXIAL, "dicom", g, cdhw)).isEqualTo(2);
+    assertThat(PlaneResolver.axis(SlicePlane.CORONAL, "dicom", g, cdhw)).isEqualTo(3);
+  }
+
+  @Test
+  void obliqueGeometryKeepsTheThresholdAttributes() throws Exception {
+    // rotated 22 degrees about x: oblique for MR (20) unless reformatted (25)
+    double a = Math.toRadians(22);
+    String iop = "1\\0\\0\\0\\" + Math.cos(a) + "\\" + Math.sin(a);
+    for (String imageType : new String[] {"ORIGINAL\\PRIMARY", "DERIVED\\SECONDARY\\MPR"}) {
+      DicomBytes b = DicomBytes.explicitLittle()
+          .string(Tags.IMAGE_TYPE, "CS", imageType)
+          .string(Tags.SOP_CLASS_UID, "UI", "1.2.840.10008.5.1.4.1.1.4").string(Tags.MODALITY, "CS", "MR")
+          .string(Tags.BODY_PART_EXAMINED, "CS", "BRAIN")
+          .string(Tags.IMAGE_ORIENTATION_PATIENT, "DS", iop)
+          .us(Tags.SAMPLES_PER_PIXEL, 1).string(Tags.PHOTOMETRIC_INTERPRETATION, "CS", "MONOCHROME2")
+          .us(Tags.ROWS, 2).us(Tags.COLUMNS, 2).us(Tags.BITS_ALLOCATED, 8).us(Tags.BITS_STORED, 8)
+          .us(Tags.HIGH_BIT, 7).us(Tags.PIXEL_REPRESENTATION, 0);
+      b.element(Tags.PIXEL_DATA, "OB", new byte[4]);
+      DecodedResource r = decode(DicomBytes.part10(EXPLICIT_LE, b.toBytes()));
+      VolumeGeometry.Dicom g = (VolumeGeometry.Dicom) r.geometry();
+      assertThat(g.modality()).isEqualTo("MR");
+      assertThat(g.bodyPartExamined()).isEqualTo("BRAIN");
+      assertThat(g.imageType()).containsExactly(imageType.split("\\\\"));
+      assertThat(g.columnCosines()[1]).isCloseTo(Math.cos(a), within(1e-12));
+      assertThat(g).isEqualTo(MetainfoGeometry.dicom(r.metainfoJson()));
+      int[] cdhw = {1, 1, 2, 2};
+      if (imageType.contains("MPR")) {
+        assertThat(PlaneResolver.axis(SlicePlane.AXIAL, "dicom", g, cdhw)).isEqualTo(1);
+      } else {
+        assertThatThrownBy(() -> PlaneResolver.axis(SlicePlane.AXIAL, "dicom", g, cdhw))
+            .isInstanceOf(DecodeException.class).hasMessageContaining("within 20.0 degrees");
+      }
+    }
+  }
+
+  @Test
+  void geometryWithoutOrOfAnUnreadableOrientation() throws Exception {
+    DicomBytes none = image(DicomBytes.explicitLittle(), 1, 1, 1, 8, 8, 0, "MONOCHROME2");
+    none.element(Tags.PIXEL_DATA, "OB", new byte[2]);
+    DecodedResource r = decode(DicomBytes.part10(EXPLICIT_LE, none.toBytes()));
+    assertThat(r.geometry()).isEqualTo(VolumeGeometry.Dicom.of(null, "OT", null, java.util.List.of()));
+    assertThat(r.geometry()).isEqualTo(MetainfoGeometry.dicom(r.metainfoJson()));
+
+    DicomBytes three = image(DicomBytes.explicitLittle(), 1, 1, 1, 8, 8, 0, "MONOCHROME2")
+        .string(Tags.IMAGE_ORIENTATION_PATIENT, "DS", "1\\0\\0");
+    three.element(Tags.PIXEL_DATA, "OB", new byte[2]);
+    // decoding succeeds; slicing reports the problem
+    VolumeGeometry.Dicom g = (VolumeGeometry.Dicom) decode(DicomBytes.part10(EXPLICIT_LE, three.toBytes())).geometry();
+    assertThat(g.orientationProblem()).contains("6 values");
+    assertThatThrownBy(() -> PlaneResolver.axis(SlicePlane.AXIAL, "dicom", g, new int[] {1, 1, 1, 1}))
+        .isInstanceOf(DecodeException.class).hasMessageContaining("6 values");
   }
 }

@@ -9,6 +9,10 @@ import io.datamint.spark.core.DType;
 import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.core.DecodeLimits;
 import io.datamint.spark.decode.DecodedResource;
+import io.datamint.spark.core.VolumeGeometry;
+import io.datamint.spark.slice.MetainfoGeometry;
+import io.datamint.spark.slice.PlaneResolver;
+import io.datamint.spark.slice.SlicePlane;
 import io.datamint.spark.decode.PixelValues;
 import io.datamint.spark.sample.NiftiWriter;
 import java.io.ByteArrayInputStream;
@@ -425,5 +429,38 @@ class NiftiDecoderTest {
       b.putShort(v);
     }
     return b.array();
+  }
+
+  @Test
+  void geometryOfANonIdentityOrientation() throws Exception {
+    // voxel i -> I, j -> A, k -> R (as inferiorSliceAxisIsReversedAndOtherAxesDescend)
+    double[][] sform = {{0, 0, 1, 0}, {0, 1, 0, 0}, {-1, 0, 0, 0}};
+    DecodedResource r = decode(new NiftiBuilder().shape(4, 3, 2).voxels(indexBytes(24)).sform(1, sform));
+    VolumeGeometry.Nifti g = (VolumeGeometry.Nifti) r.geometry();
+    assertThat(g.axisCodes()).containsExactly(VolumeGeometry.AxisCode.I, VolumeGeometry.AxisCode.A,
+        VolumeGeometry.AxisCode.R);
+    assertThat(g.sliceAxis()).isZero();
+    assertThat(g.sliceFlipped()).isTrue();
+    assertThat(g.sliceAxisFallback()).isFalse();
+    assertThat(g.affineSource()).isEqualTo(VolumeGeometry.AffineSource.SFORM);
+    assertThat(g.sformCode()).isEqualTo(1);
+    assertThat(g.qformCode()).isZero();
+    assertThat(g).isEqualTo(MetainfoGeometry.nifti(r.metainfoJson()));
+    // output (X, 1, Z, Y): axial is D, sagittal (k, R) is H, coronal (j, A) is W
+    int[] cdhw = {1, 4, 2, 3};
+    assertThat(PlaneResolver.axis(SlicePlane.AXIAL, "nifti", g, cdhw)).isEqualTo(1);
+    assertThat(PlaneResolver.axis(SlicePlane.SAGITTAL, "nifti", g, cdhw)).isEqualTo(2);
+    assertThat(PlaneResolver.axis(SlicePlane.CORONAL, "nifti", g, cdhw)).isEqualTo(3);
+  }
+
+  @Test
+  void geometryOfADegenerateAffineIsTheFallback() throws Exception {
+    DecodedResource r = decode(new NiftiBuilder().shape(2, 2, 2).voxels(new byte[8])
+        .sform(1, new double[][] {{0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}}));
+    VolumeGeometry.Nifti g = (VolumeGeometry.Nifti) r.geometry();
+    assertThat(g.axisCodes()).containsOnlyNulls();
+    assertThat(g.sliceAxis()).isEqualTo(2);
+    assertThat(g.sliceAxisFallback()).isTrue();
+    assertThat(g).isEqualTo(MetainfoGeometry.nifti(r.metainfoJson()));
   }
 }

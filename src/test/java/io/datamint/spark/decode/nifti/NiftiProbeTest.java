@@ -3,6 +3,8 @@ package io.datamint.spark.decode.nifti;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.datamint.spark.core.DecodeLimits;
+import io.datamint.spark.decode.DecodedResource;
 import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.testing.TestCorpus;
 import java.io.ByteArrayInputStream;
@@ -31,5 +33,20 @@ class NiftiProbeTest {
   void somethingElseIsAClearError() {
     assertThatThrownBy(() -> NiftiProbe.maxSpatialDim(new ByteArrayInputStream("not nifti".getBytes())))
         .isInstanceOf(DecodeException.class);
+  }
+
+  @Test
+  void theHeaderGivesTheDecodersGeometry() throws Exception {
+    for (String file : new String[] {"python3-nibabel__anatomical.nii", "python3-nibabel__example4d.nii.gz",
+        "python3-nibabel__example_nifti2.nii.gz"}) {
+      Path path = TestCorpus.file("nifti/" + file);
+      byte[] bytes = Files.readAllBytes(path);
+      NiftiProbe.Header header;
+      try (InputStream in = Files.newInputStream(path)) {
+        header = NiftiProbe.probe(in);
+      }
+      DecodedResource decoded = new NiftiDecoder().decode(bytes, bytes.length, DecodeLimits.defaults());
+      assertThat(header.geometry()).as(file).isNotNull().isEqualTo(decoded.geometry());
+    }
   }
 }
