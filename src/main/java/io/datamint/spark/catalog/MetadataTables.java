@@ -22,7 +22,7 @@ import org.apache.spark.unsafe.types.UTF8String;
  * The rows of a project's metadata tables ({@code annotations}, {@code labels}, {@code splits}), built on the
  * driver from the project's {@link DatamintTable}, so they follow the same read options as {@code resources}.
  */
-public final class MetadataTables {
+final class MetadataTables {
 
   /** The {@code labels} table's kinds. */
   public static final String IMAGE_LABEL = "image_label";

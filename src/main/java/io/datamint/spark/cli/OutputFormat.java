@@ -3,7 +3,7 @@ package io.datamint.spark.cli;
 import java.util.Locale;
 
 /** How {@link ResultPrinter} prints a result: an aligned ASCII table, or one JSON object per row. */
-public enum OutputFormat {
+enum OutputFormat {
   /** An aligned ASCII table with a header row and a final {@code (N rows)} line. */
   TABLE,
   /** One JSON object per row, as produced by Spark's {@code Dataset.toJSON()}, and nothing else. */

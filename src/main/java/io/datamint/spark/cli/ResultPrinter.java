@@ -72,7 +72,7 @@ import scala.Tuple2;
  *
  * <p>The plan an {@code EXPLAIN} returns is text, not a table: {@code SqlCli} prints it with {@link #printPlan}.
  */
-public final class ResultPrinter {
+final class ResultPrinter {
 
   private static final String NULL = "NULL";
 

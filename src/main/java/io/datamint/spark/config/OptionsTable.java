@@ -7,7 +7,7 @@ import java.util.Map;
  * its default and its documentation sentence. The README holds it between {@link #BEGIN} and {@link #END};
  * {@code OptionsReadmeTest} fails when the README's copy differs and rewrites it when asked to.
  */
-public final class OptionsTable {
+final class OptionsTable {
 
   /** The line before the table in the README. */
   public static final String BEGIN = "<!-- options table: generated from config.OptionSpecs by OptionsReadmeTest -->";

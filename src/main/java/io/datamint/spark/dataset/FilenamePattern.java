@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * {@code *} any run of characters, {@code ?} one character, {@code [seq]} one of seq (ranges allowed),
  * {@code [!seq]} none of seq; a {@code [} with no closing {@code ]} is literal.
  */
-public final class FilenamePattern implements Serializable {
+final class FilenamePattern implements Serializable {
 
   private static final long serialVersionUID = 1L;
 

@@ -9,7 +9,7 @@ import java.util.List;
  * sampling) and {@code shuffle} (Fisher-Yates from the end) drawing exactly the numbers CPython 3.11 draws. Not
  * thread-safe.
  */
-public final class PythonRandom {
+final class PythonRandom {
 
   private static final int N = 624;
   private static final int M = 397;

@@ -26,7 +26,7 @@ import java.util.Arrays;
  *
  * <p>Two channels (grey + alpha) are not collapsed: the rule compares channel 0 with channels 1 <em>and</em> 2.
  */
-public final class MaskDecoder {
+final class MaskDecoder {
 
   private MaskDecoder() {}
 

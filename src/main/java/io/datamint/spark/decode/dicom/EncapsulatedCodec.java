@@ -8,7 +8,7 @@ import io.datamint.spark.error.DecodeException;
  * UID in {@link EncapsulatedCodecs}.
  */
 @FunctionalInterface
-public interface EncapsulatedCodec {
+interface EncapsulatedCodec {
 
   /**
    * Decodes one frame.

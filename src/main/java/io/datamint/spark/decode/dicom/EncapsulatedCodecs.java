@@ -12,7 +12,7 @@ import java.util.Map;
  * 12-bit JPEG extended and JPEG-LS (our own decoders in {@code io.datamint.spark.decode.jpeg}), and JPEG 2000
  * (jai-imageio's J2K reader). Another registry can be passed to {@link DicomDecoder#DicomDecoder(EncapsulatedCodecs)}.
  */
-public final class EncapsulatedCodecs {
+final class EncapsulatedCodecs {
 
   /** RLE Lossless. */
   public static final String RLE_LOSSLESS = "1.2.840.10008.1.2.5";

@@ -8,7 +8,7 @@ package io.datamint.spark.decode.dicom;
  * them as signed or unsigned according to the Pixel Representation, so a codec may return either the raw bit
  * pattern (e.g. 0..65535 for 16-bit data) or already sign-extended values.
  */
-public final class FrameSamples {
+final class FrameSamples {
 
   private final int rows;
   private final int columns;

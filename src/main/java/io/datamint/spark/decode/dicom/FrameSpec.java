@@ -16,7 +16,7 @@ package io.datamint.spark.decode.dicom;
  * @param photometricInterpretation (0028,0004), e.g. {@code MONOCHROME2}, {@code YBR_FULL_422}
  * @param planarConfiguration (0028,0006): 0 interleaved, 1 planar
  */
-public record FrameSpec(String transferSyntaxUid, int frameIndex, int rows, int columns, int samplesPerPixel,
+record FrameSpec(String transferSyntaxUid, int frameIndex, int rows, int columns, int samplesPerPixel,
     int bitsAllocated, int bitsStored, int pixelRepresentation, String photometricInterpretation,
     int planarConfiguration) {
 

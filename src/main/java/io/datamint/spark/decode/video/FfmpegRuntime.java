@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * {@code io.datamint.spark.decode.video.ffmpeg}, at WARN); the last error logged on the calling thread is also
  * kept so that a {@link DecodeException} can quote FFmpeg's explanation (e.g. "moov atom not found").
  */
-public final class FfmpegRuntime {
+final class FfmpegRuntime {
 
   private static final Logger LOG = LoggerFactory.getLogger(FfmpegRuntime.class);
 

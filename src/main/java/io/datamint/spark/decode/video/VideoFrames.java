@@ -56,7 +56,7 @@ import org.bytedeco.javacpp.PointerPointer;
  * <p>Native memory (FFmpeg contexts, packet, frame, swscale context, I/O buffer) is freed by {@link #close()}; a
  * {@link Cleaner} frees it too if an instance is dropped unclosed. Not thread-safe.
  */
-public final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
+final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
 
   /** Packets read in a row without a decoded frame after which the file is rejected as corrupt. */
   public static final int MAX_PACKETS_WITHOUT_FRAME = 100_000;

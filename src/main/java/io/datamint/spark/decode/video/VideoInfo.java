@@ -26,7 +26,7 @@ import java.util.Map;
  * @param colorRange {@code tv} (limited), {@code pc} (full) or null if unspecified
  * @param rotationDegrees the display rotation the container asks for (counterclockwise), 0 if none; not applied
  */
-public record VideoInfo(
+record VideoInfo(
     String container,
     int streamIndex,
     String codec,

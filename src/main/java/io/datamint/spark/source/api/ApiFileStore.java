@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * {@link ApiSettings}. A file is downloaded whole (retried from the start after a dropped connection or a
  * truncated body) before it is handed out; a failure is an {@link IOException} naming the call and status.
  */
-public final class ApiFileStore implements ResourceFileStore {
+final class ApiFileStore implements ResourceFileStore {
 
   private static final long serialVersionUID = 1L;
 
