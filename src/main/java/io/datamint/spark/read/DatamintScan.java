@@ -4,6 +4,8 @@ import io.datamint.spark.dataset.ResourceSelection;
 import io.datamint.spark.plan.PartitionPlanner;
 import io.datamint.spark.plan.PlannedResource;
 import io.datamint.spark.plan.ResourcePartition;
+import io.datamint.spark.read.executor.DatamintReaderFactory;
+import io.datamint.spark.read.executor.RowIndexFilter;
 import io.datamint.spark.schema.DatamintSchema;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,9 +78,8 @@ final class DatamintScan implements Scan, Batch, SupportsReportStatistics {
 
   @Override
   public PartitionReaderFactory createReaderFactory() {
-    return new DatamintReaderFactory(readSchema, ReadSettings.of(table.options()), table.snapshot().fileStore(),
-        new TargetComputer(table.labels(), table.options().targets(), readSchema),
-        new RowExpander(table.options().slicePlane(), table.options().frameByFrame(), rowFilter));
+    return DatamintReaderFactory.create(readSchema, table.options(), table.snapshot().fileStore(), table.labels(),
+        rowFilter);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.datamint.spark.read;
 
 import io.datamint.spark.config.ReadMode;
+import io.datamint.spark.read.executor.RowIndexFilter;
 import io.datamint.spark.schema.Columns;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -49,7 +50,7 @@ final class DatamintScanBuilder
     for (Predicate candidate : candidates) {
       ResourcePredicate translated = PredicateTranslator.translate(candidate);
       RowIndexFilter rowFilter = translated != null ? null
-          : RowIndexFilter.translate(candidate, Columns.SLICE_INDEX, Columns.FRAME_INDEX);
+          : RowIndexTranslator.translate(candidate, Columns.SLICE_INDEX, Columns.FRAME_INDEX);
       if (translated != null) {
         pushed.add(candidate);
         predicates.add(translated);
@@ -94,6 +95,6 @@ final class DatamintScanBuilder
   @Override
   public Scan build() {
     return new DatamintScan(table, readSchema, List.copyOf(pushed), List.copyOf(predicates),
-        RowIndexFilter.all(rowFilters), limit, List.copyOf(requiredTags));
+        RowIndexTranslator.all(rowFilters), limit, List.copyOf(requiredTags));
   }
 }

@@ -1,28 +1,25 @@
 package io.datamint.spark.read;
 
+import io.datamint.spark.read.executor.ReadTaskMetrics;
 import io.datamint.spark.util.SumMetric;
 import org.apache.spark.sql.connector.metric.CustomMetric;
-import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 
 /**
  * The scan's Spark UI metrics: files read and their bytes, rows with an {@code _error}, rows dropped. Spark
  * re-creates metric objects by class name in the UI, so each is a public class with a no-argument constructor.
+ * The executors' readers report the task values under the names of {@link ReadTaskMetrics}; the driver sums them.
  */
 public final class ReadMetrics {
 
-  static final String FILES_READ = "filesRead";
-  static final String BYTES_READ = "bytesRead";
-  static final String ERROR_ROWS = "errorRows";
-  static final String DROPPED_ROWS = "droppedRows";
+  static final String FILES_READ = ReadTaskMetrics.FILES_READ;
+  static final String BYTES_READ = ReadTaskMetrics.BYTES_READ;
+  static final String ERROR_ROWS = ReadTaskMetrics.ERROR_ROWS;
+  static final String DROPPED_ROWS = ReadTaskMetrics.DROPPED_ROWS;
 
   private ReadMetrics() {}
 
   static CustomMetric[] supported() {
     return new CustomMetric[] {new FilesRead(), new BytesRead(), new ErrorRows(), new DroppedRows()};
-  }
-
-  static CustomTaskMetric value(String name, long value) {
-    return SumMetric.value(name, value);
   }
 
   /** Resource files read. */

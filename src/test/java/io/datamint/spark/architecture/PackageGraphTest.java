@@ -3,6 +3,8 @@ package io.datamint.spark.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -75,6 +77,32 @@ class PackageGraphTest {
     noClasses().that().resideInAnyPackage(ROOT + ".read..", ROOT + ".catalog..", ROOT + ".prefetch..")
         .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".cli..", ROOT + ".server..",
             ROOT + ".sample..")
+        .check(classes);
+  }
+
+  @Test
+  void theExecutorSideOfTheReadPathKnowsNothingOfTheDriverSide() {
+    // read.executor: the reader factory and the partition readers, shipped to and run on the executors. It may use
+    // the layers below the read path, never the driver side (read itself: provider, table, scan, pushdown) nor
+    // anything built on the read path
+    noClasses().that().resideInAPackage(ROOT + ".read.executor..")
+        .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".read", ROOT, ROOT + ".catalog..",
+            ROOT + ".prefetch..", ROOT + ".cli..", ROOT + ".server..", ROOT + ".sample..")
+        .check(classes);
+  }
+
+  @Test
+  void theExecutorSideIsEnteredOnlyByTheDriverSideThroughItsFactory() {
+    // the scan builds a DatamintReaderFactory (with the RowIndexFilter of the pushed index predicates) and declares
+    // the readers' metrics under ReadTaskMetrics' names; nothing else of read.executor is used outside it
+    noClasses().that().resideOutsideOfPackages(ROOT + ".read", ROOT + ".read.executor..")
+        .should().dependOnClassesThat().resideInAPackage(ROOT + ".read.executor..")
+        .check(classes);
+    noClasses().that().resideInAPackage(ROOT + ".read")
+        .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage(ROOT + ".read.executor..")
+            .and(DescribedPredicate.not(JavaClass.Predicates.simpleNameStartingWith("DatamintReaderFactory")
+                .or(JavaClass.Predicates.simpleName("RowIndexFilter"))
+                .or(JavaClass.Predicates.simpleName("ReadTaskMetrics")))))
         .check(classes);
   }
 }

@@ -1,10 +1,11 @@
-package io.datamint.spark.read;
+package io.datamint.spark.read.executor;
 
 import io.datamint.spark.plan.PlannedResource;
 import io.datamint.spark.plan.ResourcePartition;
 import io.datamint.spark.source.ResourceFileStore;
 import io.datamint.spark.core.PixelArray;
 import io.datamint.spark.schema.Columns;
+import io.datamint.spark.util.SumMetric;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -173,10 +174,10 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
   @Override
   public CustomTaskMetric[] currentMetricsValues() {
     return new CustomTaskMetric[] {
-      ReadMetrics.value(ReadMetrics.FILES_READ, filesRead),
-      ReadMetrics.value(ReadMetrics.BYTES_READ, loader == null ? 0 : loader.bytesRead()),
-      ReadMetrics.value(ReadMetrics.ERROR_ROWS, errorRows),
-      ReadMetrics.value(ReadMetrics.DROPPED_ROWS, droppedRows)
+      SumMetric.value(ReadTaskMetrics.FILES_READ, filesRead),
+      SumMetric.value(ReadTaskMetrics.BYTES_READ, loader == null ? 0 : loader.bytesRead()),
+      SumMetric.value(ReadTaskMetrics.ERROR_ROWS, errorRows),
+      SumMetric.value(ReadTaskMetrics.DROPPED_ROWS, droppedRows)
     };
   }
 

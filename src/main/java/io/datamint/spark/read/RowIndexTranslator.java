@@ -1,6 +1,6 @@
 package io.datamint.spark.read;
 
-import java.io.Serializable;
+import io.datamint.spark.read.executor.RowIndexFilter;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.connector.expressions.Expression;
@@ -10,22 +10,12 @@ import org.apache.spark.sql.connector.expressions.filter.Predicate;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * A pushed predicate on a row's {@code slice_index} / {@code frame_index}, evaluated in the executor before a slice
- * or frame is cut, so that {@code WHERE slice_index BETWEEN a AND b} produces only those slices. SQL's three-valued
- * logic: null (unknown) drops the row, as false does; on rows that are not slices the index is null.
+ * Driver side: translates pushed predicates on {@code slice_index} / {@code frame_index} into the
+ * {@link RowIndexFilter} the executors evaluate before a slice or frame is cut, with SQL's three-valued logic.
  */
-@FunctionalInterface
-interface RowIndexFilter extends Serializable {
+final class RowIndexTranslator {
 
-  /** Keeps everything. */
-  RowIndexFilter ALL = (slice, frame) -> true;
-
-  Boolean test(Integer sliceIndex, Integer frameIndex);
-
-  /** True when a row with these indexes is kept. */
-  default boolean keeps(Integer sliceIndex, Integer frameIndex) {
-    return Boolean.TRUE.equals(test(sliceIndex, frameIndex));
-  }
+  private RowIndexTranslator() {}
 
   /** The conjunction of several filters. */
   static RowIndexFilter all(List<RowIndexFilter> filters) {

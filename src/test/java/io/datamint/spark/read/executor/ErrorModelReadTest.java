@@ -1,10 +1,12 @@
-package io.datamint.spark.read;
+package io.datamint.spark.read.executor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.datamint.spark.config.ReadMode;
 import io.datamint.spark.plan.ResourcePartition;
+import io.datamint.spark.read.DatamintTable;
+import io.datamint.spark.read.DatamintTableProvider;
 import io.datamint.spark.sample.PngWriter;
 import io.datamint.spark.source.ResourceFileStore;
 import io.datamint.spark.testing.SharedSpark;
@@ -18,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.connector.read.Batch;
 import org.apache.spark.sql.connector.read.InputPartition;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 import org.junit.jupiter.api.Test;
@@ -121,7 +124,7 @@ class ErrorModelReadTest {
     for (ReadMode mode : ReadMode.values()) {
       DatamintTable table = DatamintTableProvider.loadTable(SharedSpark.session(),
           Map.of("path", dir.toString(), "mode", mode.name()));
-      DatamintScan scan = (DatamintScan) table.newScanBuilder(CaseInsensitiveStringMap.empty()).build();
+      Batch scan = table.newScanBuilder(CaseInsensitiveStringMap.empty()).build().toBatch();
       InputPartition[] partitions = scan.planInputPartitions();
       DatamintReaderFactory real = (DatamintReaderFactory) scan.createReaderFactory();
       DatamintReaderFactory buggy = new DatamintReaderFactory(real.readSchema(), real.settings(),

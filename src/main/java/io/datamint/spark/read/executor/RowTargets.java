@@ -1,4 +1,4 @@
-package io.datamint.spark.read;
+package io.datamint.spark.read.executor;
 
 import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.core.PixelArray;

@@ -1,4 +1,4 @@
-package io.datamint.spark.read;
+package io.datamint.spark.read.executor;
 
 import org.apache.arrow.vector.ValueVector;
 import org.apache.spark.sql.vectorized.ArrowColumnVector;

@@ -1,4 +1,4 @@
-package io.datamint.spark.read;
+package io.datamint.spark.read.executor;
 
 import io.datamint.spark.dataset.ItemLayout;
 import io.datamint.spark.error.DecodeException;
