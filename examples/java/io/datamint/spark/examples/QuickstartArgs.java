@@ -6,9 +6,10 @@ import java.nio.file.Path;
 /**
  * The command line of {@code bin/datamint-quickstart [DIR] [--seed N] [--master URL]}.
  *
- * <p>Without DIR the sample project goes to {@value #DEFAULT_DIR} under the repository ({@code bin/datamint-quickstart}
- * passes the repository root in the environment variable {@value #HOME_ENV}; without it, under the working
- * directory): one fixed place inside the build, written anew by every run and removed by {@code mvn clean}.
+ * <p>Without DIR the sample project goes to {@value #DEFAULT_DIR} under the repository ({@code
+ * bin/datamint-quickstart} passes the repository root in the environment variable {@value
+ * #HOME_ENV}; without it, under the working directory): one fixed place inside the build, written
+ * anew by every run and removed by {@code mvn clean}.
  *
  * @param dir where the sample project is written
  * @param defaultDir whether {@code dir} is the default one (no DIR given)
@@ -19,12 +20,15 @@ import java.nio.file.Path;
 public record QuickstartArgs(Path dir, boolean defaultDir, long seed, String master, boolean help) {
 
   /** The usage line. */
-  public static final String USAGE = "usage: bin/datamint-quickstart [DIR] [--seed N] [--master URL]";
+  public static final String USAGE =
+      "usage: bin/datamint-quickstart [DIR] [--seed N] [--master URL]";
 
   /** Where the sample project goes without DIR, relative to the repository. */
   public static final String DEFAULT_DIR = "target/quickstart-project";
 
-  /** The environment variable naming the repository root, set by {@code bin/datamint-quickstart}. */
+  /**
+   * The environment variable naming the repository root, set by {@code bin/datamint-quickstart}.
+   */
   public static final String HOME_ENV = "DATAMINT_HOME";
 
   /**
@@ -57,7 +61,9 @@ public record QuickstartArgs(Path dir, boolean defaultDir, long seed, String mas
     return new QuickstartArgs(chosen.toAbsolutePath().normalize(), defaultDir, seed, master, help);
   }
 
-  /** The repository root: the environment variable {@value #HOME_ENV}, else the working directory. */
+  /**
+   * The repository root: the environment variable {@value #HOME_ENV}, else the working directory.
+   */
   public static Path home() {
     String home = System.getenv(HOME_ENV);
     return Path.of(home == null || home.isBlank() ? "" : home);
@@ -67,7 +73,8 @@ public record QuickstartArgs(Path dir, boolean defaultDir, long seed, String mas
     try {
       return Long.parseLong(value);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--seed needs a whole number, not \"" + value + "\"; " + USAGE);
+      throw new IllegalArgumentException(
+          "--seed needs a whole number, not \"" + value + "\"; " + USAGE);
     }
   }
 

@@ -14,12 +14,14 @@ import scala.runtime.BoxedUnit;
  * SparkSession.builder().config("spark.sql.extensions", DatamintSparkSessionExtensions.class.getName())
  * </pre>
  *
- * <p>It injects {@link TagPushdownRule}, which lets {@code array_contains(tags, 'x')} filters narrow a datamint scan
- * to the resources having those tags. Spark applies extensions only when it creates a session, so the setting
- * belongs in the session's configuration, not in a later {@code spark.conf().set}. Without it every query still
- * gives the same rows; Spark then evaluates {@code array_contains} over all the selected resources itself.
+ * <p>It injects {@link TagPushdownRule}, which lets {@code array_contains(tags, 'x')} filters
+ * narrow a datamint scan to the resources having those tags. Spark applies extensions only when it
+ * creates a session, so the setting belongs in the session's configuration, not in a later {@code
+ * spark.conf().set}. Without it every query still gives the same rows; Spark then evaluates {@code
+ * array_contains} over all the selected resources itself.
  */
-public final class DatamintSparkSessionExtensions implements Function1<SparkSessionExtensions, BoxedUnit> {
+public final class DatamintSparkSessionExtensions
+    implements Function1<SparkSessionExtensions, BoxedUnit> {
 
   /** Spark's configuration key listing session extension classes (comma-separated). */
   public static final String CONF = "spark.sql.extensions";
@@ -34,8 +36,9 @@ public final class DatamintSparkSessionExtensions implements Function1<SparkSess
   }
 
   /**
-   * The value of {@value #CONF} with this class added: {@code configured} when it already lists it, this class
-   * alone when {@code configured} is null or blank, otherwise {@code configured} followed by this class.
+   * The value of {@value #CONF} with this class added: {@code configured} when it already lists it,
+   * this class alone when {@code configured} is null or blank, otherwise {@code configured}
+   * followed by this class.
    */
   public static String addedTo(String configured) {
     String self = DatamintSparkSessionExtensions.class.getName();

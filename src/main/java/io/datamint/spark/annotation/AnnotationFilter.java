@@ -7,15 +7,17 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The SDK's {@code _should_include_annotation} (reference §2.3), applied to each annotation of a resource:
+ * The SDK's {@code _should_include_annotation} (reference §2.3), applied to each annotation of a
+ * resource:
  *
  * <ol>
  *   <li>annotators: only when {@code created_by} is not null (a null author is never removed);
- *   <li>{@code segmentation}: dropped when external annotations are not allowed and the identifier has no
- *       segmentation code; then the segmentation name filter;
- *   <li>{@code label}: the image sets when the frame index is null, else the frame sets; the same check;
- *   <li>{@code category}: when external annotations are not allowed, kept only if the identifier is a category
- *       identifier of its scope; the value is not checked, and no name filter applies;
+ *   <li>{@code segmentation}: dropped when external annotations are not allowed and the identifier
+ *       has no segmentation code; then the segmentation name filter;
+ *   <li>{@code label}: the image sets when the frame index is null, else the frame sets; the same
+ *       check;
+ *   <li>{@code category}: when external annotations are not allowed, kept only if the identifier is
+ *       a category identifier of its scope; the value is not checked, and no name filter applies;
  *   <li>any other type: kept.
  * </ol>
  *
@@ -41,8 +43,13 @@ public final class AnnotationFilter implements Serializable {
    * @param imageLabelNames {@link NameFilter#imageLabelNames}
    * @param frameLabelNames {@link NameFilter#frameLabelNames}
    */
-  public AnnotationFilter(LabelSchema schema, boolean allowExternalAnnotations, NameFilter annotators,
-      NameFilter segmentationNames, NameFilter imageLabelNames, NameFilter frameLabelNames) {
+  public AnnotationFilter(
+      LabelSchema schema,
+      boolean allowExternalAnnotations,
+      NameFilter annotators,
+      NameFilter segmentationNames,
+      NameFilter imageLabelNames,
+      NameFilter frameLabelNames) {
     this.schema = Objects.requireNonNull(schema, "schema");
     this.allowExternalAnnotations = allowExternalAnnotations;
     this.annotators = Objects.requireNonNull(annotators, "annotators");
@@ -60,15 +67,18 @@ public final class AnnotationFilter implements Serializable {
     boolean image = annotation.frameIndex() == null;
     String type = annotation.annotationType();
     if ("segmentation".equals(type)) {
-      return (allowExternalAnnotations || schema.hasSegmentationLabel(id)) && segmentationNames.keeps(id);
+      return (allowExternalAnnotations || schema.hasSegmentationLabel(id))
+          && segmentationNames.keeps(id);
     }
     if ("label".equals(type)) {
       boolean known = (image ? schema.imageLabelCode(id) : schema.frameLabelCode(id)) >= 0;
-      return (allowExternalAnnotations || known) && (image ? imageLabelNames : frameLabelNames).keeps(id);
+      return (allowExternalAnnotations || known)
+          && (image ? imageLabelNames : frameLabelNames).keeps(id);
     }
     if ("category".equals(type)) {
       return allowExternalAnnotations
-          || (image ? schema.imageCategoryIdentifiers() : schema.frameCategoryIdentifiers()).contains(id);
+          || (image ? schema.imageCategoryIdentifiers() : schema.frameCategoryIdentifiers())
+              .contains(id);
     }
     return true;
   }
@@ -85,8 +95,8 @@ public final class AnnotationFilter implements Serializable {
   }
 
   /**
-   * {@code include_unannotated}: whether a resource stays, given its annotations after filtering (annotations
-   * of every type count).
+   * {@code include_unannotated}: whether a resource stays, given its annotations after filtering
+   * (annotations of every type count).
    */
   public static boolean keepsResource(List<Annotation> filtered, boolean includeUnannotated) {
     return includeUnannotated || !filtered.isEmpty();

@@ -10,12 +10,18 @@ public final class AuthorKey {
 
   private AuthorKey() {}
 
-  /** Key of image labels, image categories and frame labels: {@code created_by}, else {@code "unknown"}. */
+  /**
+   * Key of image labels, image categories and frame labels: {@code created_by}, else {@code
+   * "unknown"}.
+   */
   public static String ofLabel(Annotation annotation) {
     return annotation.createdBy() != null ? annotation.createdBy() : UNKNOWN;
   }
 
-  /** Key of segmentations: {@code created_by}, else {@code created_by_model}, else {@code "unknown"}. */
+  /**
+   * Key of segmentations: {@code created_by}, else {@code created_by_model}, else {@code
+   * "unknown"}.
+   */
   public static String ofSegmentation(Annotation annotation) {
     if (annotation.createdBy() != null) {
       return annotation.createdBy();

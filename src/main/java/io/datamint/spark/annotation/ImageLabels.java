@@ -7,16 +7,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code image_labels} target (reference §2.8-2.9): per annotator an int32 multi-hot vector of length
- * {@code imageLabels().size()}, from the image-level {@code label} annotations (frame index null).
+ * The {@code image_labels} target (reference §2.8-2.9): per annotator an int32 multi-hot vector of
+ * length {@code imageLabels().size()}, from the image-level {@code label} annotations (frame index
+ * null).
  */
 public final class ImageLabels {
 
   private ImageLabels() {}
 
   /**
-   * The vector of each annotator ({@link AuthorKey#ofLabel}), in first-seen order. An annotator whose labels are
-   * all unknown still gets a zero vector; an annotator with no image-level label is absent.
+   * The vector of each annotator ({@link AuthorKey#ofLabel}), in first-seen order. An annotator
+   * whose labels are all unknown still gets a zero vector; an annotator with no image-level label
+   * is absent.
    *
    * @param annotations one resource's filtered annotations
    */
@@ -37,8 +39,8 @@ public final class ImageLabels {
   }
 
   /**
-   * The merged vector: {@code UNION} any, {@code INTERSECTION} all, {@code MODE} at least half (ties positive);
-   * zeros when there are no annotators.
+   * The merged vector: {@code UNION} any, {@code INTERSECTION} all, {@code MODE} at least half
+   * (ties positive); zeros when there are no annotators.
    *
    * @param length the number of image labels
    */
@@ -51,18 +53,20 @@ public final class ImageLabels {
     int[] counts = new int[length];
     for (int[] v : vectors) {
       if (v.length != length) {
-        throw new IllegalArgumentException("an image label vector has length " + v.length + ", not " + length);
+        throw new IllegalArgumentException(
+            "an image label vector has length " + v.length + ", not " + length);
       }
       for (int i = 0; i < length; i++) {
         counts[i] += v[i] != 0 ? 1 : 0;
       }
     }
     for (int i = 0; i < length; i++) {
-      boolean positive = switch (strategy) {
-        case UNION -> counts[i] > 0;
-        case INTERSECTION -> counts[i] == n;
-        case MODE -> 2L * counts[i] >= n;
-      };
+      boolean positive =
+          switch (strategy) {
+            case UNION -> counts[i] > 0;
+            case INTERSECTION -> counts[i] == n;
+            case MODE -> 2L * counts[i] >= n;
+          };
       merged[i] = positive ? 1 : 0;
     }
     return merged;

@@ -11,16 +11,16 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The label sets and codes of one read (the SDK's {@code image_lsets}, {@code frame_lsets}, {@code seglabel_list}
- * and their code maps, reference §2.2). Immutable and serializable.
+ * The label sets and codes of one read (the SDK's {@code image_lsets}, {@code frame_lsets}, {@code
+ * seglabel_list} and their code maps, reference §2.2). Immutable and serializable.
  *
  * <ul>
  *   <li>Image and frame labels: code = 0-based position.
- *   <li>Image and frame categories: one flat list of {@link CategoryValue} pairs per scope, code = 0-based
- *       position (the first position when a pair repeats).
- *   <li>Segmentation labels: position {@code i} holds the name of code {@code i+1}; code 0 is background.
- *       Positions no group uses are gaps, shown as {@link #UNKNOWN}. Unlike the SDK, a gap is not a name: an
- *       annotation called {@code UNKNOWN} does not get a gap's code.
+ *   <li>Image and frame categories: one flat list of {@link CategoryValue} pairs per scope, code =
+ *       0-based position (the first position when a pair repeats).
+ *   <li>Segmentation labels: position {@code i} holds the name of code {@code i+1}; code 0 is
+ *       background. Positions no group uses are gaps, shown as {@link #UNKNOWN}. Unlike the SDK, a
+ *       gap is not a name: an annotation called {@code UNKNOWN} does not get a gap's code.
  * </ul>
  */
 public final class LabelSchema implements Serializable {
@@ -30,7 +30,8 @@ public final class LabelSchema implements Serializable {
   /** The name shown for an unused segmentation code. */
   public static final String UNKNOWN = "UNKNOWN";
 
-  private static final LabelSchema EMPTY = new LabelSchema(List.of(), List.of(), List.of(), List.of(), List.of());
+  private static final LabelSchema EMPTY =
+      new LabelSchema(List.of(), List.of(), List.of(), List.of(), List.of());
 
   private final List<String> imageLabels;
   private final List<String> frameLabels;
@@ -47,12 +48,17 @@ public final class LabelSchema implements Serializable {
   /**
    * A schema with these sets, in code order.
    *
-   * @param segmentationLabels position {@code i} is the name of code {@code i+1}; a null entry is a gap
+   * @param segmentationLabels position {@code i} is the name of code {@code i+1}; a null entry is a
+   *     gap
    * @throws NullPointerException when a label or category set holds a null
    * @throws IllegalArgumentException when the same segmentation name appears twice
    */
-  public LabelSchema(List<String> imageLabels, List<String> frameLabels, List<CategoryValue> imageCategories,
-      List<CategoryValue> frameCategories, List<String> segmentationLabels) {
+  public LabelSchema(
+      List<String> imageLabels,
+      List<String> frameLabels,
+      List<CategoryValue> imageCategories,
+      List<CategoryValue> frameCategories,
+      List<String> segmentationLabels) {
     this.imageLabels = List.copyOf(imageLabels);
     this.frameLabels = List.copyOf(frameLabels);
     this.imageCategories = List.copyOf(imageCategories);
@@ -108,7 +114,10 @@ public final class LabelSchema implements Serializable {
     return imageCategories;
   }
 
-  /** Frame category classes in code order (used only by the filters: frame categories are not emitted). */
+  /**
+   * Frame category classes in code order (used only by the filters: frame categories are not
+   * emitted).
+   */
   public List<CategoryValue> frameCategories() {
     return frameCategories;
   }
@@ -123,7 +132,10 @@ public final class LabelSchema implements Serializable {
     return frameCategoryIdentifiers;
   }
 
-  /** Segmentation label names: position {@code i} names code {@code i+1}; gaps read {@link #UNKNOWN}. */
+  /**
+   * Segmentation label names: position {@code i} names code {@code i+1}; gaps read {@link
+   * #UNKNOWN}.
+   */
   public List<String> segmentationLabels() {
     List<String> out = new ArrayList<>(segmentationNames.size());
     for (String name : segmentationNames) {
@@ -144,10 +156,14 @@ public final class LabelSchema implements Serializable {
 
   /** The code of an image category class, or -1 when the pair is not in the set. */
   public int imageCategoryCode(String identifier, String value) {
-    return identifier == null ? -1 : imageCategoryCodes.getOrDefault(new CategoryValue(identifier, value), -1);
+    return identifier == null
+        ? -1
+        : imageCategoryCodes.getOrDefault(new CategoryValue(identifier, value), -1);
   }
 
-  /** The code (1-based; 0 is background) of a segmentation label, or -1 when it is not a label name. */
+  /**
+   * The code (1-based; 0 is background) of a segmentation label, or -1 when it is not a label name.
+   */
   public int segmentationCode(String name) {
     return segmentationCodes.getOrDefault(name, -1);
   }
@@ -163,10 +179,17 @@ public final class LabelSchema implements Serializable {
   }
 
   /** A copy with these entries appended (external annotations); see {@link LabelSchemaBuilder}. */
-  LabelSchema append(List<String> images, List<String> frames, List<CategoryValue> imageCats,
-      List<CategoryValue> frameCats, List<String> segmentations) {
-    return new LabelSchema(concat(imageLabels, images), concat(frameLabels, frames),
-        concat(imageCategories, imageCats), concat(frameCategories, frameCats),
+  LabelSchema append(
+      List<String> images,
+      List<String> frames,
+      List<CategoryValue> imageCats,
+      List<CategoryValue> frameCats,
+      List<String> segmentations) {
+    return new LabelSchema(
+        concat(imageLabels, images),
+        concat(frameLabels, frames),
+        concat(imageCategories, imageCats),
+        concat(frameCategories, frameCats),
         concat(segmentationNames, segmentations));
   }
 
@@ -178,20 +201,32 @@ public final class LabelSchema implements Serializable {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof LabelSchema s && imageLabels.equals(s.imageLabels) && frameLabels.equals(s.frameLabels)
-        && imageCategories.equals(s.imageCategories) && frameCategories.equals(s.frameCategories)
+    return o instanceof LabelSchema s
+        && imageLabels.equals(s.imageLabels)
+        && frameLabels.equals(s.frameLabels)
+        && imageCategories.equals(s.imageCategories)
+        && frameCategories.equals(s.frameCategories)
         && segmentationNames.equals(s.segmentationNames);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(imageLabels, frameLabels, imageCategories, frameCategories, segmentationNames);
+    return Objects.hash(
+        imageLabels, frameLabels, imageCategories, frameCategories, segmentationNames);
   }
 
   @Override
   public String toString() {
-    return "LabelSchema[imageLabels=" + imageLabels + ", frameLabels=" + frameLabels + ", imageCategories="
-        + imageCategories + ", frameCategories=" + frameCategories + ", segmentationLabels="
-        + segmentationLabels() + "]";
+    return "LabelSchema[imageLabels="
+        + imageLabels
+        + ", frameLabels="
+        + frameLabels
+        + ", imageCategories="
+        + imageCategories
+        + ", frameCategories="
+        + frameCategories
+        + ", segmentationLabels="
+        + segmentationLabels()
+        + "]";
   }
 }

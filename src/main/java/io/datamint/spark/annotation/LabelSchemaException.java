@@ -3,8 +3,8 @@ package io.datamint.spark.annotation;
 import io.datamint.spark.error.SourceException;
 
 /**
- * The project's worklists cannot give one label schema (ambiguous specs, conflicting segmentation groups, an
- * unknown worklist). The SDK raises {@code DatamintDatasetException} in the same cases.
+ * The project's worklists cannot give one label schema (ambiguous specs, conflicting segmentation
+ * groups, an unknown worklist). The SDK raises {@code DatamintDatasetException} in the same cases.
  */
 public final class LabelSchemaException extends SourceException {
 

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One include/exclude option pair of the SDK (annotators, segmentation names, image or frame label names). A null
- * list is an option not given; an empty include list keeps nothing. Giving both is an error, as in the SDK (the
- * options layer reports it naming the two options).
+ * One include/exclude option pair of the SDK (annotators, segmentation names, image or frame label
+ * names). A null list is an option not given; an empty include list keeps nothing. Giving both is
+ * an error, as in the SDK (the options layer reports it naming the two options).
  */
 public final class NameFilter implements Serializable {
 
@@ -26,19 +26,22 @@ public final class NameFilter implements Serializable {
   }
 
   /**
-   * A filter that keeps only the names in {@code include}, or drops the names in {@code exclude}; with neither, it
-   * keeps every name. The options layer checks that a user did not give both (the SDK refuses that too).
+   * A filter that keeps only the names in {@code include}, or drops the names in {@code exclude};
+   * with neither, it keeps every name. The options layer checks that a user did not give both (the
+   * SDK refuses that too).
    *
    * @throws IllegalArgumentException when both lists are given
    */
   public static NameFilter of(List<String> include, List<String> exclude) {
     if (include != null && exclude != null) {
-      throw new IllegalArgumentException("an include list and an exclude list are mutually exclusive");
+      throw new IllegalArgumentException(
+          "an include list and an exclude list are mutually exclusive");
     }
     if (include == null && exclude == null) {
       return NONE;
     }
-    return new NameFilter(include == null ? null : new HashSet<>(include),
+    return new NameFilter(
+        include == null ? null : new HashSet<>(include),
         exclude == null ? null : new HashSet<>(exclude));
   }
 

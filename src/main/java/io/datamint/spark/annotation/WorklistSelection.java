@@ -7,8 +7,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
- * The SDK's {@code worklists} argument: {@code 'all'} (every worklist of the project), a list of worklist ids or
- * names (an empty list selects none, so the schema is empty), or none, which infers the labels from the data.
+ * The SDK's {@code worklists} argument: {@code 'all'} (every worklist of the project), a list of
+ * worklist ids or names (an empty list selects none, so the schema is empty), or none, which infers
+ * the labels from the data.
  */
 public final class WorklistSelection implements Serializable {
 
@@ -35,7 +36,9 @@ public final class WorklistSelection implements Serializable {
     return INFERRED;
   }
 
-  /** These worklists, by id or name, in this order (duplicates ignored); an empty list selects none. */
+  /**
+   * These worklists, by id or name, in this order (duplicates ignored); an empty list selects none.
+   */
   public static WorklistSelection of(List<String> idsOrNames) {
     return new WorklistSelection(List.copyOf(new LinkedHashSet<>(idsOrNames)), false);
   }
@@ -46,14 +49,16 @@ public final class WorklistSelection implements Serializable {
   }
 
   /**
-   * The selected worklists of the project, in selection order ({@code all}: project order). An entry matches a
-   * worklist's id first, else its name (the first worklist of that name).
+   * The selected worklists of the project, in selection order ({@code all}: project order). An
+   * entry matches a worklist's id first, else its name (the first worklist of that name).
    *
-   * @throws LabelSchemaException when an entry matches no worklist, or the selection is {@link #inferred()}
+   * @throws LabelSchemaException when an entry matches no worklist, or the selection is {@link
+   *     #inferred()}
    */
   public List<Worklist> select(List<Worklist> projectWorklists) {
     if (inferred) {
-      throw new LabelSchemaException("worklists=none selects no worklist: the labels are inferred from the data");
+      throw new LabelSchemaException(
+          "worklists=none selects no worklist: the labels are inferred from the data");
     }
     if (idsOrNames == null) {
       return List.copyOf(projectWorklists);
@@ -81,8 +86,12 @@ public final class WorklistSelection implements Serializable {
       }
       known.add(w.name() == null ? w.id() : w.name() + " (" + w.id() + ")");
     }
-    throw new LabelSchemaException("worklists: \"" + key + "\" is neither the id nor the name of a worklist of "
-        + "the project; its worklists are " + known);
+    throw new LabelSchemaException(
+        "worklists: \""
+            + key
+            + "\" is neither the id nor the name of a worklist of "
+            + "the project; its worklists are "
+            + known);
   }
 
   @Override

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The label and category sets of the selected worklists' specs (SDK schema mode, reference §2.2): specs merged by
- * {@code (scope, identifier)}, the first occurrence wins, a different definition under the same key is ambiguous.
+ * The label and category sets of the selected worklists' specs (SDK schema mode, reference §2.2):
+ * specs merged by {@code (scope, identifier)}, the first occurrence wins, a different definition
+ * under the same key is ambiguous.
  */
 final class WorklistSpecs {
 
@@ -29,11 +30,21 @@ final class WorklistSpecs {
         if (first == null) {
           origin.put(key, name(worklist));
         } else if (!first.sameDefinitionAs(spec)) {
-          throw new LabelSchemaException("Ambiguous annotation specs for scope '" + spec.scope()
-              + "' and identifier '" + spec.identifier() + "': worklist " + origin.get(key) + " defines "
-              + describe(first) + " but worklist " + name(worklist) + " defines " + describe(spec)
-              + ". Set worklists=None to infer labels from data (option worklists=none), or select "
-              + "worklists that agree.");
+          throw new LabelSchemaException(
+              "Ambiguous annotation specs for scope '"
+                  + spec.scope()
+                  + "' and identifier '"
+                  + spec.identifier()
+                  + "': worklist "
+                  + origin.get(key)
+                  + " defines "
+                  + describe(first)
+                  + " but worklist "
+                  + name(worklist)
+                  + " defines "
+                  + describe(spec)
+                  + ". Set worklists=None to infer labels from data (option worklists=none), or select "
+                  + "worklists that agree.");
         }
       }
     }
@@ -43,7 +54,8 @@ final class WorklistSpecs {
         (image ? imageLabels : frameLabels).add(spec.identifier());
       } else if ("category".equals(spec.type())) {
         for (String value : spec.values() == null ? List.<String>of() : spec.values()) {
-          (image ? imageCategories : frameCategories).add(new CategoryValue(spec.identifier(), value));
+          (image ? imageCategories : frameCategories)
+              .add(new CategoryValue(spec.identifier(), value));
         }
       }
     }

@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The projects a Datamint API key can see ({@code GET /projects}, archived ones included), opened with the
- * {@code server_url} and {@code api_key} the catalog resolved and {@code project} = the project id (the catalog's
- * {@code api_*} limits reach the reads as its other options do). The key goes only into those read options, never
- * into a name, a location or a message.
+ * The projects a Datamint API key can see ({@code GET /projects}, archived ones included), opened
+ * with the {@code server_url} and {@code api_key} the catalog resolved and {@code project} = the
+ * project id (the catalog's {@code api_*} limits reach the reads as its other options do). The key
+ * goes only into those read options, never into a name, a location or a message.
  */
 final class ApiDirectory implements ProjectDirectory {
 

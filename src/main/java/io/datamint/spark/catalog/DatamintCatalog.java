@@ -40,27 +40,33 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  * SELECT * FROM datamint.`my-project`.resources
  * </pre>
  *
- * <p>Each project is a namespace, named by its name (its id is accepted too): the projects under the root, the one
- * project of a project mirror, or those the API key sees ({@code GET /projects}). A {@code path} that holds no
- * {@code project.json}, itself or in a sub-directory, fails every lookup saying which layouts are accepted.
- * {@code path} wins when both are given, as for reads. Each namespace holds {@code resources} (the data source's
- * read of the project), {@code annotations} (one row per annotation), {@code labels} (label names, category classes
- * and segmentation labels with their codes) and {@code splits} (a mirror's whole split assignment history; the API's
- * current assignments). Every other catalog option is a datamint read option and applies to every table; the
- * session's {@code spark.datamint.*} conf applies too, with lower precedence. Projects are listed and read at each
- * lookup, so a refreshed mirror or server is seen by the next query. The API key is never shown: not in a table
- * name or property, a message or a log line.
+ * <p>Each project is a namespace, named by its name (its id is accepted too): the projects under
+ * the root, the one project of a project mirror, or those the API key sees ({@code GET /projects}).
+ * A {@code path} that holds no {@code project.json}, itself or in a sub-directory, fails every
+ * lookup saying which layouts are accepted. {@code path} wins when both are given, as for reads.
+ * Each namespace holds {@code resources} (the data source's read of the project), {@code
+ * annotations} (one row per annotation), {@code labels} (label names, category classes and
+ * segmentation labels with their codes) and {@code splits} (a mirror's whole split assignment
+ * history; the API's current assignments). Every other catalog option is a datamint read option and
+ * applies to every table; the session's {@code spark.datamint.*} conf applies too, with lower
+ * precedence. Projects are listed and read at each lookup, so a refreshed mirror or server is seen
+ * by the next query. The API key is never shown: not in a table name or property, a message or a
+ * log line.
  */
 public final class DatamintCatalog implements TableCatalog, SupportsNamespaces {
 
   /** The table of the project's resources: the default read. */
   public static final String RESOURCES = "resources";
+
   /** One row per annotation. */
   public static final String ANNOTATIONS = "annotations";
+
   /** Label names, category classes and segmentation labels, with their codes. */
   public static final String LABELS = "labels";
+
   /** The split assignments: a mirror's whole history, the API's current assignments. */
   public static final String SPLITS = "splits";
+
   /** The tables of every namespace, in listing order. */
   public static final List<String> TABLES = List.of(RESOURCES, ANNOTATIONS, LABELS, SPLITS);
 
@@ -81,9 +87,16 @@ public final class DatamintCatalog implements TableCatalog, SupportsNamespaces {
     for (Map.Entry<String, String> e : given.entrySet()) {
       String key = e.getKey().toLowerCase(Locale.ROOT);
       if (key.equals(DatamintOptions.PROJECT)) {
-        throw new IllegalArgumentException("option \"" + DatamintOptions.PROJECT + "\" of the datamint catalog \""
-            + name + "\" is not supported: every project is a namespace (spark.sql.catalog." + name + "."
-            + DatamintOptions.PROJECT + ")");
+        throw new IllegalArgumentException(
+            "option \""
+                + DatamintOptions.PROJECT
+                + "\" of the datamint catalog \""
+                + name
+                + "\" is not supported: every project is a namespace (spark.sql.catalog."
+                + name
+                + "."
+                + DatamintOptions.PROJECT
+                + ")");
       }
       if (!ProjectDirectory.SOURCE_KEYS.contains(key)) {
         rest.put(e.getKey(), e.getValue());
@@ -93,14 +106,21 @@ public final class DatamintCatalog implements TableCatalog, SupportsNamespaces {
     try {
       DatamintOptions.resolve(rest, Map.of(), Map.of());
     } catch (InvalidOptionException e) {
-      throw new InvalidOptionException("the datamint catalog \"" + name + "\" (options spark.sql.catalog." + name
-          + ".*): " + e.getMessage());
+      throw new InvalidOptionException(
+          "the datamint catalog \""
+              + name
+              + "\" (options spark.sql.catalog."
+              + name
+              + ".*): "
+              + e.getMessage());
     }
     this.directory = ProjectDirectory.of(name, given, sessionConf(), System.getenv());
     this.defaults = Map.copyOf(rest);
   }
 
-  /** The session conf, for {@code spark.datamint.server_url} and the like; empty outside a session. */
+  /**
+   * The session conf, for {@code spark.datamint.server_url} and the like; empty outside a session.
+   */
   private static Map<String, String> sessionConf() {
     try {
       return scala.jdk.javaapi.CollectionConverters.asJava(SparkSession.active().conf().getAll());
@@ -114,7 +134,8 @@ public final class DatamintCatalog implements TableCatalog, SupportsNamespaces {
     return name;
   }
 
-  // ---- namespaces ------------------------------------------------------------------------------------------
+  // ---- namespaces
+  // ------------------------------------------------------------------------------------------
 
   @Override
   public String[][] listNamespaces() {
@@ -141,7 +162,8 @@ public final class DatamintCatalog implements TableCatalog, SupportsNamespaces {
   }
 
   @Override
-  public Map<String, String> loadNamespaceMetadata(String[] namespace) throws NoSuchNamespaceException {
+  public Map<String, String> loadNamespaceMetadata(String[] namespace)
+      throws NoSuchNamespaceException {
     Project project = project(namespace);
     Map<String, String> meta = new LinkedHashMap<>();
     meta.put("id", String.valueOf(project.id()));
@@ -153,8 +175,12 @@ public final class DatamintCatalog implements TableCatalog, SupportsNamespaces {
 
   @Override
   public void createNamespace(String[] namespace, Map<String, String> metadata) {
-    throw readOnly("cannot create namespace " + quoted(namespace) + " (namespaces are the projects of "
-        + directory.describe() + ")");
+    throw readOnly(
+        "cannot create namespace "
+            + quoted(namespace)
+            + " (namespaces are the projects of "
+            + directory.describe()
+            + ")");
   }
 
   @Override
@@ -167,7 +193,8 @@ public final class DatamintCatalog implements TableCatalog, SupportsNamespaces {
     throw readOnly("cannot drop namespace " + quoted(namespace));
   }
 
-  // ---- tables ----------------------------------------------------------------------------------------------
+  // ---- tables
+  // ----------------------------------------------------------------------------------------------
 
   @Override
   public Identifier[] listTables(String[] namespace) throws NoSuchNamespaceException {
@@ -191,12 +218,18 @@ public final class DatamintCatalog implements TableCatalog, SupportsNamespaces {
     List<Project> projects = directory.projects();
     Project project = find(ident.namespace(), projects);
     if (project == null && ident.namespace().length == 1) {
-      // Spark turns a NoSuchTableException into a TABLE_OR_VIEW_NOT_FOUND of its own that names no project, so
-      // the same condition is thrown with the projects in its message (spark.catalog.tableExists still says false),
+      // Spark turns a NoSuchTableException into a TABLE_OR_VIEW_NOT_FOUND of its own that names no
+      // project, so
+      // the same condition is thrown with the projects in its message (spark.catalog.tableExists
+      // still says false),
       // through AnalysisException's public (error condition, parameters) constructor.
       String relation = quote(name) + "." + quoted(ident.namespace()) + "." + quote(ident.name());
-      throw DatamintCatalog.<RuntimeException>undeclared(new AnalysisException(TABLE_NOT_FOUND,
-          scalaMap("relationName", relation + " " + unknownProject(ident.namespace()[0], projects))));
+      throw DatamintCatalog.<RuntimeException>undeclared(
+          new AnalysisException(
+              TABLE_NOT_FOUND,
+              scalaMap(
+                  "relationName",
+                  relation + " " + unknownProject(ident.namespace()[0], projects))));
     }
     if (project == null || !TABLES.contains(table)) {
       throw new NoSuchTableException(ident);
@@ -205,13 +238,20 @@ public final class DatamintCatalog implements TableCatalog, SupportsNamespaces {
     String display = name + "." + quote(project.name()) + "." + table;
     Map<String, String> properties = properties(project, table);
     return switch (table) {
-      case RESOURCES -> new ResourcesTable(display, resources, properties, extra -> read(project, extra));
-      case ANNOTATIONS -> new InMemoryTable(display, MetadataTables.ANNOTATIONS_SCHEMA,
-          MetadataTables.annotations(resources), properties);
-      case LABELS -> new InMemoryTable(display, MetadataTables.LABELS_SCHEMA, MetadataTables.labels(resources),
-          properties);
-      default -> new InMemoryTable(display, MetadataTables.SPLITS_SCHEMA, MetadataTables.splits(resources),
-          properties);
+      case RESOURCES ->
+          new ResourcesTable(display, resources, properties, extra -> read(project, extra));
+      case ANNOTATIONS ->
+          new InMemoryTable(
+              display,
+              MetadataTables.ANNOTATIONS_SCHEMA,
+              MetadataTables.annotations(resources),
+              properties);
+      case LABELS ->
+          new InMemoryTable(
+              display, MetadataTables.LABELS_SCHEMA, MetadataTables.labels(resources), properties);
+      default ->
+          new InMemoryTable(
+              display, MetadataTables.SPLITS_SCHEMA, MetadataTables.splits(resources), properties);
     };
   }
 
@@ -221,15 +261,15 @@ public final class DatamintCatalog implements TableCatalog, SupportsNamespaces {
   }
 
   @Override
-  public Table createTable(Identifier ident, Column[] columns, Transform[] partitions,
-      Map<String, String> properties) {
+  public Table createTable(
+      Identifier ident, Column[] columns, Transform[] partitions, Map<String, String> properties) {
     throw readOnly("cannot create table " + ident);
   }
 
   @Override
   @SuppressWarnings("deprecation")
-  public Table createTable(Identifier ident, StructType schema, Transform[] partitions,
-      Map<String, String> properties) {
+  public Table createTable(
+      Identifier ident, StructType schema, Transform[] partitions, Map<String, String> properties) {
     throw readOnly("cannot create table " + ident);
   }
 
@@ -248,19 +288,25 @@ public final class DatamintCatalog implements TableCatalog, SupportsNamespaces {
     throw readOnly("cannot rename table " + oldIdent);
   }
 
-  // ---- helpers ---------------------------------------------------------------------------------------------
+  // ---- helpers
+  // ---------------------------------------------------------------------------------------------
 
   /**
-   * Reads a project with the catalog's options, {@code extra} options over them, and the directory's options that
-   * open it (source and project).
+   * Reads a project with the catalog's options, {@code extra} options over them, and the
+   * directory's options that open it (source and project).
    */
   private DatamintTable read(Project project, Map<String, String> extra) {
     Map<String, String> options = new LinkedHashMap<>(defaults);
     for (Map.Entry<String, String> e : extra.entrySet()) {
       String key = e.getKey().toLowerCase(Locale.ROOT);
       if (key.equals(DatamintOptions.PROJECT) || ProjectDirectory.SOURCE_KEYS.contains(key)) {
-        throw new IllegalArgumentException("option \"" + key + "\" cannot be given to a table of the datamint "
-            + "catalog \"" + name + "\": the catalog chooses the source and the namespace names the project");
+        throw new IllegalArgumentException(
+            "option \""
+                + key
+                + "\" cannot be given to a table of the datamint "
+                + "catalog \""
+                + name
+                + "\": the catalog chooses the source and the namespace names the project");
       }
       options.keySet().removeIf(k -> k.equalsIgnoreCase(e.getKey()));
       options.put(e.getKey(), e.getValue());
@@ -283,14 +329,23 @@ public final class DatamintCatalog implements TableCatalog, SupportsNamespaces {
     return props;
   }
 
-  /** Whether an option's value is masked: keys and passwords (the API key never reaches the properties anyway). */
+  /**
+   * Whether an option's value is masked: keys and passwords (the API key never reaches the
+   * properties anyway).
+   */
   private static boolean secret(String key) {
     String k = key.toLowerCase(Locale.ROOT);
-    return k.contains("key") || k.contains("secret") || k.contains("password") || k.contains("token")
+    return k.contains("key")
+        || k.contains("secret")
+        || k.contains("password")
+        || k.contains("token")
         || k.contains("credential");
   }
 
-  /** The project a one-level namespace names (by name, then by id, then by name ignoring case), or null. */
+  /**
+   * The project a one-level namespace names (by name, then by id, then by name ignoring case), or
+   * null.
+   */
   private static Project find(String[] namespace, List<Project> projects) {
     if (namespace.length != 1) {
       return null;
@@ -319,28 +374,41 @@ public final class DatamintCatalog implements TableCatalog, SupportsNamespaces {
     Project project = find(namespace, projects);
     if (project == null) {
       throw namespace.length == 1
-          ? new NoSuchNamespaceException(SCHEMA_NOT_FOUND,
-              scalaMap("schemaName", quote(namespace[0]) + " " + unknownProject(namespace[0], projects)))
+          ? new NoSuchNamespaceException(
+              SCHEMA_NOT_FOUND,
+              scalaMap(
+                  "schemaName", quote(namespace[0]) + " " + unknownProject(namespace[0], projects)))
           : new NoSuchNamespaceException(namespace);
     }
     return project;
   }
 
-  /** Why a namespace names no project, and which projects there are (names and ids only), in parentheses. */
+  /**
+   * Why a namespace names no project, and which projects there are (names and ids only), in
+   * parentheses.
+   */
   private String unknownProject(String wanted, List<Project> projects) {
     List<String> known = new ArrayList<>();
     for (Project project : projects) {
       known.add(quote(project.name()) + (project.id() == null ? "" : " (id " + project.id() + ")"));
     }
-    return "(no project named or with id \"" + wanted + "\" in " + directory.describe() + "; "
-        + (known.isEmpty() ? "it has no projects" : "its projects are " + String.join(", ", known)) + ")";
+    return "(no project named or with id \""
+        + wanted
+        + "\" in "
+        + directory.describe()
+        + "; "
+        + (known.isEmpty() ? "it has no projects" : "its projects are " + String.join(", ", known))
+        + ")";
   }
 
   private static scala.collection.immutable.Map<String, String> scalaMap(String key, String value) {
     return scala.collection.immutable.Map$.MODULE$.<String, String>empty().updated(key, value);
   }
 
-  /** Throws {@code e}, checked or not, from a method that does not declare it (as Spark's Scala code does). */
+  /**
+   * Throws {@code e}, checked or not, from a method that does not declare it (as Spark's Scala code
+   * does).
+   */
   @SuppressWarnings("unchecked")
   private static <E extends Exception> RuntimeException undeclared(Exception e) throws E {
     throw (E) e;

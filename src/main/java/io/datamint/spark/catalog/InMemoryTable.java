@@ -18,8 +18,8 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 
 /**
- * A small read-only table whose rows are built on the driver: a scan returns them as one partition. Meant for
- * metadata tables of a few thousand rows at most.
+ * A small read-only table whose rows are built on the driver: a scan returns them as one partition.
+ * Meant for metadata tables of a few thousand rows at most.
  */
 final class InMemoryTable implements SupportsRead {
 
@@ -34,7 +34,8 @@ final class InMemoryTable implements SupportsRead {
    * @param rows the rows (copied)
    * @param properties the table properties shown by {@code DESCRIBE TABLE EXTENDED}
    */
-  public InMemoryTable(String name, StructType schema, List<InternalRow> rows, Map<String, String> properties) {
+  public InMemoryTable(
+      String name, StructType schema, List<InternalRow> rows, Map<String, String> properties) {
     this.name = name;
     this.schema = schema;
     this.rows = new ArrayList<>(rows);
@@ -107,7 +108,8 @@ final class InMemoryTable implements SupportsRead {
   }
 
   /** The one partition: all rows. */
-  private record RowsPartition(ArrayList<InternalRow> rows) implements InputPartition, Serializable {}
+  private record RowsPartition(ArrayList<InternalRow> rows)
+      implements InputPartition, Serializable {}
 
   private static final class RowsReaderFactory implements PartitionReaderFactory {
     private static final long serialVersionUID = 1L;

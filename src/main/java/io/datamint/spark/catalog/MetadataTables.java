@@ -19,17 +19,21 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
 
 /**
- * The rows of a project's metadata tables ({@code annotations}, {@code labels}, {@code splits}), built on the
- * driver from the project's {@link DatamintTable}, so they follow the same read options as {@code resources}.
+ * The rows of a project's metadata tables ({@code annotations}, {@code labels}, {@code splits}),
+ * built on the driver from the project's {@link DatamintTable}, so they follow the same read
+ * options as {@code resources}.
  */
 final class MetadataTables {
 
   /** The {@code labels} table's kinds. */
   public static final String IMAGE_LABEL = "image_label";
+
   /** A frame label. */
   public static final String FRAME_LABEL = "frame_label";
+
   /** An image category class (identifier in {@code name}, class in {@code value}). */
   public static final String IMAGE_CATEGORY = "image_category";
+
   /** A segmentation label; its code is its pixel value in the masks. */
   public static final String SEGMENTATION = "segmentation";
 
@@ -37,26 +41,32 @@ final class MetadataTables {
   public static final StructType ANNOTATIONS_SCHEMA = annotationsSchema();
 
   /** {@code labels}: one row per label, category class or segmentation label, with its code. */
-  public static final StructType LABELS_SCHEMA = new StructType()
-      .add("kind", DataTypes.StringType, false)
-      .add("name", DataTypes.StringType, false)
-      .add("value", DataTypes.StringType, true)
-      .add("code", DataTypes.IntegerType, false);
+  public static final StructType LABELS_SCHEMA =
+      new StructType()
+          .add("kind", DataTypes.StringType, false)
+          .add("name", DataTypes.StringType, false)
+          .add("value", DataTypes.StringType, true)
+          .add("code", DataTypes.IntegerType, false);
 
-  /** {@code splits}: the split assignments the source gives (a mirror's whole history, the API's current ones). */
-  public static final StructType SPLITS_SCHEMA = new StructType()
-      .add("id", DataTypes.StringType, true)
-      .add("split_name", DataTypes.StringType, false)
-      .add("resource_id", DataTypes.StringType, false)
-      .add("created_at", DataTypes.StringType, false)
-      .add("deleted_at", DataTypes.StringType, true);
+  /**
+   * {@code splits}: the split assignments the source gives (a mirror's whole history, the API's
+   * current ones).
+   */
+  public static final StructType SPLITS_SCHEMA =
+      new StructType()
+          .add("id", DataTypes.StringType, true)
+          .add("split_name", DataTypes.StringType, false)
+          .add("resource_id", DataTypes.StringType, false)
+          .add("created_at", DataTypes.StringType, false)
+          .add("deleted_at", DataTypes.StringType, true);
 
   private MetadataTables() {}
 
   private static StructType annotationsSchema() {
-    StructType type = new StructType()
-        .add("resource_id", DataTypes.StringType, false)
-        .add("resource_filename", DataTypes.StringType, true);
+    StructType type =
+        new StructType()
+            .add("resource_id", DataTypes.StringType, false)
+            .add("resource_filename", DataTypes.StringType, true);
     for (StructField field : AnnotationStruct.TYPE.fields()) {
       type = type.add(field);
     }
@@ -64,8 +74,8 @@ final class MetadataTables {
   }
 
   /**
-   * One row per annotation of the resources the table's options select, after their annotation filtering (with
-   * default options: every annotation the worklists allow).
+   * One row per annotation of the resources the table's options select, after their annotation
+   * filtering (with default options: every annotation the worklists allow).
    */
   public static List<InternalRow> annotations(DatamintTable table) {
     Function<Annotation, InternalRow> convert = AnnotationStruct.converter(AnnotationStruct.TYPE);
@@ -79,7 +89,10 @@ final class MetadataTables {
         values[0] = utf8(resource.id());
         values[1] = utf8(resource.filename());
         for (int i = 0; i < fields.numFields(); i++) {
-          values[i + 2] = fields.isNullAt(i) ? null : fields.get(i, AnnotationStruct.TYPE.fields()[i].dataType());
+          values[i + 2] =
+              fields.isNullAt(i)
+                  ? null
+                  : fields.get(i, AnnotationStruct.TYPE.fields()[i].dataType());
         }
         rows.add(new GenericInternalRow(values));
       }
@@ -87,7 +100,10 @@ final class MetadataTables {
     return rows;
   }
 
-  /** The label sets of the table's options, in code order within each kind; segmentation gaps are left out. */
+  /**
+   * The label sets of the table's options, in code order within each kind; segmentation gaps are
+   * left out.
+   */
   public static List<InternalRow> labels(DatamintTable table) {
     LabelSchema labels = table.labels();
     List<InternalRow> rows = new ArrayList<>();
@@ -98,8 +114,12 @@ final class MetadataTables {
       rows.add(labelRow(FRAME_LABEL, name, null, labels.frameLabelCode(name)));
     }
     for (CategoryValue category : labels.imageCategories()) {
-      rows.add(labelRow(IMAGE_CATEGORY, category.identifier(), category.value(),
-          labels.imageCategoryCode(category.identifier(), category.value())));
+      rows.add(
+          labelRow(
+              IMAGE_CATEGORY,
+              category.identifier(),
+              category.value(),
+              labels.imageCategoryCode(category.identifier(), category.value())));
     }
     List<String> segmentations = labels.segmentationLabels();
     for (int i = 0; i < segmentations.size(); i++) {
@@ -111,14 +131,21 @@ final class MetadataTables {
   }
 
   /**
-   * The project's split assignments in source order: from a mirror every row of its history, deleted ones included;
-   * from the API the current assignments (it keeps its history to itself).
+   * The project's split assignments in source order: from a mirror every row of its history,
+   * deleted ones included; from the API the current assignments (it keeps its history to itself).
    */
   public static List<InternalRow> splits(DatamintTable table) {
     List<InternalRow> rows = new ArrayList<>();
     for (SplitAssignment split : table.snapshot().splitHistory()) {
-      rows.add(new GenericInternalRow(new Object[] {utf8(split.id()), utf8(split.splitName()),
-          utf8(split.resourceId()), utf8(split.createdAt()), utf8(split.deletedAt())}));
+      rows.add(
+          new GenericInternalRow(
+              new Object[] {
+                utf8(split.id()),
+                utf8(split.splitName()),
+                utf8(split.resourceId()),
+                utf8(split.createdAt()),
+                utf8(split.deletedAt())
+              }));
     }
     return rows;
   }

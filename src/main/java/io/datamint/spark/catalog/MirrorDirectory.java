@@ -11,11 +11,11 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The projects of a catalog's {@code path} (any Hadoop file system), in either layout the data source reads: a
- * mirror root, whose sub-directories holding a {@code project.json} are its projects in directory-name order, or a
- * project mirror (what {@code bin/datamint-sample DIR} writes), which is the one project. Each is opened with
- * {@code path} = its directory. A path that is neither fails every lookup with a message naming the catalog option
- * and the accepted layouts.
+ * The projects of a catalog's {@code path} (any Hadoop file system), in either layout the data
+ * source reads: a mirror root, whose sub-directories holding a {@code project.json} are its
+ * projects in directory-name order, or a project mirror (what {@code bin/datamint-sample DIR}
+ * writes), which is the one project. Each is opened with {@code path} = its directory. A path that
+ * is neither fails every lookup with a message naming the catalog option and the accepted layouts.
  */
 final class MirrorDirectory implements ProjectDirectory {
 
@@ -40,8 +40,18 @@ final class MirrorDirectory implements ProjectDirectory {
     try {
       entries = locator().projects(root);
     } catch (ProjectSourceException e) {
-      throw new ProjectSourceException("the datamint catalog \"" + catalog + "\" has no projects at spark.sql.catalog."
-          + catalog + "." + DatamintOptions.PATH + " = " + root + ": " + e.getMessage(), e);
+      throw new ProjectSourceException(
+          "the datamint catalog \""
+              + catalog
+              + "\" has no projects at spark.sql.catalog."
+              + catalog
+              + "."
+              + DatamintOptions.PATH
+              + " = "
+              + root
+              + ": "
+              + e.getMessage(),
+          e);
     }
     List<Project> out = new ArrayList<>();
     for (MirrorLocator.MirrorEntry entry : entries) {

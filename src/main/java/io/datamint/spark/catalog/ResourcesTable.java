@@ -12,13 +12,15 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 
 /**
- * A project's {@code resources} table: the data source's {@link DatamintTable}, unchanged, plus the table
- * properties {@code DESCRIBE TABLE EXTENDED} shows. Scans are the data source's own, so every pushdown applies.
+ * A project's {@code resources} table: the data source's {@link DatamintTable}, unchanged, plus the
+ * table properties {@code DESCRIBE TABLE EXTENDED} shows. Scans are the data source's own, so every
+ * pushdown applies.
  *
- * <p>Per-read options ({@code spark.read().option(k, v).table(...)}, or SQL {@code WITH ('k' = 'v')}) reach
- * {@link #newScanBuilder}: they are merged over the catalog's options and the project is read again with them.
- * Spark fixed the columns when it loaded the table, so an option that changes them ({@code mode}, {@code slice},
- * {@code return_metainfo}, label selection...) is refused there with an error saying to set it on the catalog.
+ * <p>Per-read options ({@code spark.read().option(k, v).table(...)}, or SQL {@code WITH ('k' =
+ * 'v')}) reach {@link #newScanBuilder}: they are merged over the catalog's options and the project
+ * is read again with them. Spark fixed the columns when it loaded the table, so an option that
+ * changes them ({@code mode}, {@code slice}, {@code return_metainfo}, label selection...) is
+ * refused there with an error saying to set it on the catalog.
  */
 public final class ResourcesTable implements DatamintResourceTable {
 
@@ -33,7 +35,10 @@ public final class ResourcesTable implements DatamintResourceTable {
    * @param properties the table properties
    * @param reload reads the project again with extra per-read options merged over the catalog's
    */
-  public ResourcesTable(String name, DatamintTable table, Map<String, String> properties,
+  public ResourcesTable(
+      String name,
+      DatamintTable table,
+      Map<String, String> properties,
       Function<Map<String, String>, DatamintTable> reload) {
     this.name = name;
     this.table = table;
@@ -73,9 +78,14 @@ public final class ResourcesTable implements DatamintResourceTable {
     }
     DatamintTable withOptions = reload.apply(new LinkedHashMap<>(options.asCaseSensitiveMap()));
     if (!withOptions.schema().equals(table.schema())) {
-      throw new IllegalArgumentException("the read options " + options.asCaseSensitiveMap().keySet() + " change "
-          + "the columns of " + name + "; set them as catalog options (spark.sql.catalog.<catalog>.<option>) or "
-          + "read with spark.read().format(\"datamint\")");
+      throw new IllegalArgumentException(
+          "the read options "
+              + options.asCaseSensitiveMap().keySet()
+              + " change "
+              + "the columns of "
+              + name
+              + "; set them as catalog options (spark.sql.catalog.<catalog>.<option>) or "
+              + "read with spark.read().format(\"datamint\")");
     }
     return withOptions.newScanBuilder(options);
   }

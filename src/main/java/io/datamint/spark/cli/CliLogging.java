@@ -2,15 +2,19 @@ package io.datamint.spark.cli;
 
 import java.net.URL;
 
-/** The Log4j 2 set-up the command-line tools share: their own configuration file and a failure-log level. */
+/**
+ * The Log4j 2 set-up the command-line tools share: their own configuration file and a failure-log
+ * level.
+ */
 final class CliLogging {
 
   private CliLogging() {}
 
   /**
-   * Points Log4j 2 at {@code resource} unless a configuration was chosen explicitly, and sets the system property
-   * {@code failureLevelProperty} (read by that configuration) to {@code off}, or {@code warn} when {@code verbose},
-   * unless it is set already. Must run before any Log4j or Spark class initialises logging.
+   * Points Log4j 2 at {@code resource} unless a configuration was chosen explicitly, and sets the
+   * system property {@code failureLevelProperty} (read by that configuration) to {@code off}, or
+   * {@code warn} when {@code verbose}, unless it is set already. Must run before any Log4j or Spark
+   * class initialises logging.
    */
   static void use(String resource, String failureLevelProperty, boolean verbose) {
     if (System.getProperty(failureLevelProperty) == null) {

@@ -2,7 +2,9 @@ package io.datamint.spark.cli;
 
 import java.util.Locale;
 
-/** How {@link ResultPrinter} prints a result: an aligned ASCII table, or one JSON object per row. */
+/**
+ * How {@link ResultPrinter} prints a result: an aligned ASCII table, or one JSON object per row.
+ */
 enum OutputFormat {
   /** An aligned ASCII table with a header row and a final {@code (N rows)} line. */
   TABLE,

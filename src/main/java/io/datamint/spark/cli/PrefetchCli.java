@@ -17,14 +17,15 @@ import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * {@code bin/datamint-prefetch}: mirrors a project from the Datamint API with {@link DatamintPrefetch} in a Spark
- * session of its own, prints the report's summary and failed files on standard output, and logs progress (the plan,
- * one line per finished task, failed files) on standard error.
+ * {@code bin/datamint-prefetch}: mirrors a project from the Datamint API with {@link
+ * DatamintPrefetch} in a Spark session of its own, prints the report's summary and failed files on
+ * standard output, and logs progress (the plan, one line per finished task, failed files) on
+ * standard error.
  *
- * <p>Exit status: {@value #EXIT_OK} when every file is in the mirror, {@value #EXIT_FAILED_FILES} when the mirror
- * was written but some files failed, {@value #EXIT_ERROR} when the prefetch could not complete (the API or the
- * output could not be used; the message says why), {@value #EXIT_USAGE} for a usage error or a bad option, found
- * before Spark starts.
+ * <p>Exit status: {@value #EXIT_OK} when every file is in the mirror, {@value #EXIT_FAILED_FILES}
+ * when the mirror was written but some files failed, {@value #EXIT_ERROR} when the prefetch could
+ * not complete (the API or the output could not be used; the message says why), {@value
+ * #EXIT_USAGE} for a usage error or a bad option, found before Spark starts.
  */
 public final class PrefetchCli {
 
@@ -34,7 +35,8 @@ public final class PrefetchCli {
   public static final int EXIT_FAILED_FILES = 3;
 
   /** The Log4j 2 configuration used by {@link #main}, a class-path resource. */
-  public static final String LOG_CONFIG_RESOURCE = "/io/datamint/spark/cli/datamint-prefetch-log4j2.properties";
+  public static final String LOG_CONFIG_RESOURCE =
+      "/io/datamint/spark/cli/datamint-prefetch-log4j2.properties";
 
   static final String FAILURE_LOG_LEVEL = "datamint.prefetch.failureLogLevel";
   private static final String LOOPBACK = "127.0.0.1";
@@ -42,7 +44,8 @@ public final class PrefetchCli {
   private PrefetchCli() {}
 
   /**
-   * Runs the command line with its own Spark session (stopped before returning) and returns the exit status.
+   * Runs the command line with its own Spark session (stopped before returning) and returns the
+   * exit status.
    *
    * @param env the environment the API URL and key are read from
    */
@@ -64,9 +67,12 @@ public final class PrefetchCli {
       err.flush();
       return EXIT_USAGE;
     }
-    if (line.options().keySet().stream().anyMatch(k -> k.toLowerCase(Locale.ROOT).equals(DatamintOptions.API_KEY))) {
-      err.println("warning: an API key given with --option is visible to other users of this machine; set env "
-          + PrefetchCommandLine.DEFAULT_API_KEY_ENV + " instead");
+    if (line.options().keySet().stream()
+        .anyMatch(k -> k.toLowerCase(Locale.ROOT).equals(DatamintOptions.API_KEY))) {
+      err.println(
+          "warning: an API key given with --option is visible to other users of this machine; set env "
+              + PrefetchCommandLine.DEFAULT_API_KEY_ENV
+              + " instead");
     }
     try {
       DatamintPrefetch.validate(options);
@@ -91,8 +97,10 @@ public final class PrefetchCli {
     }
     try {
       if (spark.sparkContext().uiWebUrl().isDefined()) {
-        err.println("datamint-prefetch: progress in the Spark UI at " + spark.sparkContext().uiWebUrl().get()
-            + " (SQL tab)");
+        err.println(
+            "datamint-prefetch: progress in the Spark UI at "
+                + spark.sparkContext().uiWebUrl().get()
+                + " (SQL tab)");
         err.flush();
       }
       PrefetchReport report = DatamintPrefetch.run(spark, options, line.out());
@@ -120,8 +128,8 @@ public final class PrefetchCli {
   }
 
   /**
-   * The Spark configuration: CLI defaults, then the {@code --conf} pairs, the connector's session extensions, then
-   * loopback for a local master.
+   * The Spark configuration: CLI defaults, then the {@code --conf} pairs, the connector's session
+   * extensions, then loopback for a local master.
    */
   static Map<String, String> sessionConfig(PrefetchCommandLine line) {
     Map<String, String> config = new LinkedHashMap<>();
@@ -141,8 +149,8 @@ public final class PrefetchCli {
   }
 
   /**
-   * Points Log4j 2 at {@value #LOG_CONFIG_RESOURCE} unless a configuration was chosen explicitly; must run before
-   * Spark initialises logging.
+   * Points Log4j 2 at {@value #LOG_CONFIG_RESOURCE} unless a configuration was chosen explicitly;
+   * must run before Spark initialises logging.
    */
   static void useCliLogConfig(boolean verbose) {
     CliLogging.use(LOG_CONFIG_RESOURCE, FAILURE_LOG_LEVEL, verbose);
@@ -150,8 +158,11 @@ public final class PrefetchCli {
 
   /** Entry point of {@code bin/datamint-prefetch}. */
   public static void main(String[] args) {
-    PrintStream results = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
-        false, StandardCharsets.UTF_8);
+    PrintStream results =
+        new PrintStream(
+            new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
+            false,
+            StandardCharsets.UTF_8);
     System.setOut(System.err); // only the summary goes to standard output
     useCliLogConfig(List.of(args).contains("-v") || List.of(args).contains("--verbose"));
     int status;

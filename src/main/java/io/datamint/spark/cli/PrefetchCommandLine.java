@@ -16,9 +16,9 @@ import java.util.Objects;
  *                   [--concurrency N] [--master URL] [--conf KEY=VALUE ...] [-v]
  * </pre>
  *
- * <p>Options take their value as the next argument or after {@code =} ({@code --out=/data/m}). The API key is
- * never an argument: it is read from the environment variable {@code --api-key-env} names
- * ({@value #DEFAULT_API_KEY_ENV} by default), so that it does not show in the process list.
+ * <p>Options take their value as the next argument or after {@code =} ({@code --out=/data/m}). The
+ * API key is never an argument: it is read from the environment variable {@code --api-key-env}
+ * names ({@value #DEFAULT_API_KEY_ENV} by default), so that it does not show in the process list.
  *
  * @param project the project's name or id
  * @param out the mirror directory to write
@@ -30,8 +30,16 @@ import java.util.Objects;
  * @param verbose whether errors are printed with their stack traces
  * @param help whether {@code --help} was given; nothing else is then required
  */
-public record PrefetchCommandLine(String project, String out, String serverUrl, String apiKeyEnv,
-    Map<String, String> options, String master, List<SqlCommandLine.Conf> confs, boolean verbose, boolean help) {
+public record PrefetchCommandLine(
+    String project,
+    String out,
+    String serverUrl,
+    String apiKeyEnv,
+    Map<String, String> options,
+    String master,
+    List<SqlCommandLine.Conf> confs,
+    boolean verbose,
+    boolean help) {
 
   /** The default master: a local Spark session using all cores. */
   public static final String DEFAULT_MASTER = "local[*]";
@@ -40,31 +48,34 @@ public record PrefetchCommandLine(String project, String out, String serverUrl, 
   public static final String DEFAULT_API_KEY_ENV = DatamintOptions.ENV_API_KEY;
 
   /** The usage text printed by {@code --help} and after a usage error. */
-  public static final String USAGE = String.join("\n",
-      "usage: datamint-prefetch --project NAME --out PATH [OPTIONS]",
-      "",
-      "Mirrors a Datamint project, or the part the filter options select, from the Datamint API to PATH in the",
-      "project mirror format, downloading on the Spark executors. Files already there at the same version are",
-      "skipped, so running it again fetches only what is missing, failed or changed.",
-      "",
-      "options:",
-      "  --project NAME        the project's name (or id)                                      (required)",
-      "  --out PATH            the mirror directory to write: a local path or a Hadoop URI      (required)",
-      "  --server-url URL      the Datamint API (default: env DATAMINT_API_URL)",
-      "  --api-key-env VAR     the environment variable holding the API key (default: DATAMINT_API_KEY)",
-      "  --option KEY=VALUE    a read or prefetch option (repeatable), e.g. tags=chest,",
-      "                        include_unannotated=false, prefetch_partitions=64, api_max_attempts=8",
-      "  --concurrency N       downloads in flight per executor (option prefetch_concurrency, default "
-          + PrefetchOptions.DEFAULT_CONCURRENCY + ")",
-      "  --master URL          Spark master (default: local[*])",
-      "  --conf KEY=VALUE      a Spark configuration property (repeatable)",
-      "  -v, --verbose         print stack traces of errors",
-      "  -h, --help            print this help",
-      "",
-      "The summary and the failed files go to standard output, the log to standard error.",
-      "exit status: 0 every file mirrored; 1 error, the prefetch did not complete; 2 usage error;",
-      "             3 the mirror was written but some files failed (run again to retry them)",
-      "");
+  public static final String USAGE =
+      String.join(
+          "\n",
+          "usage: datamint-prefetch --project NAME --out PATH [OPTIONS]",
+          "",
+          "Mirrors a Datamint project, or the part the filter options select, from the Datamint API to PATH in the",
+          "project mirror format, downloading on the Spark executors. Files already there at the same version are",
+          "skipped, so running it again fetches only what is missing, failed or changed.",
+          "",
+          "options:",
+          "  --project NAME        the project's name (or id)                                      (required)",
+          "  --out PATH            the mirror directory to write: a local path or a Hadoop URI      (required)",
+          "  --server-url URL      the Datamint API (default: env DATAMINT_API_URL)",
+          "  --api-key-env VAR     the environment variable holding the API key (default: DATAMINT_API_KEY)",
+          "  --option KEY=VALUE    a read or prefetch option (repeatable), e.g. tags=chest,",
+          "                        include_unannotated=false, prefetch_partitions=64, api_max_attempts=8",
+          "  --concurrency N       downloads in flight per executor (option prefetch_concurrency, default "
+              + PrefetchOptions.DEFAULT_CONCURRENCY
+              + ")",
+          "  --master URL          Spark master (default: local[*])",
+          "  --conf KEY=VALUE      a Spark configuration property (repeatable)",
+          "  -v, --verbose         print stack traces of errors",
+          "  -h, --help            print this help",
+          "",
+          "The summary and the failed files go to standard output, the log to standard error.",
+          "exit status: 0 every file mirrored; 1 error, the prefetch did not complete; 2 usage error;",
+          "             3 the mirror was written but some files failed (run again to retry them)",
+          "");
 
   /** Copies the collections. */
   public PrefetchCommandLine {
@@ -85,7 +96,8 @@ public record PrefetchCommandLine(String project, String out, String serverUrl, 
   /**
    * Parses {@code args}.
    *
-   * @throws UsageException for an unknown argument, a missing or malformed value, or a missing required option
+   * @throws UsageException for an unknown argument, a missing or malformed value, or a missing
+   *     required option
    */
   public static PrefetchCommandLine parse(List<String> args) throws UsageException {
     String project = null;
@@ -103,15 +115,27 @@ public record PrefetchCommandLine(String project, String out, String serverUrl, 
       String inline = name.equals(arg) ? null : arg.substring(eq + 1);
       switch (name) {
         case "-h", "--help" -> {
-          return new PrefetchCommandLine(null, null, null, DEFAULT_API_KEY_ENV, Map.of(), DEFAULT_MASTER, List.of(),
-              false, true);
+          return new PrefetchCommandLine(
+              null,
+              null,
+              null,
+              DEFAULT_API_KEY_ENV,
+              Map.of(),
+              DEFAULT_MASTER,
+              List.of(),
+              false,
+              true);
         }
         case "-v", "--verbose" -> verbose = true;
-        case "--project" -> project = nonBlank(name, inline != null ? inline : value(args, i++, name));
+        case "--project" ->
+            project = nonBlank(name, inline != null ? inline : value(args, i++, name));
         case "--out" -> out = nonBlank(name, inline != null ? inline : value(args, i++, name));
-        case "--server-url" -> serverUrl = nonBlank(name, inline != null ? inline : value(args, i++, name));
-        case "--api-key-env" -> apiKeyEnv = nonBlank(name, inline != null ? inline : value(args, i++, name));
-        case "--master" -> master = nonBlank(name, inline != null ? inline : value(args, i++, name));
+        case "--server-url" ->
+            serverUrl = nonBlank(name, inline != null ? inline : value(args, i++, name));
+        case "--api-key-env" ->
+            apiKeyEnv = nonBlank(name, inline != null ? inline : value(args, i++, name));
+        case "--master" ->
+            master = nonBlank(name, inline != null ? inline : value(args, i++, name));
         case "--concurrency" -> {
           String n = inline != null ? inline : value(args, i++, name);
           options.put(PrefetchOptions.PREFETCH_CONCURRENCY, n);
@@ -124,10 +148,17 @@ public record PrefetchCommandLine(String project, String out, String serverUrl, 
           String[] pair = pair(name, inline != null ? inline : value(args, i++, name));
           confs.add(new SqlCommandLine.Conf(pair[0], pair[1]));
         }
-        case "--api-key" -> throw new UsageException("the API key is not taken on the command line, where other "
-            + "users can see it: set it in env " + DEFAULT_API_KEY_ENV + " (or in a variable named by --api-key-env)");
-        default -> throw new UsageException(arg.startsWith("-") ? "unknown option '" + name + "'"
-            : "unexpected argument '" + arg + "'");
+        case "--api-key" ->
+            throw new UsageException(
+                "the API key is not taken on the command line, where other "
+                    + "users can see it: set it in env "
+                    + DEFAULT_API_KEY_ENV
+                    + " (or in a variable named by --api-key-env)");
+        default ->
+            throw new UsageException(
+                arg.startsWith("-")
+                    ? "unknown option '" + name + "'"
+                    : "unexpected argument '" + arg + "'");
       }
     }
     if (project == null) {
@@ -136,12 +167,13 @@ public record PrefetchCommandLine(String project, String out, String serverUrl, 
     if (out == null) {
       throw new UsageException("--out PATH is required");
     }
-    return new PrefetchCommandLine(project, out, serverUrl, apiKeyEnv, options, master, confs, verbose, false);
+    return new PrefetchCommandLine(
+        project, out, serverUrl, apiKeyEnv, options, master, confs, verbose, false);
   }
 
   /**
-   * The options of the prefetch: the {@code --option} pairs, then {@code --project}, {@code --server-url} and the
-   * key from {@code env} (when set), which win.
+   * The options of the prefetch: the {@code --option} pairs, then {@code --project}, {@code
+   * --server-url} and the key from {@code env} (when set), which win.
    *
    * @throws UsageException when {@code --api-key-env} names a variable that is not set
    */
@@ -155,7 +187,8 @@ public record PrefetchCommandLine(String project, String out, String serverUrl, 
     if (key != null && !key.isBlank()) {
       o.put(DatamintOptions.API_KEY, key);
     } else if (!apiKeyEnv.equals(DEFAULT_API_KEY_ENV)) {
-      throw new UsageException("--api-key-env " + apiKeyEnv + ": that environment variable is not set");
+      throw new UsageException(
+          "--api-key-env " + apiKeyEnv + ": that environment variable is not set");
     }
     return o;
   }

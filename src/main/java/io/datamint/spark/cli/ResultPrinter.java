@@ -28,18 +28,18 @@ import scala.Tuple2;
 /**
  * Prints the result of a statement as an ASCII table or as JSON lines.
  *
- * <p>A result with no columns (the result of a command such as {@code CREATE VIEW}) prints nothing in
- * either format.
+ * <p>A result with no columns (the result of a command such as {@code CREATE VIEW}) prints nothing
+ * in either format.
  *
  * <h2>{@code json}</h2>
  *
- * <p>One JSON object per row, exactly as Spark's {@code Dataset.toJSON()} writes it, and nothing else:
- * binary values are base64, timestamps use the session time zone, and null fields are left out (Spark's
- * default; {@code --conf spark.sql.jsonGenerator.ignoreNullFields=false} keeps them).
+ * <p>One JSON object per row, exactly as Spark's {@code Dataset.toJSON()} writes it, and nothing
+ * else: binary values are base64, timestamps use the session time zone, and null fields are left
+ * out (Spark's default; {@code --conf spark.sql.jsonGenerator.ignoreNullFields=false} keeps them).
  *
- * <p>In both formats the whole result is collected to the driver before printing (with all partitions
- * computed in parallel; a partition-by-partition local iterator would run them one after another), so a
- * very large result needs a {@code LIMIT} or a Spark write instead.
+ * <p>In both formats the whole result is collected to the driver before printing (with all
+ * partitions computed in parallel; a partition-by-partition local iterator would run them one after
+ * another), so a very large result needs a {@code LIMIT} or a Spark write instead.
  *
  * <h2>{@code table}</h2>
  *
@@ -58,19 +58,22 @@ import scala.Tuple2;
  * <ul>
  *   <li>numeric columns (header included) are right-aligned, all others left-aligned; {@code NULL}
  *       stands for null;
- *   <li>arrays print as {@code [1, 2]}, maps as {@code {"k" -> 1}}, structs as {@code {a: 1, b: "x"}};
- *       strings nested in them are double-quoted (with {@code \"} and {@code \\} escaped) so that commas
- *       and arrows inside values stay unambiguous, while top-level strings print as they are;
- *   <li>binary values print as a size summary, {@code <N bytes>}: a table is for reading, and a medical
- *       image in base64 would swamp it. Use {@code --format json} (base64) or {@code hex(col)} /
- *       {@code base64(col)} in the query to see the bytes;
+ *   <li>arrays print as {@code [1, 2]}, maps as {@code {"k" -> 1}}, structs as {@code {a: 1, b:
+ *       "x"}}; strings nested in them are double-quoted (with {@code \"} and {@code \\} escaped) so
+ *       that commas and arrows inside values stay unambiguous, while top-level strings print as
+ *       they are;
+ *   <li>binary values print as a size summary, {@code <N bytes>}: a table is for reading, and a
+ *       medical image in base64 would swamp it. Use {@code --format json} (base64) or {@code
+ *       hex(col)} / {@code base64(col)} in the query to see the bytes;
  *   <li>timestamps print as {@code 2024-05-01 12:00:00[.ffffff]} in the session time zone, dates as
  *       {@code 2024-05-01}, decimals in plain notation; other values by their {@code toString()};
- *   <li>line breaks, tabs and other control characters in values are escaped ({@code \n}, {@code \t},
- *       {@code \r}, others as a four-digit unicode escape) so that every row stays on one line.
+ *   <li>line breaks, tabs and other control characters in values are escaped ({@code \n}, {@code
+ *       \t}, {@code \r}, others as a four-digit unicode escape) so that every row stays on one
+ *       line.
  * </ul>
  *
- * <p>The plan an {@code EXPLAIN} returns is text, not a table: {@code SqlCli} prints it with {@link #printPlan}.
+ * <p>The plan an {@code EXPLAIN} returns is text, not a table: {@code SqlCli} prints it with {@link
+ * #printPlan}.
  */
 final class ResultPrinter {
 
@@ -88,8 +91,8 @@ final class ResultPrinter {
   private ResultPrinter() {}
 
   /**
-   * Prints {@code result} to {@code out} in {@code format}, running the query if it has not run yet.
-   * Prints nothing for a result without columns.
+   * Prints {@code result} to {@code out} in {@code format}, running the query if it has not run
+   * yet. Prints nothing for a result without columns.
    */
   public static void print(Dataset<Row> result, OutputFormat format, PrintStream out) {
     StructType schema = result.schema();
@@ -108,18 +111,20 @@ final class ResultPrinter {
   }
 
   /**
-   * Whether {@code statement}'s result is the plan an {@code EXPLAIN} returns: the statement starts with
-   * {@code EXPLAIN} (after comments) and its result is the single string column {@code plan}.
+   * Whether {@code statement}'s result is the plan an {@code EXPLAIN} returns: the statement starts
+   * with {@code EXPLAIN} (after comments) and its result is the single string column {@code plan}.
    */
   public static boolean isExplainResult(String statement, StructType schema) {
     StructField[] fields = schema.fields();
-    return SqlScript.firstKeyword(statement).equals("EXPLAIN") && fields.length == 1
-        && fields[0].name().equals(PLAN_COLUMN) && fields[0].dataType() instanceof StringType;
+    return SqlScript.firstKeyword(statement).equals("EXPLAIN")
+        && fields.length == 1
+        && fields[0].name().equals(PLAN_COLUMN)
+        && fields[0].dataType() instanceof StringType;
   }
 
   /**
-   * Prints the plan of an {@code EXPLAIN} result as text: each row's value as it is, line breaks included, ending
-   * with a line break.
+   * Prints the plan of an {@code EXPLAIN} result as text: each row's value as it is, line breaks
+   * included, ending with a line break.
    */
   public static void printPlan(Dataset<Row> result, PrintStream out) {
     for (Row row : result.collectAsList()) {
@@ -130,8 +135,8 @@ final class ResultPrinter {
   }
 
   /**
-   * Returns the table for {@code rows} of {@code schema}, ending with the {@code (N rows)} line and a line
-   * break; timestamps are shown in {@code zone}.
+   * Returns the table for {@code rows} of {@code schema}, ending with the {@code (N rows)} line and
+   * a line break; timestamps are shown in {@code zone}.
    */
   public static String formatTable(StructType schema, List<Row> rows, ZoneId zone) {
     StructField[] fields = schema.fields();
@@ -170,7 +175,11 @@ final class ResultPrinter {
     if (!cells.isEmpty()) {
       table.append(border);
     }
-    table.append('(').append(rows.size()).append(rows.size() == 1 ? " row)" : " rows)").append('\n');
+    table
+        .append('(')
+        .append(rows.size())
+        .append(rows.size() == 1 ? " row)" : " rows)")
+        .append('\n');
     return table.toString();
   }
 
@@ -191,8 +200,8 @@ final class ResultPrinter {
   }
 
   /**
-   * Returns the table text of one top-level value of type {@code type} (before control characters are
-   * escaped); timestamps are shown in {@code zone}.
+   * Returns the table text of one top-level value of type {@code type} (before control characters
+   * are escaped); timestamps are shown in {@code zone}.
    */
   public static String formatValue(Object value, DataType type, ZoneId zone) {
     StringBuilder text = new StringBuilder();
@@ -221,7 +230,8 @@ final class ResultPrinter {
     } else if (value instanceof scala.collection.Iterable<?> seq) {
       appendArray(text, seq.iterator(), type, zone);
     } else if (value instanceof Iterable<?> list) {
-      appendArray(text, scala.jdk.javaapi.CollectionConverters.asScala(list.iterator()), type, zone);
+      appendArray(
+          text, scala.jdk.javaapi.CollectionConverters.asScala(list.iterator()), type, zone);
     } else if (value instanceof java.sql.Timestamp timestamp) {
       text.append(TIMESTAMP.format(timestamp.toInstant().atZone(zone)));
     } else if (value instanceof Instant instant) {
@@ -271,7 +281,9 @@ final class ResultPrinter {
   }
 
   private static void appendMap(
-      StringBuilder text, scala.collection.Iterator<? extends Tuple2<?, ?>> entries, DataType type,
+      StringBuilder text,
+      scala.collection.Iterator<? extends Tuple2<?, ?>> entries,
+      DataType type,
       ZoneId zone) {
     DataType keyType = type instanceof MapType map ? map.keyType() : null;
     DataType valueType = type instanceof MapType map ? map.valueType() : null;
@@ -308,7 +320,10 @@ final class ResultPrinter {
     text.append('"');
   }
 
-  /** Replaces line breaks, tabs and other control characters by escapes, keeping each row on one line. */
+  /**
+   * Replaces line breaks, tabs and other control characters by escapes, keeping each row on one
+   * line.
+   */
   static String escapeControl(String text) {
     StringBuilder escaped = null;
     for (int i = 0; i < text.length(); i++) {

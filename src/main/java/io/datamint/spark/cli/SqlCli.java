@@ -24,21 +24,22 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.parser.ParseException;
 
 /**
- * {@code bin/datamint-sql}: runs SQL statements in a Spark session and prints the result of the last one.
+ * {@code bin/datamint-sql}: runs SQL statements in a Spark session and prints the result of the
+ * last one.
  *
- * <p>{@link #main} starts its own session; an instance runs statements in any given session and prints to
- * any given streams, which is how the tests drive it.
+ * <p>{@link #main} starts its own session; an instance runs statements in any given session and
+ * prints to any given streams, which is how the tests drive it.
  *
  * <h2>Output streams</h2>
  *
- * <p>Standard output carries results only. After parsing the arguments and before anything touches Log4j,
- * {@code main} points Log4j 2 at {@value #LOG_CONFIG_RESOURCE} (level WARN, one console appender on
- * {@code SYSTEM_ERR}) unless the user chose a configuration with {@code -Dlog4j2.configurationFile} or
- * {@code LOG4J_CONFIGURATION_FILE}; Spark sees a non-default configuration and leaves it alone. The loggers
- * that would repeat a failed statement with stack traces (executor, task set manager, Spark context) are off
- * unless {@code --verbose}. As a second
- * guard it keeps the real standard output for results and re-points {@link System#out} at standard error,
- * so stray {@code println}s of libraries cannot reach the results either.
+ * <p>Standard output carries results only. After parsing the arguments and before anything touches
+ * Log4j, {@code main} points Log4j 2 at {@value #LOG_CONFIG_RESOURCE} (level WARN, one console
+ * appender on {@code SYSTEM_ERR}) unless the user chose a configuration with {@code
+ * -Dlog4j2.configurationFile} or {@code LOG4J_CONFIGURATION_FILE}; Spark sees a non-default
+ * configuration and leaves it alone. The loggers that would repeat a failed statement with stack
+ * traces (executor, task set manager, Spark context) are off unless {@code --verbose}. As a second
+ * guard it keeps the real standard output for results and re-points {@link System#out} at standard
+ * error, so stray {@code println}s of libraries cannot reach the results either.
  *
  * <h2>Exit status</h2>
  *
@@ -60,14 +61,19 @@ public final class SqlCli {
   /** The configuration key of the {@code datamint} catalog. */
   public static final String CATALOG_CONF = "spark.sql.catalog.datamint";
 
-  /** The catalog class registered as {@value #CATALOG_CONF} by default, when it is on the classpath. */
+  /**
+   * The catalog class registered as {@value #CATALOG_CONF} by default, when it is on the classpath.
+   */
   public static final String CATALOG_CLASS = "io.datamint.spark.catalog.DatamintCatalog";
 
   /** The Log4j 2 configuration used by {@link #main}, a class-path resource. */
   public static final String LOG_CONFIG_RESOURCE =
       "/io/datamint/spark/cli/datamint-sql-log4j2.properties";
 
-  /** The system property read by {@value #LOG_CONFIG_RESOURCE} for the level of failure-echoing loggers. */
+  /**
+   * The system property read by {@value #LOG_CONFIG_RESOURCE} for the level of failure-echoing
+   * loggers.
+   */
   static final String FAILURE_LOG_LEVEL = "datamint.sql.failureLogLevel";
 
   private static final String LOOPBACK = "127.0.0.1";
@@ -78,7 +84,8 @@ public final class SqlCli {
   private final boolean verbose;
 
   /**
-   * Creates a runner over {@code spark} that prints results to {@code out} and errors to {@code err}.
+   * Creates a runner over {@code spark} that prints results to {@code out} and errors to {@code
+   * err}.
    *
    * @param verbose whether errors are reported with their stack trace
    */
@@ -91,13 +98,15 @@ public final class SqlCli {
 
   /**
    * Runs the statements of {@code script} in order and prints the result of the last one in {@code
-   * format}; a last statement without a result set (a command such as {@code CREATE VIEW}) prints nothing. In the
-   * table format, the plan of a last {@code EXPLAIN} is printed as text, line by line, not in a table cell.
+   * format}; a last statement without a result set (a command such as {@code CREATE VIEW}) prints
+   * nothing. In the table format, the plan of a last {@code EXPLAIN} is printed as text, line by
+   * line, not in a table cell.
    *
    * <p>Commands run when their statement is reached; a query that is not the last statement is only
    * analysed (so errors such as unknown tables are still reported), never executed.
    *
-   * @return {@link #EXIT_OK}, or {@link #EXIT_ERROR} after reporting the first failure to the error stream
+   * @return {@link #EXIT_OK}, or {@link #EXIT_ERROR} after reporting the first failure to the error
+   *     stream
    */
   public int execute(String script, OutputFormat format) {
     List<String> statements = SqlScript.split(script);
@@ -112,8 +121,9 @@ public final class SqlCli {
     }
     if (last != null) {
       try {
-        if (format == OutputFormat.TABLE && ResultPrinter.isExplainResult(statements.get(statements.size() - 1),
-            last.schema())) {
+        if (format == OutputFormat.TABLE
+            && ResultPrinter.isExplainResult(
+                statements.get(statements.size() - 1), last.schema())) {
           ResultPrinter.printPlan(last, out);
         } else {
           ResultPrinter.print(last, format, out);
@@ -138,9 +148,9 @@ public final class SqlCli {
   }
 
   /**
-   * The message reported for {@code failure}: the message of the Spark exception without the query plan
-   * (for an {@link AnalysisException}) and without the wrapping of a failed job, followed by one
-   * {@code caused by:} line for each cause whose message is not already part of it.
+   * The message reported for {@code failure}: the message of the Spark exception without the query
+   * plan (for an {@link AnalysisException}) and without the wrapping of a failed job, followed by
+   * one {@code caused by:} line for each cause whose message is not already part of it.
    */
   public static String errorMessage(Throwable failure) {
     Throwable primary = failure;
@@ -175,10 +185,11 @@ public final class SqlCli {
   }
 
   /**
-   * The Spark configuration for {@code commandLine}, in the order it is applied: the CLI defaults (UI off,
-   * UTC session time zone, the master), then the {@code --conf} pairs, which override them; the connector's
-   * session extensions, added to any the user listed; then, where the user set nothing, the driver address 127.0.0.1 for a local master and the {@code datamint} catalog if
-   * {@code classPresent} says {@value #CATALOG_CLASS} is available.
+   * The Spark configuration for {@code commandLine}, in the order it is applied: the CLI defaults
+   * (UI off, UTC session time zone, the master), then the {@code --conf} pairs, which override
+   * them; the connector's session extensions, added to any the user listed; then, where the user
+   * set nothing, the driver address 127.0.0.1 for a local master and the {@code datamint} catalog
+   * if {@code classPresent} says {@value #CATALOG_CLASS} is available.
    */
   public static Map<String, String> sessionConfig(
       SqlCommandLine commandLine, Predicate<String> classPresent) {
@@ -203,11 +214,13 @@ public final class SqlCli {
   }
 
   /**
-   * Adds the connector's session extensions ({@link DatamintSparkSessionExtensions}, for tag pushdown) to
-   * {@value DatamintSparkSessionExtensions#CONF} in {@code config}, after any extensions the user configured.
+   * Adds the connector's session extensions ({@link DatamintSparkSessionExtensions}, for tag
+   * pushdown) to {@value DatamintSparkSessionExtensions#CONF} in {@code config}, after any
+   * extensions the user configured.
    */
   static void withSessionExtensions(Map<String, String> config) {
-    config.put(DatamintSparkSessionExtensions.CONF,
+    config.put(
+        DatamintSparkSessionExtensions.CONF,
         DatamintSparkSessionExtensions.addedTo(config.get(DatamintSparkSessionExtensions.CONF)));
   }
 
@@ -229,13 +242,13 @@ public final class SqlCli {
   }
 
   /**
-   * Runs the command line {@code args} with its own Spark session, reading {@code -} from {@code stdin},
-   * and returns the exit status. The session is stopped before returning. Logging is left as it is; only
-   * {@link #main} installs the CLI's Log4j configuration.
+   * Runs the command line {@code args} with its own Spark session, reading {@code -} from {@code
+   * stdin}, and returns the exit status. The session is stopped before returning. Logging is left
+   * as it is; only {@link #main} installs the CLI's Log4j configuration.
    *
-   * <p>The session comes from {@code SparkSession.builder().getOrCreate()}: in a JVM that already has an
-   * active session this reuses (ignoring static confs) and then stops that session, so tests should use
-   * {@link #execute} on their own session instead.
+   * <p>The session comes from {@code SparkSession.builder().getOrCreate()}: in a JVM that already
+   * has an active session this reuses (ignoring static confs) and then stops that session, so tests
+   * should use {@link #execute} on their own session instead.
    */
   public static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err) {
     return run(args, stdin, out, err, false);
@@ -294,17 +307,19 @@ public final class SqlCli {
   }
 
   /**
-   * Points Log4j 2 at {@value #LOG_CONFIG_RESOURCE} unless a configuration was chosen explicitly, and sets
-   * the level of the loggers that would repeat a failure with stack traces ({@code off}, or {@code warn}
-   * when {@code verbose}). Must run before any Log4j or Spark class initialises logging.
+   * Points Log4j 2 at {@value #LOG_CONFIG_RESOURCE} unless a configuration was chosen explicitly,
+   * and sets the level of the loggers that would repeat a failure with stack traces ({@code off},
+   * or {@code warn} when {@code verbose}). Must run before any Log4j or Spark class initialises
+   * logging.
    */
   public static void useCliLogConfig(boolean verbose) {
     CliLogging.use(LOG_CONFIG_RESOURCE, FAILURE_LOG_LEVEL, verbose);
   }
 
   /**
-   * Entry point of {@code bin/datamint-sql}; exits with the status of {@link #run(String[], InputStream,
-   * PrintStream, PrintStream)}, with the Log4j configuration of {@link #LOG_CONFIG_RESOURCE}.
+   * Entry point of {@code bin/datamint-sql}; exits with the status of {@link #run(String[],
+   * InputStream, PrintStream, PrintStream)}, with the Log4j configuration of {@link
+   * #LOG_CONFIG_RESOURCE}.
    */
   public static void main(String[] args) {
     PrintStream results =

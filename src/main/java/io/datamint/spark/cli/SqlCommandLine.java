@@ -21,20 +21,26 @@ import java.util.function.Supplier;
  * datamint-sql [OPTIONS] -          (reads the SQL from standard input)
  * </pre>
  *
- * <p>Options may come before or after the SQL and take their value either as the next argument or after
- * {@code =} ({@code --format=json}). {@code --} ends the options. An argument that starts with {@code -}
- * but contains white space before any {@code =} is taken as SQL, so that a script starting with a
- * {@code --} comment needs no {@code --} separator.
+ * <p>Options may come before or after the SQL and take their value either as the next argument or
+ * after {@code =} ({@code --format=json}). {@code --} ends the options. An argument that starts
+ * with {@code -} but contains white space before any {@code =} is taken as SQL, so that a script
+ * starting with a {@code --} comment needs no {@code --} separator.
  *
  * @param confs the {@code --conf} pairs, in command-line order (later ones win)
  * @param format the output format; {@code table} by default
  * @param master the Spark master URL; {@code local[*]} by default
- * @param sql the SQL text (from the argument, {@code -f FILE} or standard input); empty with {@code --help}
+ * @param sql the SQL text (from the argument, {@code -f FILE} or standard input); empty with {@code
+ *     --help}
  * @param verbose whether errors are reported with their stack trace
  * @param help whether {@code --help} was given; nothing else is then required
  */
 public record SqlCommandLine(
-    List<Conf> confs, OutputFormat format, String master, String sql, boolean verbose, boolean help) {
+    List<Conf> confs,
+    OutputFormat format,
+    String master,
+    String sql,
+    boolean verbose,
+    boolean help) {
 
   /** The default master: a local Spark session using all cores. */
   public static final String DEFAULT_MASTER = "local[*]";
@@ -103,11 +109,11 @@ public record SqlCommandLine(
   }
 
   /**
-   * Parses {@code args}; the SQL is read from the file of {@code -f} or, for {@code -}, from {@code stdin}
-   * (as UTF-8).
+   * Parses {@code args}; the SQL is read from the file of {@code -f} or, for {@code -}, from {@code
+   * stdin} (as UTF-8).
    *
-   * @throws UsageException for an unknown option, a missing or invalid value, no SQL or more than one
-   *     source of SQL, or an unreadable SQL file
+   * @throws UsageException for an unknown option, a missing or invalid value, no SQL or more than
+   *     one source of SQL, or an unreadable SQL file
    */
   public static SqlCommandLine parse(List<String> args, Supplier<InputStream> stdin)
       throws UsageException {
@@ -185,7 +191,9 @@ public record SqlCommandLine(
     return new SqlCommandLine(confs, format, master, sql, verbose, false);
   }
 
-  /** Whether {@code arg} is meant as an option: a dash, then no white space before any {@code =}. */
+  /**
+   * Whether {@code arg} is meant as an option: a dash, then no white space before any {@code =}.
+   */
   private static boolean isOption(String arg) {
     if (arg.length() < 2 || arg.charAt(0) != '-') {
       return false; // includes "-", which means standard input

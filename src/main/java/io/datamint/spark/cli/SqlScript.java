@@ -11,20 +11,21 @@ import java.util.Locale;
  *
  * <ul>
  *   <li>single- and double-quoted string literals, where a backslash escapes the next character
- *       ({@code 'it\'s'}) and a doubled quote ({@code 'it''s'}) reads as two adjacent literals, as in Spark;
+ *       ({@code 'it\'s'}) and a doubled quote ({@code 'it''s'}) reads as two adjacent literals, as
+ *       in Spark;
  *   <li>back-quoted identifiers ({@code `a;b`}, a doubled back-quote escapes one);
  *   <li>{@code --} comments, which run to the end of the line;
  *   <li>{@code /* ... *}{@code /} comments (and hints), which nest as in Spark's lexer.
  * </ul>
  *
- * <p>Statements are returned verbatim (comments and hints included) with surrounding white space removed.
- * A statement that holds nothing but white space and comments is dropped, so a trailing semicolon or a
- * trailing comment does not make an empty statement. An unterminated literal or comment extends to the end
- * of the script; Spark's parser then reports it.
+ * <p>Statements are returned verbatim (comments and hints included) with surrounding white space
+ * removed. A statement that holds nothing but white space and comments is dropped, so a trailing
+ * semicolon or a trailing comment does not make an empty statement. An unterminated literal or
+ * comment extends to the end of the script; Spark's parser then reports it.
  *
  * <p>Not supported: Spark's {@code BEGIN ... END} compound statements (SQL scripting), whose inner
- * semicolons are split like any other, and {@code spark.sql.parser.escapedStringLiterals=true}, under which
- * a backslash does not escape a quote.
+ * semicolons are split like any other, and {@code spark.sql.parser.escapedStringLiterals=true},
+ * under which a backslash does not escape a quote.
  */
 public final class SqlScript {
 
@@ -67,8 +68,9 @@ public final class SqlScript {
   }
 
   /**
-   * The first word of {@code statement} after leading white space and comments, in upper case ({@code "EXPLAIN"},
-   * {@code "SELECT"}, ...), or the empty string when it starts with no word (a parenthesis, a literal, nothing).
+   * The first word of {@code statement} after leading white space and comments, in upper case
+   * ({@code "EXPLAIN"}, {@code "SELECT"}, ...), or the empty string when it starts with no word (a
+   * parenthesis, a literal, nothing).
    */
   public static String firstKeyword(String statement) {
     int i = 0;

@@ -6,16 +6,18 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * How to reach the Datamint REST API: {@code server_url} and {@code api_key} (or {@code DATAMINT_API_URL} /
- * {@code DATAMINT_API_KEY}), the timeouts, the attempts per request and the bound on requests in flight per JVM
- * (driver or executor). {@link #toString()} never shows the key.
+ * How to reach the Datamint REST API: {@code server_url} and {@code api_key} (or {@code
+ * DATAMINT_API_URL} / {@code DATAMINT_API_KEY}), the timeouts, the attempts per request and the
+ * bound on requests in flight per JVM (driver or executor). {@link #toString()} never shows the
+ * key.
  */
 public final class ApiOptions implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
   /** {@link OptionSpecs#API_MAX_CONCURRENT_REQUESTS}. */
-  public static final String API_MAX_CONCURRENT_REQUESTS = OptionSpecs.API_MAX_CONCURRENT_REQUESTS.name();
+  public static final String API_MAX_CONCURRENT_REQUESTS =
+      OptionSpecs.API_MAX_CONCURRENT_REQUESTS.name();
 
   private final String serverUrl;
   private final String apiKey;
@@ -25,8 +27,14 @@ public final class ApiOptions implements Serializable {
   private final int maxConcurrentRequests;
   private final boolean maxConcurrentRequestsGiven;
 
-  private ApiOptions(String serverUrl, String apiKey, Duration connectTimeout, Duration timeout, int maxAttempts,
-      int maxConcurrentRequests, boolean maxConcurrentRequestsGiven) {
+  private ApiOptions(
+      String serverUrl,
+      String apiKey,
+      Duration connectTimeout,
+      Duration timeout,
+      int maxAttempts,
+      int maxConcurrentRequests,
+      boolean maxConcurrentRequestsGiven) {
     this.serverUrl = serverUrl;
     this.apiKey = apiKey;
     this.connectTimeout = connectTimeout;
@@ -37,15 +45,24 @@ public final class ApiOptions implements Serializable {
   }
 
   static ApiOptions parse(Map<String, String> o, String serverUrl, String apiKey) {
-    ApiOptions options = new ApiOptions(serverUrl, apiKey, OptionSpecs.API_CONNECT_TIMEOUT.get(o),
-        OptionSpecs.API_TIMEOUT.get(o), OptionSpecs.API_MAX_ATTEMPTS.get(o),
-        OptionSpecs.API_MAX_CONCURRENT_REQUESTS.get(o), OptionSpecs.API_MAX_CONCURRENT_REQUESTS.isGiven(o));
+    ApiOptions options =
+        new ApiOptions(
+            serverUrl,
+            apiKey,
+            OptionSpecs.API_CONNECT_TIMEOUT.get(o),
+            OptionSpecs.API_TIMEOUT.get(o),
+            OptionSpecs.API_MAX_ATTEMPTS.get(o),
+            OptionSpecs.API_MAX_CONCURRENT_REQUESTS.get(o),
+            OptionSpecs.API_MAX_CONCURRENT_REQUESTS.isGiven(o));
     if (serverUrl != null) {
       try {
         options.settings();
       } catch (IllegalArgumentException e) {
-        throw new InvalidOptionException("invalid value for option \"" + OptionSpecs.SERVER_URL.name() + "\": "
-            + e.getMessage());
+        throw new InvalidOptionException(
+            "invalid value for option \""
+                + OptionSpecs.SERVER_URL.name()
+                + "\": "
+                + e.getMessage());
       }
     }
     return options;
@@ -61,7 +78,10 @@ public final class ApiOptions implements Serializable {
     return apiKey;
   }
 
-  /** Whether {@code api_max_concurrent_requests} was set (as an option or conf) rather than defaulted. */
+  /**
+   * Whether {@code api_max_concurrent_requests} was set (as an option or conf) rather than
+   * defaulted.
+   */
   public boolean maxConcurrentRequestsGiven() {
     return maxConcurrentRequestsGiven;
   }
@@ -73,14 +93,22 @@ public final class ApiOptions implements Serializable {
    */
   public ApiSettings settings() {
     if (serverUrl == null) {
-      throw new IllegalStateException("no Datamint API URL: give option " + DatamintOptions.SERVER_URL + " or env "
-          + DatamintOptions.ENV_API_URL);
+      throw new IllegalStateException(
+          "no Datamint API URL: give option "
+              + DatamintOptions.SERVER_URL
+              + " or env "
+              + DatamintOptions.ENV_API_URL);
     }
-    return new ApiSettings(serverUrl, apiKey, connectTimeout, timeout, maxAttempts, maxConcurrentRequests);
+    return new ApiSettings(
+        serverUrl, apiKey, connectTimeout, timeout, maxAttempts, maxConcurrentRequests);
   }
 
   @Override
   public String toString() {
-    return "ApiOptions[server_url=" + serverUrl + ", api_key=" + (apiKey == null ? "none" : "***") + "]";
+    return "ApiOptions[server_url="
+        + serverUrl
+        + ", api_key="
+        + (apiKey == null ? "none" : "***")
+        + "]";
   }
 }

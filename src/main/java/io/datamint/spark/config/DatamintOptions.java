@@ -11,16 +11,18 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The immutable, validated options of one read, resolved once on the driver. Every key is defined once, in
- * {@link OptionSpecs} (name, type, default, documentation); {@link #resolve} merges, in
- * increasing precedence, the {@code DATAMINT_API_URL} / {@code DATAMINT_API_KEY} environment, the session conf
- * under {@code spark.datamint.}, and the per-read options (keys are case-insensitive). Options whose name starts
- * with {@code fs.} are Hadoop settings for the mirror's FileSystem (for example {@code fs.s3a.endpoint}).
+ * The immutable, validated options of one read, resolved once on the driver. Every key is defined
+ * once, in {@link OptionSpecs} (name, type, default, documentation); {@link #resolve} merges, in
+ * increasing precedence, the {@code DATAMINT_API_URL} / {@code DATAMINT_API_KEY} environment, the
+ * session conf under {@code spark.datamint.}, and the per-read options (keys are case-insensitive).
+ * Options whose name starts with {@code fs.} are Hadoop settings for the mirror's FileSystem (for
+ * example {@code fs.s3a.endpoint}).
  *
- * <p>An unknown key among the read options fails with the closest valid name; an unknown {@code spark.datamint.*}
- * session conf key is logged once per JVM and ignored ({@link UnknownConfKeys}). Names and meanings follow the
- * Datamint SDK's dataset constructor and {@code filter()}; the README's options table is written from
- * {@link OptionSpecs}. The API key is never printed: {@link #toString()} masks it.
+ * <p>An unknown key among the read options fails with the closest valid name; an unknown {@code
+ * spark.datamint.*} session conf key is logged once per JVM and ignored ({@link UnknownConfKeys}).
+ * Names and meanings follow the Datamint SDK's dataset constructor and {@code filter()}; the
+ * README's options table is written from {@link OptionSpecs}. The API key is never printed: {@link
+ * #toString()} masks it.
  */
 public final class DatamintOptions implements Serializable {
 
@@ -28,29 +30,39 @@ public final class DatamintOptions implements Serializable {
 
   /** Prefix of the session-wide defaults in the Spark conf. */
   public static final String CONF_PREFIX = "spark.datamint.";
+
   /** Environment variable for the server URL, as in the SDK. */
   public static final String ENV_API_URL = "DATAMINT_API_URL";
+
   /** Environment variable for the API key, as in the SDK. */
   public static final String ENV_API_KEY = "DATAMINT_API_KEY";
+
   /** Prefix of Hadoop FileSystem settings passed as options. */
   public static final String HADOOP_PREFIX = "fs.";
 
   // ---- the keys other packages name; each is defined in OptionSpecs ----
   /** {@link OptionSpecs#PATH}. */
   public static final String PATH = OptionSpecs.PATH.name();
+
   /** {@link OptionSpecs#PROJECT}. */
   public static final String PROJECT = OptionSpecs.PROJECT.name();
+
   /** {@link OptionSpecs#SERVER_URL}. */
   public static final String SERVER_URL = OptionSpecs.SERVER_URL.name();
+
   /** {@link OptionSpecs#API_KEY}. */
   public static final String API_KEY = OptionSpecs.API_KEY.name();
 
   /** Default of {@link OptionSpecs#TARGET_PARTITION_ROWS}. */
-  public static final int DEFAULT_TARGET_PARTITION_ROWS = OptionSpecs.TARGET_PARTITION_ROWS.defaultValue();
+  public static final int DEFAULT_TARGET_PARTITION_ROWS =
+      OptionSpecs.TARGET_PARTITION_ROWS.defaultValue();
+
   /** Default of {@link OptionSpecs#BATCH_SIZE}. */
   public static final int DEFAULT_BATCH_SIZE = OptionSpecs.BATCH_SIZE.defaultValue();
+
   /** Default of {@link OptionSpecs#TARGET_PARTITION_BYTES}. */
-  public static final long DEFAULT_TARGET_PARTITION_BYTES = OptionSpecs.TARGET_PARTITION_BYTES.defaultValue();
+  public static final long DEFAULT_TARGET_PARTITION_BYTES =
+      OptionSpecs.TARGET_PARTITION_BYTES.defaultValue();
 
   private final String path;
   private final String project;
@@ -103,9 +115,10 @@ public final class DatamintOptions implements Serializable {
   }
 
   /**
-   * Resolves and validates the options of a read (the data source, the catalog and its tables). A prefetch-only
-   * option ({@link OptionSpec#isPrefetchOnly()}) among {@code readOptions} is refused, since a read would ignore it;
-   * in the session conf ({@code spark.datamint.prefetch_*}) it is a default for later prefetches and is left alone.
+   * Resolves and validates the options of a read (the data source, the catalog and its tables). A
+   * prefetch-only option ({@link OptionSpec#isPrefetchOnly()}) among {@code readOptions} is
+   * refused, since a read would ignore it; in the session conf ({@code spark.datamint.prefetch_*})
+   * it is a default for later prefetches and is left alone.
    *
    * @param readOptions the per-read options (highest precedence)
    * @param sparkConf the session conf; only keys under {@link #CONF_PREFIX} are used
@@ -118,8 +131,9 @@ public final class DatamintOptions implements Serializable {
   }
 
   /**
-   * Resolves and validates the options of a prefetch ({@code io.datamint.spark.prefetch.DatamintPrefetch}): the read
-   * options that choose the project and its resources, and the prefetch options of {@link PrefetchOptions}.
+   * Resolves and validates the options of a prefetch ({@code
+   * io.datamint.spark.prefetch.DatamintPrefetch}): the read options that choose the project and its
+   * resources, and the prefetch options of {@link PrefetchOptions}.
    *
    * @param options the prefetch's options (highest precedence)
    * @param sparkConf the session conf; only keys under {@link #CONF_PREFIX} are used
@@ -131,8 +145,11 @@ public final class DatamintOptions implements Serializable {
     return resolve(options, sparkConf, env, true);
   }
 
-  private static DatamintOptions resolve(Map<String, String> readOptions, Map<String, String> sparkConf,
-      Map<String, String> env, boolean prefetch) {
+  private static DatamintOptions resolve(
+      Map<String, String> readOptions,
+      Map<String, String> sparkConf,
+      Map<String, String> env,
+      boolean prefetch) {
     Map<String, String> merged = new LinkedHashMap<>();
     Map<String, String> hadoop = new TreeMap<>();
     if (env.get(ENV_API_URL) != null) {
@@ -159,9 +176,12 @@ public final class DatamintOptions implements Serializable {
         throw unknown(e.getKey());
       }
       if (!prefetch && spec != null && spec.isPrefetchOnly()) {
-        throw new InvalidOptionException("option \"" + e.getKey() + "\" applies only to a prefetch "
-            + "(io.datamint.spark.prefetch.DatamintPrefetch or bin/datamint-prefetch), not to a read of the datamint "
-            + "data source or catalog, which would ignore it; remove it from the read's options");
+        throw new InvalidOptionException(
+            "option \""
+                + e.getKey()
+                + "\" applies only to a prefetch "
+                + "(io.datamint.spark.prefetch.DatamintPrefetch or bin/datamint-prefetch), not to a read of the datamint "
+                + "data source or catalog, which would ignore it; remove it from the read's options");
       }
       put(merged, hadoop, e.getKey(), e.getValue());
     }
@@ -169,25 +189,32 @@ public final class DatamintOptions implements Serializable {
   }
 
   /** Records a Hadoop setting, or a known option under its lower-case name. */
-  private static void put(Map<String, String> merged, Map<String, String> hadoop, String rawKey, String value) {
+  private static void put(
+      Map<String, String> merged, Map<String, String> hadoop, String rawKey, String value) {
     if (rawKey.startsWith(HADOOP_PREFIX)) {
       hadoop.put(rawKey, value);
       return;
     }
     String key = rawKey.toLowerCase(Locale.ROOT);
     if (value == null) {
-      throw new InvalidOptionException("option \"" + key + "\" has no value; accepted: "
-          + OptionSpecs.find(key).accepts());
+      throw new InvalidOptionException(
+          "option \"" + key + "\" has no value; accepted: " + OptionSpecs.find(key).accepts());
     }
     merged.put(key, value);
   }
 
   private static InvalidOptionException unknown(String rawKey) {
     String suggestion = Suggestions.closest(rawKey, OptionSpecs.all().keySet());
-    return new InvalidOptionException("unknown option \"" + rawKey + "\" for the datamint data source"
-        + (suggestion == null ? "" : "; did you mean \"" + suggestion + "\"?")
-        + " Valid options: " + String.join(", ", OptionSpecs.all().keySet())
-        + " (and Hadoop settings starting with \"" + HADOOP_PREFIX + "\")");
+    return new InvalidOptionException(
+        "unknown option \""
+            + rawKey
+            + "\" for the datamint data source"
+            + (suggestion == null ? "" : "; did you mean \"" + suggestion + "\"?")
+            + " Valid options: "
+            + String.join(", ", OptionSpecs.all().keySet())
+            + " (and Hadoop settings starting with \""
+            + HADOOP_PREFIX
+            + "\")");
   }
 
   /** The mirror path or mirror root; null when reading from the API. */
@@ -293,7 +320,9 @@ public final class DatamintOptions implements Serializable {
     return slicePlane != null || frameByFrame;
   }
 
-  /** The options of the training targets: worklists, annotation filters, masks and merge strategies. */
+  /**
+   * The options of the training targets: worklists, annotation filters, masks and merge strategies.
+   */
   public TargetOptions targets() {
     return targets;
   }
@@ -305,8 +334,18 @@ public final class DatamintOptions implements Serializable {
 
   @Override
   public String toString() {
-    return "DatamintOptions[path=" + path + ", project=" + project + ", server_url=" + serverUrl
-        + ", api_key=" + (apiKey == null ? "null" : "***") + ", mode=" + mode + ", target_partition_bytes="
-        + targetPartitionBytes + "]";
+    return "DatamintOptions[path="
+        + path
+        + ", project="
+        + project
+        + ", server_url="
+        + serverUrl
+        + ", api_key="
+        + (apiKey == null ? "null" : "***")
+        + ", mode="
+        + mode
+        + ", target_partition_bytes="
+        + targetPartitionBytes
+        + "]";
   }
 }

@@ -4,9 +4,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The one definition of an option key: its name, its {@link OptionType type} (and so what it accepts), its default,
- * the sentence documenting it, and whether only a prefetch takes it. Parsing, the default, the error message and the
- * README's table row all come from here. Instances are immutable; {@link OptionSpecs} holds them all.
+ * The one definition of an option key: its name, its {@link OptionType type} (and so what it
+ * accepts), its default, the sentence documenting it, and whether only a prefetch takes it.
+ * Parsing, the default, the error message and the README's table row all come from here. Instances
+ * are immutable; {@link OptionSpecs} holds them all.
  *
  * @param <T> the parsed value's type
  */
@@ -19,7 +20,12 @@ public final class OptionSpec<T> {
   private final String doc;
   private final boolean prefetchOnly;
 
-  private OptionSpec(String name, OptionType<T> type, T defaultValue, String defaultText, String doc,
+  private OptionSpec(
+      String name,
+      OptionType<T> type,
+      T defaultValue,
+      String defaultText,
+      String doc,
       boolean prefetchOnly) {
     this.name = Objects.requireNonNull(name);
     this.type = Objects.requireNonNull(type);
@@ -35,13 +41,17 @@ public final class OptionSpec<T> {
    * @param name the lower-case key
    * @param type its type
    * @param defaultValue the value when the key is not given; null for "not given"
-   * @param doc what it does, one sentence for the README (Markdown, the SDK equivalent in parentheses)
+   * @param doc what it does, one sentence for the README (Markdown, the SDK equivalent in
+   *     parentheses)
    */
   static <T> OptionSpec<T> of(String name, OptionType<T> type, T defaultValue, String doc) {
     return new OptionSpec<>(name, type, defaultValue, null, doc, false);
   }
 
-  /** This option with its default described in words (for a default that is computed, or absent on purpose). */
+  /**
+   * This option with its default described in words (for a default that is computed, or absent on
+   * purpose).
+   */
   OptionSpec<T> defaultShownAs(String words) {
     return new OptionSpec<>(name, type, defaultValue, words, doc, prefetchOnly);
   }
@@ -72,8 +82,8 @@ public final class OptionSpec<T> {
   }
 
   /**
-   * The default as the README shows it, in Markdown: a value in backticks such as {@code `64m`}, the words given to
-   * {@link #defaultShownAs}, or null when the option has none.
+   * The default as the README shows it, in Markdown: a value in backticks such as {@code `64m`},
+   * the words given to {@link #defaultShownAs}, or null when the option has none.
    */
   public String defaultText() {
     if (defaultText != null) {
@@ -118,7 +128,8 @@ public final class OptionSpec<T> {
     } catch (InvalidOptionException e) {
       throw e;
     } catch (IllegalArgumentException | ArithmeticException e) {
-      String detail = type.isExplained() && e.getMessage() != null ? " (" + e.getMessage() + ")" : "";
+      String detail =
+          type.isExplained() && e.getMessage() != null ? " (" + e.getMessage() + ")" : "";
       throw invalid(text, accepts() + detail);
     }
   }

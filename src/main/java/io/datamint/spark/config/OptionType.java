@@ -13,44 +13,56 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The kind of value an option takes: how its text is parsed, the sentence saying what is accepted (the same in error
- * messages and in the README), and how a value is written back (for defaults in the README). A parser reports a
- * rejected text by throwing {@link IllegalArgumentException}; {@link OptionSpec} turns that into the option's
- * message, with the exception's message as a detail in parentheses when the type {@linkplain #explained explains}.
+ * The kind of value an option takes: how its text is parsed, the sentence saying what is accepted
+ * (the same in error messages and in the README), and how a value is written back (for defaults in
+ * the README). A parser reports a rejected text by throwing {@link IllegalArgumentException};
+ * {@link OptionSpec} turns that into the option's message, with the exception's message as a detail
+ * in parentheses when the type {@linkplain #explained explains}.
  *
  * @param <T> the parsed value's type
  */
 public final class OptionType<T> {
 
-  /** Parses an option's text; throws {@link IllegalArgumentException} when the text is not accepted. */
+  /**
+   * Parses an option's text; throws {@link IllegalArgumentException} when the text is not accepted.
+   */
   @FunctionalInterface
   public interface Parser<T> {
     /** The value of {@code text}, which is never null. */
     T parse(String text);
   }
 
-  private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([kmgt]?)(i?b)?", Pattern.CASE_INSENSITIVE);
-  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?", Pattern.CASE_INSENSITIVE);
+  private static final Pattern SIZE =
+      Pattern.compile("(\\d+)\\s*([kmgt]?)(i?b)?", Pattern.CASE_INSENSITIVE);
+  private static final Pattern DURATION =
+      Pattern.compile("(\\d+)\\s*(ms|s|m|h)?", Pattern.CASE_INSENSITIVE);
   private static final String[] SIZE_UNITS = {"", "k", "m", "g", "t"};
 
   /** {@code true} or {@code false}, any case. */
-  public static final OptionType<Boolean> BOOLEAN = of("true or false", OptionType::parseBoolean, String::valueOf);
+  public static final OptionType<Boolean> BOOLEAN =
+      of("true or false", OptionType::parseBoolean, String::valueOf);
 
-  /** A positive duration: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, or a bare number of seconds. */
-  public static final OptionType<Duration> DURATION_VALUE = of(
-      "a positive duration such as 30s, 500ms, 5m or 90 (seconds)", OptionType::parseDuration,
-      OptionType::formatDuration);
+  /**
+   * A positive duration: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, or a bare number of
+   * seconds.
+   */
+  public static final OptionType<Duration> DURATION_VALUE =
+      of(
+          "a positive duration such as 30s, 500ms, 5m or 90 (seconds)",
+          OptionType::parseDuration,
+          OptionType::formatDuration);
 
   /** A whole number, negative ones included. */
-  public static final OptionType<Long> WHOLE_NUMBER = of("a whole number", text -> Long.parseLong(text.trim()),
-      String::valueOf);
+  public static final OptionType<Long> WHOLE_NUMBER =
+      of("a whole number", text -> Long.parseLong(text.trim()), String::valueOf);
 
   private final String accepts;
   private final Parser<T> parser;
   private final Function<T, String> formatter;
   private final boolean explained;
 
-  private OptionType(String accepts, Parser<T> parser, Function<T, String> formatter, boolean explained) {
+  private OptionType(
+      String accepts, Parser<T> parser, Function<T, String> formatter, boolean explained) {
     this.accepts = accepts;
     this.parser = parser;
     this.formatter = formatter;
@@ -64,11 +76,15 @@ public final class OptionType<T> {
    * @param parser the parser
    * @param formatter writes a value as an option text (for defaults)
    */
-  public static <T> OptionType<T> of(String accepts, Parser<T> parser, Function<T, String> formatter) {
+  public static <T> OptionType<T> of(
+      String accepts, Parser<T> parser, Function<T, String> formatter) {
     return new OptionType<>(accepts, parser, formatter, false);
   }
 
-  /** This type, with the parser's exception message added to {@link #accepts()} in messages about a bad value. */
+  /**
+   * This type, with the parser's exception message added to {@link #accepts()} in messages about a
+   * bad value.
+   */
   public OptionType<T> explained() {
     return new OptionType<>(accepts, parser, formatter, true);
   }
@@ -84,8 +100,8 @@ public final class OptionType<T> {
   }
 
   /**
-   * A positive byte size ({@code 1048576}, {@code 512k}, {@code 64m}, {@code 1g}, {@code 64MiB}) of at most
-   * {@code max}.
+   * A positive byte size ({@code 1048576}, {@code 512k}, {@code 64m}, {@code 1g}, {@code 64MiB}) of
+   * at most {@code max}.
    */
   public static OptionType<Long> bytes(long max, String accepts) {
     return of(accepts, text -> parseBytes(text, max), OptionType::formatBytes);
@@ -97,8 +113,11 @@ public final class OptionType<T> {
    * @param items what the items are, e.g. {@code "tags"}
    */
   public static OptionType<List<String>> list(String items) {
-    return of(items + " as a comma-separated list or a JSON array of strings", OptionType::parseList,
-        value -> String.join(",", value)).explained();
+    return of(
+            items + " as a comma-separated list or a JSON array of strings",
+            OptionType::parseList,
+            value -> String.join(",", value))
+        .explained();
   }
 
   /** Free text, trimmed; a blank text is no value (null). */
@@ -115,7 +134,8 @@ public final class OptionType<T> {
    * The constants of an enum, matched case-insensitively.
    *
    * @param type the enum
-   * @param upperCase whether values are written upper case ({@code PERMISSIVE}) rather than lower case
+   * @param upperCase whether values are written upper case ({@code PERMISSIVE}) rather than lower
+   *     case
    */
   public static <E extends Enum<E>> OptionType<E> enumOf(Class<E> type, boolean upperCase) {
     Function<E, String> name = e -> upperCase ? e.name() : e.name().toLowerCase(Locale.ROOT);
@@ -123,14 +143,15 @@ public final class OptionType<T> {
     for (E constant : type.getEnumConstants()) {
       names.add(name.apply(constant));
     }
-    Parser<E> parser = text -> {
-      for (E constant : type.getEnumConstants()) {
-        if (constant.name().equalsIgnoreCase(text.trim())) {
-          return constant;
-        }
-      }
-      throw new IllegalArgumentException();
-    };
+    Parser<E> parser =
+        text -> {
+          for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(text.trim())) {
+              return constant;
+            }
+          }
+          throw new IllegalArgumentException();
+        };
     return of("one of " + String.join(", ", names) + " (case-insensitive)", parser, name);
   }
 

@@ -3,16 +3,20 @@ package io.datamint.spark.config;
 import java.util.Map;
 
 /**
- * The README's options table, written from {@link OptionSpecs}: one row per option with its name, what it accepts,
- * its default and its documentation sentence. The README holds it between {@link #BEGIN} and {@link #END};
- * {@code OptionsReadmeTest} fails when the README's copy differs and rewrites it when asked to.
+ * The README's options table, written from {@link OptionSpecs}: one row per option with its name,
+ * what it accepts, its default and its documentation sentence. The README holds it between {@link
+ * #BEGIN} and {@link #END}; {@code OptionsReadmeTest} fails when the README's copy differs and
+ * rewrites it when asked to.
  */
 final class OptionsTable {
 
   /** The line before the table in the README. */
-  public static final String BEGIN = "<!-- options table: generated from config.OptionSpecs by OptionsReadmeTest -->";
+  public static final String BEGIN =
+      "<!-- options table: generated from config.OptionSpecs by OptionsReadmeTest -->";
+
   /** The line after the table in the README. */
   public static final String END = "<!-- end of options table -->";
+
   /** The table's header row. */
   public static final String HEADER = "| Option | Values | Default | Meaning (SDK equivalent) |";
 
@@ -30,8 +34,15 @@ final class OptionsTable {
   /** One option's row. */
   public static String row(OptionSpec<?> spec) {
     String defaultText = spec.defaultText();
-    return "| `" + spec.name() + "` | " + cell(spec.accepts()) + " | " + (defaultText == null ? "" : cell(defaultText))
-        + " | " + cell(spec.doc()) + " |";
+    return "| `"
+        + spec.name()
+        + "` | "
+        + cell(spec.accepts())
+        + " | "
+        + (defaultText == null ? "" : cell(defaultText))
+        + " | "
+        + cell(spec.doc())
+        + " |";
   }
 
   private static String cell(String text) {

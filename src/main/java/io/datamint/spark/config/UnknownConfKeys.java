@@ -6,10 +6,11 @@ import java.util.function.Consumer;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reports {@code spark.datamint.*} session conf keys that name no option: one warning per key for the life of the
- * JVM, naming the closest valid key, instead of failing every read. A session conf is shared by every read of an
- * application and often set far from the read (a cluster's defaults, a notebook's first cell), so a stale or
- * misspelled key there should not stop reads that never use it; read options still fail ({@link DatamintOptions}).
+ * Reports {@code spark.datamint.*} session conf keys that name no option: one warning per key for
+ * the life of the JVM, naming the closest valid key, instead of failing every read. A session conf
+ * is shared by every read of an application and often set far from the read (a cluster's defaults,
+ * a notebook's first cell), so a stale or misspelled key there should not stop reads that never use
+ * it; read options still fail ({@link DatamintOptions}).
  */
 final class UnknownConfKeys {
 
@@ -36,10 +37,16 @@ final class UnknownConfKeys {
     if (!reported.add(confKey)) {
       return false;
     }
-    sink.accept("ignoring Spark conf " + confKey + ": no datamint option is named \""
-        + confKey.substring(DatamintOptions.CONF_PREFIX.length()) + "\""
-        + (closest == null ? "" : "; did you mean " + DatamintOptions.CONF_PREFIX + closest + "?")
-        + " (this warning is written once per JVM)");
+    sink.accept(
+        "ignoring Spark conf "
+            + confKey
+            + ": no datamint option is named \""
+            + confKey.substring(DatamintOptions.CONF_PREFIX.length())
+            + "\""
+            + (closest == null
+                ? ""
+                : "; did you mean " + DatamintOptions.CONF_PREFIX + closest + "?")
+            + " (this warning is written once per JVM)");
     return true;
   }
 }

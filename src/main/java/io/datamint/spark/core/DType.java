@@ -1,6 +1,9 @@
 package io.datamint.spark.core;
 
-/** The element types of decoded arrays, named as NumPy names them (the {@code dtype} field of a tensor). */
+/**
+ * The element types of decoded arrays, named as NumPy names them (the {@code dtype} field of a
+ * tensor).
+ */
 public enum DType {
   UINT8("uint8", 1),
   INT8("int8", 1),

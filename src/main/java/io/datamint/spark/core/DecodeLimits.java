@@ -1,18 +1,22 @@
 package io.datamint.spark.core;
 
+import io.datamint.spark.error.DecodeException;
 import java.io.Serializable;
 import java.util.Arrays;
-import io.datamint.spark.error.DecodeException;
 
 /**
- * Bounds on what a decoder may allocate, checked before any pixel buffer is allocated, so that a file declaring
- * absurd dimensions, or a compression bomb, becomes a clear error instead of an OutOfMemoryError.
+ * Bounds on what a decoder may allocate, checked before any pixel buffer is allocated, so that a
+ * file declaring absurd dimensions, or a compression bomb, becomes a clear error instead of an
+ * OutOfMemoryError.
  */
 public final class DecodeLimits implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  /** Default bound on the decoded bytes of one array: 2 GiB minus a little, Java's largest byte array. */
+  /**
+   * Default bound on the decoded bytes of one array: 2 GiB minus a little, Java's largest byte
+   * array.
+   */
   public static final long DEFAULT_MAX_DECODED_BYTES = Integer.MAX_VALUE - 1024L;
 
   private final long maxDecodedBytes;
@@ -35,8 +39,8 @@ public final class DecodeLimits implements Serializable {
   }
 
   /**
-   * The byte size of an array of {@code dtype} and {@code shape}, after checking that every dimension is positive
-   * and the total is within the limit.
+   * The byte size of an array of {@code dtype} and {@code shape}, after checking that every
+   * dimension is positive and the total is within the limit.
    *
    * @throws DecodeException naming the shape and the limit otherwise
    */
@@ -44,13 +48,20 @@ public final class DecodeLimits implements Serializable {
     long bytes = dtype.itemSize();
     for (long dim : shape) {
       if (dim <= 0) {
-        throw new DecodeException("the file declares an array of shape " + Arrays.toString(shape)
-            + ", with a dimension that is not positive");
+        throw new DecodeException(
+            "the file declares an array of shape "
+                + Arrays.toString(shape)
+                + ", with a dimension that is not positive");
       }
       if (bytes > maxDecodedBytes / dim) {
-        throw new DecodeException("the file declares an array of shape " + Arrays.toString(shape) + " of "
-            + dtype.numpyName() + ", more than the limit of " + maxDecodedBytes
-            + " decoded bytes (option max_decoded_bytes)");
+        throw new DecodeException(
+            "the file declares an array of shape "
+                + Arrays.toString(shape)
+                + " of "
+                + dtype.numpyName()
+                + ", more than the limit of "
+                + maxDecodedBytes
+                + " decoded bytes (option max_decoded_bytes)");
       }
       bytes *= dim;
     }

@@ -1,13 +1,14 @@
 package io.datamint.spark.core;
 
+import io.datamint.spark.error.DecodeException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
-import io.datamint.spark.error.DecodeException;
 
 /**
- * A decoded n-dimensional array: element type, shape (outermost first) and the values in C order, little-endian,
- * exactly {@code prod(shape) * itemSize} bytes. This is the tensor layout of the {@code image} column.
+ * A decoded n-dimensional array: element type, shape (outermost first) and the values in C order,
+ * little-endian, exactly {@code prod(shape) * itemSize} bytes. This is the tensor layout of the
+ * {@code image} column.
  */
 public final class PixelArray {
 
@@ -26,7 +27,8 @@ public final class PixelArray {
    *
    * @throws DecodeException when the shape is not positive or the array would be over the limit
    */
-  public static PixelArray allocate(DecodeLimits limits, DType dtype, int... shape) throws DecodeException {
+  public static PixelArray allocate(DecodeLimits limits, DType dtype, int... shape)
+      throws DecodeException {
     long[] dims = Arrays.stream(shape).asLongStream().toArray();
     long bytes = limits.checkedByteSize(dtype, dims);
     return new PixelArray(dtype, shape.clone(), ByteBuffer.allocate(Math.toIntExact(bytes)));
@@ -43,8 +45,15 @@ public final class PixelArray {
       expected *= dim;
     }
     if (data.remaining() != expected) {
-      throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " of " + dtype.numpyName() + " needs "
-          + expected + " bytes, the buffer has " + data.remaining());
+      throw new IllegalArgumentException(
+          "shape "
+              + Arrays.toString(shape)
+              + " of "
+              + dtype.numpyName()
+              + " needs "
+              + expected
+              + " bytes, the buffer has "
+              + data.remaining());
     }
     return new PixelArray(dtype, shape.clone(), data.slice());
   }
@@ -78,8 +87,8 @@ public final class PixelArray {
   }
 
   /**
-   * The values, little-endian, position 0 to {@code elementCount() * itemSize}. The buffer is shared: decoders
-   * fill it, readers copy it once into the output column.
+   * The values, little-endian, position 0 to {@code elementCount() * itemSize}. The buffer is
+   * shared: decoders fill it, readers copy it once into the output column.
    */
   public ByteBuffer data() {
     return data;

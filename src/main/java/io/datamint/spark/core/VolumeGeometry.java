@@ -7,23 +7,31 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The orientation facts of a decoded volume that slicing needs, as typed values rather than the {@code metainfo}
- * JSON: for a NIfTI image, its xform codes, the orientation code of each voxel axis and the slice axis the decoder
- * laid out first ({@link Nifti}); for a DICOM image, its ImageOrientationPatient direction cosines and the header
- * attributes the SDK's obliquity threshold depends on ({@link Dicom}). The DICOM and NIfTI decoders set one on
- * {@code decode.DecodedResource}; images and videos have none (null).
+ * The orientation facts of a decoded volume that slicing needs, as typed values rather than the
+ * {@code metainfo} JSON: for a NIfTI image, its xform codes, the orientation code of each voxel
+ * axis and the slice axis the decoder laid out first ({@link Nifti}); for a DICOM image, its
+ * ImageOrientationPatient direction cosines and the header attributes the SDK's obliquity threshold
+ * depends on ({@link Dicom}). The DICOM and NIfTI decoders set one on {@code
+ * decode.DecodedResource}; images and videos have none (null).
  *
- * <p>Values are immutable and serializable. They record what the header says; choosing the axis of a plane
- * ({@code slice.PlaneResolver}) is not done here.
+ * <p>Values are immutable and serializable. They record what the header says; choosing the axis of
+ * a plane ({@code slice.PlaneResolver}) is not done here.
  */
-public sealed interface VolumeGeometry extends Serializable permits VolumeGeometry.Nifti, VolumeGeometry.Dicom {
+public sealed interface VolumeGeometry extends Serializable
+    permits VolumeGeometry.Nifti, VolumeGeometry.Dicom {
 
   /**
-   * An anatomical direction a voxel axis points to (nibabel's {@code aff2axcodes} letters, RAS+ world): Left or
-   * Right (world x), Posterior or Anterior (world y), Inferior or Superior (world z).
+   * An anatomical direction a voxel axis points to (nibabel's {@code aff2axcodes} letters, RAS+
+   * world): Left or Right (world x), Posterior or Anterior (world y), Inferior or Superior (world
+   * z).
    */
   enum AxisCode {
-    L(0), R(0), P(1), A(1), I(2), S(2);
+    L(0),
+    R(0),
+    P(1),
+    A(1),
+    I(2),
+    S(2);
 
     private final int worldAxis;
 
@@ -31,12 +39,18 @@ public sealed interface VolumeGeometry extends Serializable permits VolumeGeomet
       this.worldAxis = worldAxis;
     }
 
-    /** The world axis along which this direction runs: 0 (x, left-right), 1 (y), 2 (z, inferior-superior). */
+    /**
+     * The world axis along which this direction runs: 0 (x, left-right), 1 (y), 2 (z,
+     * inferior-superior).
+     */
     public int worldAxis() {
       return worldAxis;
     }
 
-    /** The code named by {@code letter} ({@code "L"}, ..., {@code "S"}, exact case), or null for anything else. */
+    /**
+     * The code named by {@code letter} ({@code "L"}, ..., {@code "S"}, exact case), or null for
+     * anything else.
+     */
     public static AxisCode of(String letter) {
       if (letter == null || letter.length() != 1) {
         return null;
@@ -61,10 +75,11 @@ public sealed interface VolumeGeometry extends Serializable permits VolumeGeomet
   }
 
   /**
-   * A NIfTI image's orientation: the header's {@code qform_code} and {@code sform_code}, the source of the affine,
-   * one {@link AxisCode} per spatial voxel axis (i, j, k; null for an axis with no code, e.g. of a rank-deficient
-   * affine), and the decoder's layout: the voxel axis laid out first (D), whether it was reversed, and whether it
-   * is voxel axis k only because no axis is coded I or S.
+   * A NIfTI image's orientation: the header's {@code qform_code} and {@code sform_code}, the source
+   * of the affine, one {@link AxisCode} per spatial voxel axis (i, j, k; null for an axis with no
+   * code, e.g. of a rank-deficient affine), and the decoder's layout: the voxel axis laid out first
+   * (D), whether it was reversed, and whether it is voxel axis k only because no axis is coded I or
+   * S.
    */
   final class Nifti implements VolumeGeometry {
 
@@ -84,14 +99,21 @@ public sealed interface VolumeGeometry extends Serializable permits VolumeGeomet
      * @param sliceAxis the spatial voxel axis (0 to 2) laid out first
      * @throws IllegalArgumentException when there are not 3 codes or the slice axis is not 0 to 2
      */
-    public Nifti(int qformCode, int sformCode, AffineSource affineSource, AxisCode[] axisCodes, int sliceAxis,
-        boolean sliceFlipped, boolean sliceAxisFallback) {
+    public Nifti(
+        int qformCode,
+        int sformCode,
+        AffineSource affineSource,
+        AxisCode[] axisCodes,
+        int sliceAxis,
+        boolean sliceFlipped,
+        boolean sliceAxisFallback) {
       if (axisCodes == null || axisCodes.length != 3) {
-        throw new IllegalArgumentException("a NIfTI orientation has 3 axis codes (i, j, k), got "
-            + Arrays.toString(axisCodes));
+        throw new IllegalArgumentException(
+            "a NIfTI orientation has 3 axis codes (i, j, k), got " + Arrays.toString(axisCodes));
       }
       if (sliceAxis < 0 || sliceAxis > 2) {
-        throw new IllegalArgumentException("the slice axis is a spatial voxel axis 0-2, not " + sliceAxis);
+        throw new IllegalArgumentException(
+            "the slice axis is a spatial voxel axis 0-2, not " + sliceAxis);
       }
       this.qformCode = qformCode;
       this.sformCode = sformCode;
@@ -117,7 +139,10 @@ public sealed interface VolumeGeometry extends Serializable permits VolumeGeomet
       return affineSource;
     }
 
-    /** The code of spatial voxel axis {@code voxelAxis} (0 = i, 1 = j, 2 = k); null when the axis has none. */
+    /**
+     * The code of spatial voxel axis {@code voxelAxis} (0 = i, 1 = j, 2 = k); null when the axis
+     * has none.
+     */
     public AxisCode axisCode(int voxelAxis) {
       return axisCodes[voxelAxis];
     }
@@ -142,7 +167,9 @@ public sealed interface VolumeGeometry extends Serializable permits VolumeGeomet
       return sliceAxis;
     }
 
-    /** Whether the slice axis was reversed (its code was I), so that slice 0 is the most inferior. */
+    /**
+     * Whether the slice axis was reversed (its code was I), so that slice 0 is the most inferior.
+     */
     public boolean sliceFlipped() {
       return sliceFlipped;
     }
@@ -154,30 +181,54 @@ public sealed interface VolumeGeometry extends Serializable permits VolumeGeomet
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Nifti n && qformCode == n.qformCode && sformCode == n.sformCode
-          && affineSource == n.affineSource && Arrays.equals(axisCodes, n.axisCodes) && sliceAxis == n.sliceAxis
-          && sliceFlipped == n.sliceFlipped && sliceAxisFallback == n.sliceAxisFallback;
+      return o instanceof Nifti n
+          && qformCode == n.qformCode
+          && sformCode == n.sformCode
+          && affineSource == n.affineSource
+          && Arrays.equals(axisCodes, n.axisCodes)
+          && sliceAxis == n.sliceAxis
+          && sliceFlipped == n.sliceFlipped
+          && sliceAxisFallback == n.sliceAxisFallback;
     }
 
     @Override
     public int hashCode() {
-      return Objects.hash(qformCode, sformCode, affineSource, Arrays.hashCode(axisCodes), sliceAxis, sliceFlipped,
+      return Objects.hash(
+          qformCode,
+          sformCode,
+          affineSource,
+          Arrays.hashCode(axisCodes),
+          sliceAxis,
+          sliceFlipped,
           sliceAxisFallback);
     }
 
     @Override
     public String toString() {
-      return "Nifti[qform_code=" + qformCode + ", sform_code=" + sformCode + ", affine_source=" + affineSource
-          + ", axcodes=" + Arrays.toString(axisCodes) + ", slice_axis=" + sliceAxis + ", slice_flipped="
-          + sliceFlipped + ", slice_axis_fallback=" + sliceAxisFallback + "]";
+      return "Nifti[qform_code="
+          + qformCode
+          + ", sform_code="
+          + sformCode
+          + ", affine_source="
+          + affineSource
+          + ", axcodes="
+          + Arrays.toString(axisCodes)
+          + ", slice_axis="
+          + sliceAxis
+          + ", slice_flipped="
+          + sliceFlipped
+          + ", slice_axis_fallback="
+          + sliceAxisFallback
+          + "]";
     }
   }
 
   /**
-   * A DICOM image's orientation: ImageOrientationPatient (row cosines then column cosines, LPS), where the SDK's
-   * {@code get_image_orientation} finds it, or none; or, when the header has one that cannot be read (not 6
-   * numbers), a description of the problem, which slicing reports. Also the attributes the SDK's obliquity
-   * threshold reads: Modality, BodyPartExamined and the values of ImageType.
+   * A DICOM image's orientation: ImageOrientationPatient (row cosines then column cosines, LPS),
+   * where the SDK's {@code get_image_orientation} finds it, or none; or, when the header has one
+   * that cannot be read (not 6 numbers), a description of the problem, which slicing reports. Also
+   * the attributes the SDK's obliquity threshold reads: Modality, BodyPartExamined and the values
+   * of ImageType.
    */
   final class Dicom implements VolumeGeometry {
 
@@ -192,7 +243,11 @@ public sealed interface VolumeGeometry extends Serializable permits VolumeGeomet
     private final String bodyPartExamined;
     private final List<String> imageType;
 
-    private Dicom(double[] imageOrientation, String orientationProblem, String modality, String bodyPartExamined,
+    private Dicom(
+        double[] imageOrientation,
+        String orientationProblem,
+        String modality,
+        String bodyPartExamined,
         List<String> imageType) {
       this.imageOrientation = imageOrientation;
       this.orientationProblem = orientationProblem;
@@ -204,34 +259,46 @@ public sealed interface VolumeGeometry extends Serializable permits VolumeGeomet
     /**
      * A DICOM geometry.
      *
-     * @param imageOrientation the 6 finite values of ImageOrientationPatient, or null when the header has none
+     * @param imageOrientation the 6 finite values of ImageOrientationPatient, or null when the
+     *     header has none
      * @param modality Modality, or null when absent, empty or multi-valued
      * @param bodyPartExamined BodyPartExamined, or null when absent, empty or multi-valued
      * @param imageType the values of ImageType (none when absent)
      * @throws IllegalArgumentException when the orientation is not 6 finite numbers
      */
-    public static Dicom of(double[] imageOrientation, String modality, String bodyPartExamined,
+    public static Dicom of(
+        double[] imageOrientation,
+        String modality,
+        String bodyPartExamined,
         List<String> imageType) {
       if (imageOrientation != null) {
         if (imageOrientation.length != 6) {
-          throw new IllegalArgumentException("ImageOrientationPatient has 6 values, got "
-              + Arrays.toString(imageOrientation));
+          throw new IllegalArgumentException(
+              "ImageOrientationPatient has 6 values, got " + Arrays.toString(imageOrientation));
         }
         for (double v : imageOrientation) {
           if (!Double.isFinite(v)) {
-            throw new IllegalArgumentException("ImageOrientationPatient values are finite, got "
-                + Arrays.toString(imageOrientation));
+            throw new IllegalArgumentException(
+                "ImageOrientationPatient values are finite, got "
+                    + Arrays.toString(imageOrientation));
           }
         }
       }
-      return new Dicom(imageOrientation == null ? null : imageOrientation.clone(), null, modality,
-          bodyPartExamined, imageType);
+      return new Dicom(
+          imageOrientation == null ? null : imageOrientation.clone(),
+          null,
+          modality,
+          bodyPartExamined,
+          imageType);
     }
 
-    /** A DICOM geometry whose header has an ImageOrientationPatient that cannot be read, saying why. */
-    public static Dicom unreadableOrientation(String problem, String modality, String bodyPartExamined,
-        List<String> imageType) {
-      return new Dicom(null, Objects.requireNonNull(problem, "problem"), modality, bodyPartExamined, imageType);
+    /**
+     * A DICOM geometry whose header has an ImageOrientationPatient that cannot be read, saying why.
+     */
+    public static Dicom unreadableOrientation(
+        String problem, String modality, String bodyPartExamined, List<String> imageType) {
+      return new Dicom(
+          null, Objects.requireNonNull(problem, "problem"), modality, bodyPartExamined, imageType);
     }
 
     /** Whether the header gives a readable ImageOrientationPatient. */
@@ -239,22 +306,33 @@ public sealed interface VolumeGeometry extends Serializable permits VolumeGeomet
       return imageOrientation != null;
     }
 
-    /** ImageOrientationPatient's 6 values (a copy), or null when the header has none or it cannot be read. */
+    /**
+     * ImageOrientationPatient's 6 values (a copy), or null when the header has none or it cannot be
+     * read.
+     */
     public double[] imageOrientation() {
       return imageOrientation == null ? null : imageOrientation.clone();
     }
 
-    /** The direction of the rows (along a row, i.e. of increasing column), or null without orientation. */
+    /**
+     * The direction of the rows (along a row, i.e. of increasing column), or null without
+     * orientation.
+     */
     public double[] rowCosines() {
       return imageOrientation == null ? null : Arrays.copyOfRange(imageOrientation, 0, 3);
     }
 
-    /** The direction of the columns (down a column, i.e. of increasing row), or null without orientation. */
+    /**
+     * The direction of the columns (down a column, i.e. of increasing row), or null without
+     * orientation.
+     */
     public double[] columnCosines() {
       return imageOrientation == null ? null : Arrays.copyOfRange(imageOrientation, 3, 6);
     }
 
-    /** Why the header's ImageOrientationPatient cannot be read, or null when it can or is absent. */
+    /**
+     * Why the header's ImageOrientationPatient cannot be read, or null when it can or is absent.
+     */
     public String orientationProblem() {
       return orientationProblem;
     }
@@ -276,22 +354,32 @@ public sealed interface VolumeGeometry extends Serializable permits VolumeGeomet
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Dicom d && Arrays.equals(imageOrientation, d.imageOrientation)
-          && Objects.equals(orientationProblem, d.orientationProblem) && Objects.equals(modality, d.modality)
-          && Objects.equals(bodyPartExamined, d.bodyPartExamined) && imageType.equals(d.imageType);
+      return o instanceof Dicom d
+          && Arrays.equals(imageOrientation, d.imageOrientation)
+          && Objects.equals(orientationProblem, d.orientationProblem)
+          && Objects.equals(modality, d.modality)
+          && Objects.equals(bodyPartExamined, d.bodyPartExamined)
+          && imageType.equals(d.imageType);
     }
 
     @Override
     public int hashCode() {
-      return Objects.hash(Arrays.hashCode(imageOrientation), orientationProblem, modality, bodyPartExamined,
+      return Objects.hash(
+          Arrays.hashCode(imageOrientation),
+          orientationProblem,
+          modality,
+          bodyPartExamined,
           imageType);
     }
 
     @Override
     public String toString() {
       List<String> parts = new ArrayList<>();
-      parts.add("ImageOrientationPatient=" + (orientationProblem != null ? "unreadable (" + orientationProblem + ")"
-          : Arrays.toString(imageOrientation)));
+      parts.add(
+          "ImageOrientationPatient="
+              + (orientationProblem != null
+                  ? "unreadable (" + orientationProblem + ")"
+                  : Arrays.toString(imageOrientation)));
       parts.add("Modality=" + modality);
       parts.add("BodyPartExamined=" + bodyPartExamined);
       parts.add("ImageType=" + imageType);

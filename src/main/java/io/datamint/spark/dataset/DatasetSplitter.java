@@ -18,11 +18,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Puts the selected resources in their splits, on the driver, after the SDK's selection and before any SQL
- * predicate (so a {@code WHERE} never changes a resource's split): a local split (CPython's shuffle, the SDK's
- * rounding), a patient-wise one, the project's assignments as of an instant, or the deprecated {@code split:*} tags
- * (where a resource with two such tags gives two rows). Resources without an assignment keep a null split. Source
- * order is kept; a split's rows are not reordered by the shuffle.
+ * Puts the selected resources in their splits, on the driver, after the SDK's selection and before
+ * any SQL predicate (so a {@code WHERE} never changes a resource's split): a local split (CPython's
+ * shuffle, the SDK's rounding), a patient-wise one, the project's assignments as of an instant, or
+ * the deprecated {@code split:*} tags (where a resource with two such tags gives two rows).
+ * Resources without an assignment keep a null split. Source order is kept; a split's rows are not
+ * reordered by the shuffle.
  */
 public final class DatasetSplitter {
 
@@ -37,20 +38,24 @@ public final class DatasetSplitter {
   }
 
   /** The selection with each resource's split. */
-  public List<ResourceSelection.Selected> apply(List<ResourceSelection.Selected> selected, ProjectSnapshot snapshot) {
+  public List<ResourceSelection.Selected> apply(
+      List<ResourceSelection.Selected> selected, ProjectSnapshot snapshot) {
     switch (options.mode()) {
       case NONE:
         return selected;
       case LOCAL:
         return local(selected, LocalSplit.assign(ids(selected), options.ratios(), seed()));
-      case LOCAL_BY_PATIENT: {
-        List<PatientResource> patients = new ArrayList<>();
-        for (ResourceSelection.Selected s : selected) {
-          patients.add(PatientResource.of(s.resource()));
+      case LOCAL_BY_PATIENT:
+        {
+          List<PatientResource> patients = new ArrayList<>();
+          for (ResourceSelection.Selected s : selected) {
+            patients.add(PatientResource.of(s.resource()));
+          }
+          return local(
+              selected,
+              LocalSplit.assignByPatient(
+                  patients, options.ratios(), seed(), options.nonePatientIdStrategy()));
         }
-        return local(selected, LocalSplit.assignByPatient(patients, options.ratios(), seed(),
-            options.nonePatientIdStrategy()));
-      }
       case PROJECT:
         return project(selected, snapshot);
       case SERVER_TAGS:
@@ -77,26 +82,38 @@ public final class DatasetSplitter {
     return ids;
   }
 
-  private static List<ResourceSelection.Selected> local(List<ResourceSelection.Selected> selected,
-      SplitResult result) {
+  private static List<ResourceSelection.Selected> local(
+      List<ResourceSelection.Selected> selected, SplitResult result) {
     List<ResourceSelection.Selected> out = new ArrayList<>();
     for (ResourceSelection.Selected s : selected) {
       String split = result.splitOf(s.resource().id());
-      out.add(s.in(split == null ? SplitMembership.NONE : new SplitMembership(split, result.source(), null)));
+      out.add(
+          s.in(
+              split == null
+                  ? SplitMembership.NONE
+                  : new SplitMembership(split, result.source(), null)));
     }
     return out;
   }
 
-  private List<ResourceSelection.Selected> project(List<ResourceSelection.Selected> selected,
-      ProjectSnapshot snapshot) {
-    // as the SDK: the caller's instant, or the client's time captured before asking for the current assignments
-    String asOf = options.asOfTimestamp() != null ? options.asOfTimestamp() : ProjectSplits.nowTimestamp(clock);
+  private List<ResourceSelection.Selected> project(
+      List<ResourceSelection.Selected> selected, ProjectSnapshot snapshot) {
+    // as the SDK: the caller's instant, or the client's time captured before asking for the current
+    // assignments
+    String asOf =
+        options.asOfTimestamp() != null
+            ? options.asOfTimestamp()
+            : ProjectSplits.nowTimestamp(clock);
     Map<String, String> assignments = snapshot.splitAssignments(options.asOfTimestamp());
     ProjectSplits.group(ids(selected), assignments); // the SDK's error when nothing is assigned
     List<ResourceSelection.Selected> out = new ArrayList<>();
     for (ResourceSelection.Selected s : selected) {
       String split = assignments.get(s.resource().id());
-      out.add(s.in(split == null ? SplitMembership.NONE : new SplitMembership(split, ProjectSplits.SOURCE, asOf)));
+      out.add(
+          s.in(
+              split == null
+                  ? SplitMembership.NONE
+                  : new SplitMembership(split, ProjectSplits.SOURCE, asOf)));
     }
     return out;
   }

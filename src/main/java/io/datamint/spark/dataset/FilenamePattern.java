@@ -4,9 +4,9 @@ import java.io.Serializable;
 import java.util.regex.Pattern;
 
 /**
- * A shell pattern matched as Python's {@code fnmatch.fnmatch} does on POSIX (case-sensitive, whole name):
- * {@code *} any run of characters, {@code ?} one character, {@code [seq]} one of seq (ranges allowed),
- * {@code [!seq]} none of seq; a {@code [} with no closing {@code ]} is literal.
+ * A shell pattern matched as Python's {@code fnmatch.fnmatch} does on POSIX (case-sensitive, whole
+ * name): {@code *} any run of characters, {@code ?} one character, {@code [seq]} one of seq (ranges
+ * allowed), {@code [!seq]} none of seq; a {@code [} with no closing {@code ]} is literal.
  */
 final class FilenamePattern implements Serializable {
 

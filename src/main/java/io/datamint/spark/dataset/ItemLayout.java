@@ -2,16 +2,17 @@ package io.datamint.spark.dataset;
 
 import io.datamint.spark.api.model.ResourceKind;
 import io.datamint.spark.config.DatasetKind;
-import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.core.PixelArray;
+import io.datamint.spark.error.DecodeException;
 
 /**
- * The {@code image} tensor of an SDK dataset item: decoded pixels {@code (N, C, H, W)} laid out as the dataset class
- * of option {@code dataset} returns them. {@code image} gives {@code (C, H, W)} and refuses files with several
- * frames, as {@code ImageDataset}; {@code volume} and {@code video} give {@code (C, D, H, W)} (channels first), as
- * {@code VolumeDataset} and {@code VideoDataset}; {@code auto} chooses per resource: videos as videos,
- * DICOM/NIfTI/volume resources as volumes (except a DICOM file with a single frame, such as a radiograph, which is
- * an image), images as images.
+ * The {@code image} tensor of an SDK dataset item: decoded pixels {@code (N, C, H, W)} laid out as
+ * the dataset class of option {@code dataset} returns them. {@code image} gives {@code (C, H, W)}
+ * and refuses files with several frames, as {@code ImageDataset}; {@code volume} and {@code video}
+ * give {@code (C, D, H, W)} (channels first), as {@code VolumeDataset} and {@code VideoDataset};
+ * {@code auto} chooses per resource: videos as videos, DICOM/NIfTI/volume resources as volumes
+ * (except a DICOM file with a single frame, such as a radiograph, which is an image), images as
+ * images.
  */
 public final class ItemLayout {
 
@@ -22,16 +23,20 @@ public final class ItemLayout {
    *
    * @throws DecodeException when an image dataset meets a file with several frames
    */
-  public static PixelArray layout(DatasetKind dataset, ResourceKind kind, PixelArray decoded) throws DecodeException {
-    DatasetKind effective = dataset == DatasetKind.AUTO ? forResource(kind, decoded.dim(0)) : dataset;
+  public static PixelArray layout(DatasetKind dataset, ResourceKind kind, PixelArray decoded)
+      throws DecodeException {
+    DatasetKind effective =
+        dataset == DatasetKind.AUTO ? forResource(kind, decoded.dim(0)) : dataset;
     int n = decoded.dim(0);
     int c = decoded.dim(1);
     int h = decoded.dim(2);
     int w = decoded.dim(3);
     if (effective == DatasetKind.IMAGE) {
       if (n != 1) {
-        throw new DecodeException("the image dataset reads single-frame files, and this one has " + n
-            + " frames; read it with option dataset=volume or dataset=video (or auto)");
+        throw new DecodeException(
+            "the image dataset reads single-frame files, and this one has "
+                + n
+                + " frames; read it with option dataset=volume or dataset=video (or auto)");
       }
       return decoded.reshape(c, h, w);
     }

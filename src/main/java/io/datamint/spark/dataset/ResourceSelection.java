@@ -12,12 +12,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Decides which resources of a project a read covers, and which annotations their rows carry, in the SDK's order:
- * each resource's annotations pass the {@link AnnotationFilter} (annotators, names, the schema check); a resource
- * whose filtered annotation list is empty is dropped unless {@code include_unannotated}; then the {@code filter()}
- * criteria, ANDed: {@code tags}
- * (any listed tag), {@code filename_pattern} (fnmatch), {@code has_annotations} (on the annotation list), and
- * {@code annotation_names} (any annotation, of any type, with a listed identifier). Source order is kept.
+ * Decides which resources of a project a read covers, and which annotations their rows carry, in
+ * the SDK's order: each resource's annotations pass the {@link AnnotationFilter} (annotators,
+ * names, the schema check); a resource whose filtered annotation list is empty is dropped unless
+ * {@code include_unannotated}; then the {@code filter()} criteria, ANDed: {@code tags} (any listed
+ * tag), {@code filename_pattern} (fnmatch), {@code has_annotations} (on the annotation list), and
+ * {@code annotation_names} (any annotation, of any type, with a listed identifier). Source order is
+ * kept.
  */
 public final class ResourceSelection {
 
@@ -47,12 +48,18 @@ public final class ResourceSelection {
     this.includeUnannotated = options.includeUnannotated();
     this.tags = options.tags() == null ? null : new HashSet<>(options.tags());
     this.filenamePattern =
-        options.filenamePattern() == null ? null : FilenamePattern.compile(options.filenamePattern());
+        options.filenamePattern() == null
+            ? null
+            : FilenamePattern.compile(options.filenamePattern());
     this.hasAnnotations = options.hasAnnotations();
-    this.annotationNames = options.annotationNames() == null ? null : new HashSet<>(options.annotationNames());
+    this.annotationNames =
+        options.annotationNames() == null ? null : new HashSet<>(options.annotationNames());
   }
 
-  /** The selection the options define, with the annotation filter built from them and the project's labels. */
+  /**
+   * The selection the options define, with the annotation filter built from them and the project's
+   * labels.
+   */
   public static ResourceSelection of(DatamintOptions options, AnnotationFilter annotationFilter) {
     return new ResourceSelection(options, annotationFilter);
   }
@@ -83,7 +90,8 @@ public final class ResourceSelection {
       return false;
     }
     return annotationNames == null
-        || annotations.stream().anyMatch(a -> a.identifier() != null && annotationNames.contains(a.identifier()));
+        || annotations.stream()
+            .anyMatch(a -> a.identifier() != null && annotationNames.contains(a.identifier()));
   }
 
   /** The criteria in force, for {@code explain()}. */

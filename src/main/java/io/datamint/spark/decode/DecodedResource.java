@@ -4,12 +4,14 @@ import io.datamint.spark.core.PixelArray;
 import io.datamint.spark.core.VolumeGeometry;
 
 /**
- * A decoded resource file: pixels as {@code (N, C, H, W)}, the header as JSON ({@code metainfo}: DICOM attributes
- * by keyword, NIfTI header fields; null for plain images and videos), the 4x4 voxel-to-world matrix in row-major
- * order for volumes (null otherwise), and the volume's typed orientation facts ({@link VolumeGeometry}: set by the
- * DICOM and NIfTI decoders, null for images and videos), which slicing reads instead of the JSON.
+ * A decoded resource file: pixels as {@code (N, C, H, W)}, the header as JSON ({@code metainfo}:
+ * DICOM attributes by keyword, NIfTI header fields; null for plain images and videos), the 4x4
+ * voxel-to-world matrix in row-major order for volumes (null otherwise), and the volume's typed
+ * orientation facts ({@link VolumeGeometry}: set by the DICOM and NIfTI decoders, null for images
+ * and videos), which slicing reads instead of the JSON.
  */
-public record DecodedResource(PixelArray pixels, String metainfoJson, double[] affine, VolumeGeometry geometry) {
+public record DecodedResource(
+    PixelArray pixels, String metainfoJson, double[] affine, VolumeGeometry geometry) {
 
   public DecodedResource {
     if (pixels.rank() != 4) {

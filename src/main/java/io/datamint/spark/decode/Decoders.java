@@ -1,34 +1,41 @@
 package io.datamint.spark.decode;
 
+import io.datamint.spark.core.DecodeLimits;
+import io.datamint.spark.error.DecodeException;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.function.Supplier;
-import io.datamint.spark.core.DecodeLimits;
-import io.datamint.spark.error.DecodeException;
 
 /**
- * The decoder of each file format; one shared, thread-safe instance per format, created on first use. The formats'
- * packages register themselves as {@link DecoderProvider} services, so this registry imports none of them.
+ * The decoder of each file format; one shared, thread-safe instance per format, created on first
+ * use. The formats' packages register themselves as {@link DecoderProvider} services, so this
+ * registry imports none of them.
  *
- * <p>Every decoder is guarded: a {@link LinkageError} while creating it or decoding (a class or native library of an
- * {@link OptionalLibrary} missing from the class path, an {@link ExceptionInInitializerError} caused by one) becomes
- * the file's {@link DecodeException} naming the library and how to add it, so that one file's missing dependency is
- * that row's {@code _error} and never aborts a job. Other errors ({@link VirtualMachineError}s such as {@link
- * OutOfMemoryError}) are not caught.
+ * <p>Every decoder is guarded: a {@link LinkageError} while creating it or decoding (a class or
+ * native library of an {@link OptionalLibrary} missing from the class path, an {@link
+ * ExceptionInInitializerError} caused by one) becomes the file's {@link DecodeException} naming the
+ * library and how to add it, so that one file's missing dependency is that row's {@code _error} and
+ * never aborts a job. Other errors ({@link VirtualMachineError}s such as {@link OutOfMemoryError})
+ * are not caught.
  */
 public final class Decoders {
 
   private static final Map<FileFormat, ResourceDecoder> DECODERS = new EnumMap<>(FileFormat.class);
 
   static {
-    for (DecoderProvider provider : ServiceLoader.load(DecoderProvider.class, Decoders.class.getClassLoader())) {
-      ResourceDecoder previous = DECODERS.putIfAbsent(provider.format(),
-          new Guarded(provider.format(), provider::create));
+    for (DecoderProvider provider :
+        ServiceLoader.load(DecoderProvider.class, Decoders.class.getClassLoader())) {
+      ResourceDecoder previous =
+          DECODERS.putIfAbsent(provider.format(), new Guarded(provider.format(), provider::create));
       if (previous != null) {
-        throw new ServiceConfigurationError("two decoder providers for " + provider.format() + " files: "
-            + provider.getClass().getName() + " and an earlier one");
+        throw new ServiceConfigurationError(
+            "two decoder providers for "
+                + provider.format()
+                + " files: "
+                + provider.getClass().getName()
+                + " and an earlier one");
       }
     }
   }
@@ -60,11 +67,13 @@ public final class Decoders {
     }
 
     @Override
-    public DecodedResource decode(byte[] file, int length, DecodeLimits limits) throws DecodeException {
+    public DecodedResource decode(byte[] file, int length, DecodeLimits limits)
+        throws DecodeException {
       try {
         ResourceDecoder d = decoder;
         if (d == null) {
-          d = factory.get(); // decoders are stateless: a second instance made by a racing thread is harmless
+          d = factory.get(); // decoders are stateless: a second instance made by a racing thread is
+          // harmless
           decoder = d;
         }
         return d.decode(file, length, limits);

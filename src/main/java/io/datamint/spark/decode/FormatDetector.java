@@ -1,15 +1,16 @@
 package io.datamint.spark.decode;
 
+import io.datamint.spark.error.DecodeException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
-import io.datamint.spark.error.DecodeException;
 
 /**
- * Chooses a resource file's format as the mirror contract says: from the content first (magic numbers), then the
- * mimetype, then the filename. A gzip stream is looked into: a NIfTI header or a DICOM preamble inside decides.
+ * Chooses a resource file's format as the mirror contract says: from the content first (magic
+ * numbers), then the mimetype, then the filename. A gzip stream is looked into: a NIfTI header or a
+ * DICOM preamble inside decides.
  */
 public final class FormatDetector {
 
@@ -21,9 +22,11 @@ public final class FormatDetector {
   /**
    * The format of a file.
    *
-   * @throws DecodeException when neither the content, the mimetype nor the filename names a supported format
+   * @throws DecodeException when neither the content, the mimetype nor the filename names a
+   *     supported format
    */
-  public static FileFormat detect(byte[] file, int length, String mimetype, String filename) throws DecodeException {
+  public static FileFormat detect(byte[] file, int length, String mimetype, String filename)
+      throws DecodeException {
     FileFormat byContent = byContent(file, length);
     if (byContent != null) {
       return byContent;
@@ -36,9 +39,15 @@ public final class FormatDetector {
     if (byName != null) {
       return byName;
     }
-    throw new DecodeException("unrecognized file format (" + length + " bytes, mimetype " + mimetype
-        + ", filename " + filename + "); supported: DICOM, NIfTI-1/2 (.nii, .nii.gz), PNG, JPEG, TIFF, BMP, GIF, "
-        + "and videos FFmpeg reads (MP4, MOV, AVI, MKV, WebM)");
+    throw new DecodeException(
+        "unrecognized file format ("
+            + length
+            + " bytes, mimetype "
+            + mimetype
+            + ", filename "
+            + filename
+            + "); supported: DICOM, NIfTI-1/2 (.nii, .nii.gz), PNG, JPEG, TIFF, BMP, GIF, "
+            + "and videos FFmpeg reads (MP4, MOV, AVI, MKV, WebM)");
   }
 
   static FileFormat byContent(byte[] b, int n) {
@@ -51,15 +60,22 @@ public final class FormatDetector {
     if (n >= 2 && (b[0] & 0xff) == 0x1f && (b[1] & 0xff) == 0x8b) {
       return gzipContent(b, n);
     }
-    if (startsWith(b, n, 0x89, 'P', 'N', 'G') || startsWith(b, n, 0xff, 0xd8, 0xff)
-        || startsWith(b, n, 'I', 'I', 42, 0) || startsWith(b, n, 'M', 'M', 0, 42) || startsWith(b, n, 'B', 'M')
+    if (startsWith(b, n, 0x89, 'P', 'N', 'G')
+        || startsWith(b, n, 0xff, 0xd8, 0xff)
+        || startsWith(b, n, 'I', 'I', 42, 0)
+        || startsWith(b, n, 'M', 'M', 0, 42)
+        || startsWith(b, n, 'B', 'M')
         || startsWith(b, n, 'G', 'I', 'F', '8')) {
       return FileFormat.RASTER;
     }
     if (n >= 12 && b[4] == 'f' && b[5] == 't' && b[6] == 'y' && b[7] == 'p') {
       return FileFormat.VIDEO; // ISO base media: MP4, MOV, M4V
     }
-    if (n >= 12 && startsWith(b, n, 'R', 'I', 'F', 'F') && b[8] == 'A' && b[9] == 'V' && b[10] == 'I') {
+    if (n >= 12
+        && startsWith(b, n, 'R', 'I', 'F', 'F')
+        && b[8] == 'A'
+        && b[9] == 'V'
+        && b[10] == 'I') {
       return FileFormat.VIDEO;
     }
     if (startsWith(b, n, 0x1a, 0x45, 0xdf, 0xa3)) {
@@ -82,13 +98,20 @@ public final class FormatDetector {
     if (isNiftiHeader(head, read)) {
       return FileFormat.NIFTI;
     }
-    if (read >= 132 && head[128] == 'D' && head[129] == 'I' && head[130] == 'C' && head[131] == 'M') {
+    if (read >= 132
+        && head[128] == 'D'
+        && head[129] == 'I'
+        && head[130] == 'C'
+        && head[131] == 'M') {
       return FileFormat.DICOM;
     }
     return null;
   }
 
-  /** A NIfTI-1 or -2 header: {@code sizeof_hdr} 348 or 540 in either byte order, and the magic string. */
+  /**
+   * A NIfTI-1 or -2 header: {@code sizeof_hdr} 348 or 540 in either byte order, and the magic
+   * string.
+   */
   private static boolean isNiftiHeader(byte[] b, int n) {
     if (n < 4) {
       return false;
@@ -124,7 +147,9 @@ public final class FormatDetector {
     if (m.equals("application/dicom") || m.equals("application/x-dicom")) {
       return FileFormat.DICOM;
     }
-    if (m.equals("application/x-nifti") || m.equals("image/x.nifti") || m.equals("application/nifti")) {
+    if (m.equals("application/x-nifti")
+        || m.equals("image/x.nifti")
+        || m.equals("application/nifti")) {
       return FileFormat.NIFTI;
     }
     if (m.startsWith("video/")) {
@@ -152,7 +177,8 @@ public final class FormatDetector {
         return FileFormat.RASTER;
       }
     }
-    for (String ext : new String[] {".mp4", ".mov", ".m4v", ".avi", ".mkv", ".webm", ".mpg", ".mpeg"}) {
+    for (String ext :
+        new String[] {".mp4", ".mov", ".m4v", ".avi", ".mkv", ".webm", ".mpg", ".mpeg"}) {
       if (f.endsWith(ext)) {
         return FileFormat.VIDEO;
       }

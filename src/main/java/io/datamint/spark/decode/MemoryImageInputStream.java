@@ -5,10 +5,11 @@ import java.util.Objects;
 import javax.imageio.stream.ImageInputStreamImpl;
 
 /**
- * An ImageIO input stream over a range of a byte array, read in place: seekable anywhere, its length known, nothing
- * cached or copied. The ImageIO readers of the raster decoder and the DICOM codecs read from it. It needs only the
- * JDK, so that PNG, BMP and GIF files decode when no optional library is on the class path (the JDK's own {@code
- * MemoryCacheImageInputStream} would copy every byte it reads into a cache).
+ * An ImageIO input stream over a range of a byte array, read in place: seekable anywhere, its
+ * length known, nothing cached or copied. The ImageIO readers of the raster decoder and the DICOM
+ * codecs read from it. It needs only the JDK, so that PNG, BMP and GIF files decode when no
+ * optional library is on the class path (the JDK's own {@code MemoryCacheImageInputStream} would
+ * copy every byte it reads into a cache).
  */
 public final class MemoryImageInputStream extends ImageInputStreamImpl {
 

@@ -1,44 +1,60 @@
 package io.datamint.spark.decode;
 
+import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.util.BuildInfo;
 import java.util.List;
 import java.util.Locale;
-import io.datamint.spark.error.DecodeException;
 
 /**
- * The libraries some formats need besides Spark, and what to say when one is missing. The connector's thin jar
- * declares them as Maven dependencies; a job started with the thin jar alone (for example {@code --jars} instead of
- * {@code --packages}) lacks them. Decoding a file that needs a missing library is then that file's {@link
- * DecodeException}, whose message names the library, its Maven coordinates and the two ways to get it, instead of a
- * {@link LinkageError} that would abort the job:
+ * The libraries some formats need besides Spark, and what to say when one is missing. The
+ * connector's thin jar declares them as Maven dependencies; a job started with the thin jar alone
+ * (for example {@code --jars} instead of {@code --packages}) lacks them. Decoding a file that needs
+ * a missing library is then that file's {@link DecodeException}, whose message names the library,
+ * its Maven coordinates and the two ways to get it, instead of a {@link LinkageError} that would
+ * abort the job:
  *
  * <ul>
- *   <li>{@link #TWELVEMONKEYS}: JPEG and TIFF files, and DICOM JPEG baseline, extended (8-bit) and lossless;
+ *   <li>{@link #TWELVEMONKEYS}: JPEG and TIFF files, and DICOM JPEG baseline, extended (8-bit) and
+ *       lossless;
  *   <li>{@link #JAI_IMAGEIO_JPEG2000}: DICOM JPEG 2000;
  *   <li>{@link #FFMPEG}: every video.
  * </ul>
  *
- * <p>Everything else (DICOM native, RLE, JPEG-LS and 12-bit JPEG, NIfTI, PNG, BMP, GIF, and masks in those formats)
- * is pure Java on the JDK. This class is the one place that knows the libraries' names and coordinates and the
- * connector's own; the versions come from the build ({@link BuildInfo}).
+ * <p>Everything else (DICOM native, RLE, JPEG-LS and 12-bit JPEG, NIfTI, PNG, BMP, GIF, and masks
+ * in those formats) is pure Java on the JDK. This class is the one place that knows the libraries'
+ * names and coordinates and the connector's own; the versions come from the build ({@link
+ * BuildInfo}).
  */
 public enum OptionalLibrary {
 
   /** TwelveMonkeys ImageIO: the JPEG and TIFF readers. */
-  TWELVEMONKEYS("TwelveMonkeys ImageIO", "com.twelvemonkeys.",
-      List.of("com.twelvemonkeys.imageio:imageio-jpeg:" + Build.version("twelvemonkeys"),
+  TWELVEMONKEYS(
+      "TwelveMonkeys ImageIO",
+      "com.twelvemonkeys.",
+      List.of(
+          "com.twelvemonkeys.imageio:imageio-jpeg:" + Build.version("twelvemonkeys"),
           "com.twelvemonkeys.imageio:imageio-tiff:" + Build.version("twelvemonkeys")),
-      List.of("com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi",
+      List.of(
+          "com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi",
           "com.twelvemonkeys.imageio.plugins.tiff.TIFFImageReaderSpi")),
 
   /** jai-imageio's JPEG 2000 reader. */
-  JAI_IMAGEIO_JPEG2000("jai-imageio JPEG 2000", "com.github.jaiimageio.",
+  JAI_IMAGEIO_JPEG2000(
+      "jai-imageio JPEG 2000",
+      "com.github.jaiimageio.",
       List.of("com.github.jai-imageio:jai-imageio-jpeg2000:" + Build.version("jai-imageio")),
       List.of("com.github.jaiimageio.jpeg2000.impl.J2KImageReaderSpi")),
 
-  /** FFmpeg through JavaCPP: the Java classes, plus the natives of one platform in jars with its classifier. */
-  FFMPEG("FFmpeg through JavaCPP", "org.bytedeco.",
-      List.of("org.bytedeco:ffmpeg:" + Build.version("ffmpeg"), "org.bytedeco:javacpp:" + Build.version("javacpp")),
+  /**
+   * FFmpeg through JavaCPP: the Java classes, plus the natives of one platform in jars with its
+   * classifier.
+   */
+  FFMPEG(
+      "FFmpeg through JavaCPP",
+      "org.bytedeco.",
+      List.of(
+          "org.bytedeco:ffmpeg:" + Build.version("ffmpeg"),
+          "org.bytedeco:javacpp:" + Build.version("javacpp")),
       List.of("org.bytedeco.javacpp.Loader", "org.bytedeco.ffmpeg.global.avutil"));
 
   private final String title;
@@ -47,7 +63,8 @@ public enum OptionalLibrary {
   private final List<String> probeClasses;
   private volatile Boolean present;
 
-  OptionalLibrary(String title, String packagePrefix, List<String> artifacts, List<String> probeClasses) {
+  OptionalLibrary(
+      String title, String packagePrefix, List<String> artifacts, List<String> probeClasses) {
     this.title = title;
     this.packagePrefix = packagePrefix;
     this.artifacts = artifacts;
@@ -65,8 +82,8 @@ public enum OptionalLibrary {
   }
 
   /**
-   * Whether the library's classes can be loaded by the connector's class loader (found once, then remembered). For
-   * {@link #FFMPEG} this says nothing of the natives, which load on first use.
+   * Whether the library's classes can be loaded by the connector's class loader (found once, then
+   * remembered). For {@link #FFMPEG} this says nothing of the natives, which load on first use.
    */
   public boolean isPresent() {
     Boolean known = present;
@@ -91,32 +108,55 @@ public enum OptionalLibrary {
 
   /** The message for a file that needs this library when it is not on the class path. */
   String missing(String what) {
-    return "decoding " + what + " needs " + title + " (" + coordinates() + "), which is not on the class path: "
+    return "decoding "
+        + what
+        + " needs "
+        + title
+        + " ("
+        + coordinates()
+        + "), which is not on the class path: "
         + Build.HOW_TO_ADD;
   }
 
   /**
-   * The failure of decoding {@code what} because a class or native library could not be loaded: the library the
-   * error points at (by the missing class's package, or the code that threw it) and how to add it; for an error that
-   * points at no optional library, the error itself. Use it for a {@link LinkageError} caught around a decoder.
+   * The failure of decoding {@code what} because a class or native library could not be loaded: the
+   * library the error points at (by the missing class's package, or the code that threw it) and how
+   * to add it; for an error that points at no optional library, the error itself. Use it for a
+   * {@link LinkageError} caught around a decoder.
    */
   public static DecodeException linkageFailure(String what, LinkageError error) {
     OptionalLibrary library = blamedFor(error);
     if (library == null) {
-      return new DecodeException("decoding " + what + " failed: a class the decoder needs could not be loaded ("
-          + error + "); the connector's dependencies may be incomplete: " + Build.HOW_TO_ADD, error);
+      return new DecodeException(
+          "decoding "
+              + what
+              + " failed: a class the decoder needs could not be loaded ("
+              + error
+              + "); the connector's dependencies may be incomplete: "
+              + Build.HOW_TO_ADD,
+          error);
     }
     if (!library.isPresent()) {
       return new DecodeException(library.missing(what) + " (" + error + ")", error);
     }
-    return new DecodeException("decoding " + what + " needs " + library.title + " (" + library.coordinates()
-        + "), which is on the class path but could not be loaded (" + error + "): " + Build.HOW_TO_ADD, error);
+    return new DecodeException(
+        "decoding "
+            + what
+            + " needs "
+            + library.title
+            + " ("
+            + library.coordinates()
+            + "), which is on the class path but could not be loaded ("
+            + error
+            + "): "
+            + Build.HOW_TO_ADD,
+        error);
   }
 
   /**
-   * The JavaCPP platform name of this JVM, e.g. {@code linux-x86_64}, {@code linux-arm64}, {@code macosx-arm64},
-   * {@code windows-x86_64}: the classifier of the ffmpeg and javacpp jars holding its natives. Computed as JavaCPP's
-   * {@code Loader.getPlatform()} does, without JavaCPP.
+   * The JavaCPP platform name of this JVM, e.g. {@code linux-x86_64}, {@code linux-arm64}, {@code
+   * macosx-arm64}, {@code windows-x86_64}: the classifier of the ffmpeg and javacpp jars holding
+   * its natives. Computed as JavaCPP's {@code Loader.getPlatform()} does, without JavaCPP.
    */
   public static String nativePlatform() {
     String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
@@ -138,7 +178,10 @@ public enum OptionalLibrary {
     return os + "-" + arch;
   }
 
-  /** The JavaCPP platforms whose natives the connector's own dependencies (and its self-contained jar) carry. */
+  /**
+   * The JavaCPP platforms whose natives the connector's own dependencies (and its self-contained
+   * jar) carry.
+   */
   public static List<String> bundledNativePlatforms() {
     return BuildInfo.nativePlatforms();
   }
@@ -146,8 +189,13 @@ public enum OptionalLibrary {
   /** The artifacts as a phrase; FFmpeg's with the classifier its natives need on this machine. */
   private String coordinates() {
     String list = String.join(" and ", artifacts);
-    return this == FFMPEG ? list + ", each also with the classifier " + nativePlatform() + " for this machine's"
-        + " natives" : list + ", with their dependencies";
+    return this == FFMPEG
+        ? list
+            + ", each also with the classifier "
+            + nativePlatform()
+            + " for this machine's"
+            + " natives"
+        : list + ", with their dependencies";
   }
 
   /** The library whose classes or code {@code error} (or a cause of it) names, or null. */
@@ -174,7 +222,8 @@ public enum OptionalLibrary {
     ClassLoader loader = OptionalLibrary.class.getClassLoader();
     try {
       for (String name : probeClasses) {
-        Class.forName(name, false, loader); // loads the class and its supertypes, runs no static initializer
+        Class.forName(
+            name, false, loader); // loads the class and its supertypes, runs no static initializer
       }
       return true;
     } catch (ClassNotFoundException | LinkageError e) {
@@ -184,8 +233,12 @@ public enum OptionalLibrary {
 
   /** The versions and the connector's coordinates, from the build ({@link BuildInfo}). */
   private static final class Build {
-    static final String HOW_TO_ADD = "use the self-contained jar " + BuildInfo.selfContainedJar()
-        + ", or add the connector with --packages " + BuildInfo.coordinates() + ", which brings its dependencies";
+    static final String HOW_TO_ADD =
+        "use the self-contained jar "
+            + BuildInfo.selfContainedJar()
+            + ", or add the connector with --packages "
+            + BuildInfo.coordinates()
+            + ", which brings its dependencies";
 
     static String version(String library) {
       return BuildInfo.dependencyVersion(library);

@@ -4,7 +4,8 @@ import io.datamint.spark.core.DecodeLimits;
 import io.datamint.spark.error.DecodeException;
 
 /**
- * Decodes one file format. Implementations are stateless and thread-safe; one instance serves a whole executor.
+ * Decodes one file format. Implementations are stateless and thread-safe; one instance serves a
+ * whole executor.
  */
 public interface ResourceDecoder {
 

@@ -1,8 +1,8 @@
 package io.datamint.spark.error;
 
 /**
- * An option name or value was rejected; the message names the option, the value and what is accepted. Raised on
- * the driver, before any data is read.
+ * An option name or value was rejected; the message names the option, the value and what is
+ * accepted. Raised on the driver, before any data is read.
  */
 public abstract class OptionException extends DatamintException {
 

@@ -5,16 +5,18 @@ import java.util.List;
 import java.util.function.ToLongFunction;
 
 /**
- * Groups resources into input partitions, keeping source order: by the bytes of the resources' reported
- * {@code size} ({@code target_partition_bytes}), or, when resources expand into slice or frame rows, by their row
- * counts from the metadata's frame counts ({@code target_partition_rows}). A resource over the target gets a
- * partition of its own; a resource without a size counts as {@link #UNKNOWN_SIZE_ESTIMATE} bytes, one without a
- * frame count as {@link #UNKNOWN_ROWS_ESTIMATE} rows.
+ * Groups resources into input partitions, keeping source order: by the bytes of the resources'
+ * reported {@code size} ({@code target_partition_bytes}), or, when resources expand into slice or
+ * frame rows, by their row counts from the metadata's frame counts ({@code target_partition_rows}).
+ * A resource over the target gets a partition of its own; a resource without a size counts as
+ * {@link #UNKNOWN_SIZE_ESTIMATE} bytes, one without a frame count as {@link #UNKNOWN_ROWS_ESTIMATE}
+ * rows.
  */
 public final class PartitionPlanner {
 
   /** The estimate for a resource whose size the source does not report. */
   public static final long UNKNOWN_SIZE_ESTIMATE = 1L << 20;
+
   /** The estimate of rows for a resource whose frame count the metadata does not give. */
   public static final long UNKNOWN_ROWS_ESTIMATE = 64;
 
@@ -23,7 +25,8 @@ public final class PartitionPlanner {
 
   private PartitionPlanner(long target, ToLongFunction<PlannedResource> weight, String what) {
     if (target <= 0) {
-      throw new IllegalArgumentException("target partition " + what + " must be positive: " + target);
+      throw new IllegalArgumentException(
+          "target partition " + what + " must be positive: " + target);
     }
     this.target = target;
     this.weight = weight;
@@ -39,7 +42,9 @@ public final class PartitionPlanner {
     return byRows(targetRows, PartitionPlanner::rows);
   }
 
-  /** Partitions of about {@code targetRows} rows, with {@code rows} estimating each resource's rows. */
+  /**
+   * Partitions of about {@code targetRows} rows, with {@code rows} estimating each resource's rows.
+   */
   public static PartitionPlanner byRows(long targetRows, ToLongFunction<PlannedResource> rows) {
     return new PartitionPlanner(targetRows, rows, "rows");
   }

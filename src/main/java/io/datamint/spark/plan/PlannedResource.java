@@ -9,8 +9,8 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Everything an executor needs to produce the rows of one resource: its metadata, its annotations after
- * filtering, and its kind. Built on the driver; immutable and serializable.
+ * Everything an executor needs to produce the rows of one resource: its metadata, its annotations
+ * after filtering, and its kind. Built on the driver; immutable and serializable.
  */
 public record PlannedResource(
     String resourceId,
@@ -30,7 +30,8 @@ public record PlannedResource(
     implements Serializable {
 
   /** Plans one resource with the annotations its row carries and its split. */
-  public static PlannedResource of(Resource resource, List<Annotation> annotations, SplitMembership split) {
+  public static PlannedResource of(
+      Resource resource, List<Annotation> annotations, SplitMembership split) {
     return new PlannedResource(
         resource.id(),
         resource.filename(),

@@ -5,9 +5,10 @@ import java.util.Map;
 import java.util.concurrent.Semaphore;
 
 /**
- * The download slots of one prefetch job in this JVM: one semaphore per job, shared by all of the job's tasks
- * running in the executor, so that {@code prefetch_concurrency} bounds the downloads in flight per executor rather
- * than per task. Counted by its users and dropped when the last one is done.
+ * The download slots of one prefetch job in this JVM: one semaphore per job, shared by all of the
+ * job's tasks running in the executor, so that {@code prefetch_concurrency} bounds the downloads in
+ * flight per executor rather than per task. Counted by its users and dropped when the last one is
+ * done.
  */
 final class DownloadSlots {
 
@@ -24,7 +25,10 @@ final class DownloadSlots {
 
   private DownloadSlots() {}
 
-  /** The job's semaphore in this JVM (created with {@code permits} by its first user); pair with {@link #release}. */
+  /**
+   * The job's semaphore in this JVM (created with {@code permits} by its first user); pair with
+   * {@link #release}.
+   */
   static synchronized Semaphore acquire(String jobId, int permits) {
     Entry entry = JOBS.computeIfAbsent(jobId, id -> new Entry(permits));
     entry.users++;

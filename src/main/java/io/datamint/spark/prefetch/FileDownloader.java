@@ -1,8 +1,8 @@
 package io.datamint.spark.prefetch;
 
-import io.datamint.spark.error.SourceException;
 import io.datamint.spark.api.client.BodyReader;
 import io.datamint.spark.api.client.DatamintApiClient;
+import io.datamint.spark.error.SourceException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -13,13 +13,14 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Mirrors one file on an executor. A file whose data is in place with the length and SDK version its record says
- * is skipped. Otherwise its old record and data are removed (so that a failure leaves the file absent, never
- * stale), the body is streamed to a hidden temporary file beside the target (written from scratch on each attempt
- * of the client), its size is checked (a resource against its {@code size}, before the body when the
- * {@code Content-Length} already disagrees; a mask against its {@code Content-Length}), the temporary file is
- * renamed into place, and the version record is written last. Never throws for one file: every failure becomes a
- * {@code failed} result, and its temporary file is removed.
+ * Mirrors one file on an executor. A file whose data is in place with the length and SDK version
+ * its record says is skipped. Otherwise its old record and data are removed (so that a failure
+ * leaves the file absent, never stale), the body is streamed to a hidden temporary file beside the
+ * target (written from scratch on each attempt of the client), its size is checked (a resource
+ * against its {@code size}, before the body when the {@code Content-Length} already disagrees; a
+ * mask against its {@code Content-Length}), the temporary file is renamed into place, and the
+ * version record is written last. Never throws for one file: every failure becomes a {@code failed}
+ * result, and its temporary file is removed.
  */
 final class FileDownloader {
 
@@ -46,7 +47,8 @@ final class FileDownloader {
     AtomicLong received = new AtomicLong();
     Path temporary = null;
     try {
-      Path target = PrefetchLayout.dataFile(mirror, task); // refuses an id that is not a plain file name
+      Path target =
+          PrefetchLayout.dataFile(mirror, task); // refuses an id that is not a plain file name
       Path record = PrefetchLayout.recordFile(mirror, task);
       FileStatus present = fs.status(target);
       if (present != null && present.isFile()) {
@@ -78,13 +80,15 @@ final class FileDownloader {
 
   private long download(PrefetchTask task, Path temporary, AtomicLong received)
       throws InterruptedException, IOException {
-    BodyReader<Long> writer = (body, contentLength) -> write(task, temporary, body, contentLength, received);
+    BodyReader<Long> writer =
+        (body, contentLength) -> write(task, temporary, body, contentLength, received);
     slots.acquire();
     long bytes;
     try {
-      bytes = task.kind() == PrefetchFileResult.Kind.RESOURCE
-          ? client.downloadResource(task.resourceId(), writer)
-          : client.downloadAnnotation(task.resourceId(), task.annotationId(), writer);
+      bytes =
+          task.kind() == PrefetchFileResult.Kind.RESOURCE
+              ? client.downloadResource(task.resourceId(), writer)
+              : client.downloadAnnotation(task.resourceId(), task.annotationId(), writer);
     } finally {
       slots.release();
     }
@@ -94,8 +98,12 @@ final class FileDownloader {
     return bytes;
   }
 
-  /** One attempt: the whole body into a fresh temporary file; the size checks that retrying cannot fix. */
-  private long write(PrefetchTask task, Path temporary, InputStream body, long contentLength, AtomicLong received)
+  /**
+   * One attempt: the whole body into a fresh temporary file; the size checks that retrying cannot
+   * fix.
+   */
+  private long write(
+      PrefetchTask task, Path temporary, InputStream body, long contentLength, AtomicLong received)
       throws IOException {
     received.set(0);
     Long expected = task.expectedSize();
@@ -113,7 +121,8 @@ final class FileDownloader {
     try {
       byte[] buffer = new byte[BUFFER];
       int n;
-      while ((n = body.read(buffer)) > 0) { // an IOException from the body is the download's: retried
+      while ((n = body.read(buffer))
+          > 0) { // an IOException from the body is the download's: retried
         try {
           out.write(buffer, 0, n);
         } catch (IOException e) {
@@ -137,15 +146,23 @@ final class FileDownloader {
       throw new SizeMismatch(task, expected, count, "received");
     }
     if (contentLength >= 0 && count != contentLength) {
-      throw new IOException("received " + count + " bytes where Content-Length said " + contentLength);
+      throw new IOException(
+          "received " + count + " bytes where Content-Length said " + contentLength);
     }
     return count;
   }
 
-  private static PrefetchFileResult result(PrefetchTask task, PrefetchFileResult.Status status, long bytes,
-      String error, long start) {
-    return new PrefetchFileResult(task.kind(), task.resourceId(), task.annotationId(),
-        PrefetchLayout.relativePath(task), status, bytes, error, (System.nanoTime() - start) / 1_000_000);
+  private static PrefetchFileResult result(
+      PrefetchTask task, PrefetchFileResult.Status status, long bytes, String error, long start) {
+    return new PrefetchFileResult(
+        task.kind(),
+        task.resourceId(),
+        task.annotationId(),
+        PrefetchLayout.relativePath(task),
+        status,
+        bytes,
+        error,
+        (System.nanoTime() - start) / 1_000_000);
   }
 
   private static String message(Throwable e) {
@@ -162,25 +179,40 @@ final class FileDownloader {
   }
 
   /**
-   * Writing the mirror failed (disk full, a quota, permissions): not retried as a download failure would be, and
-   * reported as a write error, not blamed on the server.
+   * Writing the mirror failed (disk full, a quota, permissions): not retried as a download failure
+   * would be, and reported as a write error, not blamed on the server.
    */
   static final class OutputFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     OutputFailure(Path file, IOException cause) {
-      super("cannot write " + file + ": " + (cause.getMessage() == null ? cause.getClass().getSimpleName()
-          : cause.getMessage()), cause);
+      super(
+          "cannot write "
+              + file
+              + ": "
+              + (cause.getMessage() == null
+                  ? cause.getClass().getSimpleName()
+                  : cause.getMessage()),
+          cause);
     }
   }
 
-  /** The file's size is not the one expected; not retried (the server would send the same bytes again). */
+  /**
+   * The file's size is not the one expected; not retried (the server would send the same bytes
+   * again).
+   */
   static final class SizeMismatch extends SourceException {
     private static final long serialVersionUID = 1L;
 
     SizeMismatch(PrefetchTask task, long expected, long actual, String how) {
-      super("size mismatch: expected " + expected + " bytes (the resource's size), " + actual + " bytes " + how
-          + "; the file was not kept");
+      super(
+          "size mismatch: expected "
+              + expected
+              + " bytes (the resource's size), "
+              + actual
+              + " bytes "
+              + how
+              + "; the file was not kept");
     }
   }
 }

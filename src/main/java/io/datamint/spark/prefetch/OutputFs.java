@@ -10,11 +10,12 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * The output mirror's file system as the prefetch uses it. Files are written under a temporary name and renamed
- * into place ({@link MirrorReplace}: in one step where rename replaces, else after deleting the old file). On a
- * checksummed file system (Hadoop's local one) writes and renames go to the raw file system, so that the mirror
- * holds no {@code .crc} side files, while deletes go through the checksummed one, which removes any side file an
- * earlier writer left (it would no longer match).
+ * The output mirror's file system as the prefetch uses it. Files are written under a temporary name
+ * and renamed into place ({@link MirrorReplace}: in one step where rename replaces, else after
+ * deleting the old file). On a checksummed file system (Hadoop's local one) writes and renames go
+ * to the raw file system, so that the mirror holds no {@code .crc} side files, while deletes go
+ * through the checksummed one, which removes any side file an earlier writer left (it would no
+ * longer match).
  */
 final class OutputFs {
 
@@ -57,7 +58,10 @@ final class OutputFs {
     }
   }
 
-  /** Puts the fully written {@code temporary} in place of {@code target} ({@link MirrorReplace#replace}). */
+  /**
+   * Puts the fully written {@code temporary} in place of {@code target} ({@link
+   * MirrorReplace#replace}).
+   */
   void replace(Path temporary, Path target) throws IOException {
     MirrorReplace.replace(fs, temporary, target);
   }

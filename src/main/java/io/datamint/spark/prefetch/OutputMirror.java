@@ -13,9 +13,10 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * The output mirror on the driver: {@link #prepare} makes its folders and removes the temporary files a killed run
- * left behind; {@link #writeMetadata} writes the five metadata files of the mirror format, each to a temporary
- * name and then renamed into place, so that a reader sees either the old file or the new one.
+ * The output mirror on the driver: {@link #prepare} makes its folders and removes the temporary
+ * files a killed run left behind; {@link #writeMetadata} writes the five metadata files of the
+ * mirror format, each to a temporary name and then renamed into place, so that a reader sees either
+ * the old file or the new one.
  */
 final class OutputMirror {
 
@@ -32,17 +33,20 @@ final class OutputMirror {
   }
 
   /**
-   * Creates the mirror's folder and those of its files and version records, and deletes leftover temporary files
-   * in them.
+   * Creates the mirror's folder and those of its files and version records, and deletes leftover
+   * temporary files in them.
    *
    * @return how many leftover temporary files were deleted
    */
   int prepare() throws IOException {
     int removed = 0;
-    for (Path folder : List.of(dir, new Path(dir, MirrorLayout.RESOURCE_FILES),
-        new Path(dir, MirrorLayout.ANNOTATION_FILES),
-        PrefetchLayout.recordDir(dir, PrefetchFileResult.Kind.RESOURCE),
-        PrefetchLayout.recordDir(dir, PrefetchFileResult.Kind.ANNOTATION))) {
+    for (Path folder :
+        List.of(
+            dir,
+            new Path(dir, MirrorLayout.RESOURCE_FILES),
+            new Path(dir, MirrorLayout.ANNOTATION_FILES),
+            PrefetchLayout.recordDir(dir, PrefetchFileResult.Kind.RESOURCE),
+            PrefetchLayout.recordDir(dir, PrefetchFileResult.Kind.ANNOTATION))) {
       fs.mkdirs(folder);
       for (FileStatus child : fs.list(folder)) {
         if (child.isFile() && PrefetchLayout.isTemporary(child.getPath().getName())) {
@@ -54,15 +58,20 @@ final class OutputMirror {
     return removed;
   }
 
-  /** Writes {@code project.json}, {@code resources.jsonl}, {@code annotations.jsonl}, {@code worklists.json} and
-   * {@code splits.jsonl}. */
-  void writeMetadata(JsonNode project, PrefetchPlan plan, List<JsonNode> worklists) throws IOException {
+  /**
+   * Writes {@code project.json}, {@code resources.jsonl}, {@code annotations.jsonl}, {@code
+   * worklists.json} and {@code splits.jsonl}.
+   */
+  void writeMetadata(JsonNode project, PrefetchPlan plan, List<JsonNode> worklists)
+      throws IOException {
     write(MirrorLayout.PROJECT, Json.MAPPER.writeValueAsString(project) + "\n");
     write(MirrorLayout.RESOURCES, lines(plan.resources()));
     write(MirrorLayout.ANNOTATIONS, lines(plan.annotations()));
     ArrayNode list = Json.MAPPER.createArrayNode();
     worklists.forEach(list::add);
-    write(MirrorLayout.WORKLISTS, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(list) + "\n");
+    write(
+        MirrorLayout.WORKLISTS,
+        Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(list) + "\n");
     write(MirrorLayout.SPLITS, lines(plan.splits()));
   }
 

@@ -10,12 +10,20 @@ import java.util.Locale;
  * @param annotationId the annotation of a mask file; null for a resource file
  * @param path the file's path inside the mirror, such as {@code files/resources/<id>}
  * @param status downloaded, skipped (already there, same version) or failed
- * @param bytes the file's size when downloaded or skipped; the bytes received before the failure when failed
+ * @param bytes the file's size when downloaded or skipped; the bytes received before the failure
+ *     when failed
  * @param error why it failed (the request, the status and the server's reason); null otherwise
  * @param millis the time spent on the file, checks included
  */
-public record PrefetchFileResult(Kind kind, String resourceId, String annotationId, String path, Status status,
-    long bytes, String error, long millis) {
+public record PrefetchFileResult(
+    Kind kind,
+    String resourceId,
+    String annotationId,
+    String path,
+    Status status,
+    long bytes,
+    String error,
+    long millis) {
 
   /** Which kind of file. */
   public enum Kind {
@@ -55,7 +63,8 @@ public record PrefetchFileResult(Kind kind, String resourceId, String annotation
 
   /** "resource 1234" or "mask 5678 of resource 1234", for messages. */
   public String describe() {
-    return kind == Kind.RESOURCE ? "resource " + resourceId
+    return kind == Kind.RESOURCE
+        ? "resource " + resourceId
         : "mask of annotation " + annotationId + " (resource " + resourceId + ")";
   }
 }

@@ -11,9 +11,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Runs the downloads of a planned prefetch as one Spark job: a read of {@link PrefetchSource} whose partition
- * readers download, collected on the driver. The job carries a description for the Spark UI, where the scan node
- * shows the prefetch metrics.
+ * Runs the downloads of a planned prefetch as one Spark job: a read of {@link PrefetchSource} whose
+ * partition readers download, collected on the driver. The job carries a description for the Spark
+ * UI, where the scan node shows the prefetch metrics.
  */
 final class PrefetchJob {
 
@@ -32,13 +32,18 @@ final class PrefetchJob {
     long start = System.nanoTime();
     try {
       sc.setJobDescription(spec.description());
-      Dataset<Row> rows = spark.read().format(PrefetchSource.class.getName())
-          .option(PrefetchJobs.JOB_OPTION, spec.jobId()).load();
+      Dataset<Row> rows =
+          spark
+              .read()
+              .format(PrefetchSource.class.getName())
+              .option(PrefetchJobs.JOB_OPTION, spec.jobId())
+              .load();
       List<PrefetchFileResult> results = new ArrayList<>();
       for (Row row : rows.collectAsList()) {
         results.add(PrefetchRows.result(row));
       }
-      return new Outcome(results, BatchScans.metrics(rows), Duration.ofNanos(System.nanoTime() - start));
+      return new Outcome(
+          results, BatchScans.metrics(rows), Duration.ofNanos(System.nanoTime() - start));
     } finally {
       sc.setJobDescription(previousDescription);
       PrefetchJobs.remove(spec.jobId());

@@ -5,7 +5,8 @@ import io.datamint.spark.util.SerializableHadoopConf;
 import java.util.List;
 
 /**
- * What the prefetch scan needs on the driver: the planned partitions, where to write, and how to download.
+ * What the prefetch scan needs on the driver: the planned partitions, where to write, and how to
+ * download.
  *
  * @param jobId this job's id (names its download slots on the executors)
  * @param description for the Spark UI and {@code explain()}
@@ -15,5 +16,11 @@ import java.util.List;
  * @param settings how executors reach the API
  * @param concurrency downloads in flight per executor
  */
-record PrefetchJobSpec(String jobId, String description, List<List<PrefetchTask>> partitions, String mirror,
-    SerializableHadoopConf conf, ApiSettings settings, int concurrency) {}
+record PrefetchJobSpec(
+    String jobId,
+    String description,
+    List<List<PrefetchTask>> partitions,
+    String mirror,
+    SerializableHadoopConf conf,
+    ApiSettings settings,
+    int concurrency) {}

@@ -6,9 +6,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The prefetch jobs running on this driver, by id. A data source receives only string options, so the job's plan
- * (which can list many thousands of files) is handed to {@link PrefetchSource} through this registry, under the
- * option {@value #JOB_OPTION}, for the time of the job.
+ * The prefetch jobs running on this driver, by id. A data source receives only string options, so
+ * the job's plan (which can list many thousands of files) is handed to {@link PrefetchSource}
+ * through this registry, under the option {@value #JOB_OPTION}, for the time of the job.
  */
 final class PrefetchJobs {
 
@@ -42,9 +42,11 @@ final class PrefetchJobs {
     }
     PrefetchJobSpec spec = id == null ? null : JOBS.get(id);
     if (spec == null) {
-      throw new IllegalArgumentException("the prefetch data source only runs jobs planned by "
-          + DatamintPrefetch.class.getName() + ".run(spark, options, outPath); there is no prefetch job "
-          + (id == null ? "named in the options" : id + " on this driver"));
+      throw new IllegalArgumentException(
+          "the prefetch data source only runs jobs planned by "
+              + DatamintPrefetch.class.getName()
+              + ".run(spark, options, outPath); there is no prefetch job "
+              + (id == null ? "named in the options" : id + " on this driver"));
     }
     return spec;
   }

@@ -7,13 +7,14 @@ import org.apache.hadoop.fs.Path;
 /**
  * Where the prefetch puts things in the output mirror: the data files where the mirror format says
  * ({@code files/resources/<id>}, {@code files/annotations/<id>}), one version record per file under
- * {@code .prefetch/resources/<id>.json} and {@code .prefetch/annotations/<id>.json}, and temporary files, hidden
- * (a leading dot) in the directory of the file they become.
+ * {@code .prefetch/resources/<id>.json} and {@code .prefetch/annotations/<id>.json}, and temporary
+ * files, hidden (a leading dot) in the directory of the file they become.
  */
 final class PrefetchLayout {
 
   /** The folder of the version records. */
   static final String RECORDS = ".prefetch";
+
   /** How temporary files end. */
   static final String TEMPORARY_SUFFIX = ".prefetch-tmp";
 
@@ -21,19 +22,25 @@ final class PrefetchLayout {
 
   /** The data file of a task, relative to the mirror. */
   static String relativePath(PrefetchTask task) {
-    return (task.kind() == PrefetchFileResult.Kind.RESOURCE ? MirrorLayout.RESOURCE_FILES
-        : MirrorLayout.ANNOTATION_FILES) + "/" + task.fileId();
+    return (task.kind() == PrefetchFileResult.Kind.RESOURCE
+            ? MirrorLayout.RESOURCE_FILES
+            : MirrorLayout.ANNOTATION_FILES)
+        + "/"
+        + task.fileId();
   }
 
   /** The data file of a task. */
   static Path dataFile(Path mirror, PrefetchTask task) {
-    return task.kind() == PrefetchFileResult.Kind.RESOURCE ? MirrorLayout.resourceFile(mirror, task.fileId())
+    return task.kind() == PrefetchFileResult.Kind.RESOURCE
+        ? MirrorLayout.resourceFile(mirror, task.fileId())
         : MirrorLayout.annotationFile(mirror, task.fileId());
   }
 
   /** The folder of the version records of one kind. */
   static Path recordDir(Path mirror, PrefetchFileResult.Kind kind) {
-    return new Path(new Path(mirror, RECORDS), kind == PrefetchFileResult.Kind.RESOURCE ? "resources" : "annotations");
+    return new Path(
+        new Path(mirror, RECORDS),
+        kind == PrefetchFileResult.Kind.RESOURCE ? "resources" : "annotations");
   }
 
   /** The version record of a task's file. */
@@ -43,7 +50,8 @@ final class PrefetchLayout {
 
   /** A fresh temporary name beside {@code target}, unique to this write. */
   static Path temporary(Path target) {
-    return new Path(target.getParent(), "." + target.getName() + "." + UUID.randomUUID() + TEMPORARY_SUFFIX);
+    return new Path(
+        target.getParent(), "." + target.getName() + "." + UUID.randomUUID() + TEMPORARY_SUFFIX);
   }
 
   /** Whether a file name is one of the prefetch's temporary names. */

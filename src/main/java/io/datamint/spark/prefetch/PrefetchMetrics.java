@@ -5,9 +5,10 @@ import org.apache.spark.sql.connector.metric.CustomMetric;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 
 /**
- * The prefetch job's Spark UI metrics (SQL tab, on the scan node): files downloaded, skipped and failed, and the
- * bytes downloaded, summed over tasks. Spark collects a reader's values every 100 rows (files) and when it ends. Spark re-creates metric objects by class
- * name, so each is a public class with a no-argument constructor.
+ * The prefetch job's Spark UI metrics (SQL tab, on the scan node): files downloaded, skipped and
+ * failed, and the bytes downloaded, summed over tasks. Spark collects a reader's values every 100
+ * rows (files) and when it ends. Spark re-creates metric objects by class name, so each is a public
+ * class with a no-argument constructor.
  */
 public final class PrefetchMetrics {
 
@@ -19,7 +20,9 @@ public final class PrefetchMetrics {
   private PrefetchMetrics() {}
 
   static CustomMetric[] supported() {
-    return new CustomMetric[] {new FilesDownloaded(), new FilesSkipped(), new FilesFailed(), new BytesDownloaded()};
+    return new CustomMetric[] {
+      new FilesDownloaded(), new FilesSkipped(), new FilesFailed(), new BytesDownloaded()
+    };
   }
 
   static CustomTaskMetric value(String name, long value) {

@@ -22,11 +22,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Downloads one partition's files with a pool of {@code prefetch_concurrency} threads (the executor's download
- * slots bound them together with the other tasks of the job), and returns one result row per file in the order the
- * files finish (Spark reads a reader's metrics every 100 rows and at its end). Logs each failed file (WARN) and a summary (INFO).
- * Closing the reader early (a cancelled job) interrupts the downloads still running; their temporary files are
- * removed.
+ * Downloads one partition's files with a pool of {@code prefetch_concurrency} threads (the
+ * executor's download slots bound them together with the other tasks of the job), and returns one
+ * result row per file in the order the files finish (Spark reads a reader's metrics every 100 rows
+ * and at its end). Logs each failed file (WARN) and a summary (INFO). Closing the reader early (a
+ * cancelled job) interrupts the downloads still running; their temporary files are removed.
  */
 final class PrefetchPartitionReader implements PartitionReader<InternalRow> {
 
@@ -52,8 +52,14 @@ final class PrefetchPartitionReader implements PartitionReader<InternalRow> {
   private long failed;
   private long bytesDownloaded;
 
-  PrefetchPartitionReader(String jobId, int index, List<PrefetchTask> tasks, String mirror, Configuration conf,
-      ApiSettings settings, int concurrency) {
+  PrefetchPartitionReader(
+      String jobId,
+      int index,
+      List<PrefetchTask> tasks,
+      String mirror,
+      Configuration conf,
+      ApiSettings settings,
+      int concurrency) {
     this.jobId = jobId;
     this.index = index;
     this.tasks = tasks;
@@ -67,15 +73,23 @@ final class PrefetchPartitionReader implements PartitionReader<InternalRow> {
     startNanos = System.nanoTime();
     Path out = new Path(mirror);
     FileSystem fs = out.getFileSystem(conf);
-    FileDownloader downloader = new FileDownloader(new OutputFs(fs), out, ApiClients.shared(settings),
-        DownloadSlots.acquire(jobId, concurrency));
+    FileDownloader downloader =
+        new FileDownloader(
+            new OutputFs(fs),
+            out,
+            ApiClients.shared(settings),
+            DownloadSlots.acquire(jobId, concurrency));
     holdsSlots = true;
     AtomicInteger threads = new AtomicInteger();
-    pool = Executors.newFixedThreadPool(Math.max(1, Math.min(concurrency, tasks.size())), r -> {
-      Thread t = new Thread(r, "datamint-prefetch-" + index + "-" + threads.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    pool =
+        Executors.newFixedThreadPool(
+            Math.max(1, Math.min(concurrency, tasks.size())),
+            r -> {
+              Thread t =
+                  new Thread(r, "datamint-prefetch-" + index + "-" + threads.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     done = new ExecutorCompletionService<>(pool);
     for (PrefetchTask task : tasks) {
       done.submit(() -> downloader.fetch(task));
@@ -96,7 +110,8 @@ final class PrefetchPartitionReader implements PartitionReader<InternalRow> {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("prefetch partition " + index + " was interrupted");
     } catch (ExecutionException e) {
-      // FileDownloader turns every exception into a failed result; this is an Error (out of memory...)
+      // FileDownloader turns every exception into a failed result; this is an Error (out of
+      // memory...)
       Throwable cause = e.getCause();
       if (cause instanceof Error error) {
         throw error;
@@ -127,10 +142,11 @@ final class PrefetchPartitionReader implements PartitionReader<InternalRow> {
   @Override
   public CustomTaskMetric[] currentMetricsValues() {
     return new CustomTaskMetric[] {
-        PrefetchMetrics.value(PrefetchMetrics.FILES_DOWNLOADED, downloaded),
-        PrefetchMetrics.value(PrefetchMetrics.FILES_SKIPPED, skipped),
-        PrefetchMetrics.value(PrefetchMetrics.FILES_FAILED, failed),
-        PrefetchMetrics.value(PrefetchMetrics.BYTES_DOWNLOADED, bytesDownloaded)};
+      PrefetchMetrics.value(PrefetchMetrics.FILES_DOWNLOADED, downloaded),
+      PrefetchMetrics.value(PrefetchMetrics.FILES_SKIPPED, skipped),
+      PrefetchMetrics.value(PrefetchMetrics.FILES_FAILED, failed),
+      PrefetchMetrics.value(PrefetchMetrics.BYTES_DOWNLOADED, bytesDownloaded)
+    };
   }
 
   @Override
@@ -145,7 +161,9 @@ final class PrefetchPartitionReader implements PartitionReader<InternalRow> {
     pool.shutdownNow();
     try {
       if (!pool.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
-        LOG.warn("prefetch partition {}: downloads still running {} s after the task ended", index,
+        LOG.warn(
+            "prefetch partition {}: downloads still running {} s after the task ended",
+            index,
             CLOSE_WAIT_SECONDS);
       }
     } catch (InterruptedException e) {
@@ -154,8 +172,15 @@ final class PrefetchPartitionReader implements PartitionReader<InternalRow> {
       holdsSlots = false;
       DownloadSlots.release(jobId);
     }
-    LOG.info("prefetch partition {}: {} of {} files done: {} downloaded ({} bytes), {} skipped, {} failed in {} ms",
-        index, returned, tasks.size(), downloaded, bytesDownloaded, skipped, failed,
+    LOG.info(
+        "prefetch partition {}: {} of {} files done: {} downloaded ({} bytes), {} skipped, {} failed in {} ms",
+        index,
+        returned,
+        tasks.size(),
+        downloaded,
+        bytesDownloaded,
+        skipped,
+        failed,
         (System.nanoTime() - startNanos) / 1_000_000);
     pool = null;
   }

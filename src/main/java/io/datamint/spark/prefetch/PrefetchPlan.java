@@ -13,10 +13,11 @@ import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
- * What one prefetch will write, planned on the driver from the selected resources: the metadata lines of those
- * resources (in API order, as the server sent them), one {@link PrefetchTask} per file (each resource's file, then,
- * unless masks are excluded, the mask file of each of their segmentation annotations), and the tasks cut into
- * partitions of about equal weight (bytes plus a per-file share), largest first within each partition.
+ * What one prefetch will write, planned on the driver from the selected resources: the metadata
+ * lines of those resources (in API order, as the server sent them), one {@link PrefetchTask} per
+ * file (each resource's file, then, unless masks are excluded, the mask file of each of their
+ * segmentation annotations), and the tasks cut into partitions of about equal weight (bytes plus a
+ * per-file share), largest first within each partition.
  */
 final class PrefetchPlan {
 
@@ -26,8 +27,12 @@ final class PrefetchPlan {
   private final List<PrefetchTask> tasks;
   private final List<List<PrefetchTask>> partitions;
 
-  private PrefetchPlan(List<JsonNode> resources, List<JsonNode> annotations, List<JsonNode> splits,
-      List<PrefetchTask> tasks, List<List<PrefetchTask>> partitions) {
+  private PrefetchPlan(
+      List<JsonNode> resources,
+      List<JsonNode> annotations,
+      List<JsonNode> splits,
+      List<PrefetchTask> tasks,
+      List<List<PrefetchTask>> partitions) {
     this.resources = resources;
     this.annotations = annotations;
     this.splits = splits;
@@ -42,8 +47,8 @@ final class PrefetchPlan {
    * @param includeAnnotations whether segmentation mask files are planned too
    * @param maxPartitions the number of partitions wanted; fewer when there are fewer files
    */
-  static PrefetchPlan of(ProjectFetch fetch, Set<String> selectedIds, boolean includeAnnotations,
-      int maxPartitions) {
+  static PrefetchPlan of(
+      ProjectFetch fetch, Set<String> selectedIds, boolean includeAnnotations, int maxPartitions) {
     List<JsonNode> resources = new ArrayList<>();
     List<PrefetchTask> tasks = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
@@ -51,8 +56,13 @@ final class PrefetchPlan {
       String id = ProjectFetch.id(r);
       if (selectedIds.contains(id) && seen.add(id)) {
         resources.add(r);
-        tasks.add(new PrefetchTask(PrefetchFileResult.Kind.RESOURCE, id, null, Json.integer(r, "size"),
-            SdkVersion.ofResource(r)));
+        tasks.add(
+            new PrefetchTask(
+                PrefetchFileResult.Kind.RESOURCE,
+                id,
+                null,
+                Json.integer(r, "size"),
+                SdkVersion.ofResource(r)));
       }
     }
     List<JsonNode> annotations = new ArrayList<>();
@@ -65,8 +75,14 @@ final class PrefetchPlan {
       annotations.add(a);
       Annotation parsed = Annotation.fromJson(a);
       if (includeAnnotations && "segmentation".equals(parsed.annotationType())) {
-        masks.putIfAbsent(parsed.id(), new PrefetchTask(PrefetchFileResult.Kind.ANNOTATION, resourceId,
-            parsed.id(), null, SdkVersion.ofAnnotation(a)));
+        masks.putIfAbsent(
+            parsed.id(),
+            new PrefetchTask(
+                PrefetchFileResult.Kind.ANNOTATION,
+                resourceId,
+                parsed.id(),
+                null,
+                SdkVersion.ofAnnotation(a)));
       }
     }
     tasks.addAll(masks.values());
@@ -76,16 +92,24 @@ final class PrefetchPlan {
         splits.add(s);
       }
     }
-    return new PrefetchPlan(List.copyOf(resources), List.copyOf(annotations), List.copyOf(splits),
-        List.copyOf(tasks), balance(tasks, maxPartitions));
+    return new PrefetchPlan(
+        List.copyOf(resources),
+        List.copyOf(annotations),
+        List.copyOf(splits),
+        List.copyOf(tasks),
+        balance(tasks, maxPartitions));
   }
 
-  /** Longest-processing-time first: each task, heaviest first, goes to the lightest partition so far. */
+  /**
+   * Longest-processing-time first: each task, heaviest first, goes to the lightest partition so
+   * far.
+   */
   static List<List<PrefetchTask>> balance(List<PrefetchTask> tasks, int maxPartitions) {
     int n = Math.min(tasks.size(), Math.max(1, maxPartitions));
     List<List<PrefetchTask>> out = new ArrayList<>(n);
-    PriorityQueue<long[]> load = new PriorityQueue<>(Comparator.<long[]>comparingLong(b -> b[0])
-        .thenComparingLong(b -> b[1]));
+    PriorityQueue<long[]> load =
+        new PriorityQueue<>(
+            Comparator.<long[]>comparingLong(b -> b[0]).thenComparingLong(b -> b[1]));
     for (int i = 0; i < n; i++) {
       out.add(new ArrayList<>());
       load.add(new long[] {0, i});
@@ -132,6 +156,8 @@ final class PrefetchPlan {
 
   /** The resources' declared bytes (masks do not declare theirs). */
   long declaredBytes() {
-    return tasks.stream().mapToLong(t -> t.expectedSize() == null ? 0 : Math.max(0, t.expectedSize())).sum();
+    return tasks.stream()
+        .mapToLong(t -> t.expectedSize() == null ? 0 : Math.max(0, t.expectedSize()))
+        .sum();
   }
 }

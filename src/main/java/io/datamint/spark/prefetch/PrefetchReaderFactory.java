@@ -7,7 +7,10 @@ import org.apache.spark.sql.connector.read.InputPartition;
 import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.sql.connector.read.PartitionReaderFactory;
 
-/** Sent to the executors once per job: where to write, how to reach the API, how many downloads at once. */
+/**
+ * Sent to the executors once per job: where to write, how to reach the API, how many downloads at
+ * once.
+ */
 final class PrefetchReaderFactory implements PartitionReaderFactory {
 
   private static final long serialVersionUID = 1L;
@@ -18,7 +21,11 @@ final class PrefetchReaderFactory implements PartitionReaderFactory {
   private final ApiSettings settings;
   private final int concurrency;
 
-  PrefetchReaderFactory(String jobId, String mirror, SerializableHadoopConf conf, ApiSettings settings,
+  PrefetchReaderFactory(
+      String jobId,
+      String mirror,
+      SerializableHadoopConf conf,
+      ApiSettings settings,
       int concurrency) {
     this.jobId = jobId;
     this.mirror = mirror;
@@ -30,6 +37,7 @@ final class PrefetchReaderFactory implements PartitionReaderFactory {
   @Override
   public PartitionReader<InternalRow> createReader(InputPartition partition) {
     PrefetchScan.PrefetchPartition p = (PrefetchScan.PrefetchPartition) partition;
-    return new PrefetchPartitionReader(jobId, p.index(), p.tasks(), mirror, conf.get(), settings, concurrency);
+    return new PrefetchPartitionReader(
+        jobId, p.index(), p.tasks(), mirror, conf.get(), settings, concurrency);
   }
 }

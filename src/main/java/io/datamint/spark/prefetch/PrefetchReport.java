@@ -10,10 +10,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The outcome of one prefetch: the project, where it went, one {@link PrefetchFileResult} per planned file, the
- * counts (downloaded, skipped because unchanged, failed), the bytes and the elapsed time. Immutable. A prefetch
- * with failed files still wrote the mirror; those files are absent from it (a read gives their rows an
- * {@code _error}) and running the prefetch again fetches only them and whatever changed.
+ * The outcome of one prefetch: the project, where it went, one {@link PrefetchFileResult} per
+ * planned file, the counts (downloaded, skipped because unchanged, failed), the bytes and the
+ * elapsed time. Immutable. A prefetch with failed files still wrote the mirror; those files are
+ * absent from it (a read gives their rows an {@code _error}) and running the prefetch again fetches
+ * only them and whatever changed.
  */
 public final class PrefetchReport {
 
@@ -33,8 +34,16 @@ public final class PrefetchReport {
   private final long bytesDownloaded;
   private final long bytesSkipped;
 
-  PrefetchReport(String projectId, String projectName, String outPath, int resources, int partitions,
-      int concurrency, Duration elapsed, Duration downloadTime, List<PrefetchFileResult> files,
+  PrefetchReport(
+      String projectId,
+      String projectName,
+      String outPath,
+      int resources,
+      int partitions,
+      int concurrency,
+      Duration elapsed,
+      Duration downloadTime,
+      List<PrefetchFileResult> files,
       Map<String, Long> metrics) {
     this.projectId = projectId;
     this.projectName = projectName;
@@ -107,7 +116,10 @@ public final class PrefetchReport {
     return elapsed;
   }
 
-  /** The time of the Spark job that downloaded (or skipped) the files; zero when no file was planned. */
+  /**
+   * The time of the Spark job that downloaded (or skipped) the files; zero when no file was
+   * planned.
+   */
   public Duration downloadTime() {
     return downloadTime;
   }
@@ -169,8 +181,10 @@ public final class PrefetchReport {
     return metrics;
   }
 
-  /** The per-file results as a DataFrame: {@code kind, resource_id, annotation_id, path, status, bytes, error,
-   * millis}. */
+  /**
+   * The per-file results as a DataFrame: {@code kind, resource_id, annotation_id, path, status,
+   * bytes, error, millis}.
+   */
   public Dataset<Row> toDataFrame(SparkSession spark) {
     return spark.createDataFrame(PrefetchRows.rows(files), PrefetchRows.SCHEMA);
   }
@@ -178,19 +192,44 @@ public final class PrefetchReport {
   /** A few lines for people: the counts, bytes, time and every failed file. */
   public String summary() {
     StringBuilder b = new StringBuilder();
-    b.append(String.format(Locale.ROOT, "prefetched project %s (%s) to %s in %.1f s (downloads %.1f s)%n",
-        projectName, projectId, outPath, elapsed.toNanos() / 1e9, downloadTime.toNanos() / 1e9));
-    b.append(String.format(Locale.ROOT, "  %d resources, %d files: %d downloaded, %d skipped (unchanged), %d failed%n",
-        resources, files.size(), downloaded, skipped, failed));
-    b.append(String.format(Locale.ROOT, "  %d bytes downloaded (%.1f MB/s), %d bytes already there; %d tasks, "
-        + "%d downloads in flight per executor%n", bytesDownloaded, bytesPerSecond() / 1e6, bytesSkipped, partitions,
-        concurrency));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "prefetched project %s (%s) to %s in %.1f s (downloads %.1f s)%n",
+            projectName,
+            projectId,
+            outPath,
+            elapsed.toNanos() / 1e9,
+            downloadTime.toNanos() / 1e9));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "  %d resources, %d files: %d downloaded, %d skipped (unchanged), %d failed%n",
+            resources,
+            files.size(),
+            downloaded,
+            skipped,
+            failed));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "  %d bytes downloaded (%.1f MB/s), %d bytes already there; %d tasks, "
+                + "%d downloads in flight per executor%n",
+            bytesDownloaded,
+            bytesPerSecond() / 1e6,
+            bytesSkipped,
+            partitions,
+            concurrency));
     List<PrefetchFileResult> failures = failures();
     if (!failures.isEmpty()) {
-      b.append("failed files (absent from the mirror; run the prefetch again to retry them):").append(
-          System.lineSeparator());
+      b.append("failed files (absent from the mirror; run the prefetch again to retry them):")
+          .append(System.lineSeparator());
       for (PrefetchFileResult r : failures) {
-        b.append("  ").append(r.describe()).append(": ").append(r.error()).append(System.lineSeparator());
+        b.append("  ")
+            .append(r.describe())
+            .append(": ")
+            .append(r.error())
+            .append(System.lineSeparator());
       }
     }
     return b.toString();
@@ -198,8 +237,22 @@ public final class PrefetchReport {
 
   @Override
   public String toString() {
-    return "PrefetchReport[" + projectName + " -> " + outPath + ": " + files.size() + " files, " + downloaded
-        + " downloaded, " + skipped + " skipped, " + failed + " failed, " + bytesDownloaded + " bytes in "
-        + elapsed.toMillis() + " ms]";
+    return "PrefetchReport["
+        + projectName
+        + " -> "
+        + outPath
+        + ": "
+        + files.size()
+        + " files, "
+        + downloaded
+        + " downloaded, "
+        + skipped
+        + " skipped, "
+        + failed
+        + " failed, "
+        + bytesDownloaded
+        + " bytes in "
+        + elapsed.toMillis()
+        + " ms]";
   }
 }

@@ -9,7 +9,10 @@ import org.apache.spark.sql.connector.read.PartitionReaderFactory;
 import org.apache.spark.sql.connector.read.Scan;
 import org.apache.spark.sql.types.StructType;
 
-/** The prefetch job's scan and batch: one input partition per planned partition, with the prefetch metrics. */
+/**
+ * The prefetch job's scan and batch: one input partition per planned partition, with the prefetch
+ * metrics.
+ */
 final class PrefetchScan implements Scan, Batch {
 
   private final PrefetchJobSpec spec;
@@ -49,7 +52,8 @@ final class PrefetchScan implements Scan, Batch {
 
   @Override
   public PartitionReaderFactory createReaderFactory() {
-    return new PrefetchReaderFactory(spec.jobId(), spec.mirror(), spec.conf(), spec.settings(), spec.concurrency());
+    return new PrefetchReaderFactory(
+        spec.jobId(), spec.mirror(), spec.conf(), spec.settings(), spec.concurrency());
   }
 
   /** One partition's files. */

@@ -8,9 +8,10 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 
 /**
- * The data source that runs a prefetch job's downloads on the executors: its scan has one input partition per
- * planned partition, and each partition reader downloads its files and returns one result row per file. Internal
- * to {@link DatamintPrefetch} (not registered as a short name): the job's plan comes from {@link PrefetchJobs}.
+ * The data source that runs a prefetch job's downloads on the executors: its scan has one input
+ * partition per planned partition, and each partition reader downloads its files and returns one
+ * result row per file. Internal to {@link DatamintPrefetch} (not registered as a short name): the
+ * job's plan comes from {@link PrefetchJobs}.
  */
 public final class PrefetchSource implements TableProvider {
 
@@ -20,7 +21,8 @@ public final class PrefetchSource implements TableProvider {
   }
 
   @Override
-  public Table getTable(StructType schema, Transform[] partitioning, Map<String, String> properties) {
+  public Table getTable(
+      StructType schema, Transform[] partitioning, Map<String, String> properties) {
     return new PrefetchTable(PrefetchJobs.lookUp(properties));
   }
 }

@@ -8,16 +8,23 @@ import java.io.Serializable;
  * @param kind a resource's file or a segmentation mask
  * @param resourceId the resource (for a mask, the resource it annotates)
  * @param annotationId the mask's annotation; null for a resource file
- * @param expectedSize the resource's {@code size}, which the download must match; null for masks (checked against
- *     their {@code Content-Length}) and for resources that do not say
+ * @param expectedSize the resource's {@code size}, which the download must match; null for masks
+ *     (checked against their {@code Content-Length}) and for resources that do not say
  * @param version the SDK's version of the file, recorded beside it to skip it next time
  */
-record PrefetchTask(PrefetchFileResult.Kind kind, String resourceId, String annotationId, Long expectedSize,
-    SdkVersion version) implements Serializable {
+record PrefetchTask(
+    PrefetchFileResult.Kind kind,
+    String resourceId,
+    String annotationId,
+    Long expectedSize,
+    SdkVersion version)
+    implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  /** What a file of unknown size weighs when partitions are balanced: its request costs time too. */
+  /**
+   * What a file of unknown size weighs when partitions are balanced: its request costs time too.
+   */
   static final long PER_FILE_WEIGHT = 256L << 10;
 
   /** The id the file is named by: the annotation's for a mask, else the resource's. */

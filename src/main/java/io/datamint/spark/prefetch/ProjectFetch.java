@@ -21,11 +21,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One read of a project from the API, keeping the JSON exactly as the server sent it (for the mirror's metadata
- * files) and answering the {@link ProjectSource} questions from it, so that the resources are selected from the
- * very data that is written: the project ({@code GET /projects/{id}}), its resources in API order, the annotations
- * of all of them, the worklists in mirror form and the current split assignments. Split assignments as of another
- * instant are asked of the server.
+ * One read of a project from the API, keeping the JSON exactly as the server sent it (for the
+ * mirror's metadata files) and answering the {@link ProjectSource} questions from it, so that the
+ * resources are selected from the very data that is written: the project ({@code GET
+ * /projects/{id}}), its resources in API order, the annotations of all of them, the worklists in
+ * mirror form and the current split assignments. Split assignments as of another instant are asked
+ * of the server.
  */
 final class ProjectFetch implements ProjectSource {
 
@@ -46,10 +47,12 @@ final class ProjectFetch implements ProjectSource {
       throw new ProjectSourceException(e.getMessage(), e);
     }
     this.resourcesJson = List.copyOf(api.resourcesJson());
-    this.resources = JsonItems.parse("GET /projects/" + api.projectId() + "/resources", resourcesJson,
-        Resource::fromJson);
+    this.resources =
+        JsonItems.parse(
+            "GET /projects/" + api.projectId() + "/resources", resourcesJson, Resource::fromJson);
     this.annotationsJson = List.copyOf(api.annotationsJson(resources));
-    this.annotations = JsonItems.parse("POST /annotations/search", annotationsJson, Annotation::fromJson);
+    this.annotations =
+        JsonItems.parse("POST /annotations/search", annotationsJson, Annotation::fromJson);
     this.worklistsJson = List.copyOf(api.worklistsJson());
     this.splitsJson = List.copyOf(api.splitsJson(null));
   }
@@ -91,7 +94,9 @@ final class ProjectFetch implements ProjectSource {
 
   @Override
   public Project project() {
-    return JsonItems.parse("GET /projects/" + api.projectId(), List.of(projectJson), Project::fromJson).get(0);
+    return JsonItems.parse(
+            "GET /projects/" + api.projectId(), List.of(projectJson), Project::fromJson)
+        .get(0);
   }
 
   @Override
@@ -117,12 +122,14 @@ final class ProjectFetch implements ProjectSource {
 
   @Override
   public List<Worklist> worklists() {
-    return JsonItems.parse("GET /projects/" + api.projectId() + "/worklists", worklistsJson, Worklist::fromJson);
+    return JsonItems.parse(
+        "GET /projects/" + api.projectId() + "/worklists", worklistsJson, Worklist::fromJson);
   }
 
   @Override
   public List<SplitAssignment> splitHistory() {
-    return JsonItems.parse("GET /projects/" + api.projectId() + "/splits", splitsJson, SplitAssignment::fromJson);
+    return JsonItems.parse(
+        "GET /projects/" + api.projectId() + "/splits", splitsJson, SplitAssignment::fromJson);
   }
 
   @Override
@@ -146,5 +153,4 @@ final class ProjectFetch implements ProjectSource {
   static String id(JsonNode node) {
     return Json.text(node, "id");
   }
-
 }

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The text Python's {@code json.dumps(value, sort_keys=True)} writes for a JSON value, with its other defaults:
- * separators {@code ", "} and {@code ": "}, {@code ensure_ascii=True} (every character outside printable ASCII
- * as a lowercase {@code \\uXXXX} escape, surrogate pairs for the rest), keys sorted by code point, integers as
- * written, floats as Python's {@code repr} ({@code 1.0}, {@code 1e+16}, {@code 1e-05}), NaN and infinities as
- * {@code NaN} and {@code Infinity}.
+ * The text Python's {@code json.dumps(value, sort_keys=True)} writes for a JSON value, with its
+ * other defaults: separators {@code ", "} and {@code ": "}, {@code ensure_ascii=True} (every
+ * character outside printable ASCII as a lowercase {@code \\uXXXX} escape, surrogate pairs for the
+ * rest), keys sorted by code point, integers as written, floats as Python's {@code repr} ({@code
+ * 1.0}, {@code 1e+16}, {@code 1e-05}), NaN and infinities as {@code NaN} and {@code Infinity}.
  */
 final class PythonJson {
 
@@ -116,9 +116,13 @@ final class PythonJson {
     int exponent = unscaled.length() - 1 - value.scale(); // value = d.ddd x 10^exponent
     String sign = value.signum() < 0 ? "-" : "";
     if (exponent < -4 || exponent >= 16) {
-      String mantissa = unscaled.length() == 1 ? unscaled : unscaled.charAt(0) + "." + unscaled.substring(1);
-      return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format(Locale.ROOT, "%02d",
-          Math.abs(exponent));
+      String mantissa =
+          unscaled.length() == 1 ? unscaled : unscaled.charAt(0) + "." + unscaled.substring(1);
+      return sign
+          + mantissa
+          + "e"
+          + (exponent < 0 ? "-" : "+")
+          + String.format(Locale.ROOT, "%02d", Math.abs(exponent));
     }
     String plain = value.abs().toPlainString();
     return sign + (plain.contains(".") ? plain : plain + ".0");

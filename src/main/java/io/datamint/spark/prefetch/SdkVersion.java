@@ -11,10 +11,11 @@ import java.util.HexFormat;
 
 /**
  * The Datamint SDK's cache version of a file (its {@code CacheManager}): {@code version_info} is
- * {@code {created_at, deleted_at, size}} for a resource and {@code {created_at, deleted_at, associated_file}} for an
- * annotation, taken from the entity's JSON (a missing field is {@code None}, so {@code null}); {@code version_hash}
- * is the hex SHA-256 of {@code json.dumps(version_info, sort_keys=True)}. The SDK's entity declares {@code size} an
- * int, so a size sent as {@code "123"} or {@code 123.0} counts as {@code 123}, as pydantic would read it.
+ * {@code {created_at, deleted_at, size}} for a resource and {@code {created_at, deleted_at,
+ * associated_file}} for an annotation, taken from the entity's JSON (a missing field is {@code
+ * None}, so {@code null}); {@code version_hash} is the hex SHA-256 of {@code
+ * json.dumps(version_info, sort_keys=True)}. The SDK's entity declares {@code size} an int, so a
+ * size sent as {@code "123"} or {@code 123.0} counts as {@code 123}, as pydantic would read it.
  *
  * @param info the version info, as a JSON object
  * @param hash the SDK's {@code version_hash}
@@ -27,7 +28,8 @@ record SdkVersion(String info, String hash) implements java.io.Serializable {
     info.set("created_at", field(resource, "created_at"));
     info.set("deleted_at", field(resource, "deleted_at"));
     Long size = Json.integer(resource, "size");
-    info.set("size", size != null ? JsonNodeFactory.instance.numberNode(size) : field(resource, "size"));
+    info.set(
+        "size", size != null ? JsonNodeFactory.instance.numberNode(size) : field(resource, "size"));
     return of(info);
   }
 
@@ -52,8 +54,9 @@ record SdkVersion(String info, String hash) implements java.io.Serializable {
 
   static String sha256(String text) {
     try {
-      return HexFormat.of().formatHex(
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }

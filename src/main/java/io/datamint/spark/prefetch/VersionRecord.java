@@ -12,19 +12,23 @@ import java.time.Instant;
 import org.apache.hadoop.fs.Path;
 
 /**
- * The record written beside a prefetched file, after the file is in place: which file, its SDK version
- * ({@code version_hash}, {@code version_info}) and its length. A file is skipped on the next run only when its
- * record says the same version and the file still has the recorded length; a missing or unreadable record means
- * the file is downloaded again.
+ * The record written beside a prefetched file, after the file is in place: which file, its SDK
+ * version ({@code version_hash}, {@code version_info}) and its length. A file is skipped on the
+ * next run only when its record says the same version and the file still has the recorded length; a
+ * missing or unreadable record means the file is downloaded again.
  *
  * @param hash the SDK version hash the file was downloaded at
  * @param bytes the file's length when it was written
  */
 record VersionRecord(String hash, long bytes) {
 
-  /** Whether the file of {@code task}, now {@code length} bytes long, is the version this record describes. */
+  /**
+   * Whether the file of {@code task}, now {@code length} bytes long, is the version this record
+   * describes.
+   */
   boolean matches(PrefetchTask task, long length) {
-    return hash.equals(task.version().hash()) && bytes == length
+    return hash.equals(task.version().hash())
+        && bytes == length
         && (task.expectedSize() == null || task.expectedSize() == length);
   }
 
@@ -42,7 +46,10 @@ record VersionRecord(String hash, long bytes) {
     }
   }
 
-  /** Writes the record of a file just put in place: to a temporary name, then renamed over any older one. */
+  /**
+   * Writes the record of a file just put in place: to a temporary name, then renamed over any older
+   * one.
+   */
   static void write(OutputFs fs, Path file, PrefetchTask task, long bytes) throws IOException {
     ObjectNode node = Json.MAPPER.createObjectNode();
     node.put("kind", task.kind().value());

@@ -22,12 +22,13 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * A planned read of a project: the selected resources, narrowed by the pushed predicates, the tags that
- * {@link TagPushdownRule} found in {@code array_contains(tags, ...)} filters, and the limit, split into partitions
- * by estimated bytes. Planning touches only metadata; no resource file is opened on the driver.
+ * A planned read of a project: the selected resources, narrowed by the pushed predicates, the tags
+ * that {@link TagPushdownRule} found in {@code array_contains(tags, ...)} filters, and the limit,
+ * split into partitions by estimated bytes. Planning touches only metadata; no resource file is
+ * opened on the driver.
  *
- * <p>What the scan reads is fixed when its builder builds it; only the partitions are computed later (once, on
- * first use).
+ * <p>What the scan reads is fixed when its builder builds it; only the partitions are computed
+ * later (once, on first use).
  */
 final class DatamintScan implements Scan, Batch, SupportsReportStatistics {
 
@@ -41,10 +42,17 @@ final class DatamintScan implements Scan, Batch, SupportsReportStatistics {
   private List<ResourcePartition> partitions;
 
   /**
-   * @param requiredTags tags every read resource must have (in the order they were found, for {@code explain()})
+   * @param requiredTags tags every read resource must have (in the order they were found, for
+   *     {@code explain()})
    */
-  DatamintScan(DatamintTable table, StructType readSchema, List<Predicate> pushed,
-      List<ResourcePredicate> predicates, RowIndexFilter rowFilter, Integer limit, List<String> requiredTags) {
+  DatamintScan(
+      DatamintTable table,
+      StructType readSchema,
+      List<Predicate> pushed,
+      List<ResourcePredicate> predicates,
+      RowIndexFilter rowFilter,
+      Integer limit,
+      List<String> requiredTags) {
     this.table = table;
     this.readSchema = readSchema;
     this.pushed = pushed;
@@ -67,10 +75,12 @@ final class DatamintScan implements Scan, Batch, SupportsReportStatistics {
   @Override
   public synchronized InputPartition[] planInputPartitions() {
     if (partitions == null) {
-      PartitionPlanner planner = table.options().expandsRows()
-          ? PartitionPlanner.byRows(table.options().targetPartitionRows(),
-              resource -> FrameCountProbe.rows(resource, table.snapshot()))
-          : PartitionPlanner.byBytes(table.options().targetPartitionBytes());
+      PartitionPlanner planner =
+          table.options().expandsRows()
+              ? PartitionPlanner.byRows(
+                  table.options().targetPartitionRows(),
+                  resource -> FrameCountProbe.rows(resource, table.snapshot()))
+              : PartitionPlanner.byBytes(table.options().targetPartitionBytes());
       partitions = planner.plan(plannedResources());
     }
     return partitions.toArray(new InputPartition[0]);
@@ -78,8 +88,8 @@ final class DatamintScan implements Scan, Batch, SupportsReportStatistics {
 
   @Override
   public PartitionReaderFactory createReaderFactory() {
-    return DatamintReaderFactory.create(readSchema, table.options(), table.snapshot().fileStore(), table.labels(),
-        rowFilter);
+    return DatamintReaderFactory.create(
+        readSchema, table.options(), table.snapshot().fileStore(), table.labels(), rowFilter);
   }
 
   @Override
@@ -119,8 +129,8 @@ final class DatamintScan implements Scan, Batch, SupportsReportStatistics {
       if (!selected.resource().tags().containsAll(requiredTags)) {
         continue;
       }
-      PlannedResource resource = PlannedResource.of(selected.resource(), selected.annotations(),
-          selected.split());
+      PlannedResource resource =
+          PlannedResource.of(selected.resource(), selected.annotations(), selected.split());
       if (passes(resource)) {
         out.add(resource);
       }
@@ -143,15 +153,23 @@ final class DatamintScan implements Scan, Batch, SupportsReportStatistics {
     for (StructField field : readSchema.fields()) {
       columns.add(field.name());
     }
-    StringBuilder out = new StringBuilder("DatamintScan[")
-        .append(table.snapshot().sourceDescription())
-        .append(", project=").append(table.snapshot().project().name())
-        .append(", selection=").append(table.selection())
-        .append(", PushedPredicates=").append(pushed)
-        .append(", PushedTags=").append(requiredTags)
-        .append(", PushedLimit=").append(limit == null ? "none" : limit)
-        .append(", ReadColumns=").append(columns)
-        .append(", ReadsFiles=").append(DatamintSchema.readsFiles(readSchema) || table.options().expandsRows());
+    StringBuilder out =
+        new StringBuilder("DatamintScan[")
+            .append(table.snapshot().sourceDescription())
+            .append(", project=")
+            .append(table.snapshot().project().name())
+            .append(", selection=")
+            .append(table.selection())
+            .append(", PushedPredicates=")
+            .append(pushed)
+            .append(", PushedTags=")
+            .append(requiredTags)
+            .append(", PushedLimit=")
+            .append(limit == null ? "none" : limit)
+            .append(", ReadColumns=")
+            .append(columns)
+            .append(", ReadsFiles=")
+            .append(DatamintSchema.readsFiles(readSchema) || table.options().expandsRows());
     if (table.options().slicePlane() != null) {
       out.append(", Slices=").append(table.options().slicePlane().label());
     }

@@ -17,14 +17,18 @@ import org.apache.spark.sql.connector.read.SupportsPushDownV2Filters;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Collects what Spark pushes down: predicates on resource attributes (evaluated exactly on the driver), predicates
- * on {@code slice_index} / {@code frame_index} (evaluated exactly in the executors before a slice is cut), the
- * required columns, and a limit. Spark does not re-evaluate what is pushed. Tags required by
- * {@code array_contains(tags, ...)} filters come from {@link TagNarrowedTable}, which {@link TagPushdownRule} puts
- * in the plan; Spark keeps those filters, so they narrow the planned resources without changing the result.
+ * Collects what Spark pushes down: predicates on resource attributes (evaluated exactly on the
+ * driver), predicates on {@code slice_index} / {@code frame_index} (evaluated exactly in the
+ * executors before a slice is cut), the required columns, and a limit. Spark does not re-evaluate
+ * what is pushed. Tags required by {@code array_contains(tags, ...)} filters come from {@link
+ * TagNarrowedTable}, which {@link TagPushdownRule} puts in the plan; Spark keeps those filters, so
+ * they narrow the planned resources without changing the result.
  */
 final class DatamintScanBuilder
-    implements ScanBuilder, SupportsPushDownV2Filters, SupportsPushDownRequiredColumns, SupportsPushDownLimit {
+    implements ScanBuilder,
+        SupportsPushDownV2Filters,
+        SupportsPushDownRequiredColumns,
+        SupportsPushDownLimit {
 
   private final DatamintTable table;
   private final List<Predicate> pushed = new ArrayList<>();
@@ -49,8 +53,10 @@ final class DatamintScanBuilder
     List<Predicate> rest = new ArrayList<>();
     for (Predicate candidate : candidates) {
       ResourcePredicate translated = PredicateTranslator.translate(candidate);
-      RowIndexFilter rowFilter = translated != null ? null
-          : RowIndexTranslator.translate(candidate, Columns.SLICE_INDEX, Columns.FRAME_INDEX);
+      RowIndexFilter rowFilter =
+          translated != null
+              ? null
+              : RowIndexTranslator.translate(candidate, Columns.SLICE_INDEX, Columns.FRAME_INDEX);
       if (translated != null) {
         pushed.add(candidate);
         predicates.add(translated);
@@ -75,8 +81,9 @@ final class DatamintScanBuilder
   }
 
   /**
-   * Keeps only the first {@code n} resources. Refused in DROPMALFORMED mode and with a pushed slice or frame
-   * index predicate, where a resource may give no row; always partial, so Spark still applies the limit on top.
+   * Keeps only the first {@code n} resources. Refused in DROPMALFORMED mode and with a pushed slice
+   * or frame index predicate, where a resource may give no row; always partial, so Spark still
+   * applies the limit on top.
    */
   @Override
   public boolean pushLimit(int n) {
@@ -94,7 +101,13 @@ final class DatamintScanBuilder
 
   @Override
   public Scan build() {
-    return new DatamintScan(table, readSchema, List.copyOf(pushed), List.copyOf(predicates),
-        RowIndexTranslator.all(rowFilters), limit, List.copyOf(requiredTags));
+    return new DatamintScan(
+        table,
+        readSchema,
+        List.copyOf(pushed),
+        List.copyOf(predicates),
+        RowIndexTranslator.all(rowFilters),
+        limit,
+        List.copyOf(requiredTags));
   }
 }

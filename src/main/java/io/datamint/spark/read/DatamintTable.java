@@ -8,11 +8,11 @@ import io.datamint.spark.api.model.Resource;
 import io.datamint.spark.config.DatamintOptions;
 import io.datamint.spark.config.TargetOptions;
 import io.datamint.spark.dataset.DatasetSplitter;
-import java.time.Clock;
-import java.util.ArrayList;
 import io.datamint.spark.dataset.ResourceSelection;
 import io.datamint.spark.schema.DatamintSchema;
 import io.datamint.spark.source.ProjectSnapshot;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.connector.catalog.TableCapability;
@@ -21,8 +21,8 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 
 /**
- * One project read as a table of resources. Holds the project snapshot read at {@code load()} and the resource
- * selection its options define (computed once, shared by every scan of this table).
+ * One project read as a table of resources. Holds the project snapshot read at {@code load()} and
+ * the resource selection its options define (computed once, shared by every scan of this table).
  */
 public final class DatamintTable implements DatamintResourceTable {
 
@@ -42,18 +42,30 @@ public final class DatamintTable implements DatamintResourceTable {
     for (Resource resource : snapshot.resources()) {
       all.addAll(snapshot.annotationsOf(resource.id()));
     }
-    this.labels = new LabelSchemaBuilder(targets.worklists(), targets.allowExternalAnnotations())
-        .build(snapshot.worklists(), all);
-    this.selection = ResourceSelection.of(options, new AnnotationFilter(labels, targets.allowExternalAnnotations(),
-        targets.annotators(), targets.segmentationNames(), targets.imageLabelNames(), targets.frameLabelNames()));
-    this.schema = DatamintSchema.resources(targets, labels, options.slicePlane() != null, options.frameByFrame());
+    this.labels =
+        new LabelSchemaBuilder(targets.worklists(), targets.allowExternalAnnotations())
+            .build(snapshot.worklists(), all);
+    this.selection =
+        ResourceSelection.of(
+            options,
+            new AnnotationFilter(
+                labels,
+                targets.allowExternalAnnotations(),
+                targets.annotators(),
+                targets.segmentationNames(),
+                targets.imageLabelNames(),
+                targets.frameLabelNames()));
+    this.schema =
+        DatamintSchema.resources(
+            targets, labels, options.slicePlane() != null, options.frameByFrame());
     selected(); // the selection and the splits fail at load() when the options cannot be satisfied
   }
 
   /**
-   * The table a read with {@code options} makes of a project already read into {@code snapshot}: the same label
-   * sets, selection and splits as {@code load()}. Public for the prefetch job, which reads the project itself (to
-   * keep the server's JSON) and selects its resources exactly as a read would.
+   * The table a read with {@code options} makes of a project already read into {@code snapshot}:
+   * the same label sets, selection and splits as {@code load()}. Public for the prefetch job, which
+   * reads the project itself (to keep the server's JSON) and selects its resources exactly as a
+   * read would.
    */
   public static DatamintTable of(ProjectSnapshot snapshot, DatamintOptions options) {
     return new DatamintTable(snapshot, options);
@@ -88,7 +100,9 @@ public final class DatamintTable implements DatamintResourceTable {
     return options;
   }
 
-  /** The project's label sets and codes, as the read's options define them (public for the catalog). */
+  /**
+   * The project's label sets and codes, as the read's options define them (public for the catalog).
+   */
   public LabelSchema labels() {
     return labels;
   }
@@ -99,14 +113,16 @@ public final class DatamintTable implements DatamintResourceTable {
   }
 
   /**
-   * The resources this read covers, before SQL predicates, in source order, with their filtered annotations and
-   * their splits. Computed once per table, so every query of a DataFrame sees the same split (public for the
-   * catalog).
+   * The resources this read covers, before SQL predicates, in source order, with their filtered
+   * annotations and their splits. Computed once per table, so every query of a DataFrame sees the
+   * same split (public for the catalog).
    */
   public List<ResourceSelection.Selected> selected() {
     synchronized (selectedLock) {
       if (selected == null) {
-        selected = new DatasetSplitter(options.splits(), Clock.systemUTC()).apply(selection.apply(snapshot), snapshot);
+        selected =
+            new DatasetSplitter(options.splits(), Clock.systemUTC())
+                .apply(selection.apply(snapshot), snapshot);
       }
       return selected;
     }

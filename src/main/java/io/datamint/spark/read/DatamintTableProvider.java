@@ -15,9 +15,9 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 
 /**
- * The {@code datamint} data source: {@code spark.read().format("datamint").load(path)}. Options are validated and
- * the project is read when the DataFrame is created, so a bad option or a malformed mirror fails at
- * {@code load()}.
+ * The {@code datamint} data source: {@code spark.read().format("datamint").load(path)}. Options are
+ * validated and the project is read when the DataFrame is created, so a bad option or a malformed
+ * mirror fails at {@code load()}.
  */
 public final class DatamintTableProvider implements TableProvider, DataSourceRegister {
 
@@ -31,11 +31,13 @@ public final class DatamintTableProvider implements TableProvider, DataSourceReg
 
   /** The options the last table of this provider instance was loaded for, and that table. */
   private Map<String, String> loadedFor;
+
   private DatamintTable loaded;
 
   /**
-   * The schema depends on the project's labels, so inferring it loads the project; {@link #getTable}, which Spark
-   * calls next with the same options, reuses that table instead of reading the project twice.
+   * The schema depends on the project's labels, so inferring it loads the project; {@link
+   * #getTable}, which Spark calls next with the same options, reuses that table instead of reading
+   * the project twice.
    */
   @Override
   public StructType inferSchema(CaseInsensitiveStringMap options) {
@@ -43,7 +45,8 @@ public final class DatamintTableProvider implements TableProvider, DataSourceReg
   }
 
   @Override
-  public Table getTable(StructType schema, Transform[] partitioning, Map<String, String> properties) {
+  public Table getTable(
+      StructType schema, Transform[] partitioning, Map<String, String> properties) {
     return table(properties);
   }
 
@@ -58,9 +61,10 @@ public final class DatamintTableProvider implements TableProvider, DataSourceReg
   }
 
   /**
-   * Resolves {@code readOptions} (with the session's {@code spark.datamint.*} conf and the environment, as
-   * {@code load()} does), reads the project they name and wraps it as the table {@code load()} would return. Public
-   * for the {@code io.datamint.spark.catalog} package, whose {@code resources} tables are exactly these tables.
+   * Resolves {@code readOptions} (with the session's {@code spark.datamint.*} conf and the
+   * environment, as {@code load()} does), reads the project they name and wraps it as the table
+   * {@code load()} would return. Public for the {@code io.datamint.spark.catalog} package, whose
+   * {@code resources} tables are exactly these tables.
    *
    * @throws io.datamint.spark.config.InvalidOptionException for a bad option
    * @throws io.datamint.spark.source.ProjectSourceException when the project cannot be read
@@ -77,7 +81,9 @@ public final class DatamintTableProvider implements TableProvider, DataSourceReg
 
   static DatamintOptions resolve(SparkSession spark, Map<String, String> readOptions) {
     return DatamintOptions.resolve(
-        readOptions, scala.jdk.javaapi.CollectionConverters.asJava(spark.conf().getAll()), System.getenv());
+        readOptions,
+        scala.jdk.javaapi.CollectionConverters.asJava(spark.conf().getAll()),
+        System.getenv());
   }
 
   private static Configuration hadoopConf(SparkSession spark, DatamintOptions options) {

@@ -1,8 +1,8 @@
 package io.datamint.spark.read;
 
 import io.datamint.spark.api.model.ResourceKind;
-import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.decode.nifti.NiftiProbe;
+import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.plan.PartitionPlanner;
 import io.datamint.spark.plan.PlannedResource;
 import io.datamint.spark.source.ProjectSnapshot;
@@ -12,11 +12,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Driver side, for reads that expand volumes into slice rows: when the metadata has no frame count for a NIfTI
- * volume, reads its header (a few hundred bytes) so that partitions are balanced by rows. The header probe gives the
- * volume's typed geometry too ({@link NiftiProbe.Header}, the decoder's {@code VolumeGeometry}); the estimate uses
- * only the largest spatial dimension. A header that cannot be read leaves the count unknown (the planner then
- * estimates it); decoding reports the real problem.
+ * Driver side, for reads that expand volumes into slice rows: when the metadata has no frame count
+ * for a NIfTI volume, reads its header (a few hundred bytes) so that partitions are balanced by
+ * rows. The header probe gives the volume's typed geometry too ({@link NiftiProbe.Header}, the
+ * decoder's {@code VolumeGeometry}); the estimate uses only the largest spatial dimension. A header
+ * that cannot be read leaves the count unknown (the planner then estimates it); decoding reports
+ * the real problem.
  */
 final class FrameCountProbe {
 
@@ -28,14 +29,15 @@ final class FrameCountProbe {
   private FrameCountProbe() {}
 
   /**
-   * The estimated rows of a resource: its metadata frame count; for a NIfTI volume without one, the largest spatial
-   * dimension of its header; otherwise the planner's default estimate.
+   * The estimated rows of a resource: its metadata frame count; for a NIfTI volume without one, the
+   * largest spatial dimension of its header; otherwise the planner's default estimate.
    */
   static long rows(PlannedResource resource, ProjectSnapshot snapshot) {
     if (resource.numFrames() != null || resource.kind() != ResourceKind.NIFTI) {
       return PartitionPlanner.rows(resource);
     }
-    try (InputStream in = snapshot.fileStore().openResourcePrefix(resource.resourceId(), HEAD_BYTES)) {
+    try (InputStream in =
+        snapshot.fileStore().openResourcePrefix(resource.resourceId(), HEAD_BYTES)) {
       NiftiProbe.Header header = NiftiProbe.probe(in);
       LOG.debug("resource {}: header geometry {}", resource.resourceId(), header.geometry());
       return header.maxSpatialDim();

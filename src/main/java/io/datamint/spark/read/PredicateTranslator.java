@@ -11,10 +11,11 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.unsafe.types.UTF8String;
 
 /**
- * Translates Spark's V2 predicates on the resource attribute columns ({@code resource_id}, {@code filename},
- * {@code modality}, {@code mimetype}, {@code patient_id}, ...) into {@link ResourcePredicate}s evaluated exactly as
- * Spark would (binary string comparison, SQL null semantics). Supported: {@code = <> <=> < <= > >= IN IS_NULL
- * IS_NOT_NULL STARTS_WITH ENDS_WITH CONTAINS AND OR NOT ALWAYS_TRUE ALWAYS_FALSE}. Anything else is left to Spark.
+ * Translates Spark's V2 predicates on the resource attribute columns ({@code resource_id}, {@code
+ * filename}, {@code modality}, {@code mimetype}, {@code patient_id}, ...) into {@link
+ * ResourcePredicate}s evaluated exactly as Spark would (binary string comparison, SQL null
+ * semantics). Supported: {@code = <> <=> < <= > >= IN IS_NULL IS_NOT_NULL STARTS_WITH ENDS_WITH
+ * CONTAINS AND OR NOT ALWAYS_TRUE ALWAYS_FALSE}. Anything else is left to Spark.
  */
 final class PredicateTranslator {
 
@@ -28,28 +29,37 @@ final class PredicateTranslator {
         return r -> true;
       case "ALWAYS_FALSE":
         return r -> false;
-      case "AND": {
-        ResourcePredicate left = translate((Predicate) c[0]);
-        ResourcePredicate right = translate((Predicate) c[1]);
-        return left == null || right == null ? null : r -> ResourcePredicate.and(left.test(r), right.test(r));
-      }
-      case "OR": {
-        ResourcePredicate left = translate((Predicate) c[0]);
-        ResourcePredicate right = translate((Predicate) c[1]);
-        return left == null || right == null ? null : r -> ResourcePredicate.or(left.test(r), right.test(r));
-      }
-      case "NOT": {
-        ResourcePredicate inner = translate((Predicate) c[0]);
-        return inner == null ? null : r -> ResourcePredicate.not(inner.test(r));
-      }
-      case "IS_NULL": {
-        ResourceAttribute a = attribute(c[0]);
-        return a == null ? null : r -> a.of(r) == null;
-      }
-      case "IS_NOT_NULL": {
-        ResourceAttribute a = attribute(c[0]);
-        return a == null ? null : r -> a.of(r) != null;
-      }
+      case "AND":
+        {
+          ResourcePredicate left = translate((Predicate) c[0]);
+          ResourcePredicate right = translate((Predicate) c[1]);
+          return left == null || right == null
+              ? null
+              : r -> ResourcePredicate.and(left.test(r), right.test(r));
+        }
+      case "OR":
+        {
+          ResourcePredicate left = translate((Predicate) c[0]);
+          ResourcePredicate right = translate((Predicate) c[1]);
+          return left == null || right == null
+              ? null
+              : r -> ResourcePredicate.or(left.test(r), right.test(r));
+        }
+      case "NOT":
+        {
+          ResourcePredicate inner = translate((Predicate) c[0]);
+          return inner == null ? null : r -> ResourcePredicate.not(inner.test(r));
+        }
+      case "IS_NULL":
+        {
+          ResourceAttribute a = attribute(c[0]);
+          return a == null ? null : r -> a.of(r) == null;
+        }
+      case "IS_NOT_NULL":
+        {
+          ResourceAttribute a = attribute(c[0]);
+          return a == null ? null : r -> a.of(r) != null;
+        }
       case "IN":
         return in(c);
       case "=":
@@ -122,7 +132,9 @@ final class PredicateTranslator {
 
   private static Boolean compare(String op, String column, UTF8String literal) {
     if (op.equals("<=>")) {
-      return column == null ? literal == null : literal != null && UTF8String.fromString(column).equals(literal);
+      return column == null
+          ? literal == null
+          : literal != null && UTF8String.fromString(column).equals(literal);
     }
     if (column == null || literal == null) {
       return null;

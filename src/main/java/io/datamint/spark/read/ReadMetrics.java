@@ -5,9 +5,10 @@ import io.datamint.spark.util.SumMetric;
 import org.apache.spark.sql.connector.metric.CustomMetric;
 
 /**
- * The scan's Spark UI metrics: files read and their bytes, rows with an {@code _error}, rows dropped. Spark
- * re-creates metric objects by class name in the UI, so each is a public class with a no-argument constructor.
- * The executors' readers report the task values under the names of {@link ReadTaskMetrics}; the driver sums them.
+ * The scan's Spark UI metrics: files read and their bytes, rows with an {@code _error}, rows
+ * dropped. Spark re-creates metric objects by class name in the UI, so each is a public class with
+ * a no-argument constructor. The executors' readers report the task values under the names of
+ * {@link ReadTaskMetrics}; the driver sums them.
  */
 public final class ReadMetrics {
 
@@ -19,7 +20,9 @@ public final class ReadMetrics {
   private ReadMetrics() {}
 
   static CustomMetric[] supported() {
-    return new CustomMetric[] {new FilesRead(), new BytesRead(), new ErrorRows(), new DroppedRows()};
+    return new CustomMetric[] {
+      new FilesRead(), new BytesRead(), new ErrorRows(), new DroppedRows()
+    };
   }
 
   /** Resource files read. */

@@ -3,8 +3,9 @@ package io.datamint.spark.read;
 import io.datamint.spark.plan.PlannedResource;
 
 /**
- * A pushed SQL predicate, evaluated on the driver against a resource's attributes with SQL's three-valued logic:
- * {@code TRUE}, {@code FALSE}, or null for unknown. A resource is kept only when the result is {@code TRUE}.
+ * A pushed SQL predicate, evaluated on the driver against a resource's attributes with SQL's
+ * three-valued logic: {@code TRUE}, {@code FALSE}, or null for unknown. A resource is kept only
+ * when the result is {@code TRUE}.
  */
 @FunctionalInterface
 interface ResourcePredicate {

@@ -11,7 +11,8 @@ import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Driver side: translates pushed predicates on {@code slice_index} / {@code frame_index} into the
- * {@link RowIndexFilter} the executors evaluate before a slice or frame is cut, with SQL's three-valued logic.
+ * {@link RowIndexFilter} the executors evaluate before a slice or frame is cut, with SQL's
+ * three-valued logic.
  */
 final class RowIndexTranslator {
 
@@ -29,50 +30,63 @@ final class RowIndexTranslator {
     };
   }
 
-  /** The filter of a predicate on the index columns, or null when it is not one this class evaluates. */
+  /**
+   * The filter of a predicate on the index columns, or null when it is not one this class
+   * evaluates.
+   */
   static RowIndexFilter translate(Predicate predicate, String sliceColumn, String frameColumn) {
     Expression[] c = predicate.children();
     switch (predicate.name()) {
-      case "AND": {
-        RowIndexFilter l = translate((Predicate) c[0], sliceColumn, frameColumn);
-        RowIndexFilter r = translate((Predicate) c[1], sliceColumn, frameColumn);
-        return l == null || r == null ? null : (s, f) -> ResourcePredicate.and(l.test(s, f), r.test(s, f));
-      }
-      case "OR": {
-        RowIndexFilter l = translate((Predicate) c[0], sliceColumn, frameColumn);
-        RowIndexFilter r = translate((Predicate) c[1], sliceColumn, frameColumn);
-        return l == null || r == null ? null : (s, f) -> ResourcePredicate.or(l.test(s, f), r.test(s, f));
-      }
-      case "NOT": {
-        RowIndexFilter inner = translate((Predicate) c[0], sliceColumn, frameColumn);
-        return inner == null ? null : (s, f) -> ResourcePredicate.not(inner.test(s, f));
-      }
-      case "IS_NULL": {
-        Boolean slice = column(c[0], sliceColumn, frameColumn);
-        return slice == null ? null : (s, f) -> (slice ? s : f) == null;
-      }
-      case "IS_NOT_NULL": {
-        Boolean slice = column(c[0], sliceColumn, frameColumn);
-        return slice == null ? null : (s, f) -> (slice ? s : f) != null;
-      }
-      case "IN": {
-        Boolean slice = column(c[0], sliceColumn, frameColumn);
-        if (slice == null) {
-          return null;
+      case "AND":
+        {
+          RowIndexFilter l = translate((Predicate) c[0], sliceColumn, frameColumn);
+          RowIndexFilter r = translate((Predicate) c[1], sliceColumn, frameColumn);
+          return l == null || r == null
+              ? null
+              : (s, f) -> ResourcePredicate.and(l.test(s, f), r.test(s, f));
         }
-        List<Integer> values = new ArrayList<>();
-        for (int i = 1; i < c.length; i++) {
-          Integer v = intLiteral(c[i]);
-          if (v == null) {
+      case "OR":
+        {
+          RowIndexFilter l = translate((Predicate) c[0], sliceColumn, frameColumn);
+          RowIndexFilter r = translate((Predicate) c[1], sliceColumn, frameColumn);
+          return l == null || r == null
+              ? null
+              : (s, f) -> ResourcePredicate.or(l.test(s, f), r.test(s, f));
+        }
+      case "NOT":
+        {
+          RowIndexFilter inner = translate((Predicate) c[0], sliceColumn, frameColumn);
+          return inner == null ? null : (s, f) -> ResourcePredicate.not(inner.test(s, f));
+        }
+      case "IS_NULL":
+        {
+          Boolean slice = column(c[0], sliceColumn, frameColumn);
+          return slice == null ? null : (s, f) -> (slice ? s : f) == null;
+        }
+      case "IS_NOT_NULL":
+        {
+          Boolean slice = column(c[0], sliceColumn, frameColumn);
+          return slice == null ? null : (s, f) -> (slice ? s : f) != null;
+        }
+      case "IN":
+        {
+          Boolean slice = column(c[0], sliceColumn, frameColumn);
+          if (slice == null) {
             return null;
           }
-          values.add(v);
+          List<Integer> values = new ArrayList<>();
+          for (int i = 1; i < c.length; i++) {
+            Integer v = intLiteral(c[i]);
+            if (v == null) {
+              return null;
+            }
+            values.add(v);
+          }
+          return (s, f) -> {
+            Integer v = slice ? s : f;
+            return v == null ? null : values.contains(v);
+          };
         }
-        return (s, f) -> {
-          Integer v = slice ? s : f;
-          return v == null ? null : values.contains(v);
-        };
-      }
       case "=":
       case "<>":
       case "<":
@@ -85,20 +99,22 @@ final class RowIndexTranslator {
     }
   }
 
-  private static RowIndexFilter comparison(String op, Expression[] c, String sliceColumn, String frameColumn) {
+  private static RowIndexFilter comparison(
+      String op, Expression[] c, String sliceColumn, String frameColumn) {
     Boolean slice = column(c[0], sliceColumn, frameColumn);
     Integer literal = intLiteral(c[1]);
     String operator = op;
     if (slice == null) {
       slice = column(c[1], sliceColumn, frameColumn);
       literal = intLiteral(c[0]);
-      operator = switch (op) {
-        case "<" -> ">";
-        case "<=" -> ">=";
-        case ">" -> "<";
-        case ">=" -> "<=";
-        default -> op;
-      };
+      operator =
+          switch (op) {
+            case "<" -> ">";
+            case "<=" -> ">=";
+            case ">" -> "<";
+            case ">=" -> "<=";
+            default -> op;
+          };
     }
     if (slice == null || literal == null) {
       return null;
@@ -128,11 +144,14 @@ final class RowIndexTranslator {
       return null;
     }
     String name = ref.fieldNames()[0];
-    return name.equals(sliceColumn) ? Boolean.TRUE : name.equals(frameColumn) ? Boolean.FALSE : null;
+    return name.equals(sliceColumn)
+        ? Boolean.TRUE
+        : name.equals(frameColumn) ? Boolean.FALSE : null;
   }
 
   private static Integer intLiteral(Expression e) {
-    if (e instanceof Literal<?> literal && literal.dataType().equals(DataTypes.IntegerType)
+    if (e instanceof Literal<?> literal
+        && literal.dataType().equals(DataTypes.IntegerType)
         && literal.value() instanceof Integer value) {
       return value;
     }

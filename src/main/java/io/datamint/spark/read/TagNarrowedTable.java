@@ -12,9 +12,9 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 
 /**
- * A resources table whose scans read only resources having every one of some tags. {@link TagPushdownRule} puts it
- * in place of the table of a relation before Spark builds that relation's scan; in every other respect (name,
- * columns, properties, options) it is the table it wraps.
+ * A resources table whose scans read only resources having every one of some tags. {@link
+ * TagPushdownRule} puts it in place of the table of a relation before Spark builds that relation's
+ * scan; in every other respect (name, columns, properties, options) it is the table it wraps.
  */
 final class TagNarrowedTable implements DatamintResourceTable {
 
@@ -27,8 +27,9 @@ final class TagNarrowedTable implements DatamintResourceTable {
   }
 
   /**
-   * {@code table} narrowed to resources having all of {@code tags} as well as the tags it already requires; the
-   * table itself when it requires them all already (so that the rule reaches a fixed point).
+   * {@code table} narrowed to resources having all of {@code tags} as well as the tags it already
+   * requires; the table itself when it requires them all already (so that the rule reaches a fixed
+   * point).
    */
   static DatamintResourceTable narrow(DatamintResourceTable table, Collection<String> tags) {
     DatamintResourceTable base = table instanceof TagNarrowedTable narrowed ? narrowed.base : table;

@@ -16,35 +16,41 @@ import org.apache.spark.unsafe.types.UTF8String;
 import scala.runtime.AbstractPartialFunction;
 
 /**
- * Pushes {@code array_contains(tags, 'x')} into datamint scans. Spark does not hand {@code array_contains} to a data
- * source as a predicate, so this optimizer rule finds filters directly above a relation of a
- * {@link DatamintResourceTable} and replaces the relation's table with one whose scans require those tags
- * ({@link TagNarrowedTable}). It runs with Spark's operator optimizations, which move filters down onto their
- * relations and come before scans are built; Spark then builds the scan from the narrowed table, so no built scan is
- * ever changed. The filter stays in the plan, so results are exact with or without this rule.
+ * Pushes {@code array_contains(tags, 'x')} into datamint scans. Spark does not hand {@code
+ * array_contains} to a data source as a predicate, so this optimizer rule finds filters directly
+ * above a relation of a {@link DatamintResourceTable} and replaces the relation's table with one
+ * whose scans require those tags ({@link TagNarrowedTable}). It runs with Spark's operator
+ * optimizations, which move filters down onto their relations and come before scans are built;
+ * Spark then builds the scan from the narrowed table, so no built scan is ever changed. The filter
+ * stays in the plan, so results are exact with or without this rule.
  *
- * <p>Spark runs it when a session is created with {@code spark.sql.extensions} naming
- * {@code io.datamint.spark.DatamintSparkSessionExtensions}; public only so that class can inject it.
+ * <p>Spark runs it when a session is created with {@code spark.sql.extensions} naming {@code
+ * io.datamint.spark.DatamintSparkSessionExtensions}; public only so that class can inject it.
  */
 public final class TagPushdownRule extends Rule<LogicalPlan> {
 
   @Override
   public LogicalPlan apply(LogicalPlan plan) {
-    return plan.transformDown(new AbstractPartialFunction<LogicalPlan, LogicalPlan>() {
-      @Override
-      public boolean isDefinedAt(LogicalPlan node) {
-        return node instanceof Filter filter && filter.child() instanceof DataSourceV2Relation relation
-            && relation.table() instanceof DatamintResourceTable;
-      }
+    return plan.transformDown(
+        new AbstractPartialFunction<LogicalPlan, LogicalPlan>() {
+          @Override
+          public boolean isDefinedAt(LogicalPlan node) {
+            return node instanceof Filter filter
+                && filter.child() instanceof DataSourceV2Relation relation
+                && relation.table() instanceof DatamintResourceTable;
+          }
 
-      @Override
-      public LogicalPlan apply(LogicalPlan node) {
-        return narrow((Filter) node);
-      }
-    });
+          @Override
+          public LogicalPlan apply(LogicalPlan node) {
+            return narrow((Filter) node);
+          }
+        });
   }
 
-  /** {@code filter} over a relation narrowed to its tags; {@code filter} itself when there is nothing new. */
+  /**
+   * {@code filter} over a relation narrowed to its tags; {@code filter} itself when there is
+   * nothing new.
+   */
   private static LogicalPlan narrow(Filter filter) {
     DataSourceV2Relation relation = (DataSourceV2Relation) filter.child();
     List<String> tags = new ArrayList<>();
@@ -58,16 +64,20 @@ public final class TagPushdownRule extends Rule<LogicalPlan> {
   }
 
   /**
-   * A copy of {@code relation} reading {@code table}. Built from the relation's own constructor arguments (as every
-   * Catalyst tree copy is), so it does not depend on how many fields a Spark version gives the relation.
+   * A copy of {@code relation} reading {@code table}. Built from the relation's own constructor
+   * arguments (as every Catalyst tree copy is), so it does not depend on how many fields a Spark
+   * version gives the relation.
    */
-  private static DataSourceV2Relation withTable(DataSourceV2Relation relation, DatamintResourceTable table) {
+  private static DataSourceV2Relation withTable(
+      DataSourceV2Relation relation, DatamintResourceTable table) {
     List<Object> args = new ArrayList<>();
     relation.productIterator().foreach(arg -> args.add(arg == relation.table() ? table : arg));
     return (DataSourceV2Relation) relation.makeCopy(args.toArray());
   }
 
-  /** The tags of the {@code array_contains(tags, <string literal>)} conjuncts of {@code condition}. */
+  /**
+   * The tags of the {@code array_contains(tags, <string literal>)} conjuncts of {@code condition}.
+   */
   private static void collectTags(Expression condition, List<String> out) {
     if (condition instanceof And and) {
       collectTags(and.left(), out);

@@ -1,9 +1,10 @@
 /**
- * The DataSource V2 read path, driver side: the {@code datamint} table provider and table, the scan builder with its
- * pushdowns (column pruning, predicates on resource attributes and tags, the {@code array_contains(tags, ...)}
- * optimizer rule, limit), the scan, its planning (partitions of planned resources, frame counts for slice reads),
- * and saving splits. Nothing here opens a resource file to build rows: the scan hands the executors a
- * {@link io.datamint.spark.read.executor.DatamintReaderFactory}, the one entry point into
- * {@link io.datamint.spark.read.executor}.
+ * The DataSource V2 read path, driver side: the {@code datamint} table provider and table, the scan
+ * builder with its pushdowns (column pruning, predicates on resource attributes and tags, the
+ * {@code array_contains(tags, ...)} optimizer rule, limit), the scan, its planning (partitions of
+ * planned resources, frame counts for slice reads), and saving splits. Nothing here opens a
+ * resource file to build rows: the scan hands the executors a {@link
+ * io.datamint.spark.read.executor.DatamintReaderFactory}, the one entry point into {@link
+ * io.datamint.spark.read.executor}.
  */
 package io.datamint.spark.read;

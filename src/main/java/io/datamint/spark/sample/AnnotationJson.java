@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 
 /**
- * Builds one Annotation JSON object (SDK reference section 1.4), either with the API's short keys ({@code type},
- * {@code name}, {@code added_by}, {@code index}, {@code value}) or with the SDK's long ones
- * ({@code annotation_type}, {@code identifier}, {@code created_by}, {@code frame_index}, {@code text_value}), and with
- * or without an explicit {@code scope} (readers infer it from the frame index).
+ * Builds one Annotation JSON object (SDK reference section 1.4), either with the API's short keys
+ * ({@code type}, {@code name}, {@code added_by}, {@code index}, {@code value}) or with the SDK's
+ * long ones ({@code annotation_type}, {@code identifier}, {@code created_by}, {@code frame_index},
+ * {@code text_value}), and with or without an explicit {@code scope} (readers infer it from the
+ * frame index).
  */
 final class AnnotationJson {
 
@@ -48,7 +49,10 @@ final class AnnotationJson {
     return this;
   }
 
-  /** Made by a model: {@code created_by} null, {@code is_model} true, source {@code model_pipeline}, status new. */
+  /**
+   * Made by a model: {@code created_by} null, {@code is_model} true, source {@code model_pipeline},
+   * status new.
+   */
   AnnotationJson byModel(String modelName, String id) {
     this.model = modelName;
     this.modelId = id;
@@ -109,7 +113,10 @@ final class AnnotationJson {
     return this;
   }
 
-  /** A segmentation whose mask file has the given extension ({@code png}, {@code nii}, {@code nii.gz}). */
+  /**
+   * A segmentation whose mask file has the given extension ({@code png}, {@code nii}, {@code
+   * nii.gz}).
+   */
   AnnotationJson maskFile(String extension) {
     this.fileExtension = extension;
     return this;
@@ -153,11 +160,15 @@ final class AnnotationJson {
     a.put("import_author", importAuthor);
     boolean approved = "published".equals(status);
     a.put("approved_at", approved ? SampleTime.plusMinutes(createdAt, 120) : null);
-    a.put("approved_by", approved ? (SampleContext.BOB.equals(author) ? SampleContext.ALICE : SampleContext.BOB)
-        : null);
+    a.put(
+        "approved_by",
+        approved
+            ? (SampleContext.BOB.equals(author) ? SampleContext.ALICE : SampleContext.BOB)
+            : null);
     if (fileExtension != null) {
-      a.put("associated_file", "annotations/" + ctx.customerId + "/" + resource.id() + "/" + id + "."
-          + fileExtension);
+      a.put(
+          "associated_file",
+          "annotations/" + ctx.customerId + "/" + resource.id() + "/" + id + "." + fileExtension);
       a.put("file", "/annotations/" + resource.id() + "/annotations/" + id + "/file");
     }
     a.put("deleted", false);

@@ -7,13 +7,13 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * A CT-like volume in Hounsfield units: air around an elliptical body with a fat rim, the spine, and either abdominal
- * organs (liver with a hypodense tumour, aorta, kidneys) or chest content (lungs, heart, a solid nodule called
- * {@code tumor}). Voxel index i runs to the patient's left, j to posterior and k along the body axis, so slice
- * images look like radiological axial views.
+ * A CT-like volume in Hounsfield units: air around an elliptical body with a fat rim, the spine,
+ * and either abdominal organs (liver with a hypodense tumour, aorta, kidneys) or chest content
+ * (lungs, heart, a solid nodule called {@code tumor}). Voxel index i runs to the patient's left, j
+ * to posterior and k along the body axis, so slice images look like radiological axial views.
  *
- * <p>Masks come from the same solids as the image, so they cover the drawn organs; {@link #mask} can perturb them to
- * imitate another annotator or a model.
+ * <p>Masks come from the same solids as the image, so they cover the drawn organs; {@link #mask}
+ * can perturb them to imitate another annotator or a model.
  */
 final class CtPhantom {
 
@@ -43,17 +43,38 @@ final class CtPhantom {
     double jitter = 0.03 * (random.nextDouble() - 0.5);
     body = new Ellipse(nx / 2.0, ny * 0.52, nx * 0.44, ny * 0.36, 0);
     if (region == Region.ABDOMEN) {
-      organs.put("liver", new Ellipsoid(nx * (0.34 + jitter), ny * 0.45, nz * 0.55, nx * 0.17, ny * 0.16, nz * 0.42));
-      organs.put("tumor", new Ellipsoid(nx * (0.31 + jitter), ny * 0.43, nz * 0.58, nx * 0.05, ny * 0.05, nz * 0.14));
-      organs.put("aorta", new Ellipsoid(nx * 0.52, ny * 0.66, nz * 0.5, nx * 0.035, ny * 0.035, nz * 2));
-      organs.put("kidney_r", new Ellipsoid(nx * 0.36, ny * 0.72, nz * 0.35, nx * 0.06, ny * 0.07, nz * 0.25));
-      organs.put("kidney_l", new Ellipsoid(nx * 0.66, ny * 0.72, nz * 0.38, nx * 0.06, ny * 0.07, nz * 0.25));
+      organs.put(
+          "liver",
+          new Ellipsoid(
+              nx * (0.34 + jitter), ny * 0.45, nz * 0.55, nx * 0.17, ny * 0.16, nz * 0.42));
+      organs.put(
+          "tumor",
+          new Ellipsoid(
+              nx * (0.31 + jitter), ny * 0.43, nz * 0.58, nx * 0.05, ny * 0.05, nz * 0.14));
+      organs.put(
+          "aorta", new Ellipsoid(nx * 0.52, ny * 0.66, nz * 0.5, nx * 0.035, ny * 0.035, nz * 2));
+      organs.put(
+          "kidney_r",
+          new Ellipsoid(nx * 0.36, ny * 0.72, nz * 0.35, nx * 0.06, ny * 0.07, nz * 0.25));
+      organs.put(
+          "kidney_l",
+          new Ellipsoid(nx * 0.66, ny * 0.72, nz * 0.38, nx * 0.06, ny * 0.07, nz * 0.25));
     } else {
-      organs.put("lung_r", new Ellipsoid(nx * 0.33, ny * 0.5, nz * 0.5, nx * 0.14, ny * 0.24, nz * 0.7));
-      organs.put("lung_l", new Ellipsoid(nx * 0.67, ny * 0.5, nz * 0.5, nx * 0.13, ny * 0.23, nz * 0.7));
-      organs.put("heart", new Ellipsoid(nx * 0.56, ny * 0.42, nz * 0.35, nx * 0.13, ny * 0.12, nz * 0.3));
-      organs.put("tumor", new Ellipsoid(nx * (0.28 + jitter), ny * 0.42, nz * 0.62, nx * 0.045, ny * 0.045,
-          Math.max(1.2, nz * 0.08)));
+      organs.put(
+          "lung_r", new Ellipsoid(nx * 0.33, ny * 0.5, nz * 0.5, nx * 0.14, ny * 0.24, nz * 0.7));
+      organs.put(
+          "lung_l", new Ellipsoid(nx * 0.67, ny * 0.5, nz * 0.5, nx * 0.13, ny * 0.23, nz * 0.7));
+      organs.put(
+          "heart", new Ellipsoid(nx * 0.56, ny * 0.42, nz * 0.35, nx * 0.13, ny * 0.12, nz * 0.3));
+      organs.put(
+          "tumor",
+          new Ellipsoid(
+              nx * (0.28 + jitter),
+              ny * 0.42,
+              nz * 0.62,
+              nx * 0.045,
+              ny * 0.045,
+              Math.max(1.2, nz * 0.08)));
     }
   }
 
@@ -127,8 +148,8 @@ final class CtPhantom {
   }
 
   /**
-   * A 0/1 mask (i fastest) of {@code organ}, moved by (dx, dy, dz) voxels and scaled by {@code scale}. The liver
-   * mask includes its tumour, as organ masks do.
+   * A 0/1 mask (i fastest) of {@code organ}, moved by (dx, dy, dz) voxels and scaled by {@code
+   * scale}. The liver mask includes its tumour, as organ masks do.
    */
   byte[] mask(String organ, double dx, double dy, double dz, double scale) {
     Ellipsoid e = organs.get(organ);
@@ -141,7 +162,10 @@ final class CtPhantom {
     for (int k = 0; k < nz; k++) {
       for (int j = 0; j < ny; j++) {
         for (int i = 0; i < nx; i++) {
-          mask[n++] = shape.contains(i + 0.5, j + 0.5, k + 0.5) && body.contains(i + 0.5, j + 0.5) ? (byte) 1 : 0;
+          mask[n++] =
+              shape.contains(i + 0.5, j + 0.5, k + 0.5) && body.contains(i + 0.5, j + 0.5)
+                  ? (byte) 1
+                  : 0;
         }
       }
     }

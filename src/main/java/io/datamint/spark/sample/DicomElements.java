@@ -10,18 +10,29 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A flat (no sequences) set of DICOM data elements, kept in ascending tag order and encoded in Explicit VR Little
- * Endian (PS3.5 section 7.1.2). Values are padded to even length: text with a space, UIDs and binary values with NUL
- * (PS3.5 section 6.2).
+ * A flat (no sequences) set of DICOM data elements, kept in ascending tag order and encoded in
+ * Explicit VR Little Endian (PS3.5 section 7.1.2). Values are padded to even length: text with a
+ * space, UIDs and binary values with NUL (PS3.5 section 6.2).
  */
 final class DicomElements {
 
   /** The value representations this encoder uses. */
   enum Vr {
-    AE, AS, CS, DA, DS, IS, LO, PN, SH, TM, // text, space padded
+    AE,
+    AS,
+    CS,
+    DA,
+    DS,
+    IS,
+    LO,
+    PN,
+    SH,
+    TM, // text, space padded
     UI, // UID, NUL padded
-    US, UL, // binary numbers
-    OB, OW; // binary blobs, 4-byte length form
+    US,
+    UL, // binary numbers
+    OB,
+    OW; // binary blobs, 4-byte length form
 
     boolean isText() {
       return ordinal() <= TM.ordinal();
@@ -59,12 +70,18 @@ final class DicomElements {
 
   /** Puts an unsigned short (US) element. */
   DicomElements us(int tag, int value) {
-    return put(tag, Vr.US, ByteBuffer.allocate(2).order(ByteOrder.LITTLE_ENDIAN).putShort((short) value).array());
+    return put(
+        tag,
+        Vr.US,
+        ByteBuffer.allocate(2).order(ByteOrder.LITTLE_ENDIAN).putShort((short) value).array());
   }
 
   /** Puts an unsigned long (UL) element. */
   DicomElements ul(int tag, long value) {
-    return put(tag, Vr.UL, ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt((int) value).array());
+    return put(
+        tag,
+        Vr.UL,
+        ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt((int) value).array());
   }
 
   /** Puts a binary element (OB or OW) with the given bytes (already little-endian). */
@@ -99,8 +116,8 @@ final class DicomElements {
     int length = value.length + (value.length % 2);
     Vr vr = element.vr();
     if (!vr.hasLongLength() && length > 0xFFFF) {
-      throw new IllegalArgumentException(String.format("value of (%04X,%04X) too long for %s", tag >>> 16,
-          tag & 0xFFFF, vr));
+      throw new IllegalArgumentException(
+          String.format("value of (%04X,%04X) too long for %s", tag >>> 16, tag & 0xFFFF, vr));
     }
     ByteBuffer head = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
     head.putShort((short) (tag >>> 16)).putShort((short) tag);

@@ -6,14 +6,15 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Encodes a multi-frame CT image as a DICOM Part 10 file (PS3.10): a 128-byte preamble, {@code DICM}, the File Meta
- * Information group (0002) with its group length, then the data set in Explicit VR Little Endian
- * ({@code 1.2.840.10008.1.2.1}).
+ * Encodes a multi-frame CT image as a DICOM Part 10 file (PS3.10): a 128-byte preamble, {@code
+ * DICM}, the File Meta Information group (0002) with its group length, then the data set in
+ * Explicit VR Little Endian ({@code 1.2.840.10008.1.2.1}).
  *
- * <p>The SOP class is CT Image Storage with {@code NumberOfFrames}; pixels are signed 16-bit MONOCHROME2 stored
- * values, with {@code RescaleSlope 1} and {@code RescaleIntercept -1024}, so {@code HU = stored - 1024}. All frames
- * share one orientation, with the first frame at {@code ImagePositionPatient} and the next ones one
- * {@code SliceThickness} further along the slice normal.
+ * <p>The SOP class is CT Image Storage with {@code NumberOfFrames}; pixels are signed 16-bit
+ * MONOCHROME2 stored values, with {@code RescaleSlope 1} and {@code RescaleIntercept -1024}, so
+ * {@code HU = stored - 1024}. All frames share one orientation, with the first frame at {@code
+ * ImagePositionPatient} and the next ones one {@code SliceThickness} further along the slice
+ * normal.
  */
 public final class DicomWriter {
 
@@ -26,8 +27,10 @@ public final class DicomWriter {
   /** The rescale intercept written to every file: stored value 1024 is 0 HU. */
   public static final int RESCALE_INTERCEPT = -1024;
 
-  // An implementation class UID under the 2.25 (UUID) arc: UUID 6f0b6e2e-4c3b-4d36-9a8e-0d4f1c6a7b10.
-  private static final String IMPLEMENTATION_CLASS_UID = "2.25.147603657530713974335402285500755245840";
+  // An implementation class UID under the 2.25 (UUID) arc: UUID
+  // 6f0b6e2e-4c3b-4d36-9a8e-0d4f1c6a7b10.
+  private static final String IMPLEMENTATION_CLASS_UID =
+      "2.25.147603657530713974335402285500755245840";
   private static final String IMPLEMENTATION_VERSION = "DATAMINT_SPARK_1";
 
   /**
@@ -70,8 +73,15 @@ public final class DicomWriter {
     public CtSeries {
       if ((long) rows * columns * frames != storedValues.length) {
         throw new IllegalArgumentException(
-            rows + "x" + columns + "x" + frames + " frames need " + ((long) rows * columns * frames)
-                + " values, got " + storedValues.length);
+            rows
+                + "x"
+                + columns
+                + "x"
+                + frames
+                + " frames need "
+                + ((long) rows * columns * frames)
+                + " values, got "
+                + storedValues.length);
       }
       if (firstPosition.length != 3) {
         throw new IllegalArgumentException("ImagePositionPatient needs 3 values");
@@ -85,7 +95,8 @@ public final class DicomWriter {
   public static byte[] encode(CtSeries series) {
     byte[] meta = fileMeta(series.sopInstanceUid()).encode();
     byte[] dataset = dataset(series).encode();
-    ByteBuffer out = ByteBuffer.allocate(128 + 4 + meta.length + dataset.length).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer out =
+        ByteBuffer.allocate(128 + 4 + meta.length + dataset.length).order(ByteOrder.LITTLE_ENDIAN);
     out.position(128); // preamble: all zero
     out.put("DICM".getBytes(StandardCharsets.US_ASCII));
     out.put(meta).put(dataset);
@@ -93,13 +104,14 @@ public final class DicomWriter {
   }
 
   private static DicomElements fileMeta(String sopInstanceUid) {
-    DicomElements meta = new DicomElements()
-        .binary(0x00020001, Vr.OB, new byte[] {0, 1}) // FileMetaInformationVersion
-        .text(0x00020002, Vr.UI, CT_IMAGE_STORAGE) // MediaStorageSOPClassUID
-        .text(0x00020003, Vr.UI, sopInstanceUid) // MediaStorageSOPInstanceUID
-        .text(0x00020010, Vr.UI, EXPLICIT_VR_LITTLE_ENDIAN) // TransferSyntaxUID
-        .text(0x00020012, Vr.UI, IMPLEMENTATION_CLASS_UID)
-        .text(0x00020013, Vr.SH, IMPLEMENTATION_VERSION);
+    DicomElements meta =
+        new DicomElements()
+            .binary(0x00020001, Vr.OB, new byte[] {0, 1}) // FileMetaInformationVersion
+            .text(0x00020002, Vr.UI, CT_IMAGE_STORAGE) // MediaStorageSOPClassUID
+            .text(0x00020003, Vr.UI, sopInstanceUid) // MediaStorageSOPInstanceUID
+            .text(0x00020010, Vr.UI, EXPLICIT_VR_LITTLE_ENDIAN) // TransferSyntaxUID
+            .text(0x00020012, Vr.UI, IMPLEMENTATION_CLASS_UID)
+            .text(0x00020013, Vr.SH, IMPLEMENTATION_VERSION);
     return meta.ul(0x00020000, meta.encodedLength()); // FileMetaInformationGroupLength
   }
 

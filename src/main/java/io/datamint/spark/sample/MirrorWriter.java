@@ -17,12 +17,13 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Writes the parts of one project mirror (contracts section 2) into a directory: the JSON documents, the JSON Lines
- * files and the resource and annotation files. Output is byte-stable: fields keep their insertion order, lines end
- * with {@code \n} on every platform.
+ * Writes the parts of one project mirror (contracts section 2) into a directory: the JSON
+ * documents, the JSON Lines files and the resource and annotation files. Output is byte-stable:
+ * fields keep their insertion order, lines end with {@code \n} on every platform.
  *
- * <p>{@link #open} only accepts a directory that does not exist, is empty, or holds an earlier sample mirror (whose
- * mirror files it then removes); anything else is refused, so that no user data is ever overwritten.
+ * <p>{@link #open} only accepts a directory that does not exist, is empty, or holds an earlier
+ * sample mirror (whose mirror files it then removes); anything else is refused, so that no user
+ * data is ever overwritten.
  */
 final class MirrorWriter {
 
@@ -32,15 +33,19 @@ final class MirrorWriter {
   static final String WORKLISTS = "worklists.json";
   static final String SPLITS = "splits.jsonl";
   static final String FILES = "files";
-  private static final List<String> MIRROR_ENTRIES = List.of(PROJECT, RESOURCES, ANNOTATIONS, WORKLISTS, SPLITS, FILES);
+  private static final List<String> MIRROR_ENTRIES =
+      List.of(PROJECT, RESOURCES, ANNOTATIONS, WORKLISTS, SPLITS, FILES);
 
   static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final ObjectWriter PRETTY = MAPPER.writer(
-      new DefaultPrettyPrinter(Separators.createDefaultInstance()
-              .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-              .withObjectEmptySeparator("").withArrayEmptySeparator(""))
-          .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-          .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+  private static final ObjectWriter PRETTY =
+      MAPPER.writer(
+          new DefaultPrettyPrinter(
+                  Separators.createDefaultInstance()
+                      .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                      .withObjectEmptySeparator("")
+                      .withArrayEmptySeparator(""))
+              .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+              .withArrayIndenter(new DefaultIndenter("  ", "\n")));
 
   private final Path dir;
 
@@ -49,11 +54,11 @@ final class MirrorWriter {
   }
 
   /**
-   * Prepares {@code dir} for a sample mirror named {@code sampleName}: creates it if missing, clears an earlier
-   * sample mirror of that name, and refuses any other non-empty directory.
+   * Prepares {@code dir} for a sample mirror named {@code sampleName}: creates it if missing,
+   * clears an earlier sample mirror of that name, and refuses any other non-empty directory.
    *
-   * @throws IllegalStateException when {@code dir} is a file, a non-empty directory that is not a mirror, or the
-   *     mirror of another project
+   * @throws IllegalStateException when {@code dir} is a file, a non-empty directory that is not a
+   *     mirror, or the mirror of another project
    */
   static MirrorWriter open(Path dir, String sampleName) throws IOException {
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
@@ -62,13 +67,21 @@ final class MirrorWriter {
     if (Files.isDirectory(dir) && !isEmpty(dir)) {
       Path project = dir.resolve(PROJECT);
       if (!Files.isRegularFile(project)) {
-        throw new IllegalStateException(dir + " is not empty and is not a project mirror (no " + PROJECT
-            + "); refusing to overwrite it. Choose an empty or new directory.");
+        throw new IllegalStateException(
+            dir
+                + " is not empty and is not a project mirror (no "
+                + PROJECT
+                + "); refusing to overwrite it. Choose an empty or new directory.");
       }
       String name = existingName(project);
       if (!sampleName.equals(name)) {
-        throw new IllegalStateException(dir + " holds the mirror of project '" + name + "', not a sample project '"
-            + sampleName + "'; refusing to overwrite it. Choose an empty or new directory.");
+        throw new IllegalStateException(
+            dir
+                + " holds the mirror of project '"
+                + name
+                + "', not a sample project '"
+                + sampleName
+                + "'; refusing to overwrite it. Choose an empty or new directory.");
       }
       for (String entry : MIRROR_ENTRIES) {
         deleteRecursively(dir.resolve(entry));
@@ -96,7 +109,9 @@ final class MirrorWriter {
   /** Writes a pretty-printed JSON document. */
   void json(String name, JsonNode node) {
     try {
-      write(dir.resolve(name), (PRETTY.writeValueAsString(node) + "\n").getBytes(StandardCharsets.UTF_8));
+      write(
+          dir.resolve(name),
+          (PRETTY.writeValueAsString(node) + "\n").getBytes(StandardCharsets.UTF_8));
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
@@ -135,8 +150,12 @@ final class MirrorWriter {
       JsonNode name = MAPPER.readTree(project.toFile()).get("name");
       return name == null ? null : name.asText();
     } catch (IOException e) {
-      throw new IllegalStateException(project + " is not valid JSON (" + e.getMessage()
-          + "); refusing to overwrite the directory", e);
+      throw new IllegalStateException(
+          project
+              + " is not valid JSON ("
+              + e.getMessage()
+              + "); refusing to overwrite the directory",
+          e);
     }
   }
 

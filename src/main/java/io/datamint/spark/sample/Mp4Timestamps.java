@@ -6,20 +6,23 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * Overwrites the creation and modification times of an ISO base media (MP4) file's {@code mvhd}, {@code tkhd} and
- * {@code mdhd} boxes (ISO/IEC 14496-12 section 8), which muxers fill from the wall clock, so that the file's bytes
- * depend on its content only.
+ * Overwrites the creation and modification times of an ISO base media (MP4) file's {@code mvhd},
+ * {@code tkhd} and {@code mdhd} boxes (ISO/IEC 14496-12 section 8), which muxers fill from the wall
+ * clock, so that the file's bytes depend on its content only.
  */
 final class Mp4Timestamps {
 
   private static final Set<String> CONTAINERS = Set.of("moov", "trak", "mdia");
   private static final Set<String> TIMED = Set.of("mvhd", "tkhd", "mdhd");
+
   /** Seconds from the MP4 epoch (1904-01-01T00:00:00Z) to the Unix epoch. */
   private static final long MP4_EPOCH_OFFSET = 2_082_844_800L;
 
   private Mp4Timestamps() {}
 
-  /** Sets every creation and modification time in {@code mp4} (changed in place) to {@code time}. */
+  /**
+   * Sets every creation and modification time in {@code mp4} (changed in place) to {@code time}.
+   */
   static void set(byte[] mp4, Instant time) {
     long seconds = time.getEpochSecond() + MP4_EPOCH_OFFSET;
     int patched = walk(ByteBuffer.wrap(mp4), 0, mp4.length, seconds);
@@ -33,8 +36,10 @@ final class Mp4Timestamps {
     int pos = start;
     while (pos + 8 <= end) {
       long size = Integer.toUnsignedLong(buf.getInt(pos));
-      String type = new String(new byte[] {buf.get(pos + 4), buf.get(pos + 5), buf.get(pos + 6), buf.get(pos + 7)},
-          StandardCharsets.ISO_8859_1);
+      String type =
+          new String(
+              new byte[] {buf.get(pos + 4), buf.get(pos + 5), buf.get(pos + 6), buf.get(pos + 7)},
+              StandardCharsets.ISO_8859_1);
       int header = 8;
       if (size == 1) {
         size = buf.getLong(pos + 8);
@@ -57,7 +62,10 @@ final class Mp4Timestamps {
     return patched;
   }
 
-  /** A full box: 1 byte version, 3 bytes flags, then the two times (32-bit for version 0, 64-bit for 1). */
+  /**
+   * A full box: 1 byte version, 3 bytes flags, then the two times (32-bit for version 0, 64-bit for
+   * 1).
+   */
   private static void setTimes(ByteBuffer buf, int body, long seconds) {
     if (buf.get(body) == 1) {
       buf.putLong(body + 4, seconds).putLong(body + 12, seconds);

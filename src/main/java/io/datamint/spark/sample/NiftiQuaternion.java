@@ -1,19 +1,24 @@
 package io.datamint.spark.sample;
 
 /**
- * The NIfTI-1 quaternion representation ({@code quatern_b/c/d}, {@code qoffset_x/y/z}, {@code qfac} and the voxel
- * sizes) of a 4x4 voxel-to-world affine whose upper-left 3x3 block is a rotation times a diagonal scaling, possibly
- * with a reflection.
+ * The NIfTI-1 quaternion representation ({@code quatern_b/c/d}, {@code qoffset_x/y/z}, {@code qfac}
+ * and the voxel sizes) of a 4x4 voxel-to-world affine whose upper-left 3x3 block is a rotation
+ * times a diagonal scaling, possibly with a reflection.
  *
- * <p>Following the NIfTI-1 header documentation: the voxel sizes are the column norms; the columns divided by their
- * norms form a matrix R; if {@code det(R) < 0} then {@code qfac = -1} and the third column is negated, making R a
- * proper rotation; {@code (a, b, c, d)} is the unit quaternion of R with {@code a >= 0}, and only b, c, d are stored.
+ * <p>Following the NIfTI-1 header documentation: the voxel sizes are the column norms; the columns
+ * divided by their norms form a matrix R; if {@code det(R) < 0} then {@code qfac = -1} and the
+ * third column is negated, making R a proper rotation; {@code (a, b, c, d)} is the unit quaternion
+ * of R with {@code a >= 0}, and only b, c, d are stored.
  */
-record NiftiQuaternion(double b, double c, double d, double qfac, double[] voxelSize, double[] offset) {
+record NiftiQuaternion(
+    double b, double c, double d, double qfac, double[] voxelSize, double[] offset) {
 
   private static final double ORTHOGONALITY_TOLERANCE = 1e-4;
 
-  /** Computes the quaternion form of {@code affine} (row-major 4x4); fails if its columns are not orthogonal. */
+  /**
+   * Computes the quaternion form of {@code affine} (row-major 4x4); fails if its columns are not
+   * orthogonal.
+   */
   static NiftiQuaternion of(double[][] affine) {
     double[][] r = new double[3][3];
     double[] size = new double[3];

@@ -10,13 +10,15 @@ import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Encodes a NIfTI-1 single-file image ({@code .nii}, or {@code .nii.gz} when compressed): little-endian, a 348-byte
- * header, 4 bytes of extension flag (no extension), voxel data from offset 352.
+ * Encodes a NIfTI-1 single-file image ({@code .nii}, or {@code .nii.gz} when compressed):
+ * little-endian, a 348-byte header, 4 bytes of extension flag (no extension), voxel data from
+ * offset 352.
  *
- * <p>The geometry is given as a 4x4 voxel-to-world affine (row-major, RAS+ millimetres). It is written both as the
- * sform ({@code srow_x/y/z}, {@code sform_code = 1}) and as the equivalent quaternion qform ({@code qform_code = 1},
- * {@code pixdim[0] = qfac}); {@code pixdim[1..3]} are the column norms. Voxels are given in NIfTI (Fortran) order:
- * the first dimension varies fastest. Instances are immutable; the {@code with...} methods return copies.
+ * <p>The geometry is given as a 4x4 voxel-to-world affine (row-major, RAS+ millimetres). It is
+ * written both as the sform ({@code srow_x/y/z}, {@code sform_code = 1}) and as the equivalent
+ * quaternion qform ({@code qform_code = 1}, {@code pixdim[0] = qfac}); {@code pixdim[1..3]} are the
+ * column norms. Voxels are given in NIfTI (Fortran) order: the first dimension varies fastest.
+ * Instances are immutable; the {@code with...} methods return copies.
  */
 public final class NiftiWriter {
 
@@ -50,7 +52,12 @@ public final class NiftiWriter {
   private final String description;
 
   private NiftiWriter(
-      int[] dims, double[][] affine, float sclSlope, float sclInter, boolean gzip, String description) {
+      int[] dims,
+      double[][] affine,
+      float sclSlope,
+      float sclInter,
+      boolean gzip,
+      String description) {
     this.dims = dims;
     this.affine = affine;
     this.sclSlope = sclSlope;
@@ -60,13 +67,15 @@ public final class NiftiWriter {
   }
 
   /**
-   * A writer for an image of the given dimensions (1 to 7 of them, each at least 1) and 4x4 voxel-to-world affine;
-   * uncompressed, {@code scl_slope = 1}, {@code scl_inter = 0}.
+   * A writer for an image of the given dimensions (1 to 7 of them, each at least 1) and 4x4
+   * voxel-to-world affine; uncompressed, {@code scl_slope = 1}, {@code scl_inter = 0}.
    */
   public static NiftiWriter of(int[] dims, double[][] affine) {
-    if (dims.length < 1 || dims.length > 7 || Arrays.stream(dims).anyMatch(d -> d < 1 || d > Short.MAX_VALUE)) {
-      throw new IllegalArgumentException("NIfTI needs 1 to 7 dimensions in 1.." + Short.MAX_VALUE + ": "
-          + Arrays.toString(dims));
+    if (dims.length < 1
+        || dims.length > 7
+        || Arrays.stream(dims).anyMatch(d -> d < 1 || d > Short.MAX_VALUE)) {
+      throw new IllegalArgumentException(
+          "NIfTI needs 1 to 7 dimensions in 1.." + Short.MAX_VALUE + ": " + Arrays.toString(dims));
     }
     if (affine.length != 4 || Arrays.stream(affine).anyMatch(row -> row.length != 4)) {
       throw new IllegalArgumentException("the affine must be 4x4");
@@ -114,7 +123,9 @@ public final class NiftiWriter {
     return finish(data);
   }
 
-  /** A little-endian buffer holding the header and extension flag, positioned at the voxel offset. */
+  /**
+   * A little-endian buffer holding the header and extension flag, positioned at the voxel offset.
+   */
   private ByteBuffer payload(Datatype type, int voxelCount) {
     long expected = Arrays.stream(dims).asLongStream().reduce(1, (a, b) -> a * b);
     if (expected != voxelCount) {

@@ -13,11 +13,12 @@ import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
- * Encodes PNG images through {@code javax.imageio}: 8-bit and 16-bit grayscale, 8-bit RGB, and binary masks as
- * 8-bit grayscale ({@code L}) with values 0 and 255, the form the Datamint SDK uploads for segmentations.
+ * Encodes PNG images through {@code javax.imageio}: 8-bit and 16-bit grayscale, 8-bit RGB, and
+ * binary masks as 8-bit grayscale ({@code L}) with values 0 and 255, the form the Datamint SDK
+ * uploads for segmentations.
  *
- * <p>Pixels are given row by row ({@code y * width + x}). The encoder writes no time chunk, so the same pixels
- * always give the same bytes.
+ * <p>Pixels are given row by row ({@code y * width + x}). The encoder writes no time chunk, so the
+ * same pixels always give the same bytes.
  */
 public final class PngWriter {
 
@@ -48,7 +49,10 @@ public final class PngWriter {
     return encode(img);
   }
 
-  /** A binary mask as an 8-bit grayscale PNG: 255 where {@code mask[y * width + x]} is true, 0 elsewhere. */
+  /**
+   * A binary mask as an 8-bit grayscale PNG: 255 where {@code mask[y * width + x]} is true, 0
+   * elsewhere.
+   */
   public static byte[] mask(int width, int height, boolean[] mask) {
     BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
     byte[] target = data8(img, width, height, mask.length);
@@ -66,7 +70,8 @@ public final class PngWriter {
 
   private static void checkLength(int width, int height, int given, int expected) {
     if (given != expected) {
-      throw new IllegalArgumentException(width + "x" + height + " needs " + expected + " pixels, got " + given);
+      throw new IllegalArgumentException(
+          width + "x" + height + " needs " + expected + " pixels, got " + given);
     }
   }
 

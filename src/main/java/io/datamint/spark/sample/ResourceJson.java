@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Builds Resource JSON objects with every field the Datamint API returns (SDK reference section 1.4), in the API's
- * field order.
+ * Builds Resource JSON objects with every field the Datamint API returns (SDK reference section
+ * 1.4), in the API's field order.
  */
 final class ResourceJson {
 
@@ -35,7 +35,10 @@ final class ResourceJson {
 
   private ResourceJson() {}
 
-  /** The Resource JSON of {@code spec}, with id {@code id}, file size {@code size} and {@code metadata}. */
+  /**
+   * The Resource JSON of {@code spec}, with id {@code id}, file size {@code size} and {@code
+   * metadata}.
+   */
   static ObjectNode build(SampleContext ctx, Spec spec, String id, long size, ObjectNode metadata) {
     ObjectNode r = SampleContext.object();
     r.put("id", id);

@@ -13,11 +13,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The sample project's annotations: image labels and categories from two annotators, lung and heart PNG masks on
- * radiographs, liver and tumour NIfTI masks on CT volumes (one of them from a model), per-frame vessel PNG masks and
- * artefact frame labels on ultrasound clips, a line measurement on a DICOM slice, and one annotation outside every
- * worklist ({@code incidental_finding}). Two resources are left without any annotation. Mask files are drawn from
- * the resources' phantoms and written to {@code files/annotations/<id>}.
+ * The sample project's annotations: image labels and categories from two annotators, lung and heart
+ * PNG masks on radiographs, liver and tumour NIfTI masks on CT volumes (one of them from a model),
+ * per-frame vessel PNG masks and artefact frame labels on ultrasound clips, a line measurement on a
+ * DICOM slice, and one annotation outside every worklist ({@code incidental_finding}). Two
+ * resources are left without any annotation. Mask files are drawn from the resources' phantoms and
+ * written to {@code files/annotations/<id>}.
  */
 final class SampleAnnotations {
 
@@ -28,14 +29,17 @@ final class SampleAnnotations {
   private final Map<String, SampleResource> byKey;
   private final List<ObjectNode> rows = new ArrayList<>();
 
-  private SampleAnnotations(SampleContext ctx, SampleWorklists worklists, List<SampleResource> resources) {
+  private SampleAnnotations(
+      SampleContext ctx, SampleWorklists worklists, List<SampleResource> resources) {
     this.ctx = ctx;
     this.worklists = worklists;
-    this.byKey = resources.stream().collect(Collectors.toMap(SampleResource::key, Function.identity()));
+    this.byKey =
+        resources.stream().collect(Collectors.toMap(SampleResource::key, Function.identity()));
   }
 
   /** Writes every mask file and returns the annotation rows in {@code annotations.jsonl} order. */
-  static List<ObjectNode> write(SampleContext ctx, SampleWorklists worklists, List<SampleResource> resources) {
+  static List<ObjectNode> write(
+      SampleContext ctx, SampleWorklists worklists, List<SampleResource> resources) {
     SampleAnnotations a = new SampleAnnotations(ctx, worklists, resources);
     a.ctVolumes();
     a.ctSeries();
@@ -48,8 +52,15 @@ final class SampleAnnotations {
     SampleResource ct1 = byKey.get("ct-abd-p001");
     volumeMask(seg(ct1, "liver").by(ALICE), ct1, "liver", 0, 0, 0, 1.0, true);
     volumeMask(seg(ct1, "tumor").by(ALICE).shortKeys().noScope(), ct1, "tumor", 0, 0, 0, 1.0, true);
-    volumeMask(seg(ct1, "liver").byModel("liver-seg-unet-v3", ctx.ids.id("model/liver-seg-unet-v3")), ct1,
-        "liver", 1, 0, 0, 1.04, true);
+    volumeMask(
+        seg(ct1, "liver").byModel("liver-seg-unet-v3", ctx.ids.id("model/liver-seg-unet-v3")),
+        ct1,
+        "liver",
+        1,
+        0,
+        0,
+        1.04,
+        true);
     add(category(ct1, "quality", "good").by(BOB).shortKeys().noScope());
 
     SampleResource ct2 = byKey.get("ct-abd-p002");
@@ -67,8 +78,14 @@ final class SampleAnnotations {
     ArrayNode points = geometry.putArray("points");
     points.addArray().add(18.0).add(26.0).add(9);
     points.addArray().add(29.5).add(31.0).add(9);
-    add(AnnotationJson.of("line", "lesion_diameter", dcm).by(ALICE).frame(9).geometry(geometry, "mm")
-        .worklist(worklists.segmentationId, SampleWorklists.SEGMENTATION_NAME).shortKeys().noScope());
+    add(
+        AnnotationJson.of("line", "lesion_diameter", dcm)
+            .by(ALICE)
+            .frame(9)
+            .geometry(geometry, "mm")
+            .worklist(worklists.segmentationId, SampleWorklists.SEGMENTATION_NAME)
+            .shortKeys()
+            .noScope());
     add(category(dcm, "quality", "good").by(ALICE));
   }
 
@@ -91,7 +108,11 @@ final class SampleAnnotations {
 
     SampleResource p3 = byKey.get("cxr-p003-ap");
     add(label(p3, "fracture").by(ALICE).imported("prior-read-2025", "dr.smith@hospital.example"));
-    add(category(p3, "view", "AP").by(BOB).shortKeys().imported("prior-read-2025", "dr.smith@hospital.example"));
+    add(
+        category(p3, "view", "AP")
+            .by(BOB)
+            .shortKeys()
+            .imported("prior-read-2025", "dr.smith@hospital.example"));
     add(label(p3, "nodule").by(ALICE).shortKeys().noScope().unpublished());
 
     SampleResource p5 = byKey.get("cxr-p005-lat");
@@ -101,8 +122,10 @@ final class SampleAnnotations {
     SampleResource p6 = byKey.get("cxr-p006-pa-rgb");
     add(label(p6, "fracture").by(BOB));
     // in no worklist: only kept by readers that allow external annotations
-    add(AnnotationJson.of("label", "incidental_finding", p6).by(ALICE)
-        .imported("pacs-report-import", "report-parser"));
+    add(
+        AnnotationJson.of("label", "incidental_finding", p6)
+            .by(ALICE)
+            .imported("pacs-report-import", "report-parser"));
     pngMask(seg(p6, "lung").by(BOB).shortKeys(), p6, "lung", 0, 1, 1);
   }
 
@@ -141,18 +164,29 @@ final class SampleAnnotations {
   }
 
   /** A NIfTI uint8 mask with the volume's dimensions and affine. */
-  private void volumeMask(AnnotationJson a, SampleResource r, String organ, double dx, double dy, double dz,
-      double scale, boolean gzip) {
+  private void volumeMask(
+      AnnotationJson a,
+      SampleResource r,
+      String organ,
+      double dx,
+      double dy,
+      double dz,
+      double scale,
+      boolean gzip) {
     SampleResource.Volume v = (SampleResource.Volume) r.content();
     byte[] mask = v.phantom().mask(organ, dx, dy, dz, scale);
     VolumeGeometry g = v.geometry();
-    byte[] file = NiftiWriter.of(g.dims(), g.affine()).withGzip(gzip).withDescription(organ + " mask")
-        .uint8(mask);
+    byte[] file =
+        NiftiWriter.of(g.dims(), g.affine())
+            .withGzip(gzip)
+            .withDescription(organ + " mask")
+            .uint8(mask);
     add(a.maskFile(gzip ? "nii.gz" : "nii"), file);
   }
 
   /** A PNG mask (8-bit L, 0/255) of a radiograph structure. */
-  private void pngMask(AnnotationJson a, SampleResource r, String structure, double dx, double dy, double scale) {
+  private void pngMask(
+      AnnotationJson a, SampleResource r, String structure, double dx, double dy, double scale) {
     XrayPhantom x = ((SampleResource.Radiograph) r.content()).phantom();
     add(a.maskFile("png"), PngWriter.mask(x.width(), x.height(), x.mask(structure, dx, dy, scale)));
   }

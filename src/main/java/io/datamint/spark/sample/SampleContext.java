@@ -2,11 +2,15 @@ package io.datamint.spark.sample;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** What every part of the generator shares: the seed-derived ids, the output mirror, and the project's identity. */
+/**
+ * What every part of the generator shares: the seed-derived ids, the output mirror, and the
+ * project's identity.
+ */
 final class SampleContext {
 
   /** The sample project's name. */
   static final String PROJECT_NAME = "sample-ct-xray-us";
+
   static final String ALICE = "alice@example.com";
   static final String BOB = "bob@example.com";
 

@@ -7,8 +7,9 @@ import java.util.Random;
 import java.util.UUID;
 
 /**
- * Identifiers and random streams derived from the generator seed and a stable key, so that the same seed always
- * produces the same ids, DICOM UIDs and pixel noise, and a different seed produces different ones.
+ * Identifiers and random streams derived from the generator seed and a stable key, so that the same
+ * seed always produces the same ids, DICOM UIDs and pixel noise, and a different seed produces
+ * different ones.
  */
 final class SampleIds {
 
@@ -25,7 +26,8 @@ final class SampleIds {
 
   /** A name-based (version 3) UUID for {@code key} under this seed. */
   UUID uuid(String key) {
-    return UUID.nameUUIDFromBytes(("datamint-sample/" + seed + "/" + key).getBytes(StandardCharsets.UTF_8));
+    return UUID.nameUUIDFromBytes(
+        ("datamint-sample/" + seed + "/" + key).getBytes(StandardCharsets.UTF_8));
   }
 
   /** The canonical string form of {@link #uuid(String)}. */
@@ -33,15 +35,24 @@ final class SampleIds {
     return uuid(key).toString();
   }
 
-  /** A DICOM UID in the {@code 2.25} arc (a UUID as one unsigned decimal integer, at most 44 characters). */
+  /**
+   * A DICOM UID in the {@code 2.25} arc (a UUID as one unsigned decimal integer, at most 44
+   * characters).
+   */
   String dicomUid(String key) {
     UUID u = uuid("dicom-uid/" + key);
     byte[] bytes =
-        ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits()).array();
+        ByteBuffer.allocate(16)
+            .putLong(u.getMostSignificantBits())
+            .putLong(u.getLeastSignificantBits())
+            .array();
     return "2.25." + new BigInteger(1, bytes);
   }
 
-  /** A {@link Random} seeded from the seed and {@code key}: independent streams for independent content. */
+  /**
+   * A {@link Random} seeded from the seed and {@code key}: independent streams for independent
+   * content.
+   */
   Random random(String key) {
     UUID u = uuid("random/" + key);
     return new Random(u.getMostSignificantBits() ^ u.getLeastSignificantBits());

@@ -7,16 +7,17 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Writes a realistic sample Datamint project as a project mirror (contracts section 2): {@code project.json},
- * {@code resources.jsonl}, {@code annotations.jsonl}, {@code worklists.json}, {@code splits.jsonl} and the files
- * under {@code files/}.
+ * Writes a realistic sample Datamint project as a project mirror (contracts section 2): {@code
+ * project.json}, {@code resources.jsonl}, {@code annotations.jsonl}, {@code worklists.json}, {@code
+ * splits.jsonl} and the files under {@code files/}.
  *
- * <p>The project, {@code sample-ct-xray-us}, has 13 resources of six patients: three NIfTI CT volumes, two
- * multi-frame DICOM CTs, six chest radiograph PNGs and two ultrasound clips, with labels, categories, masks, a line
- * measurement, a model annotation, an annotation outside every worklist, two worklists and a split history. Every id,
- * timestamp and pixel derives from the seed: the same seed always writes byte-identical files, another seed writes
- * other ids and pixels with the same structure. (The phantoms use {@link StrictMath} and seeded {@link
- * java.util.Random} streams only, so the bytes are also the same on every JVM and platform.)
+ * <p>The project, {@code sample-ct-xray-us}, has 13 resources of six patients: three NIfTI CT
+ * volumes, two multi-frame DICOM CTs, six chest radiograph PNGs and two ultrasound clips, with
+ * labels, categories, masks, a line measurement, a model annotation, an annotation outside every
+ * worklist, two worklists and a split history. Every id, timestamp and pixel derives from the seed:
+ * the same seed always writes byte-identical files, another seed writes other ids and pixels with
+ * the same structure. (The phantoms use {@link StrictMath} and seeded {@link java.util.Random}
+ * streams only, so the bytes are also the same on every JVM and platform.)
  */
 public final class SampleProject {
 
@@ -29,12 +30,14 @@ public final class SampleProject {
   private SampleProject() {}
 
   /** What was written. */
-  public record Summary(Path dir, String projectId, int resources, int annotations, int splitRows) {}
+  public record Summary(
+      Path dir, String projectId, int resources, int annotations, int splitRows) {}
 
   /**
    * Writes the sample project mirror to {@code dir}.
    *
-   * @param dir a directory that does not exist, is empty, or holds an earlier sample mirror (which is replaced)
+   * @param dir a directory that does not exist, is empty, or holds an earlier sample mirror (which
+   *     is replaced)
    * @param seed the seed of every id and pixel
    * @throws IllegalStateException if {@code dir} holds anything else; nothing is written then
    * @throws IOException if writing fails
@@ -56,14 +59,20 @@ public final class SampleProject {
     return new Summary(dir, ctx.projectId, resources.size(), annotations.size(), splits.size());
   }
 
-  private static ObjectNode project(SampleContext ctx, SampleWorklists worklists, List<SampleResource> resources,
+  private static ObjectNode project(
+      SampleContext ctx,
+      SampleWorklists worklists,
+      List<SampleResource> resources,
       List<ObjectNode> annotations) {
-    long annotated = annotations.stream().map(a -> a.get("resource_id").asText()).distinct().count();
+    long annotated =
+        annotations.stream().map(a -> a.get("resource_id").asText()).distinct().count();
     ObjectNode p = SampleContext.object();
     p.put("id", ctx.projectId);
     p.put("name", NAME);
-    p.put("description", "Synthetic sample project: CT volumes (NIfTI, DICOM), chest radiographs (PNG) and carotid"
-        + " ultrasound clips (MP4) with labels, categories, masks and split history. Not patient data.");
+    p.put(
+        "description",
+        "Synthetic sample project: CT volumes (NIfTI, DICOM), chest radiographs (PNG) and carotid"
+            + " ultrasound clips (MP4) with labels, categories, masks and split history. Not patient data.");
     p.put("created_at", SampleTime.format(SampleTime.PROJECT_CREATED));
     p.put("created_by", SampleContext.ALICE);
     p.put("dataset_id", ctx.ids.id("dataset"));

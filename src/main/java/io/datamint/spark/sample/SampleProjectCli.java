@@ -6,23 +6,29 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 
 /**
- * Command line of the sample generator, run by {@code bin/datamint-sample}:
- * {@code datamint-sample DIR [--seed N]}. Exit status 0 on success, 1 when the project cannot be written (for
- * example DIR holds other data), 2 on a usage error.
+ * Command line of the sample generator, run by {@code bin/datamint-sample}: {@code datamint-sample
+ * DIR [--seed N]}. Exit status 0 on success, 1 when the project cannot be written (for example DIR
+ * holds other data), 2 on a usage error.
  */
 public final class SampleProjectCli {
 
-  static final String USAGE = String.join("\n",
-      "Usage: datamint-sample DIR [--seed N]",
-      "",
-      "Writes a realistic sample Datamint project mirror (project '" + SampleProject.NAME + "') to DIR:",
-      "CT volumes (NIfTI and DICOM), chest radiographs (PNG), ultrasound clips (MP4), their annotations,",
-      "worklists and split history. DIR must not exist, be empty, or hold an earlier sample mirror.",
-      "",
-      "Options:",
-      "  --seed N    seed of every id and pixel (a 64-bit integer; default " + SampleProject.DEFAULT_SEED + ");",
-      "              the same seed always writes identical files",
-      "  -h, --help  print this help");
+  static final String USAGE =
+      String.join(
+          "\n",
+          "Usage: datamint-sample DIR [--seed N]",
+          "",
+          "Writes a realistic sample Datamint project mirror (project '"
+              + SampleProject.NAME
+              + "') to DIR:",
+          "CT volumes (NIfTI and DICOM), chest radiographs (PNG), ultrasound clips (MP4), their annotations,",
+          "worklists and split history. DIR must not exist, be empty, or hold an earlier sample mirror.",
+          "",
+          "Options:",
+          "  --seed N    seed of every id and pixel (a 64-bit integer; default "
+              + SampleProject.DEFAULT_SEED
+              + ");",
+          "              the same seed always writes identical files",
+          "  -h, --help  print this help");
 
   private SampleProjectCli() {}
 
@@ -70,9 +76,15 @@ public final class SampleProjectCli {
     }
     try {
       SampleProject.Summary s = SampleProject.write(dir, seed);
-      out.printf("Wrote sample project '%s' (id %s, seed %d) to %s: %d resources, %d annotations, %d split rows%n",
-          SampleProject.NAME, s.projectId(), seed, dir.toAbsolutePath().normalize(), s.resources(),
-          s.annotations(), s.splitRows());
+      out.printf(
+          "Wrote sample project '%s' (id %s, seed %d) to %s: %d resources, %d annotations, %d split rows%n",
+          SampleProject.NAME,
+          s.projectId(),
+          seed,
+          dir.toAbsolutePath().normalize(),
+          s.resources(),
+          s.annotations(),
+          s.splitRows());
       return 0;
     } catch (IllegalStateException | IOException | java.io.UncheckedIOException e) {
       err.println("datamint-sample: " + e.getMessage());

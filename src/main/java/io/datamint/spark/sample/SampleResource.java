@@ -3,8 +3,8 @@ package io.datamint.spark.sample;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * One generated resource: its catalogue key, id, Resource JSON, and the phantom its pixels came from (so that
- * annotation masks can be drawn over the same anatomy).
+ * One generated resource: its catalogue key, id, Resource JSON, and the phantom its pixels came
+ * from (so that annotation masks can be drawn over the same anatomy).
  */
 record SampleResource(String key, String id, ObjectNode json, Content content) {
 

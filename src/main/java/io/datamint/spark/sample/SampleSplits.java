@@ -11,15 +11,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The sample project's split history ({@code splits.jsonl}): a first assignment of every resource but one on
- * {@link SampleTime#FIRST_SPLIT}, then three resources re-assigned on {@link SampleTime#RESPLIT}; the replaced rows
- * get {@code deleted_at} at that instant. So {@code as_of_timestamp} before, between and after the two instants gives
- * three different answers, and one resource never has a split.
+ * The sample project's split history ({@code splits.jsonl}): a first assignment of every resource
+ * but one on {@link SampleTime#FIRST_SPLIT}, then three resources re-assigned on {@link
+ * SampleTime#RESPLIT}; the replaced rows get {@code deleted_at} at that instant. So {@code
+ * as_of_timestamp} before, between and after the two instants gives three different answers, and
+ * one resource never has a split.
  */
 final class SampleSplits {
 
   /** First assignment, by resource key; {@code us-carotid-anon} is never assigned. */
   static final Map<String, String> FIRST = new LinkedHashMap<>();
+
   /** Re-assignment, by resource key. */
   static final Map<String, String> SECOND = new LinkedHashMap<>();
 
@@ -50,7 +52,15 @@ final class SampleSplits {
       String split = FIRST.get(r.key());
       if (split != null) {
         boolean replaced = SECOND.containsKey(r.key());
-        rows.add(row(ctx, r, split, 1, SampleTime.FIRST_SPLIT, ALICE, replaced ? SampleTime.RESPLIT : null));
+        rows.add(
+            row(
+                ctx,
+                r,
+                split,
+                1,
+                SampleTime.FIRST_SPLIT,
+                ALICE,
+                replaced ? SampleTime.RESPLIT : null));
       }
     }
     for (SampleResource r : resources) {
@@ -62,8 +72,14 @@ final class SampleSplits {
     return rows;
   }
 
-  private static ObjectNode row(SampleContext ctx, SampleResource r, String split, int generation, Instant created,
-      String by, Instant deleted) {
+  private static ObjectNode row(
+      SampleContext ctx,
+      SampleResource r,
+      String split,
+      int generation,
+      Instant created,
+      String by,
+      Instant deleted) {
     ObjectNode row = SampleContext.object();
     row.put("id", ctx.ids.id("split/" + r.key() + "/" + generation));
     row.put("split_name", split);

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** Fixed instants of the sample project's history, formatted as the Datamint API does ({@code ...T..:..:..SSSZ}). */
+/**
+ * Fixed instants of the sample project's history, formatted as the Datamint API does ({@code
+ * ...T..:..:..SSSZ}).
+ */
 final class SampleTime {
 
   /** When the project was created; resources and annotations follow. */
@@ -21,7 +24,10 @@ final class SampleTime {
 
   private SampleTime() {}
 
-  /** Formats {@code t} with milliseconds and a {@code Z} suffix, e.g. {@code 2026-03-01T10:00:00.000Z}. */
+  /**
+   * Formats {@code t} with milliseconds and a {@code Z} suffix, e.g. {@code
+   * 2026-03-01T10:00:00.000Z}.
+   */
   static String format(Instant t) {
     return API.format(t);
   }

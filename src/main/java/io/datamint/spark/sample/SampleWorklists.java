@@ -9,15 +9,16 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * The sample project's two annotation worklists: chest X-ray review (labels, categories, lung and heart masks) and
- * CT / ultrasound segmentation (liver, tumour, vessel masks, frame artefacts). They share the {@code nodule} label and
- * the {@code quality} category with identical specs, and one segmentation group whose index 3 is unused on purpose
- * (so label codes are not positions).
+ * The sample project's two annotation worklists: chest X-ray review (labels, categories, lung and
+ * heart masks) and CT / ultrasound segmentation (liver, tumour, vessel masks, frame artefacts).
+ * They share the {@code nodule} label and the {@code quality} category with identical specs, and
+ * one segmentation group whose index 3 is unused on purpose (so label codes are not positions).
  */
 final class SampleWorklists {
 
   /** The chest X-ray review worklist (the project's default). */
   final String xrayId;
+
   /** The CT and ultrasound segmentation worklist. */
   final String segmentationId;
 
@@ -32,9 +33,16 @@ final class SampleWorklists {
   /** The {@code worklists.json} list. */
   ArrayNode json(List<SampleResource> resources) {
     ArrayNode list = SampleContext.object().arrayNode();
-    ObjectNode xray = worklist(list, xrayId, XRAY_NAME,
-        "Image-level findings, view and quality, lung and heart outlines on chest radiographs.", ALICE,
-        "2026-02-05T14:00:00.000Z", resources, r -> r.content() instanceof SampleResource.Radiograph);
+    ObjectNode xray =
+        worklist(
+            list,
+            xrayId,
+            XRAY_NAME,
+            "Image-level findings, view and quality, lung and heart outlines on chest radiographs.",
+            ALICE,
+            "2026-02-05T14:00:00.000Z",
+            resources,
+            r -> r.content() instanceof SampleResource.Radiograph);
     ArrayNode specs = xray.putArray("annotations");
     spec(specs, "label", "image", false, "pneumonia");
     spec(specs, "label", "image", false, "nodule");
@@ -45,9 +53,16 @@ final class SampleWorklists {
     spec(specs, "segmentation", "image", false, "heart");
     xray.set("segmentation_group", segmentationGroup());
 
-    ObjectNode seg = worklist(list, segmentationId, SEGMENTATION_NAME,
-        "Organ and lesion masks on CT, vessel lumen and artefact frames on carotid ultrasound.", BOB,
-        "2026-02-06T10:30:00.000Z", resources, r -> !(r.content() instanceof SampleResource.Radiograph));
+    ObjectNode seg =
+        worklist(
+            list,
+            segmentationId,
+            SEGMENTATION_NAME,
+            "Organ and lesion masks on CT, vessel lumen and artefact frames on carotid ultrasound.",
+            BOB,
+            "2026-02-06T10:30:00.000Z",
+            resources,
+            r -> !(r.content() instanceof SampleResource.Radiograph));
     specs = seg.putArray("annotations");
     spec(specs, "segmentation", "image", false, "liver");
     spec(specs, "segmentation", "image", false, "tumor");
@@ -59,15 +74,30 @@ final class SampleWorklists {
     return list;
   }
 
-  private static ObjectNode worklist(ArrayNode list, String id, String name, String description, String creator,
-      String createdAt, List<SampleResource> resources, Predicate<SampleResource> member) {
+  private static ObjectNode worklist(
+      ArrayNode list,
+      String id,
+      String name,
+      String description,
+      String creator,
+      String createdAt,
+      List<SampleResource> resources,
+      Predicate<SampleResource> member) {
     ObjectNode w = list.addObject();
     w.put("id", id);
     w.put("name", name);
     w.put("status", "new");
     ArrayNode annotators = w.putArray("annotators");
-    annotators.addObject().put("email", ALICE).put("status", "active").put("expertise_level", "expert");
-    annotators.addObject().put("email", BOB).put("status", "active").put("expertise_level", "intermediate");
+    annotators
+        .addObject()
+        .put("email", ALICE)
+        .put("status", "active")
+        .put("expertise_level", "expert");
+    annotators
+        .addObject()
+        .put("email", BOB)
+        .put("status", "active")
+        .put("expertise_level", "intermediate");
     w.put("description", description);
     w.put("created_by", creator);
     w.put("created_at", createdAt);
@@ -76,7 +106,12 @@ final class SampleWorklists {
     return w;
   }
 
-  private static void spec(ArrayNode specs, String type, String scope, boolean required, String identifier,
+  private static void spec(
+      ArrayNode specs,
+      String type,
+      String scope,
+      boolean required,
+      String identifier,
       String... values) {
     ObjectNode s = specs.addObject();
     s.put("type", type).put("scope", scope).put("required", required).put("identifier", identifier);

@@ -24,7 +24,10 @@ final class Shapes {
       return u * u + v * v;
     }
 
-    /** The same ellipse moved by (dx, dy) and scaled by {@code scale}: an annotator's slightly different outline. */
+    /**
+     * The same ellipse moved by (dx, dy) and scaled by {@code scale}: an annotator's slightly
+     * different outline.
+     */
     Ellipse perturbed(double dx, double dy, double scale) {
       return new Ellipse(cx + dx, cy + dy, rx * scale, ry * scale, angle);
     }

@@ -4,10 +4,11 @@ import io.datamint.spark.sample.Shapes.Ellipse;
 import java.util.Random;
 
 /**
- * An ultrasound-like B-mode clip: a sector (fan) image of speckled tissue layers with depth attenuation, crossed by
- * an anechoic (dark) vessel with bright walls that drifts and pulsates from frame to frame. Frames in
- * {@code [artifactFrom, artifactTo]} carry reverberation bands (bright horizontal lines), the kind of artefact a
- * frame label marks. {@link #vesselMask} gives the vessel lumen of a frame.
+ * An ultrasound-like B-mode clip: a sector (fan) image of speckled tissue layers with depth
+ * attenuation, crossed by an anechoic (dark) vessel with bright walls that drifts and pulsates from
+ * frame to frame. Frames in {@code [artifactFrom, artifactTo]} carry reverberation bands (bright
+ * horizontal lines), the kind of artefact a frame label marks. {@link #vesselMask} gives the vessel
+ * lumen of a frame.
  */
 final class UltrasoundPhantom {
 
@@ -20,8 +21,12 @@ final class UltrasoundPhantom {
   private final Random random;
   private final double phase;
 
-  /** A clip of {@code frames} frames of width x height; reverberation on frames artifactFrom..artifactTo. */
-  UltrasoundPhantom(int width, int height, int frames, int artifactFrom, int artifactTo, Random random) {
+  /**
+   * A clip of {@code frames} frames of width x height; reverberation on frames
+   * artifactFrom..artifactTo.
+   */
+  UltrasoundPhantom(
+      int width, int height, int frames, int artifactFrom, int artifactTo, Random random) {
     this.width = width;
     this.height = height;
     this.frames = frames;
@@ -47,12 +52,19 @@ final class UltrasoundPhantom {
     return frames;
   }
 
-  /** The vessel cross-section in frame {@code f}: it drifts sideways and its radius pulses with the heart beat. */
+  /**
+   * The vessel cross-section in frame {@code f}: it drifts sideways and its radius pulses with the
+   * heart beat.
+   */
   Ellipse vessel(int f) {
     double t = 2 * Math.PI * f / frames;
     double pulse = 1 + 0.12 * StrictMath.sin(3 * t + phase);
-    return new Ellipse(width * (0.5 + 0.12 * StrictMath.sin(t)), height * 0.55, width * 0.11 * pulse,
-        height * 0.09 * pulse, 0.1);
+    return new Ellipse(
+        width * (0.5 + 0.12 * StrictMath.sin(t)),
+        height * 0.55,
+        width * 0.11 * pulse,
+        height * 0.09 * pulse,
+        0.1);
   }
 
   /** Renders frame {@code f} as 8-bit gray levels, row by row. */
@@ -102,7 +114,10 @@ final class UltrasoundPhantom {
     double dx = x - ax;
     double dy = y - ay;
     double r = StrictMath.hypot(dx, dy);
-    return dy > 0 && Math.abs(StrictMath.atan2(dx, dy)) < StrictMath.toRadians(35) && r > height * 0.2 && r < height * 1.12;
+    return dy > 0
+        && Math.abs(StrictMath.atan2(dx, dy)) < StrictMath.toRadians(35)
+        && r > height * 0.2
+        && r < height * 1.12;
   }
 
   /** Unit-mean Rayleigh-distributed speckle amplitude. */

@@ -1,11 +1,13 @@
 package io.datamint.spark.sample;
 
 /**
- * The voxel grid of an axial CT volume: dimensions, spacing, and the RAS+ voxel-to-world affine of a scan whose
- * voxel i runs to the patient's left, j to posterior, and k to superior ({@code superiorFirst = false}) or inferior
- * ({@code superiorFirst = true}); the volume is centred on the world origin.
+ * The voxel grid of an axial CT volume: dimensions, spacing, and the RAS+ voxel-to-world affine of
+ * a scan whose voxel i runs to the patient's left, j to posterior, and k to superior ({@code
+ * superiorFirst = false}) or inferior ({@code superiorFirst = true}); the volume is centred on the
+ * world origin.
  */
-record VolumeGeometry(int nx, int ny, int nz, double sx, double sy, double sz, boolean superiorFirst) {
+record VolumeGeometry(
+    int nx, int ny, int nz, double sx, double sy, double sz, boolean superiorFirst) {
 
   /** The dimensions as an array, for {@link NiftiWriter#of}. */
   int[] dims() {
@@ -23,7 +25,10 @@ record VolumeGeometry(int nx, int ny, int nz, double sx, double sy, double sz, b
     };
   }
 
-  /** The DICOM (LPS) position of voxel (0, 0, 0): the world origin of the affine with x and y negated. */
+  /**
+   * The DICOM (LPS) position of voxel (0, 0, 0): the world origin of the affine with x and y
+   * negated.
+   */
   double[] firstPositionLps() {
     double[][] a = affine();
     return new double[] {-a[0][3], -a[1][3], a[2][3]};

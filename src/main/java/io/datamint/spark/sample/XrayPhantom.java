@@ -4,10 +4,10 @@ import io.datamint.spark.sample.Shapes.Ellipse;
 import java.util.Random;
 
 /**
- * A chest-radiograph-like image: a soft-tissue body, two dark lungs with ribs across them, a bright heart shadow
- * overlapping the left lung (image right, as in a PA view), the spine, and quantum noise. The lung and heart masks
- * are drawn from the same outlines, so they overlap the drawn anatomy; {@link #mask} can perturb them slightly to
- * imitate another annotator.
+ * A chest-radiograph-like image: a soft-tissue body, two dark lungs with ribs across them, a bright
+ * heart shadow overlapping the left lung (image right, as in a PA view), the spine, and quantum
+ * noise. The lung and heart masks are drawn from the same outlines, so they overlap the drawn
+ * anatomy; {@link #mask} can perturb them slightly to imitate another annotator.
  */
 final class XrayPhantom {
 
@@ -30,7 +30,8 @@ final class XrayPhantom {
     body = new Ellipse(w / 2, h * 0.58, w * 0.47, h * 0.55, 0);
     rightLung = new Ellipse(w * (0.5 - 0.19 * spread), h * 0.45, w * 0.14, h * 0.28, 0.12);
     leftLung = new Ellipse(w * (0.5 + 0.19 * spread), h * 0.46, w * 0.13, h * 0.27, -0.12);
-    heart = new Ellipse(w * (0.56 + 0.02 * random.nextDouble()), h * 0.62, w * 0.15, h * 0.12, -0.35);
+    heart =
+        new Ellipse(w * (0.56 + 0.02 * random.nextDouble()), h * 0.62, w * 0.15, h * 0.12, -0.35);
   }
 
   int width() {
@@ -83,8 +84,9 @@ final class XrayPhantom {
   }
 
   /**
-   * The mask of {@code structure} ({@code lung}: both lungs, {@code heart}), moved by (dx, dy) pixels and scaled by
-   * {@code scale}. The lung mask excludes the heart, as lung field annotations do.
+   * The mask of {@code structure} ({@code lung}: both lungs, {@code heart}), moved by (dx, dy)
+   * pixels and scaled by {@code scale}. The lung mask excludes the heart, as lung field annotations
+   * do.
    */
   boolean[] mask(String structure, double dx, double dy, double scale) {
     Ellipse h = heart.perturbed(dx, dy, scale);
@@ -95,11 +97,14 @@ final class XrayPhantom {
       for (int x = 0; x < width; x++) {
         double px = x + 0.5;
         double py = y + 0.5;
-        mask[y * width + x] = switch (structure) {
-          case "lung" -> (r.contains(px, py) || l.contains(px, py)) && !h.contains(px, py);
-          case "heart" -> h.contains(px, py);
-          default -> throw new IllegalArgumentException("no structure " + structure + " in a chest radiograph");
-        };
+        mask[y * width + x] =
+            switch (structure) {
+              case "lung" -> (r.contains(px, py) || l.contains(px, py)) && !h.contains(px, py);
+              case "heart" -> h.contains(px, py);
+              default ->
+                  throw new IllegalArgumentException(
+                      "no structure " + structure + " in a chest radiograph");
+            };
       }
     }
     return mask;

@@ -13,8 +13,9 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
 
 /**
- * The element struct of the {@code annotations} column: its fields (the SDK's annotation attributes) and how an
- * {@link Annotation} fills them. Supports any subset of the fields, so nested column pruning works.
+ * The element struct of the {@code annotations} column: its fields (the SDK's annotation
+ * attributes) and how an {@link Annotation} fills them. Supports any subset of the fields, so
+ * nested column pruning works.
  */
 public final class AnnotationStruct {
 
@@ -50,10 +51,15 @@ public final class AnnotationStruct {
   private AnnotationStruct() {}
 
   private static void string(String name, boolean nullable, Function<Annotation, String> getter) {
-    FIELDS.put(name, new Field(DataTypes.StringType, nullable, a -> {
-      String s = getter.apply(a);
-      return s == null ? null : UTF8String.fromString(s);
-    }));
+    FIELDS.put(
+        name,
+        new Field(
+            DataTypes.StringType,
+            nullable,
+            a -> {
+              String s = getter.apply(a);
+              return s == null ? null : UTF8String.fromString(s);
+            }));
   }
 
   private static StructType fullType() {
@@ -64,7 +70,10 @@ public final class AnnotationStruct {
     return type;
   }
 
-  /** Converts annotations to Spark rows holding exactly the fields of {@code requested}, in its order. */
+  /**
+   * Converts annotations to Spark rows holding exactly the fields of {@code requested}, in its
+   * order.
+   */
   public static Function<Annotation, InternalRow> converter(StructType requested) {
     StructField[] fields = requested.fields();
     @SuppressWarnings("unchecked")

@@ -4,8 +4,8 @@ import io.datamint.spark.plan.PlannedResource;
 import java.util.function.Function;
 
 /**
- * The resource's scalar string columns. Each knows how to read itself from a planned resource, so that row
- * assembly and predicate pushdown share one definition.
+ * The resource's scalar string columns. Each knows how to read itself from a planned resource, so
+ * that row assembly and predicate pushdown share one definition.
  */
 public enum ResourceAttribute {
   RESOURCE_ID("resource_id", PlannedResource::resourceId, false),

@@ -6,14 +6,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.datamint.spark.api.model.Json;
 import io.datamint.spark.server.MirrorIndex.Located;
 import io.datamint.spark.server.MirrorIndex.MirrorProject;
-import java.nio.file.Files;
 import io.datamint.spark.source.mirror.MirrorLayout;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** {@code POST /annotations/search} and {@code GET /annotations/{resource_id}/annotations/{annotation_id}/file}. */
+/**
+ * {@code POST /annotations/search} and {@code GET
+ * /annotations/{resource_id}/annotations/{annotation_id}/file}.
+ */
 final class AnnotationEndpoints {
 
   private final MirrorIndex index;
@@ -24,9 +27,9 @@ final class AnnotationEndpoints {
 
   /**
    * A bare list page of annotations in annotations.jsonl order (projects in root order). Body keys:
-   * {@code resource_ids} (list) or {@code resource_id} (one id or a list), optional {@code annotation_worklist_id}
-   * and {@code status} filters, and {@code offset}/{@code limit} as strings (numbers accepted too). Without a
-   * resource filter every annotation matches.
+   * {@code resource_ids} (list) or {@code resource_id} (one id or a list), optional {@code
+   * annotation_worklist_id} and {@code status} filters, and {@code offset}/{@code limit} as strings
+   * (numbers accepted too). Without a resource filter every annotation matches.
    */
   ApiResponse search(ApiRequest request, List<String> params) {
     JsonNode body = request.jsonBody();
@@ -75,8 +78,12 @@ final class AnnotationEndpoints {
     if (!resourceId.equals(Json.text(annotation.node(), "resource_id"))) {
       throw ApiException.notFound("annotation " + params.get(1) + " of resource " + resourceId);
     }
-    Path file = annotation.project().dir().resolve(MirrorLayout.ANNOTATION_FILES)
-        .resolve(ResourceEndpoints.fileName("annotation", params.get(1)));
+    Path file =
+        annotation
+            .project()
+            .dir()
+            .resolve(MirrorLayout.ANNOTATION_FILES)
+            .resolve(ResourceEndpoints.fileName("annotation", params.get(1)));
     if (!Files.isRegularFile(file)) {
       throw ApiException.notFound("file of annotation " + params.get(1));
     }

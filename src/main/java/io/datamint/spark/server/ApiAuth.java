@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * The API-key check: with a key configured, a request passes when its {@code apikey} header or its
- * {@code Authorization: Bearer} token equals the key (compared in constant time); without one, every request passes.
- * The key is never logged nor put in a message.
+ * {@code Authorization: Bearer} token equals the key (compared in constant time); without one,
+ * every request passes. The key is never logged nor put in a message.
  */
 final class ApiAuth {
 

@@ -13,7 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A parsed request: method, decoded path segments, query parameters, and (on demand) the JSON body. */
+/**
+ * A parsed request: method, decoded path segments, query parameters, and (on demand) the JSON body.
+ */
 final class ApiRequest {
 
   private final HttpExchange exchange;
@@ -70,7 +72,9 @@ final class ApiRequest {
     }
   }
 
-  /** A non-negative integer query parameter, or {@code fallback} when absent; 422 when malformed. */
+  /**
+   * A non-negative integer query parameter, or {@code fallback} when absent; 422 when malformed.
+   */
   long intParam(String name, long fallback) {
     return nonNegative(name, param(name), fallback);
   }
@@ -108,7 +112,8 @@ final class ApiRequest {
     for (String pair : raw.split("&")) {
       int eq = pair.indexOf('=');
       String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      String value =
+          eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
       out.putIfAbsent(key, value);
     }
     return out;

@@ -14,8 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One answer: a status, headers, and a body that is either bytes in memory or a region of a file (streamed, so
- * large resource files are not loaded whole).
+ * One answer: a status, headers, and a body that is either bytes in memory or a region of a file
+ * (streamed, so large resource files are not loaded whole).
  */
 final class ApiResponse {
 
@@ -28,7 +28,8 @@ final class ApiResponse {
   private final long offset;
   private final long length;
 
-  private ApiResponse(int status, String contentType, byte[] bytes, Path file, long offset, long length) {
+  private ApiResponse(
+      int status, String contentType, byte[] bytes, Path file, long offset, long length) {
     this.status = status;
     this.bytes = bytes;
     this.file = file;
@@ -79,7 +80,9 @@ final class ApiResponse {
     return length;
   }
 
-  /** Writes the first {@code limit} bytes of the body (all of it when {@code limit >= length()}). */
+  /**
+   * Writes the first {@code limit} bytes of the body (all of it when {@code limit >= length()}).
+   */
   void writeTo(OutputStream out, long limit) throws IOException {
     long n = Math.min(limit, length);
     if (bytes != null) {

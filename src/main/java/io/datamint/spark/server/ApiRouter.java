@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The server's one handler: draws the request's faults, checks the API key, dispatches to the endpoint whose path
- * pattern matches, and writes the answer (cut short when the fault says so). Unknown paths are 404
- * {@code {"error": "not found: ..."}}, a known path with another method 405, an unexpected failure 500.
+ * The server's one handler: draws the request's faults, checks the API key, dispatches to the
+ * endpoint whose path pattern matches, and writes the answer (cut short when the fault says so).
+ * Unknown paths are 404 {@code {"error": "not found: ..."}}, a known path with another method 405,
+ * an unexpected failure 500.
  */
 final class ApiRouter implements HttpHandler {
 
@@ -84,8 +85,10 @@ final class ApiRouter implements HttpHandler {
           exchange.close();
           return;
         }
-        case TOO_MANY -> response = ApiResponse.error(429, "too many requests (injected fault)")
-            .header("Retry-After", Integer.toString(faults.plan().retryAfterSeconds()));
+        case TOO_MANY ->
+            response =
+                ApiResponse.error(429, "too many requests (injected fault)")
+                    .header("Retry-After", Integer.toString(faults.plan().retryAfterSeconds()));
         case SERVER_ERROR -> response = ApiResponse.error(500, "injected server error");
         default -> response = answer(new ApiRequest(exchange));
       }
@@ -94,7 +97,9 @@ final class ApiRouter implements HttpHandler {
       Thread.currentThread().interrupt();
       exchange.close();
     } catch (IOException e) {
-      exchange.close(); // the client went away, or a truncated body: the connection is closed either way
+      exchange
+          .close(); // the client went away, or a truncated body: the connection is closed either
+      // way
     }
   }
 
@@ -121,12 +126,14 @@ final class ApiRouter implements HttpHandler {
       }
     }
     if (pathKnown) {
-      return ApiResponse.error(405, "method " + request.method() + " not allowed on " + request.path());
+      return ApiResponse.error(
+          405, "method " + request.method() + " not allowed on " + request.path());
     }
     return ApiResponse.error(404, "not found: " + request.method() + " " + request.path());
   }
 
-  private static void write(HttpExchange exchange, ApiResponse response, boolean truncate) throws IOException {
+  private static void write(HttpExchange exchange, ApiResponse response, boolean truncate)
+      throws IOException {
     for (Map.Entry<String, String> h : response.headers().entrySet()) {
       exchange.getResponseHeaders().set(h.getKey(), h.getValue());
     }

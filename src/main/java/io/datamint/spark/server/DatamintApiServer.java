@@ -14,28 +14,31 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A running local Datamint REST API server over a mirror root, bound to 127.0.0.1. The mirror's metadata is read
- * once at start; files are read per request; split re-assignments are written to the mirror's {@code splits.jsonl}
- * and served from then on. Endpoints (no {@code /api/v1} prefix, as the SDK):
+ * A running local Datamint REST API server over a mirror root, bound to 127.0.0.1. The mirror's
+ * metadata is read once at start; files are read per request; split re-assignments are written to
+ * the mirror's {@code splits.jsonl} and served from then on. Endpoints (no {@code /api/v1} prefix,
+ * as the SDK):
  *
  * <ul>
- *   <li>{@code GET /projects} ({@code offset}, {@code limit}) &rarr; {@code {"data": [project...]}};
- *   <li>{@code GET /projects/{id}} &rarr; the project; {@code GET /projects/{id}/resources} &rarr; a bare list;
- *   <li>{@code POST /annotations/search} (JSON body: {@code resource_ids} or {@code resource_id}, {@code offset},
- *       {@code limit} as strings) &rarr; a bare list page;
- *   <li>{@code GET /projects/{id}/worklists}, {@code GET /annotationsets/{worklist_id}},
- *       {@code GET /annotationsets/{worklist_id}/segmentation-group} &rarr; {@code {"groups": ...}};
- *   <li>{@code GET /resources/{id}}, {@code GET /resources/{id}/file} (with {@code Range}),
- *       {@code GET /annotations/{resource_id}/annotations/{annotation_id}/file};
+ *   <li>{@code GET /projects} ({@code offset}, {@code limit}) &rarr; {@code {"data":
+ *       [project...]}};
+ *   <li>{@code GET /projects/{id}} &rarr; the project; {@code GET /projects/{id}/resources} &rarr;
+ *       a bare list;
+ *   <li>{@code POST /annotations/search} (JSON body: {@code resource_ids} or {@code resource_id},
+ *       {@code offset}, {@code limit} as strings) &rarr; a bare list page;
+ *   <li>{@code GET /projects/{id}/worklists}, {@code GET /annotationsets/{worklist_id}}, {@code GET
+ *       /annotationsets/{worklist_id}/segmentation-group} &rarr; {@code {"groups": ...}};
+ *   <li>{@code GET /resources/{id}}, {@code GET /resources/{id}/file} (with {@code Range}), {@code
+ *       GET /annotations/{resource_id}/annotations/{annotation_id}/file};
  *   <li>{@code GET /projects/{id}/splits} ({@code split_name}, {@code as_of_timestamp});
- *   <li>{@code POST /projects/{id}/splits} (JSON body {@code {"resource_ids": [...], "split_name": "train"}})
- *       re-assigns those resources: their current rows get a {@code deleted_at}, new rows are appended to
- *       {@code splits.jsonl} &rarr; 201 with the new rows.
+ *   <li>{@code POST /projects/{id}/splits} (JSON body {@code {"resource_ids": [...], "split_name":
+ *       "train"}}) re-assigns those resources: their current rows get a {@code deleted_at}, new
+ *       rows are appended to {@code splits.jsonl} &rarr; 201 with the new rows.
  * </ul>
  *
- * <p>Errors are {@code {"error": message}}: 401 "API key rejected", 404 "not found: ..." for unknown paths and ids,
- * 422 for a bad body or parameter. Faults come from a {@link FaultPlan}. Requests run on a pool of up to 32 threads,
- * so slow answers overlap.
+ * <p>Errors are {@code {"error": message}}: 401 "API key rejected", 404 "not found: ..." for
+ * unknown paths and ids, 422 for a bad body or parameter. Faults come from a {@link FaultPlan}.
+ * Requests run on a pool of up to 32 threads, so slow answers overlap.
  */
 public final class DatamintApiServer implements AutoCloseable {
 
@@ -61,11 +64,12 @@ public final class DatamintApiServer implements AutoCloseable {
    * @throws IllegalArgumentException when the root holds no readable project mirror
    * @throws IOException when the port cannot be bound
    */
-  public static DatamintApiServer start(Path root, int port, Optional<String> apiKey, FaultPlan faults)
-      throws IOException {
+  public static DatamintApiServer start(
+      Path root, int port, Optional<String> apiKey, FaultPlan faults) throws IOException {
     Objects.requireNonNull(apiKey, "apiKey");
     MirrorIndex index = MirrorIndex.load(root);
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
     ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
     server.setExecutor(executor);
     server.createContext("/", new ApiRouter(index, new ApiAuth(apiKey), new FaultInjector(faults)));

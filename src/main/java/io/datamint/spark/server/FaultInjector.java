@@ -6,7 +6,13 @@ import java.util.Random;
 final class FaultInjector {
 
   /** What happens to one request besides an optional delay. */
-  enum Kind { NONE, DROP, TOO_MANY, SERVER_ERROR, TRUNCATE }
+  enum Kind {
+    NONE,
+    DROP,
+    TOO_MANY,
+    SERVER_ERROR,
+    TRUNCATE
+  }
 
   /** One request's faults. */
   record Decision(long delayMs, Kind kind) {}
@@ -23,7 +29,9 @@ final class FaultInjector {
     return plan;
   }
 
-  /** The next request's faults: always five draws, so decisions depend only on the request's rank. */
+  /**
+   * The next request's faults: always five draws, so decisions depend only on the request's rank.
+   */
   Decision next() {
     double slow;
     double drop;

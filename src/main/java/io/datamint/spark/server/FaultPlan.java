@@ -5,28 +5,31 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Which faults the server injects, parsed from a spec such as
- * {@code rate429=0.2,retryAfter=1,rate500=0.1,slowMs=200,slowRate=0.1,truncateRate=0.05,dropRate=0.05,seed=7}.
+ * Which faults the server injects, parsed from a spec such as {@code
+ * rate429=0.2,retryAfter=1,rate500=0.1,slowMs=200,slowRate=0.1,truncateRate=0.05,dropRate=0.05,seed=7}.
  *
- * <p>Grammar: comma-separated {@code key=value} pairs, each key at most once, whitespace around items ignored; an
- * empty spec (or {@code none}) injects nothing. Keys:
+ * <p>Grammar: comma-separated {@code key=value} pairs, each key at most once, whitespace around
+ * items ignored; an empty spec (or {@code none}) injects nothing. Keys:
  *
  * <ul>
- *   <li>{@code rate429} (0..1): share of requests answered {@code 429} with a {@code Retry-After} header;
+ *   <li>{@code rate429} (0..1): share of requests answered {@code 429} with a {@code Retry-After}
+ *       header;
  *   <li>{@code retryAfter} (integer seconds, default 1): the {@code Retry-After} value;
  *   <li>{@code rate500} (0..1): share answered {@code 500 {"error": "injected server error"}};
- *   <li>{@code slowRate} (0..1, default 1 when {@code slowMs} is given): share delayed by {@code slowMs} before
- *       anything else happens;
+ *   <li>{@code slowRate} (0..1, default 1 when {@code slowMs} is given): share delayed by {@code
+ *       slowMs} before anything else happens;
  *   <li>{@code slowMs} (integer milliseconds, default 0): the delay;
- *   <li>{@code truncateRate} (0..1): share whose body is cut short: the declared {@code Content-Length} is the full
- *       length, about half the bytes are sent, then the connection is closed;
+ *   <li>{@code truncateRate} (0..1): share whose body is cut short: the declared {@code
+ *       Content-Length} is the full length, about half the bytes are sent, then the connection is
+ *       closed;
  *   <li>{@code dropRate} (0..1): share whose connection is closed without any response;
  *   <li>{@code seed} (64-bit integer, default 0): seed of the decisions.
  * </ul>
  *
- * <p>Each request draws five numbers from one random generator seeded with {@code seed}, in arrival order, so a
- * sequential client sees the same faults on every run. The delay is decided on its own; then the first of drop,
- * 429, 500, truncate whose draw falls under its rate applies. Rates of 1 apply to every request.
+ * <p>Each request draws five numbers from one random generator seeded with {@code seed}, in arrival
+ * order, so a sequential client sees the same faults on every run. The delay is decided on its own;
+ * then the first of drop, 429, 500, truncate whose draw falls under its rate applies. Rates of 1
+ * apply to every request.
  */
 public final class FaultPlan {
 
@@ -42,8 +45,15 @@ public final class FaultPlan {
   private final double dropRate;
   private final long seed;
 
-  private FaultPlan(double rate429, int retryAfterSeconds, double rate500, double slowRate, long slowMs,
-      double truncateRate, double dropRate, long seed) {
+  private FaultPlan(
+      double rate429,
+      int retryAfterSeconds,
+      double rate500,
+      double slowRate,
+      long slowMs,
+      double truncateRate,
+      double dropRate,
+      long seed) {
     this.rate429 = rate429;
     this.retryAfterSeconds = retryAfterSeconds;
     this.rate500 = rate500;
@@ -144,7 +154,11 @@ public final class FaultPlan {
 
   /** Whether this plan injects anything. */
   public boolean isNone() {
-    return rate429 == 0 && rate500 == 0 && (slowRate == 0 || slowMs == 0) && truncateRate == 0 && dropRate == 0;
+    return rate429 == 0
+        && rate500 == 0
+        && (slowRate == 0 || slowMs == 0)
+        && truncateRate == 0
+        && dropRate == 0;
   }
 
   double rate429() {
@@ -181,7 +195,17 @@ public final class FaultPlan {
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "rate429=%s,retryAfter=%d,rate500=%s,slowMs=%d,slowRate=%s,truncateRate=%s,"
-        + "dropRate=%s,seed=%d", rate429, retryAfterSeconds, rate500, slowMs, slowRate, truncateRate, dropRate, seed);
+    return String.format(
+        Locale.ROOT,
+        "rate429=%s,retryAfter=%d,rate500=%s,slowMs=%d,slowRate=%s,truncateRate=%s,"
+            + "dropRate=%s,seed=%d",
+        rate429,
+        retryAfterSeconds,
+        rate500,
+        slowMs,
+        slowRate,
+        truncateRate,
+        dropRate,
+        seed);
   }
 }

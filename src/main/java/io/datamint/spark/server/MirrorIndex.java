@@ -21,16 +21,24 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 
 /**
- * The metadata of every project under a mirror root, read once at start through the local file system (split rows
- * are read again after the server writes them). A root holding {@code project.json} itself is a single project;
- * otherwise each sub-directory holding one is a project, in directory-name order. A malformed line is an error
- * naming the file and line.
+ * The metadata of every project under a mirror root, read once at start through the local file
+ * system (split rows are read again after the server writes them). A root holding {@code
+ * project.json} itself is a single project; otherwise each sub-directory holding one is a project,
+ * in directory-name order. A malformed line is an error naming the file and line.
  */
 final class MirrorIndex {
 
-  /** One project's mirror; its split rows can change ({@code POST /projects/{id}/splits}), the rest cannot. */
-  record MirrorProject(Path dir, ObjectNode project, List<ObjectNode> resources, List<ObjectNode> annotations,
-      List<ObjectNode> worklists, SplitLog splits) {
+  /**
+   * One project's mirror; its split rows can change ({@code POST /projects/{id}/splits}), the rest
+   * cannot.
+   */
+  record MirrorProject(
+      Path dir,
+      ObjectNode project,
+      List<ObjectNode> resources,
+      List<ObjectNode> annotations,
+      List<ObjectNode> worklists,
+      SplitLog splits) {
 
     String id() {
       return Json.text(project, "id");
@@ -51,9 +59,13 @@ final class MirrorIndex {
     for (MirrorProject p : projects) {
       projectsById.putIfAbsent(p.id(), p);
       p.resources().forEach(r -> resourcesById.putIfAbsent(Json.text(r, "id"), new Located(p, r)));
-      p.annotations().forEach(a -> annotationsById.putIfAbsent(Json.text(a, "id"), new Located(p, a)));
-      p.worklists().forEach(w -> worklistsById.putIfAbsent(
-          Json.firstText(w, "id", "worklist_id"), new Located(p, w)));
+      p.annotations()
+          .forEach(a -> annotationsById.putIfAbsent(Json.text(a, "id"), new Located(p, a)));
+      p.worklists()
+          .forEach(
+              w ->
+                  worklistsById.putIfAbsent(
+                      Json.firstText(w, "id", "worklist_id"), new Located(p, w)));
     }
   }
 
@@ -127,14 +139,22 @@ final class MirrorIndex {
     List<ObjectNode> worklistList = new ArrayList<>();
     if (!worklists.isMissingNode()) {
       if (!worklists.isArray()) {
-        throw new IllegalArgumentException(dir.resolve(MirrorLayout.WORKLISTS) + ": not a JSON list");
+        throw new IllegalArgumentException(
+            dir.resolve(MirrorLayout.WORKLISTS) + ": not a JSON list");
       }
       worklists.forEach(w -> worklistList.add((ObjectNode) w));
     }
-    SplitLog splits = new SplitLog(new MirrorSplitWriter(new org.apache.hadoop.fs.Path(dir.toUri()), conf),
-        () -> lines(files, dir, MirrorLayout.SPLITS));
-    return new MirrorProject(dir, (ObjectNode) project, lines(files, dir, MirrorLayout.RESOURCES),
-        lines(files, dir, MirrorLayout.ANNOTATIONS), worklistList, splits);
+    SplitLog splits =
+        new SplitLog(
+            new MirrorSplitWriter(new org.apache.hadoop.fs.Path(dir.toUri()), conf),
+            () -> lines(files, dir, MirrorLayout.SPLITS));
+    return new MirrorProject(
+        dir,
+        (ObjectNode) project,
+        lines(files, dir, MirrorLayout.RESOURCES),
+        lines(files, dir, MirrorLayout.ANNOTATIONS),
+        worklistList,
+        splits);
   }
 
   private static org.apache.hadoop.fs.Path file(Path dir, String name) {
@@ -142,6 +162,7 @@ final class MirrorIndex {
   }
 
   private static List<ObjectNode> lines(MirrorFiles files, Path dir, String name) {
-    return Collections.unmodifiableList(files.readLines(file(dir, name), node -> (ObjectNode) node));
+    return Collections.unmodifiableList(
+        files.readLines(file(dir, name), node -> (ObjectNode) node));
   }
 }

@@ -15,7 +15,10 @@ final class ProjectEndpoints {
     this.index = index;
   }
 
-  /** All projects (archived ones too), paged by {@code offset}/{@code limit}, as {@code {"data": [...]}}. */
+  /**
+   * All projects (archived ones too), paged by {@code offset}/{@code limit}, as {@code {"data":
+   * [...]}}.
+   */
   ApiResponse list(ApiRequest request, List<String> params) {
     long offset = request.intParam("offset", 0);
     long limit = request.intParam("limit", Long.MAX_VALUE);

@@ -2,17 +2,20 @@ package io.datamint.spark.server;
 
 import io.datamint.spark.api.model.Json;
 import io.datamint.spark.server.MirrorIndex.Located;
+import io.datamint.spark.source.mirror.MirrorLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import io.datamint.spark.source.mirror.MirrorLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** {@code GET /resources/{id}} and {@code GET /resources/{id}/file} (with single-range {@code Range} support). */
+/**
+ * {@code GET /resources/{id}} and {@code GET /resources/{id}/file} (with single-range {@code Range}
+ * support).
+ */
 final class ResourceEndpoints {
 
   private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
@@ -31,7 +34,11 @@ final class ResourceEndpoints {
   /** The resource's bytes, typed by its mimetype. */
   ApiResponse file(ApiRequest request, List<String> params) {
     Located r = index.resource(params.get(0));
-    Path file = r.project().dir().resolve(MirrorLayout.RESOURCE_FILES).resolve(fileName("resource", params.get(0)));
+    Path file =
+        r.project()
+            .dir()
+            .resolve(MirrorLayout.RESOURCE_FILES)
+            .resolve(fileName("resource", params.get(0)));
     if (!Files.isRegularFile(file)) {
       throw ApiException.notFound("file of resource " + params.get(0));
     }
@@ -39,9 +46,9 @@ final class ResourceEndpoints {
   }
 
   /**
-   * A file answer: 200 with the whole file, or 206 with one {@code Range} ({@code bytes=a-b}, {@code bytes=a-},
-   * {@code bytes=-n}); 416 when the range is outside the file. A null mimetype is sniffed (PNG) or
-   * {@code application/octet-stream}.
+   * A file answer: 200 with the whole file, or 206 with one {@code Range} ({@code bytes=a-b},
+   * {@code bytes=a-}, {@code bytes=-n}); 416 when the range is outside the file. A null mimetype is
+   * sniffed (PNG) or {@code application/octet-stream}.
    */
   /** An id as a file name of the mirror; an id that cannot be one has no file (404). */
   static String fileName(String what, String id) {
@@ -75,7 +82,8 @@ final class ResourceEndpoints {
           end = m.group(2).isEmpty() ? size - 1 : Math.min(Long.parseLong(m.group(2)), size - 1);
         }
         if (start >= size || end < start) {
-          return ApiResponse.error(416, "range " + range + " is outside the file of " + size + " bytes")
+          return ApiResponse.error(
+                  416, "range " + range + " is outside the file of " + size + " bytes")
               .header("Content-Range", "bytes */" + size);
         }
         return ApiResponse.file(206, type, file, start, end - start + 1)
@@ -89,7 +97,11 @@ final class ResourceEndpoints {
   private static String sniff(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
       byte[] head = in.readNBytes(4);
-      if (head.length == 4 && (head[0] & 0xff) == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G') {
+      if (head.length == 4
+          && (head[0] & 0xff) == 0x89
+          && head[1] == 'P'
+          && head[2] == 'N'
+          && head[3] == 'G') {
         return "image/png";
       }
     } catch (IOException e) {

@@ -23,14 +23,15 @@ import java.util.Set;
 
 /**
  * The project splits API. {@code GET /projects/{id}/splits} with optional {@code split_name} and
- * {@code as_of_timestamp}: as of T, a resource's assignment is its row with the latest {@code created_at <= T} whose
- * {@code deleted_at} is null or {@code > T} (contracts section 2); without T, its latest row whose {@code deleted_at}
- * is null. Rows come in splits.jsonl order.
+ * {@code as_of_timestamp}: as of T, a resource's assignment is its row with the latest {@code
+ * created_at <= T} whose {@code deleted_at} is null or {@code > T} (contracts section 2); without
+ * T, its latest row whose {@code deleted_at} is null. Rows come in splits.jsonl order.
  *
- * <p>{@code POST /projects/{id}/splits} with {@code {"resource_ids": [...], "split_name": "train"}} re-assigns the
- * listed resources of the project: their open rows are closed ({@code deleted_at} = now) and one new row per resource
- * is appended ({@code created_at} = now, {@code created_by} = {@value #CREATED_BY}, as the server knows no users),
- * in the mirror's {@code splits.jsonl}. The answer is 201 with the new rows as a list.
+ * <p>{@code POST /projects/{id}/splits} with {@code {"resource_ids": [...], "split_name": "train"}}
+ * re-assigns the listed resources of the project: their open rows are closed ({@code deleted_at} =
+ * now) and one new row per resource is appended ({@code created_at} = now, {@code created_by} =
+ * {@value #CREATED_BY}, as the server knows no users), in the mirror's {@code splits.jsonl}. The
+ * answer is 201 with the new rows as a list.
  */
 final class SplitEndpoints {
 
@@ -49,7 +50,8 @@ final class SplitEndpoints {
     MirrorProject p = index.project(params.get(0));
     String splitName = request.param("split_name");
     String asOfText = request.param("as_of_timestamp");
-    Instant asOf = asOfText == null || asOfText.isEmpty() ? null : instant("as_of_timestamp", asOfText);
+    Instant asOf =
+        asOfText == null || asOfText.isEmpty() ? null : instant("as_of_timestamp", asOfText);
     List<ObjectNode> rows = p.splits().rows();
     Map<String, ObjectNode> chosen = new HashMap<>();
     Map<String, Instant> chosenAt = new HashMap<>();
@@ -57,9 +59,10 @@ final class SplitEndpoints {
       Instant created = instant("created_at", Json.text(row, "created_at"));
       String deletedText = Json.text(row, "deleted_at");
       Instant deleted = deletedText == null ? null : instant("deleted_at", deletedText);
-      boolean valid = asOf == null
-          ? deleted == null
-          : !created.isAfter(asOf) && (deleted == null || deleted.isAfter(asOf));
+      boolean valid =
+          asOf == null
+              ? deleted == null
+              : !created.isAfter(asOf) && (deleted == null || deleted.isAfter(asOf));
       if (!valid) {
         continue;
       }
@@ -93,11 +96,16 @@ final class SplitEndpoints {
       assignments.put(id, name.asText());
     }
     ArrayNode out = Json.MAPPER.createArrayNode();
-    p.splits().assign(assignments, ProjectSplits.nowTimestamp(clock), CREATED_BY, p.id()).forEach(out::add);
+    p.splits()
+        .assign(assignments, ProjectSplits.nowTimestamp(clock), CREATED_BY, p.id())
+        .forEach(out::add);
     return ApiResponse.json(201, out);
   }
 
-  /** The listed ids, each once, in order; 422 unless they are a non-empty list of ids of the project. */
+  /**
+   * The listed ids, each once, in order; 422 unless they are a non-empty list of ids of the
+   * project.
+   */
   private static Set<String> resourceIds(JsonNode list, MirrorProject p) {
     if (list == null || !list.isArray() || list.isEmpty()) {
       throw ApiException.invalid("resource_ids must be a non-empty list of resource ids");
@@ -109,7 +117,8 @@ final class SplitEndpoints {
     for (int i = 0; i < list.size(); i++) {
       JsonNode id = list.get(i);
       if (!id.isTextual()) {
-        throw ApiException.invalid("resource_ids[" + i + "] must be a string resource id, not " + id);
+        throw ApiException.invalid(
+            "resource_ids[" + i + "] must be a string resource id, not " + id);
       }
       if (!known.contains(id.asText())) {
         unknown.add(id.asText());
@@ -117,8 +126,14 @@ final class SplitEndpoints {
       ids.add(id.asText());
     }
     if (!unknown.isEmpty()) {
-      throw ApiException.invalid(unknown.size() + " of resource_ids " + (unknown.size() == 1 ? "is" : "are")
-          + " not in project " + p.id() + ": " + (unknown.size() > 10 ? unknown.subList(0, 10) + "..." : unknown));
+      throw ApiException.invalid(
+          unknown.size()
+              + " of resource_ids "
+              + (unknown.size() == 1 ? "is" : "are")
+              + " not in project "
+              + p.id()
+              + ": "
+              + (unknown.size() > 10 ? unknown.subList(0, 10) + "..." : unknown));
     }
     return ids;
   }

@@ -7,10 +7,11 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * One project's split assignment rows as the server answers them. They are read from {@code splits.jsonl} at start;
- * a re-assignment is written to that file by {@link MirrorSplitWriter} (the writer {@code DatamintSplits.save} uses
- * for mirrors) and the file is then read again, so the rows served are always the file's rows. Writes of one
- * project are serialized; readers see either the rows before a write or the rows after it.
+ * One project's split assignment rows as the server answers them. They are read from {@code
+ * splits.jsonl} at start; a re-assignment is written to that file by {@link MirrorSplitWriter} (the
+ * writer {@code DatamintSplits.save} uses for mirrors) and the file is then read again, so the rows
+ * served are always the file's rows. Writes of one project are serialized; readers see either the
+ * rows before a write or the rows after it.
  */
 final class SplitLog {
 
@@ -39,8 +40,8 @@ final class SplitLog {
    * @param assignments resource id to split name
    * @return the new rows
    */
-  synchronized List<ObjectNode> assign(Map<String, String> assignments, String now, String createdBy,
-      String projectId) {
+  synchronized List<ObjectNode> assign(
+      Map<String, String> assignments, String now, String createdBy, String projectId) {
     List<ObjectNode> created = writer.assign(assignments, now, createdBy, projectId);
     rows = reader.get();
     return created;

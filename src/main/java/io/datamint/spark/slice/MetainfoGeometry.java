@@ -12,13 +12,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads a {@link VolumeGeometry} back from a decoder's {@code metainfo} JSON, for callers that hold only the JSON
- * (a stored {@code metainfo} column, tests); the read path uses the value the decoder set. NIfTI: {@code
- * orientation.axcodes}, {@code slice_axis}, {@code slice_flipped}, {@code slice_axis_fallback}, {@code
- * affine_source}, {@code qform_code}, {@code sform_code}. DICOM: ImageOrientationPatient where the SDK's {@code
- * get_image_orientation} looks (top level, the first per-frame, then the shared functional group's
- * PlaneOrientationSequence, then the first DetectorInformationSequence item; null counts as missing), Modality,
- * BodyPartExamined and ImageType.
+ * Reads a {@link VolumeGeometry} back from a decoder's {@code metainfo} JSON, for callers that hold
+ * only the JSON (a stored {@code metainfo} column, tests); the read path uses the value the decoder
+ * set. NIfTI: {@code orientation.axcodes}, {@code slice_axis}, {@code slice_flipped}, {@code
+ * slice_axis_fallback}, {@code affine_source}, {@code qform_code}, {@code sform_code}. DICOM:
+ * ImageOrientationPatient where the SDK's {@code get_image_orientation} looks (top level, the first
+ * per-frame, then the shared functional group's PlaneOrientationSequence, then the first
+ * DetectorInformationSequence item; null counts as missing), Modality, BodyPartExamined and
+ * ImageType.
  */
 public final class MetainfoGeometry {
 
@@ -27,8 +28,8 @@ public final class MetainfoGeometry {
   private MetainfoGeometry() {}
 
   /**
-   * The NIfTI geometry in {@code metainfoJson}, or null when it has no {@code orientation} with {@code axcodes} and
-   * {@code slice_axis}.
+   * The NIfTI geometry in {@code metainfoJson}, or null when it has no {@code orientation} with
+   * {@code axcodes} and {@code slice_axis}.
    *
    * @throws DecodeException when the JSON cannot be read or its slice axis is not 0 to 2
    */
@@ -42,7 +43,8 @@ public final class MetainfoGeometry {
     }
     int sliceAxis = sliceAxisNode.asInt();
     if (sliceAxis < 0 || sliceAxis > 2) {
-      throw new DecodeException("the NIfTI metainfo gives slice axis " + sliceAxis + ", not a spatial axis 0-2");
+      throw new DecodeException(
+          "the NIfTI metainfo gives slice axis " + sliceAxis + ", not a spatial axis 0-2");
     }
     AxisCode[] axisCodes = new AxisCode[3];
     for (int i = 0; i < Math.min(3, codes.size()); i++) {
@@ -55,8 +57,13 @@ public final class MetainfoGeometry {
         source = s;
       }
     }
-    return new VolumeGeometry.Nifti(meta.path("qform_code").asInt(0), meta.path("sform_code").asInt(0), source,
-        axisCodes, sliceAxis, orientation.path("slice_flipped").asBoolean(false),
+    return new VolumeGeometry.Nifti(
+        meta.path("qform_code").asInt(0),
+        meta.path("sform_code").asInt(0),
+        source,
+        axisCodes,
+        sliceAxis,
+        orientation.path("slice_flipped").asBoolean(false),
         orientation.path("slice_axis_fallback").asBoolean(false));
   }
 
@@ -95,14 +102,20 @@ public final class MetainfoGeometry {
     }
     if (!iop.isArray() || iop.size() != 6) {
       return VolumeGeometry.Dicom.unreadableOrientation(
-          "ImageOrientationPatient must have 6 values, the DICOM header has " + iop, modality, bodyPart, imageType);
+          "ImageOrientationPatient must have 6 values, the DICOM header has " + iop,
+          modality,
+          bodyPart,
+          imageType);
     }
     double[] values = new double[6];
     for (int i = 0; i < 6; i++) {
       JsonNode v = iop.get(i);
       if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
         return VolumeGeometry.Dicom.unreadableOrientation(
-            "ImageOrientationPatient has a value that is not a number: " + iop, modality, bodyPart, imageType);
+            "ImageOrientationPatient has a value that is not a number: " + iop,
+            modality,
+            bodyPart,
+            imageType);
       }
       values[i] = v.asDouble();
     }
@@ -116,13 +129,21 @@ public final class MetainfoGeometry {
     try {
       return JSON.readTree(metainfoJson);
     } catch (JsonProcessingException e) {
-      throw new DecodeException("cannot read the " + format + " metainfo to find the slice plane: "
-          + e.getOriginalMessage(), e);
+      throw new DecodeException(
+          "cannot read the "
+              + format
+              + " metainfo to find the slice plane: "
+              + e.getOriginalMessage(),
+          e);
     }
   }
 
   private static JsonNode fromSequence(JsonNode meta, String sequence) {
-    return meta.path(sequence).path(0).path("PlaneOrientationSequence").path(0).get("ImageOrientationPatient");
+    return meta.path(sequence)
+        .path(0)
+        .path("PlaneOrientationSequence")
+        .path(0)
+        .get("ImageOrientationPatient");
   }
 
   private static boolean isMissing(JsonNode node) {

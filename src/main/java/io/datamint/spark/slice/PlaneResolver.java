@@ -11,37 +11,43 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Finds the axis of a decoded {@code (C, D, H, W)} volume that holds an anatomical plane: slicing that axis at
- * index {@code i} gives the {@code i}-th slice of the plane. This follows the intent of the SDK's {@code
- * nifti_utils.get_plane_axis} / {@code dicom_utils.get_plane_axis} (medimgkit), applied to the layout the
- * decoders actually produce.
+ * Finds the axis of a decoded {@code (C, D, H, W)} volume that holds an anatomical plane: slicing
+ * that axis at index {@code i} gives the {@code i}-th slice of the plane. This follows the intent
+ * of the SDK's {@code nifti_utils.get_plane_axis} / {@code dicom_utils.get_plane_axis} (medimgkit),
+ * applied to the layout the decoders actually produce.
  *
  * <h2>NIfTI</h2>
  *
- * The plane's voxel axis is the raw voxel axis whose orientation code ({@link VolumeGeometry.Nifti#axisCode},
- * nibabel's {@code aff2axcodes}; {@code metainfo.orientation.axcodes}) is in {@code {I, S}} (axial), {@code {A, P}} (coronal) or {@code {L, R}}
- * (sagittal), the first such axis. The decoder lays the volume out as {@code [slice axis] + the other two spatial
- * axes in descending order} at positions D, H, W (1, 2, 3), so the raw axis maps to its position in that list.
- * The SDK instead maps raw axes through a fixed table (raw 0 to W, raw 1 to H, raw 2 to D), which is only
- * consistent with its own layout when the axial axis is voxel axis 2; for a volume whose I/S axis is voxel axis 0
- * or 1, the SDK's coronal or sagittal slices would take the wrong axis. This class follows the actual layout
- * ({@link VolumeGeometry.Nifti#sliceAxis()}, {@code metainfo.orientation.slice_axis}).
+ * The plane's voxel axis is the raw voxel axis whose orientation code ({@link
+ * VolumeGeometry.Nifti#axisCode}, nibabel's {@code aff2axcodes}; {@code
+ * metainfo.orientation.axcodes}) is in {@code {I, S}} (axial), {@code {A, P}} (coronal) or {@code
+ * {L, R}} (sagittal), the first such axis. The decoder lays the volume out as {@code [slice axis] +
+ * the other two spatial axes in descending order} at positions D, H, W (1, 2, 3), so the raw axis
+ * maps to its position in that list. The SDK instead maps raw axes through a fixed table (raw 0 to
+ * W, raw 1 to H, raw 2 to D), which is only consistent with its own layout when the axial axis is
+ * voxel axis 2; for a volume whose I/S axis is voxel axis 0 or 1, the SDK's coronal or sagittal
+ * slices would take the wrong axis. This class follows the actual layout ({@link
+ * VolumeGeometry.Nifti#sliceAxis()}, {@code metainfo.orientation.slice_axis}).
  *
  * <h2>DICOM</h2>
  *
- * From ImageOrientationPatient (row cosines r, column cosines c; LPS): frames (D, axis 1) run along the normal
- * {@code r x c}, rows (H, axis 2) along {@code c}, columns (W, axis 3) along {@code r}. A direction belongs to the
- * plane of its largest absolute component (x sagittal, y coronal, z axial) when its angle to that world axis is
- * at most the SDK's obliquity threshold ({@code get_oblique_threshold}, in degrees: CT, PT, NM 10; MR 20; XA 25;
- * US 42; anything else 15; plus 5 for MR of the heart, knee, shoulder, ankle or wrist by BodyPartExamined, and
- * plus 5 when ImageType has MPR or REFORMATTED; CR, DX, MG, PX 15). The directions are tried in the order frames,
- * rows, columns and the first match wins. ImageOrientationPatient is looked up as the SDK does: top level, then
- * the first per-frame, then the shared functional group's PlaneOrientationSequence, then the first
- * DetectorInformationSequence item (the decoder does this lookup: {@link VolumeGeometry.Dicom}). When it is missing, an axial acquisition is assumed (row {@code (1,0,0)},
- * column {@code (0,1,0)}): axial is the frames (D), coronal the rows (H), sagittal the columns (W).
+ * From ImageOrientationPatient (row cosines r, column cosines c; LPS): frames (D, axis 1) run along
+ * the normal {@code r x c}, rows (H, axis 2) along {@code c}, columns (W, axis 3) along {@code r}.
+ * A direction belongs to the plane of its largest absolute component (x sagittal, y coronal, z
+ * axial) when its angle to that world axis is at most the SDK's obliquity threshold ({@code
+ * get_oblique_threshold}, in degrees: CT, PT, NM 10; MR 20; XA 25; US 42; anything else 15; plus 5
+ * for MR of the heart, knee, shoulder, ankle or wrist by BodyPartExamined, and plus 5 when
+ * ImageType has MPR or REFORMATTED; CR, DX, MG, PX 15). The directions are tried in the order
+ * frames, rows, columns and the first match wins. ImageOrientationPatient is looked up as the SDK
+ * does: top level, then the first per-frame, then the shared functional group's
+ * PlaneOrientationSequence, then the first DetectorInformationSequence item (the decoder does this
+ * lookup: {@link VolumeGeometry.Dicom}). When it is missing, an axial acquisition is assumed (row
+ * {@code (1,0,0)}, column {@code (0,1,0)}): axial is the frames (D), coronal the rows (H), sagittal
+ * the columns (W).
  *
- * <p>The facts come from the {@link VolumeGeometry} the decoder set; {@link #axis(SlicePlane, String, String,
- * int[])} reads them from {@code metainfo} JSON instead (through {@link MetainfoGeometry}) with the same result.
+ * <p>The facts come from the {@link VolumeGeometry} the decoder set; {@link #axis(SlicePlane,
+ * String, String, int[])} reads them from {@code metainfo} JSON instead (through {@link
+ * MetainfoGeometry}) with the same result.
  */
 public final class PlaneResolver {
 
@@ -59,28 +65,31 @@ public final class PlaneResolver {
   private PlaneResolver() {}
 
   /**
-   * The axis (1 = D, 2 = H or 3 = W) of the {@code (C, D, H, W)} array to slice for {@code plane}, from the
-   * geometry the decoder set.
+   * The axis (1 = D, 2 = H or 3 = W) of the {@code (C, D, H, W)} array to slice for {@code plane},
+   * from the geometry the decoder set.
    *
    * @param format {@code nifti} or {@code dicom} (any case): the resource's kind
-   * @param geometry the decoded volume's geometry; null (or one of the other format) is a NIfTI volume without
-   *     orientation (an error) or a DICOM volume without orientation and attributes (assumed axial)
+   * @param geometry the decoded volume's geometry; null (or one of the other format) is a NIfTI
+   *     volume without orientation (an error) or a DICOM volume without orientation and attributes
+   *     (assumed axial)
    * @param cdhwShape the volume's {@code (C, D, H, W)} shape
-   * @throws DecodeException when the format is not a volume format, the orientation cannot be read, or no axis of
-   *     the volume lies in the plane (within the obliquity threshold for DICOM)
+   * @throws DecodeException when the format is not a volume format, the orientation cannot be read,
+   *     or no axis of the volume lies in the plane (within the obliquity threshold for DICOM)
    */
   public static int axis(SlicePlane plane, String format, VolumeGeometry geometry, int[] cdhwShape)
       throws DecodeException {
     check(plane, cdhwShape);
     return switch (volumeFormat(format)) {
       case "nifti" -> nifti(plane, geometry instanceof VolumeGeometry.Nifti n ? n : null);
-      default -> dicom(plane, geometry instanceof VolumeGeometry.Dicom d ? d : VolumeGeometry.Dicom.UNKNOWN);
+      default ->
+          dicom(
+              plane, geometry instanceof VolumeGeometry.Dicom d ? d : VolumeGeometry.Dicom.UNKNOWN);
     };
   }
 
   /**
-   * As {@link #axis(SlicePlane, String, VolumeGeometry, int[])}, with the geometry read from the decoder's
-   * {@code metainfo} JSON ({@link MetainfoGeometry}).
+   * As {@link #axis(SlicePlane, String, VolumeGeometry, int[])}, with the geometry read from the
+   * decoder's {@code metainfo} JSON ({@link MetainfoGeometry}).
    *
    * @param metainfoJson the decoder's {@code metainfo} for the volume
    * @throws DecodeException also when the metainfo cannot be read
@@ -88,10 +97,11 @@ public final class PlaneResolver {
   public static int axis(SlicePlane plane, String format, String metainfoJson, int[] cdhwShape)
       throws DecodeException {
     check(plane, cdhwShape);
-    VolumeGeometry geometry = switch (volumeFormat(format)) {
-      case "nifti" -> MetainfoGeometry.nifti(metainfoJson);
-      default -> MetainfoGeometry.dicom(metainfoJson);
-    };
+    VolumeGeometry geometry =
+        switch (volumeFormat(format)) {
+          case "nifti" -> MetainfoGeometry.nifti(metainfoJson);
+          default -> MetainfoGeometry.dicom(metainfoJson);
+        };
     return axis(plane, format, geometry, cdhwShape);
   }
 
@@ -100,8 +110,8 @@ public final class PlaneResolver {
       throw new IllegalArgumentException("no slice plane given");
     }
     if (cdhwShape == null || cdhwShape.length != 4) {
-      throw new IllegalArgumentException("a volume to slice has shape (C, D, H, W), not "
-          + Arrays.toString(cdhwShape));
+      throw new IllegalArgumentException(
+          "a volume to slice has shape (C, D, H, W), not " + Arrays.toString(cdhwShape));
     }
   }
 
@@ -109,7 +119,8 @@ public final class PlaneResolver {
   private static String volumeFormat(String format) throws DecodeException {
     String f = format == null ? "" : format.toLowerCase(Locale.ROOT);
     if (!f.equals("nifti") && !f.equals("dicom")) {
-      throw new DecodeException("cannot slice a " + format + " resource: slicing reads volumes: DICOM or NIfTI");
+      throw new DecodeException(
+          "cannot slice a " + format + " resource: slicing reads volumes: DICOM or NIfTI");
     }
     return f;
   }
@@ -118,8 +129,10 @@ public final class PlaneResolver {
 
   private static int nifti(SlicePlane plane, VolumeGeometry.Nifti geometry) throws DecodeException {
     if (geometry == null) {
-      throw new DecodeException("the NIfTI metainfo has no orientation (axcodes, slice_axis): cannot find the "
-          + plane.label() + " plane");
+      throw new DecodeException(
+          "the NIfTI metainfo has no orientation (axcodes, slice_axis): cannot find the "
+              + plane.label()
+              + " plane");
     }
     int raw = geometry.voxelAxisAlong(worldAxis(plane));
     if (raw < 0) {
@@ -129,9 +142,14 @@ public final class PlaneResolver {
           wanted.add(code.name());
         }
       }
-      throw new DecodeException("no voxel axis of the NIfTI image is coded " + String.join(" or ",
-          wanted.stream().sorted().toList()) + " (axcodes " + axcodesText(geometry) + "): cannot find the "
-          + plane.label() + " plane");
+      throw new DecodeException(
+          "no voxel axis of the NIfTI image is coded "
+              + String.join(" or ", wanted.stream().sorted().toList())
+              + " (axcodes "
+              + axcodesText(geometry)
+              + "): cannot find the "
+              + plane.label()
+              + " plane");
     }
     return niftiPosition(raw, geometry.sliceAxis());
   }
@@ -146,7 +164,10 @@ public final class PlaneResolver {
     return out.append(']').toString();
   }
 
-  /** Where raw spatial axis {@code raw} sits in the layout {@code [slice] + other two descending}, from 1. */
+  /**
+   * Where raw spatial axis {@code raw} sits in the layout {@code [slice] + other two descending},
+   * from 1.
+   */
   static int niftiPosition(int raw, int sliceAxis) {
     if (raw == sliceAxis) {
       return 1;
@@ -170,7 +191,8 @@ public final class PlaneResolver {
     if (geometry.orientationProblem() != null) {
       throw new DecodeException(geometry.orientationProblem());
     }
-    double[] iop = geometry.hasOrientation() ? geometry.imageOrientation() : new double[] {1, 0, 0, 0, 1, 0};
+    double[] iop =
+        geometry.hasOrientation() ? geometry.imageOrientation() : new double[] {1, 0, 0, 0, 1, 0};
     double[] row = {iop[0], iop[1], iop[2]};
     double[] col = {iop[3], iop[4], iop[5]};
     double[] normal = {
@@ -187,12 +209,24 @@ public final class PlaneResolver {
       if (degrees <= threshold && worldAxis == worldAxis(plane)) {
         return i + 1;
       }
-      seen.append(i == 0 ? "" : ", ").append(AXIS_NAMES[i]).append(' ')
-          .append(degrees <= threshold ? PLANE_OF_WORLD_AXIS[worldAxis]
-              : String.format(Locale.ROOT, "oblique (%.1f degrees)", degrees));
+      seen.append(i == 0 ? "" : ", ")
+          .append(AXIS_NAMES[i])
+          .append(' ')
+          .append(
+              degrees <= threshold
+                  ? PLANE_OF_WORLD_AXIS[worldAxis]
+                  : String.format(Locale.ROOT, "oblique (%.1f degrees)", degrees));
     }
-    throw new DecodeException("no axis of the DICOM volume lies in the " + plane.label() + " plane within "
-        + threshold + " degrees (ImageOrientationPatient " + Arrays.toString(iop) + ": " + seen + ")");
+    throw new DecodeException(
+        "no axis of the DICOM volume lies in the "
+            + plane.label()
+            + " plane within "
+            + threshold
+            + " degrees (ImageOrientationPatient "
+            + Arrays.toString(iop)
+            + ": "
+            + seen
+            + ")");
   }
 
   private static int worldAxis(SlicePlane plane) {
@@ -213,7 +247,9 @@ public final class PlaneResolver {
     return best;
   }
 
-  /** The angle between {@code v} and world axis {@code axis}, ignoring sign; NaN for a zero vector. */
+  /**
+   * The angle between {@code v} and world axis {@code axis}, ignoring sign; NaN for a zero vector.
+   */
   private static double angleDegrees(double[] v, int axis) {
     double norm = Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
     double cos = Math.min(1.0, Math.abs(v[axis]) / norm);
@@ -227,8 +263,10 @@ public final class PlaneResolver {
       return DEFAULT_THRESHOLD;
     }
     double threshold = MODALITY_THRESHOLDS.getOrDefault(modality, DEFAULT_THRESHOLD);
-    String bodyPart = geometry.bodyPartExamined() == null ? ""
-        : geometry.bodyPartExamined().toUpperCase(Locale.ROOT);
+    String bodyPart =
+        geometry.bodyPartExamined() == null
+            ? ""
+            : geometry.bodyPartExamined().toUpperCase(Locale.ROOT);
     if ("MR".equals(modality) && NATIVELY_OBLIQUE_PARTS.stream().anyMatch(bodyPart::contains)) {
       threshold += 5;
     }

@@ -3,8 +3,8 @@ package io.datamint.spark.slice;
 import java.util.Locale;
 
 /**
- * An anatomical slice plane, as the {@code slice} option names it. The SDK accepts the names and the integers
- * {@code 0} (axial), {@code 1} (coronal) and {@code 2} (sagittal).
+ * An anatomical slice plane, as the {@code slice} option names it. The SDK accepts the names and
+ * the integers {@code 0} (axial), {@code 1} (coronal) and {@code 2} (sagittal).
  */
 public enum SlicePlane {
   /** Planes of constant superior-inferior position (world z). */
@@ -14,11 +14,12 @@ public enum SlicePlane {
   /** Planes of constant left-right position (world x). */
   SAGITTAL;
 
-  private static final String ACCEPTED = "axial, coronal, sagittal, 0 (axial), 1 (coronal) or 2 (sagittal)";
+  private static final String ACCEPTED =
+      "axial, coronal, sagittal, 0 (axial), 1 (coronal) or 2 (sagittal)";
 
   /**
-   * Parses an option value: {@code axial}, {@code coronal}, {@code sagittal} (any case) or {@code 0}, {@code 1},
-   * {@code 2}; surrounding blanks are ignored.
+   * Parses an option value: {@code axial}, {@code coronal}, {@code sagittal} (any case) or {@code
+   * 0}, {@code 1}, {@code 2}; surrounding blanks are ignored.
    *
    * @throws IllegalArgumentException naming the value and what is accepted
    */
@@ -39,8 +40,11 @@ public enum SlicePlane {
         }
       }
     }
-    throw new IllegalArgumentException("slice plane " + (value == null ? "null" : "'" + value + "'")
-        + " is not one of " + ACCEPTED);
+    throw new IllegalArgumentException(
+        "slice plane "
+            + (value == null ? "null" : "'" + value + "'")
+            + " is not one of "
+            + ACCEPTED);
   }
 
   /** The lower-case name: {@code axial}, {@code coronal} or {@code sagittal}. */

@@ -1,19 +1,20 @@
 package io.datamint.spark.slice;
 
 import io.datamint.spark.core.DType;
-import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.core.DecodeLimits;
 import io.datamint.spark.core.PixelArray;
+import io.datamint.spark.error.DecodeException;
 import java.nio.ByteBuffer;
 
 /**
- * Takes one index along one axis of an array, as NumPy's {@code np.take(array, index, axis)}: the result has that
- * axis removed. Works for any rank of at least 2 and any element type: images {@code (C, D, H, W)} give {@code (C,
- * H', W')}, instance masks {@code (N, D, H, W)} give {@code (N, H', W')}, semantic masks {@code (L+1, D, H, W)}
- * give {@code (L+1, H', W')}, frame-label matrices {@code (F, L)} give {@code (L)}.
+ * Takes one index along one axis of an array, as NumPy's {@code np.take(array, index, axis)}: the
+ * result has that axis removed. Works for any rank of at least 2 and any element type: images
+ * {@code (C, D, H, W)} give {@code (C, H', W')}, instance masks {@code (N, D, H, W)} give {@code
+ * (N, H', W')}, semantic masks {@code (L+1, D, H, W)} give {@code (L+1, H', W')}, frame-label
+ * matrices {@code (F, L)} give {@code (L)}.
  *
- * <p>The values are copied as contiguous runs: for every combination of the axes before {@code axis}, one bulk
- * copy of everything after it.
+ * <p>The values are copied as contiguous runs: for every combination of the axes before {@code
+ * axis}, one bulk copy of everything after it.
  */
 public final class Slicer {
 
@@ -22,20 +23,31 @@ public final class Slicer {
   /**
    * The sub-array at {@code index} along {@code axis}, in a new buffer.
    *
-   * @throws IllegalArgumentException when the rank is below 2, or {@code axis} or {@code index} is out of range
+   * @throws IllegalArgumentException when the rank is below 2, or {@code axis} or {@code index} is
+   *     out of range
    * @throws DecodeException when the result would be over {@code limits}
    */
-  public static PixelArray take(PixelArray array, int axis, int index, DecodeLimits limits) throws DecodeException {
+  public static PixelArray take(PixelArray array, int axis, int index, DecodeLimits limits)
+      throws DecodeException {
     int[] shape = array.shape();
     if (shape.length < 2) {
-      throw new IllegalArgumentException("cannot slice " + array + ": it needs at least 2 dimensions");
+      throw new IllegalArgumentException(
+          "cannot slice " + array + ": it needs at least 2 dimensions");
     }
     if (axis < 0 || axis >= shape.length) {
       throw new IllegalArgumentException("axis " + axis + " is out of range for " + array);
     }
     if (index < 0 || index >= shape[axis]) {
-      throw new IllegalArgumentException("index " + index + " is out of range for axis " + axis + " of " + array
-          + " (size " + shape[axis] + ")");
+      throw new IllegalArgumentException(
+          "index "
+              + index
+              + " is out of range for axis "
+              + axis
+              + " of "
+              + array
+              + " (size "
+              + shape[axis]
+              + ")");
     }
     DType dtype = array.dtype();
     int[] out = new int[shape.length - 1];

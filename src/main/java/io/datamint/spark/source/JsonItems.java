@@ -13,10 +13,13 @@ public final class JsonItems {
   /**
    * Parses every item with {@code parser}.
    *
-   * @param what where the items come from ({@code GET /projects/x/resources}, a file), for the message
-   * @throws ProjectSourceException naming {@code what} and the item's index when an item is malformed
+   * @param what where the items come from ({@code GET /projects/x/resources}, a file), for the
+   *     message
+   * @throws ProjectSourceException naming {@code what} and the item's index when an item is
+   *     malformed
    */
-  public static <T> List<T> parse(String what, Iterable<JsonNode> items, Function<JsonNode, T> parser) {
+  public static <T> List<T> parse(
+      String what, Iterable<JsonNode> items, Function<JsonNode, T> parser) {
     List<T> out = new ArrayList<>();
     int index = 0;
     for (JsonNode item : items) {

@@ -14,8 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Everything the driver plans from, read once from a {@link ProjectSource} when a table is loaded: the project,
- * its resources in source order, each resource's annotations, the worklists and the split history. Immutable.
+ * Everything the driver plans from, read once from a {@link ProjectSource} when a table is loaded:
+ * the project, its resources in source order, each resource's annotations, the worklists and the
+ * split history. Immutable.
  */
 public final class ProjectSnapshot {
 
@@ -29,7 +30,8 @@ public final class ProjectSnapshot {
   private final List<SplitAssignment> splitHistory;
   private final ResourceFileStore fileStore;
   private final ProjectSource source;
-  private final Map<String, Map<String, String>> splitsAsOf = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Map<String, String>> splitsAsOf =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private ProjectSnapshot(ProjectSource source) {
     this.sourceDescription = source.describe();
@@ -49,8 +51,10 @@ public final class ProjectSnapshot {
       }
     }
     if (foreign > 0) {
-      LOG.warn("{}: {} annotation(s) name a resource that is not in this project; they belong to no row",
-          sourceDescription, foreign);
+      LOG.warn(
+          "{}: {} annotation(s) name a resource that is not in this project; they belong to no row",
+          sourceDescription,
+          foreign);
     }
     grouped.replaceAll((id, list) -> Collections.unmodifiableList(list));
     this.annotationsByResource = Collections.unmodifiableMap(grouped);
@@ -92,12 +96,15 @@ public final class ProjectSnapshot {
   }
 
   /**
-   * The project's split assignments valid at {@code asOfTimestamp} (null: now), asked of the source once per
-   * instant and kept (a project mirror answers from its history, the API from its own).
+   * The project's split assignments valid at {@code asOfTimestamp} (null: now), asked of the source
+   * once per instant and kept (a project mirror answers from its history, the API from its own).
    */
   public Map<String, String> splitAssignments(String asOfTimestamp) {
-    return splitsAsOf.computeIfAbsent(asOfTimestamp == null ? "" : asOfTimestamp,
-        key -> Collections.unmodifiableMap(new LinkedHashMap<>(source.splitAssignments(asOfTimestamp))));
+    return splitsAsOf.computeIfAbsent(
+        asOfTimestamp == null ? "" : asOfTimestamp,
+        key ->
+            Collections.unmodifiableMap(
+                new LinkedHashMap<>(source.splitAssignments(asOfTimestamp))));
   }
 
   public ResourceFileStore fileStore() {

@@ -5,8 +5,9 @@ import java.io.InputStream;
 import java.io.Serializable;
 
 /**
- * Opens a project's resource and segmentation files. Serializable and small: it is shipped to executors inside
- * the reader factory, and holds an address (a mirror directory, a server URL), never the driver's state.
+ * Opens a project's resource and segmentation files. Serializable and small: it is shipped to
+ * executors inside the reader factory, and holds an address (a mirror directory, a server URL),
+ * never the driver's state.
  */
 public interface ResourceFileStore extends Serializable {
 
@@ -14,8 +15,8 @@ public interface ResourceFileStore extends Serializable {
   InputStream openResource(String resourceId) throws IOException;
 
   /**
-   * Opens at least the first {@code maxBytes} bytes of a resource's file (more is allowed), for header probes on
-   * the driver; a remote store asks for just that range.
+   * Opens at least the first {@code maxBytes} bytes of a resource's file (more is allowed), for
+   * header probes on the driver; a remote store asks for just that range.
    */
   default InputStream openResourcePrefix(String resourceId, int maxBytes) throws IOException {
     return openResource(resourceId);

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where a project's split assignments are written: the mirror's {@code splits.jsonl}, or the Datamint server
- * ({@code POST /projects/{id}/splits}). The write side of a {@link ProjectSource}; {@code source.open} picks the one
- * the options name.
+ * Where a project's split assignments are written: the mirror's {@code splits.jsonl}, or the
+ * Datamint server ({@code POST /projects/{id}/splits}). The write side of a {@link ProjectSource};
+ * {@code source.open} picks the one the options name.
  */
 public interface SplitAssignmentSink {
 
@@ -22,5 +22,6 @@ public interface SplitAssignmentSink {
    *     {@code as_of_timestamp} at or after it sees them
    * @throws ProjectSourceException when the write fails, saying what was written before
    */
-  String assign(Map<String, String> assignments, List<String> splitOrder, String createdBy, Clock clock);
+  String assign(
+      Map<String, String> assignments, List<String> splitOrder, String createdBy, Clock clock);
 }

@@ -7,21 +7,24 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The SDK's local random split ({@code _split_locally}) and patient-wise split ({@code by_patient=True}): shuffle
- * with CPython's {@code random.Random(seed).shuffle}, then cut in ratio order with round-half-even counts, the last
- * split taking the rest. Membership and within-split order equal the SDK's for the same order, ratios and seed.
+ * The SDK's local random split ({@code _split_locally}) and patient-wise split ({@code
+ * by_patient=True}): shuffle with CPython's {@code random.Random(seed).shuffle}, then cut in ratio
+ * order with round-half-even counts, the last split taking the rest. Membership and within-split
+ * order equal the SDK's for the same order, ratios and seed.
  */
 public final class LocalSplit {
 
   /** {@code split_source} of a local split. */
   public static final String SOURCE_LOCAL = "local";
+
   /** {@code split_source} of a patient-wise split. */
   public static final String SOURCE_LOCAL_BY_PATIENT = "local_by_patient";
 
   private LocalSplit() {}
 
   /**
-   * Splits resources, given in dataset order. Each split keeps the shuffled order; empty splits are kept.
+   * Splits resources, given in dataset order. Each split keeps the shuffled order; empty splits are
+   * kept.
    *
    * @throws IllegalArgumentException when a resource id is null or repeated
    */
@@ -29,8 +32,11 @@ public final class LocalSplit {
     Set<String> seen = new HashSet<>();
     for (String id : resourceIds) {
       if (id == null || !seen.add(id)) {
-        throw new IllegalArgumentException("a local split needs distinct non-null resource ids, got '" + id
-            + "' " + (id == null ? "" : "twice"));
+        throw new IllegalArgumentException(
+            "a local split needs distinct non-null resource ids, got '"
+                + id
+                + "' "
+                + (id == null ? "" : "twice"));
       }
     }
     List<List<String>> parts = cut(resourceIds, ratios, seed);
@@ -43,14 +49,17 @@ public final class LocalSplit {
   }
 
   /**
-   * Splits patients, listed in first-occurrence order, then gives each split its patients' resources, patient
-   * after patient in shuffled order, in dataset order within a patient.
+   * Splits patients, listed in first-occurrence order, then gives each split its patients'
+   * resources, patient after patient in shuffled order, in dataset order within a patient.
    *
-   * @throws IllegalArgumentException with strategy {@code ERROR} when a resource has no patient id (the message
-   *     contains "no patient_id"), or when a resource id is repeated
+   * @throws IllegalArgumentException with strategy {@code ERROR} when a resource has no patient id
+   *     (the message contains "no patient_id"), or when a resource id is repeated
    */
   public static SplitResult assignByPatient(
-      List<PatientResource> resources, SplitRatios ratios, long seed, NonePatientIdStrategy strategy) {
+      List<PatientResource> resources,
+      SplitRatios ratios,
+      long seed,
+      NonePatientIdStrategy strategy) {
     LinkedHashMap<String, List<String>> groups = new LinkedHashMap<>();
     Set<String> seen = new HashSet<>();
     for (PatientResource r : resources) {
@@ -66,8 +75,11 @@ public final class LocalSplit {
           case SKIP -> {
             continue;
           }
-          case ERROR -> throw new IllegalArgumentException("Resource " + r.resourceId()
-              + " has no patient_id (none_patient_id_strategy='error').");
+          case ERROR ->
+              throw new IllegalArgumentException(
+                  "Resource "
+                      + r.resourceId()
+                      + " has no patient_id (none_patient_id_strategy='error').");
           default -> throw new IllegalStateException(String.valueOf(strategy));
         }
       }

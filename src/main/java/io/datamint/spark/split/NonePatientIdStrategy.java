@@ -2,9 +2,14 @@ package io.datamint.spark.split;
 
 import java.util.Locale;
 
-/** The SDK's {@code none_patient_id_strategy}: what a patient-wise split does with resources without a patient id. */
+/**
+ * The SDK's {@code none_patient_id_strategy}: what a patient-wise split does with resources without
+ * a patient id.
+ */
 public enum NonePatientIdStrategy {
-  /** Each such resource is its own group {@code __no_patient_<resource id>__} (the SDK's default). */
+  /**
+   * Each such resource is its own group {@code __no_patient_<resource id>__} (the SDK's default).
+   */
   INDIVIDUAL,
   /** All such resources form one group (the SDK's {@code None} key). */
   GROUP,
@@ -31,7 +36,9 @@ public enum NonePatientIdStrategy {
         }
       }
     }
-    throw new IllegalArgumentException("option none_patient_id_strategy: '" + value
-        + "' is not supported; must be one of individual, group, skip, error");
+    throw new IllegalArgumentException(
+        "option none_patient_id_strategy: '"
+            + value
+            + "' is not supported; must be one of individual, group, skip, error");
   }
 }

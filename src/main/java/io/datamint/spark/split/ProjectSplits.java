@@ -17,8 +17,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Project-scoped split assignments: the assignment history resolved as of an instant (contracts §2), the SDK's
- * {@code now_utc()} timestamp, and the SDK's {@code _split_by_project_api} grouping over a dataset's resources.
+ * Project-scoped split assignments: the assignment history resolved as of an instant (contracts
+ * §2), the SDK's {@code now_utc()} timestamp, and the SDK's {@code _split_by_project_api} grouping
+ * over a dataset's resources.
  */
 public final class ProjectSplits {
 
@@ -28,9 +29,10 @@ public final class ProjectSplits {
   private ProjectSplits() {}
 
   /**
-   * The assignments valid at {@code asOf}: for each resource, among its assignments with {@code created_at <= asOf}
-   * and {@code deleted_at} null or {@code > asOf}, the one with the latest {@code created_at} (on a tie, the later
-   * one in the history). Resources with none are absent. Keys follow the history's first mention of each resource.
+   * The assignments valid at {@code asOf}: for each resource, among its assignments with {@code
+   * created_at <= asOf} and {@code deleted_at} null or {@code > asOf}, the one with the latest
+   * {@code created_at} (on a tie, the later one in the history). Resources with none are absent.
+   * Keys follow the history's first mention of each resource.
    *
    * @throws IllegalArgumentException naming a malformed {@code created_at} or {@code deleted_at}
    */
@@ -53,12 +55,14 @@ public final class ProjectSplits {
   }
 
   /**
-   * The SDK's project split over a dataset: each resource, in dataset order, goes to its assigned split; splits are
-   * ordered by first occurrence in dataset order; resources without an assignment are in no split.
+   * The SDK's project split over a dataset: each resource, in dataset order, goes to its assigned
+   * split; splits are ordered by first occurrence in dataset order; resources without an assignment
+   * are in no split.
    *
    * @param resourceIds the dataset's resource ids, in dataset order
    * @param assignments resource id to split name, e.g. from {@link #asOf}
-   * @throws IllegalArgumentException with the SDK's message when no resource of the dataset has an assignment
+   * @throws IllegalArgumentException with the SDK's message when no resource of the dataset has an
+   *     assignment
    */
   public static SplitResult group(List<String> resourceIds, Map<String, String> assignments) {
     LinkedHashMap<String, List<String>> splits = new LinkedHashMap<>();
@@ -76,8 +80,8 @@ public final class ProjectSplits {
   }
 
   /**
-   * Parses an ISO-8601 timestamp: with or without fractional seconds, with {@code Z} or an offset; one without an
-   * offset is taken as UTC.
+   * Parses an ISO-8601 timestamp: with or without fractional seconds, with {@code Z} or an offset;
+   * one without an offset is taken as UTC.
    *
    * @param what what the timestamp is (e.g. {@code as_of_timestamp}), for the message
    * @throws IllegalArgumentException naming the value when it is null or malformed
@@ -91,11 +95,15 @@ public final class ProjectSplits {
       return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
     } catch (DateTimeParseException e) {
       try {
-        return LocalDateTime.parse(text, DateTimeFormatter.ISO_LOCAL_DATE_TIME).toInstant(ZoneOffset.UTC);
+        return LocalDateTime.parse(text, DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+            .toInstant(ZoneOffset.UTC);
       } catch (DateTimeParseException e2) {
-        throw new IllegalArgumentException(what + " '" + value
-            + "' is not an ISO-8601 timestamp (expected e.g. 2026-06-19T16:37:40.622014Z or"
-            + " 2026-06-19T16:37:40+02:00)");
+        throw new IllegalArgumentException(
+            what
+                + " '"
+                + value
+                + "' is not an ISO-8601 timestamp (expected e.g. 2026-06-19T16:37:40.622014Z or"
+                + " 2026-06-19T16:37:40+02:00)");
       }
     }
   }
@@ -106,13 +114,23 @@ public final class ProjectSplits {
   }
 
   /**
-   * Formats like Python's {@code datetime.isoformat()} of a UTC datetime with {@code +00:00} replaced by {@code Z}:
-   * {@code 2026-06-19T16:37:40.622014Z}, microseconds (truncated) left out when they are 0.
+   * Formats like Python's {@code datetime.isoformat()} of a UTC datetime with {@code +00:00}
+   * replaced by {@code Z}: {@code 2026-06-19T16:37:40.622014Z}, microseconds (truncated) left out
+   * when they are 0.
    */
   public static String formatTimestamp(Instant instant) {
-    LocalDateTime t = LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
-    String base = String.format(Locale.ROOT, "%04d-%02d-%02dT%02d:%02d:%02d", t.getYear(), t.getMonthValue(),
-        t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond());
+    LocalDateTime t =
+        LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+    String base =
+        String.format(
+            Locale.ROOT,
+            "%04d-%02d-%02dT%02d:%02d:%02d",
+            t.getYear(),
+            t.getMonthValue(),
+            t.getDayOfMonth(),
+            t.getHour(),
+            t.getMinute(),
+            t.getSecond());
     int micros = t.getNano() / 1000;
     return micros == 0 ? base + "Z" : base + String.format(Locale.ROOT, ".%06dZ", micros);
   }

@@ -4,10 +4,10 @@ import java.math.BigInteger;
 import java.util.List;
 
 /**
- * CPython's {@code random.Random(seed)} for integer seeds: the MT19937 generator seeded by {@code init_by_array} over
- * the 32-bit little-endian words of {@code abs(seed)}, with {@code getrandbits}, {@code _randbelow} (rejection
- * sampling) and {@code shuffle} (Fisher-Yates from the end) drawing exactly the numbers CPython 3.11 draws. Not
- * thread-safe.
+ * CPython's {@code random.Random(seed)} for integer seeds: the MT19937 generator seeded by {@code
+ * init_by_array} over the 32-bit little-endian words of {@code abs(seed)}, with {@code
+ * getrandbits}, {@code _randbelow} (rejection sampling) and {@code shuffle} (Fisher-Yates from the
+ * end) drawing exactly the numbers CPython 3.11 draws. Not thread-safe.
  */
 final class PythonRandom {
 
@@ -25,7 +25,10 @@ final class PythonRandom {
     this(BigInteger.valueOf(seed));
   }
 
-  /** Seeds like {@code random.Random(seed)} with a Python int of any size; the sign is ignored, as in CPython. */
+  /**
+   * Seeds like {@code random.Random(seed)} with a Python int of any size; the sign is ignored, as
+   * in CPython.
+   */
   public PythonRandom(BigInteger seed) {
     initByArray(keyWords(seed.abs()));
   }
@@ -99,8 +102,8 @@ final class PythonRandom {
   }
 
   /**
-   * {@code getrandbits(k)}: a non-negative integer of {@code k} random bits. Words are drawn least significant
-   * first; the last word keeps its top {@code k mod 32} bits.
+   * {@code getrandbits(k)}: a non-negative integer of {@code k} random bits. Words are drawn least
+   * significant first; the last word keeps its top {@code k mod 32} bits.
    *
    * @throws IllegalArgumentException when {@code k < 0}
    */
@@ -131,8 +134,8 @@ final class PythonRandom {
   }
 
   /**
-   * {@code _randbelow(n)}: a uniform integer in {@code [0, n)} by drawing {@code n.bit_length()} bits until the
-   * value is below {@code n}.
+   * {@code _randbelow(n)}: a uniform integer in {@code [0, n)} by drawing {@code n.bit_length()}
+   * bits until the value is below {@code n}.
    *
    * @throws IllegalArgumentException when {@code n <= 0}
    */
@@ -148,8 +151,10 @@ final class PythonRandom {
     return (int) r;
   }
 
-  /** {@code shuffle(x)} in place: for {@code i} from {@code size-1} down to 1, swap {@code x[i]} with
-   * {@code x[randbelow(i+1)]}. */
+  /**
+   * {@code shuffle(x)} in place: for {@code i} from {@code size-1} down to 1, swap {@code x[i]}
+   * with {@code x[randbelow(i+1)]}.
+   */
   public <T> void shuffle(List<T> list) {
     for (int i = list.size() - 1; i > 0; i--) {
       int j = randbelow(i + 1);

@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The outcome of a single-membership split (local, patient-wise or project-scoped): for each split, in the SDK's
- * result order, its resource ids in the SDK's within-split order, and the inverse map resource id to split name.
- * Resources in no split (dropped by the {@code skip} strategy or without a project assignment) are absent.
+ * The outcome of a single-membership split (local, patient-wise or project-scoped): for each split,
+ * in the SDK's result order, its resource ids in the SDK's within-split order, and the inverse map
+ * resource id to split name. Resources in no split (dropped by the {@code skip} strategy or without
+ * a project assignment) are absent.
  */
 public final class SplitResult {
 
@@ -46,7 +47,9 @@ public final class SplitResult {
     return assignments.get(resourceId);
   }
 
-  /** The SDK's {@code split_source}: {@code local}, {@code local_by_patient} or {@code project_api}. */
+  /**
+   * The SDK's {@code split_source}: {@code local}, {@code local_by_patient} or {@code project_api}.
+   */
   public String source() {
     return source;
   }

@@ -9,8 +9,8 @@ import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * A tensor as a Spark row value, for tensors nested in other columns (map values): the struct of
- * {@link TensorType} with the bytes copied into a {@code byte[]}. Top-level tensor columns do not go through here;
- * {@link TensorVectorWriter} writes them straight into Arrow.
+ * {@link TensorType} with the bytes copied into a {@code byte[]}. Top-level tensor columns do not
+ * go through here; {@link TensorVectorWriter} writes them straight into Arrow.
  */
 public final class TensorRows {
 
@@ -22,7 +22,11 @@ public final class TensorRows {
     data.position(0);
     byte[] bytes = new byte[data.limit()];
     data.get(bytes);
-    return new GenericInternalRow(new Object[] {
-        UTF8String.fromString(tensor.dtype().numpyName()), new GenericArrayData(tensor.shape()), bytes});
+    return new GenericInternalRow(
+        new Object[] {
+          UTF8String.fromString(tensor.dtype().numpyName()),
+          new GenericArrayData(tensor.shape()),
+          bytes
+        });
   }
 }

@@ -6,14 +6,16 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The tensor layout: {@code dtype} is a NumPy dtype name, {@code shape} the dimensions outermost first, {@code
- * data} the values in C order, little-endian, exactly {@code prod(shape) * itemsize} bytes, so that
- * {@code np.frombuffer(t.data, t.dtype).reshape(t.shape)} is the array without a copy.
+ * The tensor layout: {@code dtype} is a NumPy dtype name, {@code shape} the dimensions outermost
+ * first, {@code data} the values in C order, little-endian, exactly {@code prod(shape) * itemsize}
+ * bytes, so that {@code np.frombuffer(t.data, t.dtype).reshape(t.shape)} is the array without a
+ * copy.
  */
 public final class TensorType {
 
   /** Field names. */
   public static final String DTYPE = "dtype";
+
   public static final String SHAPE = "shape";
   public static final String DATA = "data";
 
@@ -27,8 +29,8 @@ public final class TensorType {
   private TensorType() {}
 
   /**
-   * True when {@code type} is the tensor struct or a pruned form of it (a non-empty subset of its fields, as nested
-   * column pruning hands it to the scan).
+   * True when {@code type} is the tensor struct or a pruned form of it (a non-empty subset of its
+   * fields, as nested column pruning hands it to the scan).
    */
   public static boolean isTensor(DataType type) {
     if (!(type instanceof StructType struct) || struct.fields().length == 0) {

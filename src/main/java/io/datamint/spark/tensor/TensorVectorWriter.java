@@ -10,9 +10,10 @@ import org.apache.arrow.vector.complex.ListVector;
 import org.apache.arrow.vector.complex.StructVector;
 
 /**
- * Writes tensors into one Arrow struct vector of the tensor layout, row by row. The pixel bytes are copied once,
- * from the decoded array straight into the Arrow data buffer. The struct may hold any subset of the tensor's
- * fields (nested column pruning: {@code SELECT image.shape} reads no {@code data}); absent fields are skipped.
+ * Writes tensors into one Arrow struct vector of the tensor layout, row by row. The pixel bytes are
+ * copied once, from the decoded array straight into the Arrow data buffer. The struct may hold any
+ * subset of the tensor's fields (nested column pruning: {@code SELECT image.shape} reads no {@code
+ * data}); absent fields are skipped.
  */
 public final class TensorVectorWriter {
 
@@ -32,7 +33,10 @@ public final class TensorVectorWriter {
     this.data = (VarBinaryVector) vector.getChild(TensorType.DATA);
   }
 
-  /** Writes {@code tensor} at {@code row}, or a null when it is null. Rows must be written in order from 0. */
+  /**
+   * Writes {@code tensor} at {@code row}, or a null when it is null. Rows must be written in order
+   * from 0.
+   */
   public void write(int row, PixelArray tensor) {
     if (tensor == null) {
       vector.setNull(row);

@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * The versions this connector was built with, read from {@code io/datamint/spark/build.properties}, which the build
- * writes (Maven resource filtering): the connector's own Maven coordinates, the Spark version it was compiled
- * against, and the FFmpeg and JavaCPP builds whose natives it carries. The same values are in the jar manifest
- * ({@code Implementation-Version}, {@code Built-Against-Spark}).
+ * The versions this connector was built with, read from {@code io/datamint/spark/build.properties},
+ * which the build writes (Maven resource filtering): the connector's own Maven coordinates, the
+ * Spark version it was compiled against, and the FFmpeg and JavaCPP builds whose natives it
+ * carries. The same values are in the jar manifest ({@code Implementation-Version}, {@code
+ * Built-Against-Spark}).
  */
 public final class BuildInfo {
 
@@ -23,7 +24,10 @@ public final class BuildInfo {
     return get("version");
   }
 
-  /** The Maven coordinates of the thin jar, {@code groupId:artifactId:version}, as {@code --packages} takes them. */
+  /**
+   * The Maven coordinates of the thin jar, {@code groupId:artifactId:version}, as {@code
+   * --packages} takes them.
+   */
   public static String coordinates() {
     return get("groupId") + ":" + get("artifactId") + ":" + get("version");
   }
@@ -49,14 +53,18 @@ public final class BuildInfo {
   }
 
   /**
-   * The version of a dependency the connector was built with, by its key in {@code build.properties}:
-   * {@code twelvemonkeys}, {@code jai-imageio}, {@code ffmpeg}, {@code javacpp} or {@code jcodec}.
+   * The version of a dependency the connector was built with, by its key in {@code
+   * build.properties}: {@code twelvemonkeys}, {@code jai-imageio}, {@code ffmpeg}, {@code javacpp}
+   * or {@code jcodec}.
    */
   public static String dependencyVersion(String key) {
     return get(key + ".version");
   }
 
-  /** The JavaCPP platforms whose FFmpeg natives the connector's dependencies (and the {@code -all} jar) carry. */
+  /**
+   * The JavaCPP platforms whose FFmpeg natives the connector's dependencies (and the {@code -all}
+   * jar) carry.
+   */
   public static List<String> nativePlatforms() {
     return List.of(get("native.platforms").split(","));
   }
@@ -64,15 +72,18 @@ public final class BuildInfo {
   private static String get(String key) {
     String value = PROPERTIES.getProperty(key);
     if (value == null || value.startsWith("${")) {
-      throw new IllegalStateException("io/datamint/spark/build.properties has no value for " + key
-          + " (the connector's classes were not built by its Maven build)");
+      throw new IllegalStateException(
+          "io/datamint/spark/build.properties has no value for "
+              + key
+              + " (the connector's classes were not built by its Maven build)");
     }
     return value;
   }
 
   private static Properties load() {
     Properties properties = new Properties();
-    try (InputStream in = BuildInfo.class.getResourceAsStream("/io/datamint/spark/build.properties")) {
+    try (InputStream in =
+        BuildInfo.class.getResourceAsStream("/io/datamint/spark/build.properties")) {
       if (in != null) {
         properties.load(in);
       }

@@ -7,9 +7,9 @@ import java.io.Serializable;
 import org.apache.hadoop.conf.Configuration;
 
 /**
- * A Hadoop {@link Configuration} that can travel to executors (it is {@code Writable}, not {@code Serializable}).
- * Shipped once per scan inside the reader factory, so that executors open files with the driver's settings
- * (credentials for S3, HDFS addresses) without any global state.
+ * A Hadoop {@link Configuration} that can travel to executors (it is {@code Writable}, not {@code
+ * Serializable}). Shipped once per scan inside the reader factory, so that executors open files
+ * with the driver's settings (credentials for S3, HDFS addresses) without any global state.
  */
 public final class SerializableHadoopConf implements Serializable {
 

@@ -4,8 +4,9 @@ import org.apache.spark.sql.connector.metric.CustomSumMetric;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 
 /**
- * A Spark UI metric summed over tasks, with its name and description given once. Spark re-creates metric objects
- * by class name, so each metric is a public subclass with a no-argument constructor that calls this one.
+ * A Spark UI metric summed over tasks, with its name and description given once. Spark re-creates
+ * metric objects by class name, so each metric is a public subclass with a no-argument constructor
+ * that calls this one.
  */
 public abstract class SumMetric extends CustomSumMetric {
 

@@ -1,2 +1,5 @@
-/** Small helpers with no domain of their own: Hadoop configuration shipping, name suggestions, build versions. */
+/**
+ * Small helpers with no domain of their own: Hadoop configuration shipping, name suggestions, build
+ * versions.
+ */
 package io.datamint.spark.util;

@@ -16,9 +16,30 @@ final class Fixtures {
 
   private Fixtures() {}
 
-  static Annotation ann(String type, String identifier, Integer frame, String value, String createdBy) {
-    return new Annotation("a" + IDS.incrementAndGet(), "r1", identifier, frame == null ? "image" : "frame", frame,
-        type, value, null, null, null, null, createdBy, null, null, null, null, null, null, null, null, null);
+  static Annotation ann(
+      String type, String identifier, Integer frame, String value, String createdBy) {
+    return new Annotation(
+        "a" + IDS.incrementAndGet(),
+        "r1",
+        identifier,
+        frame == null ? "image" : "frame",
+        frame,
+        type,
+        value,
+        null,
+        null,
+        null,
+        null,
+        createdBy,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   static Annotation label(String identifier, String by) {

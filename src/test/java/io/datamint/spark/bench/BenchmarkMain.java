@@ -8,20 +8,21 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Runs the benchmarks and writes {@code BENCHMARKS.md}. Usage: {@code bin/datamint-bench [--seconds S]
- * [--out FILE]}; the corpus is read from {@code testdata/corpus} (or {@code -Ddatamint.test.corpus}). The benchmarks
- * are not tests: {@code mvn test} leaves this package out.
+ * Runs the benchmarks and writes {@code BENCHMARKS.md}. Usage: {@code bin/datamint-bench [--seconds
+ * S] [--out FILE]}; the corpus is read from {@code testdata/corpus} (or {@code
+ * -Ddatamint.test.corpus}). The benchmarks are not tests: {@code mvn test} leaves this package out.
  */
 public final class BenchmarkMain {
 
   /** Files of the prefetch benchmark's project. */
   static final int PREFETCH_FILES = 96;
+
   /** Bytes of each of them. */
   static final int PREFETCH_FILE_BYTES = 256 << 10;
+
   /** Latency the server adds to every request in the prefetch benchmark. */
   static final long PREFETCH_LATENCY_MS = 50;
 
@@ -34,13 +35,15 @@ public final class BenchmarkMain {
       switch (args[i]) {
         case "--seconds" -> seconds = Double.parseDouble(args[++i]);
         case "--out" -> out = Path.of(args[++i]);
-        default -> throw new IllegalArgumentException("usage: bin/datamint-bench [--seconds S] [--out FILE]");
+        default ->
+            throw new IllegalArgumentException(
+                "usage: bin/datamint-bench [--seconds S] [--out FILE]");
       }
     }
     Path corpus = TestCorpus.root();
     if (!Files.isDirectory(corpus)) {
-      throw new IllegalStateException("the corpus is not at " + corpus.toAbsolutePath()
-          + "; pass -Ddatamint.test.corpus=DIR");
+      throw new IllegalStateException(
+          "the corpus is not at " + corpus.toAbsolutePath() + "; pass -Ddatamint.test.corpus=DIR");
     }
     List<Path> files = new ArrayList<>();
     for (String name : BenchmarkFiles.DECODE) {
@@ -54,14 +57,23 @@ public final class BenchmarkMain {
     System.setProperty("datamint.test.master", "local[1]");
     SparkSession spark = SharedSpark.session();
     Path work = Files.createTempDirectory("datamint-bench-");
-    List<SparkImageComparison.Result> spark1 = SparkImageComparison.run(spark, work,
-        List.of(corpus.resolve("image/skimage__astronaut.png"), corpus.resolve("image/skimage__camera.png")),
-        50, 3);
+    List<SparkImageComparison.Result> spark1 =
+        SparkImageComparison.run(
+            spark,
+            work,
+            List.of(
+                corpus.resolve("image/skimage__astronaut.png"),
+                corpus.resolve("image/skimage__camera.png")),
+            50,
+            3);
     List<SliceBenchmark.Result> slices = SliceBenchmark.run(spark, work, 12, 256, 256, 48);
-    List<PrefetchBenchmark.Result> prefetch = PrefetchBenchmark.run(spark, work, PREFETCH_FILES, PREFETCH_FILE_BYTES,
-        PREFETCH_LATENCY_MS);
+    List<PrefetchBenchmark.Result> prefetch =
+        PrefetchBenchmark.run(
+            spark, work, PREFETCH_FILES, PREFETCH_FILE_BYTES, PREFETCH_LATENCY_MS);
     spark.stop();
-    Files.writeString(out, BenchmarkReport.markdown(decode, spark1, slices, prefetch, seconds),
+    Files.writeString(
+        out,
+        BenchmarkReport.markdown(decode, spark1, slices, prefetch, seconds),
         StandardCharsets.UTF_8);
     System.err.println("wrote " + out.toAbsolutePath() + " on " + LocalDate.now());
   }

@@ -20,8 +20,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Slicing N volumes into axial slice rows beside reading the same volumes whole, in one run on one core: rows/s,
- * decoded MB/s, and the peak heap of the JVM (which, in {@code local[1]}, is the executor's) during each read.
+ * Slicing N volumes into axial slice rows beside reading the same volumes whole, in one run on one
+ * core: rows/s, decoded MB/s, and the peak heap of the JVM (which, in {@code local[1]}, is the
+ * executor's) during each read.
  */
 final class SliceBenchmark {
 
@@ -30,12 +31,20 @@ final class SliceBenchmark {
 
   private SliceBenchmark() {}
 
-  static List<Result> run(SparkSession spark, Path work, int volumes, int width, int height, int depth)
+  static List<Result> run(
+      SparkSession spark, Path work, int volumes, int width, int height, int depth)
       throws Exception {
     TestMirror mirror = TestMirror.in(work.resolve("volumes"));
     for (int v = 0; v < volumes; v++) {
-      mirror.resourceLine("{\"id\":\"vol-" + v + "\",\"filename\":\"vol-" + v + ".nii\",\"mimetype\":"
-          + "\"application/x-nifti\",\"metadata\":{\"frame_count\":" + depth + "}}");
+      mirror.resourceLine(
+          "{\"id\":\"vol-"
+              + v
+              + "\",\"filename\":\"vol-"
+              + v
+              + ".nii\",\"mimetype\":"
+              + "\"application/x-nifti\",\"metadata\":{\"frame_count\":"
+              + depth
+              + "}}");
     }
     Path dir = mirror.write();
     Random random = new Random(7);
@@ -45,8 +54,9 @@ final class SliceBenchmark {
       for (int i = 0; i < voxels.length; i++) {
         voxels[i] = (short) random.nextInt(2000);
       }
-      Files.write(dir.resolve("files/resources/vol-" + v), NiftiWriter.of(new int[] {width, height, depth}, affine)
-          .int16(voxels));
+      Files.write(
+          dir.resolve("files/resources/vol-" + v),
+          NiftiWriter.of(new int[] {width, height, depth}, affine).int16(voxels));
     }
     List<Result> out = new ArrayList<>();
     out.add(measure(spark, "whole volumes", dir, false));
@@ -70,15 +80,25 @@ final class SliceBenchmark {
     if (slice) {
       reader = reader.option("slice", "axial");
     }
-    Row r = reader.load(dir.toString()).select(length(col("image.data")).as("n"))
-        .agg(count("n"), sum("n")).first();
+    Row r =
+        reader
+            .load(dir.toString())
+            .select(length(col("image.data")).as("n"))
+            .agg(count("n"), sum("n"))
+            .first();
     double seconds = (System.nanoTime() - start) / 1e9;
     long peak = 0;
     for (MemoryPoolMXBean pool : heap) {
       peak += pool.getPeakUsage().getUsed();
     }
-    System.err.printf(Locale.ROOT, "%-14s %6d rows %8.1f rows/s %8.1f MB/s peak heap %6.0f MB%n", name,
-        r.getLong(0), r.getLong(0) / seconds, r.getLong(1) / seconds / 1e6, peak / 1e6);
+    System.err.printf(
+        Locale.ROOT,
+        "%-14s %6d rows %8.1f rows/s %8.1f MB/s peak heap %6.0f MB%n",
+        name,
+        r.getLong(0),
+        r.getLong(0) / seconds,
+        r.getLong(1) / seconds / 1e6,
+        peak / 1e6);
     return new Result(name, r.getLong(0), r.getLong(1), seconds, peak);
   }
 }

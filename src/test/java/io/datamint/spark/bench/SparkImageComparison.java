@@ -17,8 +17,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The datamint source beside Spark's built-in {@code image} source on the same PNG and JPEG files, on one core
- * ({@code local[1]}): images per second and decoded MB/s, with the pixel bytes of every image materialized.
+ * The datamint source beside Spark's built-in {@code image} source on the same PNG and JPEG files,
+ * on one core ({@code local[1]}): images per second and decoded MB/s, with the pixel bytes of every
+ * image materialized.
  */
 final class SparkImageComparison {
 
@@ -65,10 +66,28 @@ final class SparkImageComparison {
       for (String id : ids) {
         Files.copy(plain.resolve(id + "." + kind), mirrorDir.resolve("files/resources/" + id));
       }
-      out.add(measure("Spark image source", kind, rounds, () -> spark.read().format("image").load(plain.toString())
-          .select(length(col("image.data")).as("n"))));
-      out.add(measure("datamint source", kind, rounds, () -> spark.read().format("datamint")
-          .load(mirrorDir.toString()).select(length(col("image.data")).as("n"))));
+      out.add(
+          measure(
+              "Spark image source",
+              kind,
+              rounds,
+              () ->
+                  spark
+                      .read()
+                      .format("image")
+                      .load(plain.toString())
+                      .select(length(col("image.data")).as("n"))));
+      out.add(
+          measure(
+              "datamint source",
+              kind,
+              rounds,
+              () ->
+                  spark
+                      .read()
+                      .format("datamint")
+                      .load(mirrorDir.toString())
+                      .select(length(col("image.data")).as("n"))));
     }
     return out;
   }
@@ -79,17 +98,29 @@ final class SparkImageComparison {
     Dataset<Row> build();
   }
 
-  private static Result measure(String name, String kind, int rounds, Query query) throws Exception {
+  private static Result measure(String name, String kind, int rounds, Query query)
+      throws Exception {
     Row warm = query.build().agg(sum("n"), org.apache.spark.sql.functions.count("n")).first();
     long bytes = warm.getLong(0);
     int images = (int) warm.getLong(1);
-    double seconds = Stopwatch.secondsPerRun(0, 0, () -> {
-      for (int i = 0; i < rounds; i++) {
-        query.build().agg(sum("n")).first();
-      }
-    }) / rounds;
-    System.err.printf(Locale.ROOT, "%-20s %-4s %4d images %8.1f images/s %8.1f MB/s%n", name, kind, images,
-        images / seconds, bytes / seconds / 1e6);
+    double seconds =
+        Stopwatch.secondsPerRun(
+                0,
+                0,
+                () -> {
+                  for (int i = 0; i < rounds; i++) {
+                    query.build().agg(sum("n")).first();
+                  }
+                })
+            / rounds;
+    System.err.printf(
+        Locale.ROOT,
+        "%-20s %-4s %4d images %8.1f images/s %8.1f MB/s%n",
+        name,
+        kind,
+        images,
+        images / seconds,
+        bytes / seconds / 1e6);
     return new Result(name, kind.toUpperCase(Locale.ROOT), images, seconds, bytes);
   }
 }

@@ -1,6 +1,9 @@
 package io.datamint.spark.bench;
 
-/** Runs an action repeatedly for at least a given time after a warm-up, and reports the mean seconds per run. */
+/**
+ * Runs an action repeatedly for at least a given time after a warm-up, and reports the mean seconds
+ * per run.
+ */
 final class Stopwatch {
 
   /** An action that may throw. */
@@ -12,10 +15,11 @@ final class Stopwatch {
   private Stopwatch() {}
 
   /**
-   * Mean seconds per run of {@code action}: runs it for {@code warmupSeconds} untimed, then as many times as fit in
-   * {@code seconds} (at least 3).
+   * Mean seconds per run of {@code action}: runs it for {@code warmupSeconds} untimed, then as many
+   * times as fit in {@code seconds} (at least 3).
    */
-  static double secondsPerRun(double warmupSeconds, double seconds, Action action) throws Exception {
+  static double secondsPerRun(double warmupSeconds, double seconds, Action action)
+      throws Exception {
     long warmEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
     do {
       action.run();

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The datamint catalog through {@code spark.sql}: a mirror root holding the sample project and a tiny one. */
+/**
+ * The datamint catalog through {@code spark.sql}: a mirror root holding the sample project and a
+ * tiny one.
+ */
 class DatamintCatalogTest {
 
   private static final String SAMPLE = "dm_test.`" + SampleProject.NAME + "`";
@@ -31,8 +34,9 @@ class DatamintCatalogTest {
         .image("r1", "a.png", "CR", "p1", "chest")
         .image("r2", "b.png", "DX", "p2", "knee")
         .label("a1", "r1", "pneumonia", "alice")
-        .splitLine("{\"id\": \"s1\", \"split_name\": \"train\", \"resource_id\": \"r1\", "
-            + "\"created_at\": \"2026-01-01T00:00:00Z\"}")
+        .splitLine(
+            "{\"id\": \"s1\", \"split_name\": \"train\", \"resource_id\": \"r1\", "
+                + "\"created_at\": \"2026-01-01T00:00:00Z\"}")
         .write();
     spark = SharedSpark.session();
     spark.conf().set("spark.sql.catalog.dm_test", DatamintCatalog.class.getName());
@@ -40,7 +44,8 @@ class DatamintCatalogTest {
   }
 
   private static List<String> column(String sql, String column) {
-    return spark.sql(sql).collectAsList().stream().map(r -> String.valueOf(r.<Object>getAs(column)))
+    return spark.sql(sql).collectAsList().stream()
+        .map(r -> String.valueOf(r.<Object>getAs(column)))
         .collect(Collectors.toList());
   }
 
@@ -64,18 +69,35 @@ class DatamintCatalogTest {
   @Test
   void resourcesIsTheDefaultReadByNameOrId() {
     assertThat(count("SELECT count(*) FROM " + SAMPLE + ".resources")).isEqualTo(13);
-    assertThat(count("SELECT count(*) FROM dm_test.`" + sample.projectId() + "`.resources")).isEqualTo(13);
+    assertThat(count("SELECT count(*) FROM dm_test.`" + sample.projectId() + "`.resources"))
+        .isEqualTo(13);
     assertThat(count("SELECT count(*) FROM dm_test.tiny.resources")).isEqualTo(2);
-    assertThat(count("SELECT count(*) FROM " + SAMPLE + ".resources WHERE array_contains(tags, 'chest')"))
-        .isEqualTo(spark.read().format("datamint").load(sample.dir().toString())
-            .where("array_contains(tags, 'chest')").count());
+    assertThat(
+            count(
+                "SELECT count(*) FROM "
+                    + SAMPLE
+                    + ".resources WHERE array_contains(tags, 'chest')"))
+        .isEqualTo(
+            spark
+                .read()
+                .format("datamint")
+                .load(sample.dir().toString())
+                .where("array_contains(tags, 'chest')")
+                .count());
   }
 
   @Test
   void perReadOptionsApplyToResources() {
-    long chest = spark.read().format("datamint").option("tags", "chest").load(sample.dir().toString()).count();
+    long chest =
+        spark
+            .read()
+            .format("datamint")
+            .option("tags", "chest")
+            .load(sample.dir().toString())
+            .count();
     assertThat(chest).isLessThan(13);
-    assertThat(spark.read().option("tags", "chest").table(SAMPLE + ".resources").count()).isEqualTo(chest);
+    assertThat(spark.read().option("tags", "chest").table(SAMPLE + ".resources").count())
+        .isEqualTo(chest);
     assertThatThrownBy(() -> spark.read().option("bogus", "1").table(SAMPLE + ".resources").count())
         .hasMessageContaining("bogus");
   }
@@ -84,8 +106,10 @@ class DatamintCatalogTest {
   void describeShowsColumnsAndProperties() {
     assertThat(column("DESCRIBE TABLE " + SAMPLE + ".labels", "col_name"))
         .containsExactly("kind", "name", "value", "code");
-    assertThat(column("DESCRIBE TABLE " + SAMPLE + ".resources", "col_name")).contains("resource_id", "tags");
-    List<Row> extended = spark.sql("DESCRIBE TABLE EXTENDED " + SAMPLE + ".resources").collectAsList();
+    assertThat(column("DESCRIBE TABLE " + SAMPLE + ".resources", "col_name"))
+        .contains("resource_id", "tags");
+    List<Row> extended =
+        spark.sql("DESCRIBE TABLE EXTENDED " + SAMPLE + ".resources").collectAsList();
     assertThat(extended.stream().map(Row::toString).collect(Collectors.joining("\n")))
         .contains("datamint.project.name=" + SampleProject.NAME)
         .contains("datamint.project.id=" + sample.projectId());
@@ -95,13 +119,23 @@ class DatamintCatalogTest {
 
   @Test
   void labelsHaveTheirCodes() {
-    List<String> rows = column("SELECT concat_ws(':', kind, name, coalesce(value, ''), code) AS r FROM "
-        + SAMPLE + ".labels", "r");
-    assertThat(rows).contains(
-        "segmentation:lung::1", "segmentation:heart::2", "segmentation:liver::4", "segmentation:tumor::5",
-        "segmentation:vessel::6",
-        "image_label:pneumonia::0", "image_label:nodule::1", "image_label:fracture::2",
-        "image_category:quality:good:0");
+    List<String> rows =
+        column(
+            "SELECT concat_ws(':', kind, name, coalesce(value, ''), code) AS r FROM "
+                + SAMPLE
+                + ".labels",
+            "r");
+    assertThat(rows)
+        .contains(
+            "segmentation:lung::1",
+            "segmentation:heart::2",
+            "segmentation:liver::4",
+            "segmentation:tumor::5",
+            "segmentation:vessel::6",
+            "image_label:pneumonia::0",
+            "image_label:nodule::1",
+            "image_label:fracture::2",
+            "image_category:quality:good:0");
     assertThat(rows).noneMatch(r -> r.contains("UNKNOWN"));
   }
 
@@ -109,8 +143,10 @@ class DatamintCatalogTest {
   void splitsHoldTheWholeHistory() {
     assertThat(sample.splitRows()).isEqualTo(15);
     assertThat(count("SELECT count(*) FROM " + SAMPLE + ".splits")).isEqualTo(15);
-    assertThat(count("SELECT count(*) FROM " + SAMPLE + ".splits WHERE deleted_at IS NOT NULL")).isPositive();
-    assertThat(column("SELECT split_name FROM dm_test.tiny.splits", "split_name")).containsExactly("train");
+    assertThat(count("SELECT count(*) FROM " + SAMPLE + ".splits WHERE deleted_at IS NOT NULL"))
+        .isPositive();
+    assertThat(column("SELECT split_name FROM dm_test.tiny.splits", "split_name"))
+        .containsExactly("train");
   }
 
   @Test
@@ -118,25 +154,39 @@ class DatamintCatalogTest {
     long nested = count("SELECT sum(size(annotations)) FROM " + SAMPLE + ".resources");
     assertThat(nested).isPositive().isLessThanOrEqualTo(sample.annotations());
     assertThat(count("SELECT count(*) FROM " + SAMPLE + ".annotations")).isEqualTo(nested);
-    assertThat(count("SELECT count(DISTINCT id) FROM " + SAMPLE + ".annotations")).isEqualTo(nested);
-    assertThat(count("SELECT count(*) FROM " + SAMPLE + ".annotations a JOIN " + SAMPLE
-        + ".resources r USING (resource_id) WHERE a.resource_filename = r.filename")).isEqualTo(nested);
+    assertThat(count("SELECT count(DISTINCT id) FROM " + SAMPLE + ".annotations"))
+        .isEqualTo(nested);
+    assertThat(
+            count(
+                "SELECT count(*) FROM "
+                    + SAMPLE
+                    + ".annotations a JOIN "
+                    + SAMPLE
+                    + ".resources r USING (resource_id) WHERE a.resource_filename = r.filename"))
+        .isEqualTo(nested);
   }
 
   @Test
   void unknownNamespaceAndTableAreClearErrors() {
     assertThatThrownBy(() -> spark.sql("SHOW TABLES IN dm_test.nope").collect())
-        .hasMessageContaining("nope").hasMessageContaining("SCHEMA_NOT_FOUND");
+        .hasMessageContaining("nope")
+        .hasMessageContaining("SCHEMA_NOT_FOUND");
     assertThatThrownBy(() -> spark.sql("SELECT * FROM " + SAMPLE + ".nope").collect())
-        .hasMessageContaining("TABLE_OR_VIEW_NOT_FOUND").hasMessageContaining("nope");
+        .hasMessageContaining("TABLE_OR_VIEW_NOT_FOUND")
+        .hasMessageContaining("nope");
     assertThatThrownBy(() -> spark.sql("SELECT * FROM dm_test.nope.resources").collect())
-        .hasMessageContaining("TABLE_OR_VIEW_NOT_FOUND").hasMessageContaining("`nope`")
-        .hasMessageContaining("mirror root").hasMessageContaining("`tiny` (id p-1)")
-        .isInstanceOfSatisfying(org.apache.spark.sql.AnalysisException.class, e -> {
-          assertThat(e.getCondition()).isEqualTo("TABLE_OR_VIEW_NOT_FOUND");
-          assertThat(e.getSqlState()).isEqualTo("42P01");
-          assertThat(e.getMessageParameters().get("relationName")).startsWith("`dm_test`.`nope`.`resources` (");
-        });
+        .hasMessageContaining("TABLE_OR_VIEW_NOT_FOUND")
+        .hasMessageContaining("`nope`")
+        .hasMessageContaining("mirror root")
+        .hasMessageContaining("`tiny` (id p-1)")
+        .isInstanceOfSatisfying(
+            org.apache.spark.sql.AnalysisException.class,
+            e -> {
+              assertThat(e.getCondition()).isEqualTo("TABLE_OR_VIEW_NOT_FOUND");
+              assertThat(e.getSqlState()).isEqualTo("42P01");
+              assertThat(e.getMessageParameters().get("relationName"))
+                  .startsWith("`dm_test`.`nope`.`resources` (");
+            });
     assertThat(spark.catalog().tableExists("dm_test.nope.resources")).isFalse();
   }
 
@@ -146,14 +196,20 @@ class DatamintCatalogTest {
         .hasMessageContaining("read-only");
     assertThatThrownBy(() -> spark.sql("DROP TABLE " + SAMPLE + ".labels").collect())
         .hasMessageContaining("read-only");
-    assertThatThrownBy(() -> spark.sql("ALTER TABLE " + SAMPLE + ".labels RENAME TO " + SAMPLE + ".x").collect())
+    assertThatThrownBy(
+            () ->
+                spark.sql("ALTER TABLE " + SAMPLE + ".labels RENAME TO " + SAMPLE + ".x").collect())
         .hasMessageContaining("read-only");
     assertThatThrownBy(() -> spark.sql("CREATE NAMESPACE dm_test.fresh").collect())
         .hasMessageContaining("read-only");
     assertThatThrownBy(() -> spark.sql("DROP NAMESPACE dm_test.tiny CASCADE").collect())
         .hasMessageContaining("read-only");
-    assertThatThrownBy(() -> spark.sql("INSERT INTO " + SAMPLE + ".splits VALUES ('i', 's', 'r', 'c', null)")
-        .collect()).isInstanceOf(Exception.class);
+    assertThatThrownBy(
+            () ->
+                spark
+                    .sql("INSERT INTO " + SAMPLE + ".splits VALUES ('i', 's', 'r', 'c', null)")
+                    .collect())
+        .isInstanceOf(Exception.class);
   }
 
   @Test
@@ -172,7 +228,13 @@ class DatamintCatalogTest {
         .hasStackTraceContaining("the datamint catalog \"dm_test_prefetch\"")
         .hasStackTraceContaining("\"prefetch_concurrency\" applies only to a prefetch")
         .hasStackTraceContaining("bin/datamint-prefetch");
-    assertThatThrownBy(() -> spark.read().option("prefetch_partitions", "2").table(SAMPLE + ".resources").count())
+    assertThatThrownBy(
+            () ->
+                spark
+                    .read()
+                    .option("prefetch_partitions", "2")
+                    .table(SAMPLE + ".resources")
+                    .count())
         .hasMessageContaining("\"prefetch_partitions\" applies only to a prefetch");
   }
 
@@ -184,12 +246,19 @@ class DatamintCatalogTest {
         .containsExactly("`" + SampleProject.NAME + "`");
     assertThat(column("SHOW TABLES IN dm_test_single.`" + SampleProject.NAME + "`", "tableName"))
         .containsExactly("resources", "annotations", "labels", "splits");
-    assertThat(count("SELECT count(*) FROM dm_test_single.`" + SampleProject.NAME + "`.resources")).isEqualTo(13);
-    assertThat(count("SELECT count(*) FROM dm_test_single.`" + sample.projectId() + "`.splits")).isEqualTo(15);
-    assertThat(column("DESCRIBE NAMESPACE EXTENDED dm_test_single.`" + SampleProject.NAME + "`", "info_value")
-        .toString()).contains("project mirror " + sample.dir());
+    assertThat(count("SELECT count(*) FROM dm_test_single.`" + SampleProject.NAME + "`.resources"))
+        .isEqualTo(13);
+    assertThat(count("SELECT count(*) FROM dm_test_single.`" + sample.projectId() + "`.splits"))
+        .isEqualTo(15);
+    assertThat(
+            column(
+                    "DESCRIBE NAMESPACE EXTENDED dm_test_single.`" + SampleProject.NAME + "`",
+                    "info_value")
+                .toString())
+        .contains("project mirror " + sample.dir());
     assertThatThrownBy(() -> spark.sql("SELECT * FROM dm_test_single.tiny.resources").collect())
-        .hasMessageContaining("project mirror " + sample.dir()).hasMessageContaining(SampleProject.NAME);
+        .hasMessageContaining("project mirror " + sample.dir())
+        .hasMessageContaining(SampleProject.NAME);
   }
 
   @Test
@@ -197,14 +266,18 @@ class DatamintCatalogTest {
     spark.conf().set("spark.sql.catalog.dm_test_empty", DatamintCatalog.class.getName());
     spark.conf().set("spark.sql.catalog.dm_test_empty.path", empty.toString());
     assertThatThrownBy(() -> spark.sql("SHOW NAMESPACES IN dm_test_empty").collect())
-        .hasMessageContaining("the datamint catalog \"dm_test_empty\" has no projects at "
-            + "spark.sql.catalog.dm_test_empty.path = " + empty)
+        .hasMessageContaining(
+            "the datamint catalog \"dm_test_empty\" has no projects at "
+                + "spark.sql.catalog.dm_test_empty.path = "
+                + empty)
         .hasMessageContaining("no project.json in ")
         .hasMessageContaining("expected a project mirror (a directory holding project.json, ")
-        .hasMessageContaining("or a mirror root (a directory holding one such project directory per project)");
+        .hasMessageContaining(
+            "or a mirror root (a directory holding one such project directory per project)");
     spark.conf().set("spark.sql.catalog.dm_test_missing", DatamintCatalog.class.getName());
     spark.conf().set("spark.sql.catalog.dm_test_missing.path", empty.resolve("nope").toString());
     assertThatThrownBy(() -> spark.sql("SELECT * FROM dm_test_missing.x.resources").collect())
-        .hasMessageContaining("does not exist").hasMessageContaining("expected a project mirror");
+        .hasMessageContaining("does not exist")
+        .hasMessageContaining("expected a project mirror");
   }
 }

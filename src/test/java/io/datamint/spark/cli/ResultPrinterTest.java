@@ -57,7 +57,12 @@ class ResultPrinterTest {
     assertThat(ResultPrinter.formatTable(schema, List.of(), UTC))
         .isEqualTo(
             String.join(
-                "\n", "+---------------+", "| a_long_header |", "+---------------+", "(0 rows)", ""));
+                "\n",
+                "+---------------+",
+                "| a_long_header |",
+                "+---------------+",
+                "(0 rows)",
+                ""));
   }
 
   @Test
@@ -90,11 +95,15 @@ class ResultPrinterTest {
   @Test
   void timestampsUseTheGivenZoneAndTrimTrailingZeros() {
     Instant instant = Instant.parse("2024-05-01T12:00:00.123450Z");
-    assertThat(ResultPrinter.formatValue(java.sql.Timestamp.from(instant), DataTypes.TimestampType, UTC))
+    assertThat(
+            ResultPrinter.formatValue(
+                java.sql.Timestamp.from(instant), DataTypes.TimestampType, UTC))
         .isEqualTo("2024-05-01 12:00:00.12345");
     assertThat(
             ResultPrinter.formatValue(
-                instant.minusNanos(123_450_000), DataTypes.TimestampType, ZoneId.of("Europe/Berlin")))
+                instant.minusNanos(123_450_000),
+                DataTypes.TimestampType,
+                ZoneId.of("Europe/Berlin")))
         .isEqualTo("2024-05-01 14:00:00");
     assertThat(
             ResultPrinter.formatValue(
@@ -104,17 +113,20 @@ class ResultPrinterTest {
 
   @Test
   void datesAndDecimals() {
-    assertThat(ResultPrinter.formatValue(java.sql.Date.valueOf("2024-02-29"), DataTypes.DateType, UTC))
+    assertThat(
+            ResultPrinter.formatValue(java.sql.Date.valueOf("2024-02-29"), DataTypes.DateType, UTC))
         .isEqualTo("2024-02-29");
     assertThat(ResultPrinter.formatValue(LocalDate.of(2024, 2, 29), DataTypes.DateType, UTC))
         .isEqualTo("2024-02-29");
-    assertThat(ResultPrinter.formatValue(new BigDecimal("1E+3"), DataTypes.createDecimalType(), UTC))
+    assertThat(
+            ResultPrinter.formatValue(new BigDecimal("1E+3"), DataTypes.createDecimalType(), UTC))
         .isEqualTo("1000");
   }
 
   @Test
   void nestedJavaCollectionsAndRowsAreRendered() {
-    StructType struct = new StructType().add("a", DataTypes.IntegerType).add("b", DataTypes.StringType);
+    StructType struct =
+        new StructType().add("a", DataTypes.IntegerType).add("b", DataTypes.StringType);
     assertThat(
             ResultPrinter.formatValue(
                 java.util.Arrays.asList("x, y", null, "q\"\\"),
@@ -123,7 +135,9 @@ class ResultPrinterTest {
         .isEqualTo("[\"x, y\", NULL, \"q\\\"\\\\\"]");
     assertThat(
             ResultPrinter.formatValue(
-                Map.of("k", 1), DataTypes.createMapType(DataTypes.StringType, DataTypes.IntegerType), UTC))
+                Map.of("k", 1),
+                DataTypes.createMapType(DataTypes.StringType, DataTypes.IntegerType),
+                UTC))
         .isEqualTo("{\"k\" -> 1}");
     assertThat(ResultPrinter.formatValue(RowFactory.create(1, "y"), struct, UTC))
         .isEqualTo("{a: 1, b: \"y\"}");

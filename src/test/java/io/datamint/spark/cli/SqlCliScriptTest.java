@@ -26,22 +26,37 @@ class SqlCliScriptTest {
   void jsonOutputIsExactlyTheRowsWithNoLogsOnStdout(@TempDir Path dir) throws Exception {
     assertThat(BASEDIR.resolve("target/classes")).isDirectory();
     assertThat(BASEDIR.resolve("target/classpath.txt")).isRegularFile();
-    assertThat(runScript(dir, "--format", "json", "SELECT 1 AS a, 'x' AS b")).isEqualTo("{\"a\":1,\"b\":\"x\"}\n");
+    assertThat(runScript(dir, "--format", "json", "SELECT 1 AS a, 'x' AS b"))
+        .isEqualTo("{\"a\":1,\"b\":\"x\"}\n");
   }
 
   @Test
   void theScriptsSessionPushesTagFilters(@TempDir Path dir) throws Exception {
-    String mirror = io.datamint.spark.testing.TestMirror.in(dir.resolve("p"))
-        .image("r1", "a.png", "CR", "p1", "chest").image("r2", "b.png", "DX", "p2", "knee").write().toString();
-    // the view needs Spark's session catalog, whose warehouse directory would otherwise land in the repository
-    assertThat(runScript(dir, "--conf", "spark.sql.warehouse.dir=" + dir.resolve("warehouse").toUri(),
-        "CREATE TEMPORARY VIEW res USING datamint OPTIONS (path '" + mirror + "'); "
-        + "EXPLAIN SELECT resource_id FROM res WHERE array_contains(tags, 'chest')"))
+    String mirror =
+        io.datamint.spark.testing.TestMirror.in(dir.resolve("p"))
+            .image("r1", "a.png", "CR", "p1", "chest")
+            .image("r2", "b.png", "DX", "p2", "knee")
+            .write()
+            .toString();
+    // the view needs Spark's session catalog, whose warehouse directory would otherwise land in the
+    // repository
+    assertThat(
+            runScript(
+                dir,
+                "--conf",
+                "spark.sql.warehouse.dir=" + dir.resolve("warehouse").toUri(),
+                "CREATE TEMPORARY VIEW res USING datamint OPTIONS (path '"
+                    + mirror
+                    + "'); "
+                    + "EXPLAIN SELECT resource_id FROM res WHERE array_contains(tags, 'chest')"))
         .as("the plan, with the tag pushed through the session extensions the script sets")
         .contains("PushedTags=[chest]");
   }
 
-  /** Runs {@code bin/datamint-sql args} in {@code dir}; returns its stdout after checking it exited with 0. */
+  /**
+   * Runs {@code bin/datamint-sql args} in {@code dir}; returns its stdout after checking it exited
+   * with 0.
+   */
   private static String runScript(Path dir, String... args) throws Exception {
     Path script = BASEDIR.resolve("bin/datamint-sql");
     assertThat(script).isExecutable();
@@ -49,12 +64,13 @@ class SqlCliScriptTest {
     Path stderr = dir.resolve("stderr");
     List<String> command = new ArrayList<>(List.of(script.toString()));
     command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command)
-        .directory(BASEDIR.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-        .redirectOutput(stdout.toFile())
-        .redirectError(stderr.toFile())
-        .start();
+    Process process =
+        new ProcessBuilder(command)
+            .directory(BASEDIR.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+            .redirectOutput(stdout.toFile())
+            .redirectError(stderr.toFile())
+            .start();
     try {
       boolean finished = process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
       assertThat(finished)
@@ -71,9 +87,11 @@ class SqlCliScriptTest {
   @Test
   void launcherJvmFlagsMatchThePom() throws IOException {
     String pom = Files.readString(BASEDIR.resolve("pom.xml"), StandardCharsets.UTF_8);
-    Matcher flags = Pattern.compile("<spark\\.jvm\\.flags>(.*?)</spark\\.jvm\\.flags>").matcher(pom);
+    Matcher flags =
+        Pattern.compile("<spark\\.jvm\\.flags>(.*?)</spark\\.jvm\\.flags>").matcher(pom);
     assertThat(flags.find()).as("pom property spark.jvm.flags").isTrue();
-    assertThat(Files.readString(BASEDIR.resolve("bin/lib/jvm-flags"), StandardCharsets.UTF_8).strip())
+    assertThat(
+            Files.readString(BASEDIR.resolve("bin/lib/jvm-flags"), StandardCharsets.UTF_8).strip())
         .isEqualTo(flags.group(1).strip());
   }
 

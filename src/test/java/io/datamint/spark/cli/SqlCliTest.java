@@ -110,7 +110,8 @@ class SqlCliTest {
       assertThat(outcome.out()).isEmpty();
       assertThat(outcome.err()).isEmpty();
     }
-    assertThat(run("SELECT a FROM sqlcli_test_w", OutputFormat.JSON).out()).isEqualTo("{\"a\":1}\n");
+    assertThat(run("SELECT a FROM sqlcli_test_w", OutputFormat.JSON).out())
+        .isEqualTo("{\"a\":1}\n");
   }
 
   @Test
@@ -153,8 +154,7 @@ class SqlCliTest {
 
   @Test
   void runtimeErrorGivesStatusOneAndTheCauseNotTheJobFailure() {
-    Outcome outcome =
-        run("SELECT 10 / x AS q FROM VALUES (1), (0) AS t(x)", OutputFormat.TABLE);
+    Outcome outcome = run("SELECT 10 / x AS q FROM VALUES (1), (0) AS t(x)", OutputFormat.TABLE);
     assertThat(outcome.status()).isEqualTo(1);
     assertThat(outcome.err())
         .startsWith("error: [DIVIDE_BY_ZERO]")
@@ -181,7 +181,8 @@ class SqlCliTest {
         .isEqualTo("reading failed\n  caused by: IOException: disk gone");
     assertThat(SqlCli.errorMessage(new RuntimeException("same", new RuntimeException("same"))))
         .isEqualTo("same");
-    assertThat(SqlCli.errorMessage(new NullPointerException())).isEqualTo("java.lang.NullPointerException");
+    assertThat(SqlCli.errorMessage(new NullPointerException()))
+        .isEqualTo("java.lang.NullPointerException");
   }
 
   @Test
@@ -202,9 +203,12 @@ class SqlCliTest {
     SqlCommandLine line =
         SqlCommandLine.parse(
             List.of(
-                "--master", "spark://cluster:7077",
-                "--conf", "spark.sql.session.timeZone=Europe/Berlin",
-                "--conf", "spark.ui.enabled=true",
+                "--master",
+                "spark://cluster:7077",
+                "--conf",
+                "spark.sql.session.timeZone=Europe/Berlin",
+                "--conf",
+                "spark.ui.enabled=true",
                 "SELECT 1"),
             () -> null);
     Map<String, String> config = SqlCli.sessionConfig(line, name -> false);
@@ -215,7 +219,8 @@ class SqlCliTest {
         .doesNotContainKeys("spark.driver.host", "spark.driver.bindAddress");
 
     SqlCommandLine local =
-        SqlCommandLine.parse(List.of("--conf", "spark.driver.host=10.0.0.1", "SELECT 1"), () -> null);
+        SqlCommandLine.parse(
+            List.of("--conf", "spark.driver.host=10.0.0.1", "SELECT 1"), () -> null);
     assertThat(SqlCli.sessionConfig(local, name -> false))
         .containsEntry("spark.driver.host", "10.0.0.1")
         .containsEntry("spark.driver.bindAddress", "127.0.0.1");
@@ -238,21 +243,28 @@ class SqlCliTest {
   void sessionExtensionsAreAddedToThoseTheUserListed() throws Exception {
     String ours = io.datamint.spark.DatamintSparkSessionExtensions.class.getName();
     SqlCommandLine plain = SqlCommandLine.parse(List.of("SELECT 1"), () -> null);
-    assertThat(SqlCli.sessionConfig(plain, name -> false)).containsEntry("spark.sql.extensions", ours);
+    assertThat(SqlCli.sessionConfig(plain, name -> false))
+        .containsEntry("spark.sql.extensions", ours);
 
-    SqlCommandLine own = SqlCommandLine.parse(
-        List.of("--conf", "spark.sql.extensions=org.example.Ext", "SELECT 1"), () -> null);
+    SqlCommandLine own =
+        SqlCommandLine.parse(
+            List.of("--conf", "spark.sql.extensions=org.example.Ext", "SELECT 1"), () -> null);
     assertThat(SqlCli.sessionConfig(own, name -> false))
         .containsEntry("spark.sql.extensions", "org.example.Ext," + ours);
 
-    SqlCommandLine already = SqlCommandLine.parse(
-        List.of("--conf", "spark.sql.extensions=" + ours + ", org.example.Ext", "SELECT 1"), () -> null);
+    SqlCommandLine already =
+        SqlCommandLine.parse(
+            List.of("--conf", "spark.sql.extensions=" + ours + ", org.example.Ext", "SELECT 1"),
+            () -> null);
     assertThat(SqlCli.sessionConfig(already, name -> false))
         .containsEntry("spark.sql.extensions", ours + ", org.example.Ext");
 
-    PrefetchCommandLine prefetch = PrefetchCommandLine.parse(
-        List.of("--project", "p", "--out", "o", "--conf", "spark.sql.extensions=org.example.Ext"));
-    assertThat(PrefetchCli.sessionConfig(prefetch)).containsEntry("spark.sql.extensions", "org.example.Ext," + ours);
+    PrefetchCommandLine prefetch =
+        PrefetchCommandLine.parse(
+            List.of(
+                "--project", "p", "--out", "o", "--conf", "spark.sql.extensions=org.example.Ext"));
+    assertThat(PrefetchCli.sessionConfig(prefetch))
+        .containsEntry("spark.sql.extensions", "org.example.Ext," + ours);
   }
 
   @Test
@@ -286,21 +298,30 @@ class SqlCliTest {
     assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("error: no SQL statements to run\n");
 
     err.reset();
-    assertThat(SqlCli.run(new String[] {"--help"}, null, outStream, errStream)).isEqualTo(SqlCli.EXIT_OK);
+    assertThat(SqlCli.run(new String[] {"--help"}, null, outStream, errStream))
+        .isEqualTo(SqlCli.EXIT_OK);
     assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(SqlCommandLine.USAGE);
     assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
   }
 
   @Test
   void explainPrintsThePlanAsText() {
-    Outcome outcome = run(CREATE_VIEW + "; -- why is it slow?\nexplain extended SELECT name FROM sqlcli_test_v "
-        + "WHERE id > 1", OutputFormat.TABLE);
+    Outcome outcome =
+        run(
+            CREATE_VIEW
+                + "; -- why is it slow?\nexplain extended SELECT name FROM sqlcli_test_v "
+                + "WHERE id > 1",
+            OutputFormat.TABLE);
     assertThat(outcome.status()).isEqualTo(0);
     assertThat(outcome.err()).isEmpty();
     List<String> lines = outcome.out().lines().toList();
     assertThat(lines).contains("== Parsed Logical Plan ==", "== Physical Plan ==");
-    assertThat(outcome.out()).doesNotContain("\\n").doesNotContain("+--").doesNotContain("| plan")
-        .doesNotContain("(1 row)").endsWith("\n");
+    assertThat(outcome.out())
+        .doesNotContain("\\n")
+        .doesNotContain("+--")
+        .doesNotContain("| plan")
+        .doesNotContain("(1 row)")
+        .endsWith("\n");
     assertThat(lines.size()).isGreaterThan(8);
     assertThat(run("EXPLAIN FORMATTED SELECT 1", OutputFormat.TABLE).out().lines())
         .contains("== Physical Plan ==");

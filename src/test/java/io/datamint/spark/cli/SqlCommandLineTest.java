@@ -50,10 +50,13 @@ class SqlCommandLineTest {
   void confsKeepTheirOrderAndValuesMayContainEquals() throws Exception {
     SqlCommandLine line =
         parse(
-            "--conf", "spark.sql.catalog.datamint=a.B",
+            "--conf",
+            "spark.sql.catalog.datamint=a.B",
             "--conf=spark.x=k=v",
-            "--conf", "spark.sql.catalog.datamint=c.D",
-            "--conf", "spark.empty=",
+            "--conf",
+            "spark.sql.catalog.datamint=c.D",
+            "--conf",
+            "spark.empty=",
             "SELECT 1");
     assertThat(line.confs())
         .containsExactly(
@@ -71,7 +74,8 @@ class SqlCommandLineTest {
     assertThat(parse("--format", "json", "SELECT 1").format()).isEqualTo(OutputFormat.JSON);
     assertThat(parse("--format=JSON", "SELECT 1").format()).isEqualTo(OutputFormat.JSON);
     assertThat(parse("SELECT 1", "--format", "table").format()).isEqualTo(OutputFormat.TABLE);
-    assertThat(parse("--master", "spark://h:7077", "SELECT 1").master()).isEqualTo("spark://h:7077");
+    assertThat(parse("--master", "spark://h:7077", "SELECT 1").master())
+        .isEqualTo("spark://h:7077");
     assertThat(parse("--master=local[2]", "SELECT 1").master()).isEqualTo("local[2]");
   }
 
@@ -144,7 +148,8 @@ class SqlCommandLineTest {
         () -> new ByteArrayInputStream("SELECT 'ü'; SELECT 2".getBytes(StandardCharsets.UTF_8));
     assertThat(SqlCommandLine.parse(List.of("--format", "json", "-"), stdin).sql())
         .isEqualTo("SELECT 'ü'; SELECT 2");
-    assertThat(SqlCommandLine.parse(List.of("-f", "-"), stdin).sql()).isEqualTo("SELECT 'ü'; SELECT 2");
+    assertThat(SqlCommandLine.parse(List.of("-f", "-"), stdin).sql())
+        .isEqualTo("SELECT 'ü'; SELECT 2");
   }
 
   @Test
@@ -163,13 +168,15 @@ class SqlCommandLineTest {
   @Test
   void usageTextNamesEveryOption() {
     assertThat(SqlCommandLine.USAGE)
-        .contains("--conf KEY=VALUE", "--format table|json", "--master URL", "-f, --file FILE", "--help");
+        .contains(
+            "--conf KEY=VALUE", "--format table|json", "--master URL", "-f, --file FILE", "--help");
   }
 
   @Test
   void formatNames() {
     assertThat(OutputFormat.fromName("Table")).isEqualTo(OutputFormat.TABLE);
     assertThat(OutputFormat.JSON.cliName()).isEqualTo("json");
-    assertThatThrownBy(() -> OutputFormat.fromName("csv")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> OutputFormat.fromName("csv"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

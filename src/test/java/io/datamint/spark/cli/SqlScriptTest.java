@@ -14,7 +14,8 @@ class SqlScriptTest {
 
   @Test
   void singleStatementWithoutSemicolon() {
-    assertThat(SqlScript.split("SELECT 1 AS a, 'x' AS b")).containsExactly("SELECT 1 AS a, 'x' AS b");
+    assertThat(SqlScript.split("SELECT 1 AS a, 'x' AS b"))
+        .containsExactly("SELECT 1 AS a, 'x' AS b");
   }
 
   @Test
@@ -33,7 +34,8 @@ class SqlScriptTest {
 
   @Test
   void semicolonInsideDoubleQuotedStringDoesNotSplit() {
-    assertThat(SqlScript.split("SELECT \"a;b\"; SELECT 2")).containsExactly("SELECT \"a;b\"", "SELECT 2");
+    assertThat(SqlScript.split("SELECT \"a;b\"; SELECT 2"))
+        .containsExactly("SELECT \"a;b\"", "SELECT 2");
   }
 
   @Test
@@ -136,7 +138,8 @@ class SqlScriptTest {
         .containsExactly("SELECT 1", "SELECT 'open; SELECT 3");
     assertThat(SqlScript.split("SELECT 1; SELECT /* open; SELECT 3"))
         .containsExactly("SELECT 1", "SELECT /* open; SELECT 3");
-    assertThat(SqlScript.split("SELECT 'trailing backslash\\")).containsExactly("SELECT 'trailing backslash\\");
+    assertThat(SqlScript.split("SELECT 'trailing backslash\\"))
+        .containsExactly("SELECT 'trailing backslash\\");
   }
 
   @Test
@@ -163,7 +166,9 @@ class SqlScriptTest {
   @Test
   void firstKeywordSkipsWhiteSpaceAndComments() {
     assertThat(SqlScript.firstKeyword("explain SELECT 1")).isEqualTo("EXPLAIN");
-    assertThat(SqlScript.firstKeyword("  -- a; b\n /* x /* nested */ y */\n\tExplain\nFORMATTED SELECT 1"))
+    assertThat(
+            SqlScript.firstKeyword(
+                "  -- a; b\n /* x /* nested */ y */\n\tExplain\nFORMATTED SELECT 1"))
         .isEqualTo("EXPLAIN");
     assertThat(SqlScript.firstKeyword("SELECT 'EXPLAIN'")).isEqualTo("SELECT");
     assertThat(SqlScript.firstKeyword("(SELECT 1)")).isEmpty();

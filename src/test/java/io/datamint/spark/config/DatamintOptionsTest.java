@@ -49,13 +49,16 @@ class DatamintOptionsTest {
   @Test
   void badValuesNameTheOptionTheValueAndWhatIsAccepted() {
     assertThatThrownBy(() -> resolve(Map.of("has_annotations", "yes")))
-        .hasMessage("invalid value for option \"has_annotations\": \"yes\"; accepted: true or false");
+        .hasMessage(
+            "invalid value for option \"has_annotations\": \"yes\"; accepted: true or false");
     assertThatThrownBy(() -> resolve(Map.of("mode", "lenient")))
-        .hasMessageContaining("\"mode\": \"lenient\"; accepted: one of PERMISSIVE, DROPMALFORMED, FAILFAST");
+        .hasMessageContaining(
+            "\"mode\": \"lenient\"; accepted: one of PERMISSIVE, DROPMALFORMED, FAILFAST");
     assertThatThrownBy(() -> resolve(Map.of("target_partition_bytes", "-5")))
         .hasMessageContaining("\"target_partition_bytes\": \"-5\"");
     assertThatThrownBy(() -> resolve(Map.of("tags", "[1, 2]")))
-        .hasMessageContaining("\"tags\"").hasMessageContaining("JSON array of strings");
+        .hasMessageContaining("\"tags\"")
+        .hasMessageContaining("JSON array of strings");
   }
 
   @Test
@@ -67,22 +70,34 @@ class DatamintOptionsTest {
 
   @Test
   void byteSizesAcceptUnits() {
-    assertThat(resolve(Map.of("target_partition_bytes", "512k")).targetPartitionBytes()).isEqualTo(512L << 10);
-    assertThat(resolve(Map.of("target_partition_bytes", "2g")).targetPartitionBytes()).isEqualTo(2L << 30);
-    assertThat(resolve(Map.of("target_partition_bytes", "64MiB")).targetPartitionBytes()).isEqualTo(64L << 20);
-    assertThat(resolve(Map.of("target_partition_bytes", "1000")).targetPartitionBytes()).isEqualTo(1000);
+    assertThat(resolve(Map.of("target_partition_bytes", "512k")).targetPartitionBytes())
+        .isEqualTo(512L << 10);
+    assertThat(resolve(Map.of("target_partition_bytes", "2g")).targetPartitionBytes())
+        .isEqualTo(2L << 30);
+    assertThat(resolve(Map.of("target_partition_bytes", "64MiB")).targetPartitionBytes())
+        .isEqualTo(64L << 20);
+    assertThat(resolve(Map.of("target_partition_bytes", "1000")).targetPartitionBytes())
+        .isEqualTo(1000);
   }
 
   @Test
   void precedenceIsEnvThenSparkConfThenReadOption() {
-    Map<String, String> env = Map.of("DATAMINT_API_URL", "https://env/", "DATAMINT_API_KEY", "env-key");
-    Map<String, String> conf = Map.of("spark.datamint.server_url", "https://conf", "spark.other", "x",
-        "spark.datamint.mode", "FAILFAST");
+    Map<String, String> env =
+        Map.of("DATAMINT_API_URL", "https://env/", "DATAMINT_API_KEY", "env-key");
+    Map<String, String> conf =
+        Map.of(
+            "spark.datamint.server_url",
+            "https://conf",
+            "spark.other",
+            "x",
+            "spark.datamint.mode",
+            "FAILFAST");
     DatamintOptions fromConf = DatamintOptions.resolve(Map.of(), conf, env);
     assertThat(fromConf.serverUrl()).isEqualTo("https://conf");
     assertThat(fromConf.apiKey()).isEqualTo("env-key");
     assertThat(fromConf.mode()).isEqualTo(ReadMode.FAILFAST);
-    DatamintOptions fromOption = DatamintOptions.resolve(Map.of("server_url", "https://opt/"), conf, env);
+    DatamintOptions fromOption =
+        DatamintOptions.resolve(Map.of("server_url", "https://opt/"), conf, env);
     assertThat(fromOption.serverUrl()).isEqualTo("https://opt");
   }
 
@@ -93,16 +108,22 @@ class DatamintOptionsTest {
     DatamintOptions o = DatamintOptions.resolve(Map.of("path", "/m"), conf, Map.of());
     assertThat(o.tags()).isNull();
     assertThat(o.mode()).isEqualTo(ReadMode.FAILFAST);
-    assertThat(UnknownConfKeys.JVM.report(confKey, null)).as("reported already by the first resolve").isFalse();
-    assertThat(DatamintOptions.resolve(Map.of(), conf, Map.of()).mode()).isEqualTo(ReadMode.FAILFAST);
+    assertThat(UnknownConfKeys.JVM.report(confKey, null))
+        .as("reported already by the first resolve")
+        .isFalse();
+    assertThat(DatamintOptions.resolve(Map.of(), conf, Map.of()).mode())
+        .isEqualTo(ReadMode.FAILFAST);
   }
 
   @Test
   void unknownReadOptionStillFailsWhenTheSameKeyInTheConfOnlyWarns() {
-    assertThat(DatamintOptions.resolve(Map.of(), Map.of("spark.datamint.tagz", "x"), Map.of()).tags()).isNull();
+    assertThat(
+            DatamintOptions.resolve(Map.of(), Map.of("spark.datamint.tagz", "x"), Map.of()).tags())
+        .isNull();
     assertThatThrownBy(() -> resolve(Map.of("tagz", "x")))
         .isInstanceOf(InvalidOptionException.class)
-        .hasMessageStartingWith("unknown option \"tagz\" for the datamint data source; did you mean \"tags\"?");
+        .hasMessageStartingWith(
+            "unknown option \"tagz\" for the datamint data source; did you mean \"tags\"?");
   }
 
   @Test
@@ -114,10 +135,12 @@ class DatamintOptionsTest {
   @Test
   void splitOptionsAreValidatedAtLoadWithTheSdksMessages() {
     assertThatThrownBy(() -> resolve(Map.of("split", "train=0.7")))
-        .isInstanceOf(InvalidOptionException.class).hasMessageContaining("2");
+        .isInstanceOf(InvalidOptionException.class)
+        .hasMessageContaining("2");
     assertThatThrownBy(() -> resolve(Map.of("split", "train=0.7,test=0.2")))
         .isInstanceOf(InvalidOptionException.class);
-    assertThatThrownBy(() -> resolve(Map.of("split", "train=0.7,test=0.3", "use_project_splits", "true")))
+    assertThatThrownBy(
+            () -> resolve(Map.of("split", "train=0.7,test=0.3", "use_project_splits", "true")))
         .isInstanceOf(InvalidOptionException.class);
     assertThatThrownBy(() -> resolve(Map.of("as_of_timestamp", "yesterday")))
         .hasMessageContaining("yesterday");
@@ -136,31 +159,55 @@ class DatamintOptionsTest {
   void prefetchOptionsAreRefusedOnReadsAndTakenByThePrefetch() {
     assertThatThrownBy(() -> resolve(Map.of("path", "/m", "prefetch_concurrency", "4")))
         .isInstanceOf(InvalidOptionException.class)
-        .hasMessage("option \"prefetch_concurrency\" applies only to a prefetch "
-            + "(io.datamint.spark.prefetch.DatamintPrefetch or bin/datamint-prefetch), not to a read of the datamint "
-            + "data source or catalog, which would ignore it; remove it from the read's options");
-    DatamintOptions prefetch = DatamintOptions.resolveForPrefetch(Map.of("server_url", "https://x", "project", "p",
-        "prefetch_concurrency", "4", "PREFETCH_PARTITIONS", "3", "prefetch_include_annotations", "false"),
-        Map.of(), Map.of());
+        .hasMessage(
+            "option \"prefetch_concurrency\" applies only to a prefetch "
+                + "(io.datamint.spark.prefetch.DatamintPrefetch or bin/datamint-prefetch), not to a read of the datamint "
+                + "data source or catalog, which would ignore it; remove it from the read's options");
+    DatamintOptions prefetch =
+        DatamintOptions.resolveForPrefetch(
+            Map.of(
+                "server_url",
+                "https://x",
+                "project",
+                "p",
+                "prefetch_concurrency",
+                "4",
+                "PREFETCH_PARTITIONS",
+                "3",
+                "prefetch_include_annotations",
+                "false"),
+            Map.of(),
+            Map.of());
     assertThat(prefetch.prefetch()).isEqualTo(new PrefetchOptions(4, 3, false));
-    assertThatThrownBy(() -> DatamintOptions.resolveForPrefetch(Map.of("prefetch_concurrency", "0"), Map.of(),
-        Map.of())).hasMessageContaining("\"prefetch_concurrency\": \"0\"");
+    assertThatThrownBy(
+            () ->
+                DatamintOptions.resolveForPrefetch(
+                    Map.of("prefetch_concurrency", "0"), Map.of(), Map.of()))
+        .hasMessageContaining("\"prefetch_concurrency\": \"0\"");
   }
 
   @Test
   void prefetchDefaultsFromTheSessionConfAreLeftToThePrefetch() {
     Map<String, String> conf = Map.of("spark.datamint.prefetch_concurrency", "16");
-    assertThat(DatamintOptions.resolve(Map.of("path", "/m"), conf, Map.of()).path()).isEqualTo("/m");
-    assertThat(DatamintOptions.resolveForPrefetch(Map.of(), conf, Map.of()).prefetch().concurrency()).isEqualTo(16);
+    assertThat(DatamintOptions.resolve(Map.of("path", "/m"), conf, Map.of()).path())
+        .isEqualTo("/m");
+    assertThat(
+            DatamintOptions.resolveForPrefetch(Map.of(), conf, Map.of()).prefetch().concurrency())
+        .isEqualTo(16);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"annotators", "segmentation_names", "image_label_names",
-      "frame_label_names"})
+  @ValueSource(
+      strings = {"annotators", "segmentation_names", "image_label_names", "frame_label_names"})
   void anIncludeAndAnExcludeListTogetherAreRefusedNamingBoth(String what) {
-    assertThatThrownBy(() -> resolve(Map.of("path", "/m", "include_" + what, "a", "exclude_" + what, "")))
+    assertThatThrownBy(
+            () -> resolve(Map.of("path", "/m", "include_" + what, "a", "exclude_" + what, "")))
         .isInstanceOf(InvalidOptionException.class)
-        .hasMessage("options \"include_" + what + "\" and \"exclude_" + what
-            + "\" are mutually exclusive: set only one of them");
+        .hasMessage(
+            "options \"include_"
+                + what
+                + "\" and \"exclude_"
+                + what
+                + "\" are mutually exclusive: set only one of them");
   }
 }

@@ -16,11 +16,16 @@ class OptionSpecsTest {
   @Test
   void everyOptionHasASnakeCaseNameAnAcceptedValuesSentenceAndADocSentence() {
     assertThat(OptionSpecs.all()).hasSizeGreaterThan(40);
-    OptionSpecs.all().forEach((name, spec) -> {
-      assertThat(name).as("key of %s", spec).isEqualTo(spec.name()).matches("[a-z][a-z0-9_]*");
-      assertThat(spec.accepts()).as("accepted values of %s", name).isNotBlank();
-      assertThat(spec.doc()).as("doc of %s", name).isNotBlank().doesNotContain("\n");
-    });
+    OptionSpecs.all()
+        .forEach(
+            (name, spec) -> {
+              assertThat(name)
+                  .as("key of %s", spec)
+                  .isEqualTo(spec.name())
+                  .matches("[a-z][a-z0-9_]*");
+              assertThat(spec.accepts()).as("accepted values of %s", name).isNotBlank();
+              assertThat(spec.doc()).as("doc of %s", name).isNotBlank().doesNotContain("\n");
+            });
   }
 
   @Test
@@ -33,8 +38,10 @@ class OptionSpecsTest {
       return;
     }
     String text = spec.type().format(spec.defaultValue());
-    assertThat(spec.parse(text)).as("%s's default written as \"%s\" and parsed again", spec, text)
-        .usingRecursiveComparison().isEqualTo(spec.defaultValue());
+    assertThat(spec.parse(text))
+        .as("%s's default written as \"%s\" and parsed again", spec, text)
+        .usingRecursiveComparison()
+        .isEqualTo(spec.defaultValue());
   }
 
   @Test
@@ -45,42 +52,98 @@ class OptionSpecsTest {
     assertThat(o.maxDecodedBytes()).isEqualTo(DecodeLimits.DEFAULT_MAX_DECODED_BYTES);
     assertThat(o.dataset()).isEqualTo(OptionSpecs.DATASET.defaultValue());
     assertThat(o.targets().returnSegmentations()).isTrue();
-    assertThat(o.splits().nonePatientIdStrategy()).isEqualTo(OptionSpecs.NONE_PATIENT_ID_STRATEGY.defaultValue());
-    assertThat(o.prefetch()).isEqualTo(PrefetchOptions.DEFAULTS).isEqualTo(new PrefetchOptions(8, null, true));
+    assertThat(o.splits().nonePatientIdStrategy())
+        .isEqualTo(OptionSpecs.NONE_PATIENT_ID_STRATEGY.defaultValue());
+    assertThat(o.prefetch())
+        .isEqualTo(PrefetchOptions.DEFAULTS)
+        .isEqualTo(new PrefetchOptions(8, null, true));
   }
 
   @Test
   void aRejectedValueIsReportedWithTheSentenceOfItsDefinition() {
-    Map<String, String> bad = Map.of("batch_size", "0", "api_timeout", "-1s", "dataset", "slide",
-        "none_patient_id_strategy", "drop", "slice", "oblique", "worklists", "[1]", "seed", "1.5",
-        "image_labels_merge_strategy", "max", "max_decoded_bytes", "3g", "return_metainfo", "yes");
-    bad.forEach((key, value) -> assertThatThrownBy(() -> DatamintOptions.resolve(Map.of(key, value), Map.of(),
-        Map.of()))
-        .as(key).isInstanceOf(InvalidOptionException.class)
-        .hasMessageStartingWith("invalid value for option \"" + key + "\": \"" + value + "\"; accepted: "
-            + OptionSpecs.find(key).accepts()));
+    Map<String, String> bad =
+        Map.of(
+            "batch_size",
+            "0",
+            "api_timeout",
+            "-1s",
+            "dataset",
+            "slide",
+            "none_patient_id_strategy",
+            "drop",
+            "slice",
+            "oblique",
+            "worklists",
+            "[1]",
+            "seed",
+            "1.5",
+            "image_labels_merge_strategy",
+            "max",
+            "max_decoded_bytes",
+            "3g",
+            "return_metainfo",
+            "yes");
+    bad.forEach(
+        (key, value) ->
+            assertThatThrownBy(
+                    () -> DatamintOptions.resolve(Map.of(key, value), Map.of(), Map.of()))
+                .as(key)
+                .isInstanceOf(InvalidOptionException.class)
+                .hasMessageStartingWith(
+                    "invalid value for option \""
+                        + key
+                        + "\": \""
+                        + value
+                        + "\"; accepted: "
+                        + OptionSpecs.find(key).accepts()));
   }
 
   @Test
   void messagesSayPreciselyWhatIsAccepted() {
     assertThatThrownBy(() -> DatamintOptions.resolve(Map.of("batch_size", "0"), Map.of(), Map.of()))
-        .hasMessage("invalid value for option \"batch_size\": \"0\"; accepted: a positive whole number of rows");
-    assertThatThrownBy(() -> DatamintOptions.resolve(Map.of("dataset", "slide"), Map.of(), Map.of()))
+        .hasMessage(
+            "invalid value for option \"batch_size\": \"0\"; accepted: a positive whole number of rows");
+    assertThatThrownBy(
+            () -> DatamintOptions.resolve(Map.of("dataset", "slide"), Map.of(), Map.of()))
         .hasMessageEndingWith("accepted: one of image, volume, video, auto (case-insensitive)");
-    assertThatThrownBy(() -> DatamintOptions.resolve(Map.of("max_decoded_bytes", "3g"), Map.of(), Map.of()))
+    assertThatThrownBy(
+            () -> DatamintOptions.resolve(Map.of("max_decoded_bytes", "3g"), Map.of(), Map.of()))
         .hasMessageContaining("at most " + DecodeLimits.DEFAULT_MAX_DECODED_BYTES + " bytes");
-    assertThatThrownBy(() -> DatamintOptions.resolve(Map.of("worklists", "[1]"), Map.of(), Map.of()))
+    assertThatThrownBy(
+            () -> DatamintOptions.resolve(Map.of("worklists", "[1]"), Map.of(), Map.of()))
         .hasMessageEndingWith("or a list of worklist ids or names (item 1 is not a string)");
-    assertThatThrownBy(() -> DatamintOptions.resolve(Map.of("split", "train=0.7"), Map.of(), Map.of()))
-        .hasMessageStartingWith("invalid value for option \"split\": \"train=0.7\"; accepted: ordered ratios")
+    assertThatThrownBy(
+            () -> DatamintOptions.resolve(Map.of("split", "train=0.7"), Map.of(), Map.of()))
+        .hasMessageStartingWith(
+            "invalid value for option \"split\": \"train=0.7\"; accepted: ordered ratios")
         .hasMessageEndingWith("(At least 2 splits are required (e.g. train=0.7, test=0.3).)");
   }
 
   @Test
   void valuesAreParsedAsTheirTypesSay() {
-    DatamintOptions o = DatamintOptions.resolve(Map.of("api_timeout", "5m", "dataset", "Volume",
-        "slice", "1", "worklists", "none", "seed", "-3", "max_decoded_bytes", "100k", "server_url", "https://x/ ",
-        "semantic_seg_merge_strategy", "none", "image_labels_merge_strategy", "UNION"), Map.of(), Map.of());
+    DatamintOptions o =
+        DatamintOptions.resolve(
+            Map.of(
+                "api_timeout",
+                "5m",
+                "dataset",
+                "Volume",
+                "slice",
+                "1",
+                "worklists",
+                "none",
+                "seed",
+                "-3",
+                "max_decoded_bytes",
+                "100k",
+                "server_url",
+                "https://x/ ",
+                "semantic_seg_merge_strategy",
+                "none",
+                "image_labels_merge_strategy",
+                "UNION"),
+            Map.of(),
+            Map.of());
     assertThat(o.dataset()).isEqualTo(DatasetKind.VOLUME);
     assertThat(o.slicePlane()).isEqualTo(io.datamint.spark.slice.SlicePlane.CORONAL);
     assertThat(o.targets().worklists().isInferred()).isTrue();
@@ -95,18 +158,26 @@ class OptionSpecsTest {
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource({"union,UNION", "Intersection,INTERSECTION", " MODE ,MODE", "none,", "None,", "'',"})
   void mergeStrategiesAreCaseInsensitiveAndNoneIsNoStrategy(String value, MergeStrategy expected) {
-    assertThat(DatamintOptions.resolve(Map.of("image_labels_merge_strategy", value), Map.of(), Map.of())
-        .targets().imageLabelsMergeStrategy()).isEqualTo(expected);
+    assertThat(
+            DatamintOptions.resolve(
+                    Map.of("image_labels_merge_strategy", value), Map.of(), Map.of())
+                .targets()
+                .imageLabelsMergeStrategy())
+        .isEqualTo(expected);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"majority", "avg"})
   void otherMergeStrategiesNameTheOptionAndTheAcceptedValues(String value) {
-    assertThatThrownBy(() -> DatamintOptions.resolve(Map.of("image_categories_merge_strategy", value), Map.of(),
-        Map.of()))
+    assertThatThrownBy(
+            () ->
+                DatamintOptions.resolve(
+                    Map.of("image_categories_merge_strategy", value), Map.of(), Map.of()))
         .isInstanceOf(InvalidOptionException.class)
-        .hasMessage("invalid value for option \"image_categories_merge_strategy\": \"" + value
-            + "\"; accepted: union, intersection, mode (or none)");
+        .hasMessage(
+            "invalid value for option \"image_categories_merge_strategy\": \""
+                + value
+                + "\"; accepted: union, intersection, mode (or none)");
   }
 
   @Test
@@ -121,8 +192,9 @@ class OptionSpecsTest {
 
   @Test
   void prefetchOnlyOptionsAreTheThreePrefetchKeys() {
-    assertThat(OptionSpecs.prefetchOnlyNames()).containsExactly("prefetch_concurrency", "prefetch_partitions",
-        "prefetch_include_annotations");
+    assertThat(OptionSpecs.prefetchOnlyNames())
+        .containsExactly(
+            "prefetch_concurrency", "prefetch_partitions", "prefetch_include_annotations");
     assertThat(PrefetchOptions.KEYS).isEqualTo(OptionSpecs.prefetchOnlyNames());
   }
 }

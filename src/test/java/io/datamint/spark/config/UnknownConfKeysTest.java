@@ -16,10 +16,11 @@ class UnknownConfKeysTest {
     assertThat(reporter.report("spark.datamint.tag", "tags")).isFalse();
     assertThat(reporter.report("spark.datamint.zzzz", null)).isTrue();
     assertThat(reporter.report("spark.datamint.zzzz", null)).isFalse();
-    assertThat(lines).containsExactly(
-        "ignoring Spark conf spark.datamint.tag: no datamint option is named \"tag\"; did you mean "
-            + "spark.datamint.tags? (this warning is written once per JVM)",
-        "ignoring Spark conf spark.datamint.zzzz: no datamint option is named \"zzzz\" (this warning is written once "
-            + "per JVM)");
+    assertThat(lines)
+        .containsExactly(
+            "ignoring Spark conf spark.datamint.tag: no datamint option is named \"tag\"; did you mean "
+                + "spark.datamint.tags? (this warning is written once per JVM)",
+            "ignoring Spark conf spark.datamint.zzzz: no datamint option is named \"zzzz\" (this warning is written once "
+                + "per JVM)");
   }
 }

@@ -30,7 +30,8 @@ class VolumeGeometryTest {
   @Test
   void niftiFindsTheFirstVoxelAxisAlongAWorldAxisAndCopiesItsCodes() {
     AxisCode[] codes = {AxisCode.I, AxisCode.A, null};
-    VolumeGeometry.Nifti g = new VolumeGeometry.Nifti(1, 2, AffineSource.SFORM, codes, 0, true, false);
+    VolumeGeometry.Nifti g =
+        new VolumeGeometry.Nifti(1, 2, AffineSource.SFORM, codes, 0, true, false);
     codes[2] = AxisCode.R; // the value keeps its own copy
     assertThat(g.axisCode(2)).isNull();
     assertThat(g.voxelAxisAlong(2)).isZero();
@@ -40,20 +41,46 @@ class VolumeGeometryTest {
     assertThat(g.axisCode(0)).isEqualTo(AxisCode.I);
     assertThat(g.qformCode()).isEqualTo(1);
     assertThat(g.sformCode()).isEqualTo(2);
-    assertThat(g).isEqualTo(new VolumeGeometry.Nifti(1, 2, AffineSource.SFORM,
-        new AxisCode[] {AxisCode.I, AxisCode.A, null}, 0, true, false));
-    assertThat(g).hasSameHashCodeAs(new VolumeGeometry.Nifti(1, 2, AffineSource.SFORM,
-        new AxisCode[] {AxisCode.I, AxisCode.A, null}, 0, true, false));
-    assertThat(g).isNotEqualTo(new VolumeGeometry.Nifti(1, 2, AffineSource.SFORM,
-        new AxisCode[] {AxisCode.I, AxisCode.A, null}, 0, false, false));
+    assertThat(g)
+        .isEqualTo(
+            new VolumeGeometry.Nifti(
+                1,
+                2,
+                AffineSource.SFORM,
+                new AxisCode[] {AxisCode.I, AxisCode.A, null},
+                0,
+                true,
+                false));
+    assertThat(g)
+        .hasSameHashCodeAs(
+            new VolumeGeometry.Nifti(
+                1,
+                2,
+                AffineSource.SFORM,
+                new AxisCode[] {AxisCode.I, AxisCode.A, null},
+                0,
+                true,
+                false));
+    assertThat(g)
+        .isNotEqualTo(
+            new VolumeGeometry.Nifti(
+                1,
+                2,
+                AffineSource.SFORM,
+                new AxisCode[] {AxisCode.I, AxisCode.A, null},
+                0,
+                false,
+                false));
   }
 
   @Test
   void niftiRejectsAMalformedOrientation() {
     assertThatThrownBy(() -> new VolumeGeometry.Nifti(0, 0, null, new AxisCode[2], 0, false, false))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3 axis codes");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("3 axis codes");
     assertThatThrownBy(() -> new VolumeGeometry.Nifti(0, 0, null, new AxisCode[3], 3, false, false))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0-2");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("0-2");
   }
 
   @Test
@@ -67,10 +94,13 @@ class VolumeGeometryTest {
     assertThat(g.imageOrientation()).containsExactly(1, 0, 0, 0, 0, -1);
     assertThat(g.orientationProblem()).isNull();
     assertThat(g.imageType()).containsExactly("DERIVED", "MPR");
-    assertThat(g).isEqualTo(VolumeGeometry.Dicom.of(new double[] {1, 0, 0, 0, 0, -1}, "CT", null,
-        List.of("DERIVED", "MPR")));
+    assertThat(g)
+        .isEqualTo(
+            VolumeGeometry.Dicom.of(
+                new double[] {1, 0, 0, 0, 0, -1}, "CT", null, List.of("DERIVED", "MPR")));
 
-    VolumeGeometry.Dicom bad = VolumeGeometry.Dicom.unreadableOrientation("not 6", "MR", "KNEE", List.of());
+    VolumeGeometry.Dicom bad =
+        VolumeGeometry.Dicom.unreadableOrientation("not 6", "MR", "KNEE", List.of());
     assertThat(bad.hasOrientation()).isFalse();
     assertThat(bad.rowCosines()).isNull();
     assertThat(bad.orientationProblem()).isEqualTo("not 6");
@@ -80,16 +110,27 @@ class VolumeGeometryTest {
 
     assertThatThrownBy(() -> VolumeGeometry.Dicom.of(new double[] {1, 0, 0}, null, null, List.of()))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> VolumeGeometry.Dicom.of(new double[] {1, 0, 0, 0, Double.NaN, 0}, null, null,
-        List.of())).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                VolumeGeometry.Dicom.of(
+                    new double[] {1, 0, 0, 0, Double.NaN, 0}, null, null, List.of()))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void valuesSurviveJavaSerialization() throws Exception {
-    VolumeGeometry nifti = new VolumeGeometry.Nifti(1, 0, AffineSource.QFORM,
-        new AxisCode[] {AxisCode.L, AxisCode.P, AxisCode.S}, 2, false, false);
-    VolumeGeometry dicom = VolumeGeometry.Dicom.of(new double[] {1, 0, 0, 0, 1, 0}, "MR", "HEART",
-        List.of("ORIGINAL"));
+    VolumeGeometry nifti =
+        new VolumeGeometry.Nifti(
+            1,
+            0,
+            AffineSource.QFORM,
+            new AxisCode[] {AxisCode.L, AxisCode.P, AxisCode.S},
+            2,
+            false,
+            false);
+    VolumeGeometry dicom =
+        VolumeGeometry.Dicom.of(
+            new double[] {1, 0, 0, 0, 1, 0}, "MR", "HEART", List.of("ORIGINAL"));
     assertThat(roundTrip(nifti)).isEqualTo(nifti);
     assertThat(roundTrip(dicom)).isEqualTo(dicom);
   }
@@ -99,7 +140,8 @@ class VolumeGeometryTest {
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(value);
     }
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       return in.readObject();
     }
   }

@@ -36,8 +36,10 @@ class ItemLayoutTest {
 
   @Test
   void imageDatasetRefusesSeveralFramesAsTheSdk() {
-    assertThatThrownBy(() -> ItemLayout.layout(DatasetKind.IMAGE, ResourceKind.DICOM, nchw(4, 1, 2, 2)))
-        .hasMessageContaining("single-frame").hasMessageContaining("4 frames");
+    assertThatThrownBy(
+            () -> ItemLayout.layout(DatasetKind.IMAGE, ResourceKind.DICOM, nchw(4, 1, 2, 2)))
+        .hasMessageContaining("single-frame")
+        .hasMessageContaining("4 frames");
   }
 
   @Test
@@ -53,10 +55,15 @@ class ItemLayoutTest {
 
   @Test
   void autoChoosesByResourceKind() throws Exception {
-    assertThat(ItemLayout.layout(DatasetKind.AUTO, ResourceKind.DICOM, nchw(1, 1, 2, 2)).shape()).containsExactly(1, 2, 2);
-    assertThat(ItemLayout.layout(DatasetKind.AUTO, ResourceKind.DICOM, nchw(3, 1, 2, 2)).shape()).containsExactly(1, 3, 2, 2);
-    assertThat(ItemLayout.layout(DatasetKind.AUTO, ResourceKind.NIFTI, nchw(1, 1, 2, 2)).shape()).containsExactly(1, 1, 2, 2);
-    assertThat(ItemLayout.layout(DatasetKind.AUTO, ResourceKind.VIDEO, nchw(1, 3, 2, 2)).shape()).containsExactly(3, 1, 2, 2);
-    assertThat(ItemLayout.layout(DatasetKind.AUTO, ResourceKind.IMAGE, nchw(1, 4, 2, 2)).shape()).containsExactly(4, 2, 2);
+    assertThat(ItemLayout.layout(DatasetKind.AUTO, ResourceKind.DICOM, nchw(1, 1, 2, 2)).shape())
+        .containsExactly(1, 2, 2);
+    assertThat(ItemLayout.layout(DatasetKind.AUTO, ResourceKind.DICOM, nchw(3, 1, 2, 2)).shape())
+        .containsExactly(1, 3, 2, 2);
+    assertThat(ItemLayout.layout(DatasetKind.AUTO, ResourceKind.NIFTI, nchw(1, 1, 2, 2)).shape())
+        .containsExactly(1, 1, 2, 2);
+    assertThat(ItemLayout.layout(DatasetKind.AUTO, ResourceKind.VIDEO, nchw(1, 3, 2, 2)).shape())
+        .containsExactly(3, 1, 2, 2);
+    assertThat(ItemLayout.layout(DatasetKind.AUTO, ResourceKind.IMAGE, nchw(1, 4, 2, 2)).shape())
+        .containsExactly(4, 2, 2);
   }
 }

@@ -12,7 +12,10 @@ import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.junit.jupiter.api.Test;
 
-/** The in-place stream behaves as the JDK's caching stream over the same bytes, and knows its length. */
+/**
+ * The in-place stream behaves as the JDK's caching stream over the same bytes, and knows its
+ * length.
+ */
 class MemoryImageInputStreamTest {
 
   @Test
@@ -24,8 +27,9 @@ class MemoryImageInputStreamTest {
     int length = 250;
     for (int run = 0; run < 200; run++) {
       ImageInputStream ours = new MemoryImageInputStream(backing, offset, length);
-      ImageInputStream jdks = new MemoryCacheImageInputStream(
-          new ByteArrayInputStream(Arrays.copyOfRange(backing, offset, offset + length)));
+      ImageInputStream jdks =
+          new MemoryCacheImageInputStream(
+              new ByteArrayInputStream(Arrays.copyOfRange(backing, offset, offset + length)));
       StringBuilder trace = new StringBuilder();
       for (int op = 0; op < 40; op++) {
         int kind = random.nextInt(8);

@@ -18,10 +18,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A standalone cluster started from a {@link SparkInstallation}, as an operator would start one: a Master and one
- * Worker, each a {@code bin/spark-class} process (separate JVMs) on 127.0.0.1; the Worker launches the executors of
- * each application in JVMs of their own, with the installation's {@code jars/} and whatever jars the application
- * ships. {@link #close()} stops every process it started, executors included; logs stay under the log directory.
+ * A standalone cluster started from a {@link SparkInstallation}, as an operator would start one: a
+ * Master and one Worker, each a {@code bin/spark-class} process (separate JVMs) on 127.0.0.1; the
+ * Worker launches the executors of each application in JVMs of their own, with the installation's
+ * {@code jars/} and whatever jars the application ships. {@link #close()} stops every process it
+ * started, executors included; logs stay under the log directory.
  */
 final class InstalledCluster implements AutoCloseable {
 
@@ -32,8 +33,11 @@ final class InstalledCluster implements AutoCloseable {
   private final Path logDir;
   private final Path workDir;
   private final List<Process> processes = new ArrayList<>();
-  private final HttpClient http = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY)
-      .connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .proxy(HttpClient.Builder.NO_PROXY)
+          .connectTimeout(Duration.ofSeconds(2))
+          .build();
   private String masterUrl;
   private String webUi;
 
@@ -43,9 +47,12 @@ final class InstalledCluster implements AutoCloseable {
     this.workDir = logDir.resolve("work");
   }
 
-  /** Starts a Master and a Worker of {@code cores} cores and 2 GiB, and waits until the Worker is ALIVE. */
-  static InstalledCluster start(SparkInstallation spark, Path logDir, int cores) throws IOException,
-      InterruptedException {
+  /**
+   * Starts a Master and a Worker of {@code cores} cores and 2 GiB, and waits until the Worker is
+   * ALIVE.
+   */
+  static InstalledCluster start(SparkInstallation spark, Path logDir, int cores)
+      throws IOException, InterruptedException {
     InstalledCluster cluster = new InstalledCluster(spark, logDir);
     try {
       cluster.launch(cores);
@@ -61,7 +68,9 @@ final class InstalledCluster implements AutoCloseable {
     return masterUrl;
   }
 
-  /** The Worker's work directory: {@code <app-id>/<executor-id>/stderr} holds each executor's log. */
+  /**
+   * The Worker's work directory: {@code <app-id>/<executor-id>/stderr} holds each executor's log.
+   */
   Path workDir() {
     return workDir;
   }
@@ -82,23 +91,58 @@ final class InstalledCluster implements AutoCloseable {
     int uiPort = freePort();
     masterUrl = "spark://127.0.0.1:" + port;
     webUi = "http://127.0.0.1:" + uiPort;
-    Map<String, String> env = Map.of("SPARK_LOG_DIR", logDir.toString(), "SPARK_DAEMON_MEMORY", "512m");
-    processes.add(spark.command(List.of(spark.tool("spark-class").toString(),
-            "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port", String.valueOf(port),
-            "--webui-port", String.valueOf(uiPort)), env)
-        .redirectErrorStream(true).redirectOutput(logDir.resolve("master.log").toFile()).start());
-    processes.add(spark.command(List.of(spark.tool("spark-class").toString(),
-            "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--cores", String.valueOf(cores),
-            "--memory", "2g", "--webui-port", String.valueOf(freePort()), "--work-dir", workDir.toString(),
-            masterUrl), env)
-        .redirectErrorStream(true).redirectOutput(logDir.resolve("worker.log").toFile()).start());
+    Map<String, String> env =
+        Map.of("SPARK_LOG_DIR", logDir.toString(), "SPARK_DAEMON_MEMORY", "512m");
+    processes.add(
+        spark
+            .command(
+                List.of(
+                    spark.tool("spark-class").toString(),
+                    "org.apache.spark.deploy.master.Master",
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    String.valueOf(port),
+                    "--webui-port",
+                    String.valueOf(uiPort)),
+                env)
+            .redirectErrorStream(true)
+            .redirectOutput(logDir.resolve("master.log").toFile())
+            .start());
+    processes.add(
+        spark
+            .command(
+                List.of(
+                    spark.tool("spark-class").toString(),
+                    "org.apache.spark.deploy.worker.Worker",
+                    "--host",
+                    "127.0.0.1",
+                    "--cores",
+                    String.valueOf(cores),
+                    "--memory",
+                    "2g",
+                    "--webui-port",
+                    String.valueOf(freePort()),
+                    "--work-dir",
+                    workDir.toString(),
+                    masterUrl),
+                env)
+            .redirectErrorStream(true)
+            .redirectOutput(logDir.resolve("worker.log").toFile())
+            .start());
     long deadline = System.nanoTime() + STARTUP.toNanos();
     while (System.nanoTime() < deadline) {
       for (Process p : processes) {
         if (!p.isAlive()) {
-          throw new IllegalStateException("a standalone daemon of " + spark + " exited with " + p.exitValue()
-              + "; master log:\n" + SparkInstallation.tail(logDir.resolve("master.log")) + "\nworker log:\n"
-              + SparkInstallation.tail(logDir.resolve("worker.log")));
+          throw new IllegalStateException(
+              "a standalone daemon of "
+                  + spark
+                  + " exited with "
+                  + p.exitValue()
+                  + "; master log:\n"
+                  + SparkInstallation.tail(logDir.resolve("master.log"))
+                  + "\nworker log:\n"
+                  + SparkInstallation.tail(logDir.resolve("worker.log")));
         }
       }
       JsonNode state = state();
@@ -107,14 +151,23 @@ final class InstalledCluster implements AutoCloseable {
       }
       Thread.sleep(250);
     }
-    throw new IllegalStateException("the Worker of " + spark + " did not register within " + STARTUP
-        + "; worker log:\n" + SparkInstallation.tail(logDir.resolve("worker.log")));
+    throw new IllegalStateException(
+        "the Worker of "
+            + spark
+            + " did not register within "
+            + STARTUP
+            + "; worker log:\n"
+            + SparkInstallation.tail(logDir.resolve("worker.log")));
   }
 
   private JsonNode state() throws InterruptedException {
     try {
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(webUi + "/json/"))
-          .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create(webUi + "/json/"))
+                  .timeout(Duration.ofSeconds(2))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
     } catch (IOException notYet) {
       return null;
@@ -129,7 +182,9 @@ final class InstalledCluster implements AutoCloseable {
 
   @Override
   public void close() {
-    for (int i = processes.size() - 1; i >= 0; i--) { // the Worker (and its executors) before the Master
+    for (int i = processes.size() - 1;
+        i >= 0;
+        i--) { // the Worker (and its executors) before the Master
       Process p = processes.get(i);
       p.descendants().forEach(ProcessHandle::destroy);
       p.destroy();

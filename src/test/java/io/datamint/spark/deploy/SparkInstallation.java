@@ -11,12 +11,13 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One Spark installation: a PySpark package installed from PyPI into its own virtual environment, whose package
- * directory is a complete {@code SPARK_HOME} ({@code bin/spark-submit}, {@code bin/spark-class}, {@code jars/}).
+ * One Spark installation: a PySpark package installed from PyPI into its own virtual environment,
+ * whose package directory is a complete {@code SPARK_HOME} ({@code bin/spark-submit}, {@code
+ * bin/spark-class}, {@code jars/}).
  *
- * <p>{@code bin/lib/install-spark.sh} installs them and prints one line per version,
- * {@code <version>=<SPARK_HOME>|<python>}; {@code bin/test} passes those lines, separated by {@code ;}, in the
- * system property {@value #PROPERTY}.
+ * <p>{@code bin/lib/install-spark.sh} installs them and prints one line per version, {@code
+ * <version>=<SPARK_HOME>|<python>}; {@code bin/test} passes those lines, separated by {@code ;}, in
+ * the system property {@value #PROPERTY}.
  *
  * @param version the Spark version, e.g. {@code 4.3.0}
  * @param home the {@code SPARK_HOME}
@@ -41,10 +42,14 @@ record SparkInstallation(String version, Path home, Path python) {
       int eq = entry.indexOf('=');
       int bar = entry.indexOf('|');
       if (eq < 1 || bar < eq) {
-        throw new IllegalArgumentException(PROPERTY + ": expected <version>=<SPARK_HOME>|<python>, got " + entry);
+        throw new IllegalArgumentException(
+            PROPERTY + ": expected <version>=<SPARK_HOME>|<python>, got " + entry);
       }
-      installations.add(new SparkInstallation(entry.substring(0, eq).trim(),
-          Path.of(entry.substring(eq + 1, bar).trim()), Path.of(entry.substring(bar + 1).trim())));
+      installations.add(
+          new SparkInstallation(
+              entry.substring(0, eq).trim(),
+              Path.of(entry.substring(eq + 1, bar).trim()),
+              Path.of(entry.substring(bar + 1).trim())));
     }
     return installations;
   }
@@ -55,10 +60,11 @@ record SparkInstallation(String version, Path home, Path python) {
   }
 
   /**
-   * A process builder for a command of this installation, with the environment a user's shell would have after
-   * activating the virtual environment: {@code SPARK_HOME}, {@code PYSPARK_PYTHON}, {@code JAVA_HOME} of this JVM,
-   * {@code SPARK_LOCAL_IP=127.0.0.1}, and the environment's {@code bin} first on {@code PATH}; no other
-   * {@code SPARK_*} or {@code PYSPARK_*} variable of the test JVM leaks in.
+   * A process builder for a command of this installation, with the environment a user's shell would
+   * have after activating the virtual environment: {@code SPARK_HOME}, {@code PYSPARK_PYTHON},
+   * {@code JAVA_HOME} of this JVM, {@code SPARK_LOCAL_IP=127.0.0.1}, and the environment's {@code
+   * bin} first on {@code PATH}; no other {@code SPARK_*} or {@code PYSPARK_*} variable of the test
+   * JVM leaks in.
    */
   ProcessBuilder command(List<String> command, Map<String, String> extraEnv) {
     ProcessBuilder builder = new ProcessBuilder(command);
@@ -75,12 +81,13 @@ record SparkInstallation(String version, Path home, Path python) {
   }
 
   /**
-   * Runs {@code spark-submit args...} to completion: stderr to {@code <logDir>/<name>.log}, stdout returned (and
-   * kept in {@code <name>.out}).
+   * Runs {@code spark-submit args...} to completion: stderr to {@code <logDir>/<name>.log}, stdout
+   * returned (and kept in {@code <name>.out}).
    *
    * @throws AssertionError when it fails or outlives {@code timeout}, with the end of its log
    */
-  String submit(List<String> args, Map<String, String> extraEnv, Path logDir, String name, Duration timeout)
+  String submit(
+      List<String> args, Map<String, String> extraEnv, Path logDir, String name, Duration timeout)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(tool("spark-submit").toString());
@@ -94,21 +101,47 @@ record SparkInstallation(String version, Path home, Path python) {
     return run(command, Map.of(), logDir, name, timeout);
   }
 
-  private String run(List<String> command, Map<String, String> extraEnv, Path logDir, String name,
-      Duration timeout) throws IOException, InterruptedException {
+  private String run(
+      List<String> command,
+      Map<String, String> extraEnv,
+      Path logDir,
+      String name,
+      Duration timeout)
+      throws IOException, InterruptedException {
     Files.createDirectories(logDir);
     Path out = logDir.resolve(name + ".out");
     Path err = logDir.resolve(name + ".log");
-    Process process = command(command, extraEnv).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    Process process =
+        command(command, extraEnv).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
-      throw new AssertionError(command.get(0) + " (" + name + ", Spark " + version + ") did not finish in " + timeout
-          + "; log " + err + ":\n" + tail(err));
+      throw new AssertionError(
+          command.get(0)
+              + " ("
+              + name
+              + ", Spark "
+              + version
+              + ") did not finish in "
+              + timeout
+              + "; log "
+              + err
+              + ":\n"
+              + tail(err));
     }
     if (process.exitValue() != 0) {
-      throw new AssertionError(command.get(0) + " (" + name + ", Spark " + version + ") exited with "
-          + process.exitValue() + "; log " + err + ":\n" + tail(err));
+      throw new AssertionError(
+          command.get(0)
+              + " ("
+              + name
+              + ", Spark "
+              + version
+              + ") exited with "
+              + process.exitValue()
+              + "; log "
+              + err
+              + ":\n"
+              + tail(err));
     }
     return Files.readString(out, StandardCharsets.UTF_8);
   }
@@ -118,7 +151,8 @@ record SparkInstallation(String version, Path home, Path python) {
     if (!Files.exists(log)) {
       return "(no log)";
     }
-    List<String> lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
+    List<String> lines =
+        new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
     return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
   }
 

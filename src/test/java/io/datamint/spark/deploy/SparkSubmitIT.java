@@ -27,17 +27,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The README's Deployment section, run on every Spark installation of {@code bin/lib/spark-versions}: the Java job
- * ({@link DecodeReport}, an application jar of its own) and the Python job ({@code examples/python/decode_report.py})
- * with only the self-contained jar ({@code spark-submit --jars}), the Python job as a plain {@code python} process
- * that sets {@code spark.jars} itself, the Java job with the thin jar resolved through
- * {@code --packages} from the local Maven repository that {@code mvn install} filled, and the Java job on a
- * standalone cluster started from the installation, whose executors (separate JVMs) download nothing but the jar
- * and do the decoding; and, with the thin jar alone, a job that finishes with an {@code _error} naming the missing
- * library on exactly the rows that need it. Every run must print exactly the lines the same report gives inside the build: every
- * resource of the sample project (DICOM of each transfer syntax it has, NIfTI, PNG 8/16-bit/RGB, JPEG, MP4),
- * merged semantic masks, axial slices and video frames, pixel for pixel (SHA-256 of every tensor), with no
- * {@code _error}.
+ * The README's Deployment section, run on every Spark installation of {@code
+ * bin/lib/spark-versions}: the Java job ({@link DecodeReport}, an application jar of its own) and
+ * the Python job ({@code examples/python/decode_report.py}) with only the self-contained jar
+ * ({@code spark-submit --jars}), the Python job as a plain {@code python} process that sets {@code
+ * spark.jars} itself, the Java job with the thin jar resolved through {@code --packages} from the
+ * local Maven repository that {@code mvn install} filled, and the Java job on a standalone cluster
+ * started from the installation, whose executors (separate JVMs) download nothing but the jar and
+ * do the decoding; and, with the thin jar alone, a job that finishes with an {@code _error} naming
+ * the missing library on exactly the rows that need it. Every run must print exactly the lines the
+ * same report gives inside the build: every resource of the sample project (DICOM of each transfer
+ * syntax it has, NIfTI, PNG 8/16-bit/RGB, JPEG, MP4), merged semantic masks, axial slices and video
+ * frames, pixel for pixel (SHA-256 of every tensor), with no {@code _error}.
  */
 class SparkSubmitIT {
 
@@ -48,8 +49,10 @@ class SparkSubmitIT {
   private static final Path ALL_JAR = TARGET.resolve(ARTIFACT + "-all.jar");
   private static final Path EXAMPLES_JAR = TARGET.resolve(ARTIFACT + "-examples.jar");
   private static final Path PYTHON_JOB = BASEDIR.resolve("examples/python/decode_report.py");
-  private static final Path LOGS = TARGET.resolve("deployment-logs")
-      .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+  private static final Path LOGS =
+      TARGET
+          .resolve("deployment-logs")
+          .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
 
   private static Path project;
   private static List<String> expected;
@@ -59,8 +62,10 @@ class SparkSubmitIT {
     List<SparkInstallation> configured = SparkInstallation.configured();
     if (configured.isEmpty()) {
       if ("true".equals(System.getenv("CI"))) {
-        throw new IllegalStateException("no Spark installations given (system property "
-            + SparkInstallation.PROPERTY + "); bin/test installs them with bin/lib/install-spark.sh");
+        throw new IllegalStateException(
+            "no Spark installations given (system property "
+                + SparkInstallation.PROPERTY
+                + "); bin/test installs them with bin/lib/install-spark.sh");
       }
       return List.of(); // a developer's plain `mvn install`: run bin/test for these tests
     }
@@ -72,8 +77,10 @@ class SparkSubmitIT {
     assertThat(ALL_JAR).as("the self-contained jar (mvn package writes it)").exists();
     assertThat(EXAMPLES_JAR).exists();
     project = Files.createDirectories(LOGS).resolve("project");
-    // the sample project plus JPEG, TIFF, BMP, GIF, and from the test corpus DICOM JPEG baseline, lossless,
-    // JPEG 2000, JPEG-LS, extended and RLE, a 4-D NIfTI and an AVI: every decoder, shaded ones included
+    // the sample project plus JPEG, TIFF, BMP, GIF, and from the test corpus DICOM JPEG baseline,
+    // lossless,
+    // JPEG 2000, JPEG-LS, extended and RLE, a 4-D NIfTI and an AVI: every decoder, shaded ones
+    // included
     rows = EveryFormatProject.write(project);
     expected = DecodeReport.lines(SharedSpark.session(), project.toString());
     assertThat(expected.get(expected.size() - 1)).endsWith("|errors=0");
@@ -84,16 +91,27 @@ class SparkSubmitIT {
         kinds.add(f[3] + ":" + f[4] + f[5].replaceAll("\\d+\\)$", ")"));
       }
     }
-    // every kind the sample has reached the decoders: DICOM volumes, NIfTI, 8/16-bit and RGB images, video
-    assertThat(String.join(" ", kinds)).contains("dicom:float64", "nifti:int16", "image:uint8(1,", "image:uint16",
-        "image:uint8(3,", "video:uint8(3,");
-    // each file that needs TwelveMonkeys, jai-imageio or FFmpeg decodes in the build, so the jobs exercise them too
-    assertThat(rows.stream().filter(r -> r.need() != null && !r.maskOnly()).map(r -> r.need().name()))
-        .as("files of the project that need an optional library").contains("TWELVEMONKEYS", "FFMPEG");
+    // every kind the sample has reached the decoders: DICOM volumes, NIfTI, 8/16-bit and RGB
+    // images, video
+    assertThat(String.join(" ", kinds))
+        .contains(
+            "dicom:float64",
+            "nifti:int16",
+            "image:uint8(1,",
+            "image:uint16",
+            "image:uint8(3,",
+            "video:uint8(3,");
+    // each file that needs TwelveMonkeys, jai-imageio or FFmpeg decodes in the build, so the jobs
+    // exercise them too
+    assertThat(
+            rows.stream().filter(r -> r.need() != null && !r.maskOnly()).map(r -> r.need().name()))
+        .as("files of the project that need an optional library")
+        .contains("TWELVEMONKEYS", "FFMPEG");
     for (EveryFormatProject.Row row : rows) {
       if (row.need() != null && !row.maskOnly()) {
-        assertThat(expected).as(row.filename()).anyMatch(l -> l.startsWith("image|" + row.resourceId() + "|")
-            && l.endsWith("|-"));
+        assertThat(expected)
+            .as(row.filename())
+            .anyMatch(l -> l.startsWith("image|" + row.resourceId() + "|") && l.endsWith("|-"));
       }
     }
   }
@@ -101,26 +119,61 @@ class SparkSubmitIT {
   @ParameterizedTest(name = "{0}")
   @MethodSource("installations")
   void javaJobWithTheSelfContainedJar(SparkInstallation spark) throws Exception {
-    String out = spark.submit(List.of("--master", "local[2]", "--conf", "spark.ui.enabled=false",
-        "--class", DecodeReport.class.getName(), "--jars", ALL_JAR.toString(), EXAMPLES_JAR.toString(),
-        project.toString()), Map.of(), LOGS, "java-all-" + spark.version(), TIMEOUT);
+    String out =
+        spark.submit(
+            List.of(
+                "--master",
+                "local[2]",
+                "--conf",
+                "spark.ui.enabled=false",
+                "--class",
+                DecodeReport.class.getName(),
+                "--jars",
+                ALL_JAR.toString(),
+                EXAMPLES_JAR.toString(),
+                project.toString()),
+            Map.of(),
+            LOGS,
+            "java-all-" + spark.version(),
+            TIMEOUT);
     assertThat(out.lines().toList()).containsExactlyElementsOf(expected);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("installations")
   void pythonJobWithTheSelfContainedJar(SparkInstallation spark) throws Exception {
-    String out = spark.submit(List.of("--master", "local[2]", "--conf", "spark.ui.enabled=false",
-        "--jars", ALL_JAR.toString(), PYTHON_JOB.toString(), project.toString()), Map.of(), LOGS,
-        "python-all-" + spark.version(), TIMEOUT);
+    String out =
+        spark.submit(
+            List.of(
+                "--master",
+                "local[2]",
+                "--conf",
+                "spark.ui.enabled=false",
+                "--jars",
+                ALL_JAR.toString(),
+                PYTHON_JOB.toString(),
+                project.toString()),
+            Map.of(),
+            LOGS,
+            "python-all-" + spark.version(),
+            TIMEOUT);
     assertThat(out.lines().toList()).containsExactlyElementsOf(expected);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("installations")
   void plainPythonWithSparkJars(SparkInstallation spark) throws Exception {
-    String out = spark.run(List.of(spark.python().toString(), PYTHON_JOB.toString(), project.toString(),
-        "--jars", ALL_JAR.toString()), LOGS, "python-spark-jars-" + spark.version(), TIMEOUT);
+    String out =
+        spark.run(
+            List.of(
+                spark.python().toString(),
+                PYTHON_JOB.toString(),
+                project.toString(),
+                "--jars",
+                ALL_JAR.toString()),
+            LOGS,
+            "python-spark-jars-" + spark.version(),
+            TIMEOUT);
     assertThat(out.lines().toList()).containsExactlyElementsOf(expected);
   }
 
@@ -128,18 +181,37 @@ class SparkSubmitIT {
   @MethodSource("installations")
   void javaJobWithPackages(SparkInstallation spark) throws Exception {
     Path ivy = Files.createDirectories(LOGS.resolve("ivy-" + spark.version()));
-    String out = spark.submit(List.of("--master", "local[2]", "--conf", "spark.ui.enabled=false",
-        "--conf", "spark.jars.ivy=" + ivy, "--packages", BuildInfo.coordinates(),
-        "--class", DecodeReport.class.getName(), EXAMPLES_JAR.toString(), project.toString()), Map.of(), LOGS,
-        "java-packages-" + spark.version(), TIMEOUT);
+    String out =
+        spark.submit(
+            List.of(
+                "--master",
+                "local[2]",
+                "--conf",
+                "spark.ui.enabled=false",
+                "--conf",
+                "spark.jars.ivy=" + ivy,
+                "--packages",
+                BuildInfo.coordinates(),
+                "--class",
+                DecodeReport.class.getName(),
+                EXAMPLES_JAR.toString(),
+                project.toString()),
+            Map.of(),
+            LOGS,
+            "java-packages-" + spark.version(),
+            TIMEOUT);
     assertThat(out.lines().toList()).containsExactlyElementsOf(expected);
     String log = Files.readString(LOGS.resolve("java-packages-" + spark.version() + ".log"));
-    assertThat(log).contains("found " + BuildInfo.coordinates().replaceFirst(":", "#").replaceFirst(":", ";")
-        + " in local-m2-cache");
+    assertThat(log)
+        .contains(
+            "found "
+                + BuildInfo.coordinates().replaceFirst(":", "#").replaceFirst(":", ";")
+                + " in local-m2-cache");
     try (Stream<Path> jars = Files.list(ivy.resolve("jars"))) {
       List<String> names = jars.map(p -> p.getFileName().toString()).sorted().toList();
       // the natives of all four platforms, and nothing that only the sample generator needs
-      assertThat(names).anyMatch(n -> n.contains("ffmpeg") && n.contains("linux-arm64"))
+      assertThat(names)
+          .anyMatch(n -> n.contains("ffmpeg") && n.contains("linux-arm64"))
           .anyMatch(n -> n.contains("ffmpeg") && n.contains("macosx-arm64"))
           .noneMatch(n -> n.contains("jcodec"));
     }
@@ -155,9 +227,25 @@ class SparkSubmitIT {
     for (String name : List.of("datamint-a.jar", "addedFile-1234-datamint.jar")) {
       Path copy = Files.copy(ALL_JAR, dir.resolve(name));
       String javaOptions = "-Dorg.bytedeco.javacpp.cachedir=" + cache;
-      String out = spark.submit(List.of("--master", "local[2]", "--conf", "spark.ui.enabled=false",
-          "--driver-java-options", javaOptions, "--class", DecodeReport.class.getName(), "--jars", copy.toString(),
-          EXAMPLES_JAR.toString(), project.toString()), Map.of(), dir, name, TIMEOUT);
+      String out =
+          spark.submit(
+              List.of(
+                  "--master",
+                  "local[2]",
+                  "--conf",
+                  "spark.ui.enabled=false",
+                  "--driver-java-options",
+                  javaOptions,
+                  "--class",
+                  DecodeReport.class.getName(),
+                  "--jars",
+                  copy.toString(),
+                  EXAMPLES_JAR.toString(),
+                  project.toString()),
+              Map.of(),
+              dir,
+              name,
+              TIMEOUT);
       assertThat(out.lines().toList()).containsExactlyElementsOf(expected);
     }
     try (Stream<Path> files = Files.walk(cache)) {
@@ -177,11 +265,26 @@ class SparkSubmitIT {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("oldestAndNewest")
-  void withTheThinJarAloneTheJobFinishesAndNamesWhatIsMissing(SparkInstallation spark) throws Exception {
+  void withTheThinJarAloneTheJobFinishesAndNamesWhatIsMissing(SparkInstallation spark)
+      throws Exception {
     Path thin = TARGET.resolve(ARTIFACT + ".jar");
-    String out = spark.submit(List.of("--master", "local[2]", "--conf", "spark.ui.enabled=false",
-        "--class", DecodeReport.class.getName(), "--jars", thin.toString(), EXAMPLES_JAR.toString(),
-        project.toString()), Map.of(), LOGS, "java-thin-" + spark.version(), TIMEOUT);
+    String out =
+        spark.submit(
+            List.of(
+                "--master",
+                "local[2]",
+                "--conf",
+                "spark.ui.enabled=false",
+                "--class",
+                DecodeReport.class.getName(),
+                "--jars",
+                thin.toString(),
+                EXAMPLES_JAR.toString(),
+                project.toString()),
+            Map.of(),
+            LOGS,
+            "java-thin-" + spark.version(),
+            TIMEOUT);
     List<String> lines = out.lines().toList();
     Map<String, List<String>> got = byReadAndResource(lines);
     Map<String, List<String>> want = byReadAndResource(expected);
@@ -191,20 +294,27 @@ class SparkSubmitIT {
       List<String> rowsOfResource = got.get(entry.getKey());
       String error = rowsOfResource.get(0).split("\\|", 8)[7];
       if (error.equals("-")) {
-        // what needs no missing library decodes as with the full jar, slice for slice, frame for frame
+        // what needs no missing library decodes as with the full jar, slice for slice, frame for
+        // frame
         assertThat(rowsOfResource).isEqualTo(entry.getValue());
       } else {
         missing++;
         assertThat(rowsOfResource).as("one error row for " + entry.getKey()).hasSize(1);
-        assertThat(error).contains("which is not on the class path", BuildInfo.selfContainedJar(),
-            "--packages " + BuildInfo.coordinates());
+        assertThat(error)
+            .contains(
+                "which is not on the class path",
+                BuildInfo.selfContainedJar(),
+                "--packages " + BuildInfo.coordinates());
       }
     }
     String all = String.join("\n", lines);
-    // video needs FFmpeg, the radiographs' JPEG / DICOM JPEG need TwelveMonkeys; NIfTI and PNG need nothing more
+    // video needs FFmpeg, the radiographs' JPEG / DICOM JPEG need TwelveMonkeys; NIfTI and PNG need
+    // nothing more
     assertThat(all).contains("needs FFmpeg through JavaCPP", "needs TwelveMonkeys ImageIO");
-    assertThat(lines).anyMatch(l -> l.startsWith("image|") && l.contains("|nifti|") && l.endsWith("|-"));
-    assertThat(lines.get(lines.size() - 1)).isEqualTo("summary|rows=" + (lines.size() - 1) + "|errors=" + missing);
+    assertThat(lines)
+        .anyMatch(l -> l.startsWith("image|") && l.contains("|nifti|") && l.endsWith("|-"));
+    assertThat(lines.get(lines.size() - 1))
+        .isEqualTo("summary|rows=" + (lines.size() - 1) + "|errors=" + missing);
   }
 
   /** The report's lines (not the summary) grouped by read and resource id, in order. */
@@ -222,10 +332,27 @@ class SparkSubmitIT {
   void javaJobOnAStandaloneClusterOfTheInstallation(SparkInstallation spark) throws Exception {
     Path logDir = Files.createDirectories(LOGS.resolve("cluster-" + spark.version()));
     try (InstalledCluster cluster = InstalledCluster.start(spark, logDir, 2)) {
-      String out = spark.submit(List.of("--master", cluster.masterUrl(), "--conf", "spark.ui.enabled=false",
-          "--conf", "spark.executor.memory=1g", "--conf", "spark.driver.host=127.0.0.1",
-          "--class", DecodeReport.class.getName(), "--jars", ALL_JAR.toString(), EXAMPLES_JAR.toString(),
-          project.toString()), Map.of(), logDir, "java-cluster", TIMEOUT);
+      String out =
+          spark.submit(
+              List.of(
+                  "--master",
+                  cluster.masterUrl(),
+                  "--conf",
+                  "spark.ui.enabled=false",
+                  "--conf",
+                  "spark.executor.memory=1g",
+                  "--conf",
+                  "spark.driver.host=127.0.0.1",
+                  "--class",
+                  DecodeReport.class.getName(),
+                  "--jars",
+                  ALL_JAR.toString(),
+                  EXAMPLES_JAR.toString(),
+                  project.toString()),
+              Map.of(),
+              logDir,
+              "java-cluster",
+              TIMEOUT);
       assertThat(out.lines().toList()).containsExactlyElementsOf(expected);
       List<Path> executorLogs = cluster.executorLogs();
       assertThat(executorLogs).as("executor logs under " + cluster.workDir()).isNotEmpty();

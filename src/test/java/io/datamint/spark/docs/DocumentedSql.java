@@ -14,13 +14,18 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The SQL of the documentation: the fenced {@code ```sql} blocks of {@code README.md}, {@code docs/*.md} and the
- * Markdown files under {@code examples/}, and every {@code .sql} file under {@code examples/} as a whole.
+ * The SQL of the documentation: the fenced {@code ```sql} blocks of {@code README.md}, {@code
+ * docs/*.md} and the Markdown files under {@code examples/}, and every {@code .sql} file under
+ * {@code examples/} as a whole.
  */
 final class DocumentedSql {
 
-  /** A Spark conf set in a comment line, {@code -- spark.sql.catalog.datamint.path=/data/mirrors  (...)}. */
-  private static final Pattern CONF_COMMENT = Pattern.compile("^\\s*--\\s*(spark\\.[A-Za-z0-9_.]+)=(\\S+)");
+  /**
+   * A Spark conf set in a comment line, {@code -- spark.sql.catalog.datamint.path=/data/mirrors
+   * (...)}.
+   */
+  private static final Pattern CONF_COMMENT =
+      Pattern.compile("^\\s*--\\s*(spark\\.[A-Za-z0-9_.]+)=(\\S+)");
 
   private static final String FENCE = "```";
   private static final String SQL_FENCE = FENCE + "sql";
@@ -54,7 +59,9 @@ final class DocumentedSql {
     }
   }
 
-  /** Every documented piece of SQL of the repository at {@code repo}, file by file in path order. */
+  /**
+   * Every documented piece of SQL of the repository at {@code repo}, file by file in path order.
+   */
   static List<Block> in(Path repo) {
     List<Path> markdown = new ArrayList<>();
     markdown.add(repo.resolve("README.md"));
@@ -70,7 +77,9 @@ final class DocumentedSql {
     return blocks;
   }
 
-  /** The {@code ```sql} blocks of one Markdown file; an unclosed block is an error naming its line. */
+  /**
+   * The {@code ```sql} blocks of one Markdown file; an unclosed block is an error naming its line.
+   */
   static List<Block> fenced(Path repo, Path file) {
     List<String> lines = List.of(read(file).split("\n", -1));
     List<Block> blocks = new ArrayList<>();
@@ -89,7 +98,8 @@ final class DocumentedSql {
       }
     }
     if (start >= 0) {
-      throw new IllegalStateException(relative(repo, file) + ":" + start + ": a ```sql block is never closed");
+      throw new IllegalStateException(
+          relative(repo, file) + ":" + start + ": a ```sql block is never closed");
     }
     return blocks;
   }
@@ -99,7 +109,9 @@ final class DocumentedSql {
       return List.of();
     }
     try (Stream<Path> paths = recursive ? Files.walk(dir) : Files.list(dir)) {
-      return paths.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(suffix)).sorted()
+      return paths
+          .filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(suffix))
+          .sorted()
           .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

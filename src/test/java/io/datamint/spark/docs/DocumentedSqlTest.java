@@ -33,12 +33,13 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every piece of documented SQL ({@link DocumentedSql}) runs as written: only the example paths are replaced, by
- * sample projects written by the sample generator, and the Spark confs its {@code -- spark.*=value} comment lines
- * name are set. Each block runs in a new session of the shared SparkContext, so that its temporary views and its
- * {@code datamint} catalog are its own. A statement that asks for rows ({@code SELECT}, {@code WITH}, {@code SHOW},
- * ...) must return some. Two results are also checked against counts computed another way: the report of
- * {@code examples/sql/report.sql} and the README's split prevalence.
+ * Every piece of documented SQL ({@link DocumentedSql}) runs as written: only the example paths are
+ * replaced, by sample projects written by the sample generator, and the Spark confs its {@code --
+ * spark.*=value} comment lines name are set. Each block runs in a new session of the shared
+ * SparkContext, so that its temporary views and its {@code datamint} catalog are its own. A
+ * statement that asks for rows ({@code SELECT}, {@code WITH}, {@code SHOW}, ...) must return some.
+ * Two results are also checked against counts computed another way: the report of {@code
+ * examples/sql/report.sql} and the README's split prevalence.
  */
 class DocumentedSqlTest {
 
@@ -48,8 +49,8 @@ class DocumentedSqlTest {
   private static final String MY_PROJECT = "my-project";
 
   /** Statements that must return rows, by their first keyword. */
-  private static final Set<String> QUERIES = Set.of("SELECT", "WITH", "SHOW", "DESCRIBE", "DESC", "VALUES",
-      "TABLE", "FROM", "EXPLAIN");
+  private static final Set<String> QUERIES =
+      Set.of("SELECT", "WITH", "SHOW", "DESCRIBE", "DESC", "VALUES", "TABLE", "FROM", "EXPLAIN");
 
   /** A path in the SQL: in a quoted literal, or the value of a conf comment line. */
   private static final Pattern PATH = Pattern.compile("(?<=['=])/[^'\\s]*");
@@ -84,17 +85,25 @@ class DocumentedSqlTest {
 
   @TestFactory
   Stream<DynamicTest> everyDocumentedSqlRunsAsWritten() {
-    return DocumentedSql.in(REPO).stream().map(block -> DynamicTest.dynamicTest(block.where(), () -> run(block)));
+    return DocumentedSql.in(REPO).stream()
+        .map(block -> DynamicTest.dynamicTest(block.where(), () -> run(block)));
   }
 
   @Test
   void theReadmeAndTheExamplesHaveTheirSql() {
     List<DocumentedSql.Block> blocks = DocumentedSql.in(REPO);
-    assertThat(blocks).extracting(DocumentedSql.Block::file).contains("README.md", "examples/sql/report.sql");
-    assertThat(blocks.stream().filter(b -> b.file().equals("README.md"))).hasSizeGreaterThanOrEqualTo(3);
-    assertThat(blocks).anySatisfy(b -> assertThat(b.confs())
-        .containsEntry("spark.sql.catalog.datamint", "io.datamint.spark.catalog.DatamintCatalog")
-        .containsEntry("spark.sql.catalog.datamint.path", "/data/mirrors"));
+    assertThat(blocks)
+        .extracting(DocumentedSql.Block::file)
+        .contains("README.md", "examples/sql/report.sql");
+    assertThat(blocks.stream().filter(b -> b.file().equals("README.md")))
+        .hasSizeGreaterThanOrEqualTo(3);
+    assertThat(blocks)
+        .anySatisfy(
+            b ->
+                assertThat(b.confs())
+                    .containsEntry(
+                        "spark.sql.catalog.datamint", "io.datamint.spark.catalog.DatamintCatalog")
+                    .containsEntry("spark.sql.catalog.datamint.path", "/data/mirrors"));
   }
 
   @Test
@@ -103,17 +112,25 @@ class DocumentedSqlTest {
     SparkSession spark = SharedSpark.session();
     String sample = placeholders.get("/tmp/sample-project").toString();
     assertThat(spark.read().format("datamint").load(sample).where("size(annotations) = 0").count())
-        .as("the sample has unannotated resources, which the report must count").isPositive();
+        .as("the sample has unannotated resources, which the report must count")
+        .isPositive();
     Map<String, List<Long>> expected = new HashMap<>();
-    for (Row row : spark.read().format("datamint").load(sample).groupBy("modality")
-        .agg(count(lit(1)), countDistinct("patient_id")).collectAsList()) {
+    for (Row row :
+        spark
+            .read()
+            .format("datamint")
+            .load(sample)
+            .groupBy("modality")
+            .agg(count(lit(1)), countDistinct("patient_id"))
+            .collectAsList()) {
       expected.put(row.getString(0), List.of(row.getLong(1), row.getLong(2)));
     }
     Map<String, List<Long>> reported = new HashMap<>();
     long total = 0;
     for (Row row : report.rows()) {
       long resources = row.getLong(row.fieldIndex("resources"));
-      reported.put(row.getString(row.fieldIndex("modality")),
+      reported.put(
+          row.getString(row.fieldIndex("modality")),
           List.of(resources, row.getLong(row.fieldIndex("patients"))));
       total += resources;
     }
@@ -123,12 +140,21 @@ class DocumentedSqlTest {
 
   @Test
   void thePrevalenceIsTheShareOfTheSplitsResourcesCarryingTheLabel() {
-    Outcome prevalence = run(only(b -> b.sql().contains("AS prevalence"))).stream()
-        .filter(o -> Arrays.asList(o.schema().fieldNames()).contains("prevalence")).findFirst().orElseThrow();
-    List<Row> resources = SharedSpark.session().read().format("datamint").option("use_project_splits", "true")
-        .load(placeholders.get("/data/mirrors/my-project").toString())
-        .selectExpr("split", "transform(filter(annotations, a -> a.annotation_type = 'label'), a -> a.identifier)")
-        .collectAsList();
+    Outcome prevalence =
+        run(only(b -> b.sql().contains("AS prevalence"))).stream()
+            .filter(o -> Arrays.asList(o.schema().fieldNames()).contains("prevalence"))
+            .findFirst()
+            .orElseThrow();
+    List<Row> resources =
+        SharedSpark.session()
+            .read()
+            .format("datamint")
+            .option("use_project_splits", "true")
+            .load(placeholders.get("/data/mirrors/my-project").toString())
+            .selectExpr(
+                "split",
+                "transform(filter(annotations, a -> a.annotation_type = 'label'), a -> a.identifier)")
+            .collectAsList();
     Map<String, Long> splitSizes = new HashMap<>();
     Map<List<String>, Long> carrying = new HashMap<>();
     for (Row row : resources) {
@@ -142,7 +168,8 @@ class DocumentedSqlTest {
     carrying.forEach((key, n) -> expected.put(key, (double) n / splitSizes.get(key.get(0))));
     Map<List<String>, Double> reported = new HashMap<>();
     for (Row row : prevalence.rows()) {
-      reported.put(Arrays.asList(row.getString(0), row.getString(1)), ((Number) row.get(2)).doubleValue());
+      reported.put(
+          Arrays.asList(row.getString(0), row.getString(1)), ((Number) row.get(2)).doubleValue());
     }
     assertThat(expected).isNotEmpty();
     assertThat(reported).isEqualTo(expected);
@@ -170,7 +197,9 @@ class DocumentedSqlTest {
           var result = session.sql(statement);
           schema = result.schema();
           rows = result.collectAsList();
-        } catch (Exception e) { // Spark's AnalysisException and ParseException are checked, thrown undeclared
+        } catch (
+            Exception
+                e) { // Spark's AnalysisException and ParseException are checked, thrown undeclared
           throw new AssertionError(where + " failed: " + e.getMessage() + "\n" + statement, e);
         }
         if (QUERIES.contains(SqlScript.firstKeyword(statement))) {
@@ -185,16 +214,24 @@ class DocumentedSqlTest {
   }
 
   /**
-   * The block's SQL with each documented example path replaced by its sample project; any other absolute path fails
-   * the test, so that a new example path is given a sample here rather than failing as a missing directory.
+   * The block's SQL with each documented example path replaced by its sample project; any other
+   * absolute path fails the test, so that a new example path is given a sample here rather than
+   * failing as a missing directory.
    */
   private static String substitute(DocumentedSql.Block block) {
     Matcher m = PATH.matcher(block.sql());
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       Path sample = placeholders.get(m.group());
-      assertThat(sample).as(block.where() + " uses the path " + m.group() + ", which is none of the documented "
-          + "example paths " + placeholders.keySet() + "; use one of them, or give it a sample project here")
+      assertThat(sample)
+          .as(
+              block.where()
+                  + " uses the path "
+                  + m.group()
+                  + ", which is none of the documented "
+                  + "example paths "
+                  + placeholders.keySet()
+                  + "; use one of them, or give it a sample project here")
           .isNotNull();
       m.appendReplacement(out, Matcher.quoteReplacement(sample.toString()));
     }

@@ -19,7 +19,8 @@ class QuickstartArgsTest {
     assertThat(args.defaultDir()).isTrue();
     assertThat(args.seed()).isEqualTo(SampleProject.DEFAULT_SEED);
     assertThat(args.master()).isEqualTo("local[*]");
-    assertThat(QuickstartArgs.parse(new String[] {"--seed", "7"}, HOME).dir()).isEqualTo(args.dir());
+    assertThat(QuickstartArgs.parse(new String[] {"--seed", "7"}, HOME).dir())
+        .isEqualTo(args.dir());
   }
 
   @Test
@@ -30,7 +31,8 @@ class QuickstartArgsTest {
 
   @Test
   void dirSeedAndMasterAreTaken() {
-    QuickstartArgs args = QuickstartArgs.parse(new String[] {"--seed", "7", "/data/s", "--master", "local[2]"}, HOME);
+    QuickstartArgs args =
+        QuickstartArgs.parse(new String[] {"--seed", "7", "/data/s", "--master", "local[2]"}, HOME);
     assertThat(args.dir()).isEqualTo(Path.of("/data/s"));
     assertThat(args.defaultDir()).isFalse();
     assertThat(args.seed()).isEqualTo(7);

@@ -9,8 +9,21 @@ import org.junit.jupiter.api.Test;
 class PartitionPlannerTest {
 
   private static PlannedResource resource(String id, Long size) {
-    return new PlannedResource(id, id + ".png", "image/png", "CR", null, null, io.datamint.spark.api.model.ResourceKind.IMAGE, null, null, size,
-        List.of(), 1, List.of(), SplitMembership.NONE);
+    return new PlannedResource(
+        id,
+        id + ".png",
+        "image/png",
+        "CR",
+        null,
+        null,
+        io.datamint.spark.api.model.ResourceKind.IMAGE,
+        null,
+        null,
+        size,
+        List.of(),
+        1,
+        List.of(),
+        SplitMembership.NONE);
   }
 
   @Test
@@ -23,21 +36,29 @@ class PartitionPlannerTest {
     assertThat(partitions).extracting(p -> p.resources().size()).containsExactly(3, 3, 3, 1);
     assertThat(partitions).extracting(ResourcePartition::index).containsExactly(0, 1, 2, 3);
     assertThat(partitions.get(0).estimatedBytes()).isEqualTo(90);
-    assertThat(partitions.get(0).resources()).extracting(PlannedResource::resourceId)
+    assertThat(partitions.get(0).resources())
+        .extracting(PlannedResource::resourceId)
         .containsExactly("r0", "r1", "r2");
   }
 
   @Test
   void aLargeResourceGetsItsOwnPartition() {
-    List<ResourcePartition> partitions = PartitionPlanner.byBytes(100).plan(
-        List.of(resource("a", 10L), resource("big", 500L), resource("b", 10L)));
+    List<ResourcePartition> partitions =
+        PartitionPlanner.byBytes(100)
+            .plan(List.of(resource("a", 10L), resource("big", 500L), resource("b", 10L)));
     assertThat(partitions).extracting(p -> p.resources().size()).containsExactly(1, 1, 1);
   }
 
   @Test
   void unknownSizesUseTheEstimate() {
-    List<ResourcePartition> partitions = PartitionPlanner.byBytes(3L << 20).plan(
-        List.of(resource("a", null), resource("b", null), resource("c", null), resource("d", null)));
+    List<ResourcePartition> partitions =
+        PartitionPlanner.byBytes(3L << 20)
+            .plan(
+                List.of(
+                    resource("a", null),
+                    resource("b", null),
+                    resource("c", null),
+                    resource("d", null)));
     assertThat(partitions).extracting(p -> p.resources().size()).containsExactly(3, 1);
   }
 
@@ -48,12 +69,41 @@ class PartitionPlannerTest {
 
   @Test
   void rowPlanningUsesFrameCounts() {
-    PlannedResource volume = new PlannedResource("v", "v.nii", null, "CT", null, null,
-        io.datamint.spark.api.model.ResourceKind.NIFTI, null, null, 10L, List.of(), 300, List.of(), SplitMembership.NONE);
-    PlannedResource unknown = new PlannedResource("u", "u.nii", null, "CT", null, null,
-        io.datamint.spark.api.model.ResourceKind.NIFTI, null, null, 10L, List.of(), null, List.of(), SplitMembership.NONE);
-    List<ResourcePartition> partitions = PartitionPlanner.byRows(512).plan(
-        List.of(volume, volume, resource("a", 10L), unknown, volume));
+    PlannedResource volume =
+        new PlannedResource(
+            "v",
+            "v.nii",
+            null,
+            "CT",
+            null,
+            null,
+            io.datamint.spark.api.model.ResourceKind.NIFTI,
+            null,
+            null,
+            10L,
+            List.of(),
+            300,
+            List.of(),
+            SplitMembership.NONE);
+    PlannedResource unknown =
+        new PlannedResource(
+            "u",
+            "u.nii",
+            null,
+            "CT",
+            null,
+            null,
+            io.datamint.spark.api.model.ResourceKind.NIFTI,
+            null,
+            null,
+            10L,
+            List.of(),
+            null,
+            List.of(),
+            SplitMembership.NONE);
+    List<ResourcePartition> partitions =
+        PartitionPlanner.byRows(512)
+            .plan(List.of(volume, volume, resource("a", 10L), unknown, volume));
     // 300 | 300 + 1 + 64 | 300: a partition closes before it would pass 512 rows
     assertThat(partitions).extracting(p -> p.resources().size()).containsExactly(1, 3, 1);
   }

@@ -34,7 +34,8 @@ class PrefetchCliScriptTest {
 
   @BeforeEach
   void start() throws IOException {
-    assumeTrue(Files.isRegularFile(BASEDIR.resolve("target/classpath.txt")), "needs target/classpath.txt");
+    assumeTrue(
+        Files.isRegularFile(BASEDIR.resolve("target/classpath.txt")), "needs target/classpath.txt");
     fx = PrefetchFixture.start(tmp);
   }
 
@@ -46,14 +47,27 @@ class PrefetchCliScriptTest {
   }
 
   private ProcessBuilder prefetch(String serverUrl, Path out, String... more) {
-    List<String> command = new ArrayList<>(List.of(BASEDIR.resolve("bin/datamint-prefetch").toString(),
-        "--project", SampleProject.NAME, "--out", out.toString(), "--server-url", serverUrl,
-        "--master", "local[2]", "--conf", "spark.ui.enabled=false"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                BASEDIR.resolve("bin/datamint-prefetch").toString(),
+                "--project",
+                SampleProject.NAME,
+                "--out",
+                out.toString(),
+                "--server-url",
+                serverUrl,
+                "--master",
+                "local[2]",
+                "--conf",
+                "spark.ui.enabled=false"));
     command.addAll(List.of(more));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(BASEDIR.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-        .redirectOutput(tmp.resolve("stdout").toFile())
-        .redirectError(tmp.resolve("stderr").toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(BASEDIR.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+            .redirectOutput(tmp.resolve("stdout").toFile())
+            .redirectError(tmp.resolve("stderr").toFile());
     builder.environment().put("DATAMINT_API_KEY", "secret-key-123");
     builder.environment().remove("DATAMINT_API_URL");
     return builder;
@@ -63,7 +77,8 @@ class PrefetchCliScriptTest {
     Process process = builder.start();
     try {
       assertThat(process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS))
-          .as("finished within %d s; stderr:%n%s", TIMEOUT_SECONDS, read("stderr")).isTrue();
+          .as("finished within %d s; stderr:%n%s", TIMEOUT_SECONDS, read("stderr"))
+          .isTrue();
     } finally {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
@@ -82,17 +97,22 @@ class PrefetchCliScriptTest {
     Files.delete(fx.source.resolve("files/resources/" + missing));
     Path out = tmp.resolve("out");
 
-    int status = runToEnd(prefetch(fx.url(), out, "--concurrency", "3", "--option", "prefetch_partitions=3"));
+    int status =
+        runToEnd(
+            prefetch(fx.url(), out, "--concurrency", "3", "--option", "prefetch_partitions=3"));
 
     String stdout = read("stdout");
     String stderr = read("stderr");
     assertThat(status).as("exit status; stderr:%n%s", stderr).isEqualTo(3);
-    assertThat(stdout).contains("prefetched project " + SampleProject.NAME)
+    assertThat(stdout)
+        .contains("prefetched project " + SampleProject.NAME)
         .contains("13 resources, 32 files: 31 downloaded, 0 skipped (unchanged), 1 failed")
         .contains("3 tasks, 3 downloads in flight per executor")
-        .contains("failed files").contains("resource " + missing + ": GET /resources/" + missing + "/file")
+        .contains("failed files")
+        .contains("resource " + missing + ": GET /resources/" + missing + "/file")
         .contains("404");
-    assertThat(stderr).contains("INFO DatamintPrefetch: prefetch of project " + SampleProject.NAME)
+    assertThat(stderr)
+        .contains("INFO DatamintPrefetch: prefetch of project " + SampleProject.NAME)
         .contains("PrefetchPartitionReader: prefetch partition")
         .contains("WARN PrefetchPartitionReader: prefetch: resource " + missing + " failed");
     assertThat(stdout + stderr).doesNotContain("secret-key-123");
@@ -105,10 +125,11 @@ class PrefetchCliScriptTest {
     Path out = tmp.resolve("out");
     Path records = out.resolve(".prefetch/resources");
     int seenAtKill;
-    try (DatamintApiServer slow = DatamintApiServer.start(fx.root, 0, Optional.empty(),
-        FaultPlan.parse("slowMs=150"))) {
-      Process process = prefetch(slow.url(), out, "--concurrency", "1", "--option", "prefetch_partitions=1")
-          .start();
+    try (DatamintApiServer slow =
+        DatamintApiServer.start(fx.root, 0, Optional.empty(), FaultPlan.parse("slowMs=150"))) {
+      Process process =
+          prefetch(slow.url(), out, "--concurrency", "1", "--option", "prefetch_partitions=1")
+              .start();
       try {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
         while (count(records) < 3 && process.isAlive() && System.nanoTime() < deadline) {
@@ -143,10 +164,15 @@ class PrefetchCliScriptTest {
   void usageErrorsAndBadOptionsExitWith2BeforeSparkStarts() throws Exception {
     Path out = tmp.resolve("out");
     assertThat(runToEnd(prefetch(fx.url(), out, "--option", "tagz=chest"))).isEqualTo(2);
-    assertThat(read("stderr")).contains("unknown option \"tagz\"").contains("did you mean \"tags\"");
+    assertThat(read("stderr"))
+        .contains("unknown option \"tagz\"")
+        .contains("did you mean \"tags\"");
     assertThat(runToEnd(prefetch(fx.url(), out, "--api-key", "k"))).isEqualTo(2);
-    assertThat(read("stderr")).contains("not taken on the command line").contains("usage: datamint-prefetch");
-    assertThat(runToEnd(prefetch(fx.url(), out, "--api-key-env", "NO_SUCH_VARIABLE_42"))).isEqualTo(2);
+    assertThat(read("stderr"))
+        .contains("not taken on the command line")
+        .contains("usage: datamint-prefetch");
+    assertThat(runToEnd(prefetch(fx.url(), out, "--api-key-env", "NO_SUCH_VARIABLE_42")))
+        .isEqualTo(2);
     assertThat(read("stderr")).contains("NO_SUCH_VARIABLE_42");
     assertThat(runToEnd(prefetch(fx.url(), out, "--concurrency", "none"))).isEqualTo(2);
     assertThat(read("stderr")).contains("prefetch_concurrency").contains("positive");

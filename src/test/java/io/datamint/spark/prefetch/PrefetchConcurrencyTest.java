@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code prefetch_concurrency} bounds the downloads in flight per executor, whatever the number of tasks running in
- * it: the shared session runs two tasks at once in one JVM.
+ * {@code prefetch_concurrency} bounds the downloads in flight per executor, whatever the number of
+ * tasks running in it: the shared session runs two tasks at once in one JVM.
  */
 class PrefetchConcurrencyTest {
 
@@ -21,8 +21,17 @@ class PrefetchConcurrencyTest {
     SharedSpark.session();
     try (PrefetchFixture fx = PrefetchFixture.start(tmp, FaultPlan.parse("slowMs=60"));
         CountingProxy proxy = new CountingProxy(fx.url())) {
-      PrefetchReport report = DatamintPrefetch.run(SharedSpark.session(), fx.options("server_url", proxy.url(),
-          "prefetch_concurrency", "3", "prefetch_partitions", "4"), tmp.resolve("out").toString());
+      PrefetchReport report =
+          DatamintPrefetch.run(
+              SharedSpark.session(),
+              fx.options(
+                  "server_url",
+                  proxy.url(),
+                  "prefetch_concurrency",
+                  "3",
+                  "prefetch_partitions",
+                  "4"),
+              tmp.resolve("out").toString());
       assertThat(report.failures()).isEmpty();
       assertThat(report.partitions()).isEqualTo(4);
       assertThat(proxy.downloads()).isEqualTo(32);
@@ -32,8 +41,17 @@ class PrefetchConcurrencyTest {
 
       // one at a time, although two tasks run at once
       proxy.reset();
-      PrefetchReport serial = DatamintPrefetch.run(SharedSpark.session(), fx.options("server_url", proxy.url(),
-          "prefetch_concurrency", "1", "prefetch_partitions", "2"), tmp.resolve("serial").toString());
+      PrefetchReport serial =
+          DatamintPrefetch.run(
+              SharedSpark.session(),
+              fx.options(
+                  "server_url",
+                  proxy.url(),
+                  "prefetch_concurrency",
+                  "1",
+                  "prefetch_partitions",
+                  "2"),
+              tmp.resolve("serial").toString());
       assertThat(serial.failures()).isEmpty();
       assertThat(proxy.downloads()).isEqualTo(32);
       assertThat(proxy.maxInFlight()).isEqualTo(1);

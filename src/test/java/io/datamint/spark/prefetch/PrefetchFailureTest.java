@@ -20,7 +20,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Files that cannot be mirrored are reported one by one, leave nothing behind, and do not stop the others. */
+/**
+ * Files that cannot be mirrored are reported one by one, leave nothing behind, and do not stop the
+ * others.
+ */
 class PrefetchFailureTest {
 
   private static final int FILES = 13 + 19;
@@ -53,21 +56,34 @@ class PrefetchFailureTest {
     assertThat(report.complete()).isFalse();
     assertThat(report.downloaded()).isEqualTo(FILES - 2);
     assertThat(report.metrics()).containsEntry(PrefetchMetrics.FILES_FAILED, 2L);
-    assertThat(report.failures()).extracting(PrefetchFileResult::path)
+    assertThat(report.failures())
+        .extracting(PrefetchFileResult::path)
         .containsExactlyInAnyOrder("files/resources/" + resource, "files/annotations/" + mask);
-    assertThat(report.failures()).allSatisfy(f -> {
-      assertThat(f.error()).contains("404").contains("/file");
-      assertThat(f.bytes()).isZero();
-    });
-    assertThat(report.summary()).contains("2 failed").contains("resource " + resource).contains(mask);
+    assertThat(report.failures())
+        .allSatisfy(
+            f -> {
+              assertThat(f.error()).contains("404").contains("/file");
+              assertThat(f.bytes()).isZero();
+            });
+    assertThat(report.summary())
+        .contains("2 failed")
+        .contains("resource " + resource)
+        .contains(mask);
     assertThat(out.resolve("files/resources/" + resource)).doesNotExist();
     assertThat(out.resolve(".prefetch/resources/" + resource + ".json")).doesNotExist();
     assertThat(out.resolve("files/annotations/" + mask)).doesNotExist();
-    assertThat(PrefetchFixture.files(out)).noneMatch(f -> f.endsWith(PrefetchLayout.TEMPORARY_SUFFIX));
+    assertThat(PrefetchFixture.files(out))
+        .noneMatch(f -> f.endsWith(PrefetchLayout.TEMPORARY_SUFFIX));
 
     // the mirror reads; the resource without its file has an _error, the others none
-    List<Row> rows = SharedSpark.session().read().format("datamint").load(out.toString())
-        .select("resource_id", "image", "_error").where("_error IS NOT NULL").collectAsList();
+    List<Row> rows =
+        SharedSpark.session()
+            .read()
+            .format("datamint")
+            .load(out.toString())
+            .select("resource_id", "image", "_error")
+            .where("_error IS NOT NULL")
+            .collectAsList();
     assertThat(rows).extracting(r -> r.getString(0)).contains(resource);
 
     // the server has the files again: the next run fetches only the two
@@ -81,18 +97,20 @@ class PrefetchFailureTest {
 
   @Test
   void truncatedBodiesFailAfterTheirRetriesWithoutLeavingFiles() throws IOException {
-    try (DatamintApiServer faulty = DatamintApiServer.start(fx.root, 0, Optional.empty(),
-            FaultPlan.parse("truncateRate=1,seed=3"));
+    try (DatamintApiServer faulty =
+            DatamintApiServer.start(
+                fx.root, 0, Optional.empty(), FaultPlan.parse("truncateRate=1,seed=3"));
         RedirectRouter router = new RedirectRouter(fx.url(), faulty.url())) {
       Path out = tmp.resolve("out");
-      Map<String, String> options = fx.options("server_url", router.url(), "api_max_attempts", "2",
-          "prefetch_concurrency", "3");
+      Map<String, String> options =
+          fx.options(
+              "server_url", router.url(), "api_max_attempts", "2", "prefetch_concurrency", "3");
       PrefetchReport report = DatamintPrefetch.run(SharedSpark.session(), options, out.toString());
 
       assertThat(report.failed()).isEqualTo(FILES);
       // the JDK client reports a connection closed before Content-Length bytes as "closed"
-      assertThat(report.failures()).allSatisfy(f -> assertThat(f.error()).contains("/file")
-          .contains("after 2 attempts"));
+      assertThat(report.failures())
+          .allSatisfy(f -> assertThat(f.error()).contains("/file").contains("after 2 attempts"));
       assertThat(report.failures()).anySatisfy(f -> assertThat(f.bytes()).isPositive());
       assertThat(PrefetchFixture.files(out.resolve("files"))).isEmpty();
       assertThat(PrefetchFixture.files(out.resolve(".prefetch"))).isEmpty();
@@ -105,37 +123,50 @@ class PrefetchFailureTest {
   void aFileOfTheWrongSizeIsRefusedNamingBothSizes() throws IOException {
     String resource = fx.resourceIds().get(1);
     long actual = Files.size(fx.source.resolve("files/resources/" + resource));
-    fx.editResources(line -> line.contains("\"id\":\"" + resource + "\"")
-        ? line.replaceFirst("\"size\":\\d+", "\"size\":" + (actual + 7)) : line);
+    fx.editResources(
+        line ->
+            line.contains("\"id\":\"" + resource + "\"")
+                ? line.replaceFirst("\"size\":\\d+", "\"size\":" + (actual + 7))
+                : line);
     fx.restart();
     Path out = tmp.resolve("out");
 
     PrefetchReport report = fx.prefetch(out);
 
-    assertThat(report.failures()).singleElement().satisfies(f -> {
-      assertThat(f.resourceId()).isEqualTo(resource);
-      assertThat(f.error()).contains("size mismatch").contains("expected " + (actual + 7) + " bytes")
-          .contains(actual + " bytes");
-    });
+    assertThat(report.failures())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.resourceId()).isEqualTo(resource);
+              assertThat(f.error())
+                  .contains("size mismatch")
+                  .contains("expected " + (actual + 7) + " bytes")
+                  .contains(actual + " bytes");
+            });
     assertThat(report.downloaded()).isEqualTo(FILES - 1);
     assertThat(out.resolve("files/resources/" + resource)).doesNotExist();
     assertThat(out.resolve(".prefetch/resources/" + resource + ".json")).doesNotExist();
-    assertThat(PrefetchFixture.files(out)).noneMatch(f -> f.endsWith(PrefetchLayout.TEMPORARY_SUFFIX));
+    assertThat(PrefetchFixture.files(out))
+        .noneMatch(f -> f.endsWith(PrefetchLayout.TEMPORARY_SUFFIX));
   }
 
   @Test
   void anIdThatWouldNameAFileOutsideTheMirrorIsRefused() throws IOException {
     String resource = fx.resourceIds().get(2);
-    fx.editResources(line -> line.replace("\"id\":\"" + resource + "\"", "\"id\":\"../../escaped\""));
+    fx.editResources(
+        line -> line.replace("\"id\":\"" + resource + "\"", "\"id\":\"../../escaped\""));
     fx.restart();
     Path out = tmp.resolve("deep/out");
 
     PrefetchReport report = fx.prefetch(out);
 
-    assertThat(report.failures()).singleElement().satisfies(f -> {
-      assertThat(f.resourceId()).isEqualTo("../../escaped");
-      assertThat(f.error()).contains("cannot name a file in the mirror");
-    });
+    assertThat(report.failures())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.resourceId()).isEqualTo("../../escaped");
+              assertThat(f.error()).contains("cannot name a file in the mirror");
+            });
     assertThat(report.downloaded()).isPositive();
     assertThat(tmp.resolve("escaped")).doesNotExist();
     assertThat(tmp.resolve("deep/escaped")).doesNotExist();
@@ -158,24 +189,31 @@ class PrefetchFailureTest {
   void badOptionsFailBeforeAnyDownloadWithClearMessages() {
     Path out = tmp.resolve("out");
     assertThatThrownBy(() -> fx.prefetch(out, "prefetch_concurency", "4"))
-        .isInstanceOf(InvalidOptionException.class).hasMessageContaining("did you mean \"prefetch_concurrency\"");
+        .isInstanceOf(InvalidOptionException.class)
+        .hasMessageContaining("did you mean \"prefetch_concurrency\"");
     assertThatThrownBy(() -> fx.prefetch(out, "prefetch_concurrency", "0"))
-        .isInstanceOf(InvalidOptionException.class).hasMessageContaining("prefetch_concurrency")
+        .isInstanceOf(InvalidOptionException.class)
+        .hasMessageContaining("prefetch_concurrency")
         .hasMessageContaining("positive");
     assertThatThrownBy(() -> fx.prefetch(out, "prefetch_include_annotations", "maybe"))
-        .isInstanceOf(InvalidOptionException.class).hasMessageContaining("prefetch_include_annotations");
+        .isInstanceOf(InvalidOptionException.class)
+        .hasMessageContaining("prefetch_include_annotations");
     assertThatThrownBy(() -> fx.prefetch(out, "path", fx.source.toString()))
-        .isInstanceOf(InvalidOptionException.class).hasMessageContaining("not from a mirror");
+        .isInstanceOf(InvalidOptionException.class)
+        .hasMessageContaining("not from a mirror");
     Map<String, String> noServer = fx.options();
     noServer.remove("server_url");
     assertThatThrownBy(() -> DatamintPrefetch.run(SharedSpark.session(), noServer, out.toString()))
-        .isInstanceOf(InvalidOptionException.class).hasMessageContaining("server_url");
+        .isInstanceOf(InvalidOptionException.class)
+        .hasMessageContaining("server_url");
     Map<String, String> noProject = fx.options();
     noProject.remove("project");
     assertThatThrownBy(() -> DatamintPrefetch.run(SharedSpark.session(), noProject, out.toString()))
-        .isInstanceOf(InvalidOptionException.class).hasMessageContaining("\"project\"");
+        .isInstanceOf(InvalidOptionException.class)
+        .hasMessageContaining("\"project\"");
     assertThatThrownBy(() -> DatamintPrefetch.run(SharedSpark.session(), fx.options(), " "))
-        .isInstanceOf(InvalidOptionException.class).hasMessageContaining("output path");
+        .isInstanceOf(InvalidOptionException.class)
+        .hasMessageContaining("output path");
     assertThatThrownBy(() -> fx.prefetch(out, "project", "no-such-project"))
         .hasMessageContaining("no-such-project");
     assertThat(out).doesNotExist();

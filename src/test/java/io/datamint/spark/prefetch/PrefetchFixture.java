@@ -17,8 +17,9 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
- * A sample project served by a local {@link DatamintApiServer}, and prefetches of it: the source mirror lives in
- * {@code <dir>/source/sample} (edit it, then {@link #restart()} for metadata changes; files are read per request).
+ * A sample project served by a local {@link DatamintApiServer}, and prefetches of it: the source
+ * mirror lives in {@code <dir>/source/sample} (edit it, then {@link #restart()} for metadata
+ * changes; files are read per request).
  */
 final class PrefetchFixture implements AutoCloseable {
 
@@ -83,8 +84,13 @@ final class PrefetchFixture implements AutoCloseable {
   /** The resource ids of the sample, in API order. */
   List<String> resourceIds() {
     try {
-      return Files.readAllLines(source.resolve("resources.jsonl")).stream().filter(l -> !l.isBlank())
-          .map(l -> l.substring(l.indexOf("\"id\":\"") + 6, l.indexOf('"', l.indexOf("\"id\":\"") + 6))).toList();
+      return Files.readAllLines(source.resolve("resources.jsonl")).stream()
+          .filter(l -> !l.isBlank())
+          .map(
+              l ->
+                  l.substring(
+                      l.indexOf("\"id\":\"") + 6, l.indexOf('"', l.indexOf("\"id\":\"") + 6)))
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -93,7 +99,10 @@ final class PrefetchFixture implements AutoCloseable {
   /** Every file under {@code dir}, relative, sorted. */
   static List<String> files(Path dir) {
     try (Stream<Path> walk = Files.walk(dir)) {
-      return walk.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).sorted().toList();
+      return walk.filter(Files::isRegularFile)
+          .map(p -> dir.relativize(p).toString())
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

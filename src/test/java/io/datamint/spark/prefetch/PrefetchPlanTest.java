@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class PrefetchPlanTest {
 
   private static PrefetchTask task(String id, Long size) {
-    return new PrefetchTask(PrefetchFileResult.Kind.RESOURCE, id, null, size, new SdkVersion("{}", "h"));
+    return new PrefetchTask(
+        PrefetchFileResult.Kind.RESOURCE, id, null, size, new SdkVersion("{}", "h"));
   }
 
   private static long weight(List<PrefetchTask> tasks) {

@@ -6,8 +6,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 
 /**
- * A tiny front for two API servers over the same mirror: file downloads ({@code .../file}) are redirected (307) to
- * one, everything else to the other, so that faults can be injected into downloads only.
+ * A tiny front for two API servers over the same mirror: file downloads ({@code .../file}) are
+ * redirected (307) to one, everything else to the other, so that faults can be injected into
+ * downloads only.
  */
 final class RedirectRouter implements AutoCloseable {
 
@@ -15,13 +16,18 @@ final class RedirectRouter implements AutoCloseable {
 
   RedirectRouter(String metadataUrl, String filesUrl) throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-    server.createContext("/", exchange -> {
-      String target = exchange.getRequestURI().getRawPath().endsWith("/file") ? filesUrl : metadataUrl;
-      exchange.getRequestBody().readAllBytes();
-      exchange.getResponseHeaders().add("Location", target + exchange.getRequestURI().toString());
-      exchange.sendResponseHeaders(307, -1);
-      exchange.close();
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          String target =
+              exchange.getRequestURI().getRawPath().endsWith("/file") ? filesUrl : metadataUrl;
+          exchange.getRequestBody().readAllBytes();
+          exchange
+              .getResponseHeaders()
+              .add("Location", target + exchange.getRequestURI().toString());
+          exchange.sendResponseHeaders(307, -1);
+          exchange.close();
+        });
     server.start();
   }
 

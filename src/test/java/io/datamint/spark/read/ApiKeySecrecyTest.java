@@ -21,9 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The API key never shows. A driver JVM with the Spark UI and an event log ({@link ApiKeySecrecyDriver}) reads the
- * sample project through the local API server; its log (the connector at DEBUG), exception traces, explain output,
- * row errors, UI pages, UI REST answers and event log are then searched for every key it was given.
+ * The API key never shows. A driver JVM with the Spark UI and an event log ({@link
+ * ApiKeySecrecyDriver}) reads the sample project through the local API server; its log (the
+ * connector at DEBUG), exception traces, explain output, row errors, UI pages, UI REST answers and
+ * event log are then searched for every key it was given.
  */
 class ApiKeySecrecyTest {
 
@@ -42,16 +43,24 @@ class ApiKeySecrecyTest {
     SampleProject.write(root.resolve("sample"), SampleProject.DEFAULT_SEED);
   }
 
-  /** Runs the driver in {@code mode}; returns every file a person could read afterwards, as one text per file. */
+  /**
+   * Runs the driver in {@code mode}; returns every file a person could read afterwards, as one text
+   * per file.
+   */
   private static List<Artifact> run(String mode) throws IOException {
     Path out = tmp.resolve("out-" + mode);
     Path events = Files.createDirectories(tmp.resolve("events-" + mode));
     ClusterDriver.Result result;
-    // one server takes any key, through faults (so retries are logged); the other wants a key nobody is given
-    try (DatamintApiServer server = DatamintApiServer.start(root, 0, Optional.empty(),
-        FaultPlan.parse("rate500=0.1,rate429=0.1,retryAfter=0,seed=5"));
-        DatamintApiServer strict = DatamintApiServer.start(root, 0, Optional.of("dmk-the-right-one"),
-            FaultPlan.NONE)) {
+    // one server takes any key, through faults (so retries are logged); the other wants a key
+    // nobody is given
+    try (DatamintApiServer server =
+            DatamintApiServer.start(
+                root,
+                0,
+                Optional.empty(),
+                FaultPlan.parse("rate500=0.1,rate429=0.1,retryAfter=0,seed=5"));
+        DatamintApiServer strict =
+            DatamintApiServer.start(root, 0, Optional.of("dmk-the-right-one"), FaultPlan.NONE)) {
       Properties p = new Properties();
       p.setProperty("url", server.url());
       p.setProperty("strictUrl", strict.url());
@@ -75,7 +84,8 @@ class ApiKeySecrecyTest {
     }
     List<Artifact> artifacts = new ArrayList<>();
     for (Path f : files) {
-      artifacts.add(new Artifact(f, new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1)));
+      artifacts.add(
+          new Artifact(f, new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1)));
     }
     return artifacts;
   }
@@ -88,8 +98,13 @@ class ApiKeySecrecyTest {
       for (String key : KEYS) {
         int at = a.text().indexOf(key);
         if (at >= 0) {
-          leaks.add(a.file().getFileName() + ": ..." + a.text().substring(Math.max(0, at - 200),
-              Math.min(a.text().length(), at + 40)).replace('\n', ' ') + "...");
+          leaks.add(
+              a.file().getFileName()
+                  + ": ..."
+                  + a.text()
+                      .substring(Math.max(0, at - 200), Math.min(a.text().length(), at + 40))
+                      .replace('\n', ' ')
+                  + "...");
         }
       }
     }
@@ -106,9 +121,17 @@ class ApiKeySecrecyTest {
   void aKeyGivenAsAReadOptionNeverShowsWithSparksDefaults() throws IOException {
     List<Artifact> artifacts = run("option");
     assertNoKeyIn(artifacts);
-    // the search looked at real material: reads, plans, retries, the rejection, the UI and the event log
-    assertThat(all(artifacts)).contains("rows: 13", "ReadColumns", "retrying", "API key rejected (401)",
-        "SparkListenerSQLExecutionStart", "BatchScan", "datamint-key-secrecy-option")
+    // the search looked at real material: reads, plans, retries, the rejection, the UI and the
+    // event log
+    assertThat(all(artifacts))
+        .contains(
+            "rows: 13",
+            "ReadColumns",
+            "retrying",
+            "API key rejected (401)",
+            "SparkListenerSQLExecutionStart",
+            "BatchScan",
+            "datamint-key-secrecy-option")
         .doesNotContain("the rejected key was accepted");
   }
 
@@ -116,7 +139,12 @@ class ApiKeySecrecyTest {
   void keysInTheSparkConfAndSqlOptionsNeverShowWithTheRecommendedRedaction() throws IOException {
     List<Artifact> artifacts = run("conf");
     assertNoKeyIn(artifacts);
-    assertThat(all(artifacts)).contains("rows: 13", "spark.datamint.api_key", "CreateTempViewUsing",
-        "SparkListenerEnvironmentUpdate", "datamint-key-secrecy-conf");
+    assertThat(all(artifacts))
+        .contains(
+            "rows: 13",
+            "spark.datamint.api_key",
+            "CreateTempViewUsing",
+            "SparkListenerEnvironmentUpdate",
+            "datamint-key-secrecy-conf");
   }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.datamint.spark.testing.ReadOptions;
 import io.datamint.spark.testing.SharedSpark;
-import io.datamint.spark.testing.TestMirror;
 import io.datamint.spark.testing.TestCorpus;
+import io.datamint.spark.testing.TestMirror;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.nio.ByteBuffer;
@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Bad files through {@code spark.read}: absurd declared dimensions, a gzip bomb, a truncated DICOM, a DICOM that
- * holds no image, an image read as an image dataset with several frames, a limit set by option. Each row gets a
- * clear {@code _error}; none crashes the task or exhausts memory.
+ * Bad files through {@code spark.read}: absurd declared dimensions, a gzip bomb, a truncated DICOM,
+ * a DICOM that holds no image, an image read as an image dataset with several frames, a limit set
+ * by option. Each row gets a clear {@code _error}; none crashes the task or exhausts memory.
  */
 class BadInputReadTest {
 
@@ -41,7 +41,8 @@ class BadInputReadTest {
     Map<String, byte[]> files = new HashMap<>();
     files.put("huge-png", pngHeaderOnly(100_000, 100_000));
     files.put("nifti-bomb", gzip(niftiHeader(30_000, 30_000, 30_000), 64L << 20));
-    files.put("truncated-mr", Files.readAllBytes(CORPUS.resolve("dicom/pydicom__MR_truncated.dcm")));
+    files.put(
+        "truncated-mr", Files.readAllBytes(CORPUS.resolve("dicom/pydicom__MR_truncated.dcm")));
     files.put("rt-plan", Files.readAllBytes(CORPUS.resolve("dicom/pydicom__rtplan.dcm")));
     files.put("ok-png", Files.readAllBytes(CORPUS.resolve("image/skimage__camera.png")));
     for (String id : files.keySet()) {
@@ -56,7 +57,14 @@ class BadInputReadTest {
 
   private static Map<String, String> errors(String... options) {
     Map<String, String> out = new HashMap<>();
-    for (Row row : SharedSpark.session().read().format("datamint").options(ReadOptions.of(options)).load(mirror).select("resource_id", "image", "_error").collectAsList()) {
+    for (Row row :
+        SharedSpark.session()
+            .read()
+            .format("datamint")
+            .options(ReadOptions.of(options))
+            .load(mirror)
+            .select("resource_id", "image", "_error")
+            .collectAsList()) {
       out.put(row.getString(0), row.getString(2));
     }
     return out;
@@ -83,8 +91,16 @@ class BadInputReadTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     DataOutputStream data = new DataOutputStream(out);
     data.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
-    ByteBuffer ihdr = ByteBuffer.allocate(17).put("IHDR".getBytes()).putInt(width).putInt(height)
-        .put((byte) 8).put((byte) 0).put((byte) 0).put((byte) 0).put((byte) 0);
+    ByteBuffer ihdr =
+        ByteBuffer.allocate(17)
+            .put("IHDR".getBytes())
+            .putInt(width)
+            .putInt(height)
+            .put((byte) 8)
+            .put((byte) 0)
+            .put((byte) 0)
+            .put((byte) 0)
+            .put((byte) 0);
     data.writeInt(13);
     data.write(ihdr.array());
     CRC32 crc = new CRC32();

@@ -12,9 +12,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Driver main for {@link ClusterReadTest}: reads a mirror with the datamint source on a standalone cluster.
- * Arguments: the mirror path and a SQL {@code WHERE} clause. Emits one {@code partition} line per input partition
- * (the executor's pid and id, and the resource ids it produced) and one {@code rows} line with the JSON rows.
+ * Driver main for {@link ClusterReadTest}: reads a mirror with the datamint source on a standalone
+ * cluster. Arguments: the mirror path and a SQL {@code WHERE} clause. Emits one {@code partition}
+ * line per input partition (the executor's pid and id, and the resource ids it produced) and one
+ * {@code rows} line with the JSON rows.
  */
 public final class ClusterReadDriver {
 
@@ -22,9 +23,16 @@ public final class ClusterReadDriver {
 
   public static void main(String[] args) throws Exception {
     try (SparkSession spark = ClusterSession.connect()) {
-      Dataset<Row> df = spark.read().format("datamint").option("target_partition_bytes", "3000")
-          .load(args[0]).where(args[1]).select("resource_id", "modality", "tags", "annotations");
-      List<String> perPartition = df.toJSON().javaRDD().mapPartitions(ClusterReadDriver::describe).collect();
+      Dataset<Row> df =
+          spark
+              .read()
+              .format("datamint")
+              .option("target_partition_bytes", "3000")
+              .load(args[0])
+              .where(args[1])
+              .select("resource_id", "modality", "tags", "annotations");
+      List<String> perPartition =
+          df.toJSON().javaRDD().mapPartitions(ClusterReadDriver::describe).collect();
       for (String line : perPartition) {
         String[] parts = line.split("\\|", -1);
         Map<String, Object> fields = new LinkedHashMap<>();
@@ -45,7 +53,8 @@ public final class ClusterReadDriver {
     while (rows.hasNext()) {
       ids.add(rows.next());
     }
-    return List.of(ProcessHandle.current().pid() + "|" + SparkEnv.get().executorId() + "|" + ids.size())
+    return List.of(
+            ProcessHandle.current().pid() + "|" + SparkEnv.get().executorId() + "|" + ids.size())
         .iterator();
   }
 }

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The SDK's filter() and include_unannotated as read options, and load-time failures, through spark.read. */
+/**
+ * The SDK's filter() and include_unannotated as read options, and load-time failures, through
+ * spark.read.
+ */
 class DatasetOptionsTest {
 
   @TempDir static Path tmp;
@@ -24,20 +27,32 @@ class DatasetOptionsTest {
   @BeforeAll
   static void setUp() {
     spark = SharedSpark.session();
-    mirror = TestMirror.in(tmp.resolve("p"))
-        .image("r1", "chest_01.png", "CR", "p1", "chest", "xray")
-        .image("r2", "chest_02.png", "CR", "p2", "chest")
-        .image("r3", "knee_01.png", "DX", "p3", "knee")
-        .image("r4", "notes.PNG", "OT", null)
-        .label("a1", "r1", "pneumonia", "alice")
-        .annotationLine("{\"id\":\"a2\",\"resource_id\":\"r2\",\"type\":\"line\",\"name\":\"ruler\",\"index\":0}")
-        .label("a3", "r3", "fracture", null)
-        .write().toString();
+    mirror =
+        TestMirror.in(tmp.resolve("p"))
+            .image("r1", "chest_01.png", "CR", "p1", "chest", "xray")
+            .image("r2", "chest_02.png", "CR", "p2", "chest")
+            .image("r3", "knee_01.png", "DX", "p3", "knee")
+            .image("r4", "notes.PNG", "OT", null)
+            .label("a1", "r1", "pneumonia", "alice")
+            .annotationLine(
+                "{\"id\":\"a2\",\"resource_id\":\"r2\",\"type\":\"line\",\"name\":\"ruler\",\"index\":0}")
+            .label("a3", "r3", "fracture", null)
+            .write()
+            .toString();
   }
 
   private List<String> ids(Map<String, String> options) {
-    return spark.read().format("datamint").option("worklists", "none").options(options).load(mirror).select("resource_id").collectAsList()
-        .stream().map(r -> r.getString(0)).toList();
+    return spark
+        .read()
+        .format("datamint")
+        .option("worklists", "none")
+        .options(options)
+        .load(mirror)
+        .select("resource_id")
+        .collectAsList()
+        .stream()
+        .map(r -> r.getString(0))
+        .toList();
   }
 
   @Test
@@ -66,14 +81,24 @@ class DatasetOptionsTest {
 
   @Test
   void criteriaAreAnded() {
-    assertThat(ids(Map.of("tags", "chest", "annotation_names", "pneumonia", "filename_pattern", "chest*")))
+    assertThat(
+            ids(
+                Map.of(
+                    "tags",
+                    "chest",
+                    "annotation_names",
+                    "pneumonia",
+                    "filename_pattern",
+                    "chest*")))
         .containsExactly("r1");
   }
 
   @Test
   void theSameOptionsWorkFromSql() {
-    spark.sql("CREATE OR REPLACE TEMPORARY VIEW chest USING datamint OPTIONS (path '" + mirror
-        + "', tags 'chest')");
+    spark.sql(
+        "CREATE OR REPLACE TEMPORARY VIEW chest USING datamint OPTIONS (path '"
+            + mirror
+            + "', tags 'chest')");
     assertThat(spark.sql("SELECT count(*) FROM chest").first().getLong(0)).isEqualTo(2);
   }
 
@@ -98,8 +123,12 @@ class DatasetOptionsTest {
 
   @Test
   void malformedResourceLineFailsAtLoadNamingFileAndLine() {
-    Path dir = TestMirror.in(tmp.resolve("bad-line")).image("r1", "a.png", "CR", null)
-        .image("r2", "b.png", "CR", null).resourceLine("{\"id\": \"r3\" \"filename\": \"c.png\"}").write();
+    Path dir =
+        TestMirror.in(tmp.resolve("bad-line"))
+            .image("r1", "a.png", "CR", null)
+            .image("r2", "b.png", "CR", null)
+            .resourceLine("{\"id\": \"r3\" \"filename\": \"c.png\"}")
+            .write();
     assertThatThrownBy(() -> spark.read().format("datamint").load(dir.toString()))
         .hasMessageContaining("resources.jsonl line 3: malformed JSON");
   }
@@ -107,26 +136,48 @@ class DatasetOptionsTest {
   @Test
   void noSourceAndApiSourceAreExplained() {
     assertThatThrownBy(() -> spark.read().format("datamint").load())
-        .hasMessageContaining("no project source").hasMessageContaining("\"path\"");
-    assertThatThrownBy(() -> spark.read().format("datamint").option("server_url", "http://127.0.0.1:9")
-        .option("api_key", "k-secret").load())
-        .hasMessageContaining("needs option \"project\"").hasMessageNotContaining("k-secret");
-    assertThatThrownBy(() -> spark.read().format("datamint").option("server_url", "http://127.0.0.1:9")
-        .option("api_key", "k-secret").option("project", "p").option("api_max_attempts", "1").load())
+        .hasMessageContaining("no project source")
+        .hasMessageContaining("\"path\"");
+    assertThatThrownBy(
+            () ->
+                spark
+                    .read()
+                    .format("datamint")
+                    .option("server_url", "http://127.0.0.1:9")
+                    .option("api_key", "k-secret")
+                    .load())
+        .hasMessageContaining("needs option \"project\"")
+        .hasMessageNotContaining("k-secret");
+    assertThatThrownBy(
+            () ->
+                spark
+                    .read()
+                    .format("datamint")
+                    .option("server_url", "http://127.0.0.1:9")
+                    .option("api_key", "k-secret")
+                    .option("project", "p")
+                    .option("api_max_attempts", "1")
+                    .load())
         .hasMessageContaining("GET /projects on http://127.0.0.1:9 failed: ConnectException")
         .hasMessageNotContaining("k-secret");
   }
 
   @Test
   void prefetchOnlyOptionsFailAtLoadNamingTheOptionAndThePrefetch() {
-    for (String key : List.of("prefetch_concurrency", "Prefetch_Partitions", "prefetch_include_annotations")) {
+    for (String key :
+        List.of("prefetch_concurrency", "Prefetch_Partitions", "prefetch_include_annotations")) {
       assertThatThrownBy(() -> spark.read().format("datamint").option(key, "2").load(mirror))
           .as(key)
           .hasMessageContaining("option \"" + key + "\" applies only to a prefetch")
-          .hasMessageContaining("DatamintPrefetch").hasMessageContaining("bin/datamint-prefetch");
+          .hasMessageContaining("DatamintPrefetch")
+          .hasMessageContaining("bin/datamint-prefetch");
     }
-    assertThatThrownBy(() -> spark.sql("CREATE OR REPLACE TEMPORARY VIEW pf USING datamint OPTIONS (path '" + mirror
-        + "', prefetch_concurrency '4')"))
+    assertThatThrownBy(
+            () ->
+                spark.sql(
+                    "CREATE OR REPLACE TEMPORARY VIEW pf USING datamint OPTIONS (path '"
+                        + mirror
+                        + "', prefetch_concurrency '4')"))
         .hasMessageContaining("\"prefetch_concurrency\" applies only to a prefetch");
   }
 

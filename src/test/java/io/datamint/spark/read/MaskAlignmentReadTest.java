@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Masks land on the pixels they were drawn on: for a PNG, a DICOM volume and a NIfTI volume with a non-trivial
- * orientation (the slice axis coded I, so the reader flips it), a bright box is drawn in the image and the same box
- * in the mask file; read through {@code spark.read}, the mask's ones are exactly the image's bright voxels.
+ * Masks land on the pixels they were drawn on: for a PNG, a DICOM volume and a NIfTI volume with a
+ * non-trivial orientation (the slice axis coded I, so the reader flips it), a bright box is drawn
+ * in the image and the same box in the mask file; read through {@code spark.read}, the mask's ones
+ * are exactly the image's bright voxels.
  */
 class MaskAlignmentReadTest {
 
@@ -40,15 +41,25 @@ class MaskAlignmentReadTest {
 
   @BeforeAll
   static void writeAndRead() throws Exception {
-    TestMirror m = TestMirror.in(tmp.resolve("align"))
-        .worklists("[{\"id\":\"w\",\"name\":\"W\",\"annotations\":[],\"segmentation_group\":{\"groups\":"
-            + "{\"box\":{\"index\":3}}}}]")
-        .resourceLine("{\"id\":\"png\",\"filename\":\"a.png\",\"mimetype\":\"image/png\",\"storage\":\"ImageResource\"}")
-        .resourceLine("{\"id\":\"nii\",\"filename\":\"v.nii\",\"mimetype\":\"application/x-nifti\"}")
-        .resourceLine("{\"id\":\"dcm\",\"filename\":\"v.dcm\",\"mimetype\":\"application/dicom\"}");
+    TestMirror m =
+        TestMirror.in(tmp.resolve("align"))
+            .worklists(
+                "[{\"id\":\"w\",\"name\":\"W\",\"annotations\":[],\"segmentation_group\":{\"groups\":"
+                    + "{\"box\":{\"index\":3}}}}]")
+            .resourceLine(
+                "{\"id\":\"png\",\"filename\":\"a.png\",\"mimetype\":\"image/png\",\"storage\":\"ImageResource\"}")
+            .resourceLine(
+                "{\"id\":\"nii\",\"filename\":\"v.nii\",\"mimetype\":\"application/x-nifti\"}")
+            .resourceLine(
+                "{\"id\":\"dcm\",\"filename\":\"v.dcm\",\"mimetype\":\"application/dicom\"}");
     for (String id : List.of("png", "nii", "dcm")) {
-      m.annotationLine("{\"id\":\"m-" + id + "\",\"resource_id\":\"" + id + "\",\"type\":\"segmentation\","
-          + "\"name\":\"box\",\"added_by\":\"alice\"}");
+      m.annotationLine(
+          "{\"id\":\"m-"
+              + id
+              + "\",\"resource_id\":\""
+              + id
+              + "\",\"type\":\"segmentation\","
+              + "\"name\":\"box\",\"added_by\":\"alice\"}");
     }
     Path dir = m.write();
     boolean[] box2d = new boolean[W * H];
@@ -77,15 +88,42 @@ class MaskAlignmentReadTest {
     NiftiWriter nifti = NiftiWriter.of(new int[] {W, H, D}, affine);
     Files.write(dir.resolve("files/resources/nii"), nifti.int16(volume));
     Files.write(dir.resolve("files/annotations/m-nii"), nifti.uint8(maskVoxels));
-    // DICOM: the same volume as frames (frame = z, row = y, column = x); its mask as a NIfTI volume in the
-    // DICOM's (frame, row, column) order, identity orientation with z coded S so nothing is flipped.
-    Files.write(dir.resolve("files/resources/dcm"), DicomWriter.encode(new DicomWriter.CtSeries("P", "P^Q",
-        "20260101", "1.2.3", "1.2.3.4", "1.2.3.4.5", "1.2.3.6", H, W, D, 1, 1, 1, new double[] {0, 0, 0},
-        volume)));
-    Files.write(dir.resolve("files/annotations/m-dcm"), NiftiWriter.of(new int[] {W, H, D},
-        new double[][] {{1, 0, 0, 0}, {0, 1, 0, 0}, {0, 0, 1, 0}, {0, 0, 0, 1}}).uint8(maskVoxels));
-    for (Row row : SharedSpark.session().read().format("datamint").load(dir.toString())
-        .select("resource_id", "image", "segmentations", "seg_labels", "_error").collectAsList()) {
+    // DICOM: the same volume as frames (frame = z, row = y, column = x); its mask as a NIfTI volume
+    // in the
+    // DICOM's (frame, row, column) order, identity orientation with z coded S so nothing is
+    // flipped.
+    Files.write(
+        dir.resolve("files/resources/dcm"),
+        DicomWriter.encode(
+            new DicomWriter.CtSeries(
+                "P",
+                "P^Q",
+                "20260101",
+                "1.2.3",
+                "1.2.3.4",
+                "1.2.3.4.5",
+                "1.2.3.6",
+                H,
+                W,
+                D,
+                1,
+                1,
+                1,
+                new double[] {0, 0, 0},
+                volume)));
+    Files.write(
+        dir.resolve("files/annotations/m-dcm"),
+        NiftiWriter.of(
+                new int[] {W, H, D},
+                new double[][] {{1, 0, 0, 0}, {0, 1, 0, 0}, {0, 0, 1, 0}, {0, 0, 0, 1}})
+            .uint8(maskVoxels));
+    for (Row row :
+        SharedSpark.session()
+            .read()
+            .format("datamint")
+            .load(dir.toString())
+            .select("resource_id", "image", "segmentations", "seg_labels", "_error")
+            .collectAsList()) {
       rows.put(row.getString(0), row);
     }
   }
@@ -99,23 +137,27 @@ class MaskAlignmentReadTest {
     List<Integer> maskShape = mask.getList(1);
     assertThat(mask.getString(0)).isEqualTo("uint8");
     assertThat(maskShape.get(0)).isEqualTo(1); // one instance
-    assertThat(maskShape.subList(1, maskShape.size())).isEqualTo(imageShape.subList(1, imageShape.size()));
+    assertThat(maskShape.subList(1, maskShape.size()))
+        .isEqualTo(imageShape.subList(1, imageShape.size()));
     ByteBuffer pixels = ByteBuffer.wrap((byte[]) image.get(2)).order(ByteOrder.LITTLE_ENDIAN);
     byte[] ones = (byte[]) mask.get(2);
     int bright = 0;
     for (int i = 0; i < ones.length; i++) {
-      double value = switch (image.getString(0)) {
-        case "uint8" -> pixels.get(i) & 0xff;
-        case "int16" -> pixels.getShort(2 * i);
-        case "float64" -> pixels.getDouble(8 * i);
-        default -> throw new AssertionError(image.getString(0));
-      };
-      assertThat(ones[i] == 1).as(id + " voxel " + i + " (value " + value + ")").isEqualTo(value > brightAbove);
+      double value =
+          switch (image.getString(0)) {
+            case "uint8" -> pixels.get(i) & 0xff;
+            case "int16" -> pixels.getShort(2 * i);
+            case "float64" -> pixels.getDouble(8 * i);
+            default -> throw new AssertionError(image.getString(0));
+          };
+      assertThat(ones[i] == 1)
+          .as(id + " voxel " + i + " (value " + value + ")")
+          .isEqualTo(value > brightAbove);
       bright += ones[i];
     }
     assertThat(bright).isPositive();
-    assertThat(row.getJavaMap(3).get("alice")).isEqualTo(scala.jdk.javaapi.CollectionConverters.asScala(
-        List.of(3)).toSeq());
+    assertThat(row.getJavaMap(3).get("alice"))
+        .isEqualTo(scala.jdk.javaapi.CollectionConverters.asScala(List.of(3)).toSeq());
   }
 
   @Test

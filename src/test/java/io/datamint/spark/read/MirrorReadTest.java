@@ -23,15 +23,17 @@ class MirrorReadTest {
   @BeforeAll
   static void setUp() {
     spark = SharedSpark.session();
-    mirror = TestMirror.in(tmp.resolve("tiny"))
-        .image("r1", "a.png", "CR", "p1", "chest", "xray")
-        .image("r2", "b.png", "DX", "p2", "xray")
-        .image("r3", "c.png", "CR", null, "abdomen")
-        .label("a1", "r1", "pneumonia", "alice@example.com")
-        .annotationLine("{\"id\": \"a2\", \"resource_id\": \"r1\", \"annotation_type\": \"category\", "
-            + "\"identifier\": \"quality\", \"text_value\": \"good\", \"created_by\": \"bob@example.com\", "
-            + "\"frame_index\": 3}")
-        .write();
+    mirror =
+        TestMirror.in(tmp.resolve("tiny"))
+            .image("r1", "a.png", "CR", "p1", "chest", "xray")
+            .image("r2", "b.png", "DX", "p2", "xray")
+            .image("r3", "c.png", "CR", null, "abdomen")
+            .label("a1", "r1", "pneumonia", "alice@example.com")
+            .annotationLine(
+                "{\"id\": \"a2\", \"resource_id\": \"r1\", \"annotation_type\": \"category\", "
+                    + "\"identifier\": \"quality\", \"text_value\": \"good\", \"created_by\": \"bob@example.com\", "
+                    + "\"frame_index\": 3}")
+            .write();
   }
 
   private Dataset<Row> read() {
@@ -40,7 +42,8 @@ class MirrorReadTest {
 
   @Test
   void readsOneRowPerResourceInSourceOrder() {
-    List<Row> rows = read().select("resource_id", "filename", "modality", "patient_id", "tags").collectAsList();
+    List<Row> rows =
+        read().select("resource_id", "filename", "modality", "patient_id", "tags").collectAsList();
     assertThat(rows).extracting(r -> r.getString(0)).containsExactly("r1", "r2", "r3");
     assertThat(rows.get(0).getList(4)).containsExactly("chest", "xray");
     assertThat(rows.get(2).isNullAt(3)).isTrue();
@@ -48,17 +51,31 @@ class MirrorReadTest {
 
   @Test
   void annotationsColumnNormalizesShortAndLongKeys() {
-    List<Row> rows = read().where("resource_id = 'r1'")
-        .selectExpr("inline(annotations)").select("id", "identifier", "annotation_type", "created_by", "scope",
-            "frame_index", "text_value").orderBy("id").collectAsList();
+    List<Row> rows =
+        read()
+            .where("resource_id = 'r1'")
+            .selectExpr("inline(annotations)")
+            .select(
+                "id",
+                "identifier",
+                "annotation_type",
+                "created_by",
+                "scope",
+                "frame_index",
+                "text_value")
+            .orderBy("id")
+            .collectAsList();
     assertThat(rows).hasSize(2);
-    assertThat(rows.get(0).toString()).isEqualTo("[a1,pneumonia,label,alice@example.com,image,null,null]");
-    assertThat(rows.get(1).toString()).isEqualTo("[a2,quality,category,bob@example.com,frame,3,good]");
+    assertThat(rows.get(0).toString())
+        .isEqualTo("[a1,pneumonia,label,alice@example.com,image,null,null]");
+    assertThat(rows.get(1).toString())
+        .isEqualTo("[a2,quality,category,bob@example.com,frame,3,good]");
   }
 
   @Test
   void pushesAttributePredicatesAndTagFilters() {
-    Dataset<Row> df = read().where("modality = 'CR' AND array_contains(tags, 'chest')").select("resource_id");
+    Dataset<Row> df =
+        read().where("modality = 'CR' AND array_contains(tags, 'chest')").select("resource_id");
     String plan = df.queryExecution().executedPlan().toString();
     assertThat(plan).contains("PushedTags=[chest]").contains("PushedPredicates=");
     assertThat(df.collectAsList()).extracting(r -> r.getString(0)).containsExactly("r1");
@@ -66,8 +83,14 @@ class MirrorReadTest {
 
   @Test
   void misspelledOptionFailsAtLoad() {
-    assertThatThrownBy(() -> spark.read().format("datamint").option("filname_pattern", "*.png")
-        .load(mirror.toString()))
-        .hasMessageContaining("filname_pattern").hasMessageContaining("did you mean \"filename_pattern\"");
+    assertThatThrownBy(
+            () ->
+                spark
+                    .read()
+                    .format("datamint")
+                    .option("filname_pattern", "*.png")
+                    .load(mirror.toString()))
+        .hasMessageContaining("filname_pattern")
+        .hasMessageContaining("did you mean \"filename_pattern\"");
   }
 }

@@ -14,7 +14,10 @@ import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The scan's Spark UI metrics: a metadata query reads no file; a pixel query reads exactly its resources'. */
+/**
+ * The scan's Spark UI metrics: a metadata query reads no file; a pixel query reads exactly its
+ * resources'.
+ */
 class ReadMetricsTest {
 
   @TempDir Path tmp;
@@ -27,11 +30,21 @@ class ReadMetricsTest {
   @Test
   void filesAreReadOnlyForFileColumns() throws Exception {
     Path mirror = SampleProject.write(tmp.resolve("s"), 5).dir();
-    Dataset<Row> metadata = SharedSpark.session().read().format("datamint").load(mirror.toString())
-        .where("modality = 'CR'").select("resource_id", "tags", "annotations");
+    Dataset<Row> metadata =
+        SharedSpark.session()
+            .read()
+            .format("datamint")
+            .load(mirror.toString())
+            .where("modality = 'CR'")
+            .select("resource_id", "tags", "annotations");
     assertThat(metric(metadata, ReadMetrics.FILES_READ)).isZero();
-    Dataset<Row> pixels = SharedSpark.session().read().format("datamint").load(mirror.toString())
-        .where("modality = 'CR'").select("resource_id", "image");
+    Dataset<Row> pixels =
+        SharedSpark.session()
+            .read()
+            .format("datamint")
+            .load(mirror.toString())
+            .where("modality = 'CR'")
+            .select("resource_id", "image");
     assertThat(metric(pixels, ReadMetrics.FILES_READ)).isEqualTo(3);
     assertThat(metric(pixels, ReadMetrics.BYTES_READ)).isPositive();
     assertThat(metric(pixels, ReadMetrics.ERROR_ROWS)).isZero();
@@ -42,12 +55,20 @@ class ReadMetricsTest {
     Path mirror = SampleProject.write(tmp.resolve("s"), 5).dir();
     SparkSession adaptive = SharedSpark.session().newSession();
     adaptive.conf().set("spark.sql.adaptive.enabled", "true");
-    Dataset<Row> perModality = adaptive.read().format("datamint").load(mirror.toString())
-        .where("modality = 'CR'").groupBy("modality").agg(functions.count("image.dtype"));
+    Dataset<Row> perModality =
+        adaptive
+            .read()
+            .format("datamint")
+            .load(mirror.toString())
+            .where("modality = 'CR'")
+            .groupBy("modality")
+            .agg(functions.count("image.dtype"));
     assertThat(perModality.collectAsList()).extracting(r -> r.getLong(1)).containsExactly(3L);
-    assertThat(perModality.queryExecution().executedPlan()).isInstanceOf(AdaptiveSparkPlanExec.class);
+    assertThat(perModality.queryExecution().executedPlan())
+        .isInstanceOf(AdaptiveSparkPlanExec.class);
     assertThat(BatchScans.of(perModality)).hasSize(1);
-    assertThat(BatchScans.metrics(perModality)).containsEntry(ReadMetrics.FILES_READ, 3L)
+    assertThat(BatchScans.metrics(perModality))
+        .containsEntry(ReadMetrics.FILES_READ, 3L)
         .containsEntry(ReadMetrics.ERROR_ROWS, 0L);
   }
 }

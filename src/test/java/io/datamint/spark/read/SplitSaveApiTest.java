@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A local split saved through the Datamint API ({@code POST /projects/{id}/splits} on the local server) is what a
- * later read with project splits gives, through the API and through the server's mirror alike.
+ * A local split saved through the Datamint API ({@code POST /projects/{id}/splits} on the local
+ * server) is what a later read with project splits gives, through the API and through the server's
+ * mirror alike.
  */
 class SplitSaveApiTest {
 
@@ -52,15 +53,22 @@ class SplitSaveApiTest {
   }
 
   private Map<String, String> api(String project, String... options) {
-    Map<String, String> out = new HashMap<>(Map.of("server_url", server.url(), "api_key", KEY, "project", project));
+    Map<String, String> out =
+        new HashMap<>(Map.of("server_url", server.url(), "api_key", KEY, "project", project));
     out.putAll(ReadOptions.of(options));
     return out;
   }
 
   private Map<String, String> splits(Map<String, String> options) {
     Map<String, String> out = new HashMap<>();
-    for (Row r : spark.read().format("datamint").options(options).load().select("resource_id", "split")
-        .collectAsList()) {
+    for (Row r :
+        spark
+            .read()
+            .format("datamint")
+            .options(options)
+            .load()
+            .select("resource_id", "split")
+            .collectAsList()) {
       out.put(r.getString(0), r.getString(1));
     }
     return out;
@@ -69,10 +77,12 @@ class SplitSaveApiTest {
   @Test
   void savedThroughTheApiIsReadBackThroughTheApiAndTheMirror() throws Exception {
     String mirror = sample.dir().toString();
-    Map<String, String> local = api(SampleProject.NAME, "split", "train=0.6,val=0.2,test=0.2", "seed", "1234");
+    Map<String, String> local =
+        api(SampleProject.NAME, "split", "train=0.6,val=0.2,test=0.2", "seed", "1234");
     Map<String, String> before = splits(api(SampleProject.NAME, "use_project_splits", "true"));
     assertThatThrownBy(() -> DatamintSplits.save(spark, local, false, "me@example.com"))
-        .hasMessageContaining("already has split assignments").hasMessageNotContaining(KEY);
+        .hasMessageContaining("already has split assignments")
+        .hasMessageNotContaining(KEY);
     int historyBefore = Files.readAllLines(Path.of(mirror, "splits.jsonl")).size();
 
     String savedAt = DatamintSplits.save(spark, local, true, "me@example.com");
@@ -80,10 +90,12 @@ class SplitSaveApiTest {
     assertThat(expected.values()).containsOnly("train", "val", "test");
     assertThat(splits(api(SampleProject.NAME, "use_project_splits", "true"))).isEqualTo(expected);
     assertThat(splits(api(SampleProject.NAME, "as_of_timestamp", savedAt))).isEqualTo(expected);
-    assertThat(splits(api(SampleProject.NAME, "as_of_timestamp", "2026-05-01T00:00:00Z"))).isEqualTo(before);
+    assertThat(splits(api(SampleProject.NAME, "as_of_timestamp", "2026-05-01T00:00:00Z")))
+        .isEqualTo(before);
     assertThat(splits(Map.of("path", mirror, "use_project_splits", "true"))).isEqualTo(expected);
     assertThat(splits(Map.of("path", mirror, "as_of_timestamp", savedAt))).isEqualTo(expected);
-    assertThat(Files.readAllLines(Path.of(mirror, "splits.jsonl"))).hasSize(historyBefore + expected.size());
+    assertThat(Files.readAllLines(Path.of(mirror, "splits.jsonl")))
+        .hasSize(historyBefore + expected.size());
   }
 
   @Test

@@ -24,8 +24,14 @@ class SplitSaveTest {
 
   private static Map<String, String> splits(SparkSession spark, Map<String, String> options) {
     Map<String, String> out = new HashMap<>();
-    for (Row r : spark.read().format("datamint").options(options).load().select("resource_id", "split")
-        .collectAsList()) {
+    for (Row r :
+        spark
+            .read()
+            .format("datamint")
+            .options(options)
+            .load()
+            .select("resource_id", "split")
+            .collectAsList()) {
       out.put(r.getString(0), r.getString(1));
     }
     return out;
@@ -35,12 +41,15 @@ class SplitSaveTest {
   void savedLocalSplitIsReplayedAsOfTheSaveAndTheOldOneBeforeIt() throws Exception {
     SparkSession spark = SharedSpark.session();
     String mirror = SampleProject.write(tmp.resolve("s"), 5).dir().toString();
-    Map<String, String> local = Map.of("path", mirror, "split", "train=0.6,val=0.2,test=0.2", "seed", "1234");
-    // the save is recorded at a fixed instant after the sample's history (its last re-split is 2026-04-15), so
+    Map<String, String> local =
+        Map.of("path", mirror, "split", "train=0.6,val=0.2,test=0.2", "seed", "1234");
+    // the save is recorded at a fixed instant after the sample's history (its last re-split is
+    // 2026-04-15), so
     // every read below names its instant and none depends on the wall clock
     Instant saveInstant = Instant.parse("2026-06-19T16:37:40.622014Z");
     String justBefore = "2026-06-19T16:37:40.622013Z";
-    Map<String, String> before = splits(spark, Map.of("path", mirror, "as_of_timestamp", justBefore));
+    Map<String, String> before =
+        splits(spark, Map.of("path", mirror, "as_of_timestamp", justBefore));
     // the sample's assignments before the save: 12 of its 13 resources, US_CAROTID_ANON none
     assertThat(before).hasSize(13).containsValues("train", "val", "test", null);
     Clock clock = Clock.fixed(saveInstant, ZoneOffset.UTC);
@@ -52,13 +61,21 @@ class SplitSaveTest {
 
     assertThat(savedAt).isEqualTo("2026-06-19T16:37:40.622014Z");
     Map<String, String> expected = splits(spark, local);
-    assertThat(expected).as("the local split: every resource assigned").hasSize(13).doesNotContainValue(null)
+    assertThat(expected)
+        .as("the local split: every resource assigned")
+        .hasSize(13)
+        .doesNotContainValue(null)
         .isNotEqualTo(before);
-    assertThat(splits(spark, Map.of("path", mirror, "as_of_timestamp", savedAt))).isEqualTo(expected);
-    assertThat(splits(spark, Map.of("path", mirror, "as_of_timestamp", "2030-01-01T00:00:00Z"))).isEqualTo(expected);
-    assertThat(splits(spark, Map.of("path", mirror, "as_of_timestamp", justBefore))).isEqualTo(before);
-    assertThat(splits(spark, Map.of("path", mirror, "as_of_timestamp", "2026-05-01T00:00:00Z"))).isEqualTo(before);
-    assertThat(Files.readAllLines(Path.of(mirror, "splits.jsonl"))).hasSize(historyBefore + expected.size());
+    assertThat(splits(spark, Map.of("path", mirror, "as_of_timestamp", savedAt)))
+        .isEqualTo(expected);
+    assertThat(splits(spark, Map.of("path", mirror, "as_of_timestamp", "2030-01-01T00:00:00Z")))
+        .isEqualTo(expected);
+    assertThat(splits(spark, Map.of("path", mirror, "as_of_timestamp", justBefore)))
+        .isEqualTo(before);
+    assertThat(splits(spark, Map.of("path", mirror, "as_of_timestamp", "2026-05-01T00:00:00Z")))
+        .isEqualTo(before);
+    assertThat(Files.readAllLines(Path.of(mirror, "splits.jsonl")))
+        .hasSize(historyBefore + expected.size());
     assertThat(Path.of(mirror, ".splits.jsonl.crc")).doesNotExist();
   }
 }

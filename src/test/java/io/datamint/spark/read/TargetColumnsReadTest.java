@@ -19,12 +19,13 @@ import org.junit.jupiter.api.io.TempDir;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * The target columns on the sample project, through {@code spark.read}. Expected values come from the sample's JSON
- * (its two worklists: image labels pneumonia, nodule, fracture; categories quality=good|poor, view=PA|AP|LAT; frame
- * label artifact; segmentation group lung 1, heart 2, liver 4, tumor 5, vessel 6) and its annotations: on
- * CXR_P001_PA.png alice labels pneumonia, categorizes view=PA and outlines lung and heart, bob categorizes
- * quality=good and outlines lung; on US_CAROTID_P004.mp4 both mark artifact on frame 12, alice draws vessel on
- * frames 0, 8, 16, 23 and bob on frame 8; on CT_ABD_P001.nii.gz alice draws liver and tumor, a model draws liver.
+ * The target columns on the sample project, through {@code spark.read}. Expected values come from
+ * the sample's JSON (its two worklists: image labels pneumonia, nodule, fracture; categories
+ * quality=good|poor, view=PA|AP|LAT; frame label artifact; segmentation group lung 1, heart 2,
+ * liver 4, tumor 5, vessel 6) and its annotations: on CXR_P001_PA.png alice labels pneumonia,
+ * categorizes view=PA and outlines lung and heart, bob categorizes quality=good and outlines lung;
+ * on US_CAROTID_P004.mp4 both mark artifact on frame 12, alice draws vessel on frames 0, 8, 16, 23
+ * and bob on frame 8; on CT_ABD_P001.nii.gz alice draws liver and tumor, a model draws liver.
  */
 class TargetColumnsReadTest {
 
@@ -39,8 +40,13 @@ class TargetColumnsReadTest {
   }
 
   private static Row row(String filename, Map<String, String> options, String... columns) {
-    Dataset<Row> df = spark.read().format("datamint").options(options).load(mirror)
-        .where("filename = '" + filename + "'");
+    Dataset<Row> df =
+        spark
+            .read()
+            .format("datamint")
+            .options(options)
+            .load(mirror)
+            .where("filename = '" + filename + "'");
     return df.selectExpr(columns).first();
   }
 
@@ -54,17 +60,27 @@ class TargetColumnsReadTest {
     Map<String, Object> labels = r.getJavaMap(0);
     assertThat(labels).containsOnlyKeys("alice@example.com");
     assertThat(ints(labels.get("alice@example.com"))).containsExactly(1, 0, 0);
-    assertThat(r.<String, Integer>getJavaMap(1)).containsExactlyInAnyOrderEntriesOf(
-        Map.of("alice@example.com", 2, "bob@example.com", 0));
+    assertThat(r.<String, Integer>getJavaMap(1))
+        .containsExactlyInAnyOrderEntriesOf(Map.of("alice@example.com", 2, "bob@example.com", 0));
   }
 
   @Test
   void mergedLabelsAndCategories() {
-    Row r = row("CXR_P001_PA.png", Map.of("image_labels_merge_strategy", "union",
-        "image_categories_merge_strategy", "mode"), "image_labels", "image_categories");
+    Row r =
+        row(
+            "CXR_P001_PA.png",
+            Map.of(
+                "image_labels_merge_strategy", "union", "image_categories_merge_strategy", "mode"),
+            "image_labels",
+            "image_categories");
     assertThat(r.getList(0)).containsExactly(1, 0, 0);
-    assertThat(r.getInt(1)).isZero(); // view=PA (2) vs quality=good (0): a tie goes to the lowest index
-    Row multiHot = row("CXR_P001_PA.png", Map.of("image_categories_merge_strategy", "union"), "image_categories");
+    assertThat(r.getInt(1))
+        .isZero(); // view=PA (2) vs quality=good (0): a tie goes to the lowest index
+    Row multiHot =
+        row(
+            "CXR_P001_PA.png",
+            Map.of("image_categories_merge_strategy", "union"),
+            "image_categories");
     assertThat(multiHot.getList(0)).containsExactly(1, 0, 1, 0, 0);
   }
 
@@ -93,8 +109,10 @@ class TargetColumnsReadTest {
     Row ct = row("CT_ABD_P001.nii.gz", Map.of(), "segmentations", "seg_labels");
     Map<String, Object> ctCodes = ct.getJavaMap(1);
     assertThat(ints(ctCodes.get("alice@example.com"))).containsExactly(4, 5);
-    assertThat(ints(ctCodes.get("liver-seg-unet-v3"))).containsExactly(4); // created_by_model as author key
-    assertThat(((Row) ct.getJavaMap(0).get("alice@example.com")).getList(1)).containsExactly(2, 20, 64, 64);
+    assertThat(ints(ctCodes.get("liver-seg-unet-v3")))
+        .containsExactly(4); // created_by_model as author key
+    assertThat(((Row) ct.getJavaMap(0).get("alice@example.com")).getList(1))
+        .containsExactly(2, 20, 64, 64);
   }
 
   @Test
@@ -115,11 +133,16 @@ class TargetColumnsReadTest {
 
   @Test
   void semanticMasksMergedAcrossAuthors() {
-    Row r = row("CXR_P001_PA.png", Map.of("return_as_semantic_segmentation", "true",
-        "semantic_seg_merge_strategy", "union"), "segmentations");
+    Row r =
+        row(
+            "CXR_P001_PA.png",
+            Map.of(
+                "return_as_semantic_segmentation", "true", "semantic_seg_merge_strategy", "union"),
+            "segmentations");
     Row merged = r.getStruct(0);
     assertThat(merged.getString(0)).isEqualTo("float32");
-    assertThat(merged.getList(1)).containsExactly(7, 128, 128); // background + lung, heart, UNKNOWN, liver, ...
+    assertThat(merged.getList(1))
+        .containsExactly(7, 128, 128); // background + lung, heart, UNKNOWN, liver, ...
   }
 
   @Test
@@ -128,26 +151,50 @@ class TargetColumnsReadTest {
     assertThat(schema.apply("image_labels").metadata().getString("labels"))
         .isEqualTo("[\"pneumonia\",\"nodule\",\"fracture\"]");
     assertThat(schema.apply("seg_labels").metadata().getString("labels"))
-        .isEqualTo("[\"background\",\"lung\",\"heart\",\"UNKNOWN\",\"liver\",\"tumor\",\"vessel\"]");
+        .isEqualTo(
+            "[\"background\",\"lung\",\"heart\",\"UNKNOWN\",\"liver\",\"tumor\",\"vessel\"]");
     assertThat(schema.apply("image_categories").metadata().getString("labels"))
         .isEqualTo("[\"quality=good\",\"quality=poor\",\"view=PA\",\"view=AP\",\"view=LAT\"]");
   }
 
   @Test
   void optionsAreValidatedAtLoadAsTheSdk() {
-    assertThatThrownBy(() -> spark.read().format("datamint").option("semantic_seg_merge_strategy", "union")
-        .load(mirror)).hasMessageContaining("needs \"return_as_semantic_segmentation\" = true");
-    assertThatThrownBy(() -> spark.read().format("datamint").option("include_annotators", "a")
-        .option("exclude_annotators", "b").load(mirror))
-        .hasMessageContaining("include_annotators").hasMessageContaining("exclude_annotators");
-    assertThatThrownBy(() -> spark.read().format("datamint").option("image_labels_merge_strategy", "majority")
-        .load(mirror)).hasMessageContaining("union, intersection, mode");
+    assertThatThrownBy(
+            () ->
+                spark
+                    .read()
+                    .format("datamint")
+                    .option("semantic_seg_merge_strategy", "union")
+                    .load(mirror))
+        .hasMessageContaining("needs \"return_as_semantic_segmentation\" = true");
+    assertThatThrownBy(
+            () ->
+                spark
+                    .read()
+                    .format("datamint")
+                    .option("include_annotators", "a")
+                    .option("exclude_annotators", "b")
+                    .load(mirror))
+        .hasMessageContaining("include_annotators")
+        .hasMessageContaining("exclude_annotators");
+    assertThatThrownBy(
+            () ->
+                spark
+                    .read()
+                    .format("datamint")
+                    .option("image_labels_merge_strategy", "majority")
+                    .load(mirror))
+        .hasMessageContaining("union, intersection, mode");
   }
 
   @Test
   void annotatorFiltersApply() {
-    Row r = row("CXR_P001_PA.png", Map.of("exclude_annotators", "bob@example.com"), "seg_labels",
-        "image_categories");
+    Row r =
+        row(
+            "CXR_P001_PA.png",
+            Map.of("exclude_annotators", "bob@example.com"),
+            "seg_labels",
+            "image_categories");
     assertThat(r.<String, Object>getJavaMap(0)).containsOnlyKeys("alice@example.com");
     assertThat(r.<String, Object>getJavaMap(1)).containsOnlyKeys("alice@example.com");
   }

@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Frame-scoped masks on a video land on the frames and pixels they were drawn on: a bright box moves across an
- * H.264 clip, and a PNG mask of the box is attached to frames 2 and 5; read through {@code spark.read}, the mask
- * is zero on every other frame, and on those frames its ones are the clip's bright pixels (H.264 is lossy, so up to
- * 2% of the box's pixels may disagree at its edges).
+ * Frame-scoped masks on a video land on the frames and pixels they were drawn on: a bright box
+ * moves across an H.264 clip, and a PNG mask of the box is attached to frames 2 and 5; read through
+ * {@code spark.read}, the mask is zero on every other frame, and on those frames its ones are the
+ * clip's bright pixels (H.264 is lossy, so up to 2% of the box's pixels may disagree at its edges).
  */
 class VideoMaskAlignmentReadTest {
 
@@ -46,17 +46,28 @@ class VideoMaskAlignmentReadTest {
       }
       frames.add(gray);
     }
-    TestMirror m = TestMirror.in(tmp.resolve("v"))
-        .worklists("[{\"id\":\"w\",\"name\":\"W\",\"annotations\":[],\"segmentation_group\":{\"groups\":"
-            + "{\"box\":{\"index\":1}}}}]")
-        .resourceLine("{\"id\":\"clip\",\"filename\":\"clip.mp4\",\"mimetype\":\"video/mp4\",\"metadata\":"
-            + "{\"frame_count\":" + FRAMES + "}}");
+    TestMirror m =
+        TestMirror.in(tmp.resolve("v"))
+            .worklists(
+                "[{\"id\":\"w\",\"name\":\"W\",\"annotations\":[],\"segmentation_group\":{\"groups\":"
+                    + "{\"box\":{\"index\":1}}}}]")
+            .resourceLine(
+                "{\"id\":\"clip\",\"filename\":\"clip.mp4\",\"mimetype\":\"video/mp4\",\"metadata\":"
+                    + "{\"frame_count\":"
+                    + FRAMES
+                    + "}}");
     for (int f : new int[] {2, 5}) {
-      m.annotationLine("{\"id\":\"m" + f + "\",\"resource_id\":\"clip\",\"type\":\"segmentation\",\"name\":\"box\","
-          + "\"index\":" + f + ",\"added_by\":\"alice\"}");
+      m.annotationLine(
+          "{\"id\":\"m"
+              + f
+              + "\",\"resource_id\":\"clip\",\"type\":\"segmentation\",\"name\":\"box\","
+              + "\"index\":"
+              + f
+              + ",\"added_by\":\"alice\"}");
     }
     Path dir = m.write();
-    Files.write(dir.resolve("files/resources/clip"), VideoWriter.h264Mp4(W, H, 10, frames, Instant.EPOCH));
+    Files.write(
+        dir.resolve("files/resources/clip"), VideoWriter.h264Mp4(W, H, 10, frames, Instant.EPOCH));
     for (int f : new int[] {2, 5}) {
       boolean[] mask = new boolean[W * H];
       for (int y = 0; y < H; y++) {
@@ -66,8 +77,13 @@ class VideoMaskAlignmentReadTest {
       }
       Files.write(dir.resolve("files/annotations/m" + f), PngWriter.mask(W, H, mask));
     }
-    Row row = SharedSpark.session().read().format("datamint").load(dir.toString())
-        .select("image", "segmentations", "_error").first();
+    Row row =
+        SharedSpark.session()
+            .read()
+            .format("datamint")
+            .load(dir.toString())
+            .select("image", "segmentations", "_error")
+            .first();
     assertThat(row.isNullAt(2)).as(String.valueOf(row.get(2))).isTrue();
     byte[] rgb = (byte[]) row.getStruct(0).get(2); // (3, FRAMES, H, W)
     Row mask = (Row) row.getJavaMap(1).get("alice");
@@ -87,7 +103,9 @@ class VideoMaskAlignmentReadTest {
       }
       if (f == 2 || f == 5) {
         assertThat(marked).as("frame " + f).isEqualTo(16 * 16);
-        assertThat(disagree).as("frame " + f + " pixels where mask and bright box disagree").isLessThanOrEqualTo(5);
+        assertThat(disagree)
+            .as("frame " + f + " pixels where mask and bright box disagree")
+            .isLessThanOrEqualTo(5);
       } else {
         assertThat(marked).as("frame " + f).isZero();
       }

@@ -42,17 +42,23 @@ class DicomWriterTest {
     List<Element> elements = parse(file, 132);
     long previous = -1;
     for (Element e : elements) {
-      assertThat(Integer.toUnsignedLong(e.tag())).as(hex(e.tag()) + " in ascending order").isGreaterThan(previous);
+      assertThat(Integer.toUnsignedLong(e.tag()))
+          .as(hex(e.tag()) + " in ascending order")
+          .isGreaterThan(previous);
       assertThat(e.value().length % 2).as(hex(e.tag()) + " has even length").isZero();
       previous = Integer.toUnsignedLong(e.tag());
     }
     Map<Integer, Element> byTag = new LinkedHashMap<>();
     elements.forEach(e -> byTag.put(e.tag(), e));
 
-    int metaLength = elements.stream().filter(e -> e.tag() >>> 16 == 2 && e.tag() != 0x00020000)
-        .mapToInt(e -> 8 + (LONG_VRS.contains(e.vr()) ? 4 : 0) + e.value().length).sum();
+    int metaLength =
+        elements.stream()
+            .filter(e -> e.tag() >>> 16 == 2 && e.tag() != 0x00020000)
+            .mapToInt(e -> 8 + (LONG_VRS.contains(e.vr()) ? 4 : 0) + e.value().length)
+            .sum();
     assertThat(le(byTag.get(0x00020000).value()).getInt()).isEqualTo(metaLength);
-    assertThat(byTag.get(0x00020010).text()).isEqualTo("1.2.840.10008.1.2.1\0"); // UI padded with NUL
+    assertThat(byTag.get(0x00020010).text())
+        .isEqualTo("1.2.840.10008.1.2.1\0"); // UI padded with NUL
     assertThat(byTag.get(0x00080016).text()).isEqualTo("1.2.840.10008.5.1.4.1.1.2\0");
     assertThat(byTag.get(0x00100020).text()).isEqualTo("PAT-9 "); // text padded with a space
     assertThat(byTag.get(0x00080060).text()).isEqualTo("CT");
@@ -71,7 +77,8 @@ class DicomWriterTest {
 
   @Test
   void rejectsAPixelCountThatDoesNotMatch() {
-    assertThatThrownBy(() -> series(3, 4, 2, new short[5], "P")).hasMessageContaining("need 24 values");
+    assertThatThrownBy(() -> series(3, 4, 2, new short[5], "P"))
+        .hasMessageContaining("need 24 values");
   }
 
   @Test
@@ -80,14 +87,34 @@ class DicomWriterTest {
     Path file = tmp.resolve("ct.dcm");
     Files.write(file, DicomWriter.encode(series(5, 3, 4, new short[60], "ODD-ID1")));
     ExternalTool.Result dump = ExternalTool.run("dcmdump", "-M", file.toString()).assertSuccess();
-    assertThat((dump.stdout() + dump.stderr()).lines().filter(l -> l.startsWith("W:") || l.startsWith("E:")))
-        .as(dump.describe("reported problems")).isEmpty();
-    assertThat(dump.stdout()).contains("(0010,0020) LO [ODD-ID1]", "(0028,0010) US 3", "(0028,0011) US 5");
+    assertThat(
+            (dump.stdout() + dump.stderr())
+                .lines()
+                .filter(l -> l.startsWith("W:") || l.startsWith("E:")))
+        .as(dump.describe("reported problems"))
+        .isEmpty();
+    assertThat(dump.stdout())
+        .contains("(0010,0020) LO [ODD-ID1]", "(0028,0010) US 3", "(0028,0011) US 5");
   }
 
-  private static DicomWriter.CtSeries series(int columns, int rows, int frames, short[] pixels, String patient) {
-    return new DicomWriter.CtSeries(patient, "TEST^PATIENT", "20260101", "2.25.1", "2.25.2", "2.25.3", "2.25.4",
-        rows, columns, frames, 2.5, 2.5, 5, new double[] {-7.5, -10, -2.5}, pixels);
+  private static DicomWriter.CtSeries series(
+      int columns, int rows, int frames, short[] pixels, String patient) {
+    return new DicomWriter.CtSeries(
+        patient,
+        "TEST^PATIENT",
+        "20260101",
+        "2.25.1",
+        "2.25.2",
+        "2.25.3",
+        "2.25.4",
+        rows,
+        columns,
+        frames,
+        2.5,
+        2.5,
+        5,
+        new double[] {-7.5, -10, -2.5},
+        pixels);
   }
 
   /** A minimal Explicit VR Little Endian reader, enough for flat data sets. */

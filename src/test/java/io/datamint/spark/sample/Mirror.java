@@ -14,15 +14,27 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /** A project mirror read back for assertions: every JSON document and line parsed, strictly. */
-record Mirror(Path dir, JsonNode project, List<JsonNode> resources, List<JsonNode> annotations,
-    JsonNode worklists, List<JsonNode> splits) {
+record Mirror(
+    Path dir,
+    JsonNode project,
+    List<JsonNode> resources,
+    List<JsonNode> annotations,
+    JsonNode worklists,
+    List<JsonNode> splits) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Reads the mirror in {@code dir}; a line that is not one JSON object fails with its file and line number. */
+  /**
+   * Reads the mirror in {@code dir}; a line that is not one JSON object fails with its file and
+   * line number.
+   */
   static Mirror read(Path dir) {
-    return new Mirror(dir, document(dir.resolve("project.json")), lines(dir.resolve("resources.jsonl")),
-        lines(dir.resolve("annotations.jsonl")), document(dir.resolve("worklists.json")),
+    return new Mirror(
+        dir,
+        document(dir.resolve("project.json")),
+        lines(dir.resolve("resources.jsonl")),
+        lines(dir.resolve("annotations.jsonl")),
+        document(dir.resolve("worklists.json")),
         lines(dir.resolve("splits.jsonl")));
   }
 
@@ -35,15 +47,22 @@ record Mirror(Path dir, JsonNode project, List<JsonNode> resources, List<JsonNod
   }
 
   JsonNode resource(String filename) {
-    return resources.stream().filter(r -> r.get("filename").asText().equals(filename)).findFirst()
+    return resources.stream()
+        .filter(r -> r.get("filename").asText().equals(filename))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no resource " + filename));
   }
 
   List<JsonNode> annotationsOf(String resourceId) {
-    return annotations.stream().filter(a -> a.get("resource_id").asText().equals(resourceId)).toList();
+    return annotations.stream()
+        .filter(a -> a.get("resource_id").asText().equals(resourceId))
+        .toList();
   }
 
-  /** An annotation field under its long key or, failing that, its short key (null when neither is present). */
+  /**
+   * An annotation field under its long key or, failing that, its short key (null when neither is
+   * present).
+   */
   static JsonNode field(JsonNode annotation, String longKey, String shortKey) {
     JsonNode v = annotation.has(longKey) ? annotation.get(longKey) : annotation.get(shortKey);
     return v == null || v.isNull() ? null : v;
@@ -92,7 +111,8 @@ record Mirror(Path dir, JsonNode project, List<JsonNode> resources, List<JsonNod
         try {
           row = JSON.readTree(lines.get(i));
         } catch (IOException e) {
-          throw new AssertionError(file + " line " + (i + 1) + " is not valid JSON: " + e.getMessage(), e);
+          throw new AssertionError(
+              file + " line " + (i + 1) + " is not valid JSON: " + e.getMessage(), e);
         }
         if (row == null || !row.isObject()) {
           throw new AssertionError(file + " line " + (i + 1) + " is not a JSON object");

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class NiftiWriterTest {
 
-  private static final double[][] LPS = {{-2, 0, 0, 10}, {0, -3, 0, 20}, {0, 0, 4, -30}, {0, 0, 0, 1}};
+  private static final double[][] LPS = {
+    {-2, 0, 0, 10}, {0, -3, 0, 20}, {0, 0, 4, -30}, {0, 0, 0, 1}
+  };
 
   @Test
   void writesTheNifti1HeaderAndFortranOrderedData() {
@@ -42,9 +44,11 @@ class NiftiWriterTest {
     assertThat(b.get(123)).isEqualTo((byte) 2); // mm
     assertThat(b.getShort(252)).isEqualTo((short) 1);
     assertThat(b.getShort(254)).isEqualTo((short) 1);
-    assertThat(floats(b, 280, 12)).containsExactly(-2f, 0f, 0f, 10f, 0f, -3f, 0f, 20f, 0f, 0f, 4f, -30f);
+    assertThat(floats(b, 280, 12))
+        .containsExactly(-2f, 0f, 0f, 10f, 0f, -3f, 0f, 20f, 0f, 0f, 4f, -30f);
     assertThat(floats(b, 268, 3)).containsExactly(10f, 20f, -30f);
-    assertThat(new byte[] {b.get(344), b.get(345), b.get(346), b.get(347)}).containsExactly('n', '+', '1', 0);
+    assertThat(new byte[] {b.get(344), b.get(345), b.get(346), b.get(347)})
+        .containsExactly('n', '+', '1', 0);
     assertThat(b.getInt(348)).isZero(); // no extension
     for (int i = 0; i < voxels.length; i++) {
       assertThat(b.getShort(352 + 2 * i)).isEqualTo(voxels[i]);
@@ -53,7 +57,8 @@ class NiftiWriterTest {
 
   @Test
   void datatypesHaveTheirCodesAndWidths() {
-    ByteBuffer u8 = le(NiftiWriter.of(new int[] {2, 2}, LPS).uint8(new byte[] {0, 1, (byte) 255, 7}));
+    ByteBuffer u8 =
+        le(NiftiWriter.of(new int[] {2, 2}, LPS).uint8(new byte[] {0, 1, (byte) 255, 7}));
     assertThat(u8.getShort(70)).isEqualTo((short) 2);
     assertThat(u8.getShort(72)).isEqualTo((short) 8);
     assertThat(u8.get(354)).isEqualTo((byte) 255);
@@ -80,23 +85,30 @@ class NiftiWriterTest {
   void quaternionReproducesTheAffine() {
     double c = Math.cos(0.4);
     double s = Math.sin(0.4);
-    List<double[][]> affines = List.of(
-        LPS,
-        new double[][] {{1, 0, 0, 0}, {0, 1, 0, 0}, {0, 0, 1, 0}, {0, 0, 0, 1}},
-        new double[][] {{-1, 0, 0, 0}, {0, -1, 0, 0}, {0, 0, -1, 0}, {0, 0, 0, 1}},
-        new double[][] {{1, 0, 0, 0}, {0, -1, 0, 0}, {0, 0, -1, 0}, {0, 0, 0, 1}},
-        new double[][] {{-1, 0, 0, 0}, {0, 1, 0, 0}, {0, 0, -1, 0}, {0, 0, 0, 1}},
-        new double[][] {{0, 0, 2, 5}, {-1.5, 0, 0, 6}, {0, -1, 0, 7}, {0, 0, 0, 1}}, // sagittal-like
-        new double[][] {{2 * c, -3 * s, 0, 1}, {2 * s, 3 * c, 0, 2}, {0, 0, -4, 3}, {0, 0, 0, 1}});
+    List<double[][]> affines =
+        List.of(
+            LPS,
+            new double[][] {{1, 0, 0, 0}, {0, 1, 0, 0}, {0, 0, 1, 0}, {0, 0, 0, 1}},
+            new double[][] {{-1, 0, 0, 0}, {0, -1, 0, 0}, {0, 0, -1, 0}, {0, 0, 0, 1}},
+            new double[][] {{1, 0, 0, 0}, {0, -1, 0, 0}, {0, 0, -1, 0}, {0, 0, 0, 1}},
+            new double[][] {{-1, 0, 0, 0}, {0, 1, 0, 0}, {0, 0, -1, 0}, {0, 0, 0, 1}},
+            new double[][] {
+              {0, 0, 2, 5}, {-1.5, 0, 0, 6}, {0, -1, 0, 7}, {0, 0, 0, 1}
+            }, // sagittal-like
+            new double[][] {
+              {2 * c, -3 * s, 0, 1}, {2 * s, 3 * c, 0, 2}, {0, 0, -4, 3}, {0, 0, 0, 1}
+            });
     for (double[][] a : affines) {
-      assertThat(fromQuaternion(NiftiQuaternion.of(a))).as(java.util.Arrays.deepToString(a))
-          .satisfies(m -> {
-            for (int row = 0; row < 3; row++) {
-              for (int col = 0; col < 4; col++) {
-                assertThat(m[row][col]).isCloseTo(a[row][col], within(1e-9));
-              }
-            }
-          });
+      assertThat(fromQuaternion(NiftiQuaternion.of(a)))
+          .as(java.util.Arrays.deepToString(a))
+          .satisfies(
+              m -> {
+                for (int row = 0; row < 3; row++) {
+                  for (int col = 0; col < 4; col++) {
+                    assertThat(m[row][col]).isCloseTo(a[row][col], within(1e-9));
+                  }
+                }
+              });
     }
   }
 
@@ -123,7 +135,8 @@ class NiftiWriterTest {
     Path file = tmp.resolve("oblique.nii");
     Files.write(file, NiftiWriter.of(new int[] {3, 2, 5}, oblique).float32(voxels));
     Path script = Path.of(NiftiWriterTest.class.getResource("nifti_info.py").toURI());
-    ExternalTool.Result r = ExternalTool.run(ExternalTool.PYTHON, script.toString(), file.toString()).assertSuccess();
+    ExternalTool.Result r =
+        ExternalTool.run(ExternalTool.PYTHON, script.toString(), file.toString()).assertSuccess();
     JsonNode info = new ObjectMapper().readTree(r.stdout()).get(file.toString());
     assertThat(info.get("shape")).hasToString("[3,2,5]");
     assertThat(info.get("dtype").asText()).isEqualTo("float32");
@@ -131,12 +144,16 @@ class NiftiWriterTest {
     assertThat(info.get("max").asDouble()).isEqualTo(29 * 0.25);
     for (int row = 0; row < 4; row++) {
       for (int col = 0; col < 4; col++) {
-        assertThat(info.get("affine").get(row).get(col).asDouble()).isCloseTo(oblique[row][col], within(1e-6));
+        assertThat(info.get("affine").get(row).get(col).asDouble())
+            .isCloseTo(oblique[row][col], within(1e-6));
       }
     }
   }
 
-  /** The NIfTI-1 qform formula: rotation from (b, c, d), third column times qfac, columns times voxel sizes. */
+  /**
+   * The NIfTI-1 qform formula: rotation from (b, c, d), third column times qfac, columns times
+   * voxel sizes.
+   */
   private static double[][] fromQuaternion(NiftiQuaternion q) {
     double b = q.b();
     double c = q.c();

@@ -43,7 +43,8 @@ class PngWriterTest {
   void masksAreEightBitZeroOr255() throws IOException {
     BufferedImage img = read(PngWriter.mask(2, 2, new boolean[] {true, false, false, true}));
     assertThat(img.getType()).isEqualTo(BufferedImage.TYPE_BYTE_GRAY);
-    assertThat(img.getRaster().getSamples(0, 0, 2, 2, 0, (int[]) null)).containsExactly(255, 0, 0, 255);
+    assertThat(img.getRaster().getSamples(0, 0, 2, 2, 0, (int[]) null))
+        .containsExactly(255, 0, 0, 255);
   }
 
   @Test
@@ -55,7 +56,8 @@ class PngWriterTest {
 
   @Test
   void rejectsAWrongPixelCount() {
-    assertThatThrownBy(() -> PngWriter.gray8(3, 3, new byte[8])).hasMessageContaining("needs 9 pixels");
+    assertThatThrownBy(() -> PngWriter.gray8(3, 3, new byte[8]))
+        .hasMessageContaining("needs 9 pixels");
   }
 
   private static BufferedImage read(byte[] png) throws IOException {

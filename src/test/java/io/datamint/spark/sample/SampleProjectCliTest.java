@@ -10,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,14 +21,17 @@ class SampleProjectCliTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private int run(String... args) {
-    return SampleProjectCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+    return SampleProjectCli.run(
+        args,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
   @Test
   void helpPrintsUsageAndSucceeds() {
     assertThat(run("--help")).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: datamint-sample DIR [--seed N]", "--seed N");
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("Usage: datamint-sample DIR [--seed N]", "--seed N");
   }
 
   @Test
@@ -41,15 +42,21 @@ class SampleProjectCliTest {
     assertThat(run("dir", "--frobnicate")).isEqualTo(2);
     assertThat(run("a", "b")).isEqualTo(2);
     String messages = err.toString(StandardCharsets.UTF_8);
-    assertThat(messages).contains("missing DIR", "--seed needs a value", "--seed must be an integer, got 'x1'",
-        "unknown option '--frobnicate'", "only one DIR");
+    assertThat(messages)
+        .contains(
+            "missing DIR",
+            "--seed needs a value",
+            "--seed must be an integer, got 'x1'",
+            "unknown option '--frobnicate'",
+            "only one DIR");
   }
 
   @Test
   void writesTheSampleWithTheGivenSeed(@TempDir Path tmp) throws IOException {
     assertThat(run(tmp.resolve("a").toString(), "--seed", "7")).isZero();
     assertThat(run("--seed=7", tmp.resolve("b").toString())).isZero();
-    assertThat(Mirror.tree(tmp.resolve("a")).keySet()).isEqualTo(Mirror.tree(tmp.resolve("b")).keySet());
+    assertThat(Mirror.tree(tmp.resolve("a")).keySet())
+        .isEqualTo(Mirror.tree(tmp.resolve("b")).keySet());
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("13 resources", "seed 7");
   }
 
@@ -65,15 +72,22 @@ class SampleProjectCliTest {
     Path script = BASEDIR.resolve("bin/datamint-sample");
     assertThat(Files.isExecutable(script)).as(script + " is executable").isTrue();
     ExternalTool.assumeAvailable("bash");
-    ExternalTool.Result help = ExternalTool.run(Duration.ofSeconds(60), script.toString(), "--help");
+    ExternalTool.Result help =
+        ExternalTool.run(Duration.ofSeconds(60), script.toString(), "--help");
     assertThat(help.exitCode()).as(help.describe("failed")).isZero();
     assertThat(help.stdout()).contains("Usage: datamint-sample DIR [--seed N]");
 
-    ExternalTool.Result bad = ExternalTool.run(Duration.ofSeconds(60), script.toString(), "--seed", "nope");
+    ExternalTool.Result bad =
+        ExternalTool.run(Duration.ofSeconds(60), script.toString(), "--seed", "nope");
     assertThat(bad.exitCode()).as(bad.describe("should fail with a usage error")).isEqualTo(2);
 
-    ExternalTool.Result ok = ExternalTool.run(Duration.ofSeconds(120), script.toString(),
-        tmp.resolve("demo").toString(), "--seed", "7");
+    ExternalTool.Result ok =
+        ExternalTool.run(
+            Duration.ofSeconds(120),
+            script.toString(),
+            tmp.resolve("demo").toString(),
+            "--seed",
+            "7");
     assertThat(ok.exitCode()).as(ok.describe("failed")).isZero();
     assertThat(tmp.resolve("demo/project.json")).isRegularFile();
   }

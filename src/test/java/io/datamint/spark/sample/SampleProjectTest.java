@@ -24,7 +24,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The generated mirror's determinism, consistency and content (file formats are checked in SampleFormatsTest). */
+/**
+ * The generated mirror's determinism, consistency and content (file formats are checked in
+ * SampleFormatsTest).
+ */
 class SampleProjectTest {
 
   @TempDir static Path shared;
@@ -55,8 +58,12 @@ class SampleProjectTest {
     Set<String> ids = ids(mirror.resources());
     assertThat(ids(other.resources())).doesNotContainAnyElementsOf(ids);
     assertThat(other.project().get("id")).isNotEqualTo(mirror.project().get("id"));
-    byte[] png = Files.readAllBytes(mirror.resourceFile(mirror.resource("CXR_P001_PA.png").get("id").asText()));
-    byte[] otherPng = Files.readAllBytes(other.resourceFile(other.resource("CXR_P001_PA.png").get("id").asText()));
+    byte[] png =
+        Files.readAllBytes(
+            mirror.resourceFile(mirror.resource("CXR_P001_PA.png").get("id").asText()));
+    byte[] otherPng =
+        Files.readAllBytes(
+            other.resourceFile(other.resource("CXR_P001_PA.png").get("id").asText()));
     assertThat(otherPng).isNotEqualTo(png);
   }
 
@@ -74,7 +81,8 @@ class SampleProjectTest {
     Files.writeString(tmp.resolve("notes.txt"), "keep me");
     assertThatThrownBy(() -> SampleProject.write(tmp, 42))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("not empty").hasMessageContaining("refusing to overwrite");
+        .hasMessageContaining("not empty")
+        .hasMessageContaining("refusing to overwrite");
     assertThat(Mirror.tree(tmp).keySet()).containsExactly("notes.txt");
   }
 
@@ -83,7 +91,8 @@ class SampleProjectTest {
     Files.writeString(tmp.resolve("project.json"), "{\"id\":\"x\",\"name\":\"real-project\"}");
     Files.writeString(tmp.resolve("resources.jsonl"), "");
     assertThatThrownBy(() -> SampleProject.write(tmp, 42))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("'real-project'");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("'real-project'");
     assertThat(Files.readString(tmp.resolve("project.json"))).contains("real-project");
   }
 
@@ -101,18 +110,47 @@ class SampleProjectTest {
       assertThat(file).as(r.get("filename").asText()).isRegularFile();
       assertThat(r.get("size").asLong()).as(r.get("filename").asText()).isEqualTo(Files.size(file));
     }
-    assertThat(Files.list(mirror.dir().resolve("files/resources")).count()).isEqualTo(mirror.resources().size());
+    assertThat(Files.list(mirror.dir().resolve("files/resources")).count())
+        .isEqualTo(mirror.resources().size());
   }
 
   @Test
   void resourcesHaveEverySdkField() {
-    List<String> fields = List.of("id", "resource_uri", "storage", "location", "upload_channel", "filename",
-        "modality", "mimetype", "size", "upload_mechanism", "customer_id", "status", "created_at", "created_by",
-        "published", "published_on", "published_by", "deleted", "deleted_at", "metadata", "source_filepath", "tags",
-        "instance_uid", "series_uid", "study_uid", "patient_id", "user_info", "projects", "labels");
+    List<String> fields =
+        List.of(
+            "id",
+            "resource_uri",
+            "storage",
+            "location",
+            "upload_channel",
+            "filename",
+            "modality",
+            "mimetype",
+            "size",
+            "upload_mechanism",
+            "customer_id",
+            "status",
+            "created_at",
+            "created_by",
+            "published",
+            "published_on",
+            "published_by",
+            "deleted",
+            "deleted_at",
+            "metadata",
+            "source_filepath",
+            "tags",
+            "instance_uid",
+            "series_uid",
+            "study_uid",
+            "patient_id",
+            "user_info",
+            "projects",
+            "labels");
     for (JsonNode r : mirror.resources()) {
       assertThat(fieldNames(r)).as(r.get("filename").asText()).containsAll(fields);
-      assertThat(r.get("resource_uri").asText()).isEqualTo("/resources/" + r.get("id").asText() + "/file");
+      assertThat(r.get("resource_uri").asText())
+          .isEqualTo("/resources/" + r.get("id").asText() + "/file");
       assertThat(r.get("deleted").asBoolean()).isFalse();
       assertThat(r.get("deleted_at").isNull()).isTrue();
     }
@@ -120,17 +158,24 @@ class SampleProjectTest {
 
   @Test
   void catalogueHasTheExpectedKindsPatientsAndTags() {
-    Map<String, Long> storages = mirror.resources().stream()
-        .collect(Collectors.groupingBy(r -> r.get("storage").asText(), Collectors.counting()));
-    assertThat(storages).containsEntry("NiftiResource", 3L).containsEntry("DicomResource", 2L)
-        .containsEntry("ImageResource", 6L).containsEntry("VideoResource", 2L);
-    assertThat(mirror.resource("CT_ABD_P002.nii.gz").get("mimetype").asText()).isEqualTo("application/gzip");
+    Map<String, Long> storages =
+        mirror.resources().stream()
+            .collect(Collectors.groupingBy(r -> r.get("storage").asText(), Collectors.counting()));
+    assertThat(storages)
+        .containsEntry("NiftiResource", 3L)
+        .containsEntry("DicomResource", 2L)
+        .containsEntry("ImageResource", 6L)
+        .containsEntry("VideoResource", 2L);
+    assertThat(mirror.resource("CT_ABD_P002.nii.gz").get("mimetype").asText())
+        .isEqualTo("application/gzip");
 
     Map<String, Integer> perPatient = new HashMap<>();
     int withoutPatient = 0;
     for (JsonNode r : mirror.resources()) {
-      String patient = r.get("patient_id").isNull() ? r.get("metadata").path("PatientID").asText(null)
-          : r.get("patient_id").asText();
+      String patient =
+          r.get("patient_id").isNull()
+              ? r.get("metadata").path("PatientID").asText(null)
+              : r.get("patient_id").asText();
       if (patient == null) {
         withoutPatient++;
       } else {
@@ -146,12 +191,15 @@ class SampleProjectTest {
 
     Set<String> tags = new HashSet<>();
     mirror.resources().forEach(r -> r.get("tags").forEach(t -> tags.add(t.asText())));
-    assertThat(tags).contains("ct", "xray", "ultrasound", "chest", "abdomen", "contrast", "split:train", "split:val");
+    assertThat(tags)
+        .contains(
+            "ct", "xray", "ultrasound", "chest", "abdomen", "contrast", "split:train", "split:val");
 
     for (JsonNode r : mirror.resources()) {
       if (r.get("storage").asText().equals("DicomResource")) {
         assertThat(r.get("instance_uid").asText()).startsWith("2.25.");
-        assertThat(r.get("metadata").get("PatientID").asText()).isEqualTo(r.get("patient_id").asText());
+        assertThat(r.get("metadata").get("PatientID").asText())
+            .isEqualTo(r.get("patient_id").asText());
       }
     }
   }
@@ -182,7 +230,8 @@ class SampleProjectTest {
       }
     }
     try (var files = Files.list(mirror.dir().resolve("files/annotations"))) {
-      assertThat(files.map(p -> p.getFileName().toString()).collect(Collectors.toSet())).isEqualTo(maskIds);
+      assertThat(files.map(p -> p.getFileName().toString()).collect(Collectors.toSet()))
+          .isEqualTo(maskIds);
     }
   }
 
@@ -190,52 +239,93 @@ class SampleProjectTest {
   void annotationsCoverTheExpectedKindsAndKeyStyles() {
     List<JsonNode> all = mirror.annotations();
     Set<String> ids = ids(mirror.resources());
-    assertThat(all).allSatisfy(a -> {
-      assertThat(ids).contains(a.get("resource_id").asText());
-      assertThat(fieldNames(a)).contains("id", "resource_id", "created_at", "status", "annotation_worklist_id",
-          "source", "deleted");
-      assertThat(a.get("deleted").asBoolean()).isFalse();
-    });
+    assertThat(all)
+        .allSatisfy(
+            a -> {
+              assertThat(ids).contains(a.get("resource_id").asText());
+              assertThat(fieldNames(a))
+                  .contains(
+                      "id",
+                      "resource_id",
+                      "created_at",
+                      "status",
+                      "annotation_worklist_id",
+                      "source",
+                      "deleted");
+              assertThat(a.get("deleted").asBoolean()).isFalse();
+            });
     assertThat(all).anyMatch(a -> a.has("type") && a.has("name") && a.has("added_by"));
-    assertThat(all).anyMatch(a -> a.has("annotation_type") && a.has("identifier") && a.has("created_by"));
+    assertThat(all)
+        .anyMatch(a -> a.has("annotation_type") && a.has("identifier") && a.has("created_by"));
     assertThat(all).anyMatch(a -> a.has("index"));
     assertThat(all).anyMatch(a -> a.has("frame_index") && !a.get("frame_index").isNull());
     assertThat(all).anyMatch(a -> !a.has("scope"));
     assertThat(all).anyMatch(a -> a.has("value") && "good".equals(a.get("value").asText()));
     assertThat(all).anyMatch(a -> a.has("text_value") && "PA".equals(a.get("text_value").asText()));
     assertThat(all.stream().map(a -> a.get("status").asText())).contains("published", "new");
-    assertThat(all.stream().map(a -> a.get("source").asText())).contains("manual", "imported", "model_pipeline");
+    assertThat(all.stream().map(a -> a.get("source").asText()))
+        .contains("manual", "imported", "model_pipeline");
 
-    Set<String> authors = all.stream().map(a -> field(a, "created_by", "added_by")).filter(v -> v != null)
-        .map(JsonNode::asText).collect(Collectors.toSet());
+    Set<String> authors =
+        all.stream()
+            .map(a -> field(a, "created_by", "added_by"))
+            .filter(v -> v != null)
+            .map(JsonNode::asText)
+            .collect(Collectors.toSet());
     assertThat(authors).containsExactlyInAnyOrder("alice@example.com", "bob@example.com");
     List<JsonNode> models = all.stream().filter(a -> a.get("is_model").asBoolean()).toList();
     assertThat(models).hasSize(1);
     assertThat(field(models.get(0), "created_by", "added_by")).isNull();
     assertThat(models.get(0).get("created_by_model").asText()).isNotEmpty();
 
-    Set<String> kinds = all.stream().map(a -> type(a) + ":" + identifier(a) + ":"
-        + (frameIndex(a) == null ? "image" : "frame")).collect(Collectors.toSet());
-    assertThat(kinds).contains("label:pneumonia:image", "label:nodule:image", "label:fracture:image",
-        "category:quality:image", "category:view:image", "segmentation:lung:image", "segmentation:heart:image",
-        "segmentation:liver:image", "segmentation:tumor:image", "segmentation:vessel:frame",
-        "label:artifact:frame", "line:lesion_diameter:frame");
+    Set<String> kinds =
+        all.stream()
+            .map(
+                a ->
+                    type(a)
+                        + ":"
+                        + identifier(a)
+                        + ":"
+                        + (frameIndex(a) == null ? "image" : "frame"))
+            .collect(Collectors.toSet());
+    assertThat(kinds)
+        .contains(
+            "label:pneumonia:image",
+            "label:nodule:image",
+            "label:fracture:image",
+            "category:quality:image",
+            "category:view:image",
+            "segmentation:lung:image",
+            "segmentation:heart:image",
+            "segmentation:liver:image",
+            "segmentation:tumor:image",
+            "segmentation:vessel:frame",
+            "label:artifact:frame",
+            "line:lesion_diameter:frame");
     JsonNode line = all.stream().filter(a -> type(a).equals("line")).findFirst().orElseThrow();
     assertThat(line.get("geometry").get("points")).hasSize(2);
   }
 
   @Test
   void twoResourcesHaveNoAnnotationAndOneAnnotationIsOutsideEveryWorklist() {
-    List<String> unannotated = mirror.resources().stream()
-        .filter(r -> mirror.annotationsOf(r.get("id").asText()).isEmpty())
-        .map(r -> r.get("filename").asText()).toList();
+    List<String> unannotated =
+        mirror.resources().stream()
+            .filter(r -> mirror.annotationsOf(r.get("id").asText()).isEmpty())
+            .map(r -> r.get("filename").asText())
+            .toList();
     assertThat(unannotated).containsExactly("CT_CHEST_P004.dcm", "CXR_ANON_0001.png");
 
     Set<String> specified = new HashSet<>();
-    mirror.worklists().forEach(w -> w.get("annotations").forEach(s -> specified.add(s.get("identifier").asText())));
-    List<String> external = mirror.annotations().stream()
-        .filter(a -> List.of("label", "category", "segmentation").contains(type(a)))
-        .map(Mirror::identifier).filter(id -> !specified.contains(id)).toList();
+    mirror
+        .worklists()
+        .forEach(
+            w -> w.get("annotations").forEach(s -> specified.add(s.get("identifier").asText())));
+    List<String> external =
+        mirror.annotations().stream()
+            .filter(a -> List.of("label", "category", "segmentation").contains(type(a)))
+            .map(Mirror::identifier)
+            .filter(id -> !specified.contains(id))
+            .toList();
     assertThat(external).containsExactly("incidental_finding");
   }
 
@@ -245,8 +335,18 @@ class SampleProjectTest {
     assertThat(mirror.project().get("worklist_id")).isEqualTo(mirror.worklists().get(0).get("id"));
     Map<String, JsonNode> specs = new HashMap<>();
     for (JsonNode w : mirror.worklists()) {
-      assertThat(fieldNames(w)).contains("id", "name", "status", "annotators", "description", "created_by",
-          "created_at", "resource_ids", "annotations", "segmentation_group");
+      assertThat(fieldNames(w))
+          .contains(
+              "id",
+              "name",
+              "status",
+              "annotators",
+              "description",
+              "created_by",
+              "created_at",
+              "resource_ids",
+              "annotations",
+              "segmentation_group");
       for (JsonNode s : w.get("annotations")) {
         String key = s.get("scope").asText() + "/" + s.get("identifier").asText();
         JsonNode earlier = specs.putIfAbsent(key, s);
@@ -257,7 +357,8 @@ class SampleProjectTest {
       JsonNode groups = w.get("segmentation_group").get("groups");
       Map<String, Integer> indexes = new HashMap<>();
       groups.properties().forEach(e -> indexes.put(e.getKey(), e.getValue().get("index").asInt()));
-      assertThat(indexes).isEqualTo(Map.of("lung", 1, "heart", 2, "liver", 4, "tumor", 5, "vessel", 6));
+      assertThat(indexes)
+          .isEqualTo(Map.of("lung", 1, "heart", 2, "liver", 4, "tumor", 5, "vessel", 6));
       for (JsonNode id : w.get("resource_ids")) {
         assertThat(ids(mirror.resources())).contains(id.asText());
       }
@@ -273,11 +374,23 @@ class SampleProjectTest {
     assertThat(splitsAsOf(Instant.parse("2026-02-28T00:00:00Z"))).isEmpty();
     assertThat(before).hasSize(12).containsEntry(p002, "train").doesNotContainKey(anon);
     assertThat(after).hasSize(12).containsEntry(p002, "val").doesNotContainKey(anon);
-    long changed = before.keySet().stream().filter(id -> !before.get(id).equals(after.get(id))).count();
+    long changed =
+        before.keySet().stream().filter(id -> !before.get(id).equals(after.get(id))).count();
     assertThat(changed).isEqualTo(3);
     assertThat(splitsAsOf(Instant.parse("2026-04-15T09:30:00Z"))).isEqualTo(after);
-    assertThat(mirror.splits()).allSatisfy(s -> assertThat(fieldNames(s)).containsExactly("id", "split_name",
-        "project_id", "resource_id", "created_at", "created_by", "deleted_at", "deleted_by"));
+    assertThat(mirror.splits())
+        .allSatisfy(
+            s ->
+                assertThat(fieldNames(s))
+                    .containsExactly(
+                        "id",
+                        "split_name",
+                        "project_id",
+                        "resource_id",
+                        "created_at",
+                        "created_by",
+                        "deleted_at",
+                        "deleted_by"));
   }
 
   @Test
@@ -286,23 +399,39 @@ class SampleProjectTest {
     assertThat(p.get("name").asText()).isEqualTo("sample-ct-xray-us");
     assertThat(p.get("resource_count").asInt()).isEqualTo(13);
     assertThat(p.get("archived").asBoolean()).isFalse();
-    assertThat(fieldNames(p)).contains("id", "created_at", "created_by", "dataset_id", "description",
-        "worklist_id", "annotators");
+    assertThat(fieldNames(p))
+        .contains(
+            "id",
+            "created_at",
+            "created_by",
+            "dataset_id",
+            "description",
+            "worklist_id",
+            "annotators");
     assertThat(Files.exists(mirror.dir().resolve("project.json"))).isTrue();
     String text = new String(Mirror.tree(mirror.dir()).get("project.json"), StandardCharsets.UTF_8);
     assertThat(text).doesNotContain("\r").endsWith("}\n");
   }
 
-  /** The contract's rule: per resource, the latest created_at <= t whose deleted_at is null or > t. */
+  /**
+   * The contract's rule: per resource, the latest created_at <= t whose deleted_at is null or > t.
+   */
   private static Map<String, String> splitsAsOf(Instant t) {
     Map<String, JsonNode> latest = new HashMap<>();
     for (JsonNode s : mirror.splits()) {
       Instant created = Instant.parse(s.get("created_at").asText());
       JsonNode deleted = s.get("deleted_at");
-      boolean live = !created.isAfter(t) && (deleted.isNull() || Instant.parse(deleted.asText()).isAfter(t));
+      boolean live =
+          !created.isAfter(t) && (deleted.isNull() || Instant.parse(deleted.asText()).isAfter(t));
       if (live) {
-        latest.merge(s.get("resource_id").asText(), s, (a, b) ->
-            Instant.parse(a.get("created_at").asText()).isAfter(Instant.parse(b.get("created_at").asText())) ? a : b);
+        latest.merge(
+            s.get("resource_id").asText(),
+            s,
+            (a, b) ->
+                Instant.parse(a.get("created_at").asText())
+                        .isAfter(Instant.parse(b.get("created_at").asText()))
+                    ? a
+                    : b);
       }
     }
     return latest.entrySet().stream()
@@ -314,6 +443,7 @@ class SampleProjectTest {
   }
 
   private static List<String> fieldNames(JsonNode node) {
-    return StreamSupport.stream(((Iterable<String>) node::fieldNames).spliterator(), false).toList();
+    return StreamSupport.stream(((Iterable<String>) node::fieldNames).spliterator(), false)
+        .toList();
   }
 }

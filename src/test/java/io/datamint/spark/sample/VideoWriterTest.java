@@ -28,12 +28,29 @@ class VideoWriterTest {
     ExternalTool.assumeAvailable("ffprobe", "apt-get install ffmpeg");
     Path file = tmp.resolve("clip.mp4");
     Files.write(file, VideoWriter.h264Mp4(48, 32, 12, frames(48, 32, 7), CREATED));
-    ExternalTool.Result probe = ExternalTool.run("ffprobe", "-v", "error", "-count_frames", "-select_streams", "v:0",
-        "-show_entries", "stream=nb_read_frames,codec_name,width,height:format_tags=creation_time,major_brand",
-        "-of", "default=noprint_wrappers=1", file.toString()).assertSuccess();
+    ExternalTool.Result probe =
+        ExternalTool.run(
+                "ffprobe",
+                "-v",
+                "error",
+                "-count_frames",
+                "-select_streams",
+                "v:0",
+                "-show_entries",
+                "stream=nb_read_frames,codec_name,width,height:format_tags=creation_time,major_brand",
+                "-of",
+                "default=noprint_wrappers=1",
+                file.toString())
+            .assertSuccess();
     assertThat(probe.stderr()).as(probe.describe("reported errors")).isBlank();
-    assertThat(probe.stdout().lines()).contains("codec_name=h264", "width=48", "height=32", "nb_read_frames=7",
-        "TAG:major_brand=isom", "TAG:creation_time=2026-02-10T11:00:00.000000Z");
+    assertThat(probe.stdout().lines())
+        .contains(
+            "codec_name=h264",
+            "width=48",
+            "height=32",
+            "nb_read_frames=7",
+            "TAG:major_brand=isom",
+            "TAG:creation_time=2026-02-10T11:00:00.000000Z");
   }
 
   @Test

@@ -32,8 +32,7 @@ class DatamintApiServerTest {
 
   private static final String RESPLIT = "2026-04-15T09:30:00.000Z";
 
-  @TempDir
-  static Path root;
+  @TempDir static Path root;
 
   private static Path dir;
   private static String projectId;
@@ -63,15 +62,18 @@ class DatamintApiServerTest {
   }
 
   @Test
-  void aProjectMirrorAsRootIsItsOneProjectAndAnEmptyRootSaysWhatIsExpected(@TempDir Path empty) throws Exception {
-    try (DatamintApiServer single = DatamintApiServer.start(dir, 0, Optional.empty(), FaultPlan.NONE)) {
+  void aProjectMirrorAsRootIsItsOneProjectAndAnEmptyRootSaysWhatIsExpected(@TempDir Path empty)
+      throws Exception {
+    try (DatamintApiServer single =
+        DatamintApiServer.start(dir, 0, Optional.empty(), FaultPlan.NONE)) {
       assertThat(single.projectCount()).isEqualTo(1);
       assertThat(json(get(single.url() + "/projects/" + projectId)).get("name").asText())
           .isEqualTo(SampleProject.NAME);
     }
     assertThatThrownBy(() -> DatamintApiServer.start(empty, 0, Optional.empty(), FaultPlan.NONE))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("no project.json in ").hasMessageContaining("expected a project mirror");
+        .hasMessageContaining("no project.json in ")
+        .hasMessageContaining("expected a project mirror");
   }
 
   @Test
@@ -134,7 +136,9 @@ class DatamintApiServerTest {
     JsonNode ofOne = json(post(url + "/annotations/search", "{\"resource_id\": \"" + one + "\"}"));
     assertThat(ofOne).isNotEmpty();
     ofOne.forEach(a -> assertThat(a.get("resource_id").asText()).isEqualTo(one));
-    assertThat(ofOne).hasSize((int) expected.stream().filter(a -> a.get("resource_id").asText().equals(one)).count());
+    assertThat(ofOne)
+        .hasSize(
+            (int) expected.stream().filter(a -> a.get("resource_id").asText().equals(one)).count());
     assertThat(json(post(url + "/annotations/search", "{\"resource_ids\": []}"))).isEmpty();
   }
 
@@ -142,7 +146,8 @@ class DatamintApiServerTest {
   void rejectsABadSearchBodyWith422() throws Exception {
     assertThat(post(url + "/annotations/search", "{not json").statusCode()).isEqualTo(422);
     assertThat(post(url + "/annotations/search", "[1]").statusCode()).isEqualTo(422);
-    HttpResponse<byte[]> badOffset = post(url + "/annotations/search", "{\"offset\": \"minus one\"}");
+    HttpResponse<byte[]> badOffset =
+        post(url + "/annotations/search", "{\"offset\": \"minus one\"}");
     assertThat(badOffset.statusCode()).isEqualTo(422);
     assertThat(json(badOffset).get("error").asText()).contains("offset");
   }
@@ -178,7 +183,8 @@ class DatamintApiServerTest {
   void servesResourceFilesByteForByteWithTheirMimetype() throws Exception {
     for (ObjectNode r : lines(dir.resolve("resources.jsonl"))) {
       String id = r.get("id").asText();
-      HttpResponse<byte[]> file = get(url + "/resources/" + id + "/file", "accept", "application/octet-stream");
+      HttpResponse<byte[]> file =
+          get(url + "/resources/" + id + "/file", "accept", "application/octet-stream");
       assertThat(file.statusCode()).isEqualTo(200);
       assertThat(file.body()).isEqualTo(Files.readAllBytes(dir.resolve("files/resources/" + id)));
       assertThat(file.headers().firstValue("Content-Type")).hasValue(r.get("mimetype").asText());
@@ -194,8 +200,11 @@ class DatamintApiServerTest {
     assertThat(part.body()).isEqualTo(java.util.Arrays.copyOfRange(all, 10, 20));
     assertThat(part.headers().firstValue("Content-Range")).hasValue("bytes 10-19/" + all.length);
     HttpResponse<byte[]> tail = get(url + "/resources/" + id + "/file", "Range", "bytes=-5");
-    assertThat(tail.body()).isEqualTo(java.util.Arrays.copyOfRange(all, all.length - 5, all.length));
-    assertThat(get(url + "/resources/" + id + "/file", "Range", "bytes=" + all.length + "-").statusCode())
+    assertThat(tail.body())
+        .isEqualTo(java.util.Arrays.copyOfRange(all, all.length - 5, all.length));
+    assertThat(
+            get(url + "/resources/" + id + "/file", "Range", "bytes=" + all.length + "-")
+                .statusCode())
         .isEqualTo(416);
   }
 
@@ -208,8 +217,14 @@ class DatamintApiServerTest {
       if (!Files.isRegularFile(mask)) {
         continue;
       }
-      HttpResponse<byte[]> file = get(url + "/annotations/" + a.get("resource_id").asText() + "/annotations/" + id
-          + "/file");
+      HttpResponse<byte[]> file =
+          get(
+              url
+                  + "/annotations/"
+                  + a.get("resource_id").asText()
+                  + "/annotations/"
+                  + id
+                  + "/file");
       assertThat(file.statusCode()).isEqualTo(200);
       assertThat(file.body()).isEqualTo(Files.readAllBytes(mask));
       served++;
@@ -220,17 +235,19 @@ class DatamintApiServerTest {
   @Test
   void answersSplitsAsOfAnInstant() throws Exception {
     String splits = url + "/projects/" + projectId + "/splits";
-    Map<String, String> before = assignments(json(get(splits + "?as_of_timestamp=2026-04-15T09:29:59.999Z")));
+    Map<String, String> before =
+        assignments(json(get(splits + "?as_of_timestamp=2026-04-15T09:29:59.999Z")));
     Map<String, String> at = assignments(json(get(splits + "?as_of_timestamp=" + RESPLIT)));
     Map<String, String> current = assignments(json(get(splits)));
     assertThat(at).isEqualTo(current);
     assertThat(before.keySet()).isEqualTo(at.keySet());
     Set<String> changed = new HashSet<>();
-    before.forEach((resource, split) -> {
-      if (!split.equals(at.get(resource))) {
-        changed.add(resource);
-      }
-    });
+    before.forEach(
+        (resource, split) -> {
+          if (!split.equals(at.get(resource))) {
+            changed.add(resource);
+          }
+        });
     assertThat(changed).hasSize(3);
     int resources = lines(dir.resolve("resources.jsonl")).size();
     assertThat(current).hasSizeLessThan(resources); // one resource never has a split
@@ -244,8 +261,11 @@ class DatamintApiServerTest {
 
   private static Map<String, String> assignments(JsonNode rows) {
     Map<String, String> out = new HashMap<>();
-    rows.forEach(row -> assertThat(out.put(row.get("resource_id").asText(), row.get("split_name").asText()))
-        .as("one assignment per resource").isNull());
+    rows.forEach(
+        row ->
+            assertThat(out.put(row.get("resource_id").asText(), row.get("split_name").asText()))
+                .as("one assignment per resource")
+                .isNull());
     return out;
   }
 
@@ -254,9 +274,16 @@ class DatamintApiServerTest {
     HttpResponse<byte[]> path = get(url + "/api/v1/projects");
     assertThat(path.statusCode()).isEqualTo(404);
     assertThat(json(path).get("error").asText()).startsWith("not found:");
-    for (String p : List.of("/projects/nope", "/projects/nope/resources", "/projects/nope/splits",
-        "/projects/nope/worklists", "/resources/nope", "/resources/nope/file",
-        "/annotations/nope/annotations/nope/file", "/annotationsets/nope/segmentation-group")) {
+    for (String p :
+        List.of(
+            "/projects/nope",
+            "/projects/nope/resources",
+            "/projects/nope/splits",
+            "/projects/nope/worklists",
+            "/resources/nope",
+            "/resources/nope/file",
+            "/annotations/nope/annotations/nope/file",
+            "/annotationsets/nope/segmentation-group")) {
       HttpResponse<byte[]> r = get(url + p);
       assertThat(r.statusCode()).as(p).isEqualTo(404);
       assertThat(text(r)).as(p).contains("not found");
@@ -268,7 +295,8 @@ class DatamintApiServerTest {
   void checksTheApiKeyOnlyWhenOneIsConfigured() throws Exception {
     assertThat(get(url + "/projects").statusCode()).isEqualTo(200);
     assertThat(get(url + "/projects", "apikey", "anything").statusCode()).isEqualTo(200);
-    try (DatamintApiServer locked = DatamintApiServer.start(root, 0, Optional.of("s3cret-key"), FaultPlan.NONE)) {
+    try (DatamintApiServer locked =
+        DatamintApiServer.start(root, 0, Optional.of("s3cret-key"), FaultPlan.NONE)) {
       String u = locked.url() + "/projects";
       HttpResponse<byte[]> none = get(u);
       assertThat(none.statusCode()).isEqualTo(401);
@@ -278,7 +306,8 @@ class DatamintApiServerTest {
       assertThat(text(get(u, "apikey", "wrong"))).doesNotContain("s3cret");
       assertThat(get(u, "apikey", "s3cret-key").statusCode()).isEqualTo(200);
       assertThat(get(u, "Authorization", "Bearer s3cret-key").statusCode()).isEqualTo(200);
-      assertThat(get(u, "apikey", "s3cret-key", "Authorization", "Bearer s3cret-key").statusCode()).isEqualTo(200);
+      assertThat(get(u, "apikey", "s3cret-key", "Authorization", "Bearer s3cret-key").statusCode())
+          .isEqualTo(200);
     }
   }
 }

@@ -23,8 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The injected faults as a client sees them, and the fault spec grammar. */
 class FaultInjectionTest {
 
-  @TempDir
-  static Path root;
+  @TempDir static Path root;
 
   private static String projectId;
 
@@ -106,12 +105,15 @@ class FaultInjectionTest {
 
   @Test
   void decisionsAreDeterministicGivenTheSeed() {
-    FaultPlan plan = FaultPlan.parse(
-        "rate429=0.2,retryAfter=1,rate500=0.1,slowMs=200,slowRate=0.1,truncateRate=0.05,dropRate=0.05,seed=7");
+    FaultPlan plan =
+        FaultPlan.parse(
+            "rate429=0.2,retryAfter=1,rate500=0.1,slowMs=200,slowRate=0.1,truncateRate=0.05,dropRate=0.05,seed=7");
     List<FaultInjector.Decision> a = decisions(plan);
     assertThat(a).isEqualTo(decisions(plan));
-    assertThat(a).isNotEqualTo(decisions(FaultPlan.parse(plan.toString().replace("seed=7", "seed=8"))));
-    assertThat(a.stream().map(FaultInjector.Decision::kind).distinct()).hasSize(FaultInjector.Kind.values().length);
+    assertThat(a)
+        .isNotEqualTo(decisions(FaultPlan.parse(plan.toString().replace("seed=7", "seed=8"))));
+    assertThat(a.stream().map(FaultInjector.Decision::kind).distinct())
+        .hasSize(FaultInjector.Kind.values().length);
     long tooMany = a.stream().filter(d -> d.kind() == FaultInjector.Kind.TOO_MANY).count();
     assertThat(tooMany).isBetween(100L, 300L); // about 0.95 * 0.2 of 1000
   }
@@ -133,9 +135,17 @@ class FaultInjectionTest {
     assertThat(plan.rate429()).isEqualTo(0.5);
     assertThat(plan.retryAfterSeconds()).isEqualTo(2);
     assertThat(plan.slowRate()).isEqualTo(1.0);
-    for (String bad : List.of("rate429=2", "rate429", "foo=1", "slowMs=-1", "seed=x", "rate500=0.1,rate500=0.2",
-        "dropRate=0.1,")) {
-      assertThatThrownBy(() -> FaultPlan.parse(bad)).as(bad)
+    for (String bad :
+        List.of(
+            "rate429=2",
+            "rate429",
+            "foo=1",
+            "slowMs=-1",
+            "seed=x",
+            "rate500=0.1,rate500=0.2",
+            "dropRate=0.1,")) {
+      assertThatThrownBy(() -> FaultPlan.parse(bad))
+          .as(bad)
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageStartingWith("bad fault spec:")
           .hasMessageContaining("rate429");

@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code POST /projects/{id}/splits}: re-assignment recorded in the mirror's splits.jsonl and served at once by
- * {@code GET /projects/{id}/splits}; a bad body is a 422 that writes nothing. Each test has its own mirror.
+ * {@code POST /projects/{id}/splits}: re-assignment recorded in the mirror's splits.jsonl and
+ * served at once by {@code GET /projects/{id}/splits}; a bad body is a 422 that writes nothing.
+ * Each test has its own mirror.
  */
 class SplitAssignEndpointTest {
 
@@ -42,7 +43,10 @@ class SplitAssignEndpointTest {
     SampleProject.Summary sample = SampleProject.write(root.resolve("sample"), 7);
     splitsFile = sample.dir().resolve("splits.jsonl");
     projectId = sample.projectId();
-    resourceIds = lines(sample.dir().resolve("resources.jsonl")).stream().map(r -> r.get("id").asText()).toList();
+    resourceIds =
+        lines(sample.dir().resolve("resources.jsonl")).stream()
+            .map(r -> r.get("id").asText())
+            .toList();
     server = DatamintApiServer.start(root, 0, Optional.empty(), FaultPlan.NONE);
     splits = server.url() + "/projects/" + projectId + "/splits";
   }
@@ -59,8 +63,11 @@ class SplitAssignEndpointTest {
   }
 
   private static String body(String splitName, List<String> ids) {
-    return "{\"resource_ids\": [" + String.join(", ", ids.stream().map(id -> "\"" + id + "\"").toList())
-        + "], \"split_name\": \"" + splitName + "\"}";
+    return "{\"resource_ids\": ["
+        + String.join(", ", ids.stream().map(id -> "\"" + id + "\"").toList())
+        + "], \"split_name\": \""
+        + splitName
+        + "\"}";
   }
 
   @Test
@@ -95,14 +102,16 @@ class SplitAssignEndpointTest {
         .isEqualTo(before);
     assertThat(assignments(json(get(splits + "?split_name=holdout")))).containsOnlyKeys(moved);
 
-    // The file holds the history: every old row, the moved resources' open rows closed at the same instant.
+    // The file holds the history: every old row, the moved resources' open rows closed at the same
+    // instant.
     List<ObjectNode> fileAfter = lines(splitsFile);
     assertThat(fileAfter).hasSize(fileBefore.size() + 3);
     for (int i = 0; i < fileBefore.size(); i++) {
       ObjectNode old = fileBefore.get(i);
       ObjectNode now = fileAfter.get(i);
-      boolean closed = moved.contains(old.get("resource_id").asText())
-          && (old.get("deleted_at") == null || old.get("deleted_at").isNull());
+      boolean closed =
+          moved.contains(old.get("resource_id").asText())
+              && (old.get("deleted_at") == null || old.get("deleted_at").isNull());
       if (closed) {
         assertThat(now.get("deleted_at").asText()).isEqualTo(at);
         assertThat(now.get("deleted_by").asText()).isEqualTo("api");
@@ -128,34 +137,56 @@ class SplitAssignEndpointTest {
 
     server.close();
     server = DatamintApiServer.start(root, 0, Optional.empty(), FaultPlan.NONE);
-    assertThat(assignments(json(get(server.url() + "/projects/" + projectId + "/splits")))).isEqualTo(now);
+    assertThat(assignments(json(get(server.url() + "/projects/" + projectId + "/splits"))))
+        .isEqualTo(now);
   }
 
   @Test
   void answersABadBodyWith422AndWritesNothing() throws Exception {
     byte[] file = Files.readAllBytes(splitsFile);
     String one = resourceIds.get(0);
-    Map<String, String> bad = Map.of(
-        "{\"split_name\": \"train\"}", "resource_ids",
-        "{\"resource_ids\": [], \"split_name\": \"train\"}", "non-empty list",
-        "{\"resource_ids\": \"" + one + "\", \"split_name\": \"train\"}", "list",
-        "{\"resource_ids\": [\"" + one + "\", 7], \"split_name\": \"train\"}", "resource_ids[1]",
-        "{\"resource_ids\": [\"" + one + "\", \"no-such-resource\"], \"split_name\": \"train\"}", "no-such-resource",
-        "{\"resource_ids\": [\"" + one + "\"]}", "split_name",
-        "{\"resource_ids\": [\"" + one + "\"], \"split_name\": 3}", "split_name",
-        "{\"resource_ids\": [\"" + one + "\"], \"split_name\": \" \"}", "split_name",
-        "[\"" + one + "\"]", "JSON object",
-        "{not json", "not valid JSON");
+    Map<String, String> bad =
+        Map.of(
+            "{\"split_name\": \"train\"}",
+            "resource_ids",
+            "{\"resource_ids\": [], \"split_name\": \"train\"}",
+            "non-empty list",
+            "{\"resource_ids\": \"" + one + "\", \"split_name\": \"train\"}",
+            "list",
+            "{\"resource_ids\": [\"" + one + "\", 7], \"split_name\": \"train\"}",
+            "resource_ids[1]",
+            "{\"resource_ids\": [\""
+                + one
+                + "\", \"no-such-resource\"], \"split_name\": \"train\"}",
+            "no-such-resource",
+            "{\"resource_ids\": [\"" + one + "\"]}",
+            "split_name",
+            "{\"resource_ids\": [\"" + one + "\"], \"split_name\": 3}",
+            "split_name",
+            "{\"resource_ids\": [\"" + one + "\"], \"split_name\": \" \"}",
+            "split_name",
+            "[\"" + one + "\"]",
+            "JSON object",
+            "{not json",
+            "not valid JSON");
     for (Map.Entry<String, String> b : bad.entrySet()) {
       HttpResponse<byte[]> answer = post(splits, b.getKey());
       assertThat(answer.statusCode()).as(b.getKey()).isEqualTo(422);
       assertThat(json(answer).get("error").asText()).as(b.getKey()).contains(b.getValue());
     }
-    HttpResponse<byte[]> unknown = post(splits, "{\"resource_ids\": [\"" + one + "\", \"nope-1\", \"nope-2\"], "
-        + "\"split_name\": \"train\"}");
-    assertThat(json(unknown).get("error").asText()).contains("2 of resource_ids are not in project " + projectId)
-        .contains("nope-1").contains("nope-2");
-    assertThat(post(server.url() + "/projects/nope/splits", body("train", List.of(one))).statusCode())
+    HttpResponse<byte[]> unknown =
+        post(
+            splits,
+            "{\"resource_ids\": [\""
+                + one
+                + "\", \"nope-1\", \"nope-2\"], "
+                + "\"split_name\": \"train\"}");
+    assertThat(json(unknown).get("error").asText())
+        .contains("2 of resource_ids are not in project " + projectId)
+        .contains("nope-1")
+        .contains("nope-2");
+    assertThat(
+            post(server.url() + "/projects/nope/splits", body("train", List.of(one))).statusCode())
         .isEqualTo(404);
     assertThat(Files.readAllBytes(splitsFile)).isEqualTo(file);
   }

@@ -8,12 +8,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.core.DecodeLimits;
 import io.datamint.spark.decode.DecodedResource;
 import io.datamint.spark.decode.Decoders;
 import io.datamint.spark.decode.FileFormat;
 import io.datamint.spark.decode.FormatDetector;
+import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.sample.SampleProject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +48,8 @@ class PlaneResolverTest {
           continue;
         }
         volumes++;
-        DecodedResource decoded = Decoders.forFormat(format).decode(bytes, bytes.length, DecodeLimits.defaults());
+        DecodedResource decoded =
+            Decoders.forFormat(format).decode(bytes, bytes.length, DecodeLimits.defaults());
         int[] nchw = decoded.pixels().shape();
         int[] cdhw = {nchw[1], nchw[0], nchw[2], nchw[3]};
         String meta = decoded.metainfoJson();
@@ -57,7 +58,8 @@ class PlaneResolverTest {
         assertThat(PlaneResolver.axis(AXIAL, name, meta, cdhw)).as(file.toString()).isEqualTo(1);
         assertThat(PlaneResolver.axis(CORONAL, name, meta, cdhw)).isEqualTo(2);
         assertThat(PlaneResolver.axis(SAGITTAL, name, meta, cdhw)).isEqualTo(3);
-        if (format == FileFormat.NIFTI && json.readTree(meta).at("/orientation/axcodes/2").asText().equals("I")) {
+        if (format == FileFormat.NIFTI
+            && json.readTree(meta).at("/orientation/axcodes/2").asText().equals("I")) {
           sawInferior = true;
           assertThat(resources.get(file.getFileName().toString()).get("filename").asText())
               .isEqualTo("CT_CHEST_P003.nii.gz");
@@ -70,7 +72,8 @@ class PlaneResolverTest {
 
   @Test
   void niftiSliceAxisNotLastFollowsTheLayout() throws DecodeException {
-    // raw (S, L, P) with slice axis 0: layout [0] + [2, 1] -> D = raw 0, H = raw 2 (P), W = raw 1 (L)
+    // raw (S, L, P) with slice axis 0: layout [0] + [2, 1] -> D = raw 0, H = raw 2 (P), W = raw 1
+    // (L)
     String meta = nifti("[\"S\",\"L\",\"P\"]", 0);
     assertThat(PlaneResolver.axis(AXIAL, "nifti", meta, SHAPE)).isEqualTo(1);
     assertThat(PlaneResolver.axis(CORONAL, "nifti", meta, SHAPE)).isEqualTo(2);
@@ -88,12 +91,16 @@ class PlaneResolverTest {
 
   @Test
   void niftiWithoutAMatchingCodeIsAnError() {
-    String fallback = "{\"orientation\":{\"axcodes\":[null,null,null],\"slice_axis\":2,"
-        + "\"slice_flipped\":false,\"slice_axis_fallback\":true}}";
+    String fallback =
+        "{\"orientation\":{\"axcodes\":[null,null,null],\"slice_axis\":2,"
+            + "\"slice_flipped\":false,\"slice_axis_fallback\":true}}";
     assertThatThrownBy(() -> PlaneResolver.axis(AXIAL, "nifti", fallback, SHAPE))
-        .isInstanceOf(DecodeException.class).hasMessageContaining("I or S").hasMessageContaining("axial");
+        .isInstanceOf(DecodeException.class)
+        .hasMessageContaining("I or S")
+        .hasMessageContaining("axial");
     assertThatThrownBy(() -> PlaneResolver.axis(AXIAL, "nifti", "{}", SHAPE))
-        .isInstanceOf(DecodeException.class).hasMessageContaining("orientation");
+        .isInstanceOf(DecodeException.class)
+        .hasMessageContaining("orientation");
   }
 
   @Test
@@ -121,23 +128,29 @@ class PlaneResolverTest {
     String iop = "[1,0,0,0," + Math.cos(a) + "," + Math.sin(a) + "]";
     // CT allows 10 degrees: no axis is axial
     assertThatThrownBy(() -> PlaneResolver.axis(AXIAL, "dicom", dicom(iop, "CT"), SHAPE))
-        .isInstanceOf(DecodeException.class).hasMessageContaining("axial plane within 10.0 degrees")
+        .isInstanceOf(DecodeException.class)
+        .hasMessageContaining("axial plane within 10.0 degrees")
         .hasMessageContaining("oblique");
     // sagittal still matches the columns (row direction exactly x)
     assertThat(PlaneResolver.axis(SAGITTAL, "dicom", dicom(iop, "CT"), SHAPE)).isEqualTo(3);
     // MR allows 20 degrees; with no modality the default is 15
     assertThat(PlaneResolver.axis(AXIAL, "dicom", dicom(iop, "MR"), SHAPE)).isEqualTo(1);
-    assertThat(PlaneResolver.axis(AXIAL, "dicom", "{\"ImageOrientationPatient\":" + iop + "}", SHAPE))
+    assertThat(
+            PlaneResolver.axis(AXIAL, "dicom", "{\"ImageOrientationPatient\":" + iop + "}", SHAPE))
         .isEqualTo(1);
     // a CT reformat gets 5 more degrees
-    String mpr = "{\"Modality\":\"CT\",\"ImageType\":[\"DERIVED\",\"SECONDARY\",\"MPR\"],"
-        + "\"ImageOrientationPatient\":" + iop + "}";
+    String mpr =
+        "{\"Modality\":\"CT\",\"ImageType\":[\"DERIVED\",\"SECONDARY\",\"MPR\"],"
+            + "\"ImageOrientationPatient\":"
+            + iop
+            + "}";
     assertThat(PlaneResolver.axis(AXIAL, "dicom", mpr, SHAPE)).isEqualTo(1);
     // 45 degrees is oblique for everything but US
     double b = Math.toRadians(45);
     String oblique = "[1,0,0,0," + Math.cos(b) + "," + Math.sin(b) + "]";
     assertThatThrownBy(() -> PlaneResolver.axis(CORONAL, "dicom", dicom(oblique, "MR"), SHAPE))
-        .isInstanceOf(DecodeException.class).hasMessageContaining("coronal");
+        .isInstanceOf(DecodeException.class)
+        .hasMessageContaining("coronal");
   }
 
   @Test
@@ -147,25 +160,32 @@ class PlaneResolverTest {
     assertThat(PlaneResolver.axis(CORONAL, "dicom", meta, SHAPE)).isEqualTo(2);
     assertThat(PlaneResolver.axis(SAGITTAL, "dicom", meta, SHAPE)).isEqualTo(3);
     // a null value (empty element) counts as missing
-    assertThat(PlaneResolver.axis(SAGITTAL, "dicom", "{\"ImageOrientationPatient\":null}", SHAPE)).isEqualTo(3);
+    assertThat(PlaneResolver.axis(SAGITTAL, "dicom", "{\"ImageOrientationPatient\":null}", SHAPE))
+        .isEqualTo(3);
   }
 
   @Test
   void dicomOrientationFromTheFunctionalGroups() throws DecodeException {
-    String shared = "{\"SharedFunctionalGroupsSequence\":[{\"PlaneOrientationSequence\":"
-        + "[{\"ImageOrientationPatient\":[0,1,0,0,0,-1]}]}]}";
+    String shared =
+        "{\"SharedFunctionalGroupsSequence\":[{\"PlaneOrientationSequence\":"
+            + "[{\"ImageOrientationPatient\":[0,1,0,0,0,-1]}]}]}";
     assertThat(PlaneResolver.axis(SAGITTAL, "dicom", shared, SHAPE)).isEqualTo(1);
-    String perFrame = "{\"PerFrameFunctionalGroupsSequence\":[{\"PlaneOrientationSequence\":"
-        + "[{\"ImageOrientationPatient\":[1,0,0,0,0,-1]}]}]}";
+    String perFrame =
+        "{\"PerFrameFunctionalGroupsSequence\":[{\"PlaneOrientationSequence\":"
+            + "[{\"ImageOrientationPatient\":[1,0,0,0,0,-1]}]}]}";
     assertThat(PlaneResolver.axis(CORONAL, "dicom", perFrame, SHAPE)).isEqualTo(1);
   }
 
   @Test
   void otherFormatsAndBadInputsAreErrors() {
     assertThatThrownBy(() -> PlaneResolver.axis(AXIAL, "raster", "{}", SHAPE))
-        .isInstanceOf(DecodeException.class).hasMessageContaining("slicing reads volumes: DICOM or NIfTI");
-    assertThatThrownBy(() -> PlaneResolver.axis(AXIAL, "dicom", "{\"ImageOrientationPatient\":[1,0,0]}", SHAPE))
-        .isInstanceOf(DecodeException.class).hasMessageContaining("6 values");
+        .isInstanceOf(DecodeException.class)
+        .hasMessageContaining("slicing reads volumes: DICOM or NIfTI");
+    assertThatThrownBy(
+            () ->
+                PlaneResolver.axis(AXIAL, "dicom", "{\"ImageOrientationPatient\":[1,0,0]}", SHAPE))
+        .isInstanceOf(DecodeException.class)
+        .hasMessageContaining("6 values");
     assertThatThrownBy(() -> PlaneResolver.axis(AXIAL, "dicom", "{not json", SHAPE))
         .isInstanceOf(DecodeException.class);
     assertThatThrownBy(() -> PlaneResolver.axis(AXIAL, "dicom", "{}", new int[] {20, 64, 64}))
@@ -173,7 +193,10 @@ class PlaneResolverTest {
   }
 
   private static String nifti(String axcodes, int sliceAxis) {
-    return "{\"orientation\":{\"axcodes\":" + axcodes + ",\"affine_source\":\"sform\",\"slice_axis\":" + sliceAxis
+    return "{\"orientation\":{\"axcodes\":"
+        + axcodes
+        + ",\"affine_source\":\"sform\",\"slice_axis\":"
+        + sliceAxis
         + ",\"slice_flipped\":false,\"slice_axis_fallback\":false}}";
   }
 

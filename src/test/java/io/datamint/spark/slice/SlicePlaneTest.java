@@ -21,10 +21,13 @@ class SlicePlaneTest {
   @Test
   void rejectsOtherValuesNamingThemAndWhatIsAccepted() {
     for (String bad : new String[] {"3", "transverse", "", "-1", "axial2"}) {
-      assertThatThrownBy(() -> SlicePlane.parse(bad)).isInstanceOf(IllegalArgumentException.class)
-          .hasMessageContaining("'" + bad + "'").hasMessageContaining("axial, coronal, sagittal");
+      assertThatThrownBy(() -> SlicePlane.parse(bad))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("'" + bad + "'")
+          .hasMessageContaining("axial, coronal, sagittal");
     }
-    assertThatThrownBy(() -> SlicePlane.parse(null)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> SlicePlane.parse(null))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("null");
   }
 }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.datamint.spark.core.DType;
-import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.core.DecodeLimits;
 import io.datamint.spark.core.PixelArray;
+import io.datamint.spark.error.DecodeException;
 import java.nio.ByteBuffer;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,9 @@ class SlicerTest {
               PixelArray want = naiveTake(array, axis, index);
               assertThat(got.dtype()).isEqualTo(dtype);
               assertThat(got.shape()).containsExactly(want.shape());
-              assertThat(bytes(got)).as("%s axis %d index %d", array, axis, index).isEqualTo(bytes(want));
+              assertThat(bytes(got))
+                  .as("%s axis %d index %d", array, axis, index)
+                  .isEqualTo(bytes(want));
             }
           }
         }
@@ -49,7 +51,8 @@ class SlicerTest {
       for (int d = 0; d < 3; d++) {
         for (int h = 0; h < 4; h++) {
           for (int w = 0; w < 5; w++) {
-            data.putShort(2 * (((c * 3 + d) * 4 + h) * 5 + w), (short) (c * 1000 + d * 100 + h * 10 + w));
+            data.putShort(
+                2 * (((c * 3 + d) * 4 + h) * 5 + w), (short) (c * 1000 + d * 100 + h * 10 + w));
           }
         }
       }
@@ -86,13 +89,18 @@ class SlicerTest {
   @Test
   void rejectsOutOfRangeIndexAxisAndRank() throws DecodeException {
     PixelArray array = PixelArray.allocate(LIMITS, DType.FLOAT32, 2, 3);
-    assertThatThrownBy(() -> Slicer.take(array, 1, 3, LIMITS)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("index 3").hasMessageContaining("size 3");
-    assertThatThrownBy(() -> Slicer.take(array, 0, -1, LIMITS)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Slicer.take(array, 2, 0, LIMITS)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> Slicer.take(array, 1, 3, LIMITS))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("index 3")
+        .hasMessageContaining("size 3");
+    assertThatThrownBy(() -> Slicer.take(array, 0, -1, LIMITS))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Slicer.take(array, 2, 0, LIMITS))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("axis 2");
     PixelArray vector = PixelArray.allocate(LIMITS, DType.FLOAT32, 4);
-    assertThatThrownBy(() -> Slicer.take(vector, 0, 0, LIMITS)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Slicer.take(vector, 0, 0, LIMITS))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -102,7 +110,8 @@ class SlicerTest {
         .isInstanceOf(DecodeException.class);
   }
 
-  private static PixelArray randomArray(Random random, DType dtype, int[] shape) throws DecodeException {
+  private static PixelArray randomArray(Random random, DType dtype, int[] shape)
+      throws DecodeException {
     PixelArray array = PixelArray.allocate(LIMITS, dtype, shape);
     byte[] values = new byte[array.data().capacity()];
     random.nextBytes(values);
@@ -111,7 +120,8 @@ class SlicerTest {
   }
 
   /** np.take(array, index, axis) element by element, from flat indices. */
-  private static PixelArray naiveTake(PixelArray array, int axis, int index) throws DecodeException {
+  private static PixelArray naiveTake(PixelArray array, int axis, int index)
+      throws DecodeException {
     int[] shape = array.shape();
     int[] out = new int[shape.length - 1];
     for (int i = 0, j = 0; i < shape.length; i++) {

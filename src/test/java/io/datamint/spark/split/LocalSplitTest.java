@@ -39,16 +39,20 @@ class LocalSplitTest {
     assertThat(result.assignments()).hasSize(10);
   }
 
-  /** Behaviour 1, table-driven: shuffled orders from the reference vectors, counts round-half-even. */
+  /**
+   * Behaviour 1, table-driven: shuffled orders from the reference vectors, counts round-half-even.
+   */
   @ParameterizedTest(name = "{0} n={1} seed={2}")
-  @CsvSource(delimiter = ';', value = {
-      "train=0.7,val=0.15,test=0.15; 10; 42; 7 3 2 8 5 6 9 | 4 0 | 1",
-      "test=0.3,train=0.7; 10; 42; 7 3 2 | 8 5 6 9 4 0 1",
-      "a=0.5,b=0.5; 5; 0; 2 1 | 0 4 3",
-      "a=0.45,b=0.55; 10; 7; 8 3 1 4 | 7 0 9 6 2 5",
-      "train=0.5,val=0.25,test=0.25; 6; 123456789012; 5 1 4 | 2 0 | 3",
-      "a=0.9,b=0.05,c=0.05; 5; 0; 2 1 0 4 | | 3",
-  })
+  @CsvSource(
+      delimiter = ';',
+      value = {
+        "train=0.7,val=0.15,test=0.15; 10; 42; 7 3 2 8 5 6 9 | 4 0 | 1",
+        "test=0.3,train=0.7; 10; 42; 7 3 2 | 8 5 6 9 4 0 1",
+        "a=0.5,b=0.5; 5; 0; 2 1 | 0 4 3",
+        "a=0.45,b=0.55; 10; 7; 8 3 1 4 | 7 0 9 6 2 5",
+        "train=0.5,val=0.25,test=0.25; 6; 123456789012; 5 1 4 | 2 0 | 3",
+        "a=0.9,b=0.05,c=0.05; 5; 0; 2 1 0 4 | | 3",
+      })
   void membershipAndOrder(String ratios, int n, long seed, String expected) {
     SplitResult result = LocalSplit.assign(ids(n), SplitRatios.parse(ratios), seed);
     String[] parts = (expected + " ").split("\\|", -1);
@@ -56,14 +60,24 @@ class LocalSplitTest {
     assertThat(result.splits().keySet()).containsExactlyElementsOf(names);
     for (int i = 0; i < names.size(); i++) {
       String part = parts[i].trim();
-      int[] positions = part.isEmpty() ? new int[0]
-          : java.util.Arrays.stream(part.split(" ")).mapToInt(Integer::parseInt).toArray();
+      int[] positions =
+          part.isEmpty()
+              ? new int[0]
+              : java.util.Arrays.stream(part.split(" ")).mapToInt(Integer::parseInt).toArray();
       assertThat(result.splits().get(names.get(i))).as(names.get(i)).isEqualTo(at(positions));
     }
   }
 
   @ParameterizedTest(name = "{0}*{1} -> {2}")
-  @CsvSource({"0.5, 5, 2", "0.15, 10, 2", "0.45, 10, 4", "0.7, 8, 6", "0.25, 2, 0", "0.75, 2, 2", "0.3, 10, 3"})
+  @CsvSource({
+    "0.5, 5, 2",
+    "0.15, 10, 2",
+    "0.45, 10, 4",
+    "0.7, 8, 6",
+    "0.25, 2, 0",
+    "0.75, 2, 2",
+    "0.3, 10, 3"
+  })
   void firstSplitCountIsRoundHalfEven(double ratio, int n, int expected) {
     SplitRatios ratios = SplitRatios.of(linked("a", ratio, "b", 1 - ratio));
     assertThat(LocalSplit.assign(ids(n), ratios, 1).splits().get("a")).hasSize(expected);
@@ -88,23 +102,35 @@ class LocalSplitTest {
 
   @Test
   void duplicateIdsAreRejected() {
-    assertThatThrownBy(() -> LocalSplit.assign(List.of("a", "a"), SplitRatios.parse("x=0.5,y=0.5"), 1))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'a'");
+    assertThatThrownBy(
+            () -> LocalSplit.assign(List.of("a", "a"), SplitRatios.parse("x=0.5,y=0.5"), 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'a'");
   }
 
-  // Patients p1 p2 - p1 p3 - p2 p4 over r0..r7; expected lists computed with CPython 3.11 by the §3.5 algorithm
-  // (patients in first-occurrence order, Random(3).shuffle, round-half-even, resources in original order).
-  private static final List<PatientResource> PATIENTS = List.of(
-      new PatientResource("r0", "p1"), new PatientResource("r1", "p2"), new PatientResource("r2", null),
-      new PatientResource("r3", "p1"), new PatientResource("r4", "p3"), new PatientResource("r5", null),
-      new PatientResource("r6", "p2"), new PatientResource("r7", "p4"));
+  // Patients p1 p2 - p1 p3 - p2 p4 over r0..r7; expected lists computed with CPython 3.11 by the
+  // §3.5 algorithm
+  // (patients in first-occurrence order, Random(3).shuffle, round-half-even, resources in original
+  // order).
+  private static final List<PatientResource> PATIENTS =
+      List.of(
+          new PatientResource("r0", "p1"),
+          new PatientResource("r1", "p2"),
+          new PatientResource("r2", null),
+          new PatientResource("r3", "p1"),
+          new PatientResource("r4", "p3"),
+          new PatientResource("r5", null),
+          new PatientResource("r6", "p2"),
+          new PatientResource("r7", "p4"));
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = ';', value = {
-      "INDIVIDUAL; r0 r3 r2 r4; r7 r5 r1 r6",
-      "GROUP; r0 r3 r2 r5; r4 r7 r1 r6",
-      "SKIP; r7 r0 r3; r4 r1 r6",
-  })
+  @CsvSource(
+      delimiter = ';',
+      value = {
+        "INDIVIDUAL; r0 r3 r2 r4; r7 r5 r1 r6",
+        "GROUP; r0 r3 r2 r5; r4 r7 r1 r6",
+        "SKIP; r7 r0 r3; r4 r1 r6",
+      })
   void byPatientStrategies(NonePatientIdStrategy strategy, String train, String test) {
     SplitResult result =
         LocalSplit.assignByPatient(PATIENTS, SplitRatios.parse("train=0.5,test=0.5"), 3, strategy);
@@ -115,29 +141,44 @@ class LocalSplitTest {
 
   @Test
   void byPatientKeepsPatientsTogether() {
-    SplitResult result = LocalSplit.assignByPatient(PATIENTS, SplitRatios.parse("train=0.5,test=0.5"), 3,
-        NonePatientIdStrategy.INDIVIDUAL);
+    SplitResult result =
+        LocalSplit.assignByPatient(
+            PATIENTS, SplitRatios.parse("train=0.5,test=0.5"), 3, NonePatientIdStrategy.INDIVIDUAL);
     assertThat(result.splitOf("r0")).isEqualTo(result.splitOf("r3"));
     assertThat(result.splitOf("r1")).isEqualTo(result.splitOf("r6"));
   }
 
   @Test
   void byPatientErrorStrategy() {
-    assertThatThrownBy(() -> LocalSplit.assignByPatient(PATIENTS, SplitRatios.parse("train=0.5,test=0.5"), 3,
-        NonePatientIdStrategy.ERROR))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no patient_id")
+    assertThatThrownBy(
+            () ->
+                LocalSplit.assignByPatient(
+                    PATIENTS,
+                    SplitRatios.parse("train=0.5,test=0.5"),
+                    3,
+                    NonePatientIdStrategy.ERROR))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no patient_id")
         .hasMessageContaining("r2");
     // no resource without a patient: error strategy is fine
-    assertThat(LocalSplit.assignByPatient(List.of(new PatientResource("a", "p")),
-        SplitRatios.parse("train=0.5,test=0.5"), 3, NonePatientIdStrategy.ERROR).splitOf("a")).isNotNull();
+    assertThat(
+            LocalSplit.assignByPatient(
+                    List.of(new PatientResource("a", "p")),
+                    SplitRatios.parse("train=0.5,test=0.5"),
+                    3,
+                    NonePatientIdStrategy.ERROR)
+                .splitOf("a"))
+        .isNotNull();
   }
 
   @Test
   void strategyParsing() {
-    assertThat(NonePatientIdStrategy.parse("individual")).isEqualTo(NonePatientIdStrategy.INDIVIDUAL);
+    assertThat(NonePatientIdStrategy.parse("individual"))
+        .isEqualTo(NonePatientIdStrategy.INDIVIDUAL);
     assertThat(NonePatientIdStrategy.parse("Skip")).isEqualTo(NonePatientIdStrategy.SKIP);
     assertThatThrownBy(() -> NonePatientIdStrategy.parse("drop"))
-        .hasMessageContaining("must be one of").hasMessageContaining("'drop'");
+        .hasMessageContaining("must be one of")
+        .hasMessageContaining("'drop'");
   }
 
   private static Map<String, Double> linked(String a, double ra, String b, double rb) {

@@ -18,12 +18,13 @@ class TagSplitsTest {
 
   @Test
   void tagsMapResourcesToSplitsSeveralAllowed() throws Exception {
-    List<Resource> resources = List.of(
-        resource("{\"id\":\"r1\",\"tags\":[\"ultrasound\",\"split:val\"]}"),
-        resource("{\"id\":\"r2\",\"tags\":[\"ultrasound\"]}"),
-        resource("{\"id\":\"r3\",\"tags\":[\"split:train\",\"split:test\",\"split:train\"]}"),
-        resource("{\"id\":\"r4\"}"),
-        resource("{\"id\":\"r5\",\"tags\":[\"split:train\"]}"));
+    List<Resource> resources =
+        List.of(
+            resource("{\"id\":\"r1\",\"tags\":[\"ultrasound\",\"split:val\"]}"),
+            resource("{\"id\":\"r2\",\"tags\":[\"ultrasound\"]}"),
+            resource("{\"id\":\"r3\",\"tags\":[\"split:train\",\"split:test\",\"split:train\"]}"),
+            resource("{\"id\":\"r4\"}"),
+            resource("{\"id\":\"r5\",\"tags\":[\"split:train\"]}"));
     Map<String, List<String>> got = TagSplits.assign(resources);
     assertThat(got.keySet()).containsExactly("r1", "r3", "r5");
     assertThat(got.get("r1")).containsExactly("val");
@@ -34,10 +35,13 @@ class TagSplitsTest {
 
   @Test
   void noTaggedResourceRaisesTheSdkError() throws Exception {
-    assertThatThrownBy(() -> TagSplits.assign(List.of(resource("{\"id\":\"r1\",\"tags\":[\"splits:x\"]}"))))
+    assertThatThrownBy(
+            () -> TagSplits.assign(List.of(resource("{\"id\":\"r1\",\"tags\":[\"splits:x\"]}"))))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("No resources have 'split:*' tags. Tag resources on the server first or use local splitting"
-            + " (use_server_splits=False).");
-    assertThatThrownBy(() -> TagSplits.assign(List.of())).isInstanceOf(IllegalArgumentException.class);
+        .hasMessage(
+            "No resources have 'split:*' tags. Tag resources on the server first or use local splitting"
+                + " (use_server_splits=False).");
+    assertThatThrownBy(() -> TagSplits.assign(List.of()))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

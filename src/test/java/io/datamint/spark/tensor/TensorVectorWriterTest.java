@@ -23,11 +23,17 @@ class TensorVectorWriterTest {
     for (int i = 0; i < 6; i++) {
       a.data().putShort(i * 2, (short) (i - 2));
     }
-    StructField field = new StructField("image", TensorType.SPARK_TYPE, true,
-        org.apache.spark.sql.types.Metadata.empty());
+    StructField field =
+        new StructField(
+            "image", TensorType.SPARK_TYPE, true, org.apache.spark.sql.types.Metadata.empty());
     try (BufferAllocator allocator = new RootAllocator();
-        StructVector vector = (StructVector) ArrowUtils.toArrowSchema(new StructType(new StructField[] {field}),
-            "UTC", true, false).getFields().get(0).createVector(allocator)) {
+        StructVector vector =
+            (StructVector)
+                ArrowUtils.toArrowSchema(
+                        new StructType(new StructField[] {field}), "UTC", true, false)
+                    .getFields()
+                    .get(0)
+                    .createVector(allocator)) {
       TensorVectorWriter writer = new TensorVectorWriter(vector);
       for (int batch = 0; batch < 2; batch++) { // the second batch reuses the vectors
         writer.reset();

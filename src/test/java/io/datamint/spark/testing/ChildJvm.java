@@ -26,12 +26,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * Plumbing shared by {@link StandaloneCluster}, {@link ClusterDriver} and {@link ClusterSession}: how to
- * start a child JVM from the test classpath, where its logs go, and how to get rid of it again.
+ * Plumbing shared by {@link StandaloneCluster}, {@link ClusterDriver} and {@link ClusterSession}:
+ * how to start a child JVM from the test classpath, where its logs go, and how to get rid of it
+ * again.
  */
 final class ChildJvm {
 
-  /** System property (set by surefire from the pom's {@code spark.jvm.flags}) with Spark's module flags. */
+  /**
+   * System property (set by surefire from the pom's {@code spark.jvm.flags}) with Spark's module
+   * flags.
+   */
   static final String JVM_FLAGS_PROPERTY = "datamint.test.jvmFlags";
 
   /** System property of a driver JVM started by {@link ClusterDriver}: the cluster's master URL. */
@@ -52,8 +56,8 @@ final class ChildJvm {
   }
 
   /**
-   * Spark's JVM module flags: the {@value #JVM_FLAGS_PROPERTY} property when running under surefire,
-   * otherwise (an IDE run) Spark's own list from the launcher.
+   * Spark's JVM module flags: the {@value #JVM_FLAGS_PROPERTY} property when running under
+   * surefire, otherwise (an IDE run) Spark's own list from the launcher.
    */
   static List<String> sparkJvmFlags() {
     String flags = System.getProperty(JVM_FLAGS_PROPERTY);
@@ -69,16 +73,19 @@ final class ChildJvm {
   }
 
   /**
-   * A process builder for {@code java <flags> <jvmOptions> -cp <test classpath> OrphanGuard main args}.
-   * The environment is this JVM's minus every {@code SPARK_*} variable, plus {@code
+   * A process builder for {@code java <flags> <jvmOptions> -cp <test classpath> OrphanGuard main
+   * args}. The environment is this JVM's minus every {@code SPARK_*} variable, plus {@code
    * SPARK_LOCAL_IP=127.0.0.1}; callers add their own variables before starting it.
    */
   static ProcessBuilder builder(List<String> jvmOptions, String mainClass, List<String> args) {
     return builder(jvmOptions, classPath(), mainClass, args);
   }
 
-  /** As {@link #builder(List, String, List)}, with {@code classPath} instead of the test class path. */
-  static ProcessBuilder builder(List<String> jvmOptions, String classPath, String mainClass, List<String> args) {
+  /**
+   * As {@link #builder(List, String, List)}, with {@code classPath} instead of the test class path.
+   */
+  static ProcessBuilder builder(
+      List<String> jvmOptions, String classPath, String mainClass, List<String> args) {
     List<String> command = new ArrayList<>();
     command.add(javaExecutable());
     command.addAll(sparkJvmFlags());
@@ -131,7 +138,9 @@ final class ChildJvm {
     }
   }
 
-  /** The process and all its live descendants, children first so that parents cannot respawn them. */
+  /**
+   * The process and all its live descendants, children first so that parents cannot respawn them.
+   */
   static List<ProcessHandle> withDescendants(ProcessHandle process) {
     List<ProcessHandle> all = new ArrayList<>();
     process.descendants().forEach(all::add);
@@ -140,8 +149,8 @@ final class ChildJvm {
   }
 
   /**
-   * Asks the processes to stop (SIGTERM, so shutdown hooks run), waits up to {@code grace}, then kills
-   * whatever is left and waits for it to be gone.
+   * Asks the processes to stop (SIGTERM, so shutdown hooks run), waits up to {@code grace}, then
+   * kills whatever is left and waits for it to be gone.
    */
   static void destroy(Collection<ProcessHandle> processes, Duration grace) {
     Set<ProcessHandle> alive = new LinkedHashSet<>(processes);

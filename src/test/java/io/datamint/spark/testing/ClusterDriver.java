@@ -14,14 +14,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * Runs a Spark driver in a child JVM, so that a test can drive a {@link StandaloneCluster} although the
- * test JVM already holds its {@link SharedSpark} local session (Spark allows one SparkContext per JVM).
+ * Runs a Spark driver in a child JVM, so that a test can drive a {@link StandaloneCluster} although
+ * the test JVM already holds its {@link SharedSpark} local session (Spark allows one SparkContext
+ * per JVM).
  *
- * <p>The child runs {@code java <Spark module flags> -Xmx1g -cp <test classpath> <main> <args>} with
- * {@code SPARK_LOCAL_IP=127.0.0.1}. Given a cluster, it also gets the system property that
- * {@link ClusterSession#connect()} reads the master URL from. Driver mains are ordinary test classes;
- * they report results as JSON lines on stdout ({@link ClusterSession#emit}) and log to stderr. Both
- * streams are kept in {@code driver-<n>.out} / {@code .err} under the cluster's log directory.
+ * <p>The child runs {@code java <Spark module flags> -Xmx1g -cp <test classpath> <main> <args>}
+ * with {@code SPARK_LOCAL_IP=127.0.0.1}. Given a cluster, it also gets the system property that
+ * {@link ClusterSession#connect()} reads the master URL from. Driver mains are ordinary test
+ * classes; they report results as JSON lines on stdout ({@link ClusterSession#emit}) and log to
+ * stderr. Both streams are kept in {@code driver-<n>.out} / {@code .err} under the cluster's log
+ * directory.
  */
 public final class ClusterDriver {
 
@@ -47,31 +49,36 @@ public final class ClusterDriver {
   }
 
   /**
-   * Runs {@code mainClass} in a child JVM without a cluster (it must find its master in {@code args}),
-   * with the default timeout.
+   * Runs {@code mainClass} in a child JVM without a cluster (it must find its master in {@code
+   * args}), with the default timeout.
    */
   public static Result run(Class<?> mainClass, String... args) throws IOException {
     return launch(null, ChildJvm.newLogDir("driver"), DEFAULT_TIMEOUT, mainClass, args);
   }
 
   /**
-   * Runs {@code mainClass} in a child JVM without a cluster, with the default timeout, on the test class path minus
-   * the entries {@code leaveOut} accepts (for instance the jars of one dependency, to see how the connector copes
-   * without it).
+   * Runs {@code mainClass} in a child JVM without a cluster, with the default timeout, on the test
+   * class path minus the entries {@code leaveOut} accepts (for instance the jars of one dependency,
+   * to see how the connector copes without it).
    *
-   * @throws IllegalArgumentException when {@code leaveOut} accepts no entry, so that a filter gone stale (a renamed
-   *     jar) fails instead of testing nothing
+   * @throws IllegalArgumentException when {@code leaveOut} accepts no entry, so that a filter gone
+   *     stale (a renamed jar) fails instead of testing nothing
    */
   public static Result runWithout(Predicate<String> leaveOut, Class<?> mainClass, String... args)
       throws IOException {
     List<String> entries = Arrays.asList(ChildJvm.classPath().split(File.pathSeparator));
     List<String> kept = entries.stream().filter(leaveOut.negate()).toList();
     if (kept.size() == entries.size()) {
-      throw new IllegalArgumentException("no entry of the test class path is left out by " + leaveOut + ": "
-          + entries);
+      throw new IllegalArgumentException(
+          "no entry of the test class path is left out by " + leaveOut + ": " + entries);
     }
-    return launch(null, ChildJvm.newLogDir("driver"), DEFAULT_TIMEOUT, String.join(File.pathSeparator, kept),
-        mainClass, args);
+    return launch(
+        null,
+        ChildJvm.newLogDir("driver"),
+        DEFAULT_TIMEOUT,
+        String.join(File.pathSeparator, kept),
+        mainClass,
+        args);
   }
 
   private static Result launch(
@@ -80,8 +87,14 @@ public final class ClusterDriver {
     return launch(cluster, logDir, timeout, ChildJvm.classPath(), mainClass, args);
   }
 
-  private static Result launch(StandaloneCluster cluster, Path logDir, Duration timeout, String classPath,
-      Class<?> mainClass, String[] args) throws IOException {
+  private static Result launch(
+      StandaloneCluster cluster,
+      Path logDir,
+      Duration timeout,
+      String classPath,
+      Class<?> mainClass,
+      String[] args)
+      throws IOException {
     int run = RUNS.incrementAndGet();
     Path out = logDir.resolve("driver-" + run + ".out");
     Path err = logDir.resolve("driver-" + run + ".err");
@@ -90,7 +103,8 @@ public final class ClusterDriver {
     if (cluster != null) {
       jvmOptions.add("-D" + ChildJvm.MASTER_URL_PROPERTY + "=" + cluster.masterUrl());
     }
-    ProcessBuilder builder = ChildJvm.builder(jvmOptions, classPath, mainClass.getName(), Arrays.asList(args));
+    ProcessBuilder builder =
+        ChildJvm.builder(jvmOptions, classPath, mainClass.getName(), Arrays.asList(args));
     builder.redirectOutput(out.toFile());
     builder.redirectError(err.toFile());
 
@@ -103,7 +117,8 @@ public final class ClusterDriver {
       Thread.currentThread().interrupt();
       timedOut = true;
     } finally {
-      // Normally a no-op; on timeout, interrupt or error this kills the driver and anything it spawned.
+      // Normally a no-op; on timeout, interrupt or error this kills the driver and anything it
+      // spawned.
       ChildJvm.destroy(ChildJvm.withDescendants(process.toHandle()), Duration.ofSeconds(5));
     }
     Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
@@ -215,8 +230,8 @@ public final class ClusterDriver {
     }
 
     /**
-     * The JSON lines whose {@code "type"} field equals {@code type} (the convention of
-     * {@link ClusterSession#emit(String, java.util.Map)}).
+     * The JSON lines whose {@code "type"} field equals {@code type} (the convention of {@link
+     * ClusterSession#emit(String, java.util.Map)}).
      */
     public List<JsonNode> jsonLines(String type) {
       List<JsonNode> matching = new ArrayList<>();
@@ -229,8 +244,8 @@ public final class ClusterDriver {
     }
 
     /**
-     * Returns this result if the driver exited with status 0; otherwise throws an {@link AssertionError}
-     * with the driver's stderr tail and the cluster's diagnostics.
+     * Returns this result if the driver exited with status 0; otherwise throws an {@link
+     * AssertionError} with the driver's stderr tail and the cluster's diagnostics.
      */
     public Result assertSucceeded() {
       if (exitCode != 0 || timedOut) {
@@ -242,13 +257,25 @@ public final class ClusterDriver {
     /** A multi-line account of the run, with log tails, for failure messages. */
     public String describe() {
       StringBuilder text = new StringBuilder();
-      text.append("driver ").append(mainClass).append(" (pid ").append(pid).append(") ")
+      text.append("driver ")
+          .append(mainClass)
+          .append(" (pid ")
+          .append(pid)
+          .append(") ")
           .append(timedOut ? "timed out" : "exited with status " + exitCode)
-          .append(" after ").append(elapsed.toMillis()).append(" ms\n")
-          .append("----- driver stdout: ").append(stdoutFile).append(" -----\n")
-          .append(ChildJvm.tail(stdoutFile, 20)).append('\n')
-          .append("----- driver stderr: ").append(stderrFile).append(" (last 60 lines) -----\n")
-          .append(ChildJvm.tail(stderrFile, 60)).append('\n');
+          .append(" after ")
+          .append(elapsed.toMillis())
+          .append(" ms\n")
+          .append("----- driver stdout: ")
+          .append(stdoutFile)
+          .append(" -----\n")
+          .append(ChildJvm.tail(stdoutFile, 20))
+          .append('\n')
+          .append("----- driver stderr: ")
+          .append(stderrFile)
+          .append(" (last 60 lines) -----\n")
+          .append(ChildJvm.tail(stderrFile, 60))
+          .append('\n');
       if (cluster != null) {
         text.append(cluster.diagnostics());
       }
@@ -257,8 +284,16 @@ public final class ClusterDriver {
 
     @Override
     public String toString() {
-      return "ClusterDriver.Result[" + mainClass + ", pid=" + pid + ", exit=" + exitCode
-          + (timedOut ? ", timed out" : "") + ", " + elapsed.toMillis() + " ms]";
+      return "ClusterDriver.Result["
+          + mainClass
+          + ", pid="
+          + pid
+          + ", exit="
+          + exitCode
+          + (timedOut ? ", timed out" : "")
+          + ", "
+          + elapsed.toMillis()
+          + " ms]";
     }
   }
 }

@@ -7,8 +7,8 @@ import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Driver-side half of the cluster harness: used inside a driver main launched by {@link ClusterDriver},
- * never in the test JVM itself.
+ * Driver-side half of the cluster harness: used inside a driver main launched by {@link
+ * ClusterDriver}, never in the test JVM itself.
  *
  * <pre>{@code
  * public static void main(String[] args) throws Exception {
@@ -25,12 +25,17 @@ public final class ClusterSession {
 
   private ClusterSession() {}
 
-  /** Connects to the master URL that {@link ClusterDriver#run(StandaloneCluster, Class, String...)} passed. */
+  /**
+   * Connects to the master URL that {@link ClusterDriver#run(StandaloneCluster, Class, String...)}
+   * passed.
+   */
   public static SparkSession connect() {
     String masterUrl = System.getProperty(ChildJvm.MASTER_URL_PROPERTY);
     if (masterUrl == null || masterUrl.isBlank()) {
       throw new IllegalStateException(
-          "no -D" + ChildJvm.MASTER_URL_PROPERTY + ": run this main through ClusterDriver.run(cluster, ...)"
+          "no -D"
+              + ChildJvm.MASTER_URL_PROPERTY
+              + ": run this main through ClusterDriver.run(cluster, ...)"
               + " or call connect(masterUrl)");
     }
     return connect(masterUrl);
@@ -39,10 +44,10 @@ public final class ClusterSession {
   /**
    * A session on a standalone cluster whose executors can load everything on this JVM's classpath.
    *
-   * <p>Settings: {@code spark.executor.extraClassPath} = this JVM's classpath (the cluster's Workers
-   * have no Spark jars of their own), {@code spark.executor.extraJavaOptions} = Spark's module flags,
-   * driver host and bind address 127.0.0.1, UI off, executor memory 512m, few shuffle partitions and
-   * UTC session time zone (as in {@link SharedSpark}).
+   * <p>Settings: {@code spark.executor.extraClassPath} = this JVM's classpath (the cluster's
+   * Workers have no Spark jars of their own), {@code spark.executor.extraJavaOptions} = Spark's
+   * module flags, driver host and bind address 127.0.0.1, UI off, executor memory 512m, few shuffle
+   * partitions and UTC session time zone (as in {@link SharedSpark}).
    */
   public static SparkSession connect(String masterUrl) {
     return SparkSession.builder()
@@ -61,8 +66,8 @@ public final class ClusterSession {
   }
 
   /**
-   * Prints one JSON object line on stdout: {@code {"type": type, ...fields}}. The test reads it back with
-   * {@link ClusterDriver.Result#jsonLines(String)}.
+   * Prints one JSON object line on stdout: {@code {"type": type, ...fields}}. The test reads it
+   * back with {@link ClusterDriver.Result#jsonLines(String)}.
    */
   public static void emit(String type, Map<String, ?> fields) {
     Map<String, Object> line = new LinkedHashMap<>();

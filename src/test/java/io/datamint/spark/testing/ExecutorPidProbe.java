@@ -9,8 +9,8 @@ import org.apache.spark.SparkEnv;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Driver main for {@link StandaloneClusterTest}: runs {@code spark.range(0, 1000, 1, 4)} on the cluster
- * and reports, per partition, which JVM did the work.
+ * Driver main for {@link StandaloneClusterTest}: runs {@code spark.range(0, 1000, 1, 4)} on the
+ * cluster and reports, per partition, which JVM did the work.
  *
  * <p>Output (JSON lines): one {@code {"type":"partition", "partition", "pid", "parentPid",
  * "executorId", "count", "sum"}} per partition, then {@code {"type":"driver", "pid", "executorId",
@@ -21,7 +21,8 @@ public final class ExecutorPidProbe {
   private ExecutorPidProbe() {}
 
   /** What one partition's task saw about the JVM it ran in. */
-  record PartitionInfo(int partition, long pid, long parentPid, String executorId, long count, long sum)
+  record PartitionInfo(
+      int partition, long pid, long parentPid, String executorId, long count, long sum)
       implements Serializable {}
 
   /** Runs the probe job; no arguments. */
@@ -53,7 +54,8 @@ public final class ExecutorPidProbe {
   }
 
   /** Runs on an executor: sums its share of the range and notes the JVM it runs in. */
-  private static Iterator<PartitionInfo> describePartition(Integer partition, Iterator<Long> values) {
+  private static Iterator<PartitionInfo> describePartition(
+      Integer partition, Iterator<Long> values) {
     long count = 0;
     long sum = 0;
     while (values.hasNext()) {

@@ -14,10 +14,14 @@ class ExternalToolTest {
 
   @Test
   void aMissingToolSkipsLocallyAndFailsOnCi() {
-    assertThatThrownBy(() -> ExternalTool.assumeAvailable(MISSING, "apt-get install nothing", false))
-        .isInstanceOf(TestAbortedException.class).hasMessageContaining(MISSING).hasMessageContaining("skipping");
+    assertThatThrownBy(
+            () -> ExternalTool.assumeAvailable(MISSING, "apt-get install nothing", false))
+        .isInstanceOf(TestAbortedException.class)
+        .hasMessageContaining(MISSING)
+        .hasMessageContaining("skipping");
     assertThatThrownBy(() -> ExternalTool.assumeAvailable(MISSING, "apt-get install nothing", true))
-        .isInstanceOf(AssertionFailedError.class).hasMessageContaining("CI=true");
+        .isInstanceOf(AssertionFailedError.class)
+        .hasMessageContaining("CI=true");
   }
 
   @Test
@@ -27,13 +31,16 @@ class ExternalToolTest {
     assertThat(r.exitCode()).isEqualTo(3);
     assertThat(r.stdout()).isEqualTo("out\n");
     assertThat(r.stderr()).isEqualTo("err\n");
-    assertThatThrownBy(r::assertSuccess).hasMessageContaining("exited with 3").hasMessageContaining("err");
+    assertThatThrownBy(r::assertSuccess)
+        .hasMessageContaining("exited with 3")
+        .hasMessageContaining("err");
   }
 
   @Test
   void runFailsWhenTheTimeoutPasses() {
     ExternalTool.assumeAvailable("sleep");
     assertThatThrownBy(() -> ExternalTool.run(Duration.ofMillis(300), "sleep", "20"))
-        .isInstanceOf(AssertionFailedError.class).hasMessageContaining("did not finish within");
+        .isInstanceOf(AssertionFailedError.class)
+        .hasMessageContaining("did not finish within");
   }
 }

@@ -8,13 +8,14 @@ import java.util.Arrays;
 
 /**
  * Entry point of every child JVM started by {@link StandaloneCluster} and {@link ClusterDriver}:
- * {@code OrphanGuard <main class> <args...>} runs the real main class and makes sure the child dies with
- * the test JVM.
+ * {@code OrphanGuard <main class> <args...>} runs the real main class and makes sure the child dies
+ * with the test JVM.
  *
- * <p>The parent keeps the child's stdin open and never writes to it. When the parent goes away (normally
- * or by {@code kill -9}) the pipe reaches end-of-file, and this class calls {@link System#exit}, so Spark's
- * shutdown hooks still run (a Worker then kills its executors). When the real main returns, the JVM
- * exits with status 0 even if Spark left non-daemon threads behind; when it throws, with status 1.
+ * <p>The parent keeps the child's stdin open and never writes to it. When the parent goes away
+ * (normally or by {@code kill -9}) the pipe reaches end-of-file, and this class calls {@link
+ * System#exit}, so Spark's shutdown hooks still run (a Worker then kills its executors). When the
+ * real main returns, the JVM exits with status 0 even if Spark left non-daemon threads behind; when
+ * it throws, with status 1.
  */
 public final class OrphanGuard {
 

@@ -11,8 +11,8 @@ public final class ReadOptions {
   /** The pairs as an ordered map; a key given twice keeps its last value. */
   public static Map<String, String> of(String... keysAndValues) {
     if (keysAndValues.length % 2 != 0) {
-      throw new IllegalArgumentException("options come in key, value pairs; got " + keysAndValues.length
-          + " strings");
+      throw new IllegalArgumentException(
+          "options come in key, value pairs; got " + keysAndValues.length + " strings");
     }
     Map<String, String> out = new LinkedHashMap<>();
     for (int i = 0; i < keysAndValues.length; i += 2) {

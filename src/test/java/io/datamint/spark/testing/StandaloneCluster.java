@@ -20,8 +20,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * A real Spark standalone cluster for tests: one {@code Master} and one or more {@code Worker}s, each in
- * its own JVM on 127.0.0.1, all started from the build's test classpath (no Spark installation needed).
+ * A real Spark standalone cluster for tests: one {@code Master} and one or more {@code Worker}s,
+ * each in its own JVM on 127.0.0.1, all started from the build's test classpath (no Spark
+ * installation needed).
  *
  * <pre>{@code
  * try (StandaloneCluster cluster = StandaloneCluster.start(1)) {
@@ -31,16 +32,16 @@ import java.util.stream.Stream;
  * }</pre>
  *
  * <p>How the executors get a classpath without {@code SPARK_HOME/jars}: a Worker launches executors
- * through Spark's launcher library ({@code WorkerCommandBuilder}), which insists on {@code SPARK_HOME}, a
- * Scala version and a jars directory. The cluster therefore gives its Worker JVMs a scratch
- * {@code SPARK_HOME} holding an empty {@code jars/} and {@code conf/}, plus {@code
+ * through Spark's launcher library ({@code WorkerCommandBuilder}), which insists on {@code
+ * SPARK_HOME}, a Scala version and a jars directory. The cluster therefore gives its Worker JVMs a
+ * scratch {@code SPARK_HOME} holding an empty {@code jars/} and {@code conf/}, plus {@code
  * SPARK_SCALA_VERSION}; the real classpath reaches the executors through the driver's {@code
  * spark.executor.extraClassPath}, which {@link ClusterSession} sets to the test classpath.
  *
- * <p>Logs are kept under {@code target/cluster-logs/<timestamp>-<n>-standalone/}: {@code master.log},
- * {@code worker-<i>.log} and {@code work-<i>/<app>/<executor>/stderr} for the executors. {@link #close()}
- * stops every process it started (executors included) and deletes the scratch directories; the logs
- * stay.
+ * <p>Logs are kept under {@code target/cluster-logs/<timestamp>-<n>-standalone/}: {@code
+ * master.log}, {@code worker-<i>.log} and {@code work-<i>/<app>/<executor>/stderr} for the
+ * executors. {@link #close()} stops every process it started (executors included) and deletes the
+ * scratch directories; the logs stay.
  */
 public final class StandaloneCluster implements AutoCloseable {
 
@@ -63,7 +64,8 @@ public final class StandaloneCluster implements AutoCloseable {
   private final List<Path> workerLogs = new ArrayList<>();
   private final List<Path> workerWorkDirs = new ArrayList<>();
   private final AtomicBoolean closed = new AtomicBoolean();
-  private final Thread shutdownHook = new Thread(this::stopProcesses, "standalone-cluster-shutdown");
+  private final Thread shutdownHook =
+      new Thread(this::stopProcesses, "standalone-cluster-shutdown");
   private Process master;
   private Path masterLog;
   private String masterUrl;
@@ -77,8 +79,8 @@ public final class StandaloneCluster implements AutoCloseable {
   }
 
   /**
-   * Starts a cluster with {@code workers} Workers of two cores and 1 GiB each, and waits until all of
-   * them are registered with the Master.
+   * Starts a cluster with {@code workers} Workers of two cores and 1 GiB each, and waits until all
+   * of them are registered with the Master.
    */
   public static StandaloneCluster start(int workers) throws IOException {
     return builder().workers(workers).start();
@@ -99,7 +101,9 @@ public final class StandaloneCluster implements AutoCloseable {
 
     private Builder() {}
 
-    /** Number of Worker JVMs (default 1); each runs the executors of an application in its own JVM. */
+    /**
+     * Number of Worker JVMs (default 1); each runs the executors of an application in its own JVM.
+     */
     public Builder workers(int workers) {
       if (workers < 1) {
         throw new IllegalArgumentException("workers must be >= 1: " + workers);
@@ -118,8 +122,8 @@ public final class StandaloneCluster implements AutoCloseable {
     }
 
     /**
-     * {@code --memory} of each Worker (default {@code 1g}); it must hold {@code spark.executor.memory}
-     * ({@code 512m} with {@link ClusterSession}).
+     * {@code --memory} of each Worker (default {@code 1g}); it must hold {@code
+     * spark.executor.memory} ({@code 512m} with {@link ClusterSession}).
      */
     public Builder memoryPerWorker(String memory) {
       this.memoryPerWorker = memory;
@@ -158,7 +162,10 @@ public final class StandaloneCluster implements AutoCloseable {
     }
   }
 
-  /** The master URL, {@code spark://127.0.0.1:<port>}, for {@code SparkSession.builder().master(...)}. */
+  /**
+   * The master URL, {@code spark://127.0.0.1:<port>}, for {@code
+   * SparkSession.builder().master(...)}.
+   */
   public String masterUrl() {
     return masterUrl;
   }
@@ -221,7 +228,9 @@ public final class StandaloneCluster implements AutoCloseable {
     return out.toString();
   }
 
-  /** Stops the Workers (and their executors) and the Master, then deletes the scratch directories. */
+  /**
+   * Stops the Workers (and their executors) and the Master, then deletes the scratch directories.
+   */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
@@ -270,12 +279,18 @@ public final class StandaloneCluster implements AutoCloseable {
           startDaemon(
               WORKER_CLASS,
               List.of(
-                  "--host", "127.0.0.1",
-                  "--port", Integer.toString(ports[2 + 2 * i]),
-                  "--webui-port", Integer.toString(ports[3 + 2 * i]),
-                  "--cores", Integer.toString(config.coresPerWorker),
-                  "--memory", config.memoryPerWorker,
-                  "--work-dir", workDir.toString(),
+                  "--host",
+                  "127.0.0.1",
+                  "--port",
+                  Integer.toString(ports[2 + 2 * i]),
+                  "--webui-port",
+                  Integer.toString(ports[3 + 2 * i]),
+                  "--cores",
+                  Integer.toString(config.coresPerWorker),
+                  "--memory",
+                  config.memoryPerWorker,
+                  "--work-dir",
+                  workDir.toString(),
                   masterUrl),
               log,
               scratchDir.resolve("local-worker-" + i)));
@@ -430,8 +445,13 @@ public final class StandaloneCluster implements AutoCloseable {
   }
 
   private static void appendTail(StringBuilder out, String title, Path file) {
-    out.append("----- ").append(title).append(": ").append(file).append(" (last ")
-        .append(TAIL_LINES).append(" lines) -----\n")
+    out.append("----- ")
+        .append(title)
+        .append(": ")
+        .append(file)
+        .append(" (last ")
+        .append(TAIL_LINES)
+        .append(" lines) -----\n")
         .append(ChildJvm.tail(file, TAIL_LINES))
         .append('\n');
   }

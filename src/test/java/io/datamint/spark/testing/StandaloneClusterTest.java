@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Cluster tier: starts a real standalone Master and Worker (separate JVMs), runs a driver JVM against
- * them and checks that the tasks ran in executor JVMs launched by the Worker. Exclude with
+ * Cluster tier: starts a real standalone Master and Worker (separate JVMs), runs a driver JVM
+ * against them and checks that the tasks ran in executor JVMs launched by the Worker. Exclude with
  * {@code -DexcludedGroups=cluster}.
  */
 @Tag("cluster")

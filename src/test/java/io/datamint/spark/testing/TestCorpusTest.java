@@ -15,7 +15,8 @@ class TestCorpusTest {
   @Test
   void theBuildPointsAtTheRepositorysCorpus() {
     Path root = TestCorpus.root().toAbsolutePath().normalize();
-    Path basedir = Path.of(System.getProperty("datamint.test.basedir", ".")).toAbsolutePath().normalize();
+    Path basedir =
+        Path.of(System.getProperty("datamint.test.basedir", ".")).toAbsolutePath().normalize();
     assertThat(root).isEqualTo(basedir.resolve("testdata/corpus"));
     assertThat(root.resolve("MANIFEST.md")).isRegularFile();
   }
@@ -29,7 +30,8 @@ class TestCorpusTest {
         assertThat(names).as(folder).isNotEmpty();
         for (String name : names) {
           assertThat(name).as("corpus file names start with the origin package").contains("__");
-          assertThat(manifest).as("MANIFEST.md names the origin of " + name)
+          assertThat(manifest)
+              .as("MANIFEST.md names the origin of " + name)
               .contains("`" + name.substring(0, name.indexOf("__") + 2) + "`");
         }
       }
@@ -39,13 +41,18 @@ class TestCorpusTest {
   @Test
   void aMissingFileSkipsLocallyAndFailsOnCi() {
     String absent = "dicom/pydicom__no-such-file-4711.dcm";
-    assertThatThrownBy(() -> TestCorpus.file(absent, false)).isInstanceOf(TestAbortedException.class)
-        .hasMessageContaining("no-such-file-4711").hasMessageContaining("part of the repository");
-    assertThatThrownBy(() -> TestCorpus.file(absent, true)).isInstanceOf(AssertionFailedError.class)
+    assertThatThrownBy(() -> TestCorpus.file(absent, false))
+        .isInstanceOf(TestAbortedException.class)
+        .hasMessageContaining("no-such-file-4711")
+        .hasMessageContaining("part of the repository");
+    assertThatThrownBy(() -> TestCorpus.file(absent, true))
+        .isInstanceOf(AssertionFailedError.class)
         .hasMessageContaining("CI=true");
     assertThatThrownBy(() -> TestCorpus.file("dicom/octave-dicom__no-such-file.dcm", false))
-        .isInstanceOf(TestAbortedException.class).hasMessageContaining("bin/lib/fetch-test-corpus.sh");
-    assertThatThrownBy(() -> TestCorpus.dir("no-such-folder", true)).isInstanceOf(AssertionFailedError.class)
+        .isInstanceOf(TestAbortedException.class)
+        .hasMessageContaining("bin/lib/fetch-test-corpus.sh");
+    assertThatThrownBy(() -> TestCorpus.dir("no-such-folder", true))
+        .isInstanceOf(AssertionFailedError.class)
         .hasMessageContaining("CI=true");
   }
 

@@ -9,10 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes small hand-made project mirrors for tests that need exact control over the JSON (malformed lines,
- * missing fields, short and long annotation keys). Lines are written verbatim. The default project has no
- * worklists, so, as in the SDK, a read in schema mode drops its labels, categories and segmentations; tests that
- * look at annotations read with {@code worklists=none} (labels inferred from the data) or declare worklists.
+ * Writes small hand-made project mirrors for tests that need exact control over the JSON (malformed
+ * lines, missing fields, short and long annotation keys). Lines are written verbatim. The default
+ * project has no worklists, so, as in the SDK, a read in schema mode drops its labels, categories
+ * and segmentations; tests that look at annotations read with {@code worklists=none} (labels
+ * inferred from the data) or declare worklists.
  */
 public final class TestMirror {
 
@@ -44,12 +45,18 @@ public final class TestMirror {
   }
 
   /** Adds an image resource with the given id, filename, modality, patient and tags. */
-  public TestMirror image(String id, String filename, String modality, String patient, String... tags) {
-    return resourceLine(String.format(
-        "{\"id\": \"%s\", \"filename\": \"%s\", \"mimetype\": \"image/png\", \"storage\": \"ImageResource\", "
-            + "\"modality\": \"%s\", \"patient_id\": %s, \"size\": 1000, \"tags\": %s, "
-            + "\"created_at\": \"2026-01-01T00:00:00Z\", \"status\": \"published\", \"metadata\": {}}",
-        id, filename, modality, patient == null ? "null" : "\"" + patient + "\"", jsonList(tags)));
+  public TestMirror image(
+      String id, String filename, String modality, String patient, String... tags) {
+    return resourceLine(
+        String.format(
+            "{\"id\": \"%s\", \"filename\": \"%s\", \"mimetype\": \"image/png\", \"storage\": \"ImageResource\", "
+                + "\"modality\": \"%s\", \"patient_id\": %s, \"size\": 1000, \"tags\": %s, "
+                + "\"created_at\": \"2026-01-01T00:00:00Z\", \"status\": \"published\", \"metadata\": {}}",
+            id,
+            filename,
+            modality,
+            patient == null ? "null" : "\"" + patient + "\"",
+            jsonList(tags)));
   }
 
   /** Adds an annotations.jsonl line verbatim. */
@@ -60,9 +67,10 @@ public final class TestMirror {
 
   /** Adds an image-level label annotation. */
   public TestMirror label(String id, String resourceId, String name, String author) {
-    return annotationLine(String.format(
-        "{\"id\": \"%s\", \"resource_id\": \"%s\", \"type\": \"label\", \"name\": \"%s\", \"added_by\": %s}",
-        id, resourceId, name, author == null ? "null" : "\"" + author + "\""));
+    return annotationLine(
+        String.format(
+            "{\"id\": \"%s\", \"resource_id\": \"%s\", \"type\": \"label\", \"name\": \"%s\", \"added_by\": %s}",
+            id, resourceId, name, author == null ? "null" : "\"" + author + "\""));
   }
 
   public TestMirror worklists(String json) {

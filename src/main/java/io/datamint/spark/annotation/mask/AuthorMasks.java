@@ -3,14 +3,15 @@ package io.datamint.spark.annotation.mask;
 import io.datamint.spark.core.PixelArray;
 
 /**
- * One author's instance masks on one resource: uint8 {@code masks} of shape {@code (N, D, H, W)} (values 0/1)
- * and the label code of each instance ({@code seg_labels}), in instance order.
+ * One author's instance masks on one resource: uint8 {@code masks} of shape {@code (N, D, H, W)}
+ * (values 0/1) and the label code of each instance ({@code seg_labels}), in instance order.
  */
 public record AuthorMasks(PixelArray masks, int[] codes) {
 
   public AuthorMasks {
     if (masks.rank() != 4 || masks.dim(0) != codes.length) {
-      throw new IllegalArgumentException("masks must be (N, D, H, W) with N = " + codes.length + ", got " + masks);
+      throw new IllegalArgumentException(
+          "masks must be (N, D, H, W) with N = " + codes.length + ", got " + masks);
     }
   }
 
@@ -26,8 +27,8 @@ public record AuthorMasks(PixelArray masks, int[] codes) {
   }
 
   /**
-   * The masks in the contract's layout {@code (N, [D,] H, W)}: as is for a volume, {@code (N, H, W)} (a view of
-   * the same bytes) for a 2-D image.
+   * The masks in the contract's layout {@code (N, [D,] H, W)}: as is for a volume, {@code (N, H,
+   * W)} (a view of the same bytes) for a 2-D image.
    */
   public PixelArray inLayout(MaskGeometry geometry) {
     return geometry.volume() ? masks : masks.reshape(masks.dim(0), masks.dim(2), masks.dim(3));

@@ -1,12 +1,12 @@
 package io.datamint.spark.annotation.mask;
 
-import io.datamint.spark.error.SourceException;
 import io.datamint.spark.annotation.AuthorKey;
 import io.datamint.spark.api.model.Annotation;
 import io.datamint.spark.core.DType;
-import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.core.DecodeLimits;
 import io.datamint.spark.core.PixelArray;
+import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.error.SourceException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -16,23 +16,26 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Builds a resource's instance masks per author, as the SDK's {@code load_segmentations} (reference §2.6), with
- * frame-scoped annotations placed at their frame (the SDK's intent; see the package documentation).
+ * Builds a resource's instance masks per author, as the SDK's {@code load_segmentations} (reference
+ * §2.6), with frame-scoped annotations placed at their frame (the SDK's intent; see the package
+ * documentation).
  *
  * <ul>
- *   <li>Author key: {@code created_by}, else {@code created_by_model}, else {@code "unknown"}; authors in
- *       first-seen order.
- *   <li>Frame-scoped annotation (scope {@code frame}): grouped by {@code (author, identifier)} in first-seen
- *       order; each group is one instance, zeros {@code (D, H, W)} where each annotation's single-frame mask
- *       {@code (1, H, W)} is written at its frame index; a later annotation on the same frame overwrites.
+ *   <li>Author key: {@code created_by}, else {@code created_by_model}, else {@code "unknown"};
+ *       authors in first-seen order.
+ *   <li>Frame-scoped annotation (scope {@code frame}): grouped by {@code (author, identifier)} in
+ *       first-seen order; each group is one instance, zeros {@code (D, H, W)} where each
+ *       annotation's single-frame mask {@code (1, H, W)} is written at its frame index; a later
+ *       annotation on the same frame overwrites.
  *   <li>Image-scoped annotation: one instance; its mask must be {@code (D, H, W)}.
- *   <li>Per author: the frame-scoped groups first, then the image-scoped annotations in annotation order.
+ *   <li>Per author: the frame-scoped groups first, then the image-scoped annotations in annotation
+ *       order.
  * </ul>
  *
- * <p>Errors, each a {@link DecodeException} naming the annotation: a missing or undecodable file, an unknown
- * label, a mask whose size does not match the image, a frame index outside the image, a frame-scoped annotation
- * without a frame index. Codes and frame indices are checked, and each author's output bounded by the limits,
- * before any mask is read.
+ * <p>Errors, each a {@link DecodeException} naming the annotation: a missing or undecodable file,
+ * an unknown label, a mask whose size does not match the image, a frame index outside the image, a
+ * frame-scoped annotation without a frame index. Codes and frame indices are checked, and each
+ * author's output bounded by the limits, before any mask is read.
  */
 public final class InstanceMasks {
 
@@ -44,14 +47,15 @@ public final class InstanceMasks {
   /**
    * The instance masks of one resource.
    *
-   * @param segmentations the resource's segmentation annotations after filtering, in annotation order
-   * @param codes the label code of a segmentation identifier; null, or an {@link IllegalArgumentException}, for an
-   *     unknown label
+   * @param segmentations the resource's segmentation annotations after filtering, in annotation
+   *     order
+   * @param codes the label code of a segmentation identifier; null, or an {@link
+   *     IllegalArgumentException}, for an unknown label
    * @param geometry the resource's image grid as decoded
    * @param source the mask files
    * @param limits bounds on every allocation
-   * @return per author key, in first-seen order, the uint8 {@code (N, D, H, W)} masks and their codes; empty
-   *     when there are no annotations
+   * @return per author key, in first-seen order, the uint8 {@code (N, D, H, W)} masks and their
+   *     codes; empty when there are no annotations
    * @throws DecodeException naming the annotation at fault
    */
   public static Map<String, AuthorMasks> build(
@@ -63,15 +67,25 @@ public final class InstanceMasks {
       throws DecodeException {
     Map<String, AuthorPlan> plans = new LinkedHashMap<>();
     for (Annotation annotation : segmentations) {
-      AuthorPlan plan = plans.computeIfAbsent(AuthorKey.ofSegmentation(annotation), key -> new AuthorPlan());
+      AuthorPlan plan =
+          plans.computeIfAbsent(AuthorKey.ofSegmentation(annotation), key -> new AuthorPlan());
       int code = code(annotation, codes);
       if (isFrameScoped(annotation)) {
         int frame = annotation.frameIndex();
         if (frame < 0 || frame >= geometry.depth()) {
-          throw new DecodeException("segmentation annotation " + annotation.id() + " is on frame " + frame
-              + ", outside its image of " + geometry.depth() + " frame(s)");
+          throw new DecodeException(
+              "segmentation annotation "
+                  + annotation.id()
+                  + " is on frame "
+                  + frame
+                  + ", outside its image of "
+                  + geometry.depth()
+                  + " frame(s)");
         }
-        plan.frameGroups.computeIfAbsent(annotation.identifier(), id -> new Instance(code)).members.add(annotation);
+        plan.frameGroups
+            .computeIfAbsent(annotation.identifier(), id -> new Instance(code))
+            .members
+            .add(annotation);
       } else {
         Instance instance = new Instance(code);
         instance.members.add(annotation);
@@ -92,22 +106,31 @@ public final class InstanceMasks {
     }
     if (FRAME.equals(scope)) {
       if (annotation.frameIndex() == null) {
-        throw new DecodeException("segmentation annotation " + annotation.id() + " is frame-scoped but has no "
-            + "frame index");
+        throw new DecodeException(
+            "segmentation annotation "
+                + annotation.id()
+                + " is frame-scoped but has no "
+                + "frame index");
       }
       return true;
     }
     if (IMAGE.equals(scope)) {
       if (annotation.frameIndex() != null) {
-        throw new DecodeException("segmentation annotation " + annotation.id() + " is image-scoped but has frame "
-            + "index " + annotation.frameIndex());
+        throw new DecodeException(
+            "segmentation annotation "
+                + annotation.id()
+                + " is image-scoped but has frame "
+                + "index "
+                + annotation.frameIndex());
       }
       return false;
     }
-    throw new DecodeException("segmentation annotation " + annotation.id() + " has unknown scope '" + scope + "'");
+    throw new DecodeException(
+        "segmentation annotation " + annotation.id() + " has unknown scope '" + scope + "'");
   }
 
-  private static int code(Annotation annotation, Function<String, Integer> codes) throws DecodeException {
+  private static int code(Annotation annotation, Function<String, Integer> codes)
+      throws DecodeException {
     Integer code = null;
     IllegalArgumentException failure = null;
     if (annotation.identifier() != null) {
@@ -118,8 +141,12 @@ public final class InstanceMasks {
       }
     }
     if (code == null) {
-      String message = "segmentation annotation " + annotation.id() + " has unknown label '"
-          + annotation.identifier() + "' (not in the segmentation label set)";
+      String message =
+          "segmentation annotation "
+              + annotation.id()
+              + " has unknown label '"
+              + annotation.identifier()
+              + "' (not in the segmentation label set)";
       throw failure == null ? new DecodeException(message) : new DecodeException(message, failure);
     }
     return code;
@@ -140,9 +167,11 @@ public final class InstanceMasks {
     final Map<String, Instance> frameGroups = new LinkedHashMap<>();
     final List<Instance> images = new ArrayList<>();
 
-    AuthorMasks load(MaskGeometry g, MaskSource source, DecodeLimits limits) throws DecodeException {
+    AuthorMasks load(MaskGeometry g, MaskSource source, DecodeLimits limits)
+        throws DecodeException {
       int n = frameGroups.size() + images.size();
-      PixelArray out = PixelArray.allocate(limits, DType.UINT8, n, g.depth(), g.height(), g.width());
+      PixelArray out =
+          PixelArray.allocate(limits, DType.UINT8, n, g.depth(), g.height(), g.width());
       byte[] dst = out.data().array();
       int plane = g.height() * g.width();
       int volume = g.depth() * plane;
@@ -152,9 +181,15 @@ public final class InstanceMasks {
         codes[index] = group.code;
         for (Annotation annotation : group.members) {
           PixelArray mask = decode(annotation, source, limits);
-          checkSize(annotation, mask, 1, g, "a single-frame mask (1x" + g.height() + "x" + g.width() + ")");
+          checkSize(
+              annotation,
+              mask,
+              1,
+              g,
+              "a single-frame mask (1x" + g.height() + "x" + g.width() + ")");
           // a later annotation on the same frame overwrites the earlier one
-          System.arraycopy(mask.data().array(), 0, dst, index * volume + annotation.frameIndex() * plane, plane);
+          System.arraycopy(
+              mask.data().array(), 0, dst, index * volume + annotation.frameIndex() * plane, plane);
         }
         index++;
       }
@@ -162,35 +197,58 @@ public final class InstanceMasks {
         codes[index] = image.code;
         Annotation annotation = image.members.get(0);
         PixelArray mask = decode(annotation, source, limits);
-        checkSize(annotation, mask, g.depth(), g, "a mask of the whole image (" + g.describe() + ")");
+        checkSize(
+            annotation, mask, g.depth(), g, "a mask of the whole image (" + g.describe() + ")");
         System.arraycopy(mask.data().array(), 0, dst, index * volume, volume);
         index++;
       }
       return new AuthorMasks(out, codes);
     }
 
-    /** The binary uint8 {@code (N, H, W)} mask of one annotation (freshly allocated, array offset 0). */
+    /**
+     * The binary uint8 {@code (N, H, W)} mask of one annotation (freshly allocated, array offset
+     * 0).
+     */
     private static PixelArray decode(Annotation annotation, MaskSource source, DecodeLimits limits)
         throws DecodeException {
       byte[] file;
       try {
         file = source.load(annotation);
-      } catch (IOException | UncheckedIOException | SourceException e) { // an unreadable file, or the API refusing it
-        throw new DecodeException("mask file of segmentation annotation " + annotation.id() + " could not be read: "
-            + e.getMessage(), e);
+      } catch (IOException
+          | UncheckedIOException
+          | SourceException e) { // an unreadable file, or the API refusing it
+        throw new DecodeException(
+            "mask file of segmentation annotation "
+                + annotation.id()
+                + " could not be read: "
+                + e.getMessage(),
+            e);
       }
       if (file == null) {
-        throw new DecodeException("mask file of segmentation annotation " + annotation.id() + " is missing");
+        throw new DecodeException(
+            "mask file of segmentation annotation " + annotation.id() + " is missing");
       }
       return MaskDecoder.decode(annotation.id(), file, file.length, limits);
     }
 
-    private static void checkSize(Annotation annotation, PixelArray mask, int depth, MaskGeometry g, String expected)
+    private static void checkSize(
+        Annotation annotation, PixelArray mask, int depth, MaskGeometry g, String expected)
         throws DecodeException {
       int[] s = mask.shape();
       if (s[0] != depth || s[1] != g.height() || s[2] != g.width()) {
-        throw new DecodeException("mask of segmentation annotation " + annotation.id() + " is " + s[0] + "x" + s[1]
-            + "x" + s[2] + " (frames x height x width), its image is " + g.describe() + "; expected " + expected);
+        throw new DecodeException(
+            "mask of segmentation annotation "
+                + annotation.id()
+                + " is "
+                + s[0]
+                + "x"
+                + s[1]
+                + "x"
+                + s[2]
+                + " (frames x height x width), its image is "
+                + g.describe()
+                + "; expected "
+                + expected);
       }
     }
   }

@@ -1,30 +1,32 @@
 package io.datamint.spark.annotation.mask;
 
 import io.datamint.spark.core.DType;
-import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.core.DecodeLimits;
+import io.datamint.spark.core.PixelArray;
 import io.datamint.spark.decode.DecodedResource;
 import io.datamint.spark.decode.Decoders;
 import io.datamint.spark.decode.FileFormat;
 import io.datamint.spark.decode.FormatDetector;
-import io.datamint.spark.core.PixelArray;
+import io.datamint.spark.error.DecodeException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
- * Decodes one segmentation annotation's mask file into a binary uint8 {@code (N, H, W)} mask, as the SDK's
- * {@code load_segmentation_data} does (reference §1.6):
+ * Decodes one segmentation annotation's mask file into a binary uint8 {@code (N, H, W)} mask, as
+ * the SDK's {@code load_segmentation_data} does (reference §1.6):
  *
  * <ol>
- *   <li>the file is decoded by the resource decoders, the format told by content, to {@code (N, C, H, W)} (a NIfTI
- *       mask gets the same orientation rule as a NIfTI image, so their voxels line up);
- *   <li>when {@code C >= 3} and channel 0 equals channels 1 and 2 at every pixel (grey stored as RGB or RGBA),
- *       channel 0 alone is kept;
+ *   <li>the file is decoded by the resource decoders, the format told by content, to {@code (N, C,
+ *       H, W)} (a NIfTI mask gets the same orientation rule as a NIfTI image, so their voxels line
+ *       up);
+ *   <li>when {@code C >= 3} and channel 0 equals channels 1 and 2 at every pixel (grey stored as
+ *       RGB or RGBA), channel 0 alone is kept;
  *   <li>when more than one channel remains, the mask is an error;
  *   <li>every value {@code != 0} becomes 1, the others 0.
  * </ol>
  *
- * <p>Two channels (grey + alpha) are not collapsed: the rule compares channel 0 with channels 1 <em>and</em> 2.
+ * <p>Two channels (grey + alpha) are not collapsed: the rule compares channel 0 with channels 1
+ * <em>and</em> 2.
  */
 final class MaskDecoder {
 
@@ -34,8 +36,8 @@ final class MaskDecoder {
    * Decodes the mask file {@code file[0..length)} of annotation {@code annotationId}.
    *
    * @return a uint8 {@code (N, H, W)} array of 0 and 1
-   * @throws DecodeException naming the annotation when the file is not decodable, is over the limits, or holds
-   *     more than one channel
+   * @throws DecodeException naming the annotation when the file is not decodable, is over the
+   *     limits, or holds more than one channel
    */
   public static PixelArray decode(String annotationId, byte[] file, int length, DecodeLimits limits)
       throws DecodeException {
@@ -44,7 +46,8 @@ final class MaskDecoder {
       FileFormat format = FormatDetector.detect(file, length, null, null);
       decoded = Decoders.forFormat(format).decode(file, length, limits);
     } catch (DecodeException e) {
-      throw new DecodeException("mask file of segmentation annotation " + annotationId + ": " + e.getMessage(), e);
+      throw new DecodeException(
+          "mask file of segmentation annotation " + annotationId + ": " + e.getMessage(), e);
     }
     return binarize(annotationId, decoded.pixels(), limits);
   }
@@ -58,17 +61,27 @@ final class MaskDecoder {
   public static PixelArray binarize(String annotationId, PixelArray pixels, DecodeLimits limits)
       throws DecodeException {
     if (pixels.rank() != 4) {
-      throw new DecodeException("mask of segmentation annotation " + annotationId + " must decode to 4-D "
-          + "(N, C, H, W), got " + Arrays.toString(pixels.shape()));
+      throw new DecodeException(
+          "mask of segmentation annotation "
+              + annotationId
+              + " must decode to 4-D "
+              + "(N, C, H, W), got "
+              + Arrays.toString(pixels.shape()));
     }
     int n = pixels.dim(0);
     int c = pixels.dim(1);
     int h = pixels.dim(2);
     int w = pixels.dim(3);
     if (c > 1 && !(c >= 3 && greyAsColour(pixels))) {
-      throw new DecodeException("mask of segmentation annotation " + annotationId + " has " + c
-          + " distinct channels (shape " + Arrays.toString(pixels.shape()) + "); a mask must have one channel, "
-          + "or grey stored as RGB/RGBA");
+      throw new DecodeException(
+          "mask of segmentation annotation "
+              + annotationId
+              + " has "
+              + c
+              + " distinct channels (shape "
+              + Arrays.toString(pixels.shape())
+              + "); a mask must have one channel, "
+              + "or grey stored as RGB/RGBA");
     }
     PixelArray out = PixelArray.allocate(limits, DType.UINT8, n, h, w);
     byte[] dst = out.data().array();
@@ -85,7 +98,10 @@ final class MaskDecoder {
     return out;
   }
 
-  /** Whether channel 0 equals channels 1 and 2 in every frame (numpy {@code ==}: 0.0 equals -0.0, NaN nothing). */
+  /**
+   * Whether channel 0 equals channels 1 and 2 in every frame (numpy {@code ==}: 0.0 equals -0.0,
+   * NaN nothing).
+   */
   private static boolean greyAsColour(PixelArray pixels) {
     int n = pixels.dim(0);
     int c = pixels.dim(1);

@@ -2,17 +2,18 @@ package io.datamint.spark.annotation.mask;
 
 import io.datamint.spark.annotation.MergeStrategy;
 import io.datamint.spark.core.DType;
-import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.core.DecodeLimits;
 import io.datamint.spark.core.PixelArray;
+import io.datamint.spark.error.DecodeException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Merges authors' semantic segmentations into one, as the SDK's {@code apply_merge_strategy} (reference §2.8):
- * channel-wise over all {@code L+1} channels, background included and not recomputed (so after {@code union} a
- * pixel can be background and foreground). Output float32 of 0 and 1.
+ * Merges authors' semantic segmentations into one, as the SDK's {@code apply_merge_strategy}
+ * (reference §2.8): channel-wise over all {@code L+1} channels, background included and not
+ * recomputed (so after {@code union} a pixel can be background and foreground). Output float32 of 0
+ * and 1.
  */
 public final class MaskMerge {
 
@@ -24,23 +25,31 @@ public final class MaskMerge {
    * @param strategy how to merge
    * @param authors float32 {@code (L+1, *spatial)} per author, all of one shape; may be empty
    * @param numLabels L
-   * @param spatial the image's spatial shape ({@code (D, H, W)} or {@code (H, W)}), used when there are no
-   *     authors, and checked against the authors' tensors otherwise
+   * @param spatial the image's spatial shape ({@code (D, H, W)} or {@code (H, W)}), used when there
+   *     are no authors, and checked against the authors' tensors otherwise
    * @param limits bound on the output
    * @return float32 {@code (L+1, *spatial)}; with no authors, zeros with channel 0 set to 1
    * @throws DecodeException when the output is over the limits
-   * @throws IllegalArgumentException when an author's tensor does not have that shape or is not float32
+   * @throws IllegalArgumentException when an author's tensor does not have that shape or is not
+   *     float32
    */
   public static PixelArray merge(
-      MergeStrategy strategy, List<PixelArray> authors, int numLabels, int[] spatial, DecodeLimits limits)
+      MergeStrategy strategy,
+      List<PixelArray> authors,
+      int numLabels,
+      int[] spatial,
+      DecodeLimits limits)
       throws DecodeException {
     int[] shape = new int[spatial.length + 1];
     shape[0] = numLabels + 1;
     System.arraycopy(spatial, 0, shape, 1, spatial.length);
     for (PixelArray a : authors) {
       if (a.dtype() != DType.FLOAT32 || !Arrays.equals(a.shape(), shape)) {
-        throw new IllegalArgumentException("semantic segmentations to merge must be float32 "
-            + Arrays.toString(shape) + ", got " + a);
+        throw new IllegalArgumentException(
+            "semantic segmentations to merge must be float32 "
+                + Arrays.toString(shape)
+                + ", got "
+                + a);
       }
     }
     PixelArray out = PixelArray.allocate(limits, DType.FLOAT32, shape);
@@ -66,11 +75,12 @@ public final class MaskMerge {
           count++;
         }
       }
-      boolean one = switch (strategy) {
-        case UNION -> count > 0;
-        case INTERSECTION -> count == n;
-        case MODE -> 2 * count >= n;
-      };
+      boolean one =
+          switch (strategy) {
+            case UNION -> count > 0;
+            case INTERSECTION -> count == n;
+            case MODE -> 2 * count >= n;
+          };
       if (one) {
         SemanticMasks.setOne(dst, at);
       }

@@ -17,8 +17,8 @@ public interface MaskSource {
   byte[] load(Annotation annotation) throws IOException;
 
   /**
-   * A source reading {@link ResourceFileStore#openAnnotation} of each annotation, refusing files longer than
-   * {@code maxBytes} (so a huge file fails before it is held in memory).
+   * A source reading {@link ResourceFileStore#openAnnotation} of each annotation, refusing files
+   * longer than {@code maxBytes} (so a huge file fails before it is held in memory).
    */
   static MaskSource fromStore(ResourceFileStore store, long maxBytes) {
     int cap = (int) Math.min(maxBytes, Integer.MAX_VALUE - 16L);
@@ -26,8 +26,12 @@ public interface MaskSource {
       try (InputStream in = store.openAnnotation(annotation.resourceId(), annotation.id())) {
         byte[] bytes = in.readNBytes(cap);
         if (bytes.length == cap && in.read() >= 0) {
-          throw new IOException("mask file of segmentation annotation " + annotation.id() + " is longer than "
-              + cap + " bytes (option max_decoded_bytes)");
+          throw new IOException(
+              "mask file of segmentation annotation "
+                  + annotation.id()
+                  + " is longer than "
+                  + cap
+                  + " bytes (option max_decoded_bytes)");
         }
         return bytes;
       }

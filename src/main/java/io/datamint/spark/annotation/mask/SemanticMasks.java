@@ -1,21 +1,22 @@
 package io.datamint.spark.annotation.mask;
 
 import io.datamint.spark.core.DType;
-import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.core.DecodeLimits;
 import io.datamint.spark.core.PixelArray;
+import io.datamint.spark.error.DecodeException;
 import java.util.Arrays;
 
 /**
- * Instance masks to a semantic segmentation, as the SDK's {@code instance_to_semantic_segmentation} (reference
- * §2.7): float32 {@code (L+1, *spatial)} where channel {@code c} (1..L) is the OR of the instances with code
- * {@code c}, several class channels may be 1 at one pixel (multi-hot, no argmax), and channel 0 (background) is 1
- * exactly where no instance covers the pixel.
+ * Instance masks to a semantic segmentation, as the SDK's {@code instance_to_semantic_segmentation}
+ * (reference §2.7): float32 {@code (L+1, *spatial)} where channel {@code c} (1..L) is the OR of the
+ * instances with code {@code c}, several class channels may be 1 at one pixel (multi-hot, no
+ * argmax), and channel 0 (background) is 1 exactly where no instance covers the pixel.
  */
 public final class SemanticMasks {
 
   /** Little-endian bytes 2 and 3 of float32 1.0 ({@code 0x3F800000}); bytes 0 and 1 are 0. */
   private static final byte ONE_B2 = (byte) 0x80;
+
   private static final byte ONE_B3 = (byte) 0x3F;
 
   private SemanticMasks() {}
@@ -23,31 +24,44 @@ public final class SemanticMasks {
   /**
    * The semantic tensor of one author's instances.
    *
-   * @param instances uint8 {@code (N, *spatial)}, e.g. {@code (N, D, H, W)} or {@code (N, H, W)}; non-zero is
-   *     covered
+   * @param instances uint8 {@code (N, *spatial)}, e.g. {@code (N, D, H, W)} or {@code (N, H, W)};
+   *     non-zero is covered
    * @param codes the code of each instance, each in {@code 1..numLabels}
    * @param numLabels L, the number of segmentation labels (codes), background excluded
    * @param limits bound on the output
    * @return float32 {@code (L+1, *spatial)} of 0 and 1
-   * @throws DecodeException for a code 0 (background) or above L, as the SDK raises, or an output over the limits
+   * @throws DecodeException for a code 0 (background) or above L, as the SDK raises, or an output
+   *     over the limits
    */
-  public static PixelArray fromInstances(PixelArray instances, int[] codes, int numLabels, DecodeLimits limits)
+  public static PixelArray fromInstances(
+      PixelArray instances, int[] codes, int numLabels, DecodeLimits limits)
       throws DecodeException {
-    if (instances.dtype() != DType.UINT8 || instances.rank() < 2 || instances.dim(0) != codes.length) {
-      throw new IllegalArgumentException("instances must be uint8 (N, ...) with N = " + codes.length + ", got "
-          + instances);
+    if (instances.dtype() != DType.UINT8
+        || instances.rank() < 2
+        || instances.dim(0) != codes.length) {
+      throw new IllegalArgumentException(
+          "instances must be uint8 (N, ...) with N = " + codes.length + ", got " + instances);
     }
     if (numLabels < 0) {
       throw new IllegalArgumentException("number of labels must not be negative: " + numLabels);
     }
     for (int i = 0; i < codes.length; i++) {
       if (codes[i] == 0) {
-        throw new DecodeException("segmentation instance " + i + " has label code 0 (background); label codes "
-            + "start at 1");
+        throw new DecodeException(
+            "segmentation instance "
+                + i
+                + " has label code 0 (background); label codes "
+                + "start at 1");
       }
       if (codes[i] < 0 || codes[i] > numLabels) {
-        throw new DecodeException("segmentation instance " + i + " has label code " + codes[i] + ", outside 1.."
-            + numLabels + " (the segmentation label set)");
+        throw new DecodeException(
+            "segmentation instance "
+                + i
+                + " has label code "
+                + codes[i]
+                + ", outside 1.."
+                + numLabels
+                + " (the segmentation label set)");
       }
     }
     int[] spatial = Arrays.copyOfRange(instances.shape(), 1, instances.rank());
@@ -64,7 +78,8 @@ public final class SemanticMasks {
       for (int p = 0; p < pixels; p++) {
         if (src.array[srcBase + p] != 0) {
           setOne(dst, dstBase + p * 4);
-          dst[p * 4] = 1; // covered marker in channel 0, low byte (channel 0 is otherwise untouched so far)
+          dst[p * 4] =
+              1; // covered marker in channel 0, low byte (channel 0 is otherwise untouched so far)
         }
       }
     }

@@ -8,10 +8,17 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One request to the API, before the base URL and the auth headers are added: method, path (its segments
- * percent-encoded), query, optional JSON body, accepted media type and optional byte range.
+ * One request to the API, before the base URL and the auth headers are added: method, path (its
+ * segments percent-encoded), query, optional JSON body, accepted media type and optional byte
+ * range.
  */
-record ApiCall(String method, String path, Map<String, String> query, JsonNode body, String accept, String range) {
+record ApiCall(
+    String method,
+    String path,
+    Map<String, String> query,
+    JsonNode body,
+    String accept,
+    String range) {
 
   ApiCall {
     Objects.requireNonNull(method, "method");

@@ -22,7 +22,8 @@ public final class BodyReaders {
         byte[] exact = new byte[(int) length];
         int n = body.readNBytes(exact, 0, exact.length);
         if (n < length || body.read() >= 0) {
-          throw new java.io.IOException(what + ": the body does not have its declared " + length + " bytes");
+          throw new java.io.IOException(
+              what + ": the body does not have its declared " + length + " bytes");
         }
         return exact;
       }
@@ -45,7 +46,14 @@ public final class BodyReaders {
   }
 
   private static DatamintApiException tooLong(String what, long length, long max) {
-    return new DatamintApiException(DatamintApiException.Kind.VALIDATION, 200, what + " is larger than "
-        + max + " bytes" + (length >= 0 ? " (" + length + ")" : "") + ", the most one read can hold");
+    return new DatamintApiException(
+        DatamintApiException.Kind.VALIDATION,
+        200,
+        what
+            + " is larger than "
+            + max
+            + " bytes"
+            + (length >= 0 ? " (" + length + ")" : "")
+            + ", the most one read can hold");
   }
 }

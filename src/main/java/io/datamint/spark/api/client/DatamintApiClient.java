@@ -8,9 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Typed calls to the read endpoints the SDK's datasets use (reference section 1.3), plus the split write, returning
- * the API's JSON as it comes (so a mirror can store it unchanged). Thread-safe; get the JVM's shared instance from
- * {@link ApiClients#shared}. Every failure is a {@link DatamintApiException} naming the call.
+ * Typed calls to the read endpoints the SDK's datasets use (reference section 1.3), plus the split
+ * write, returning the API's JSON as it comes (so a mirror can store it unchanged). Thread-safe;
+ * get the JVM's shared instance from {@link ApiClients#shared}. Every failure is a {@link
+ * DatamintApiException} naming the call.
  */
 public final class DatamintApiClient {
 
@@ -27,7 +28,8 @@ public final class DatamintApiClient {
 
   static DatamintApiClient create(ApiSettings settings) {
     return new DatamintApiClient(
-        new ApiTransport(settings, new RetryPolicy(settings.maxAttempts()), Thread::sleep), PAGE_SIZE);
+        new ApiTransport(settings, new RetryPolicy(settings.maxAttempts()), Thread::sleep),
+        PAGE_SIZE);
   }
 
   public ApiSettings settings() {
@@ -38,8 +40,11 @@ public final class DatamintApiClient {
   public List<JsonNode> projects() {
     List<JsonNode> all = new ArrayList<>();
     for (int offset = 0; ; ) {
-      ApiCall call = ApiCall.getJson("projects").with("includeArchived", "true")
-          .with("offset", Integer.toString(offset)).with("limit", Integer.toString(pageSize));
+      ApiCall call =
+          ApiCall.getJson("projects")
+              .with("includeArchived", "true")
+              .with("offset", Integer.toString(offset))
+              .with("limit", Integer.toString(pageSize));
       List<JsonNode> page = ApiEnvelope.items(transport.json(call), "projects", call.describe());
       all.addAll(page);
       if (page.size() < pageSize) {
@@ -55,10 +60,11 @@ public final class DatamintApiClient {
   }
 
   /**
-   * The project whose name is exactly {@code nameOrId} (the first, as the SDK's {@code get_by_name}), else the one
-   * with that id.
+   * The project whose name is exactly {@code nameOrId} (the first, as the SDK's {@code
+   * get_by_name}), else the one with that id.
    *
-   * @throws DatamintApiException of kind NOT_FOUND, "no project named X", listing the names the key can see
+   * @throws DatamintApiException of kind NOT_FOUND, "no project named X", listing the names the key
+   *     can see
    */
   public JsonNode findProject(String nameOrId) {
     List<JsonNode> projects = projects();
@@ -76,20 +82,30 @@ public final class DatamintApiClient {
     for (JsonNode p : projects) {
       names.add(Json.text(p, "name"));
     }
-    throw new DatamintApiException(DatamintApiException.Kind.NOT_FOUND, 0, "no project named \"" + nameOrId
-        + "\" (nor with that id) on " + settings().baseUrl() + "; the projects this API key can see are "
-        + (names.isEmpty() ? "none" : names.toString()) + " (names are case-sensitive)");
+    throw new DatamintApiException(
+        DatamintApiException.Kind.NOT_FOUND,
+        0,
+        "no project named \""
+            + nameOrId
+            + "\" (nor with that id) on "
+            + settings().baseUrl()
+            + "; the projects this API key can see are "
+            + (names.isEmpty() ? "none" : names.toString())
+            + " (names are case-sensitive)");
   }
 
-  /** The project's resources in the API's order ({@code GET /projects/{id}/resources}, not paged). */
+  /**
+   * The project's resources in the API's order ({@code GET /projects/{id}/resources}, not paged).
+   */
   public List<JsonNode> projectResources(String projectId) {
     ApiCall call = ApiCall.getJson("projects", projectId, "resources");
     return ApiEnvelope.items(transport.json(call), "resources", call.describe());
   }
 
   /**
-   * The annotations of these resources, as the SDK's datasets ask for them: {@code POST /annotations/search} with
-   * {@code resource_ids} and string {@code offset}/{@code limit}, paged until a short page.
+   * The annotations of these resources, as the SDK's datasets ask for them: {@code POST
+   * /annotations/search} with {@code resource_ids} and string {@code offset}/{@code limit}, paged
+   * until a short page.
    */
   public List<JsonNode> annotationsOf(List<String> resourceIds) {
     List<JsonNode> all = new ArrayList<>();
@@ -113,22 +129,26 @@ public final class DatamintApiClient {
   }
 
   /**
-   * The project's worklists in the mirror's form: {@code id}, {@code name}, the {@code annotations} specs (fetched
-   * from {@code GET /annotationsets/{id}} when the list item lacks them) and the {@code segmentation_group} from
-   * {@code GET /annotationsets/{id}/segmentation-group}.
+   * The project's worklists in the mirror's form: {@code id}, {@code name}, the {@code annotations}
+   * specs (fetched from {@code GET /annotationsets/{id}} when the list item lacks them) and the
+   * {@code segmentation_group} from {@code GET /annotationsets/{id}/segmentation-group}.
    */
   public List<JsonNode> worklists(String projectId) {
     ApiCall call = ApiCall.getJson("projects", projectId, "worklists");
     List<JsonNode> out = new ArrayList<>();
     for (JsonNode item : ApiEnvelope.items(transport.json(call), "worklists", call.describe())) {
       if (!item.isObject()) {
-        throw new DatamintApiException(DatamintApiException.Kind.TRANSPORT, 200,
+        throw new DatamintApiException(
+            DatamintApiException.Kind.TRANSPORT,
+            200,
             call.describe() + " listed a worklist that is not a JSON object");
       }
       ObjectNode worklist = renamed((ObjectNode) item);
       String id = Json.text(worklist, "id");
       if (id == null) {
-        throw new DatamintApiException(DatamintApiException.Kind.TRANSPORT, 200,
+        throw new DatamintApiException(
+            DatamintApiException.Kind.TRANSPORT,
+            200,
             call.describe() + " listed a worklist without an id");
       }
       if (!worklist.has("annotations")) {
@@ -137,7 +157,9 @@ public final class DatamintApiClient {
           worklist.set("annotations", full.get("annotations"));
         }
       }
-      worklist.set("segmentation_group", transport.json(ApiCall.getJson("annotationsets", id, "segmentation-group")));
+      worklist.set(
+          "segmentation_group",
+          transport.json(ApiCall.getJson("annotationsets", id, "segmentation-group")));
       out.add(worklist);
     }
     return out;
@@ -147,17 +169,21 @@ public final class DatamintApiClient {
     ObjectNode out = Json.MAPPER.createObjectNode();
     out.put("id", Json.firstText(item, "id", "worklist_id"));
     out.put("name", Json.firstText(item, "name", "worklist_name"));
-    item.properties().forEach(e -> {
-      if (!e.getKey().equals("worklist_id") && !e.getKey().equals("worklist_name") && !out.has(e.getKey())) {
-        out.set(e.getKey(), e.getValue());
-      }
-    });
+    item.properties()
+        .forEach(
+            e -> {
+              if (!e.getKey().equals("worklist_id")
+                  && !e.getKey().equals("worklist_name")
+                  && !out.has(e.getKey())) {
+                out.set(e.getKey(), e.getValue());
+              }
+            });
     return out;
   }
 
   /**
-   * The project's split assignments ({@code GET /projects/{id}/splits}): valid at {@code asOfTimestamp}, sent
-   * unchanged as the SDK does, or the current ones when it is null.
+   * The project's split assignments ({@code GET /projects/{id}/splits}): valid at {@code
+   * asOfTimestamp}, sent unchanged as the SDK does, or the current ones when it is null.
    */
   public List<JsonNode> splits(String projectId, String asOfTimestamp) {
     ApiCall call = ApiCall.getJson("projects", projectId, "splits");
@@ -168,9 +194,11 @@ public final class DatamintApiClient {
   }
 
   /**
-   * Assigns resources to a split ({@code POST /projects/{id}/splits}); earlier assignments of them are replaced.
+   * Assigns resources to a split ({@code POST /projects/{id}/splits}); earlier assignments of them
+   * are replaced.
    *
-   * @return the assignment rows the server answered with, or an empty list when its answer holds no list
+   * @return the assignment rows the server answered with, or an empty list when its answer holds no
+   *     list
    */
   public List<JsonNode> assignSplit(String projectId, List<String> resourceIds, String splitName) {
     ObjectNode body = Json.MAPPER.createObjectNode();
@@ -183,22 +211,30 @@ public final class DatamintApiClient {
     return list ? ApiEnvelope.items(answer, "splits", call.describe()) : List.of();
   }
 
-  /** Downloads a resource's file ({@code GET /resources/{id}/file}) through {@code reader}, with retries. */
+  /**
+   * Downloads a resource's file ({@code GET /resources/{id}/file}) through {@code reader}, with
+   * retries.
+   */
   public <T> T downloadResource(String resourceId, BodyReader<T> reader) {
     return transport.send(ApiCall.getFile("resources", resourceId, "file"), reader);
   }
 
-  /** The first {@code bytes} bytes of a resource's file (a {@code Range} request; a server may send it all). */
+  /**
+   * The first {@code bytes} bytes of a resource's file (a {@code Range} request; a server may send
+   * it all).
+   */
   public <T> T downloadResourcePrefix(String resourceId, long bytes, BodyReader<T> reader) {
-    return transport.send(ApiCall.getFile("resources", resourceId, "file").firstBytes(bytes), reader);
+    return transport.send(
+        ApiCall.getFile("resources", resourceId, "file").firstBytes(bytes), reader);
   }
 
   /**
-   * Downloads a segmentation annotation's file ({@code GET /annotations/{resource_id}/annotations/{id}/file})
-   * through {@code reader}, with retries.
+   * Downloads a segmentation annotation's file ({@code GET
+   * /annotations/{resource_id}/annotations/{id}/file}) through {@code reader}, with retries.
    */
   public <T> T downloadAnnotation(String resourceId, String annotationId, BodyReader<T> reader) {
-    return transport.send(ApiCall.getFile("annotations", resourceId, "annotations", annotationId, "file"), reader);
+    return transport.send(
+        ApiCall.getFile("annotations", resourceId, "annotations", annotationId, "file"), reader);
   }
 
   /** Requests in flight through this client right now. */

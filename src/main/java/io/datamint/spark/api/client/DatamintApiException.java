@@ -4,8 +4,9 @@ import io.datamint.spark.error.SourceException;
 import java.util.Locale;
 
 /**
- * A Datamint API call failed. The message names the request (method and path, never the key), the status and
- * the server's reason, in words a user can act on; {@link #kind()} is the SDK's error class.
+ * A Datamint API call failed. The message names the request (method and path, never the key), the
+ * status and the server's reason, in words a user can act on; {@link #kind()} is the SDK's error
+ * class.
  */
 public final class DatamintApiException extends SourceException {
 
@@ -17,7 +18,9 @@ public final class DatamintApiException extends SourceException {
     AUTHENTICATION,
     /** 403 ({@code PermissionDeniedError}). */
     PERMISSION_DENIED,
-    /** 404 whose body says "not found" ({@code ItemNotFoundError}), or a project name nobody has. */
+    /**
+     * 404 whose body says "not found" ({@code ItemNotFoundError}), or a project name nobody has.
+     */
     NOT_FOUND,
     /** 400, 422 and other 4xx ({@code ValidationError}). */
     VALIDATION,
@@ -25,7 +28,9 @@ public final class DatamintApiException extends SourceException {
     RATE_LIMITED,
     /** 5xx after the last attempt ({@code ServerError}). */
     SERVER,
-    /** No usable response: connection refused or dropped, a timeout, a truncated or malformed body. */
+    /**
+     * No usable response: connection refused or dropped, a timeout, a truncated or malformed body.
+     */
     TRANSPORT
   }
 
@@ -53,7 +58,9 @@ public final class DatamintApiException extends SourceException {
       return Kind.PERMISSION_DENIED;
     }
     if (status == 404) {
-      return body != null && body.toLowerCase(Locale.ROOT).contains("not found") ? Kind.NOT_FOUND : Kind.VALIDATION;
+      return body != null && body.toLowerCase(Locale.ROOT).contains("not found")
+          ? Kind.NOT_FOUND
+          : Kind.VALIDATION;
     }
     if (status == 429) {
       return Kind.RATE_LIMITED;

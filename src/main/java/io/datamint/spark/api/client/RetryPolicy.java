@@ -10,17 +10,19 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
 /**
- * When to try a failed request again: on 429, on 5xx and on I/O errors, up to a number of attempts; waiting
- * {@code Retry-After} when the server sends it (capped, plus up to a tenth more at random), otherwise an
- * exponential backoff with "equal jitter" (half the step fixed, half random), so that executors that failed
- * together do not retry together.
+ * When to try a failed request again: on 429, on 5xx and on I/O errors, up to a number of attempts;
+ * waiting {@code Retry-After} when the server sends it (capped, plus up to a tenth more at random),
+ * otherwise an exponential backoff with "equal jitter" (half the step fixed, half random), so that
+ * executors that failed together do not retry together.
  */
 final class RetryPolicy {
 
   /** The first backoff step. */
   static final Duration BASE_DELAY = Duration.ofMillis(250);
+
   /** The largest backoff step. */
   static final Duration MAX_DELAY = Duration.ofSeconds(20);
+
   /** The longest {@code Retry-After} honoured; a longer one is waited this long. */
   static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(120);
 
@@ -66,8 +68,8 @@ final class RetryPolicy {
   }
 
   /**
-   * A {@code Retry-After} value in milliseconds: delta-seconds, or an HTTP date (relative to {@code now}); empty
-   * when absent or unreadable.
+   * A {@code Retry-After} value in milliseconds: delta-seconds, or an HTTP date (relative to {@code
+   * now}); empty when absent or unreadable.
    */
   static OptionalLong parseRetryAfter(String value, Instant now) {
     if (value == null || value.isBlank()) {
@@ -76,7 +78,9 @@ final class RetryPolicy {
     String v = value.trim();
     try {
       long seconds = Long.parseLong(v);
-      return seconds < 0 ? OptionalLong.empty() : OptionalLong.of(Math.multiplyExact(seconds, 1000L));
+      return seconds < 0
+          ? OptionalLong.empty()
+          : OptionalLong.of(Math.multiplyExact(seconds, 1000L));
     } catch (NumberFormatException | ArithmeticException e) {
       // an HTTP date, perhaps
     }

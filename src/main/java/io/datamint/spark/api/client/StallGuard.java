@@ -10,21 +10,24 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Bounds the wait for a response body. The JDK client's request timeout ends at the response headers; a server
- * that then stops sending would block a reader forever. Every body read goes through a {@link Guarded} stream; one
- * daemon thread per JVM closes any stream whose current read has waited longer than its timeout (time the caller
- * spends between reads, writing to slow storage for instance, does not count), so the blocked read fails with an
- * {@link IOException} (and the request is retried). Guarded streams also check the body against its
- * {@code Content-Length}, so a truncated body is an error, never a short file.
+ * Bounds the wait for a response body. The JDK client's request timeout ends at the response
+ * headers; a server that then stops sending would block a reader forever. Every body read goes
+ * through a {@link Guarded} stream; one daemon thread per JVM closes any stream whose current read
+ * has waited longer than its timeout (time the caller spends between reads, writing to slow storage
+ * for instance, does not count), so the blocked read fails with an {@link IOException} (and the
+ * request is retried). Guarded streams also check the body against its {@code Content-Length}, so a
+ * truncated body is an error, never a short file.
  */
 final class StallGuard {
 
   private static final Set<Guarded> ACTIVE = ConcurrentHashMap.newKeySet();
-  private static final ScheduledExecutorService WATCHER = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "datamint-api-stall-guard");
-    t.setDaemon(true);
-    return t;
-  });
+  private static final ScheduledExecutorService WATCHER =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "datamint-api-stall-guard");
+            t.setDaemon(true);
+            return t;
+          });
 
   static {
     WATCHER.scheduleWithFixedDelay(StallGuard::sweep, 200, 200, TimeUnit.MILLISECONDS);
@@ -32,7 +35,10 @@ final class StallGuard {
 
   private StallGuard() {}
 
-  /** Wraps a response body: closed after {@code timeoutMillis} without a byte; checked against its length. */
+  /**
+   * Wraps a response body: closed after {@code timeoutMillis} without a byte; checked against its
+   * length.
+   */
   static Guarded guard(InputStream body, long contentLength, long timeoutMillis, String what) {
     Guarded g = new Guarded(body, contentLength, timeoutMillis, what);
     ACTIVE.add(g);
@@ -57,8 +63,12 @@ final class StallGuard {
     private final long contentLength;
     private final long timeoutMillis;
     private final String what;
-    /** When the current read began, or 0 between reads (a slow consumer is not the server's stall). */
+
+    /**
+     * When the current read began, or 0 between reads (a slow consumer is not the server's stall).
+     */
     private volatile long readingSince;
+
     private volatile boolean stalled;
     private long count;
 
@@ -93,10 +103,12 @@ final class StallGuard {
       if (n > 0) {
         count += n;
         if (contentLength >= 0 && count > contentLength) {
-          throw new IOException(what + ": the body is longer than its Content-Length " + contentLength);
+          throw new IOException(
+              what + ": the body is longer than its Content-Length " + contentLength);
         }
       } else if (n < 0 && contentLength >= 0 && count < contentLength) {
-        throw new IOException(what + ": truncated body, " + count + " of " + contentLength + " bytes received");
+        throw new IOException(
+            what + ": truncated body, " + count + " of " + contentLength + " bytes received");
       }
       return n;
     }
@@ -116,7 +128,8 @@ final class StallGuard {
     }
 
     private IOException stallError() {
-      return new IOException(what + ": no data for " + timeoutMillis + " ms after " + count + " bytes");
+      return new IOException(
+          what + ": no data for " + timeoutMillis + " ms after " + count + " bytes");
     }
 
     private void closeQuietly() {

@@ -5,13 +5,15 @@ import java.io.Serializable;
 import java.util.Locale;
 
 /**
- * One annotation, as {@code POST /annotations/search} returns it, normalized as the SDK does: the short keys
- * {@code type, name, added_by, index, value} map to {@code annotation_type, identifier, created_by, frame_index,
- * text_value}; a missing {@code scope} is {@code image} without a frame index and {@code frame} with one; the
- * {@code value} of an {@code integer} or {@code float} annotation is its {@code numeric_value}.
+ * One annotation, as {@code POST /annotations/search} returns it, normalized as the SDK does: the
+ * short keys {@code type, name, added_by, index, value} map to {@code annotation_type, identifier,
+ * created_by, frame_index, text_value}; a missing {@code scope} is {@code image} without a frame
+ * index and {@code frame} with one; the {@code value} of an {@code integer} or {@code float}
+ * annotation is its {@code numeric_value}.
  *
- * <p>Deliberate difference: the SDK forces every segmentation to image scope and drops its frame index (an
- * apparent bug, see docs/sdk-differences.md); here a segmentation keeps the scope and frame index it was sent with.
+ * <p>Deliberate difference: the SDK forces every segmentation to image scope and drops its frame
+ * index (an apparent bug, see docs/sdk-differences.md); here a segmentation keeps the scope and
+ * frame index it was sent with.
  *
  * <p>Small and serializable: annotations travel inside input partitions to the executors.
  */
@@ -45,9 +47,11 @@ public record Annotation(
   }
 
   /**
-   * Parses an annotation JSON object with short or long keys (the long key wins when both are present).
+   * Parses an annotation JSON object with short or long keys (the long key wins when both are
+   * present).
    *
-   * @throws IllegalArgumentException when it is not an object or lacks {@code id} or {@code resource_id}
+   * @throws IllegalArgumentException when it is not an object or lacks {@code id} or {@code
+   *     resource_id}
    */
   public static Annotation fromJson(JsonNode json) {
     if (json == null || !json.isObject()) {
@@ -56,10 +60,14 @@ public record Annotation(
     String id = Json.text(json, "id");
     String resourceId = Json.text(json, "resource_id");
     if (id == null || resourceId == null) {
-      throw new IllegalArgumentException("an annotation needs a non-null \"id\" and \"resource_id\"");
+      throw new IllegalArgumentException(
+          "an annotation needs a non-null \"id\" and \"resource_id\"");
     }
     String type = lower(Json.firstText(json, "annotation_type", "type"));
-    Long index = json.hasNonNull("frame_index") ? Json.integer(json, "frame_index") : Json.integer(json, "index");
+    Long index =
+        json.hasNonNull("frame_index")
+            ? Json.integer(json, "frame_index")
+            : Json.integer(json, "index");
     Integer frameIndex = index == null ? null : Math.toIntExact(index);
     String scope = lower(Json.text(json, "scope"));
     if (scope == null) {

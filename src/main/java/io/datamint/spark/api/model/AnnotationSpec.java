@@ -8,10 +8,12 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * One entry of a worklist's annotation schema: a label, category, segmentation or other annotation the
- * annotators fill in. Two category specs are equal when their value sets are equal, in any order (as the SDK).
+ * One entry of a worklist's annotation schema: a label, category, segmentation or other annotation
+ * the annotators fill in. Two category specs are equal when their value sets are equal, in any
+ * order (as the SDK).
  */
-public record AnnotationSpec(String type, String scope, boolean required, String identifier, List<String> values)
+public record AnnotationSpec(
+    String type, String scope, boolean required, String identifier, List<String> values)
     implements Serializable {
 
   /** Parses a spec object; {@code scope} defaults to {@code image}. */
@@ -26,12 +28,17 @@ public record AnnotationSpec(String type, String scope, boolean required, String
     }
     String scope = Json.text(json, "scope");
     Boolean required = Json.bool(json, "required");
-    return new AnnotationSpec(type.toLowerCase(Locale.ROOT),
+    return new AnnotationSpec(
+        type.toLowerCase(Locale.ROOT),
         scope == null ? AnnotationScope.IMAGE.value() : scope.toLowerCase(Locale.ROOT),
-        required != null && required, identifier, Json.strings(json, "values"));
+        required != null && required,
+        identifier,
+        Json.strings(json, "values"));
   }
 
-  /** The SDK's equality: same type, scope and identifier, and for categories the same set of values. */
+  /**
+   * The SDK's equality: same type, scope and identifier, and for categories the same set of values.
+   */
   public boolean sameDefinitionAs(AnnotationSpec other) {
     return type.equals(other.type)
         && scope.equals(other.scope)

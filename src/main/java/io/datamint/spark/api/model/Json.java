@@ -10,10 +10,16 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** Null-tolerant accessors over Jackson trees, with the coercions the Datamint API needs ("36" as 36). */
+/**
+ * Null-tolerant accessors over Jackson trees, with the coercions the Datamint API needs ("36" as
+ * 36).
+ */
 public final class Json {
 
-  /** The shared mapper: lenient about unknown fields, strict about syntax, no source text in messages. */
+  /**
+   * The shared mapper: lenient about unknown fields, strict about syntax, no source text in
+   * messages.
+   */
   public static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -43,7 +49,10 @@ public final class Json {
     return null;
   }
 
-  /** An integer field that may arrive as a number or a numeric string; null when absent or not numeric. */
+  /**
+   * An integer field that may arrive as a number or a numeric string; null when absent or not
+   * numeric.
+   */
   public static Long integer(JsonNode node, String field) {
     JsonNode value = node == null ? null : node.get(field);
     if (value == null || value.isNull()) {

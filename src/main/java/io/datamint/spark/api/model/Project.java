@@ -3,7 +3,8 @@ package io.datamint.spark.api.model;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** A Datamint project ({@code GET /projects/{id}}): its id, name and default worklist. */
-public record Project(String id, String name, String worklistId, String createdAt, String description) {
+public record Project(
+    String id, String name, String worklistId, String createdAt, String description) {
 
   /**
    * Parses a project JSON object.
@@ -19,7 +20,11 @@ public record Project(String id, String name, String worklistId, String createdA
     if (id == null || name == null) {
       throw new IllegalArgumentException("a project needs a non-null \"id\" and \"name\"");
     }
-    return new Project(id, name, Json.text(json, "worklist_id"), Json.text(json, "created_at"),
+    return new Project(
+        id,
+        name,
+        Json.text(json, "worklist_id"),
+        Json.text(json, "created_at"),
         Json.text(json, "description"));
   }
 }

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One resource of a project (an image, a volume or a video file), as {@code GET /projects/{id}/resources}
- * returns it. Derived values follow the SDK: {@link #kind()}, {@link #frameCount()} ({@code get_depth()}) and
- * {@link #patientId()} ({@code get_patient_id()}).
+ * One resource of a project (an image, a volume or a video file), as {@code GET
+ * /projects/{id}/resources} returns it. Derived values follow the SDK: {@link #kind()}, {@link
+ * #frameCount()} ({@code get_depth()}) and {@link #patientId()} ({@code get_patient_id()}).
  */
 public final class Resource {
 
@@ -58,8 +58,11 @@ public final class Resource {
     return new Resource(json);
   }
 
-  /** The SDK's {@code get_depth()}: 1 for images; {@code metadata.frame_count} for volumes; for videos that or
-   * the first video stream's {@code nb_frames}. Null where the SDK would raise (unknown, or not in metadata). */
+  /**
+   * The SDK's {@code get_depth()}: 1 for images; {@code metadata.frame_count} for volumes; for
+   * videos that or the first video stream's {@code nb_frames}. Null where the SDK would raise
+   * (unknown, or not in metadata).
+   */
   private static Integer frameCount(ResourceKind kind, JsonNode metadata) {
     switch (kind) {
       case IMAGE:
@@ -143,7 +146,6 @@ public final class Resource {
   public Integer frameCount() {
     return frameCount;
   }
-
 
   @Override
   public String toString() {

@@ -8,14 +8,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An annotation worklist: its annotation schema ({@link AnnotationSpec}s in spec order) and its segmentation
- * group, the label name to 1-based code map ({@code {"groups": {"<label>": {"index": n}}}}).
+ * An annotation worklist: its annotation schema ({@link AnnotationSpec}s in spec order) and its
+ * segmentation group, the label name to 1-based code map ({@code {"groups": {"<label>": {"index":
+ * n}}}}).
  */
-public record Worklist(String id, String name, List<AnnotationSpec> specs, Map<String, Integer> segmentationGroup) {
+public record Worklist(
+    String id, String name, List<AnnotationSpec> specs, Map<String, Integer> segmentationGroup) {
 
   /**
-   * Parses a worklist; the API's {@code worklist_id} / {@code worklist_name} keys are accepted for {@code id} /
-   * {@code name}. A group entry without an integer {@code index} is an error naming the label.
+   * Parses a worklist; the API's {@code worklist_id} / {@code worklist_name} keys are accepted for
+   * {@code id} / {@code name}. A group entry without an integer {@code index} is an error naming
+   * the label.
    */
   public static Worklist fromJson(JsonNode json) {
     if (json == null || !json.isObject()) {
@@ -44,7 +47,10 @@ public record Worklist(String id, String name, List<AnnotationSpec> specs, Map<S
         groups.put(group.getKey(), Math.toIntExact(index));
       }
     }
-    return new Worklist(id, Json.firstText(json, "name", "worklist_name"), Collections.unmodifiableList(specs),
+    return new Worklist(
+        id,
+        Json.firstText(json, "name", "worklist_name"),
+        Collections.unmodifiableList(specs),
         Collections.unmodifiableMap(groups));
   }
 }

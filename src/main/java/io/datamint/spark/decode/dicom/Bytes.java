@@ -1,6 +1,8 @@
 package io.datamint.spark.decode.dicom;
 
-/** Reading unsigned integers of either byte order out of byte arrays (callers check bounds first). */
+/**
+ * Reading unsigned integers of either byte order out of byte arrays (callers check bounds first).
+ */
 final class Bytes {
 
   private Bytes() {}
@@ -17,8 +19,14 @@ final class Bytes {
 
   static int i32(byte[] b, int off, boolean bigEndian) {
     return bigEndian
-        ? (b[off] & 0xFF) << 24 | (b[off + 1] & 0xFF) << 16 | (b[off + 2] & 0xFF) << 8 | (b[off + 3] & 0xFF)
-        : (b[off + 3] & 0xFF) << 24 | (b[off + 2] & 0xFF) << 16 | (b[off + 1] & 0xFF) << 8 | (b[off] & 0xFF);
+        ? (b[off] & 0xFF) << 24
+            | (b[off + 1] & 0xFF) << 16
+            | (b[off + 2] & 0xFF) << 8
+            | (b[off + 3] & 0xFF)
+        : (b[off + 3] & 0xFF) << 24
+            | (b[off + 2] & 0xFF) << 16
+            | (b[off + 1] & 0xFF) << 8
+            | (b[off] & 0xFF);
   }
 
   static long u32(byte[] b, int off, boolean bigEndian) {

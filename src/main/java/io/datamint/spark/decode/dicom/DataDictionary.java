@@ -12,13 +12,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The DICOM data dictionary (PS3.6): tag to keyword and VR, loaded once from {@code dictionary.tsv}, which
- * {@code src/build/generate-dicom-dictionary.py} generates. Masked entries (repeating groups 50xx and 60xx, and the
- * few others PS3.6 lists with an {@code x} in the tag) are matched after the exact entries.
+ * The DICOM data dictionary (PS3.6): tag to keyword and VR, loaded once from {@code
+ * dictionary.tsv}, which {@code src/build/generate-dicom-dictionary.py} generates. Masked entries
+ * (repeating groups 50xx and 60xx, and the few others PS3.6 lists with an {@code x} in the tag) are
+ * matched after the exact entries.
  */
 final class DataDictionary {
 
-  /** A dictionary entry; {@code vr} is as PS3.6 spells it and may be ambiguous, e.g. {@code "US or SS"}. */
+  /**
+   * A dictionary entry; {@code vr} is as PS3.6 spells it and may be ambiguous, e.g. {@code "US or
+   * SS"}.
+   */
   record Entry(String keyword, String vr) {}
 
   private record Masked(int mask, int value, Entry entry) {}
@@ -59,9 +63,9 @@ final class DataDictionary {
   }
 
   /**
-   * The VR to read an implicit-VR element with: the dictionary's, with ambiguous VRs resolved as pydicom does
-   * (US or SS by the Pixel Representation; OB or OW and the LUT data VRs as OW); UN for unknown and private tags,
-   * except group lengths (UL) and private creators (LO).
+   * The VR to read an implicit-VR element with: the dictionary's, with ambiguous VRs resolved as
+   * pydicom does (US or SS by the Pixel Representation; OB or OW and the LUT data VRs as OW); UN
+   * for unknown and private tags, except group lengths (UL) and private creators (LO).
    */
   Vr implicitVr(int tag, boolean signedPixels) {
     int element = Tags.element(tag);

@@ -5,10 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Parses data elements out of a byte array (PS3.5 section 7): explicit or implicit VR, either byte order, defined
- * and undefined lengths, nested sequences, encapsulated pixel data. Nothing is trusted: a length that runs past the
- * data is an error (except for the pixel data, which is kept truncated so that the pixel decoder can say how much
- * is missing), every loop advances by at least one header, and nesting is bounded by {@link #MAX_DEPTH}.
+ * Parses data elements out of a byte array (PS3.5 section 7): explicit or implicit VR, either byte
+ * order, defined and undefined lengths, nested sequences, encapsulated pixel data. Nothing is
+ * trusted: a length that runs past the data is an error (except for the pixel data, which is kept
+ * truncated so that the pixel decoder can say how much is missing), every loop advances by at least
+ * one header, and nesting is bounded by {@link #MAX_DEPTH}.
  *
  * <p>One instance parses one buffer and is not thread-safe.
  */
@@ -37,7 +38,8 @@ final class DatasetParser {
   }
 
   /** Parses {@code [start, end)} as a data set. */
-  DicomDataset parse(int start, int end, boolean explicitVr, boolean bigEndian) throws DecodeException {
+  DicomDataset parse(int start, int end, boolean explicitVr, boolean bigEndian)
+      throws DecodeException {
     pos = start;
     root = new DicomDataset();
     readElements(root, end, explicitVr, bigEndian, 0, false);
@@ -45,18 +47,20 @@ final class DatasetParser {
   }
 
   /**
-   * Parses {@code [start, end)} as the items of a sequence of that length in implicit VR little endian: the value
-   * of a UN element that holds a sequence (PS3.5 6.2.2).
+   * Parses {@code [start, end)} as the items of a sequence of that length in implicit VR little
+   * endian: the value of a UN element that holds a sequence (PS3.5 6.2.2).
    */
-  List<DicomDataset> parseItems(int sequenceTag, int start, int end, int depth) throws DecodeException {
+  List<DicomDataset> parseItems(int sequenceTag, int start, int end, int depth)
+      throws DecodeException {
     pos = start;
     root = new DicomDataset();
     return readItems(sequenceTag, end, end, false, false, depth);
   }
 
   /**
-   * Parses the file meta group from {@code start}: the elements of group 0002, explicit VR little endian (implicit
-   * when the first one has no VR), whatever its group length says; stops before the first element of another group.
+   * Parses the file meta group from {@code start}: the elements of group 0002, explicit VR little
+   * endian (implicit when the first one has no VR), whatever its group length says; stops before
+   * the first element of another group.
    */
   DicomDataset parseMetaGroup(int start) throws DecodeException {
     pos = start;
@@ -68,13 +72,20 @@ final class DatasetParser {
     return root;
   }
 
-  private void readElements(DicomDataset ds, int end, boolean explicit, boolean bigEndian, int depth,
-      boolean untilItemDelimiter) throws DecodeException {
+  private void readElements(
+      DicomDataset ds,
+      int end,
+      boolean explicit,
+      boolean bigEndian,
+      int depth,
+      boolean untilItemDelimiter)
+      throws DecodeException {
     while (true) {
       if (pos >= end) {
         if (untilItemDelimiter && end == bufferEnd) {
-          throw new DecodeException("the DICOM file is truncated: a sequence item of undefined length has no item "
-              + "delimiter before the end of the file");
+          throw new DecodeException(
+              "the DICOM file is truncated: a sequence item of undefined length has no item "
+                  + "delimiter before the end of the file");
         }
         return;
       }
@@ -101,8 +112,8 @@ final class DatasetParser {
         continue;
       }
       if (tag == Tags.ITEM) {
-        throw new DecodeException("corrupt DICOM: a sequence item (FFFE,E000) at byte " + pos
-            + " outside any sequence");
+        throw new DecodeException(
+            "corrupt DICOM: a sequence item (FFFE,E000) at byte " + pos + " outside any sequence");
       }
       readElement(ds, end, explicit, bigEndian, depth);
     }
@@ -117,7 +128,8 @@ final class DatasetParser {
     if (explicit) {
       Vr declared = Vr.fromBytes(buf[pos + 4], buf[pos + 5]);
       if (declared == null) {
-        // A non-standard VR: read it as dcmtk does, with a 2-byte length, and keep its bytes opaque.
+        // A non-standard VR: read it as dcmtk does, with a 2-byte length, and keep its bytes
+        // opaque.
         vr = Vr.UN;
         length = Bytes.u16(buf, pos + 6, bigEndian);
         pos += 8;
@@ -145,10 +157,12 @@ final class DatasetParser {
         ds.put(new DicomElement(tag, vr, buf, start, pos - start, -1, bigEndian, null, fragments));
         return;
       }
-      // SQ, or UN of undefined length, which is an implicit VR little endian sequence (PS3.5 6.2.2, CP-246);
+      // SQ, or UN of undefined length, which is an implicit VR little endian sequence (PS3.5 6.2.2,
+      // CP-246);
       // any other VR with undefined length can only be a sequence too.
       boolean un = vr == Vr.UN;
-      List<DicomDataset> items = readItems(tag, -1, end, un ? false : explicit, un ? false : bigEndian, depth + 1);
+      List<DicomDataset> items =
+          readItems(tag, -1, end, un ? false : explicit, un ? false : bigEndian, depth + 1);
       ds.put(new DicomElement(tag, Vr.SQ, buf, start, pos - start, -1, bigEndian, items, null));
       return;
     }
@@ -164,19 +178,26 @@ final class DatasetParser {
     int valueLength = (int) length;
     if (vr == Vr.SQ) {
       int valueStart = pos;
-      List<DicomDataset> items = readItems(tag, valueStart + valueLength, end, explicit, bigEndian, depth + 1);
-      ds.put(new DicomElement(tag, Vr.SQ, buf, valueStart, valueLength, length, bigEndian, items, null));
+      List<DicomDataset> items =
+          readItems(tag, valueStart + valueLength, end, explicit, bigEndian, depth + 1);
+      ds.put(
+          new DicomElement(
+              tag, Vr.SQ, buf, valueStart, valueLength, length, bigEndian, items, null));
       return;
     }
     ds.put(new DicomElement(tag, vr, buf, pos, valueLength, length, bigEndian, null, null));
     pos += valueLength;
   }
 
-  private List<DicomDataset> readItems(int sequenceTag, int sequenceEnd, int limit, boolean explicit,
-      boolean bigEndian, int depth) throws DecodeException {
+  private List<DicomDataset> readItems(
+      int sequenceTag, int sequenceEnd, int limit, boolean explicit, boolean bigEndian, int depth)
+      throws DecodeException {
     if (depth > MAX_DEPTH) {
-      throw new DecodeException("corrupt DICOM: sequences nested more than " + MAX_DEPTH + " levels deep at "
-          + Tags.format(sequenceTag));
+      throw new DecodeException(
+          "corrupt DICOM: sequences nested more than "
+              + MAX_DEPTH
+              + " levels deep at "
+              + Tags.format(sequenceTag));
     }
     boolean undefined = sequenceEnd < 0;
     int stop = undefined ? limit : sequenceEnd;
@@ -184,8 +205,11 @@ final class DatasetParser {
     while (true) {
       if (pos >= stop) {
         if (undefined) {
-          throw new DecodeException("the DICOM file is truncated: sequence " + describe(sequenceTag)
-              + " of undefined length has no sequence delimiter before byte " + stop);
+          throw new DecodeException(
+              "the DICOM file is truncated: sequence "
+                  + describe(sequenceTag)
+                  + " of undefined length has no sequence delimiter before byte "
+                  + stop);
         }
         break;
       }
@@ -206,8 +230,14 @@ final class DatasetParser {
         continue;
       }
       if (tag != Tags.ITEM) {
-        throw new DecodeException("corrupt DICOM: sequence " + describe(sequenceTag) + " holds " + Tags.format(tag)
-            + " at byte " + headerAt + " where an item (FFFE,E000) should be");
+        throw new DecodeException(
+            "corrupt DICOM: sequence "
+                + describe(sequenceTag)
+                + " holds "
+                + Tags.format(tag)
+                + " at byte "
+                + headerAt
+                + " where an item (FFFE,E000) should be");
       }
       DicomDataset item = new DicomDataset();
       boolean itemExplicit = explicit && !startsImplicit(stop, bigEndian);
@@ -215,7 +245,8 @@ final class DatasetParser {
         readElements(item, stop, itemExplicit, bigEndian, depth, true);
       } else {
         if (length > stop - pos) {
-          throw truncated("an item of sequence " + describe(sequenceTag), headerAt, length, stop - pos);
+          throw truncated(
+              "an item of sequence " + describe(sequenceTag), headerAt, length, stop - pos);
         }
         int itemEnd = pos + (int) length;
         readElements(item, itemEnd, itemExplicit, bigEndian, depth, false);
@@ -227,7 +258,10 @@ final class DatasetParser {
     return items;
   }
 
-  /** Whether the element at {@code pos} has no explicit VR although one is expected (pydicom's check). */
+  /**
+   * Whether the element at {@code pos} has no explicit VR although one is expected (pydicom's
+   * check).
+   */
   private boolean startsImplicit(int stop, boolean bigEndian) {
     if (stop - pos < 8) {
       return false;
@@ -243,7 +277,8 @@ final class DatasetParser {
     return b >= 'A' && b <= 'Z';
   }
 
-  private List<DicomElement.Fragment> readFragments(int end, boolean bigEndian) throws DecodeException {
+  private List<DicomElement.Fragment> readFragments(int end, boolean bigEndian)
+      throws DecodeException {
     List<DicomElement.Fragment> fragments = new ArrayList<>();
     while (true) {
       if (pos == end && !fragments.isEmpty()) {
@@ -259,14 +294,23 @@ final class DatasetParser {
         return fragments;
       }
       if (tag != Tags.ITEM || length == UNDEFINED_LENGTH) {
-        throw new DecodeException("corrupt DICOM: the encapsulated pixel data holds " + Tags.format(tag)
-            + (length == UNDEFINED_LENGTH ? " of undefined length" : "") + " at byte " + pos
-            + " where a fragment item (FFFE,E000) should be");
+        throw new DecodeException(
+            "corrupt DICOM: the encapsulated pixel data holds "
+                + Tags.format(tag)
+                + (length == UNDEFINED_LENGTH ? " of undefined length" : "")
+                + " at byte "
+                + pos
+                + " where a fragment item (FFFE,E000) should be");
       }
       if (length > end - pos - 8) {
-        throw new DecodeException("the DICOM file is truncated: fragment " + fragments.size()
-            + " of the encapsulated pixel data declares " + length + " bytes but only " + (end - pos - 8)
-            + " remain");
+        throw new DecodeException(
+            "the DICOM file is truncated: fragment "
+                + fragments.size()
+                + " of the encapsulated pixel data declares "
+                + length
+                + " bytes but only "
+                + (end - pos - 8)
+                + " remain");
       }
       pos += 8;
       fragments.add(new DicomElement.Fragment(pos, (int) length));
@@ -284,7 +328,15 @@ final class DatasetParser {
   }
 
   private static DecodeException truncated(String what, int at, long declared, long available) {
-    return new DecodeException("the DICOM file is truncated or corrupt: " + what + " at byte " + at + " needs "
-        + declared + " bytes but only " + Math.max(available, 0) + " remain");
+    return new DecodeException(
+        "the DICOM file is truncated or corrupt: "
+            + what
+            + " at byte "
+            + at
+            + " needs "
+            + declared
+            + " bytes but only "
+            + Math.max(available, 0)
+            + " remain");
   }
 }

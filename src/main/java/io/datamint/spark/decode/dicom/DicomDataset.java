@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A parsed data set (or sequence item): its elements in file order, with typed accessors for the attributes the
- * decoder reads. Accessors are lenient, as pydicom is: a value of an unexpected VR is converted when it can be, and
- * an unreadable value reads as absent.
+ * A parsed data set (or sequence item): its elements in file order, with typed accessors for the
+ * attributes the decoder reads. Accessors are lenient, as pydicom is: a value of an unexpected VR
+ * is converted when it can be, and an unreadable value reads as absent.
  */
 final class DicomDataset {
 
@@ -36,7 +36,10 @@ final class DicomDataset {
     return elements.size();
   }
 
-  /** The string values of a text element, split at backslashes, each without padding; empty when absent. */
+  /**
+   * The string values of a text element, split at backslashes, each without padding; empty when
+   * absent.
+   */
   List<String> strings(int tag) {
     DicomElement e = elements.get(tag);
     List<String> out = new ArrayList<>();
@@ -57,8 +60,9 @@ final class DicomDataset {
   }
 
   /**
-   * The integer values of a US, SS, UL, SL or IS element (or of a UN element holding 16-bit values, as implicit
-   * private data does); empty when absent or unreadable. US and UL are unsigned, SS and SL signed.
+   * The integer values of a US, SS, UL, SL or IS element (or of a UN element holding 16-bit values,
+   * as implicit private data does); empty when absent or unreadable. US and UL are unsigned, SS and
+   * SL signed.
    */
   long[] longs(int tag) {
     DicomElement e = elements.get(tag);
@@ -68,50 +72,58 @@ final class DicomDataset {
     byte[] b = e.buffer();
     boolean be = e.bigEndian();
     switch (e.vr()) {
-      case US: case UN: case OW: {
-        long[] out = new long[e.length() / 2];
-        for (int i = 0; i < out.length; i++) {
-          out[i] = Bytes.u16(b, e.offset() + 2 * i, be);
+      case US:
+      case UN:
+      case OW:
+        {
+          long[] out = new long[e.length() / 2];
+          for (int i = 0; i < out.length; i++) {
+            out[i] = Bytes.u16(b, e.offset() + 2 * i, be);
+          }
+          return out;
         }
-        return out;
-      }
-      case SS: {
-        long[] out = new long[e.length() / 2];
-        for (int i = 0; i < out.length; i++) {
-          out[i] = (short) Bytes.u16(b, e.offset() + 2 * i, be);
+      case SS:
+        {
+          long[] out = new long[e.length() / 2];
+          for (int i = 0; i < out.length; i++) {
+            out[i] = (short) Bytes.u16(b, e.offset() + 2 * i, be);
+          }
+          return out;
         }
-        return out;
-      }
-      case UL: {
-        long[] out = new long[e.length() / 4];
-        for (int i = 0; i < out.length; i++) {
-          out[i] = Bytes.u32(b, e.offset() + 4 * i, be);
+      case UL:
+        {
+          long[] out = new long[e.length() / 4];
+          for (int i = 0; i < out.length; i++) {
+            out[i] = Bytes.u32(b, e.offset() + 4 * i, be);
+          }
+          return out;
         }
-        return out;
-      }
-      case SL: {
-        long[] out = new long[e.length() / 4];
-        for (int i = 0; i < out.length; i++) {
-          out[i] = Bytes.i32(b, e.offset() + 4 * i, be);
+      case SL:
+        {
+          long[] out = new long[e.length() / 4];
+          for (int i = 0; i < out.length; i++) {
+            out[i] = Bytes.i32(b, e.offset() + 4 * i, be);
+          }
+          return out;
         }
-        return out;
-      }
-      case IS: case DS: {
-        List<String> parts = strings(tag);
-        long[] out = new long[parts.size()];
-        for (int i = 0; i < out.length; i++) {
-          try {
-            double d = Double.parseDouble(parts.get(i));
-            if (d != Math.rint(d)) {
+      case IS:
+      case DS:
+        {
+          List<String> parts = strings(tag);
+          long[] out = new long[parts.size()];
+          for (int i = 0; i < out.length; i++) {
+            try {
+              double d = Double.parseDouble(parts.get(i));
+              if (d != Math.rint(d)) {
+                return new long[0];
+              }
+              out[i] = (long) d;
+            } catch (NumberFormatException notANumber) {
               return new long[0];
             }
-            out[i] = (long) d;
-          } catch (NumberFormatException notANumber) {
-            return new long[0];
           }
+          return out;
         }
-        return out;
-      }
       default:
         return new long[0];
     }
@@ -137,43 +149,48 @@ final class DicomDataset {
     }
     byte[] b = e.buffer();
     switch (e.vr()) {
-      case FD: {
-        double[] out = new double[e.length() / 8];
-        for (int i = 0; i < out.length; i++) {
-          out[i] = Double.longBitsToDouble(Bytes.i64(b, e.offset() + 8 * i, e.bigEndian()));
+      case FD:
+        {
+          double[] out = new double[e.length() / 8];
+          for (int i = 0; i < out.length; i++) {
+            out[i] = Double.longBitsToDouble(Bytes.i64(b, e.offset() + 8 * i, e.bigEndian()));
+          }
+          return out;
         }
-        return out;
-      }
-      case FL: {
-        double[] out = new double[e.length() / 4];
-        for (int i = 0; i < out.length; i++) {
-          out[i] = Float.intBitsToFloat(Bytes.i32(b, e.offset() + 4 * i, e.bigEndian()));
+      case FL:
+        {
+          double[] out = new double[e.length() / 4];
+          for (int i = 0; i < out.length; i++) {
+            out[i] = Float.intBitsToFloat(Bytes.i32(b, e.offset() + 4 * i, e.bigEndian()));
+          }
+          return out;
         }
-        return out;
-      }
-      case DS: case IS: {
-        List<String> parts = strings(tag);
-        double[] out = new double[parts.size()];
-        for (int i = 0; i < out.length; i++) {
-          try {
-            out[i] = Double.parseDouble(parts.get(i));
-          } catch (NumberFormatException notANumber) {
+      case DS:
+      case IS:
+        {
+          List<String> parts = strings(tag);
+          double[] out = new double[parts.size()];
+          for (int i = 0; i < out.length; i++) {
+            try {
+              out[i] = Double.parseDouble(parts.get(i));
+            } catch (NumberFormatException notANumber) {
+              return null;
+            }
+          }
+          return out;
+        }
+      default:
+        {
+          long[] ints = longs(tag);
+          if (ints.length == 0) {
             return null;
           }
+          double[] out = new double[ints.length];
+          for (int i = 0; i < ints.length; i++) {
+            out[i] = ints[i];
+          }
+          return out;
         }
-        return out;
-      }
-      default: {
-        long[] ints = longs(tag);
-        if (ints.length == 0) {
-          return null;
-        }
-        double[] out = new double[ints.length];
-        for (int i = 0; i < ints.length; i++) {
-          out[i] = ints[i];
-        }
-        return out;
-      }
     }
   }
 
@@ -189,7 +206,10 @@ final class DicomDataset {
     return items.isEmpty() ? null : items.get(0);
   }
 
-  /** Removes trailing spaces and NULs and leading spaces (insignificant in every VR this class reads). */
+  /**
+   * Removes trailing spaces and NULs and leading spaces (insignificant in every VR this class
+   * reads).
+   */
   static String trim(String s) {
     int start = 0;
     int end = s.length();

@@ -4,7 +4,10 @@ import io.datamint.spark.decode.DecoderProvider;
 import io.datamint.spark.decode.FileFormat;
 import io.datamint.spark.decode.ResourceDecoder;
 
-/** Registers {@link DicomDecoder} (DICOM files of every supported transfer syntax) with the decoder registry. */
+/**
+ * Registers {@link DicomDecoder} (DICOM files of every supported transfer syntax) with the decoder
+ * registry.
+ */
 public final class DicomDecoderProvider implements DecoderProvider {
 
   @Override

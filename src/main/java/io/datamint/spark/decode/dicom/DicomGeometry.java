@@ -6,15 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@link VolumeGeometry.Dicom} of a data set, read from the elements themselves with the same rules the {@code
- * metainfo} JSON follows, so that slicing gives the same plane either way.
+ * The {@link VolumeGeometry.Dicom} of a data set, read from the elements themselves with the same
+ * rules the {@code metainfo} JSON follows, so that slicing gives the same plane either way.
  *
- * <p>ImageOrientationPatient is looked up as the SDK's {@code get_image_orientation} does: the data set, then the
- * first per-frame functional group's PlaneOrientationSequence, then the shared functional group's, then the first
- * DetectorInformationSequence item; an empty element counts as missing. A value that is not 6 numbers (as the JSON
- * renders it: a part that is empty, does not parse or is not finite) is kept as {@linkplain
- * VolumeGeometry.Dicom#orientationProblem() a problem}, reported only when the volume is sliced. Modality and
- * BodyPartExamined are their single value (null when absent, empty or multi-valued); ImageType its values.
+ * <p>ImageOrientationPatient is looked up as the SDK's {@code get_image_orientation} does: the data
+ * set, then the first per-frame functional group's PlaneOrientationSequence, then the shared
+ * functional group's, then the first DetectorInformationSequence item; an empty element counts as
+ * missing. A value that is not 6 numbers (as the JSON renders it: a part that is empty, does not
+ * parse or is not finite) is kept as {@linkplain VolumeGeometry.Dicom#orientationProblem() a
+ * problem}, reported only when the volume is sliced. Modality and BodyPartExamined are their single
+ * value (null when absent, empty or multi-valued); ImageType its values.
  */
 final class DicomGeometry {
 
@@ -43,8 +44,11 @@ final class DicomGeometry {
     }
     List<String> parts = parts(iop);
     if (parts.size() != 6) {
-      return VolumeGeometry.Dicom.unreadableOrientation("ImageOrientationPatient must have 6 values, the DICOM"
-          + " header has " + parts, modality, bodyPart, imageType);
+      return VolumeGeometry.Dicom.unreadableOrientation(
+          "ImageOrientationPatient must have 6 values, the DICOM" + " header has " + parts,
+          modality,
+          bodyPart,
+          imageType);
     }
     double[] values = new double[6];
     for (int i = 0; i < 6; i++) {
@@ -55,8 +59,11 @@ final class DicomGeometry {
         v = Double.NaN;
       }
       if (!Double.isFinite(v)) {
-        return VolumeGeometry.Dicom.unreadableOrientation("ImageOrientationPatient has a value that is not a"
-            + " number: " + parts, modality, bodyPart, imageType);
+        return VolumeGeometry.Dicom.unreadableOrientation(
+            "ImageOrientationPatient has a value that is not a" + " number: " + parts,
+            modality,
+            bodyPart,
+            imageType);
       }
       values[i] = v;
     }
@@ -84,13 +91,17 @@ final class DicomGeometry {
     switch (e.vr()) {
       case FD -> {
         for (int i = 0; i < e.length() / 8; i++) {
-          out.add(Double.toString(Double.longBitsToDouble(Bytes.i64(e.buffer(), e.offset() + 8 * i,
-              e.bigEndian()))));
+          out.add(
+              Double.toString(
+                  Double.longBitsToDouble(
+                      Bytes.i64(e.buffer(), e.offset() + 8 * i, e.bigEndian()))));
         }
       }
       case FL -> {
         for (int i = 0; i < e.length() / 4; i++) {
-          out.add(Double.toString(Float.intBitsToFloat(Bytes.i32(e.buffer(), e.offset() + 4 * i, e.bigEndian()))));
+          out.add(
+              Double.toString(
+                  Float.intBitsToFloat(Bytes.i32(e.buffer(), e.offset() + 4 * i, e.bigEndian()))));
         }
       }
       default -> {

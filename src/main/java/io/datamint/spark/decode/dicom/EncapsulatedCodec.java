@@ -3,9 +3,9 @@ package io.datamint.spark.decode.dicom;
 import io.datamint.spark.error.DecodeException;
 
 /**
- * Decodes the codestream of one encapsulated frame (one compressed image: a JPEG, JPEG-LS or JPEG 2000 codestream,
- * an RLE frame) into samples. Implementations are stateless and thread-safe. They are looked up by transfer syntax
- * UID in {@link EncapsulatedCodecs}.
+ * Decodes the codestream of one encapsulated frame (one compressed image: a JPEG, JPEG-LS or JPEG
+ * 2000 codestream, an RLE frame) into samples. Implementations are stateless and thread-safe. They
+ * are looked up by transfer syntax UID in {@link EncapsulatedCodecs}.
  */
 @FunctionalInterface
 interface EncapsulatedCodec {

@@ -5,31 +5,41 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The codecs for encapsulated pixel data, by transfer syntax UID. Immutable; {@link #with} returns a new registry.
+ * The codecs for encapsulated pixel data, by transfer syntax UID. Immutable; {@link #with} returns
+ * a new registry.
  *
- * <p>{@link #defaults()} has pure-Java codecs for every encapsulated transfer syntax the connector reads: RLE
- * Lossless (our own), JPEG baseline and 8-bit extended and JPEG lossless (TwelveMonkeys' ImageIO JPEG reader),
- * 12-bit JPEG extended and JPEG-LS (our own decoders in {@code io.datamint.spark.decode.jpeg}), and JPEG 2000
- * (jai-imageio's J2K reader). Another registry can be passed to {@link DicomDecoder#DicomDecoder(EncapsulatedCodecs)}.
+ * <p>{@link #defaults()} has pure-Java codecs for every encapsulated transfer syntax the connector
+ * reads: RLE Lossless (our own), JPEG baseline and 8-bit extended and JPEG lossless (TwelveMonkeys'
+ * ImageIO JPEG reader), 12-bit JPEG extended and JPEG-LS (our own decoders in {@code
+ * io.datamint.spark.decode.jpeg}), and JPEG 2000 (jai-imageio's J2K reader). Another registry can
+ * be passed to {@link DicomDecoder#DicomDecoder(EncapsulatedCodecs)}.
  */
 final class EncapsulatedCodecs {
 
   /** RLE Lossless. */
   public static final String RLE_LOSSLESS = "1.2.840.10008.1.2.5";
+
   /** JPEG Baseline (Process 1), 8-bit. */
   public static final String JPEG_BASELINE = "1.2.840.10008.1.2.4.50";
+
   /** JPEG Extended (Process 2 and 4): 8-bit or 12-bit. */
   public static final String JPEG_EXTENDED = "1.2.840.10008.1.2.4.51";
+
   /** JPEG Lossless, Non-Hierarchical (Process 14). */
   public static final String JPEG_LOSSLESS = "1.2.840.10008.1.2.4.57";
+
   /** JPEG Lossless, Non-Hierarchical, First-Order Prediction (Process 14, Selection Value 1). */
   public static final String JPEG_LOSSLESS_SV1 = "1.2.840.10008.1.2.4.70";
+
   /** JPEG-LS Lossless. */
   public static final String JPEG_LS_LOSSLESS = "1.2.840.10008.1.2.4.80";
+
   /** JPEG-LS Lossy (Near-Lossless). */
   public static final String JPEG_LS_NEAR_LOSSLESS = "1.2.840.10008.1.2.4.81";
+
   /** JPEG 2000 (Lossless Only). */
   public static final String JPEG_2000_LOSSLESS = "1.2.840.10008.1.2.4.90";
+
   /** JPEG 2000. */
   public static final String JPEG_2000 = "1.2.840.10008.1.2.4.91";
 
@@ -67,14 +77,17 @@ final class EncapsulatedCodecs {
   }
 
   /**
-   * A codec for JPEG Extended (.51): frames with 8-bit samples go to the ImageIO JPEG reader, frames with 12-bit
-   * samples to {@code twelveBit}; when that is null they fail with "has no decoder registered".
+   * A codec for JPEG Extended (.51): frames with 8-bit samples go to the ImageIO JPEG reader,
+   * frames with 12-bit samples to {@code twelveBit}; when that is null they fail with "has no
+   * decoder registered".
    */
   public static EncapsulatedCodec jpegExtended(EncapsulatedCodec twelveBit) {
     return new JpegExtendedCodec(new ImageIoJpegCodec(), twelveBit);
   }
 
-  /** This registry with {@code codec} for {@code transferSyntaxUid} (replacing any codec it had). */
+  /**
+   * This registry with {@code codec} for {@code transferSyntaxUid} (replacing any codec it had).
+   */
   public EncapsulatedCodecs with(String transferSyntaxUid, EncapsulatedCodec codec) {
     Map<String, EncapsulatedCodec> copy = new HashMap<>(codecs);
     copy.put(transferSyntaxUid, codec);
@@ -93,8 +106,11 @@ final class EncapsulatedCodecs {
 
   /** The error for a transfer syntax without a codec. */
   static DecodeException noDecoder(String transferSyntaxUid, String detail) {
-    return new DecodeException("transfer syntax " + TransferSyntax.of(transferSyntaxUid).describe()
-        + " has no decoder registered" + (detail == null ? "" : " " + detail));
+    return new DecodeException(
+        "transfer syntax "
+            + TransferSyntax.of(transferSyntaxUid).describe()
+            + " has no decoder registered"
+            + (detail == null ? "" : " " + detail));
   }
 
   /** JPEG Extended: routes frames by their sample precision. */

@@ -5,10 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits encapsulated pixel data (PS3.5 A.4) into frame codestreams, using, in this order: the Extended Offset
- * Table (7FE0,0001) with its lengths (7FE0,0002); the Basic Offset Table (the first item); and without either, one
- * frame for all fragments when there is one frame, one fragment per frame when the counts agree, else the JPEG /
- * JPEG 2000 start-of-codestream markers at fragment starts, else the end-of-image markers at fragment ends.
+ * Splits encapsulated pixel data (PS3.5 A.4) into frame codestreams, using, in this order: the
+ * Extended Offset Table (7FE0,0001) with its lengths (7FE0,0002); the Basic Offset Table (the first
+ * item); and without either, one frame for all fragments when there is one frame, one fragment per
+ * frame when the counts agree, else the JPEG / JPEG 2000 start-of-codestream markers at fragment
+ * starts, else the end-of-image markers at fragment ends.
  */
 final class EncapsulatedFrames {
 
@@ -25,18 +26,22 @@ final class EncapsulatedFrames {
 
   /**
    * @param declaredFrames the Number of Frames, or -1 when unknown
-   * @param markers whether frames are JPEG-family or JPEG 2000 codestreams (whose markers can delimit frames)
+   * @param markers whether frames are JPEG-family or JPEG 2000 codestreams (whose markers can
+   *     delimit frames)
    */
-  static EncapsulatedFrames of(DicomElement pixelData, DicomDataset ds, int declaredFrames, boolean markers)
+  static EncapsulatedFrames of(
+      DicomElement pixelData, DicomDataset ds, int declaredFrames, boolean markers)
       throws DecodeException {
     List<DicomElement.Fragment> items = pixelData.fragments();
     if (items.isEmpty()) {
-      throw new DecodeException("the encapsulated pixel data has no items, not even a Basic Offset Table");
+      throw new DecodeException(
+          "the encapsulated pixel data has no items, not even a Basic Offset Table");
     }
     DicomElement.Fragment table = items.get(0);
     List<DicomElement.Fragment> fragments = items.subList(1, items.size());
     if (fragments.isEmpty()) {
-      throw new DecodeException("the encapsulated pixel data holds no fragments, only a Basic Offset Table");
+      throw new DecodeException(
+          "the encapsulated pixel data holds no fragments, only a Basic Offset Table");
     }
     byte[] buf = pixelData.buffer();
     // Offsets in both tables count from the first byte of the first fragment's item tag.
@@ -54,11 +59,18 @@ final class EncapsulatedFrames {
     }
     if (declaredFrames > 0) {
       if (frames.size() < declaredFrames) {
-        throw new DecodeException("the encapsulated pixel data holds " + frames.size() + " frame(s) in "
-            + fragments.size() + " fragment(s), but Number of Frames is " + declaredFrames);
+        throw new DecodeException(
+            "the encapsulated pixel data holds "
+                + frames.size()
+                + " frame(s) in "
+                + fragments.size()
+                + " fragment(s), but Number of Frames is "
+                + declaredFrames);
       }
       if (frames.size() > declaredFrames) {
-        frames = frames.subList(0, declaredFrames); // excess frames are ignored, the header decides the shape
+        frames =
+            frames.subList(
+                0, declaredFrames); // excess frames are ignored, the header decides the shape
       }
     }
     return new EncapsulatedFrames(buf, frames);
@@ -90,11 +102,14 @@ final class EncapsulatedFrames {
     return out;
   }
 
-  private static List<List<Piece>> fromExtendedOffsetTable(DicomDataset ds, List<DicomElement.Fragment> fragments,
-      long[] itemStarts) {
+  private static List<List<Piece>> fromExtendedOffsetTable(
+      DicomDataset ds, List<DicomElement.Fragment> fragments, long[] itemStarts) {
     DicomElement offsets = ds.get(Tags.EXTENDED_OFFSET_TABLE);
     DicomElement lengths = ds.get(Tags.EXTENDED_OFFSET_TABLE_LENGTHS);
-    if (offsets == null || lengths == null || offsets.length() < 8 || offsets.length() != lengths.length()) {
+    if (offsets == null
+        || lengths == null
+        || offsets.length() < 8
+        || offsets.length() != lengths.length()) {
       return null;
     }
     int n = offsets.length() / 8;
@@ -106,7 +121,9 @@ final class EncapsulatedFrames {
       while (fragment < itemStarts.length && itemStarts[fragment] < offset) {
         fragment++;
       }
-      if (fragment >= itemStarts.length || itemStarts[fragment] != offset || length < 0
+      if (fragment >= itemStarts.length
+          || itemStarts[fragment] != offset
+          || length < 0
           || length > fragments.get(fragment).length()) {
         return null; // inconsistent table: fall back
       }
@@ -115,8 +132,11 @@ final class EncapsulatedFrames {
     return frames;
   }
 
-  private static List<List<Piece>> fromBasicOffsetTable(byte[] buf, DicomElement.Fragment table,
-      List<DicomElement.Fragment> fragments, long[] itemStarts) {
+  private static List<List<Piece>> fromBasicOffsetTable(
+      byte[] buf,
+      DicomElement.Fragment table,
+      List<DicomElement.Fragment> fragments,
+      long[] itemStarts) {
     int n = table.length() / 4;
     long[] offsets = new long[n];
     for (int i = 0; i < n; i++) {
@@ -141,13 +161,17 @@ final class EncapsulatedFrames {
     return frames;
   }
 
-  private static List<List<Piece>> withoutTable(byte[] buf, List<DicomElement.Fragment> fragments,
-      int declaredFrames, boolean markers) throws DecodeException {
+  private static List<List<Piece>> withoutTable(
+      byte[] buf, List<DicomElement.Fragment> fragments, int declaredFrames, boolean markers)
+      throws DecodeException {
     int n = fragments.size();
     List<List<Piece>> frames = new ArrayList<>();
     if (declaredFrames > n) {
-      throw new DecodeException("the encapsulated pixel data holds " + n + " fragment(s), but Number of Frames is "
-          + declaredFrames);
+      throw new DecodeException(
+          "the encapsulated pixel data holds "
+              + n
+              + " fragment(s), but Number of Frames is "
+              + declaredFrames);
     }
     if (declaredFrames == 1) {
       List<Piece> all = new ArrayList<>(n);
@@ -189,9 +213,14 @@ final class EncapsulatedFrames {
     if (byEnd.size() == declaredFrames) {
       return byEnd;
     }
-    throw new DecodeException("cannot tell which of the " + n + " fragments of the encapsulated pixel data belong "
-        + "to which of its " + declaredFrames + " frames: there is no offset table and the codestream markers do "
-        + "not delimit them");
+    throw new DecodeException(
+        "cannot tell which of the "
+            + n
+            + " fragments of the encapsulated pixel data belong "
+            + "to which of its "
+            + declaredFrames
+            + " frames: there is no offset table and the codestream markers do "
+            + "not delimit them");
   }
 
   private static Piece piece(DicomElement.Fragment f) {
@@ -206,9 +235,16 @@ final class EncapsulatedFrames {
     int a = buf[o] & 0xFF;
     int b = buf[o + 1] & 0xFF;
     boolean jpeg = a == 0xFF && b == 0xD8;
-    boolean j2k = a == 0xFF && b == 0x4F && (buf[o + 2] & 0xFF) == 0xFF && (buf[o + 3] & 0xFF) == 0x51;
-    boolean jp2 = f.length() >= 8 && a == 0 && b == 0 && buf[o + 2] == 0 && buf[o + 3] == 12 && buf[o + 4] == 'j'
-        && buf[o + 5] == 'P';
+    boolean j2k =
+        a == 0xFF && b == 0x4F && (buf[o + 2] & 0xFF) == 0xFF && (buf[o + 3] & 0xFF) == 0x51;
+    boolean jp2 =
+        f.length() >= 8
+            && a == 0
+            && b == 0
+            && buf[o + 2] == 0
+            && buf[o + 3] == 12
+            && buf[o + 4] == 'j'
+            && buf[o + 5] == 'P';
     return jpeg || j2k || jp2;
   }
 

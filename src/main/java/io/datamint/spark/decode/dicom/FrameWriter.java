@@ -7,15 +7,18 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * Writes decoded frames into the output array in place, applying the steps of an {@link OutputPlan} on the way:
- * Bits Stored and Pixel Representation (unused high bits masked, or the sign extended from the highest stored bit,
- * as pydicom 3 does), YBR to RGB or the palette, the modality LUT, and the conversion to the output type. Loops run
- * over plain arrays; values are stored little-endian through byte-array views.
+ * Writes decoded frames into the output array in place, applying the steps of an {@link OutputPlan}
+ * on the way: Bits Stored and Pixel Representation (unused high bits masked, or the sign extended
+ * from the highest stored bit, as pydicom 3 does), YBR to RGB or the palette, the modality LUT, and
+ * the conversion to the output type. Loops run over plain arrays; values are stored little-endian
+ * through byte-array views.
  */
 final class FrameWriter {
 
-  private static final VarHandle SHORT_LE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle SHORT_LE =
+      MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle INT_LE =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
   private static final VarHandle DOUBLE_LE =
       MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -50,7 +53,8 @@ final class FrameWriter {
   /**
    * Writes frame {@code index} from planar samples.
    *
-   * @param samples {@code samplesPerPixel} planes of {@code rows x columns} values; modified in place
+   * @param samples {@code samplesPerPixel} planes of {@code rows x columns} values; modified in
+   *     place
    * @param bits the significant bits of each sample (Bits Stored, or the codestream's precision)
    * @param colorSpace the photometric interpretation of the samples
    */
@@ -72,7 +76,12 @@ final class FrameWriter {
     ModalityTransform modality = plan.modality();
     switch (modality.kind()) {
       case RESCALE:
-        writeRescaled(values, count, at, modality.slope(), modality.intercept(),
+        writeRescaled(
+            values,
+            count,
+            at,
+            modality.slope(),
+            modality.intercept(),
             plan.storedType() == DType.UINT32);
         return;
       case LUT:
@@ -102,7 +111,8 @@ final class FrameWriter {
     }
   }
 
-  private void writeRescaled(int[] v, int count, int at, double slope, double intercept, boolean unsigned32) {
+  private void writeRescaled(
+      int[] v, int count, int at, double slope, double intercept, boolean unsigned32) {
     if (unsigned32) {
       for (int i = 0; i < count; i++) {
         DOUBLE_LE.set(out, at + 8 * i, (v[i] & 0xFFFFFFFFL) * slope + intercept);

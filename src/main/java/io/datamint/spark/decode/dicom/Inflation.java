@@ -5,7 +5,10 @@ import java.util.Arrays;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
-/** Bounded decompression of gzip files and of the deflated data set of transfer syntax 1.2.840.10008.1.2.1.99. */
+/**
+ * Bounded decompression of gzip files and of the deflated data set of transfer syntax
+ * 1.2.840.10008.1.2.1.99.
+ */
 final class Inflation {
 
   private Inflation() {}
@@ -16,7 +19,8 @@ final class Inflation {
   }
 
   /**
-   * The content of a gzip file (RFC 1952; concatenated members are joined), at most {@code maxBytes}.
+   * The content of a gzip file (RFC 1952; concatenated members are joined), at most {@code
+   * maxBytes}.
    *
    * @throws DecodeException when it is corrupt or inflates to more than {@code maxBytes}
    */
@@ -55,17 +59,19 @@ final class Inflation {
   }
 
   /**
-   * Inflates a raw deflate stream (or, failing that, a zlib stream, which some writers use by mistake), at most
-   * {@code maxBytes}.
+   * Inflates a raw deflate stream (or, failing that, a zlib stream, which some writers use by
+   * mistake), at most {@code maxBytes}.
    */
-  static byte[] inflateDataset(byte[] data, int offset, int length, long maxBytes) throws DecodeException {
+  static byte[] inflateDataset(byte[] data, int offset, int length, long maxBytes)
+      throws DecodeException {
     try {
       Output out = new Output(maxBytes, Math.max(length * 4L, 1024));
       inflate(data, offset, length, true, out, "deflated data set");
       return out.toArray();
     } catch (DecodeException rawFailed) {
-      if (length > 2 && (data[offset] & 0x0F) == 8 && ((data[offset] & 0xFF) << 8 | (data[offset + 1] & 0xFF)) % 31
-          == 0) {
+      if (length > 2
+          && (data[offset] & 0x0F) == 8
+          && ((data[offset] & 0xFF) << 8 | (data[offset + 1] & 0xFF)) % 31 == 0) {
         Output out = new Output(maxBytes, Math.max(length * 4L, 1024));
         inflate(data, offset, length, false, out, "deflated data set");
         return out.toArray();
@@ -82,7 +88,8 @@ final class Inflation {
   }
 
   /** Inflates one stream into {@code out}; returns the input bytes consumed. */
-  private static int inflate(byte[] data, int offset, int length, boolean nowrap, Output out, String what)
+  private static int inflate(
+      byte[] data, int offset, int length, boolean nowrap, Output out, String what)
       throws DecodeException {
     Inflater inflater = new Inflater(nowrap);
     try {
@@ -130,8 +137,10 @@ final class Inflation {
         return;
       }
       if (buf.length >= max) {
-        throw new DecodeException("the compressed data inflates to more than the limit of " + max
-            + " bytes (option max_decoded_bytes)");
+        throw new DecodeException(
+            "the compressed data inflates to more than the limit of "
+                + max
+                + " bytes (option max_decoded_bytes)");
       }
       long grown = Math.min(Math.min((long) buf.length * 2, max), Integer.MAX_VALUE - 16);
       buf = Arrays.copyOf(buf, (int) Math.max(grown, buf.length + 1));

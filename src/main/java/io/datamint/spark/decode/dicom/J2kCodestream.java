@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a JPEG 2000 codestream (ITU T.800) says in its main header, and the repairs applied before decoding: the
- * JP2 file-format wrapper that some writers put around the codestream (non-conformant, PS3.5 A.4.4) is removed, and
- * a tile-part count (TNsot) smaller than the tile-parts present is corrected, since jai-imageio otherwise stops
- * early and decodes a blurred image (GDCM's TextGBR sample has 6 tile-parts per tile and says 5).
+ * What a JPEG 2000 codestream (ITU T.800) says in its main header, and the repairs applied before
+ * decoding: the JP2 file-format wrapper that some writers put around the codestream
+ * (non-conformant, PS3.5 A.4.4) is removed, and a tile-part count (TNsot) smaller than the
+ * tile-parts present is corrected, since jai-imageio otherwise stops early and decodes a blurred
+ * image (GDCM's TextGBR sample has 6 tile-parts per tile and says 5).
  *
  * @param codestream the bare codestream, repaired
  * @param width image width (Xsiz - XOsiz)
@@ -20,14 +21,24 @@ import java.util.Map;
  * @param signed whether the first component is signed
  * @param multipleComponentTransform whether COD enables the RCT/ICT (the decoder then outputs RGB)
  */
-record J2kCodestream(byte[] codestream, int width, int height, int components, int precision, boolean signed,
+record J2kCodestream(
+    byte[] codestream,
+    int width,
+    int height,
+    int components,
+    int precision,
+    boolean signed,
     boolean multipleComponentTransform) {
 
   static J2kCodestream parse(byte[] data, int frameIndex) throws DecodeException {
     byte[] cs = unwrapJp2(data);
-    if (cs.length < 4 || (cs[0] & 0xFF) != 0xFF || (cs[1] & 0xFF) != 0x4F || (cs[2] & 0xFF) != 0xFF
+    if (cs.length < 4
+        || (cs[0] & 0xFF) != 0xFF
+        || (cs[1] & 0xFF) != 0x4F
+        || (cs[2] & 0xFF) != 0xFF
         || (cs[3] & 0xFF) != 0x51) {
-      throw new DecodeException("frame " + frameIndex + " is not a JPEG 2000 codestream (no SOC and SIZ markers)");
+      throw new DecodeException(
+          "frame " + frameIndex + " is not a JPEG 2000 codestream (no SOC and SIZ markers)");
     }
     int sizLength = u16(cs, 4);
     if (sizLength < 41 || 4 + 2 + sizLength > cs.length) {
@@ -38,8 +49,12 @@ record J2kCodestream(byte[] codestream, int width, int height, int components, i
     long xo = u32(cs, 16);
     long yo = u32(cs, 20);
     int components = u16(cs, 40);
-    if (components < 1 || 42 + 3 * components > 4 + sizLength || xsiz <= xo || ysiz <= yo
-        || xsiz - xo > Integer.MAX_VALUE || ysiz - yo > Integer.MAX_VALUE) {
+    if (components < 1
+        || 42 + 3 * components > 4 + sizLength
+        || xsiz <= xo
+        || ysiz <= yo
+        || xsiz - xo > Integer.MAX_VALUE
+        || ysiz - yo > Integer.MAX_VALUE) {
       throw new DecodeException("frame " + frameIndex + " has a corrupt JPEG 2000 SIZ marker");
     }
     int ssiz = cs[42] & 0xFF;
@@ -60,8 +75,14 @@ record J2kCodestream(byte[] codestream, int width, int height, int components, i
       pos += 2 + length;
     }
     byte[] repaired = fixTilePartCounts(cs, pos);
-    return new J2kCodestream(repaired, (int) (xsiz - xo), (int) (ysiz - yo), components, (ssiz & 0x7F) + 1,
-        (ssiz & 0x80) != 0, mct);
+    return new J2kCodestream(
+        repaired,
+        (int) (xsiz - xo),
+        (int) (ysiz - yo),
+        components,
+        (ssiz & 0x7F) + 1,
+        (ssiz & 0x80) != 0,
+        mct);
   }
 
   /** The contiguous codestream box of a JP2 file, or the bytes unchanged. */
@@ -79,7 +100,10 @@ record J2kCodestream(byte[] codestream, int width, int height, int components, i
       } else if (boxLength == 0) {
         boxLength = data.length - pos;
       }
-      if (data[pos + 4] == 'j' && data[pos + 5] == 'p' && data[pos + 6] == '2' && data[pos + 7] == 'c') {
+      if (data[pos + 4] == 'j'
+          && data[pos + 5] == 'p'
+          && data[pos + 6] == '2'
+          && data[pos + 7] == 'c') {
         int start = pos + header;
         int end = (int) Math.min(data.length, pos + boxLength);
         byte[] cs = new byte[Math.max(0, end - start)];
@@ -94,7 +118,10 @@ record J2kCodestream(byte[] codestream, int width, int height, int components, i
     return data;
   }
 
-  /** Sets every SOT's TNsot to the number of tile-parts of its tile when it declares fewer (copying if needed). */
+  /**
+   * Sets every SOT's TNsot to the number of tile-parts of its tile when it declares fewer (copying
+   * if needed).
+   */
   private static byte[] fixTilePartCounts(byte[] cs, int firstSot) {
     Map<Integer, int[]> tiles = new HashMap<>(); // tile -> {tile-parts seen}
     List<Integer> sots = new ArrayList<>();
@@ -127,6 +154,9 @@ record J2kCodestream(byte[] codestream, int width, int height, int components, i
   }
 
   private static long u32(byte[] b, int off) {
-    return ((long) (b[off] & 0xFF) << 24) | (b[off + 1] & 0xFF) << 16 | (b[off + 2] & 0xFF) << 8 | (b[off + 3] & 0xFF);
+    return ((long) (b[off] & 0xFF) << 24)
+        | (b[off + 1] & 0xFF) << 16
+        | (b[off + 2] & 0xFF) << 8
+        | (b[off + 3] & 0xFF);
   }
 }

@@ -3,8 +3,8 @@ package io.datamint.spark.decode.dicom;
 import io.datamint.spark.error.DecodeException;
 
 /**
- * What the markers of a JPEG codestream (ITU T.81) say before the scan: the frame header (SOFn) and the APP0 JFIF
- * and APP14 Adobe segments, which decide the color space of 3-component images.
+ * What the markers of a JPEG codestream (ITU T.81) say before the scan: the frame header (SOFn) and
+ * the APP0 JFIF and APP14 Adobe segments, which decide the color space of 3-component images.
  *
  * @param sofMarker the SOF marker, e.g. 0xC0 baseline, 0xC1 extended, 0xC3 lossless
  * @param precision bits per sample
@@ -13,10 +13,18 @@ import io.datamint.spark.error.DecodeException;
  * @param componentIds the component identifiers
  * @param subsampled whether the components have different sampling factors
  * @param jfif whether an APP0 JFIF segment is present
- * @param adobeTransform the APP14 Adobe transform flag (0 none, 1 YCbCr, 2 YCCK), or -1 without that segment
+ * @param adobeTransform the APP14 Adobe transform flag (0 none, 1 YCbCr, 2 YCCK), or -1 without
+ *     that segment
  */
-record JpegHeader(int sofMarker, int precision, int height, int width, int[] componentIds, boolean subsampled,
-    boolean jfif, int adobeTransform) {
+record JpegHeader(
+    int sofMarker,
+    int precision,
+    int height,
+    int width,
+    int[] componentIds,
+    boolean subsampled,
+    boolean jfif,
+    int adobeTransform) {
 
   /** Whether the frame is lossless (SOF3). */
   boolean lossless() {
@@ -28,9 +36,10 @@ record JpegHeader(int sofMarker, int precision, int height, int width, int[] com
   }
 
   /**
-   * The photometric interpretation of the decoded samples of a 3-component image when the codestream says it,
-   * following libjpeg: an APP14 Adobe segment decides (transform 0: RGB, else YCbCr); a JFIF segment means YCbCr;
-   * component identifiers 'R','G','B' mean RGB. Null otherwise: the DICOM Photometric Interpretation then applies.
+   * The photometric interpretation of the decoded samples of a 3-component image when the
+   * codestream says it, following libjpeg: an APP14 Adobe segment decides (transform 0: RGB, else
+   * YCbCr); a JFIF segment means YCbCr; component identifiers 'R','G','B' mean RGB. Null otherwise:
+   * the DICOM Photometric Interpretation then applies.
    */
   String colorSpace() {
     if (componentIds.length != 3) {
@@ -58,7 +67,8 @@ record JpegHeader(int sofMarker, int precision, int height, int width, int[] com
    */
   static JpegHeader parse(byte[] cs, int frameIndex) throws DecodeException {
     if (cs.length < 4 || (cs[0] & 0xFF) != 0xFF || (cs[1] & 0xFF) != 0xD8) {
-      throw new DecodeException("frame " + frameIndex + " is not a JPEG codestream (no SOI marker)");
+      throw new DecodeException(
+          "frame " + frameIndex + " is not a JPEG codestream (no SOI marker)");
     }
     int pos = 2;
     boolean jfif = false;
@@ -78,11 +88,21 @@ record JpegHeader(int sofMarker, int precision, int height, int width, int[] com
       if (length < 2 || body + length - 2 > cs.length) {
         break;
       }
-      if (marker == 0xE0 && length >= 7 && cs[body] == 'J' && cs[body + 1] == 'F' && cs[body + 2] == 'I'
-          && cs[body + 3] == 'F' && cs[body + 4] == 0) {
+      if (marker == 0xE0
+          && length >= 7
+          && cs[body] == 'J'
+          && cs[body + 1] == 'F'
+          && cs[body + 2] == 'I'
+          && cs[body + 3] == 'F'
+          && cs[body + 4] == 0) {
         jfif = true;
-      } else if (marker == 0xEE && length >= 14 && cs[body] == 'A' && cs[body + 1] == 'd' && cs[body + 2] == 'o'
-          && cs[body + 3] == 'b' && cs[body + 4] == 'e') {
+      } else if (marker == 0xEE
+          && length >= 14
+          && cs[body] == 'A'
+          && cs[body + 1] == 'd'
+          && cs[body + 2] == 'o'
+          && cs[body + 3] == 'b'
+          && cs[body + 4] == 'e') {
         adobe = cs[body + 11] & 0xFF;
       } else if (isSof(marker) && length >= 8) {
         int precision = cs[body] & 0xFF;
@@ -105,8 +125,11 @@ record JpegHeader(int sofMarker, int precision, int height, int width, int[] com
       }
       pos = body + length - 2;
     }
-    throw new DecodeException("frame " + frameIndex + " is not a valid JPEG codestream: no frame header (SOF) "
-        + "before the scan");
+    throw new DecodeException(
+        "frame "
+            + frameIndex
+            + " is not a valid JPEG codestream: no frame header (SOF) "
+            + "before the scan");
   }
 
   private static boolean isSof(int marker) {

@@ -13,23 +13,26 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Writes the DICOM header as the {@code metainfo} JSON object: one member per element, in file order, file meta
- * group first, keyed by its PS3.6 keyword ({@code "(GGGG,EEEE)"} for private and unknown tags, and for a second
- * element with the same keyword, as in repeating groups). Values are typed as pydicom renders them:
+ * Writes the DICOM header as the {@code metainfo} JSON object: one member per element, in file
+ * order, file meta group first, keyed by its PS3.6 keyword ({@code "(GGGG,EEEE)"} for private and
+ * unknown tags, and for a second element with the same keyword, as in repeating groups). Values are
+ * typed as pydicom renders them:
  *
  * <ul>
- *   <li>strings (AE AS CS DA DT LO PN SH TM UC UI, and LT ST UT UR whole): a string, or an array when multi-valued;
- *       trailing padding removed; text VRs decoded in the Specific Character Set;
- *   <li>numbers: IS as integers, DS as floating point (a value that does not parse stays a string, as pydicom keeps
- *       it); US SS UL SL UV SV FL FD as numbers, arrays when multi-valued;
+ *   <li>strings (AE AS CS DA DT LO PN SH TM UC UI, and LT ST UT UR whole): a string, or an array
+ *       when multi-valued; trailing padding removed; text VRs decoded in the Specific Character
+ *       Set;
+ *   <li>numbers: IS as integers, DS as floating point (a value that does not parse stays a string,
+ *       as pydicom keeps it); US SS UL SL UV SV FL FD as numbers, arrays when multi-valued;
  *   <li>AT as {@code "(GGGG,EEEE)"} strings; SQ as an array of objects;
- *   <li>bytes (OB OW OD OF OL OV, and UN that is not a sequence) as {@code {"vr": "OB", "length": n}};
+ *   <li>bytes (OB OW OD OF OL OV, and UN that is not a sequence) as {@code {"vr": "OB", "length":
+ *       n}};
  *   <li>an empty value as null (bytes as length 0).
  * </ul>
  *
- * <p>UN elements whose tag the dictionary knows are read with the dictionary's VR, and UN values that are
- * sequences are read as implicit VR little endian items (as pydicom does). Pixel data of the top-level data set is
- * left out.
+ * <p>UN elements whose tag the dictionary knows are read with the dictionary's VR, and UN values
+ * that are sequences are read as implicit VR little endian items (as pydicom does). Pixel data of
+ * the top-level data set is left out.
  */
 final class MetainfoWriter {
 
@@ -43,7 +46,12 @@ final class MetainfoWriter {
       g.writeStartObject();
       Set<String> used = new HashSet<>();
       writeMembers(g, dicom.fileMeta(), StandardCharsets.ISO_8859_1, 0, used);
-      writeMembers(g, dicom.dataset(), CharacterSets.of(dicom.dataset(), StandardCharsets.ISO_8859_1), 0, used);
+      writeMembers(
+          g,
+          dicom.dataset(),
+          CharacterSets.of(dicom.dataset(), StandardCharsets.ISO_8859_1),
+          0,
+          used);
       g.writeEndObject();
     } catch (IOException e) {
       throw new DecodeException("cannot write the DICOM header as JSON: " + e.getMessage(), e);
@@ -51,13 +59,16 @@ final class MetainfoWriter {
     return out.toString();
   }
 
-  private static void writeMembers(JsonGenerator g, DicomDataset ds, Charset charset, int depth, Set<String> used)
+  private static void writeMembers(
+      JsonGenerator g, DicomDataset ds, Charset charset, int depth, Set<String> used)
       throws IOException {
     DataDictionary dictionary = DataDictionary.standard();
     for (DicomElement e : ds.elements()) {
       int tag = e.tag();
-      if (depth == 0 && (tag == Tags.PIXEL_DATA || tag == Tags.FLOAT_PIXEL_DATA
-          || tag == Tags.DOUBLE_FLOAT_PIXEL_DATA)) {
+      if (depth == 0
+          && (tag == Tags.PIXEL_DATA
+              || tag == Tags.FLOAT_PIXEL_DATA
+              || tag == Tags.DOUBLE_FLOAT_PIXEL_DATA)) {
         continue;
       }
       String key = Tags.isPrivate(tag) ? null : dictionary.keyword(tag);
@@ -70,7 +81,8 @@ final class MetainfoWriter {
     }
   }
 
-  private static void writeValue(JsonGenerator g, DicomElement e, Charset charset, int depth) throws IOException {
+  private static void writeValue(JsonGenerator g, DicomElement e, Charset charset, int depth)
+      throws IOException {
     if (e.isSequence()) {
       writeItems(g, e.items(), charset, depth);
       return;
@@ -128,8 +140,8 @@ final class MetainfoWriter {
     }
   }
 
-  private static void writeItems(JsonGenerator g, List<DicomDataset> items, Charset charset, int depth)
-      throws IOException {
+  private static void writeItems(
+      JsonGenerator g, List<DicomDataset> items, Charset charset, int depth) throws IOException {
     g.writeStartArray();
     for (DicomDataset item : items) {
       g.writeStartObject();
@@ -140,37 +152,64 @@ final class MetainfoWriter {
   }
 
   /**
-   * A UN element read again: with the dictionary's VR when the tag is a known public one, or as a sequence of
-   * implicit VR little endian items when its value starts with an item tag; null when neither applies or the bytes
-   * do not parse.
+   * A UN element read again: with the dictionary's VR when the tag is a known public one, or as a
+   * sequence of implicit VR little endian items when its value starts with an item tag; null when
+   * neither applies or the bytes do not parse.
    */
   private static DicomElement reinterpretUnknown(DicomElement e, int depth) {
-    DataDictionary.Entry entry = Tags.isPrivate(e.tag()) ? null : DataDictionary.standard().lookup(e.tag());
+    DataDictionary.Entry entry =
+        Tags.isPrivate(e.tag()) ? null : DataDictionary.standard().lookup(e.tag());
     Vr known = entry == null ? null : DataDictionary.standard().implicitVr(e.tag(), false);
-    boolean looksLikeSequence = e.length() >= 8 && Bytes.tag(e.buffer(), e.offset(), false) == Tags.ITEM;
+    boolean looksLikeSequence =
+        e.length() >= 8 && Bytes.tag(e.buffer(), e.offset(), false) == Tags.ITEM;
     if ((known == Vr.SQ || known == null && looksLikeSequence) && depth < DatasetParser.MAX_DEPTH) {
       try {
         int end = e.offset() + e.length();
-        List<DicomDataset> items = new DatasetParser(e.buffer(), end, DataDictionary.standard())
-            .parseItems(e.tag(), e.offset(), end, depth + 1);
-        return new DicomElement(e.tag(), Vr.SQ, e.buffer(), e.offset(), e.length(), e.declaredLength(), false,
-            items, null);
-      } catch (RuntimeException notASequence) { // a DecodeException too: the bytes are kept as they are
+        List<DicomDataset> items =
+            new DatasetParser(e.buffer(), end, DataDictionary.standard())
+                .parseItems(e.tag(), e.offset(), end, depth + 1);
+        return new DicomElement(
+            e.tag(),
+            Vr.SQ,
+            e.buffer(),
+            e.offset(),
+            e.length(),
+            e.declaredLength(),
+            false,
+            items,
+            null);
+      } catch (
+          RuntimeException notASequence) { // a DecodeException too: the bytes are kept as they are
         return null;
       }
     }
     if (known != null && known != Vr.UN && known != Vr.SQ) {
-      return new DicomElement(e.tag(), known, e.buffer(), e.offset(), e.length(), e.declaredLength(),
-          e.bigEndian(), null, null);
+      return new DicomElement(
+          e.tag(),
+          known,
+          e.buffer(),
+          e.offset(),
+          e.length(),
+          e.declaredLength(),
+          e.bigEndian(),
+          null,
+          null);
     }
     return null;
   }
 
   private static String decode(DicomElement e, Charset charset) {
     Vr vr = e.vr();
-    boolean text = vr == Vr.SH || vr == Vr.LO || vr == Vr.PN || vr == Vr.UC || vr == Vr.ST || vr == Vr.LT
-        || vr == Vr.UT;
-    return new String(e.buffer(), e.offset(), e.length(), text ? charset : StandardCharsets.ISO_8859_1);
+    boolean text =
+        vr == Vr.SH
+            || vr == Vr.LO
+            || vr == Vr.PN
+            || vr == Vr.UC
+            || vr == Vr.ST
+            || vr == Vr.LT
+            || vr == Vr.UT;
+    return new String(
+        e.buffer(), e.offset(), e.length(), text ? charset : StandardCharsets.ISO_8859_1);
   }
 
   private static String[] split(String value) {
@@ -208,7 +247,8 @@ final class MetainfoWriter {
   }
 
   /** An IS or DS value: one value, or an array when multi-valued; an empty part is null. */
-  private static void writeNumericStrings(JsonGenerator g, String[] parts, PartWriter writer) throws IOException {
+  private static void writeNumericStrings(JsonGenerator g, String[] parts, PartWriter writer)
+      throws IOException {
     if (parts.length > 1) {
       g.writeStartArray();
     }
@@ -297,15 +337,16 @@ final class MetainfoWriter {
         case SV:
           g.writeNumber(Bytes.i64(b, off, be));
           break;
-        case UV: {
-          long v = Bytes.i64(b, off, be);
-          if (v >= 0) {
-            g.writeNumber(v);
-          } else {
-            g.writeNumber(new BigInteger(Long.toUnsignedString(v)));
+        case UV:
+          {
+            long v = Bytes.i64(b, off, be);
+            if (v >= 0) {
+              g.writeNumber(v);
+            } else {
+              g.writeNumber(new BigInteger(Long.toUnsignedString(v)));
+            }
+            break;
           }
-          break;
-        }
         case FL:
           writeDouble(g, Float.intBitsToFloat(Bytes.i32(b, off, be)));
           break;

@@ -3,17 +3,23 @@ package io.datamint.spark.decode.dicom;
 import io.datamint.spark.core.DType;
 
 /**
- * The Modality LUT stage (PS3.3 C.11.1) as pydicom's {@code apply_modality_lut} does it, which is what the SDK
- * applies: a non-empty Modality LUT Sequence maps values through its first LUT (values below the first mapped value
- * take the first entry, values past the end the last), giving uint8 when the LUT's entries have at most 8 bits, else
- * uint16; otherwise, when both Rescale Slope and Rescale Intercept are present, {@code value * slope + intercept}
- * in float64 (always float64, even for slope 1 and intercept 0, as pydicom); otherwise nothing.
+ * The Modality LUT stage (PS3.3 C.11.1) as pydicom's {@code apply_modality_lut} does it, which is
+ * what the SDK applies: a non-empty Modality LUT Sequence maps values through its first LUT (values
+ * below the first mapped value take the first entry, values past the end the last), giving uint8
+ * when the LUT's entries have at most 8 bits, else uint16; otherwise, when both Rescale Slope and
+ * Rescale Intercept are present, {@code value * slope + intercept} in float64 (always float64, even
+ * for slope 1 and intercept 0, as pydicom); otherwise nothing.
  */
 final class ModalityTransform {
 
-  enum Kind { NONE, LUT, RESCALE }
+  enum Kind {
+    NONE,
+    LUT,
+    RESCALE
+  }
 
-  private static final ModalityTransform NONE = new ModalityTransform(Kind.NONE, 1, 0, null, 0, null);
+  private static final ModalityTransform NONE =
+      new ModalityTransform(Kind.NONE, 1, 0, null, 0, null);
 
   private final Kind kind;
   private final double slope;
@@ -22,7 +28,8 @@ final class ModalityTransform {
   private final int firstMapped;
   private final DType lutType;
 
-  private ModalityTransform(Kind kind, double slope, double intercept, int[] lut, int firstMapped, DType lutType) {
+  private ModalityTransform(
+      Kind kind, double slope, double intercept, int[] lut, int firstMapped, DType lutType) {
     this.kind = kind;
     this.slope = slope;
     this.intercept = intercept;
@@ -52,7 +59,10 @@ final class ModalityTransform {
   private static ModalityTransform lut(DicomDataset item, boolean signedPixels) {
     DicomElement descriptorElement = item.get(Tags.LUT_DESCRIPTOR);
     DicomElement data = item.get(Tags.LUT_DATA);
-    if (descriptorElement == null || descriptorElement.length() < 6 || data == null || data.length() < 2) {
+    if (descriptorElement == null
+        || descriptorElement.length() < 6
+        || data == null
+        || data.length() < 2) {
       return null;
     }
     byte[] b = descriptorElement.buffer();
@@ -70,7 +80,8 @@ final class ModalityTransform {
     for (int i = 0; i < lut.length; i++) {
       lut[i] = Bytes.u16(data.buffer(), data.offset() + 2 * i, data.bigEndian()) & mask;
     }
-    return new ModalityTransform(Kind.LUT, 1, 0, lut, first, bits <= 8 ? DType.UINT8 : DType.UINT16);
+    return new ModalityTransform(
+        Kind.LUT, 1, 0, lut, first, bits <= 8 ? DType.UINT8 : DType.UINT16);
   }
 
   Kind kind() {

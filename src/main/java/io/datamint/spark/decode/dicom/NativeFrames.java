@@ -6,17 +6,22 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * Reads frames of native (uncompressed) pixel data (PS3.5 8.1 and 8.2): little or big endian, 1 (packed, least
- * significant bit first, frames not byte-aligned), 8, 16 or 32 bits allocated, interleaved or planar, and
- * YBR_FULL_422 with its horizontally subsampled chroma (expanded to full resolution). 8-bit data encoded as OW in
- * big endian has its bytes swapped in pairs, as PS3.5 requires.
+ * Reads frames of native (uncompressed) pixel data (PS3.5 8.1 and 8.2): little or big endian, 1
+ * (packed, least significant bit first, frames not byte-aligned), 8, 16 or 32 bits allocated,
+ * interleaved or planar, and YBR_FULL_422 with its horizontally subsampled chroma (expanded to full
+ * resolution). 8-bit data encoded as OW in big endian has its bytes swapped in pairs, as PS3.5
+ * requires.
  */
 final class NativeFrames {
 
-  private static final VarHandle SHORT_LE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle SHORT_BE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
-  private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+  private static final VarHandle SHORT_LE =
+      MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle SHORT_BE =
+      MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+  private static final VarHandle INT_LE =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle INT_BE =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
   private final byte[] buf;
   private final int offset;
@@ -29,13 +34,15 @@ final class NativeFrames {
   private final long bitsPerFrame;
   private final int frames;
 
-  private NativeFrames(DicomElement pixelData, PixelModule pm, boolean ybr422, long bitsPerFrame, int frames) {
+  private NativeFrames(
+      DicomElement pixelData, PixelModule pm, boolean ybr422, long bitsPerFrame, int frames) {
     this.buf = pixelData.buffer();
     this.offset = pixelData.offset();
     this.available = pixelData.length();
     this.declaredLength = pixelData.declaredLength();
     this.bigEndian = pixelData.bigEndian();
-    this.swapBytePairs = pixelData.bigEndian() && pm.bitsAllocated() <= 8 && pixelData.vr() == Vr.OW;
+    this.swapBytePairs =
+        pixelData.bigEndian() && pm.bitsAllocated() <= 8 && pixelData.vr() == Vr.OW;
     this.ybr422 = ybr422;
     this.pm = pm;
     this.bitsPerFrame = bitsPerFrame;
@@ -43,20 +50,33 @@ final class NativeFrames {
   }
 
   static NativeFrames of(DicomElement pixelData, PixelModule pm) throws DecodeException {
-    boolean ybr422 = "YBR_FULL_422".equals(pm.photometric()) && pm.samplesPerPixel() == 3
-        && pm.bitsAllocated() >= 8;
+    boolean ybr422 =
+        "YBR_FULL_422".equals(pm.photometric())
+            && pm.samplesPerPixel() == 3
+            && pm.bitsAllocated() >= 8;
     if (ybr422 && pm.columns() % 2 != 0) {
-      throw new DecodeException("YBR_FULL_422 pixel data needs an even number of columns, not " + pm.columns());
+      throw new DecodeException(
+          "YBR_FULL_422 pixel data needs an even number of columns, not " + pm.columns());
     }
-    long samplesPerFrame = ybr422 ? pm.pixelsPerFrame() * 2 : pm.pixelsPerFrame() * pm.samplesPerPixel();
+    long samplesPerFrame =
+        ybr422 ? pm.pixelsPerFrame() * 2 : pm.pixelsPerFrame() * pm.samplesPerPixel();
     long bitsPerFrame = samplesPerFrame * pm.bitsAllocated();
     int frames = pm.frames();
     if (frames < 0) {
       long fit = pixelData.length() * 8L / bitsPerFrame;
       if (fit < 1) {
-        throw new DecodeException("Number of Frames is not a number, and the " + pixelData.length()
-            + " bytes of Pixel Data hold less than one frame of " + pm.rows() + " x " + pm.columns() + " x "
-            + pm.samplesPerPixel() + " samples of " + pm.bitsAllocated() + " bits");
+        throw new DecodeException(
+            "Number of Frames is not a number, and the "
+                + pixelData.length()
+                + " bytes of Pixel Data hold less than one frame of "
+                + pm.rows()
+                + " x "
+                + pm.columns()
+                + " x "
+                + pm.samplesPerPixel()
+                + " samples of "
+                + pm.bitsAllocated()
+                + " bits");
       }
       frames = (int) Math.min(fit, Integer.MAX_VALUE);
     }
@@ -73,8 +93,8 @@ final class NativeFrames {
   }
 
   /**
-   * Fails when the pixel data is shorter than the frames need, naming both sizes (and the declared length when the
-   * file itself is truncated). Longer pixel data (padding) is accepted.
+   * Fails when the pixel data is shorter than the frames need, naming both sizes (and the declared
+   * length when the file itself is truncated). Longer pixel data (padding) is accepted.
    */
   void checkLength() throws DecodeException {
     long expected = expectedBytes();
@@ -82,21 +102,40 @@ final class NativeFrames {
       return;
     }
     if (declaredLength > available) {
-      throw new DecodeException("the DICOM file is truncated: Pixel Data (7FE0,0010) declares " + declaredLength
-          + " bytes but the file holds only " + available + "; " + pm.describe(frames) + " need " + expected
-          + " bytes");
+      throw new DecodeException(
+          "the DICOM file is truncated: Pixel Data (7FE0,0010) declares "
+              + declaredLength
+              + " bytes but the file holds only "
+              + available
+              + "; "
+              + pm.describe(frames)
+              + " need "
+              + expected
+              + " bytes");
     }
-    throw new DecodeException("the Pixel Data (7FE0,0010) has " + available + " bytes, fewer than the " + expected
-        + " bytes that " + pm.describe(frames) + " need");
+    throw new DecodeException(
+        "the Pixel Data (7FE0,0010) has "
+            + available
+            + " bytes, fewer than the "
+            + expected
+            + " bytes that "
+            + pm.describe(frames)
+            + " need");
   }
 
   /** Whether frames can be copied as they are into an array of their own type. */
   boolean copiesDirectly() {
-    return !ybr422 && !swapBytePairs && pm.bitsAllocated() >= 8 && pm.bitsStored() == pm.bitsAllocated()
+    return !ybr422
+        && !swapBytePairs
+        && pm.bitsAllocated() >= 8
+        && pm.bitsStored() == pm.bitsAllocated()
         && (pm.samplesPerPixel() == 1 || pm.planarConfiguration() == 1);
   }
 
-  /** Copies frame {@code index} as little-endian values of Bits Allocated into {@code out} at {@code outOffset}. */
+  /**
+   * Copies frame {@code index} as little-endian values of Bits Allocated into {@code out} at {@code
+   * outOffset}.
+   */
   void copyTo(int index, byte[] out, int outOffset) {
     int bytes = (int) (bitsPerFrame / 8);
     int src = offset + (int) (index * (bitsPerFrame / 8));
@@ -114,8 +153,9 @@ final class NativeFrames {
   }
 
   /**
-   * Reads frame {@code index} into {@code out} as planar samples ({@code [sample][row][column]}), unsigned values of
-   * Bits Allocated (the raw bit pattern for 32 bits); the caller applies Bits Stored and the Pixel Representation.
+   * Reads frame {@code index} into {@code out} as planar samples ({@code [sample][row][column]}),
+   * unsigned values of Bits Allocated (the raw bit pattern for 32 bits); the caller applies Bits
+   * Stored and the Pixel Representation.
    */
   void read(int index, int[] out) {
     int pixels = pm.rows() * pm.columns();

@@ -1,13 +1,14 @@
 package io.datamint.spark.decode.dicom;
 
-import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.core.DecodeLimits;
+import io.datamint.spark.error.DecodeException;
 
 /**
- * Reads a DICOM file (PS3.10): the 128-byte preamble and {@code DICM}, the file meta group, then the data set in
- * its transfer syntax. Also reads what real files get wrong, as pydicom does: no preamble (a bare data set, whose
- * VR explicitness and byte order are guessed from its first element), a meta group without a transfer syntax (the
- * data set is then guessed the same way), and a data set whose VR explicitness contradicts its transfer syntax.
+ * Reads a DICOM file (PS3.10): the 128-byte preamble and {@code DICM}, the file meta group, then
+ * the data set in its transfer syntax. Also reads what real files get wrong, as pydicom does: no
+ * preamble (a bare data set, whose VR explicitness and byte order are guessed from its first
+ * element), a meta group without a transfer syntax (the data set is then guessed the same way), and
+ * a data set whose VR explicitness contradicts its transfer syntax.
  */
 final class Part10Parser {
 
@@ -16,14 +17,23 @@ final class Part10Parser {
   /**
    * Parses {@code data[0..length)}.
    *
-   * @throws DecodeException when the bytes are not DICOM, or are truncated or corrupt before the pixel data
+   * @throws DecodeException when the bytes are not DICOM, or are truncated or corrupt before the
+   *     pixel data
    */
   static ParsedDicom parse(byte[] data, int length, DecodeLimits limits) throws DecodeException {
     DataDictionary dictionary = DataDictionary.standard();
     int metaStart = -1;
-    if (length >= 132 && data[128] == 'D' && data[129] == 'I' && data[130] == 'C' && data[131] == 'M') {
+    if (length >= 132
+        && data[128] == 'D'
+        && data[129] == 'I'
+        && data[130] == 'C'
+        && data[131] == 'M') {
       metaStart = 132;
-    } else if (length >= 4 && data[0] == 'D' && data[1] == 'I' && data[2] == 'C' && data[3] == 'M') {
+    } else if (length >= 4
+        && data[0] == 'D'
+        && data[1] == 'I'
+        && data[2] == 'C'
+        && data[3] == 'M') {
       metaStart = 4;
     }
 
@@ -36,25 +46,32 @@ final class Part10Parser {
       datasetStart = metaParser.position();
       declaredUid = meta.string(Tags.TRANSFER_SYNTAX_UID);
     } else if (!startsWithElement(data, length)) {
-      throw new DecodeException("not a DICOM file: there is no 'DICM' marker at byte 128, and the bytes do not "
-          + "start with a DICOM data element either");
+      throw new DecodeException(
+          "not a DICOM file: there is no 'DICM' marker at byte 128, and the bytes do not "
+              + "start with a DICOM data element either");
     }
 
-    TransferSyntax syntax = declaredUid == null ? guess(data, datasetStart, length) : TransferSyntax.of(declaredUid);
+    TransferSyntax syntax =
+        declaredUid == null ? guess(data, datasetStart, length) : TransferSyntax.of(declaredUid);
     byte[] buf = data;
     int end = length;
     if (syntax.deflated()) {
-      buf = Inflation.inflateDataset(data, datasetStart, length - datasetStart, limits.maxDecodedBytes());
+      buf =
+          Inflation.inflateDataset(
+              data, datasetStart, length - datasetStart, limits.maxDecodedBytes());
       datasetStart = 0;
       end = buf.length;
     }
     syntax = checkVrExplicitness(syntax, buf, datasetStart, end, dictionary);
-    DicomDataset dataset = new DatasetParser(buf, end, dictionary)
-        .parse(datasetStart, end, syntax.explicitVr(), syntax.bigEndian());
+    DicomDataset dataset =
+        new DatasetParser(buf, end, dictionary)
+            .parse(datasetStart, end, syntax.explicitVr(), syntax.bigEndian());
     return new ParsedDicom(meta, dataset, syntax, declaredUid);
   }
 
-  /** Whether a bare data set plausibly starts at byte 0: a small even group and a length that fits. */
+  /**
+   * Whether a bare data set plausibly starts at byte 0: a small even group and a length that fits.
+   */
   private static boolean startsWithElement(byte[] data, int length) {
     if (length < 8) {
       return false;
@@ -76,9 +93,9 @@ final class Part10Parser {
   }
 
   /**
-   * The encoding of a data set without a declared transfer syntax, from its first element: explicit when its VR
-   * bytes spell a VR; big-endian when its group reads smaller that way (explicit only: implicit VR big endian does
-   * not exist).
+   * The encoding of a data set without a declared transfer syntax, from its first element: explicit
+   * when its VR bytes spell a VR; big-endian when its group reads smaller that way (explicit only:
+   * implicit VR big endian does not exist).
    */
   static TransferSyntax guess(byte[] data, int start, int end) {
     if (end - start < 8) {
@@ -93,11 +110,12 @@ final class Part10Parser {
   }
 
   /**
-   * Checks the first element of the data set against the VR explicitness of the transfer syntax and follows the
-   * data where they disagree (some writers declare explicit VR and write implicit, and vice versa).
+   * Checks the first element of the data set against the VR explicitness of the transfer syntax and
+   * follows the data where they disagree (some writers declare explicit VR and write implicit, and
+   * vice versa).
    */
-  private static TransferSyntax checkVrExplicitness(TransferSyntax syntax, byte[] buf, int start, int end,
-      DataDictionary dictionary) {
+  private static TransferSyntax checkVrExplicitness(
+      TransferSyntax syntax, byte[] buf, int start, int end, DataDictionary dictionary) {
     if (end - start < 8) {
       return syntax;
     }

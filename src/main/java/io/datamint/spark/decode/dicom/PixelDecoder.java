@@ -1,14 +1,15 @@
 package io.datamint.spark.decode.dicom;
 
-import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.core.DecodeLimits;
 import io.datamint.spark.core.PixelArray;
+import io.datamint.spark.error.DecodeException;
 
 /**
- * Turns the pixel data of a parsed DICOM into the {@code (frames, channels, rows, columns)} array the SDK produces:
- * frames decoded one at a time (native or through an {@link EncapsulatedCodec}) into one reused scratch array, then
- * written in place into the single output allocation by a {@link FrameWriter}; MONOCHROME1 inverted at the end. The
- * output size is checked against the {@link DecodeLimits} before anything is allocated.
+ * Turns the pixel data of a parsed DICOM into the {@code (frames, channels, rows, columns)} array
+ * the SDK produces: frames decoded one at a time (native or through an {@link EncapsulatedCodec})
+ * into one reused scratch array, then written in place into the single output allocation by a
+ * {@link FrameWriter}; MONOCHROME1 inverted at the end. The output size is checked against the
+ * {@link DecodeLimits} before anything is allocated.
  */
 final class PixelDecoder {
 
@@ -23,8 +24,9 @@ final class PixelDecoder {
     DicomElement pixelData = ds.get(Tags.PIXEL_DATA);
     if (pixelData == null) {
       if (ds.contains(Tags.FLOAT_PIXEL_DATA) || ds.contains(Tags.DOUBLE_FLOAT_PIXEL_DATA)) {
-        throw new DecodeException("Float Pixel Data (7FE0,0008) and Double Float Pixel Data (7FE0,0009) are not "
-            + "supported");
+        throw new DecodeException(
+            "Float Pixel Data (7FE0,0008) and Double Float Pixel Data (7FE0,0009) are not "
+                + "supported");
       }
       throw new DecodeException("no pixel data: this DICOM is " + describeObject(dicom));
     }
@@ -32,11 +34,15 @@ final class PixelDecoder {
     OutputPlan plan = OutputPlan.of(ds, pm);
     TransferSyntax syntax = dicom.transferSyntax();
     if (pixelData.isEncapsulated() != syntax.encapsulated()) {
-      throw new DecodeException(pixelData.isEncapsulated()
-          ? "the Pixel Data is encapsulated (compressed), but transfer syntax " + syntax.describe()
-              + " is not a compressed one"
-          : "transfer syntax " + syntax.describe() + " needs encapsulated pixel data, but the Pixel Data has a "
-              + "defined length");
+      throw new DecodeException(
+          pixelData.isEncapsulated()
+              ? "the Pixel Data is encapsulated (compressed), but transfer syntax "
+                  + syntax.describe()
+                  + " is not a compressed one"
+              : "transfer syntax "
+                  + syntax.describe()
+                  + " needs encapsulated pixel data, but the Pixel Data has a "
+                  + "defined length");
     }
     if (pixelData.isEncapsulated()) {
       return decodeEncapsulated(pixelData, ds, pm, plan, syntax, limits);
@@ -44,13 +50,15 @@ final class PixelDecoder {
     return decodeNative(pixelData, pm, plan, limits);
   }
 
-  private PixelArray decodeNative(DicomElement pixelData, PixelModule pm, OutputPlan plan, DecodeLimits limits)
+  private PixelArray decodeNative(
+      DicomElement pixelData, PixelModule pm, OutputPlan plan, DecodeLimits limits)
       throws DecodeException {
     NativeFrames frames = NativeFrames.of(pixelData, pm);
     int n = frames.frameCount();
     limits.checkedByteSize(plan.outputType(), n, plan.channels(), pm.rows(), pm.columns());
     frames.checkLength();
-    PixelArray out = PixelArray.allocate(limits, plan.outputType(), n, plan.channels(), pm.rows(), pm.columns());
+    PixelArray out =
+        PixelArray.allocate(limits, plan.outputType(), n, plan.channels(), pm.rows(), pm.columns());
     FrameWriter writer = new FrameWriter(out, plan, pm);
     if (frames.copiesDirectly() && plan.keepsStoredValues(pm)) {
       for (int f = 0; f < n; f++) {
@@ -69,29 +77,50 @@ final class PixelDecoder {
     return out;
   }
 
-  private PixelArray decodeEncapsulated(DicomElement pixelData, DicomDataset ds, PixelModule pm, OutputPlan plan,
-      TransferSyntax syntax, DecodeLimits limits) throws DecodeException {
+  private PixelArray decodeEncapsulated(
+      DicomElement pixelData,
+      DicomDataset ds,
+      PixelModule pm,
+      OutputPlan plan,
+      TransferSyntax syntax,
+      DecodeLimits limits)
+      throws DecodeException {
     EncapsulatedCodec codec = codecs.codec(syntax.uid());
     if (codec == null) {
       throw EncapsulatedCodecs.noDecoder(syntax.uid(), null);
     }
     if (pm.frames() > 0) {
-      limits.checkedByteSize(plan.outputType(), pm.frames(), plan.channels(), pm.rows(), pm.columns());
+      limits.checkedByteSize(
+          plan.outputType(), pm.frames(), plan.channels(), pm.rows(), pm.columns());
     }
     boolean markers = !EncapsulatedCodecs.RLE_LOSSLESS.equals(syntax.uid());
     EncapsulatedFrames frames = EncapsulatedFrames.of(pixelData, ds, pm.frames(), markers);
     int n = frames.count();
-    PixelArray out = PixelArray.allocate(limits, plan.outputType(), n, plan.channels(), pm.rows(), pm.columns());
+    PixelArray out =
+        PixelArray.allocate(limits, plan.outputType(), n, plan.channels(), pm.rows(), pm.columns());
     FrameWriter writer = new FrameWriter(out, plan, pm);
     int[] scratch = frameScratch(pm, limits);
     for (int f = 0; f < n; f++) {
       FrameSpec spec = pm.frameSpec(syntax.uid(), f);
       FrameSamples samples = codec.decode(frames.frame(f), spec);
-      if (samples.rows() != pm.rows() || samples.columns() != pm.columns()
+      if (samples.rows() != pm.rows()
+          || samples.columns() != pm.columns()
           || samples.samplesPerPixel() != pm.samplesPerPixel()) {
-        throw new DecodeException("frame " + f + " decodes to " + samples.rows() + " x " + samples.columns() + " x "
-            + samples.samplesPerPixel() + " samples, but the DICOM header declares " + pm.rows() + " x "
-            + pm.columns() + " x " + pm.samplesPerPixel());
+        throw new DecodeException(
+            "frame "
+                + f
+                + " decodes to "
+                + samples.rows()
+                + " x "
+                + samples.columns()
+                + " x "
+                + samples.samplesPerPixel()
+                + " samples, but the DICOM header declares "
+                + pm.rows()
+                + " x "
+                + pm.columns()
+                + " x "
+                + pm.samplesPerPixel());
       }
       int[] planar = toPlanar(samples, scratch);
       int bits = samples.precision() > 0 ? samples.precision() : pm.bitsStored();
@@ -108,14 +137,27 @@ final class PixelDecoder {
   private static int[] frameScratch(PixelModule pm, DecodeLimits limits) throws DecodeException {
     long samples = pm.pixelsPerFrame() * pm.samplesPerPixel();
     if (samples * Integer.BYTES > limits.maxDecodedBytes()) {
-      throw new DecodeException("a frame of " + pm.rows() + " x " + pm.columns() + " x " + pm.samplesPerPixel()
-          + " samples needs " + samples * Integer.BYTES + " bytes of working memory to decode, more than the limit"
-          + " of " + limits.maxDecodedBytes() + " bytes (option max_decoded_bytes)");
+      throw new DecodeException(
+          "a frame of "
+              + pm.rows()
+              + " x "
+              + pm.columns()
+              + " x "
+              + pm.samplesPerPixel()
+              + " samples needs "
+              + samples * Integer.BYTES
+              + " bytes of working memory to decode, more than the limit"
+              + " of "
+              + limits.maxDecodedBytes()
+              + " bytes (option max_decoded_bytes)");
     }
     return new int[(int) samples];
   }
 
-  /** The samples as planes: the codec's array when already planar, else de-interleaved into {@code scratch}. */
+  /**
+   * The samples as planes: the codec's array when already planar, else de-interleaved into {@code
+   * scratch}.
+   */
   private static int[] toPlanar(FrameSamples samples, int[] scratch) {
     int spp = samples.samplesPerPixel();
     int[] values = samples.values();

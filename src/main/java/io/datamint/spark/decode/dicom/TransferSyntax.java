@@ -1,7 +1,8 @@
 package io.datamint.spark.decode.dicom;
 
 /**
- * How a data set is encoded: VR explicitness, byte order, deflate, and whether pixel data is encapsulated.
+ * How a data set is encoded: VR explicitness, byte order, deflate, and whether pixel data is
+ * encapsulated.
  *
  * @param uid the transfer syntax UID
  * @param explicitVr whether data elements carry their VR
@@ -9,21 +10,25 @@ package io.datamint.spark.decode.dicom;
  * @param deflated whether the data set after the file meta group is deflate-compressed
  * @param encapsulated whether pixel data is encapsulated (compressed frames in fragments)
  */
-record TransferSyntax(String uid, boolean explicitVr, boolean bigEndian, boolean deflated, boolean encapsulated) {
+record TransferSyntax(
+    String uid, boolean explicitVr, boolean bigEndian, boolean deflated, boolean encapsulated) {
 
   static final String IMPLICIT_VR_LITTLE_ENDIAN = "1.2.840.10008.1.2";
   static final String EXPLICIT_VR_LITTLE_ENDIAN = "1.2.840.10008.1.2.1";
   static final String DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN = "1.2.840.10008.1.2.1.99";
   static final String EXPLICIT_VR_BIG_ENDIAN = "1.2.840.10008.1.2.2";
 
-  static final TransferSyntax IMPLICIT_LE = new TransferSyntax(IMPLICIT_VR_LITTLE_ENDIAN, false, false, false, false);
-  static final TransferSyntax EXPLICIT_LE = new TransferSyntax(EXPLICIT_VR_LITTLE_ENDIAN, true, false, false, false);
-  static final TransferSyntax EXPLICIT_BE = new TransferSyntax(EXPLICIT_VR_BIG_ENDIAN, true, true, false, false);
+  static final TransferSyntax IMPLICIT_LE =
+      new TransferSyntax(IMPLICIT_VR_LITTLE_ENDIAN, false, false, false, false);
+  static final TransferSyntax EXPLICIT_LE =
+      new TransferSyntax(EXPLICIT_VR_LITTLE_ENDIAN, true, false, false, false);
+  static final TransferSyntax EXPLICIT_BE =
+      new TransferSyntax(EXPLICIT_VR_BIG_ENDIAN, true, true, false, false);
 
   /**
-   * The transfer syntax of a UID. Every UID other than the four native ones (implicit LE, explicit LE, deflated
-   * explicit LE, explicit BE) is taken as explicit VR little endian with encapsulated pixel data, which is what all
-   * compressed transfer syntaxes are.
+   * The transfer syntax of a UID. Every UID other than the four native ones (implicit LE, explicit
+   * LE, deflated explicit LE, explicit BE) is taken as explicit VR little endian with encapsulated
+   * pixel data, which is what all compressed transfer syntaxes are.
    */
   static TransferSyntax of(String uid) {
     switch (uid) {
@@ -40,18 +45,25 @@ record TransferSyntax(String uid, boolean explicitVr, boolean bigEndian, boolean
     }
   }
 
-  /** The same encoding with another VR explicitness (a data set that contradicts its declared syntax). */
+  /**
+   * The same encoding with another VR explicitness (a data set that contradicts its declared
+   * syntax).
+   */
   TransferSyntax withExplicitVr(boolean explicit) {
     return new TransferSyntax(uid, explicit, bigEndian, deflated, encapsulated);
   }
 
   /**
-   * The pixel data of a file in this syntax, for messages completing "decoding ...": "this DICOM file's JPEG
-   * Baseline (Process 1) pixel data (transfer syntax 1.2.840.10008.1.2.4.50)".
+   * The pixel data of a file in this syntax, for messages completing "decoding ...": "this DICOM
+   * file's JPEG Baseline (Process 1) pixel data (transfer syntax 1.2.840.10008.1.2.4.50)".
    */
   String describePixelData() {
     String name = UidRegistry.name(uid);
-    return "this DICOM file's " + (name == null ? "" : name + " ") + "pixel data (transfer syntax " + uid + ")";
+    return "this DICOM file's "
+        + (name == null ? "" : name + " ")
+        + "pixel data (transfer syntax "
+        + uid
+        + ")";
   }
 
   /** "uid (name)" for messages. */

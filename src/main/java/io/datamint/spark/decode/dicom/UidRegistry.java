@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Names of SOP classes and transfer syntaxes (PS3.6 Annex A), from {@code uids.tsv}, for messages. */
+/**
+ * Names of SOP classes and transfer syntaxes (PS3.6 Annex A), from {@code uids.tsv}, for messages.
+ */
 final class UidRegistry {
 
   private static final Map<String, String> NAMES = load();

@@ -1,16 +1,43 @@
 package io.datamint.spark.decode.dicom;
 
 /**
- * The value representations of PS3.5 section 6.2, with what the parser and the metainfo writer need to know about
- * each: the length of its explicit-VR header and how its value is rendered.
+ * The value representations of PS3.5 section 6.2, with what the parser and the metainfo writer need
+ * to know about each: the length of its explicit-VR header and how its value is rendered.
  */
 enum Vr {
-  AE(Kind.STRINGS), AS(Kind.STRINGS), AT(Kind.TAGS), CS(Kind.STRINGS), DA(Kind.STRINGS), DS(Kind.DECIMALS),
-  DT(Kind.STRINGS), FD(Kind.BINARY_NUMBERS), FL(Kind.BINARY_NUMBERS), IS(Kind.INTEGERS), LO(Kind.STRINGS),
-  LT(Kind.TEXT), OB(Kind.BYTES), OD(Kind.BYTES), OF(Kind.BYTES), OL(Kind.BYTES), OV(Kind.BYTES), OW(Kind.BYTES),
-  PN(Kind.STRINGS), SH(Kind.STRINGS), SL(Kind.BINARY_NUMBERS), SQ(Kind.SEQUENCE), SS(Kind.BINARY_NUMBERS),
-  ST(Kind.TEXT), SV(Kind.BINARY_NUMBERS), TM(Kind.STRINGS), UC(Kind.STRINGS), UI(Kind.STRINGS),
-  UL(Kind.BINARY_NUMBERS), UN(Kind.BYTES), UR(Kind.TEXT), US(Kind.BINARY_NUMBERS), UT(Kind.TEXT),
+  AE(Kind.STRINGS),
+  AS(Kind.STRINGS),
+  AT(Kind.TAGS),
+  CS(Kind.STRINGS),
+  DA(Kind.STRINGS),
+  DS(Kind.DECIMALS),
+  DT(Kind.STRINGS),
+  FD(Kind.BINARY_NUMBERS),
+  FL(Kind.BINARY_NUMBERS),
+  IS(Kind.INTEGERS),
+  LO(Kind.STRINGS),
+  LT(Kind.TEXT),
+  OB(Kind.BYTES),
+  OD(Kind.BYTES),
+  OF(Kind.BYTES),
+  OL(Kind.BYTES),
+  OV(Kind.BYTES),
+  OW(Kind.BYTES),
+  PN(Kind.STRINGS),
+  SH(Kind.STRINGS),
+  SL(Kind.BINARY_NUMBERS),
+  SQ(Kind.SEQUENCE),
+  SS(Kind.BINARY_NUMBERS),
+  ST(Kind.TEXT),
+  SV(Kind.BINARY_NUMBERS),
+  TM(Kind.STRINGS),
+  UC(Kind.STRINGS),
+  UI(Kind.STRINGS),
+  UL(Kind.BINARY_NUMBERS),
+  UN(Kind.BYTES),
+  UR(Kind.TEXT),
+  US(Kind.BINARY_NUMBERS),
+  UT(Kind.TEXT),
   UV(Kind.BINARY_NUMBERS);
 
   /** How a value of this VR is rendered in the metainfo JSON. */
@@ -52,10 +79,24 @@ enum Vr {
     return kind;
   }
 
-  /** Whether the explicit-VR header of this VR has 2 reserved bytes and a 4-byte length (PS3.5 7.1.2). */
+  /**
+   * Whether the explicit-VR header of this VR has 2 reserved bytes and a 4-byte length (PS3.5
+   * 7.1.2).
+   */
   boolean hasLongHeader() {
     switch (this) {
-      case OB: case OD: case OF: case OL: case OV: case OW: case SQ: case UC: case UN: case UR: case UT: case SV:
+      case OB:
+      case OD:
+      case OF:
+      case OL:
+      case OV:
+      case OW:
+      case SQ:
+      case UC:
+      case UN:
+      case UR:
+      case UT:
+      case SV:
       case UV:
         return true;
       default:
@@ -66,11 +107,17 @@ enum Vr {
   /** The size in bytes of one value of a binary-number VR; 0 for other VRs. */
   int binarySize() {
     switch (this) {
-      case US: case SS:
+      case US:
+      case SS:
         return 2;
-      case UL: case SL: case FL: case AT:
+      case UL:
+      case SL:
+      case FL:
+      case AT:
         return 4;
-      case FD: case UV: case SV:
+      case FD:
+      case UV:
+      case SV:
         return 8;
       default:
         return 0;

@@ -1,11 +1,11 @@
 package io.datamint.spark.decode.dicom;
 
 /**
- * YBR_FULL (and YBR_FULL_422 once upsampled) to RGB, as pydicom's {@code convert_color_space} does it: ITU-R BT.601
- * full range (ITU T.871), R = Y + 1.402 Cr', G = Y - (0.114 x 1.772 / 0.587) Cb' - (0.299 x 1.402 / 0.587) Cr',
- * B = Y + 1.772 Cb', with Cb' and Cr' the chroma minus 2^(bits-1); computed in float32 in pydicom's order, rounded
- * half up (floor(x + 0.5)) and clipped to [0, 2^bits - 1]. pydicom 2.x handles 8 bits only; the bit-depth
- * generalisation is pydicom 3's.
+ * YBR_FULL (and YBR_FULL_422 once upsampled) to RGB, as pydicom's {@code convert_color_space} does
+ * it: ITU-R BT.601 full range (ITU T.871), R = Y + 1.402 Cr', G = Y - (0.114 x 1.772 / 0.587) Cb' -
+ * (0.299 x 1.402 / 0.587) Cr', B = Y + 1.772 Cb', with Cb' and Cr' the chroma minus 2^(bits-1);
+ * computed in float32 in pydicom's order, rounded half up (floor(x + 0.5)) and clipped to [0,
+ * 2^bits - 1]. pydicom 2.x handles 8 bits only; the bit-depth generalisation is pydicom 3's.
  */
 final class YbrToRgb {
 

@@ -1,9 +1,9 @@
 package io.datamint.spark.decode.jpeg;
 
 /**
- * One component of a DCT frame: its sampling factors and quantisation table selector from the frame header, its
- * size, and the plane its decoded blocks are written to (sized to whole MCUs, so that every block of an interleaved
- * scan has a place).
+ * One component of a DCT frame: its sampling factors and quantisation table selector from the frame
+ * header, its size, and the plane its decoded blocks are written to (sized to whole MCUs, so that
+ * every block of an interleaved scan has a place).
  */
 final class DctComponent {
 
@@ -11,19 +11,34 @@ final class DctComponent {
   final int h;
   final int v;
   final int tq;
+
   /** The component's own size: ceil(X * h / hMax) by ceil(Y * v / vMax). */
   final int width;
+
   final int height;
+
   /** Plane row length: MCUs per line * h * 8. */
   final int stride;
+
   final int planeHeight;
   short[] plane;
+
   /** The quantisation table in natural order, latched when the component's scan starts. */
   int[] quant;
+
   int dcPredictor;
   boolean decoded;
 
-  DctComponent(int id, int h, int v, int tq, int frameWidth, int frameHeight, int hMax, int vMax, int mcusX,
+  DctComponent(
+      int id,
+      int h,
+      int v,
+      int tq,
+      int frameWidth,
+      int frameHeight,
+      int hMax,
+      int vMax,
+      int mcusX,
       int mcusY) {
     this.id = id;
     this.h = h;

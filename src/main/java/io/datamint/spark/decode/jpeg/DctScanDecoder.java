@@ -4,10 +4,10 @@ import io.datamint.spark.error.DecodeException;
 import java.util.Arrays;
 
 /**
- * Decodes one scan of a sequential Huffman-coded DCT frame (T.81 Annex F.2): walks its MCUs (one block per MCU
- * when the scan has one component, {@code h x v} blocks of each component otherwise), decodes the DC difference
- * and the run-length-coded AC coefficients of each block, transforms the block into the component's plane, and
- * handles restart intervals.
+ * Decodes one scan of a sequential Huffman-coded DCT frame (T.81 Annex F.2): walks its MCUs (one
+ * block per MCU when the scan has one component, {@code h x v} blocks of each component otherwise),
+ * decodes the DC difference and the run-length-coded AC coefficients of each block, transforms the
+ * block into the component's plane, and handles restart intervals.
  */
 final class DctScanDecoder {
 
@@ -29,8 +29,15 @@ final class DctScanDecoder {
    * @param dcTables the DC table of each, {@code acTables} the AC table
    * @param mcusX MCUs per line of the interleaved MCU grid, {@code mcusY} MCU rows
    */
-  DctScanDecoder(HuffmanBitReader reader, InverseDct idct, DctComponent[] components, HuffmanTable[] dcTables,
-      HuffmanTable[] acTables, int restartInterval, int mcusX, int mcusY) {
+  DctScanDecoder(
+      HuffmanBitReader reader,
+      InverseDct idct,
+      DctComponent[] components,
+      HuffmanTable[] dcTables,
+      HuffmanTable[] acTables,
+      int restartInterval,
+      int mcusX,
+      int mcusY) {
     this.reader = reader;
     this.idct = idct;
     this.components = components;
@@ -93,7 +100,8 @@ final class DctScanDecoder {
     return (n + 1) & 7;
   }
 
-  private void decodeBlock(DctComponent c, HuffmanTable dc, HuffmanTable ac, int offset) throws DecodeException {
+  private void decodeBlock(DctComponent c, HuffmanTable dc, HuffmanTable ac, int offset)
+      throws DecodeException {
     int[] coef = block;
     Arrays.fill(coef, 0);
     int t = reader.decode(dc);
@@ -123,7 +131,9 @@ final class DctScanDecoder {
     idct.transform(coef, c.quant, c.plane, offset, c.stride);
   }
 
-  /** Builds the zig-zag order by walking the anti-diagonals of the 8x8 block, alternating direction. */
+  /**
+   * Builds the zig-zag order by walking the anti-diagonals of the 8x8 block, alternating direction.
+   */
   private static int[] zigzag() {
     int[] order = new int[64];
     int i = 0;

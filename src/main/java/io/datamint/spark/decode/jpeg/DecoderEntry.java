@@ -1,13 +1,14 @@
 package io.datamint.spark.decode.jpeg;
 
-import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.core.DecodeLimits;
+import io.datamint.spark.error.DecodeException;
 import java.util.Objects;
 
 /**
- * What the public {@code decode} methods of {@link JpegDctDecoder} and {@link JpegLsDecoder} share: the argument
- * checks. A bug of the decoder (any other {@link RuntimeException}) is not turned into a {@link DecodeException}: it
- * propagates, and the reader reports it as a bug in the connector rather than as the file's error.
+ * What the public {@code decode} methods of {@link JpegDctDecoder} and {@link JpegLsDecoder} share:
+ * the argument checks. A bug of the decoder (any other {@link RuntimeException}) is not turned into
+ * a {@link DecodeException}: it propagates, and the reader reports it as a bug in the connector
+ * rather than as the file's error.
  */
 final class DecoderEntry {
 

@@ -3,9 +3,10 @@ package io.datamint.spark.decode.jpeg;
 import io.datamint.spark.error.DecodeException;
 
 /**
- * Reads the entropy-coded data of a Huffman-coded JPEG scan (T.81 F.2.2.4 and F.2.2.5): 0xFF00 is a data byte
- * 0xFF, any other byte after 0xFF begins a marker and ends the segment. Short codes are peeked at with zero bits
- * appended past the end, but consuming one of those bits is an error (truncated data).
+ * Reads the entropy-coded data of a Huffman-coded JPEG scan (T.81 F.2.2.4 and F.2.2.5): 0xFF00 is a
+ * data byte 0xFF, any other byte after 0xFF begins a marker and ends the segment. Short codes are
+ * peeked at with zero bits appended past the end, but consuming one of those bits is an error
+ * (truncated data).
  */
 final class HuffmanBitReader {
 
@@ -14,8 +15,10 @@ final class HuffmanBitReader {
   private int pos;
   private long cache;
   private int bits;
+
   /** Zero bits appended below the real ones after the segment ended. */
   private int padBits;
+
   private boolean exhausted;
 
   HuffmanBitReader(byte[] data, int start) {
@@ -56,7 +59,8 @@ final class HuffmanBitReader {
     cache <<= n;
     bits -= n;
     if (bits < padBits) {
-      throw new DecodeException("truncated JPEG data: the entropy-coded data ends before the last block");
+      throw new DecodeException(
+          "truncated JPEG data: the entropy-coded data ends before the last block");
     }
   }
 
@@ -83,9 +87,11 @@ final class HuffmanBitReader {
       }
     }
     if (exhausted && bits - padBits < 16) {
-      throw new DecodeException("truncated JPEG data: the entropy-coded data ends before the last block");
+      throw new DecodeException(
+          "truncated JPEG data: the entropy-coded data ends before the last block");
     }
-    throw new DecodeException("corrupt JPEG data: a bit pattern that is no Huffman code of the table");
+    throw new DecodeException(
+        "corrupt JPEG data: a bit pattern that is no Huffman code of the table");
   }
 
   /** {@code n} bits (0 to 16) as an unsigned value. */
@@ -101,7 +107,9 @@ final class HuffmanBitReader {
     return v;
   }
 
-  /** {@code s} bits read as the signed value of magnitude category {@code s} (T.81 F.2.2.1, EXTEND). */
+  /**
+   * {@code s} bits read as the signed value of magnitude category {@code s} (T.81 F.2.2.1, EXTEND).
+   */
   int receiveExtend(int s) throws DecodeException {
     if (s == 0) {
       return 0;
@@ -111,8 +119,8 @@ final class HuffmanBitReader {
   }
 
   /**
-   * Ends the scan: drops the padding bits and returns the position where the next marker (or garbage before it)
-   * begins.
+   * Ends the scan: drops the padding bits and returns the position where the next marker (or
+   * garbage before it) begins.
    */
   int finish() {
     cache = 0;
@@ -129,7 +137,10 @@ final class HuffmanBitReader {
     return p;
   }
 
-  /** Reads the restart marker RSTn that must follow a restart interval and starts reading the next interval. */
+  /**
+   * Reads the restart marker RSTn that must follow a restart interval and starts reading the next
+   * interval.
+   */
   void restart(int n) throws DecodeException {
     pos = MarkerReader.expectRestart(data, finish(), n, "JPEG");
   }

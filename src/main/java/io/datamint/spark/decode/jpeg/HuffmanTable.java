@@ -3,20 +3,28 @@ package io.datamint.spark.decode.jpeg;
 import io.datamint.spark.error.DecodeException;
 
 /**
- * One Huffman decoding table of T.81 (Annex C and F.2.2.3): the code lengths and values of a DHT segment turned
- * into MINCODE, MAXCODE and VALPTR, plus a 9-bit look-up table that decodes the common short codes in one step.
+ * One Huffman decoding table of T.81 (Annex C and F.2.2.3): the code lengths and values of a DHT
+ * segment turned into MINCODE, MAXCODE and VALPTR, plus a 9-bit look-up table that decodes the
+ * common short codes in one step.
  */
 final class HuffmanTable {
 
   static final int LOOKUP_BITS = 9;
 
-  /** For each 9-bit prefix: {@code length << 8 | value} of the code it starts with, or 0 for longer codes. */
+  /**
+   * For each 9-bit prefix: {@code length << 8 | value} of the code it starts with, or 0 for longer
+   * codes.
+   */
   final int[] lookup = new int[1 << LOOKUP_BITS];
+
   /** The largest code of each length 1..16, -1 when there is none. */
   final int[] maxCode = new int[17];
+
   final int[] minCode = new int[17];
+
   /** Index in {@link #values} of the first value of each length. */
   final int[] valPtr = new int[17];
+
   final int[] values;
 
   /**
@@ -44,8 +52,8 @@ final class HuffmanTable {
       }
       maxCode[length] = count > 0 ? code - 1 : -1;
       if (code > 1 << length) {
-        throw new DecodeException("corrupt JPEG data: a Huffman table with more codes of " + length
-            + " bits than fit");
+        throw new DecodeException(
+            "corrupt JPEG data: a Huffman table with more codes of " + length + " bits than fit");
       }
       code <<= 1;
     }

@@ -1,14 +1,15 @@
 package io.datamint.spark.decode.jpeg;
 
 /**
- * The 8x8 inverse DCT with dequantisation, in integer arithmetic: the Loeffler-Ligtenberg-Moschytz factorisation
- * with 13-bit fixed-point constants and an intermediate scaling of 2 bits (8-bit samples) or 1 bit (12-bit
- * samples) between the column and the row pass, rounding and range-limiting as the IJG library's "islow" method
- * does, so that the output matches libjpeg and DCMTK (which use that method) sample for sample on valid data.
+ * The 8x8 inverse DCT with dequantisation, in integer arithmetic: the Loeffler-Ligtenberg-Moschytz
+ * factorisation with 13-bit fixed-point constants and an intermediate scaling of 2 bits (8-bit
+ * samples) or 1 bit (12-bit samples) between the column and the row pass, rounding and
+ * range-limiting as the IJG library's "islow" method does, so that the output matches libjpeg and
+ * DCMTK (which use that method) sample for sample on valid data.
  *
- * <p>The arithmetic is done in {@code long}, so 12-bit data cannot overflow. Out-of-range results are clamped to
- * {@code [0, 2^P - 1]} after the level shift; grossly out-of-range ones (from corrupt data) wrap like libjpeg's
- * range-limit table.
+ * <p>The arithmetic is done in {@code long}, so 12-bit data cannot overflow. Out-of-range results
+ * are clamped to {@code [0, 2^P - 1]} after the level shift; grossly out-of-range ones (from
+ * corrupt data) wrap like libjpeg's range-limit table.
  */
 final class InverseDct {
 
@@ -28,11 +29,17 @@ final class InverseDct {
 
   private final int pass1Bits;
   private final int mask;
-  /** Output sample for each (descaled result & mask): the level shift and clamping in one look-up. */
+
+  /**
+   * Output sample for each (descaled result & mask): the level shift and clamping in one look-up.
+   */
   private final short[] rangeLimit;
+
   private final int[] ws = new int[64];
 
-  /** @param precision 8 or 12 */
+  /**
+   * @param precision 8 or 12
+   */
   InverseDct(int precision) {
     this.pass1Bits = precision <= 8 ? 2 : 1;
     int maxSample = (1 << precision) - 1;
@@ -41,7 +48,10 @@ final class InverseDct {
     this.mask = size - 1;
     this.rangeLimit = new short[size];
     for (int i = 0; i < size; i++) {
-      int v = i < 2 * (maxSample + 1) ? Math.min(i + center, maxSample) : Math.max(0, i - size + center);
+      int v =
+          i < 2 * (maxSample + 1)
+              ? Math.min(i + center, maxSample)
+              : Math.max(0, i - size + center);
       rangeLimit[i] = (short) v;
     }
   }
@@ -62,8 +72,13 @@ final class InverseDct {
     int shift1 = CONST_BITS - pass1Bits;
     long round1 = 1L << (shift1 - 1);
     for (int c = 0; c < 8; c++) {
-      if (coef[8 + c] == 0 && coef[16 + c] == 0 && coef[24 + c] == 0 && coef[32 + c] == 0
-          && coef[40 + c] == 0 && coef[48 + c] == 0 && coef[56 + c] == 0) {
+      if (coef[8 + c] == 0
+          && coef[16 + c] == 0
+          && coef[24 + c] == 0
+          && coef[32 + c] == 0
+          && coef[40 + c] == 0
+          && coef[48 + c] == 0
+          && coef[56 + c] == 0) {
         int dc = (int) (((long) coef[c] * quant[c]) << pass1Bits);
         for (int r = 0; r < 64; r += 8) {
           ws[r + c] = dc;
@@ -123,8 +138,13 @@ final class InverseDct {
     int m = mask;
     for (int r = 0; r < 64; r += 8) {
       int o = offset + (r >> 3) * stride;
-      if (ws[r + 1] == 0 && ws[r + 2] == 0 && ws[r + 3] == 0 && ws[r + 4] == 0 && ws[r + 5] == 0
-          && ws[r + 6] == 0 && ws[r + 7] == 0) {
+      if (ws[r + 1] == 0
+          && ws[r + 2] == 0
+          && ws[r + 3] == 0
+          && ws[r + 4] == 0
+          && ws[r + 5] == 0
+          && ws[r + 6] == 0
+          && ws[r + 7] == 0) {
         short v = limit[(int) ((ws[r] + (1L << (pass1Bits + 2))) >> (pass1Bits + 3)) & m];
         for (int c = 0; c < 8; c++) {
           out[o + c] = v;

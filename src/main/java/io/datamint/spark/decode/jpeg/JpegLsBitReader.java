@@ -3,20 +3,25 @@ package io.datamint.spark.decode.jpeg;
 import io.datamint.spark.error.DecodeException;
 
 /**
- * Reads the bits of JPEG-LS entropy-coded data (T.87 A.1 and 9.1 of C.1.2): after a 0xFF byte the most significant
- * bit of the next byte is a stuffed zero and is dropped; 0xFF followed by a byte with its top bit set is a marker and
- * ends the segment. Asking for a bit past that end is an error (truncated data), never a silent zero.
+ * Reads the bits of JPEG-LS entropy-coded data (T.87 A.1 and 9.1 of C.1.2): after a 0xFF byte the
+ * most significant bit of the next byte is a stuffed zero and is dropped; 0xFF followed by a byte
+ * with its top bit set is a marker and ends the segment. Asking for a bit past that end is an error
+ * (truncated data), never a silent zero.
  */
 final class JpegLsBitReader {
 
   private final byte[] data;
   private final int end;
   private int pos;
+
   /** Valid bits, most significant first; the bits below {@link #bits} are zero. */
   private long cache;
+
   private int bits;
+
   /** The previous byte loaded was 0xFF: the next one carries 7 bits. */
   private boolean afterFf;
+
   /** Loading stopped at a marker or at the end of the data. */
   private boolean exhausted;
 
@@ -86,7 +91,8 @@ final class JpegLsBitReader {
   }
 
   /**
-   * Counts zero bits up to the next one bit, which is consumed too (the unary part of a Golomb code).
+   * Counts zero bits up to the next one bit, which is consumed too (the unary part of a Golomb
+   * code).
    *
    * @param max the largest count a valid stream can have
    * @throws DecodeException when more than {@code max} zeros follow, or the data ends first
@@ -120,8 +126,8 @@ final class JpegLsBitReader {
   }
 
   /**
-   * Ends a scan or restart interval: drops the padding bits and returns the position of the marker that follows
-   * the entropy-coded data (the data length when there is none).
+   * Ends a scan or restart interval: drops the padding bits and returns the position of the marker
+   * that follows the entropy-coded data (the data length when there is none).
    */
   int finish() {
     cache = 0;
@@ -138,7 +144,8 @@ final class JpegLsBitReader {
   }
 
   /**
-   * Reads the restart marker {@code RSTn} that must follow a restart interval and starts reading the next one.
+   * Reads the restart marker {@code RSTn} that must follow a restart interval and starts reading
+   * the next one.
    *
    * @throws DecodeException when another marker, or none, follows
    */
@@ -148,7 +155,8 @@ final class JpegLsBitReader {
   }
 
   private static DecodeException truncated() {
-    return new DecodeException("truncated JPEG-LS data: the entropy-coded data ends before the last sample");
+    return new DecodeException(
+        "truncated JPEG-LS data: the entropy-coded data ends before the last sample");
   }
 
   static DecodeException corrupt(String what) {

@@ -4,14 +4,19 @@ import io.datamint.spark.error.DecodeException;
 import java.util.Arrays;
 
 /**
- * The context modelling of JPEG-LS regular mode (T.87 A.3 to A.6): gradient quantisation, the 365 contexts with
- * their statistics A, B, C and N, the bias-corrected prediction, the Golomb parameter, error unmapping and the
- * context update. One instance serves one scan; in line- and sample-interleaved scans the components share it.
+ * The context modelling of JPEG-LS regular mode (T.87 A.3 to A.6): gradient quantisation, the 365
+ * contexts with their statistics A, B, C and N, the bias-corrected prediction, the Golomb
+ * parameter, error unmapping and the context update. One instance serves one scan; in line- and
+ * sample-interleaved scans the components share it.
  */
 final class JpegLsContexts {
 
-  /** Regular-mode contexts: |Q| for Q = 81*Q1 + 9*Q2 + Q3 after sign normalisation is 1..364 (0 means run mode). */
+  /**
+   * Regular-mode contexts: |Q| for Q = 81*Q1 + 9*Q2 + Q3 after sign normalisation is 1..364 (0
+   * means run mode).
+   */
   static final int COUNT = 365;
+
   private static final int MIN_C = -128;
   private static final int MAX_C = 127;
 
@@ -21,8 +26,10 @@ final class JpegLsContexts {
   private final int[] b = new int[COUNT];
   private final int[] c = new int[COUNT];
   private final int[] n = new int[COUNT];
+
   /** Quantised gradient (-4..4) of each difference d in [-MAXVAL, MAXVAL], at index d + MAXVAL. */
   private final byte[] quantized;
+
   private final int maxVal;
   private final int near;
   private final int step;
@@ -79,8 +86,9 @@ final class JpegLsContexts {
   }
 
   /**
-   * The signed context number 81*Q1 + 9*Q2 + Q3 of the local gradients; 0 selects run mode. Its sign is the sign
-   * of the first non-zero Qi, so its absolute value is the context index after sign normalisation.
+   * The signed context number 81*Q1 + 9*Q2 + Q3 of the local gradients; 0 selects run mode. Its
+   * sign is the sign of the first non-zero Qi, so its absolute value is the context index after
+   * sign normalisation.
    */
   int context(int ra, int rb, int rc, int rd) {
     int off = maxVal;

@@ -1,24 +1,26 @@
 package io.datamint.spark.decode.jpeg;
 
 import io.datamint.spark.core.DType;
-import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.core.DecodeLimits;
+import io.datamint.spark.error.DecodeException;
 
 /**
- * A JPEG-LS decoder written from ITU-T T.87 | ISO/IEC 14495-1, for the DICOM transfer syntaxes JPEG-LS Lossless
- * (1.2.840.10008.1.2.4.80) and JPEG-LS Near-Lossless (1.2.840.10008.1.2.4.81).
+ * A JPEG-LS decoder written from ITU-T T.87 | ISO/IEC 14495-1, for the DICOM transfer syntaxes
+ * JPEG-LS Lossless (1.2.840.10008.1.2.4.80) and JPEG-LS Near-Lossless (1.2.840.10008.1.2.4.81).
  *
- * <p>Supported: lossless and near-lossless (NEAR &gt; 0) coding, regular and run mode, every interleave mode (ILV
- * 0 with one scan per component, 1 by line and 2 by sample), sample precisions of 2 to 16 bits, default and custom
- * preset parameters (LSE id 1: MAXVAL, T1, T2, T3, RESET, each 0 meaning the default), the oversize-dimension LSE
- * (id 4), restart intervals (DRI with RSTm markers), APPn and COM segments (skipped, so SPIFF headers are fine), and
- * subsampled components in ILV 0 scans (upsampled by sample replication).
+ * <p>Supported: lossless and near-lossless (NEAR &gt; 0) coding, regular and run mode, every
+ * interleave mode (ILV 0 with one scan per component, 1 by line and 2 by sample), sample precisions
+ * of 2 to 16 bits, default and custom preset parameters (LSE id 1: MAXVAL, T1, T2, T3, RESET, each
+ * 0 meaning the default), the oversize-dimension LSE (id 4), restart intervals (DRI with RSTm
+ * markers), APPn and COM segments (skipped, so SPIFF headers are fine), and subsampled components
+ * in ILV 0 scans (upsampled by sample replication).
  *
- * <p>Not supported, each a {@link DecodeException} naming it: mapping (palette) tables used by a scan (LSE id 2
- * and 3 with Tm &ne; 0), a point transform (Al &ne; 0), a height given by a DNL marker, and subsampled components
- * in line- or sample-interleaved scans. The HP colour transforms (the non-standard APP8 "mrfx" segment of HP and
- * CharLS) are not undone: samples are returned as coded, like the DICOM standard expects. Truncated or corrupt data
- * gives a {@link DecodeException}; the work done is bounded by the image size, and the output array is only
+ * <p>Not supported, each a {@link DecodeException} naming it: mapping (palette) tables used by a
+ * scan (LSE id 2 and 3 with Tm &ne; 0), a point transform (Al &ne; 0), a height given by a DNL
+ * marker, and subsampled components in line- or sample-interleaved scans. The HP colour transforms
+ * (the non-standard APP8 "mrfx" segment of HP and CharLS) are not undone: samples are returned as
+ * coded, like the DICOM standard expects. Truncated or corrupt data gives a {@link
+ * DecodeException}; the work done is bounded by the image size, and the output array is only
  * allocated after its size has been checked against {@link DecodeLimits}.
  */
 public final class JpegLsDecoder {
@@ -36,10 +38,13 @@ public final class JpegLsDecoder {
   private int[] hFactors;
   private int[] vFactors;
   private boolean[] decoded;
+
   /** The last LSE id 1 values (MAXVAL, T1, T2, T3, RESET), or null. */
   private int[] preset;
+
   private int restartInterval;
   private short[] samples;
+
   /** Per component: null when it is at full resolution (decoded straight into {@link #samples}). */
   private short[][] planes;
 
@@ -52,12 +57,12 @@ public final class JpegLsDecoder {
   /**
    * Decodes one JPEG-LS image (one DICOM frame).
    *
-   * @param codestream the codestream, from SOI to EOI (bytes after EOI, such as DICOM fragment padding, are
-   *     ignored)
+   * @param codestream the codestream, from SOI to EOI (bytes after EOI, such as DICOM fragment
+   *     padding, are ignored)
    * @param limits bounds on the decoded size, checked before the output is allocated
    * @return the samples, interleaved, at full resolution
-   * @throws DecodeException when the data is not JPEG-LS, uses an unsupported feature, is truncated or corrupt, or
-   *     is over the limits
+   * @throws DecodeException when the data is not JPEG-LS, uses an unsupported feature, is truncated
+   *     or corrupt, or is over the limits
    */
   public static JpegSamples decode(byte[] codestream, DecodeLimits limits) throws DecodeException {
     return DecoderEntry.decode((c, l) -> new JpegLsDecoder(c, l).run(), codestream, limits);
@@ -75,19 +80,26 @@ public final class JpegLsDecoder {
         case JpegMarkers.LSE -> readPresets(markers.segment(marker));
         case JpegMarkers.DRI -> readRestartInterval(markers.segment(marker));
         case JpegMarkers.SOS -> readScan(markers.segment(marker));
-        case JpegMarkers.DNL -> throw new DecodeException(
-            "unsupported JPEG-LS data: the image height is given by a DNL marker");
-        case JpegMarkers.SOI -> throw new DecodeException("corrupt JPEG-LS data: a second SOI marker");
+        case JpegMarkers.DNL ->
+            throw new DecodeException(
+                "unsupported JPEG-LS data: the image height is given by a DNL marker");
+        case JpegMarkers.SOI ->
+            throw new DecodeException("corrupt JPEG-LS data: a second SOI marker");
         case JpegMarkers.TEM -> {
           // stand-alone, no parameters
         }
         default -> {
           if (JpegMarkers.isDctFamilySof(marker)) {
-            throw new DecodeException("not JPEG-LS: the codestream is " + JpegMarkers.processName(marker)
-                + " JPEG (" + JpegMarkers.name(marker) + ")");
+            throw new DecodeException(
+                "not JPEG-LS: the codestream is "
+                    + JpegMarkers.processName(marker)
+                    + " JPEG ("
+                    + JpegMarkers.name(marker)
+                    + ")");
           }
           if (JpegMarkers.isRst(marker)) {
-            throw new DecodeException("corrupt JPEG-LS data: " + JpegMarkers.name(marker) + " outside a scan");
+            throw new DecodeException(
+                "corrupt JPEG-LS data: " + JpegMarkers.name(marker) + " outside a scan");
           }
           markers.skipSegment(marker); // APPn, COM, and tables JPEG-LS does not use
         }
@@ -98,8 +110,10 @@ public final class JpegLsDecoder {
     }
     for (int i = 0; i < decoded.length; i++) {
       if (!decoded[i]) {
-        throw new DecodeException("truncated or corrupt JPEG-LS data: no scan for component " + componentIds[i]
-            + (samples == null ? " (no scan at all)" : ""));
+        throw new DecodeException(
+            "truncated or corrupt JPEG-LS data: no scan for component "
+                + componentIds[i]
+                + (samples == null ? " (no scan at all)" : ""));
       }
     }
     upsample();
@@ -115,7 +129,8 @@ public final class JpegLsDecoder {
     width = s.u16();
     int nf = s.u8();
     if (precision < 2 || precision > 16) {
-      throw new DecodeException("corrupt JPEG-LS data: sample precision " + precision + " (must be 2 to 16)");
+      throw new DecodeException(
+          "corrupt JPEG-LS data: sample precision " + precision + " (must be 2 to 16)");
     }
     if (nf < 1 || nf > MAX_COMPONENTS) {
       throw new DecodeException("corrupt JPEG-LS data: " + nf + " components");
@@ -131,12 +146,18 @@ public final class JpegLsDecoder {
       vFactors[i] = hv & 15;
       s.u8(); // Tq, 0 in JPEG-LS
       if (hFactors[i] < 1 || hFactors[i] > 4 || vFactors[i] < 1 || vFactors[i] > 4) {
-        throw new DecodeException("corrupt JPEG-LS data: sampling factors " + hFactors[i] + "x" + vFactors[i]
-            + " of component " + componentIds[i]);
+        throw new DecodeException(
+            "corrupt JPEG-LS data: sampling factors "
+                + hFactors[i]
+                + "x"
+                + vFactors[i]
+                + " of component "
+                + componentIds[i]);
       }
       for (int j = 0; j < i; j++) {
         if (componentIds[j] == componentIds[i]) {
-          throw new DecodeException("corrupt JPEG-LS data: component id " + componentIds[i] + " twice");
+          throw new DecodeException(
+              "corrupt JPEG-LS data: component id " + componentIds[i] + " twice");
         }
       }
     }
@@ -159,8 +180,9 @@ public final class JpegLsDecoder {
       }
       case 4 -> {
         if (componentIds == null || samples != null) {
-          throw new DecodeException("corrupt JPEG-LS data: an oversize-dimension LSE segment outside the frame"
-              + " header");
+          throw new DecodeException(
+              "corrupt JPEG-LS data: an oversize-dimension LSE segment outside the frame"
+                  + " header");
         }
         int wxy = s.u8();
         if (wxy < 2 || wxy > 4) {
@@ -175,7 +197,9 @@ public final class JpegLsDecoder {
         height = (int) y;
         width = (int) x;
       }
-      default -> throw new DecodeException("unsupported JPEG-LS data: LSE preset parameters of type " + id);
+      default ->
+          throw new DecodeException(
+              "unsupported JPEG-LS data: LSE preset parameters of type " + id);
     }
   }
 
@@ -194,8 +218,11 @@ public final class JpegLsDecoder {
     }
     int ns = s.u8();
     if (ns < 1 || ns > componentIds.length || ns > 4) {
-      throw new DecodeException("corrupt JPEG-LS data: a scan of " + ns + " components in a frame of "
-          + componentIds.length);
+      throw new DecodeException(
+          "corrupt JPEG-LS data: a scan of "
+              + ns
+              + " components in a frame of "
+              + componentIds.length);
     }
     int[] index = new int[ns];
     for (int i = 0; i < ns; i++) {
@@ -211,8 +238,12 @@ public final class JpegLsDecoder {
         }
       }
       if (tm != 0) {
-        throw new DecodeException("unsupported JPEG-LS data: component " + id + " uses mapping table " + tm
-            + " (palette images)");
+        throw new DecodeException(
+            "unsupported JPEG-LS data: component "
+                + id
+                + " uses mapping table "
+                + tm
+                + " (palette images)");
       }
     }
     int near = s.u8();
@@ -223,29 +254,36 @@ public final class JpegLsDecoder {
       throw new DecodeException("corrupt JPEG-LS data: interleave mode " + ilv);
     }
     if (ilv == 0 && ns != 1) {
-      throw new DecodeException("corrupt JPEG-LS data: " + ns + " components in a non-interleaved scan");
+      throw new DecodeException(
+          "corrupt JPEG-LS data: " + ns + " components in a non-interleaved scan");
     }
     if (pointTransform != 0) {
-      throw new DecodeException("unsupported JPEG-LS data: point transform " + (pointTransform & 15));
+      throw new DecodeException(
+          "unsupported JPEG-LS data: point transform " + (pointTransform & 15));
     }
     if (ns == 1) {
       ilv = 0;
     }
     if (width == 0 || height == 0) {
-      throw new DecodeException(height == 0 && width > 0
-          ? "unsupported JPEG-LS data: the image height is 0 (to be given by a DNL marker)"
-          : "corrupt JPEG-LS data: an image of " + width + "x" + height);
+      throw new DecodeException(
+          height == 0 && width > 0
+              ? "unsupported JPEG-LS data: the image height is 0 (to be given by a DNL marker)"
+              : "corrupt JPEG-LS data: an image of " + width + "x" + height);
     }
     allocateOutput();
 
     JpegLsScanDecoder.Target[] targets = new JpegLsScanDecoder.Target[ns];
     for (int i = 0; i < ns; i++) {
       targets[i] = target(index[i]);
-      if (i > 0 && (targets[i].width() != targets[0].width() || targets[i].height() != targets[0].height())) {
-        throw new DecodeException("unsupported JPEG-LS data: subsampled components in an interleaved scan");
+      if (i > 0
+          && (targets[i].width() != targets[0].width()
+              || targets[i].height() != targets[0].height())) {
+        throw new DecodeException(
+            "unsupported JPEG-LS data: subsampled components in an interleaved scan");
       }
     }
-    // the two int line buffers per component can outgrow the output for very wide images (oversize LSE)
+    // the two int line buffers per component can outgrow the output for very wide images (oversize
+    // LSE)
     limits.checkedByteSize(DType.INT32, 2L * ns, targets[0].width() + 2L);
     JpegLsParameters params = JpegLsParameters.of(precision, near, preset);
     JpegLsBitReader reader = new JpegLsBitReader(data, markers.position());
@@ -262,7 +300,8 @@ public final class JpegLsDecoder {
         return i;
       }
     }
-    throw new DecodeException("corrupt JPEG-LS data: a scan names component " + id + ", which the frame lacks");
+    throw new DecodeException(
+        "corrupt JPEG-LS data: a scan names component " + id + ", which the frame lacks");
   }
 
   private void allocateOutput() throws DecodeException {

@@ -3,9 +3,9 @@ package io.datamint.spark.decode.jpeg;
 import io.datamint.spark.error.DecodeException;
 
 /**
- * The coding parameters of one JPEG-LS scan (T.87 A.2.1 and C.2.4.1.1): MAXVAL, the gradient thresholds T1, T2 and
- * T3, RESET and NEAR, with the values derived from them (RANGE, qbpp, LIMIT). Parameters an LSE segment leaves at
- * zero take their defaults, which depend on MAXVAL and NEAR.
+ * The coding parameters of one JPEG-LS scan (T.87 A.2.1 and C.2.4.1.1): MAXVAL, the gradient
+ * thresholds T1, T2 and T3, RESET and NEAR, with the values derived from them (RANGE, qbpp, LIMIT).
+ * Parameters an LSE segment leaves at zero take their defaults, which depend on MAXVAL and NEAR.
  */
 final class JpegLsParameters {
 
@@ -20,10 +20,13 @@ final class JpegLsParameters {
   final int t3;
   final int reset;
   final int near;
+
   /** RANGE: the number of values a quantised prediction error can take. */
   final int range;
+
   /** qbpp: bits of an escaped mapped error value. */
   final int qbpp;
+
   /** LIMIT: the longest Golomb code word in regular mode. */
   final int limit;
 
@@ -45,18 +48,26 @@ final class JpegLsParameters {
    *
    * @param precision P of the frame header, 2 to 16
    * @param near NEAR of the scan header
-   * @param preset the values of the last LSE id 1 segment ({@code maxVal, t1, t2, t3, reset}, 0 = default), or
-   *     null
+   * @param preset the values of the last LSE id 1 segment ({@code maxVal, t1, t2, t3, reset}, 0 =
+   *     default), or null
    */
   static JpegLsParameters of(int precision, int near, int[] preset) throws DecodeException {
     int maxVal = preset != null && preset[0] != 0 ? preset[0] : (1 << precision) - 1;
     if (maxVal >= 1 << precision) {
-      throw new DecodeException("corrupt JPEG-LS data: MAXVAL " + maxVal + " does not fit the " + precision
-          + "-bit sample precision");
+      throw new DecodeException(
+          "corrupt JPEG-LS data: MAXVAL "
+              + maxVal
+              + " does not fit the "
+              + precision
+              + "-bit sample precision");
     }
     if (near > Math.min(255, maxVal / 2)) {
-      throw new DecodeException("corrupt JPEG-LS data: NEAR " + near + " is over its limit min(255, MAXVAL/2) for"
-          + " MAXVAL " + maxVal);
+      throw new DecodeException(
+          "corrupt JPEG-LS data: NEAR "
+              + near
+              + " is over its limit min(255, MAXVAL/2) for"
+              + " MAXVAL "
+              + maxVal);
     }
     int[] defaults = defaultThresholds(maxVal, near);
     int t1 = preset != null && preset[1] != 0 ? preset[1] : defaults[0];
@@ -65,11 +76,21 @@ final class JpegLsParameters {
     int reset = preset != null && preset[4] != 0 ? preset[4] : DEFAULT_RESET;
     // T.87 C.2.4.1.1: NEAR+1 <= T1 <= T2 <= T3 <= MAXVAL and 3 <= RESET <= max(255, MAXVAL)
     if (t1 < near + 1 || t1 > maxVal || t2 < t1 || t2 > maxVal || t3 < t2 || t3 > maxVal) {
-      throw new DecodeException("corrupt JPEG-LS data: invalid thresholds T1=" + t1 + " T2=" + t2 + " T3=" + t3
-          + " for MAXVAL " + maxVal + " and NEAR " + near);
+      throw new DecodeException(
+          "corrupt JPEG-LS data: invalid thresholds T1="
+              + t1
+              + " T2="
+              + t2
+              + " T3="
+              + t3
+              + " for MAXVAL "
+              + maxVal
+              + " and NEAR "
+              + near);
     }
     if (reset < 3 || reset > Math.max(255, maxVal)) {
-      throw new DecodeException("corrupt JPEG-LS data: invalid RESET " + reset + " for MAXVAL " + maxVal);
+      throw new DecodeException(
+          "corrupt JPEG-LS data: invalid RESET " + reset + " for MAXVAL " + maxVal);
     }
     return new JpegLsParameters(maxVal, t1, t2, t3, reset, near);
   }
@@ -105,6 +126,7 @@ final class JpegLsParameters {
 
   @Override
   public String toString() {
-    return "MAXVAL=" + maxVal + " T1=" + t1 + " T2=" + t2 + " T3=" + t3 + " RESET=" + reset + " NEAR=" + near;
+    return "MAXVAL=" + maxVal + " T1=" + t1 + " T2=" + t2 + " T3=" + t3 + " RESET=" + reset
+        + " NEAR=" + near;
   }
 }

@@ -3,15 +3,18 @@ package io.datamint.spark.decode.jpeg;
 import io.datamint.spark.error.DecodeException;
 
 /**
- * JPEG-LS run mode (T.87 A.7): run-length decoding with the adaptive RUNindex and the J table, and the run
- * interruption sample with its two contexts (RItype 0 and 1), which keep A, N and Nn. RUNindex is kept per
- * component, as line-interleaved scans need (a sample-interleaved scan uses slot 0 for all components).
+ * JPEG-LS run mode (T.87 A.7): run-length decoding with the adaptive RUNindex and the J table, and
+ * the run interruption sample with its two contexts (RItype 0 and 1), which keep A, N and Nn.
+ * RUNindex is kept per component, as line-interleaved scans need (a sample-interleaved scan uses
+ * slot 0 for all components).
  */
 final class JpegLsRunMode {
 
   /** J[RUNindex]: the order of the run-length code (A.7.1.2). */
   private static final int[] J = {
-      0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 9, 10, 11, 12, 13, 14, 15};
+    0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 9, 10, 11, 12, 13,
+    14, 15
+  };
 
   private final JpegLsParameters params;
   private final JpegLsBitReader reader;
@@ -22,7 +25,8 @@ final class JpegLsRunMode {
   private final int[] nn = new int[2];
   private final int step;
 
-  JpegLsRunMode(JpegLsParameters params, JpegLsBitReader reader, JpegLsContexts contexts, int components) {
+  JpegLsRunMode(
+      JpegLsParameters params, JpegLsBitReader reader, JpegLsContexts contexts, int components) {
     this.params = params;
     this.reader = reader;
     this.contexts = contexts;
@@ -48,8 +52,8 @@ final class JpegLsRunMode {
    *
    * @param slot whose RUNindex to use
    * @param remaining the samples (or pixels) left in the line, from the run's first one
-   * @return the run length, 0 to {@code remaining}; less than {@code remaining} means an interruption sample
-   *     follows
+   * @return the run length, 0 to {@code remaining}; less than {@code remaining} means an
+   *     interruption sample follows
    */
   int runLength(int slot, int remaining) throws DecodeException {
     int index = 0;
@@ -92,8 +96,8 @@ final class JpegLsRunMode {
   }
 
   /**
-   * Decodes one component of a run interruption pixel in a sample-interleaved scan, where every component is
-   * coded with RItype 0 (prediction Rb, sign of Rb - Ra).
+   * Decodes one component of a run interruption pixel in a sample-interleaved scan, where every
+   * component is coded with RItype 0 (prediction Rb, sign of Rb - Ra).
    */
   int interruptionSampleInterleaved(int ra, int rb) throws DecodeException {
     int err = interruptionError(0, 0);
@@ -110,7 +114,9 @@ final class JpegLsRunMode {
     }
   }
 
-  /** The quantised error of a run interruption sample, with the context update (A.7.2.1 to A.7.2.4). */
+  /**
+   * The quantised error of a run interruption sample, with the context update (A.7.2.1 to A.7.2.4).
+   */
   private int interruptionError(int slot, int riType) throws DecodeException {
     int nq = n[riType];
     int temp = riType == 0 ? a[0] : a[1] + (n[1] >> 1);

@@ -4,14 +4,16 @@ import io.datamint.spark.error.DecodeException;
 import java.util.Arrays;
 
 /**
- * Decodes the lines of one JPEG-LS scan (T.87 Annex A with the interleaving of Annex B): keeps the previous and
- * current line of each component with the edge samples of A.2.1, chooses regular or run mode for every sample,
- * interleaves components by line (ILV 1) or by sample (ILV 2), and handles restart intervals, after which the
- * coding state and the line buffers start afresh.
+ * Decodes the lines of one JPEG-LS scan (T.87 Annex A with the interleaving of Annex B): keeps the
+ * previous and current line of each component with the edge samples of A.2.1, chooses regular or
+ * run mode for every sample, interleaves components by line (ILV 1) or by sample (ILV 2), and
+ * handles restart intervals, after which the coding state and the line buffers start afresh.
  */
 final class JpegLsScanDecoder {
 
-  /** Where the decoded lines of one component go: {@code data[base + y * rowStride + x * xStride]}. */
+  /**
+   * Where the decoded lines of one component go: {@code data[base + y * rowStride + x * xStride]}.
+   */
   record Target(short[] data, int base, int rowStride, int xStride, int width, int height) {}
 
   private final JpegLsBitReader reader;
@@ -22,11 +24,16 @@ final class JpegLsScanDecoder {
   private final int restartInterval;
 
   /**
-   * @param targets one per component of the scan, in scan order; all of the same size unless there is one
+   * @param targets one per component of the scan, in scan order; all of the same size unless there
+   *     is one
    * @param interleave ILV: 0 (one component), 1 (line) or 2 (sample)
    * @param restartInterval lines (of every component) per restart interval, 0 for none
    */
-  JpegLsScanDecoder(JpegLsParameters params, JpegLsBitReader reader, Target[] targets, int interleave,
+  JpegLsScanDecoder(
+      JpegLsParameters params,
+      JpegLsBitReader reader,
+      Target[] targets,
+      int interleave,
       int restartInterval) {
     this.reader = reader;
     this.contexts = new JpegLsContexts(params, reader);
@@ -39,7 +46,8 @@ final class JpegLsScanDecoder {
   /**
    * Decodes every line of the scan.
    *
-   * @return the position in the codestream right after the entropy-coded data (where the next marker begins)
+   * @return the position in the codestream right after the entropy-coded data (where the next
+   *     marker begins)
    */
   int decode() throws DecodeException {
     int ns = targets.length;
@@ -59,7 +67,8 @@ final class JpegLsScanDecoder {
         }
       }
       for (int c = 0; c < ns; c++) {
-        // Rd of the last sample is Rb; Ra of the first is Rb, and its Rc the first Ra of the line above
+        // Rd of the last sample is Rb; Ra of the first is Rb, and its Rc the first Ra of the line
+        // above
         prev[c][width + 1] = prev[c][width];
         cur[c][0] = prev[c][1];
       }
@@ -102,7 +111,8 @@ final class JpegLsScanDecoder {
     }
   }
 
-  private void decodeSampleInterleavedLine(int[][] prev, int[][] cur, int width) throws DecodeException {
+  private void decodeSampleInterleavedLine(int[][] prev, int[][] cur, int width)
+      throws DecodeException {
     int ns = prev.length;
     int[] qs = new int[ns];
     int x = 1;

@@ -1,6 +1,9 @@
 package io.datamint.spark.decode.jpeg;
 
-/** The marker codes of ITU-T T.81 (Table B.1) and T.87 (Table C.1) used here, and their names for messages. */
+/**
+ * The marker codes of ITU-T T.81 (Table B.1) and T.87 (Table C.1) used here, and their names for
+ * messages.
+ */
 final class JpegMarkers {
 
   static final int SOF0 = 0xC0;
@@ -21,10 +24,13 @@ final class JpegMarkers {
   static final int DRI = 0xDD;
   static final int APP0 = 0xE0;
   static final int APP15 = 0xEF;
+
   /** SOF55: start of a JPEG-LS frame (T.87). */
   static final int SOF55 = 0xF7;
+
   /** LSE: JPEG-LS preset parameters (T.87 C.2.4.1). */
   static final int LSE = 0xF8;
+
   static final int COM = 0xFE;
   static final int TEM = 0x01;
 
@@ -56,20 +62,21 @@ final class JpegMarkers {
     } else if (marker >= APP0 && marker <= APP15) {
       name = "APP" + (marker - APP0);
     } else {
-      name = switch (marker) {
-        case DHT -> "DHT";
-        case DAC -> "DAC";
-        case SOI -> "SOI";
-        case EOI -> "EOI";
-        case SOS -> "SOS";
-        case DQT -> "DQT";
-        case DNL -> "DNL";
-        case DRI -> "DRI";
-        case SOF55 -> "SOF55";
-        case LSE -> "LSE";
-        case COM -> "COM";
-        default -> "marker";
-      };
+      name =
+          switch (marker) {
+            case DHT -> "DHT";
+            case DAC -> "DAC";
+            case SOI -> "SOI";
+            case EOI -> "EOI";
+            case SOS -> "SOS";
+            case DQT -> "DQT";
+            case DNL -> "DNL";
+            case DRI -> "DRI";
+            case SOF55 -> "SOF55";
+            case LSE -> "LSE";
+            case COM -> "COM";
+            default -> "marker";
+          };
     }
     return name + " (" + hex + ")";
   }

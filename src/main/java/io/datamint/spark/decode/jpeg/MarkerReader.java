@@ -3,9 +3,9 @@ package io.datamint.spark.decode.jpeg;
 import io.datamint.spark.error.DecodeException;
 
 /**
- * Walks the marker structure of a JPEG or JPEG-LS codestream (T.81 B.1.1, T.87 C.1): finds the next marker,
- * skipping fill bytes, and cuts marker segments out by their length field. Entropy-coded data is read by the bit
- * readers, which hand back the position where they stopped.
+ * Walks the marker structure of a JPEG or JPEG-LS codestream (T.81 B.1.1, T.87 C.1): finds the next
+ * marker, skipping fill bytes, and cuts marker segments out by their length field. Entropy-coded
+ * data is read by the bit readers, which hand back the position where they stopped.
  */
 final class MarkerReader {
 
@@ -33,15 +33,19 @@ final class MarkerReader {
   /** Reads the SOI marker that must open the codestream. */
   void expectSoi(String what) throws DecodeException {
     if (end < 2 || (data[0] & 0xFF) != 0xFF || (data[1] & 0xFF) != JpegMarkers.SOI) {
-      throw new DecodeException("not a " + what + " codestream: it does not start with the SOI marker (FFD8)"
-          + (end == 0 ? "; it is empty" : ""));
+      throw new DecodeException(
+          "not a "
+              + what
+              + " codestream: it does not start with the SOI marker (FFD8)"
+              + (end == 0 ? "; it is empty" : ""));
     }
     pos = 2;
   }
 
   /**
-   * The code of the next marker, or -1 at the end of the data. Fill bytes (0xFF) before the marker are skipped, and
-   * so are bytes that do not form a marker (as after a scan whose padding was not fully consumed).
+   * The code of the next marker, or -1 at the end of the data. Fill bytes (0xFF) before the marker
+   * are skipped, and so are bytes that do not form a marker (as after a scan whose padding was not
+   * fully consumed).
    */
   int nextMarker() {
     while (pos < end) {
@@ -67,15 +71,20 @@ final class MarkerReader {
     return -1;
   }
 
-  /** The parameters of the marker segment that starts at the current position (its length field). */
+  /**
+   * The parameters of the marker segment that starts at the current position (its length field).
+   */
   MarkerSegment segment(int marker) throws DecodeException {
     if (end - pos < 2) {
       throw truncated(marker);
     }
     int length = ((data[pos] & 0xFF) << 8) | (data[pos + 1] & 0xFF);
     if (length < 2) {
-      throw new DecodeException("corrupt JPEG data: the " + JpegMarkers.name(marker)
-          + " marker segment declares a length of " + length);
+      throw new DecodeException(
+          "corrupt JPEG data: the "
+              + JpegMarkers.name(marker)
+              + " marker segment declares a length of "
+              + length);
     }
     if (length > end - pos) {
       throw truncated(marker);
@@ -91,8 +100,9 @@ final class MarkerReader {
   }
 
   /**
-   * Reads the restart marker {@code RSTn} that must follow a restart interval, where a bit reader's {@code finish()}
-   * stopped (fill bytes 0xFF before the marker are skipped). Shared by the Huffman and the JPEG-LS bit reader.
+   * Reads the restart marker {@code RSTn} that must follow a restart interval, where a bit reader's
+   * {@code finish()} stopped (fill bytes 0xFF before the marker are skipped). Shared by the Huffman
+   * and the JPEG-LS bit reader.
    *
    * @param p the position {@code finish()} returned
    * @param what "JPEG" or "JPEG-LS", for the messages
@@ -106,19 +116,31 @@ final class MarkerReader {
       q++;
     }
     if (p >= end || q >= end) {
-      throw new DecodeException("truncated " + what + " data: the data ends where restart marker RST" + n
-          + " is expected");
+      throw new DecodeException(
+          "truncated "
+              + what
+              + " data: the data ends where restart marker RST"
+              + n
+              + " is expected");
     }
     int marker = data[q] & 0xFF;
     if (marker != JpegMarkers.RST0 + n) {
-      throw new DecodeException("corrupt " + what + " data: " + JpegMarkers.name(marker)
-          + " where restart marker RST" + n + " is expected");
+      throw new DecodeException(
+          "corrupt "
+              + what
+              + " data: "
+              + JpegMarkers.name(marker)
+              + " where restart marker RST"
+              + n
+              + " is expected");
     }
     return q + 1;
   }
 
   private static DecodeException truncated(int marker) {
-    return new DecodeException("truncated JPEG data: the " + JpegMarkers.name(marker)
-        + " marker segment runs past the end of the data");
+    return new DecodeException(
+        "truncated JPEG data: the "
+            + JpegMarkers.name(marker)
+            + " marker segment runs past the end of the data");
   }
 }

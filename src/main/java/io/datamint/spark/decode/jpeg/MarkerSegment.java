@@ -2,7 +2,9 @@ package io.datamint.spark.decode.jpeg;
 
 import io.datamint.spark.error.DecodeException;
 
-/** The parameters of one marker segment (the bytes after its length field), read with bounds checks. */
+/**
+ * The parameters of one marker segment (the bytes after its length field), read with bounds checks.
+ */
 final class MarkerSegment {
 
   private final int marker;
@@ -62,13 +64,19 @@ final class MarkerSegment {
   /** Fails when parameters remain unread: the length field disagrees with the content. */
   void expectEnd() throws DecodeException {
     if (pos != end) {
-      throw new DecodeException("corrupt JPEG data: the " + JpegMarkers.name(marker) + " marker segment has "
-          + (end - pos) + " byte(s) more than its parameters");
+      throw new DecodeException(
+          "corrupt JPEG data: the "
+              + JpegMarkers.name(marker)
+              + " marker segment has "
+              + (end - pos)
+              + " byte(s) more than its parameters");
     }
   }
 
   private DecodeException tooShort() {
-    return new DecodeException("corrupt JPEG data: the " + JpegMarkers.name(marker)
-        + " marker segment is shorter than its parameters");
+    return new DecodeException(
+        "corrupt JPEG data: the "
+            + JpegMarkers.name(marker)
+            + " marker segment is shorter than its parameters");
   }
 }

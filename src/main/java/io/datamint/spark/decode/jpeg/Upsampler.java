@@ -1,16 +1,16 @@
 package io.datamint.spark.decode.jpeg;
 
 /**
- * Brings a subsampled component to full resolution and interleaves it into the output, the way the IJG library
- * (libjpeg 6b, which DCMTK uses) does with its default settings:
+ * Brings a subsampled component to full resolution and interleaves it into the output, the way the
+ * IJG library (libjpeg 6b, which DCMTK uses) does with its default settings:
  *
  * <ul>
- *   <li>2:1 horizontally (4:2:2) and 2:1 in both directions (4:2:0), when the component is more than 2 samples
- *       wide: "fancy" upsampling, a triangle filter that weights the nearer input sample 3/4 and the farther 1/4
- *       (in 4:2:0 separably in both directions), with libjpeg's alternating rounding; edge samples are
- *       replicated;
- *   <li>other integral ratios (4:1:1, 4:4:0...), and 2:1 ratios on components at most 2 samples wide: sample
- *       replication;
+ *   <li>2:1 horizontally (4:2:2) and 2:1 in both directions (4:2:0), when the component is more
+ *       than 2 samples wide: "fancy" upsampling, a triangle filter that weights the nearer input
+ *       sample 3/4 and the farther 1/4 (in 4:2:0 separably in both directions), with libjpeg's
+ *       alternating rounding; edge samples are replicated;
+ *   <li>other integral ratios (4:1:1, 4:4:0...), and 2:1 ratios on components at most 2 samples
+ *       wide: sample replication;
  *   <li>non-integral ratios (libjpeg rejects them): nearest sample, {@code x * Hi / Hmax}.
  * </ul>
  */
@@ -21,14 +21,26 @@ final class Upsampler {
   /**
    * Writes component {@code c} of the output.
    *
-   * @param plane the component's samples, {@code plane[y * stride + x]}, with {@code compWidth x compHeight} real
-   *     samples (the rest is block padding)
+   * @param plane the component's samples, {@code plane[y * stride + x]}, with {@code compWidth x
+   *     compHeight} real samples (the rest is block padding)
    * @param h the component's horizontal sampling factor, {@code hMax} the largest of the frame
    * @param v the vertical one, {@code vMax} the largest
    * @param out the interleaved output, {@code width x height x components}
    */
-  static void upsample(short[] plane, int stride, int compWidth, int compHeight, int h, int hMax, int v, int vMax,
-      short[] out, int width, int height, int components, int c) {
+  static void upsample(
+      short[] plane,
+      int stride,
+      int compWidth,
+      int compHeight,
+      int h,
+      int hMax,
+      int v,
+      int vMax,
+      short[] out,
+      int width,
+      int height,
+      int components,
+      int c) {
     boolean integral = hMax % h == 0 && vMax % v == 0;
     int hr = hMax / h;
     int vr = vMax / v;
@@ -71,7 +83,10 @@ final class Upsampler {
     }
   }
 
-  /** One row of h2v1 fancy upsampling: output samples 2i and 2i+1 from input sample i and its neighbours. */
+  /**
+   * One row of h2v1 fancy upsampling: output samples 2i and 2i+1 from input sample i and its
+   * neighbours.
+   */
   private static void fancyH2v1(short[] in, int i0, int n, int[] row) {
     int first = in[i0];
     row[0] = first;

@@ -3,8 +3,9 @@ package io.datamint.spark.decode.nifti;
 import io.datamint.spark.core.DType;
 
 /**
- * The NIfTI {@code datatype} codes (shared by NIfTI-1 and NIfTI-2): the stored element, how many of them make one
- * voxel (3 for RGB24, 4 for RGBA32), and the array type a voxel decodes to when no scaling applies.
+ * The NIfTI {@code datatype} codes (shared by NIfTI-1 and NIfTI-2): the stored element, how many of
+ * them make one voxel (3 for RGB24, 4 for RGBA32), and the array type a voxel decodes to when no
+ * scaling applies.
  */
 enum NiftiDataType {
   UINT8(2, "uint8", 1, 1, DType.UINT8),
@@ -17,18 +18,25 @@ enum NiftiDataType {
   UINT16(512, "uint16", 2, 1, DType.UINT16),
   UINT32(768, "uint32", 4, 1, DType.UINT32),
   INT64(1024, "int64", 8, 1, DType.INT64),
-  /** No {@code uint64} array type exists; these voxels become float64, as {@code get_fdata()} makes them. */
+  /**
+   * No {@code uint64} array type exists; these voxels become float64, as {@code get_fdata()} makes
+   * them.
+   */
   UINT64(1280, "uint64", 8, 1, DType.FLOAT64),
   RGBA32(2304, "RGBA", 1, 4, DType.UINT8);
 
   /** The header code. */
   final int code;
+
   /** The name used in {@code metainfo} (NumPy's, or nibabel's {@code RGB} / {@code RGBA}). */
   final String label;
+
   /** Bytes of one stored element (one colour component for RGB24 / RGBA32). */
   final int elementSize;
+
   /** Stored elements per voxel: 1, or 3 / 4 colour components. */
   final int components;
+
   /** The array type when no scaling applies. */
   final DType nativeType;
 
@@ -60,7 +68,10 @@ enum NiftiDataType {
     return null;
   }
 
-  /** The name of any datatype code the NIfTI standard defines, supported or not (for messages and metainfo). */
+  /**
+   * The name of any datatype code the NIfTI standard defines, supported or not (for messages and
+   * metainfo).
+   */
   static String nameOf(int code) {
     NiftiDataType t = of(code);
     if (t != null) {

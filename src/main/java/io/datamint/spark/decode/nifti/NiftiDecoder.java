@@ -6,12 +6,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.datamint.spark.core.DType;
-import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.core.DecodeLimits;
-import io.datamint.spark.decode.DecodedResource;
 import io.datamint.spark.core.PixelArray;
 import io.datamint.spark.core.VolumeGeometry;
+import io.datamint.spark.decode.DecodedResource;
 import io.datamint.spark.decode.ResourceDecoder;
+import io.datamint.spark.error.DecodeException;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -23,59 +23,68 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
- * Decodes single-file NIfTI images: NIfTI-1 ({@code n+1}, 348-byte header) and NIfTI-2 ({@code n+2}, 540 bytes),
- * either byte order (told by {@code sizeof_hdr}), uncompressed or gzip-compressed (told by the gzip magic bytes,
- * whatever the file name). Extensions are skipped: the voxels are read from {@code vox_offset}.
+ * Decodes single-file NIfTI images: NIfTI-1 ({@code n+1}, 348-byte header) and NIfTI-2 ({@code
+ * n+2}, 540 bytes), either byte order (told by {@code sizeof_hdr}), uncompressed or gzip-compressed
+ * (told by the gzip magic bytes, whatever the file name). Extensions are skipped: the voxels are
+ * read from {@code vox_offset}.
  *
- * <h2>Array layout: as the SDK (medimgkit 0.18 {@code read_nifti(orientation_normalized=True)})</h2>
+ * <h2>Array layout: as the SDK (medimgkit 0.18 {@code read_nifti(orientation_normalized=True)})
+ * </h2>
  *
  * <ul>
- *   <li>The voxel-to-world affine and the axis codes are nibabel's; see {@link NiftiOrientation}. The affine is
- *       returned row-major in {@link DecodedResource#affine()}.
- *   <li>3-D and 4-D: the slice axis is the spatial voxel axis whose code is {@code I} or {@code S}. When it is
- *       {@code I}, that axis is reversed, so that slice 0 is the most inferior. The output is {@code (N, C, H, W)}
- *       = (slice axis, time, then the two other spatial axes in descending order): {@code (X, Y, Z)} becomes
- *       {@code (Z, 1, Y, X)} and {@code (X, Y, Z, T)} becomes {@code (Z, T, Y, X)}: time points are channels.
- *   <li>No I/S axis (only possible when the affine's 3x3 part is rank-deficient, e.g. a zero sform with
- *       {@code sform_code > 0}, or not finite): the SDK raises there; this decoder uses voxel axis k (2) as the
- *       slice axis, unreversed, and says so in {@code metainfo.orientation.slice_axis_fallback}.
- *   <li>2-D {@code (X, Y)} becomes {@code (1, 1, Y, X)} with no orientation applied, as in the SDK; 1-D
- *       {@code (X)} becomes {@code (1, 1, 1, X)} (the SDK raises).
- *   <li>5-D to 7-D images are decoded as 4-D when every dimension after the fourth is 1; otherwise they are an
- *       error, as in the SDK.
- *   <li>RGB24 / RGBA32 voxels have 3 / 4 colour channels: C = time points x components, component fastest
- *       ({@code c = t * 3 + rgb}). (nibabel's {@code get_fdata()} rejects these types, so the SDK cannot read
- *       them.)
+ *   <li>The voxel-to-world affine and the axis codes are nibabel's; see {@link NiftiOrientation}.
+ *       The affine is returned row-major in {@link DecodedResource#affine()}.
+ *   <li>3-D and 4-D: the slice axis is the spatial voxel axis whose code is {@code I} or {@code S}.
+ *       When it is {@code I}, that axis is reversed, so that slice 0 is the most inferior. The
+ *       output is {@code (N, C, H, W)} = (slice axis, time, then the two other spatial axes in
+ *       descending order): {@code (X, Y, Z)} becomes {@code (Z, 1, Y, X)} and {@code (X, Y, Z, T)}
+ *       becomes {@code (Z, T, Y, X)}: time points are channels.
+ *   <li>No I/S axis (only possible when the affine's 3x3 part is rank-deficient, e.g. a zero sform
+ *       with {@code sform_code > 0}, or not finite): the SDK raises there; this decoder uses voxel
+ *       axis k (2) as the slice axis, unreversed, and says so in {@code
+ *       metainfo.orientation.slice_axis_fallback}.
+ *   <li>2-D {@code (X, Y)} becomes {@code (1, 1, Y, X)} with no orientation applied, as in the SDK;
+ *       1-D {@code (X)} becomes {@code (1, 1, 1, X)} (the SDK raises).
+ *   <li>5-D to 7-D images are decoded as 4-D when every dimension after the fourth is 1; otherwise
+ *       they are an error, as in the SDK.
+ *   <li>RGB24 / RGBA32 voxels have 3 / 4 colour channels: C = time points x components, component
+ *       fastest ({@code c = t * 3 + rgb}). (nibabel's {@code get_fdata()} rejects these types, so
+ *       the SDK cannot read them.)
  * </ul>
  *
  * <h2>Element type and scaling</h2>
  *
- * <p>The SDK returns {@code get_fdata()}, always float64. Here pixels keep their stored type unless a scaling
- * applies: {@code scl_slope} and {@code scl_inter} are used as nibabel uses them: a slope of 0 or not finite means
- * "no scaling"; a valid slope with a non-finite intercept is an error; {@code (slope, inter) == (1, 0)} is no
- * scaling. When a scaling applies, the output is float64 and every value is {@code stored * slope + inter},
- * computed in double precision in that order (the multiplication skipped when the slope is 1, the addition when
- * the intercept is 0): exactly nibabel's values, also for float32 data (a float32 times a float64 slope is a
- * float64 in NumPy too). So the rule is: <b>no scaling: native type; scaling: float64</b>. The one exception is
- * uint64, which has no array type here and becomes float64 (rounded to nearest, as {@code get_fdata()}). Colour
- * voxels are never scaled. Every value is therefore equal, as a number, to the SDK's float64 value.
+ * <p>The SDK returns {@code get_fdata()}, always float64. Here pixels keep their stored type unless
+ * a scaling applies: {@code scl_slope} and {@code scl_inter} are used as nibabel uses them: a slope
+ * of 0 or not finite means "no scaling"; a valid slope with a non-finite intercept is an error;
+ * {@code (slope, inter) == (1, 0)} is no scaling. When a scaling applies, the output is float64 and
+ * every value is {@code stored * slope + inter}, computed in double precision in that order (the
+ * multiplication skipped when the slope is 1, the addition when the intercept is 0): exactly
+ * nibabel's values, also for float32 data (a float32 times a float64 slope is a float64 in NumPy
+ * too). So the rule is: <b>no scaling: native type; scaling: float64</b>. The one exception is
+ * uint64, which has no array type here and becomes float64 (rounded to nearest, as {@code
+ * get_fdata()}). Colour voxels are never scaled. Every value is therefore equal, as a number, to
+ * the SDK's float64 value.
  *
  * <h2>Errors</h2>
  *
- * <p>A {@link DecodeException} names: a header-only file ({@code ni1} / {@code ni2} magic: the voxels are in a
- * separate {@code .img} file) or an Analyze 7.5 header (no NIfTI magic); a CIFTI-2 file (intent codes 3000-3099:
- * its data is a matrix over brainordinates described by an XML extension, not an image); complex, float128 and
- * binary datatypes; a {@code vox_offset} inside the header; dimensions that are not positive or over the
- * {@link DecodeLimits}; data shorter than the header declares (truncated file). Sizes are checked against the
- * limits before anything is allocated or inflated: a gzip bomb fails after its header, and only the declared
- * bytes of a gzip stream are ever inflated.
+ * <p>A {@link DecodeException} names: a header-only file ({@code ni1} / {@code ni2} magic: the
+ * voxels are in a separate {@code .img} file) or an Analyze 7.5 header (no NIfTI magic); a CIFTI-2
+ * file (intent codes 3000-3099: its data is a matrix over brainordinates described by an XML
+ * extension, not an image); complex, float128 and binary datatypes; a {@code vox_offset} inside the
+ * header; dimensions that are not positive or over the {@link DecodeLimits}; data shorter than the
+ * header declares (truncated file). Sizes are checked against the limits before anything is
+ * allocated or inflated: a gzip bomb fails after its header, and only the declared bytes of a gzip
+ * stream are ever inflated.
  *
- * <p>{@code metainfo} is the header as JSON: every field by its NIfTI name (float32 fields of NIfTI-1 written as
- * float32), {@code format}, {@code byte_order}, {@code datatype_name}, {@code shape} (the NIfTI shape),
- * {@code space_units} / {@code time_units}, {@code extensions} (code and size of each), {@code scaled} (whether
- * scl_slope / scl_inter were applied) and {@code orientation} ({@code axcodes}, {@code affine_source}: sform,
- * qform or fallback, {@code slice_axis}, {@code slice_flipped}, {@code slice_axis_fallback}). The same orientation is
- * set, typed, as {@link DecodedResource#geometry()} (a {@link VolumeGeometry.Nifti}). Stateless and thread-safe.
+ * <p>{@code metainfo} is the header as JSON: every field by its NIfTI name (float32 fields of
+ * NIfTI-1 written as float32), {@code format}, {@code byte_order}, {@code datatype_name}, {@code
+ * shape} (the NIfTI shape), {@code space_units} / {@code time_units}, {@code extensions} (code and
+ * size of each), {@code scaled} (whether scl_slope / scl_inter were applied) and {@code
+ * orientation} ({@code axcodes}, {@code affine_source}: sform, qform or fallback, {@code
+ * slice_axis}, {@code slice_flipped}, {@code slice_axis_fallback}). The same orientation is set,
+ * typed, as {@link DecodedResource#geometry()} (a {@link VolumeGeometry.Nifti}). Stateless and
+ * thread-safe.
  */
 public final class NiftiDecoder implements ResourceDecoder {
 
@@ -83,9 +92,11 @@ public final class NiftiDecoder implements ResourceDecoder {
   private static final int MAX_DIMS_BEFORE_FOLD = 4;
 
   @Override
-  public DecodedResource decode(byte[] file, int length, DecodeLimits limits) throws DecodeException {
+  public DecodedResource decode(byte[] file, int length, DecodeLimits limits)
+      throws DecodeException {
     if (length < 0 || length > file.length) {
-      throw new IllegalArgumentException("length " + length + " outside the array of " + file.length);
+      throw new IllegalArgumentException(
+          "length " + length + " outside the array of " + file.length);
     }
     boolean gzip = length >= 2 && file[0] == (byte) 0x1f && file[1] == (byte) 0x8b;
     if (gzip) {
@@ -100,20 +111,29 @@ public final class NiftiDecoder implements ResourceDecoder {
     return finish(header, plan, file, length, limits);
   }
 
-  private static DecodedResource decodeGzip(byte[] file, int length, DecodeLimits limits) throws DecodeException {
+  private static DecodedResource decodeGzip(byte[] file, int length, DecodeLimits limits)
+      throws DecodeException {
     try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(file, 0, length), 65536)) {
       byte[] head = new byte[NiftiHeader.NIFTI2_MIN_OFFSET];
       int got = in.readNBytes(head, 0, head.length);
       if (NiftiHeader.sniffVersion(head, got) == 0) {
-        throw new DecodeException("the gzip stream does not hold a NIfTI file (no sizeof_hdr of 348 or 540 in its"
-            + " first " + Math.min(got, 4) + " bytes)");
+        throw new DecodeException(
+            "the gzip stream does not hold a NIfTI file (no sizeof_hdr of 348 or 540 in its"
+                + " first "
+                + Math.min(got, 4)
+                + " bytes)");
       }
       NiftiHeader header = NiftiHeader.parse(head, got);
       Plan plan = plan(header, limits, head);
       long total = plan.offset + plan.rawBytes;
       if (total > limits.maxDecodedBytes()) {
-        throw new DecodeException("the gzip stream declares " + total + " bytes (header, extensions and voxels),"
-            + " more than the limit of " + limits.maxDecodedBytes() + " decoded bytes (option max_decoded_bytes)");
+        throw new DecodeException(
+            "the gzip stream declares "
+                + total
+                + " bytes (header, extensions and voxels),"
+                + " more than the limit of "
+                + limits.maxDecodedBytes()
+                + " decoded bytes (option max_decoded_bytes)");
       }
       byte[] all = new byte[(int) total];
       int have = (int) Math.min(got, total);
@@ -126,7 +146,8 @@ public final class NiftiDecoder implements ResourceDecoder {
       }
       return finish(header, plan, all, have, limits);
     } catch (EOFException e) {
-      throw new DecodeException("truncated gzip stream: it ends before the NIfTI data it declares", e);
+      throw new DecodeException(
+          "truncated gzip stream: it ends before the NIfTI data it declares", e);
     } catch (ZipException e) {
       throw new DecodeException("corrupt gzip stream: " + e.getMessage(), e);
     } catch (IOException e) {
@@ -135,9 +156,20 @@ public final class NiftiDecoder implements ResourceDecoder {
   }
 
   private static DecodeException truncated(Plan plan, long available, boolean gzip) {
-    return new DecodeException("truncated NIfTI " + (gzip ? "gzip stream" : "file") + ": the header declares "
-        + plan.rawBytes + " bytes of voxel data (" + plan.describeShape() + ") from offset " + plan.offset
-        + ", but the " + (gzip ? "stream inflates to" : "file has") + " only " + available + " bytes");
+    return new DecodeException(
+        "truncated NIfTI "
+            + (gzip ? "gzip stream" : "file")
+            + ": the header declares "
+            + plan.rawBytes
+            + " bytes of voxel data ("
+            + plan.describeShape()
+            + ") from offset "
+            + plan.offset
+            + ", but the "
+            + (gzip ? "stream inflates to" : "file has")
+            + " only "
+            + available
+            + " bytes");
   }
 
   /** What the header asks for, validated against the limits. */
@@ -163,30 +195,47 @@ public final class NiftiDecoder implements ResourceDecoder {
     String single = h.version == 1 ? "n+1" : "n+2";
     String pair = h.version == 1 ? "ni1" : "ni2";
     if (h.magic.equals(pair)) {
-      throw new DecodeException("a header-only " + v + " file (magic '" + pair + "'): its voxels are in a separate"
-          + " .img file, which a resource does not include; only single-file .nii / .nii.gz images can be decoded");
+      throw new DecodeException(
+          "a header-only "
+              + v
+              + " file (magic '"
+              + pair
+              + "'): its voxels are in a separate"
+              + " .img file, which a resource does not include; only single-file .nii / .nii.gz images can be decoded");
     }
     if (!h.magic.equals(single)) {
-      throw new DecodeException(h.version == 1
-          ? "an Analyze 7.5 or unknown header (magic '" + h.magic + "', not 'n+1'): not a NIfTI-1 image"
-          : "not a NIfTI-2 image: magic '" + h.magic + "', not 'n+2'");
+      throw new DecodeException(
+          h.version == 1
+              ? "an Analyze 7.5 or unknown header (magic '"
+                  + h.magic
+                  + "', not 'n+1'): not a NIfTI-1 image"
+              : "not a NIfTI-2 image: magic '" + h.magic + "', not 'n+2'");
     }
     if (h.version == 2 && !NiftiHeader.eolCheckValid(head)) {
-      throw new DecodeException("NIfTI-2 end-of-line check bytes are wrong: the file was corrupted by a newline"
-          + " conversion");
+      throw new DecodeException(
+          "NIfTI-2 end-of-line check bytes are wrong: the file was corrupted by a newline"
+              + " conversion");
     }
     if (h.intentCode >= 3000 && h.intentCode <= 3099) {
-      throw new DecodeException("a CIFTI-2 file (intent_code " + h.intentCode
-          + (h.intentName.isEmpty() ? "" : " '" + h.intentName + "'")
-          + "): its data is a matrix over brainordinates described by an XML extension, not an image; not decoded");
+      throw new DecodeException(
+          "a CIFTI-2 file (intent_code "
+              + h.intentCode
+              + (h.intentName.isEmpty() ? "" : " '" + h.intentName + "'")
+              + "): its data is a matrix over brainordinates described by an XML extension, not an image; not decoded");
     }
     Plan plan = new Plan();
     plan.type = NiftiDataType.of(h.datatype);
     if (plan.type == null) {
-      throw new DecodeException("unsupported NIfTI datatype " + h.datatype + " (" + NiftiDataType.nameOf(h.datatype)
-          + "); supported: uint8, int8, int16, uint16, int32, uint32, int64, uint64, float32, float64, RGB24,"
-          + " RGBA32" + (NiftiDataType.nameOf(h.datatype).startsWith("complex")
-              ? " (complex voxels have no real-valued pixel representation)" : ""));
+      throw new DecodeException(
+          "unsupported NIfTI datatype "
+              + h.datatype
+              + " ("
+              + NiftiDataType.nameOf(h.datatype)
+              + "); supported: uint8, int8, int16, uint16, int32, uint32, int64, uint64, float32, float64, RGB24,"
+              + " RGBA32"
+              + (NiftiDataType.nameOf(h.datatype).startsWith("complex")
+                  ? " (complex voxels have no real-valued pixel representation)"
+                  : ""));
     }
     plan.shape = shape(h);
     plan.size = spatialSize(plan.shape, plan.type);
@@ -194,7 +243,8 @@ public final class NiftiDecoder implements ResourceDecoder {
     boolean scaled = false;
     if (plan.type.scalable() && h.sclSlope != 0 && Double.isFinite(h.sclSlope)) {
       if (!Double.isFinite(h.sclInter)) {
-        throw new DecodeException("valid scl_slope " + h.sclSlope + " but invalid scl_inter " + h.sclInter);
+        throw new DecodeException(
+            "valid scl_slope " + h.sclSlope + " but invalid scl_inter " + h.sclInter);
       }
       scaled = !(h.sclSlope == 1 && h.sclInter == 0);
       plan.scaled = scaled;
@@ -221,12 +271,23 @@ public final class NiftiDecoder implements ResourceDecoder {
     plan.rawBytes = voxels * plan.type.voxelSize();
     double offset = h.voxOffset;
     if (!(offset >= h.minimumOffset())) {
-      throw new DecodeException("vox_offset " + offset + " is inside the " + v + " header (the data of a single"
-          + " file starts at " + h.minimumOffset() + " or later)");
+      throw new DecodeException(
+          "vox_offset "
+              + offset
+              + " is inside the "
+              + v
+              + " header (the data of a single"
+              + " file starts at "
+              + h.minimumOffset()
+              + " or later)");
     }
     if (offset > limits.maxDecodedBytes()) {
-      throw new DecodeException("vox_offset " + (long) offset + " is beyond the limit of "
-          + limits.maxDecodedBytes() + " decoded bytes (option max_decoded_bytes)");
+      throw new DecodeException(
+          "vox_offset "
+              + (long) offset
+              + " is beyond the limit of "
+              + limits.maxDecodedBytes()
+              + " decoded bytes (option max_decoded_bytes)");
     }
     plan.offset = (long) offset;
     return plan;
@@ -242,7 +303,8 @@ public final class NiftiDecoder implements ResourceDecoder {
     if (h.version == 1 && shape.length >= 3) {
       if (shape[0] == -1 && shape[1] == 1 && shape[2] == 1) {
         if (h.glmin <= 0) {
-          throw new DecodeException("dim[1] is -1 (a FreeSurfer long vector) but glmin is " + h.glmin);
+          throw new DecodeException(
+              "dim[1] is -1 (a FreeSurfer long vector) but glmin is " + h.glmin);
         }
         shape[0] = h.glmin;
       } else if (shape[0] == 27307 && shape[1] == 1 && shape[2] == 6) {
@@ -252,8 +314,10 @@ public final class NiftiDecoder implements ResourceDecoder {
     }
     for (long d : shape) {
       if (d < 1) {
-        throw new DecodeException("the header declares dimensions " + Arrays.toString(shape)
-            + ", with one that is not positive");
+        throw new DecodeException(
+            "the header declares dimensions "
+                + Arrays.toString(shape)
+                + ", with one that is not positive");
       }
     }
     return shape;
@@ -263,28 +327,37 @@ public final class NiftiDecoder implements ResourceDecoder {
   private static int[] spatialSize(long[] shape, NiftiDataType type) throws DecodeException {
     for (int axis = MAX_DIMS_BEFORE_FOLD; axis < shape.length; axis++) {
       if (shape[axis] != 1) {
-        throw new DecodeException("a " + shape.length + "-D image of shape " + Arrays.toString(shape)
-            + " cannot be laid out as (slices, channels, rows, columns): only dimensions 5 to 7 of size 1 are"
-            + " allowed");
+        throw new DecodeException(
+            "a "
+                + shape.length
+                + "-D image of shape "
+                + Arrays.toString(shape)
+                + " cannot be laid out as (slices, channels, rows, columns): only dimensions 5 to 7 of size 1 are"
+                + " allowed");
       }
     }
     int[] size = {1, 1, 1, 1};
     for (int axis = 0; axis < Math.min(shape.length, 4); axis++) {
       if (shape[axis] > Integer.MAX_VALUE) {
-        throw new DecodeException("the header declares dimensions " + Arrays.toString(shape)
-            + ", more than an array can hold");
+        throw new DecodeException(
+            "the header declares dimensions "
+                + Arrays.toString(shape)
+                + ", more than an array can hold");
       }
       size[axis] = (int) shape[axis];
     }
     if ((long) size[3] * type.components > Integer.MAX_VALUE) {
-      throw new DecodeException("the header declares dimensions " + Arrays.toString(shape)
-          + ", more than an array can hold");
+      throw new DecodeException(
+          "the header declares dimensions "
+              + Arrays.toString(shape)
+              + ", more than an array can hold");
     }
     return size;
   }
 
   /** Orients, allocates and copies; {@code file[0..length)} holds the whole (inflated) file. */
-  private static DecodedResource finish(NiftiHeader h, Plan plan, byte[] file, int length, DecodeLimits limits)
+  private static DecodedResource finish(
+      NiftiHeader h, Plan plan, byte[] file, int length, DecodeLimits limits)
       throws DecodeException {
     NiftiOrientation orientation = NiftiOrientation.of(h);
     VolumeGeometry.Nifti geometry = geometry(h, orientation, plan.shape.length);
@@ -292,18 +365,20 @@ public final class NiftiDecoder implements ResourceDecoder {
     boolean flip = geometry.sliceFlipped();
     boolean fallback = geometry.sliceAxisFallback();
     VoxelCopier.Layout layout =
-        new VoxelCopier.Layout(plan.type, h.order == ByteOrder.BIG_ENDIAN, plan.size, sliceAxis, flip);
+        new VoxelCopier.Layout(
+            plan.type, h.order == ByteOrder.BIG_ENDIAN, plan.size, sliceAxis, flip);
     PixelArray pixels = PixelArray.allocate(limits, plan.dtype, layout.outputShape());
     ByteBuffer data = pixels.data();
-    VoxelCopier.copy(file, (int) plan.offset, layout, plan.conversion, plan.slope, plan.inter, data.array());
+    VoxelCopier.copy(
+        file, (int) plan.offset, layout, plan.conversion, plan.slope, plan.inter, data.array());
     String json = metainfo(h, plan, orientation, sliceAxis, flip, fallback, file, length);
     return new DecodedResource(pixels, json, orientation.affine.clone(), geometry);
   }
 
   /**
-   * The typed orientation of an image of {@code ndim} dimensions: its xform codes, axis codes, and the slice axis
-   * the layout puts first: for 3-D and more, the voxel axis coded I or S (reversed when I), else voxel axis k
-   * (the fallback); for 1-D and 2-D, voxel axis k, unreversed.
+   * The typed orientation of an image of {@code ndim} dimensions: its xform codes, axis codes, and
+   * the slice axis the layout puts first: for 3-D and more, the voxel axis coded I or S (reversed
+   * when I), else voxel axis k (the fallback); for 1-D and 2-D, voxel axis k, unreversed.
    */
   static VolumeGeometry.Nifti geometry(NiftiHeader h, NiftiOrientation orientation, int ndim) {
     int sliceAxis = 2;
@@ -329,16 +404,25 @@ public final class NiftiDecoder implements ResourceDecoder {
     for (int axis = 0; axis < 3; axis++) {
       codes[axis] = VolumeGeometry.AxisCode.of(orientation.axcodes[axis]);
     }
-    VolumeGeometry.AffineSource source = switch (orientation.source) {
-      case SFORM -> VolumeGeometry.AffineSource.SFORM;
-      case QFORM -> VolumeGeometry.AffineSource.QFORM;
-      case FALLBACK -> VolumeGeometry.AffineSource.FALLBACK;
-    };
-    return new VolumeGeometry.Nifti(h.qformCode, h.sformCode, source, codes, sliceAxis, flip, fallback);
+    VolumeGeometry.AffineSource source =
+        switch (orientation.source) {
+          case SFORM -> VolumeGeometry.AffineSource.SFORM;
+          case QFORM -> VolumeGeometry.AffineSource.QFORM;
+          case FALLBACK -> VolumeGeometry.AffineSource.FALLBACK;
+        };
+    return new VolumeGeometry.Nifti(
+        h.qformCode, h.sformCode, source, codes, sliceAxis, flip, fallback);
   }
 
-  private static String metainfo(NiftiHeader h, Plan plan, NiftiOrientation o, int sliceAxis, boolean flip,
-      boolean fallback, byte[] file, int length) {
+  private static String metainfo(
+      NiftiHeader h,
+      Plan plan,
+      NiftiOrientation o,
+      int sliceAxis,
+      boolean flip,
+      boolean fallback,
+      byte[] file,
+      int length) {
     JsonNodeFactory f = JsonNodeFactory.instance;
     ObjectNode m = f.objectNode();
     boolean single = h.version == 1;
@@ -417,8 +501,9 @@ public final class NiftiDecoder implements ResourceDecoder {
   }
 
   /**
-   * The extensions between the header and {@code vox_offset}: {@code [{"code": c, "size": s}]}. A malformed
-   * chain ends the list (the voxels are read from {@code vox_offset} whatever the extensions say).
+   * The extensions between the header and {@code vox_offset}: {@code [{"code": c, "size": s}]}. A
+   * malformed chain ends the list (the voxels are read from {@code vox_offset} whatever the
+   * extensions say).
    */
   private static void extensions(ArrayNode out, NiftiHeader h, Plan plan, byte[] file, int length) {
     int flagAt = h.size();

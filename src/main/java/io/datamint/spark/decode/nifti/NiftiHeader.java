@@ -6,19 +6,23 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The fields of a NIfTI-1 (348-byte) or NIfTI-2 (540-byte) header, as stored (no nibabel "fixes" applied; those
- * are in {@link NiftiOrientation}). NIfTI-1 floating-point fields are float32 widened exactly to double.
+ * The fields of a NIfTI-1 (348-byte) or NIfTI-2 (540-byte) header, as stored (no nibabel "fixes"
+ * applied; those are in {@link NiftiOrientation}). NIfTI-1 floating-point fields are float32
+ * widened exactly to double.
  */
 final class NiftiHeader {
 
   static final int NIFTI1_SIZE = 348;
   static final int NIFTI2_SIZE = 540;
+
   /** The smallest data offset of a single file: the header plus the 4-byte extension flag. */
   static final int NIFTI1_MIN_OFFSET = NIFTI1_SIZE + 4;
+
   static final int NIFTI2_MIN_OFFSET = NIFTI2_SIZE + 4;
 
   /** 1 or 2. */
   int version;
+
   ByteOrder order;
   String magic;
   long[] dim = new long[8];
@@ -33,16 +37,20 @@ final class NiftiHeader {
   long sliceEnd;
   int sliceCode;
   double[] pixdim = new double[8];
+
   /** As stored: a float in NIfTI-1, an int64 in NIfTI-2. */
   double voxOffset;
+
   double sclSlope;
   double sclInter;
   double calMax;
   double calMin;
   double sliceDuration;
   double toffset;
+
   /** NIfTI-1 only (0 in NIfTI-2). */
   int glmax;
+
   int glmin;
   int xyztUnits;
   int dimInfo;
@@ -108,15 +116,19 @@ final class NiftiHeader {
     } else {
       int be = Integer.reverseBytes(le);
       if (be != NIFTI1_SIZE && be != NIFTI2_SIZE) {
-        throw new DecodeException("not a NIfTI file: sizeof_hdr is " + le + " (little-endian) / " + be
-            + " (big-endian); NIfTI-1 has 348, NIfTI-2 540");
+        throw new DecodeException(
+            "not a NIfTI file: sizeof_hdr is "
+                + le
+                + " (little-endian) / "
+                + be
+                + " (big-endian); NIfTI-1 has 348, NIfTI-2 540");
       }
       h.order = ByteOrder.BIG_ENDIAN;
       h.version = be == NIFTI1_SIZE ? 1 : 2;
     }
     if (length < h.size()) {
-      throw new DecodeException("truncated NIfTI-" + h.version + " header: " + length + " of " + h.size()
-          + " bytes");
+      throw new DecodeException(
+          "truncated NIfTI-" + h.version + " header: " + length + " of " + h.size() + " bytes");
     }
     bb.order(h.order);
     if (h.version == 1) {
@@ -217,7 +229,9 @@ final class NiftiHeader {
     dimInfo = b[524] & 0xFF;
   }
 
-  /** The NIfTI-2 {@code eol_check} bytes after the 4-byte magic: must be 13 10 26 10 (or all zero). */
+  /**
+   * The NIfTI-2 {@code eol_check} bytes after the 4-byte magic: must be 13 10 26 10 (or all zero).
+   */
   static boolean eolCheckValid(byte[] b) {
     boolean standard = b[8] == 13 && b[9] == 10 && b[10] == 26 && b[11] == 10;
     boolean zero = b[8] == 0 && b[9] == 0 && b[10] == 0 && b[11] == 0;

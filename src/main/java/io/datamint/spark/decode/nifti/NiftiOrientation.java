@@ -7,17 +7,18 @@ import io.datamint.spark.error.DecodeException;
  * ({@code Nifti1Header.get_best_affine}, {@code orientations.io_orientation}, {@code aff2axcodes}).
  *
  * <p>Affine: the sform when {@code sform_code} is a valid non-zero code (1..5); else the qform when
- * {@code qform_code} is; else nibabel's fallback {@code shape_zoom_affine} (diagonal of the pixdims with x
- * negated, origin at the centre of the volume). Before that, nibabel's load-time fixes are applied to a copy of the
- * fields: {@code pixdim[1..3]} of 0 become 1 and negative ones their absolute value, a {@code pixdim[0]} (qfac)
- * other than -1 or 1 becomes 1, and xform codes outside 0..5 become 0.
+ * {@code qform_code} is; else nibabel's fallback {@code shape_zoom_affine} (diagonal of the pixdims
+ * with x negated, origin at the centre of the volume). Before that, nibabel's load-time fixes are
+ * applied to a copy of the fields: {@code pixdim[1..3]} of 0 become 1 and negative ones their
+ * absolute value, a {@code pixdim[0]} (qfac) other than -1 or 1 becomes 1, and xform codes outside
+ * 0..5 become 0.
  *
- * <p>Axis codes: for each voxel axis, the closest world axis (R/L, A/P, S/I) of the nearest orthogonal matrix to
- * the column-normalised 3x3 part (polar decomposition by SVD, singular values below {@code max * 3 * eps}
- * dropped); world axes are taken greedily in voxel-axis order, each at most once, the first of equal absolute
- * values winning (numpy's {@code argmax}). A voxel axis whose column is all within 1e-8 of zero gets no code.
- * Exact ties (an oblique 45-degree axis) are decided on the rounding of the SVD, which may differ from LAPACK's in
- * the last bit.
+ * <p>Axis codes: for each voxel axis, the closest world axis (R/L, A/P, S/I) of the nearest
+ * orthogonal matrix to the column-normalised 3x3 part (polar decomposition by SVD, singular values
+ * below {@code max * 3 * eps} dropped); world axes are taken greedily in voxel-axis order, each at
+ * most once, the first of equal absolute values winning (numpy's {@code argmax}). A voxel axis
+ * whose column is all within 1e-8 of zero gets no code. Exact ties (an oblique 45-degree axis) are
+ * decided on the rounding of the SVD, which may differ from LAPACK's in the last bit.
  */
 final class NiftiOrientation {
 
@@ -39,8 +40,12 @@ final class NiftiOrientation {
 
   /** The 4x4 affine, row-major. */
   final double[] affine;
+
   final Source source;
-  /** One code per spatial voxel axis (i, j, k): "L", "R", "P", "A", "I", "S", or null when dropped. */
+
+  /**
+   * One code per spatial voxel axis (i, j, k): "L", "R", "P", "A", "I", "S", or null when dropped.
+   */
   final String[] axcodes;
 
   private NiftiOrientation(double[] affine, Source source, String[] axcodes) {
@@ -100,8 +105,14 @@ final class NiftiOrientation {
       // nibabel's threshold follows the precision of the stored values
       double threshold = -(h.version == 1 ? FLOAT32_EPS : EPS) * 3;
       if (w2 < threshold) {
-        throw new DecodeException("invalid qform quaternion (b, c, d) = (" + b + ", " + c + ", " + d
-            + "): b^2 + c^2 + d^2 > 1");
+        throw new DecodeException(
+            "invalid qform quaternion (b, c, d) = ("
+                + b
+                + ", "
+                + c
+                + ", "
+                + d
+                + "): b^2 + c^2 + d^2 > 1");
       }
       w = 0;
     } else {
@@ -142,13 +153,21 @@ final class NiftiOrientation {
     double yz = y * zs;
     double zz = z * zs;
     return new double[] {
-      1.0 - (yy + zz), xy - wz, xz + wy,
-      xy + wz, 1.0 - (xx + zz), yz - wx,
-      xz - wy, yz + wx, 1.0 - (xx + yy)
+      1.0 - (yy + zz),
+      xy - wz,
+      xz + wy,
+      xy + wz,
+      1.0 - (xx + zz),
+      yz - wx,
+      xz - wy,
+      yz + wx,
+      1.0 - (xx + yy)
     };
   }
 
-  /** nibabel's {@code shape_zoom_affine(dim, pixdim, x_flip=True)} over the first min(ndim, 3) axes. */
+  /**
+   * nibabel's {@code shape_zoom_affine(dim, pixdim, x_flip=True)} over the first min(ndim, 3) axes.
+   */
   private static double[] fallback(NiftiHeader h, double[] pixdim) {
     int ndim = (int) Math.max(0, Math.min(h.dim[0], 7));
     double[] shape = {1, 1, 1};
@@ -181,8 +200,8 @@ final class NiftiOrientation {
   }
 
   /**
-   * nibabel's {@code io_orientation} for a 4x4 affine: per voxel axis, {world axis, +1 or -1}, or null when the
-   * axis is dropped.
+   * nibabel's {@code io_orientation} for a 4x4 affine: per voxel axis, {world axis, +1 or -1}, or
+   * null when the axis is dropped.
    */
   static int[][] ioOrientation(double[] affine) {
     double[][] rs = new double[3][3];
@@ -235,8 +254,9 @@ final class NiftiOrientation {
   }
 
   /**
-   * The orthogonal polar factor {@code U V^T} of a 3x3 matrix {@code A = U S V^T}, keeping only singular values
-   * above {@code max(S) * 3 * eps} (numpy's rank threshold in {@code io_orientation}). One-sided Jacobi SVD.
+   * The orthogonal polar factor {@code U V^T} of a 3x3 matrix {@code A = U S V^T}, keeping only
+   * singular values above {@code max(S) * 3 * eps} (numpy's rank threshold in {@code
+   * io_orientation}). One-sided Jacobi SVD.
    */
   static double[][] polarFactor(double[][] a) {
     double[][] u = new double[3][3];

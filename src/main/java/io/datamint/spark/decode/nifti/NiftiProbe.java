@@ -8,9 +8,10 @@ import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Reads only a NIfTI file's header (the first 348 or 540 bytes, inflated when the file is gzip) to learn its
- * dimensions and orientation, without reading or inflating the voxels: what planning needs when the metadata has no
- * frame count. The orientation is the same {@link VolumeGeometry.Nifti} the decoder sets on the decoded file.
+ * Reads only a NIfTI file's header (the first 348 or 540 bytes, inflated when the file is gzip) to
+ * learn its dimensions and orientation, without reading or inflating the voxels: what planning
+ * needs when the metadata has no frame count. The orientation is the same {@link
+ * VolumeGeometry.Nifti} the decoder sets on the decoded file.
  */
 public final class NiftiProbe {
 
@@ -19,13 +20,15 @@ public final class NiftiProbe {
   private NiftiProbe() {}
 
   /**
-   * What the header says: the number of voxels along the largest spatial axis (a bound on the slices along any
-   * plane) and the image's geometry, null when the header's orientation cannot be computed (decoding reports it).
+   * What the header says: the number of voxels along the largest spatial axis (a bound on the
+   * slices along any plane) and the image's geometry, null when the header's orientation cannot be
+   * computed (decoding reports it).
    */
   public record Header(int maxSpatialDim, VolumeGeometry.Nifti geometry) {}
 
   /**
-   * The number of voxels along the largest of the spatial axes (a bound on the slices along any plane).
+   * The number of voxels along the largest of the spatial axes (a bound on the slices along any
+   * plane).
    *
    * @throws DecodeException when the stream does not start with a NIfTI header
    */

@@ -5,11 +5,11 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * Copies NIfTI voxels (first voxel axis fastest, colour components innermost, stored byte order) into an
- * {@code (N, C, H, W)} little-endian array, converting and scaling on the way. The work is done row by row: one
- * output row of W values is read from the source with a constant byte stride, in a loop specialised for the
- * stored type (a switch per row, none per value); contiguous rows that need no conversion are one
- * {@code System.arraycopy}.
+ * Copies NIfTI voxels (first voxel axis fastest, colour components innermost, stored byte order)
+ * into an {@code (N, C, H, W)} little-endian array, converting and scaling on the way. The work is
+ * done row by row: one output row of W values is read from the source with a constant byte stride,
+ * in a loop specialised for the stored type (a switch per row, none per value); contiguous rows
+ * that need no conversion are one {@code System.arraycopy}.
  */
 final class VoxelCopier {
 
@@ -75,7 +75,13 @@ final class VoxelCopier {
    * @param inter the intercept (FLOAT64 only; 0 means none)
    * @param dst the output bytes, {@code prod(outputShape) * itemSize} of them
    */
-  static void copy(byte[] src, int offset, Layout layout, Conversion conversion, double slope, double inter,
+  static void copy(
+      byte[] src,
+      int offset,
+      Layout layout,
+      Conversion conversion,
+      double slope,
+      double inter,
       byte[] dst) {
     NiftiDataType type = layout.type();
     int[] size = layout.size();
@@ -117,7 +123,20 @@ final class VoxelCopier {
 
   /** The loop a stored type and conversion need. */
   private enum Kind {
-    COPY1, COPY2, COPY4, COPY8, UINT8, INT8, INT16, UINT16, INT32, UINT32, INT64, UINT64, FLOAT32, FLOAT64;
+    COPY1,
+    COPY2,
+    COPY4,
+    COPY8,
+    UINT8,
+    INT8,
+    INT16,
+    UINT16,
+    INT32,
+    UINT32,
+    INT64,
+    UINT64,
+    FLOAT32,
+    FLOAT64;
 
     static Kind of(NiftiDataType type, Conversion conversion) {
       if (conversion == Conversion.NATIVE && type != NiftiDataType.UINT64) {
@@ -144,8 +163,19 @@ final class VoxelCopier {
     }
   }
 
-  private static void row(Kind kind, boolean be, byte[] s, int p, int stride, int count, byte[] d, int q,
-      double slope, double inter, boolean mul, boolean add) {
+  private static void row(
+      Kind kind,
+      boolean be,
+      byte[] s,
+      int p,
+      int stride,
+      int count,
+      byte[] d,
+      int q,
+      double slope,
+      double inter,
+      boolean mul,
+      boolean add) {
     switch (kind) {
       case COPY1 -> {
         if (stride == 1) {
@@ -195,7 +225,14 @@ final class VoxelCopier {
       }
       case INT16 -> {
         for (int i = 0; i < count; i++, p += stride, q += 8) {
-          put(d, q, be ? (short) SHORT_BE.get(s, p) : (short) SHORT_LE.get(s, p), slope, inter, mul, add);
+          put(
+              d,
+              q,
+              be ? (short) SHORT_BE.get(s, p) : (short) SHORT_LE.get(s, p),
+              slope,
+              inter,
+              mul,
+              add);
         }
       }
       case UINT16 -> {
@@ -217,7 +254,14 @@ final class VoxelCopier {
       }
       case INT64 -> {
         for (int i = 0; i < count; i++, p += stride, q += 8) {
-          put(d, q, (double) (be ? (long) LONG_BE.get(s, p) : (long) LONG_LE.get(s, p)), slope, inter, mul, add);
+          put(
+              d,
+              q,
+              (double) (be ? (long) LONG_BE.get(s, p) : (long) LONG_LE.get(s, p)),
+              slope,
+              inter,
+              mul,
+              add);
         }
       }
       case UINT64 -> {
@@ -242,8 +286,11 @@ final class VoxelCopier {
     }
   }
 
-  /** Writes {@code v * slope + inter} (each step only when it changes the value, as nibabel does). */
-  private static void put(byte[] d, int q, double v, double slope, double inter, boolean mul, boolean add) {
+  /**
+   * Writes {@code v * slope + inter} (each step only when it changes the value, as nibabel does).
+   */
+  private static void put(
+      byte[] d, int q, double v, double slope, double inter, boolean mul, boolean add) {
     if (mul) {
       v *= slope;
     }
@@ -253,12 +300,16 @@ final class VoxelCopier {
     DOUBLE_LE.set(d, q, v);
   }
 
-  /** An unsigned 64-bit value rounded to the nearest double, as NumPy's {@code uint64 -> float64} cast does. */
+  /**
+   * An unsigned 64-bit value rounded to the nearest double, as NumPy's {@code uint64 -> float64}
+   * cast does.
+   */
   static double unsignedToDouble(long v) {
     if (v >= 0) {
       return v;
     }
-    // halve with the lost bit kept as a sticky bit, so that the rounding of the halved value is the right one
+    // halve with the lost bit kept as a sticky bit, so that the rounding of the halved value is the
+    // right one
     return ((double) ((v >>> 1) | (v & 1))) * 2.0;
   }
 }

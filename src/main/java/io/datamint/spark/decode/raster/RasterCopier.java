@@ -20,20 +20,20 @@ import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.nio.ShortBuffer;
-import io.datamint.spark.core.PixelArray;
 
 /**
- * Copies one decoded frame (an ImageIO {@link Raster}) into its {@code (C, H, W)} plane of the output, band by
- * band and row by row, straight from the raster's data arrays: contiguous rows are one bulk copy, strided ones a
- * plain loop over a primitive array. The sample model is inspected once per band, never per pixel; only sample
- * models this class does not know (none of the ImageIO readers used here make one) go through
- * {@link Raster#getSamples}, one call per row.
+ * Copies one decoded frame (an ImageIO {@link Raster}) into its {@code (C, H, W)} plane of the
+ * output, band by band and row by row, straight from the raster's data arrays: contiguous rows are
+ * one bulk copy, strided ones a plain loop over a primitive array. The sample model is inspected
+ * once per band, never per pixel; only sample models this class does not know (none of the ImageIO
+ * readers used here make one) go through {@link Raster#getSamples}, one call per row.
  */
 final class RasterCopier {
 
   private static final VarHandle SHORT_LE =
       MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle INT_LE =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
   private static final VarHandle FLOAT_LE =
       MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
   private static final VarHandle DOUBLE_LE =
@@ -42,8 +42,8 @@ final class RasterCopier {
   private RasterCopier() {}
 
   /**
-   * Copies {@code raster} into {@code out} (the whole output's little-endian bytes, a heap buffer from
-   * {@code PixelArray.allocate}, so its array starts at offset 0) from element {@code start}.
+   * Copies {@code raster} into {@code out} (the whole output's little-endian bytes, a heap buffer
+   * from {@code PixelArray.allocate}, so its array starts at offset 0) from element {@code start}.
    */
   static void copy(Raster raster, RasterLayout layout, ByteBuffer out, long start) {
     SampleModel sm = raster.getSampleModel();
@@ -60,7 +60,8 @@ final class RasterCopier {
       int d = Math.toIntExact((start + band * plane) * itemSize);
       if (layout.packed8() && sm instanceof SinglePixelPackedSampleModel sp) {
         packed(sp, db, band, x0, y0, width, height, dst, d);
-      } else if (sm instanceof MultiPixelPackedSampleModel mp && db instanceof DataBufferByte bytes) {
+      } else if (sm instanceof MultiPixelPackedSampleModel mp
+          && db instanceof DataBufferByte bytes) {
         bits(mp, bytes, x0, y0, width, height, layout.lut(), dst, d);
       } else if (sm instanceof ComponentSampleModel cs && layout.lut() == null) {
         component(cs, db, band, x0, y0, width, height, out, dst, d);
@@ -70,12 +71,22 @@ final class RasterCopier {
     }
   }
 
-  private static void component(ComponentSampleModel cs, DataBuffer db, int band, int x0, int y0, int width,
-      int height, ByteBuffer out, byte[] dst, int d) {
+  private static void component(
+      ComponentSampleModel cs,
+      DataBuffer db,
+      int band,
+      int x0,
+      int y0,
+      int width,
+      int height,
+      ByteBuffer out,
+      byte[] dst,
+      int d) {
     int bank = cs.getBankIndices()[band];
     int pixelStride = cs.getPixelStride();
     int scanline = cs.getScanlineStride();
-    int first = db.getOffsets()[bank] + cs.getBandOffsets()[band] + y0 * scanline + x0 * pixelStride;
+    int first =
+        db.getOffsets()[bank] + cs.getBandOffsets()[band] + y0 * scanline + x0 * pixelStride;
     ByteBuffer le = out.duplicate().position(0).order(ByteOrder.LITTLE_ENDIAN);
     switch (db.getDataType()) {
       case DataBuffer.TYPE_BYTE -> {
@@ -91,7 +102,10 @@ final class RasterCopier {
         }
       }
       case DataBuffer.TYPE_USHORT, DataBuffer.TYPE_SHORT -> {
-        short[] src = db instanceof DataBufferUShort u ? u.getData(bank) : ((DataBufferShort) db).getData(bank);
+        short[] src =
+            db instanceof DataBufferUShort u
+                ? u.getData(bank)
+                : ((DataBufferShort) db).getData(bank);
         ShortBuffer view = le.asShortBuffer();
         for (int y = 0, s = first; y < height; y++, s += scanline, d += 2 * width) {
           if (pixelStride == 1) {
@@ -146,9 +160,20 @@ final class RasterCopier {
     }
   }
 
-  /** 1, 2 or 4-bit samples packed in bytes, through the grey table when there is one (else palette indices). */
-  private static void bits(MultiPixelPackedSampleModel mp, DataBufferByte db, int x0, int y0, int width,
-      int height, int[] lut, byte[] dst, int d) {
+  /**
+   * 1, 2 or 4-bit samples packed in bytes, through the grey table when there is one (else palette
+   * indices).
+   */
+  private static void bits(
+      MultiPixelPackedSampleModel mp,
+      DataBufferByte db,
+      int x0,
+      int y0,
+      int width,
+      int height,
+      int[] lut,
+      byte[] dst,
+      int d) {
     byte[] src = db.getData();
     int bitsPerPixel = mp.getPixelBitStride();
     int mask = (1 << bitsPerPixel) - 1;
@@ -164,9 +189,19 @@ final class RasterCopier {
     }
   }
 
-  /** One band of a packed (one element per pixel) raster, as 8-bit values: 8-bit fields as they are. */
-  private static void packed(SinglePixelPackedSampleModel sp, DataBuffer db, int band, int x0, int y0, int width,
-      int height, byte[] dst, int d) {
+  /**
+   * One band of a packed (one element per pixel) raster, as 8-bit values: 8-bit fields as they are.
+   */
+  private static void packed(
+      SinglePixelPackedSampleModel sp,
+      DataBuffer db,
+      int band,
+      int x0,
+      int y0,
+      int width,
+      int height,
+      byte[] dst,
+      int d) {
     int mask = sp.getBitMasks()[band];
     int shift = sp.getBitOffsets()[band];
     int max = mask >>> shift;

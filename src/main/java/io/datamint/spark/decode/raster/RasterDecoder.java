@@ -1,13 +1,13 @@
 package io.datamint.spark.decode.raster;
 
 import io.datamint.spark.core.DType;
-import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.core.DecodeLimits;
+import io.datamint.spark.core.PixelArray;
 import io.datamint.spark.decode.DecodedResource;
 import io.datamint.spark.decode.MemoryImageInputStream;
 import io.datamint.spark.decode.OptionalLibrary;
-import io.datamint.spark.core.PixelArray;
 import io.datamint.spark.decode.ResourceDecoder;
+import io.datamint.spark.error.DecodeException;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.EOFException;
@@ -31,55 +31,63 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * Decodes PNG, JPEG, TIFF, BMP and GIF files through {@code javax.imageio}, reading each frame's {@link Raster}
- * (never {@code getRGB}) so that the stored bit depth stays. The format is told by content (the readers'
- * signatures), not by name.
+ * Decodes PNG, JPEG, TIFF, BMP and GIF files through {@code javax.imageio}, reading each frame's
+ * {@link Raster} (never {@code getRGB}) so that the stored bit depth stays. The format is told by
+ * content (the readers' signatures), not by name.
  *
- * <h2>Output {@code (N, C, H, W)}, as the SDK's PIL reader ({@code np.array(Image.open(f))}) where it can</h2>
+ * <h2>Output {@code (N, C, H, W)}, as the SDK's PIL reader ({@code np.array(Image.open(f))}) where
+ * it can</h2>
  *
  * <ul>
- *   <li>8-bit grey: {@code (1, 1, H, W)} uint8; grey + alpha: C = 2; RGB: C = 3 in R, G, B order; RGBA: C = 4
- *       (alpha kept), all as PIL.
- *   <li>16-bit grey: uint16. (PIL 9 gives int32 for 16-bit PNG, uint16 for 16-bit TIFF; the values are the same.)
- *   <li>16-bit colour (RGB, RGBA, grey+alpha PNG): uint16, C = 3 / 4 / 2. <b>Differs from PIL</b>, which keeps
- *       only the high byte (mode RGB / RGBA, uint8): the stored depth is kept, as the contract asks.
- *   <li>1-bit grey: uint8 0 / 1 (PIL gives bool 0 / 1, mode {@code 1}). 2 and 4-bit grey: uint8 scaled to
- *       0..255, as PIL's mode {@code L} ({@code 0, 85, 170, 255} and multiples of 17).
- *   <li>Palette images (PNG, GIF, BMP and TIFF with a colour map): the <b>indices</b>, uint8, C = 1, as PIL's mode
- *       {@code P}. The palette itself is not returned. A palette that is exactly a grey ramp under 8 bits is read
- *       as grey (that is how ImageIO describes 1/2/4-bit grey PNG, BMP and TIFF).
+ *   <li>8-bit grey: {@code (1, 1, H, W)} uint8; grey + alpha: C = 2; RGB: C = 3 in R, G, B order;
+ *       RGBA: C = 4 (alpha kept), all as PIL.
+ *   <li>16-bit grey: uint16. (PIL 9 gives int32 for 16-bit PNG, uint16 for 16-bit TIFF; the values
+ *       are the same.)
+ *   <li>16-bit colour (RGB, RGBA, grey+alpha PNG): uint16, C = 3 / 4 / 2. <b>Differs from PIL</b>,
+ *       which keeps only the high byte (mode RGB / RGBA, uint8): the stored depth is kept, as the
+ *       contract asks.
+ *   <li>1-bit grey: uint8 0 / 1 (PIL gives bool 0 / 1, mode {@code 1}). 2 and 4-bit grey: uint8
+ *       scaled to 0..255, as PIL's mode {@code L} ({@code 0, 85, 170, 255} and multiples of 17).
+ *   <li>Palette images (PNG, GIF, BMP and TIFF with a colour map): the <b>indices</b>, uint8, C =
+ *       1, as PIL's mode {@code P}. The palette itself is not returned. A palette that is exactly a
+ *       grey ramp under 8 bits is read as grey (that is how ImageIO describes 1/2/4-bit grey PNG,
+ *       BMP and TIFF).
  *   <li>32-bit integer TIFF: int32 (PIL mode {@code I}); float TIFF: float32 (mode {@code F}).
- *   <li>JPEG: as the JPEG reader decodes it (TwelveMonkeys; CMYK / YCCK JPEGs are converted to RGB, PIL would
- *       return 4 CMYK channels). Values may differ from libjpeg's (PIL's) by a few levels: IDCT and chroma
- *       upsampling are not bit-exact across decoders.
- *   <li>Frames: a multi-page TIFF or an animated GIF gives N = the number of frames (every frame must have the
- *       size and channel layout of the first; a GIF whose later frames are patches of another size is an error,
- *       as is a TIFF with pages of different sizes). <b>The SDK (PIL) reads only the first frame.</b> PNG (APNG),
- *       JPEG and BMP give their first image, N = 1. GIF frames are the frames as stored, not composited, each as
- *       indices into its own (local or global) palette. Interlaced GIF frames 2 to 4 rows high are an error: the
- *       JDK's GIF reader misplaces their rows.
+ *   <li>JPEG: as the JPEG reader decodes it (TwelveMonkeys; CMYK / YCCK JPEGs are converted to RGB,
+ *       PIL would return 4 CMYK channels). Values may differ from libjpeg's (PIL's) by a few
+ *       levels: IDCT and chroma upsampling are not bit-exact across decoders.
+ *   <li>Frames: a multi-page TIFF or an animated GIF gives N = the number of frames (every frame
+ *       must have the size and channel layout of the first; a GIF whose later frames are patches of
+ *       another size is an error, as is a TIFF with pages of different sizes). <b>The SDK (PIL)
+ *       reads only the first frame.</b> PNG (APNG), JPEG and BMP give their first image, N = 1. GIF
+ *       frames are the frames as stored, not composited, each as indices into its own (local or
+ *       global) palette. Interlaced GIF frames 2 to 4 rows high are an error: the JDK's GIF reader
+ *       misplaces their rows.
  * </ul>
  *
- * <p>The width and height of every frame are read from the headers and checked against the {@link DecodeLimits}
- * before any pixel is decoded. {@code metainfo} and {@code affine} are null. A truncated or corrupt file is a
- * {@link DecodeException}; so is a reader warning about premature end of data (the JPEG readers otherwise fill
- * the missing part silently, where PIL raises).
+ * <p>The width and height of every frame are read from the headers and checked against the {@link
+ * DecodeLimits} before any pixel is decoded. {@code metainfo} and {@code affine} are null. A
+ * truncated or corrupt file is a {@link DecodeException}; so is a reader warning about premature
+ * end of data (the JPEG readers otherwise fill the missing part silently, where PIL raises).
  *
- * <p>Plugins: the TwelveMonkeys JPEG and TIFF readers are registered with ImageIO from this class's own class
- * loader, once, so that they are found in a Spark executor whatever class loader first initialised ImageIO; when
- * several readers claim a file, TwelveMonkeys' is preferred, then the JDK's. PNG, BMP and GIF need the JDK only;
- * JPEG and TIFF need TwelveMonkeys ({@link OptionalLibrary#TWELVEMONKEYS}), and without it are a {@link
- * DecodeException} naming it. Stateless and thread-safe.
+ * <p>Plugins: the TwelveMonkeys JPEG and TIFF readers are registered with ImageIO from this class's
+ * own class loader, once, so that they are found in a Spark executor whatever class loader first
+ * initialised ImageIO; when several readers claim a file, TwelveMonkeys' is preferred, then the
+ * JDK's. PNG, BMP and GIF need the JDK only; JPEG and TIFF need TwelveMonkeys ({@link
+ * OptionalLibrary#TWELVEMONKEYS}), and without it are a {@link DecodeException} naming it.
+ * Stateless and thread-safe.
  */
 public final class RasterDecoder implements ResourceDecoder {
 
   private static final List<String> FORMATS = List.of("png", "jpeg", "tiff", "bmp", "gif");
+
   /**
-   * The formats read with TwelveMonkeys only. The JDK has JPEG and TIFF readers too, but they read some files
-   * differently (CMYK JPEGs, TIFF compressions): without TwelveMonkeys such files are an error naming it, so that a
-   * file decodes the same wherever it decodes.
+   * The formats read with TwelveMonkeys only. The JDK has JPEG and TIFF readers too, but they read
+   * some files differently (CMYK JPEGs, TIFF compressions): without TwelveMonkeys such files are an
+   * error naming it, so that a file decodes the same wherever it decodes.
    */
   private static final List<String> TWELVEMONKEYS_FORMATS = List.of("jpeg", "tiff");
+
   private static final Pattern TRUNCATION =
       Pattern.compile("(?i)premature|truncat|end of (file|stream|data)|unexpected end|eof");
 
@@ -101,7 +109,8 @@ public final class RasterDecoder implements ResourceDecoder {
             registry.registerServiceProvider(spi, ImageReaderSpi.class);
           }
         } catch (ServiceConfigurationError | LinkageError e) {
-          // a plugin that cannot load (missing optional dependency) is skipped; the others still register
+          // a plugin that cannot load (missing optional dependency) is skipped; the others still
+          // register
         }
       }
       return registry;
@@ -109,9 +118,11 @@ public final class RasterDecoder implements ResourceDecoder {
   }
 
   @Override
-  public DecodedResource decode(byte[] file, int length, DecodeLimits limits) throws DecodeException {
+  public DecodedResource decode(byte[] file, int length, DecodeLimits limits)
+      throws DecodeException {
     if (length < 0 || length > file.length) {
-      throw new IllegalArgumentException("length " + length + " outside the array of " + file.length);
+      throw new IllegalArgumentException(
+          "length " + length + " outside the array of " + file.length);
     }
     ImageInputStream in = new MemoryImageInputStream(file, 0, length);
     ImageReaderSpi spi = chooseReader(in);
@@ -132,21 +143,26 @@ public final class RasterDecoder implements ResourceDecoder {
       return read(reader, format, limits, warnings);
     } catch (DecodeException e) {
       throw e;
-    } catch (IOException | RuntimeException e) { // the ImageIO reader (third party) choking on a corrupt file
-      throw new DecodeException("cannot decode the " + format.toUpperCase(Locale.ROOT) + " image: "
-          + describe(e), e);
+    } catch (IOException
+        | RuntimeException e) { // the ImageIO reader (third party) choking on a corrupt file
+      throw new DecodeException(
+          "cannot decode the " + format.toUpperCase(Locale.ROOT) + " image: " + describe(e), e);
     } finally {
       reader.dispose();
     }
   }
 
-  private static DecodedResource read(ImageReader reader, String format, DecodeLimits limits,
-      List<String> warnings) throws IOException, DecodeException {
+  private static DecodedResource read(
+      ImageReader reader, String format, DecodeLimits limits, List<String> warnings)
+      throws IOException, DecodeException {
     boolean multiFrame = format.equals("tiff") || format.equals("gif");
     int frames = multiFrame ? reader.getNumImages(true) : 1;
     if (frames < 1) {
-      throw new DecodeException("the " + format.toUpperCase(Locale.ROOT) + " file holds no complete image"
-          + " (empty or truncated)");
+      throw new DecodeException(
+          "the "
+              + format.toUpperCase(Locale.ROOT)
+              + " file holds no complete image"
+              + " (empty or truncated)");
     }
     int width = reader.getWidth(0);
     int height = reader.getHeight(0);
@@ -154,17 +170,34 @@ public final class RasterDecoder implements ResourceDecoder {
       int w = reader.getWidth(i);
       int h = reader.getHeight(i);
       if (w != width || h != height) {
-        throw new DecodeException("frame " + i + " of the " + format.toUpperCase(Locale.ROOT) + " file is " + w + "x"
-            + h + ", frame 0 is " + width + "x" + height + ": frames of different sizes (partial GIF frames,"
-            + " TIFF thumbnails) cannot be stacked as (N, C, H, W)");
+        throw new DecodeException(
+            "frame "
+                + i
+                + " of the "
+                + format.toUpperCase(Locale.ROOT)
+                + " file is "
+                + w
+                + "x"
+                + h
+                + ", frame 0 is "
+                + width
+                + "x"
+                + height
+                + ": frames of different sizes (partial GIF frames,"
+                + " TIFF thumbnails) cannot be stacked as (N, C, H, W)");
       }
     }
-    // the size from the headers, checked before the reader decodes (and allocates) any pixel: first at one byte
+    // the size from the headers, checked before the reader decodes (and allocates) any pixel: first
+    // at one byte
     // per pixel (the dimensions alone), then with the type the reader announces
     limits.checkedByteSize(DType.UINT8, frames, 1, height, width);
     RasterLayout predicted = predict(reader, format);
-    limits.checkedByteSize(predicted == null ? DType.UINT8 : predicted.dtype(), frames,
-        predicted == null ? 1 : predicted.channels(), height, width);
+    limits.checkedByteSize(
+        predicted == null ? DType.UINT8 : predicted.dtype(),
+        frames,
+        predicted == null ? 1 : predicted.channels(),
+        height,
+        width);
     if (format.equals("gif") && height >= 2 && height <= 4) {
       checkGifInterlace(reader, frames);
     }
@@ -177,43 +210,79 @@ public final class RasterDecoder implements ResourceDecoder {
       Raster raster = image.getRaster();
       RasterLayout actual = RasterLayout.of(raster.getSampleModel(), image.getColorModel(), format);
       if (actual == null) {
-        throw new DecodeException("unsupported " + format.toUpperCase(Locale.ROOT) + " sample layout: "
-            + raster.getSampleModel().getClass().getSimpleName() + " of data type "
-            + raster.getSampleModel().getDataType() + " with " + image.getColorModel());
+        throw new DecodeException(
+            "unsupported "
+                + format.toUpperCase(Locale.ROOT)
+                + " sample layout: "
+                + raster.getSampleModel().getClass().getSimpleName()
+                + " of data type "
+                + raster.getSampleModel().getDataType()
+                + " with "
+                + image.getColorModel());
       }
       if (raster.getWidth() != width || raster.getHeight() != height) {
-        throw new DecodeException("frame " + i + " decodes to " + raster.getWidth() + "x" + raster.getHeight()
-            + ", its header says " + width + "x" + height);
+        throw new DecodeException(
+            "frame "
+                + i
+                + " decodes to "
+                + raster.getWidth()
+                + "x"
+                + raster.getHeight()
+                + ", its header says "
+                + width
+                + "x"
+                + height);
       }
       if (layout == null) {
         layout = actual;
-        pixels = PixelArray.allocate(limits, layout.dtype(), frames, layout.channels(), height, width);
+        pixels =
+            PixelArray.allocate(limits, layout.dtype(), frames, layout.channels(), height, width);
       } else if (!layout.sameShape(actual)) {
-        throw new DecodeException("frame " + i + " of the " + format.toUpperCase(Locale.ROOT) + " file has "
-            + actual.channels() + " " + actual.dtype().numpyName() + " channels, frame 0 has " + layout.channels()
-            + " " + layout.dtype().numpyName() + ": frames of different types cannot be stacked");
+        throw new DecodeException(
+            "frame "
+                + i
+                + " of the "
+                + format.toUpperCase(Locale.ROOT)
+                + " file has "
+                + actual.channels()
+                + " "
+                + actual.dtype().numpyName()
+                + " channels, frame 0 has "
+                + layout.channels()
+                + " "
+                + layout.dtype().numpyName()
+                + ": frames of different types cannot be stacked");
       }
-      RasterCopier.copy(raster, actual, pixels.data(), (long) i * layout.channels() * height * width);
+      RasterCopier.copy(
+          raster, actual, pixels.data(), (long) i * layout.channels() * height * width);
     }
     return new DecodedResource(pixels, null, null);
   }
 
   /**
-   * The JDK's GIF reader misplaces the rows of interlaced frames 2 to 4 rows high (it does not skip the empty
-   * interlace passes, so one row is lost and two are swapped): such a file is an error rather than wrong pixels.
+   * The JDK's GIF reader misplaces the rows of interlaced frames 2 to 4 rows high (it does not skip
+   * the empty interlace passes, so one row is lost and two are swapped): such a file is an error
+   * rather than wrong pixels.
    */
-  private static void checkGifInterlace(ImageReader reader, int frames) throws IOException, DecodeException {
+  private static void checkGifInterlace(ImageReader reader, int frames)
+      throws IOException, DecodeException {
     for (int i = 0; i < frames; i++) {
       IIOMetadata metadata = reader.getImageMetadata(i);
-      if (metadata == null || !"javax_imageio_gif_image_1.0".equals(metadata.getNativeMetadataFormatName())) {
+      if (metadata == null
+          || !"javax_imageio_gif_image_1.0".equals(metadata.getNativeMetadataFormatName())) {
         continue;
       }
       Node tree = metadata.getAsTree("javax_imageio_gif_image_1.0");
       NodeList descriptors = ((Element) tree).getElementsByTagName("ImageDescriptor");
       if (descriptors.getLength() > 0
-          && "TRUE".equalsIgnoreCase(((Element) descriptors.item(0)).getAttribute("interlaceFlag"))) {
-        throw new DecodeException("frame " + i + " of the GIF file is interlaced and only "
-            + reader.getHeight(i) + " rows high, which the JDK GIF reader decodes wrongly; not decoded");
+          && "TRUE"
+              .equalsIgnoreCase(((Element) descriptors.item(0)).getAttribute("interlaceFlag"))) {
+        throw new DecodeException(
+            "frame "
+                + i
+                + " of the GIF file is interlaced and only "
+                + reader.getHeight(i)
+                + " rows high, which the JDK GIF reader decodes wrongly; not decoded");
       }
     }
   }
@@ -225,20 +294,24 @@ public final class RasterDecoder implements ResourceDecoder {
       Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
       type = types.hasNext() ? types.next() : null;
     }
-    return type == null ? null : RasterLayout.of(type.getSampleModel(1, 1), type.getColorModel(), format);
+    return type == null
+        ? null
+        : RasterLayout.of(type.getSampleModel(1, 1), type.getColorModel(), format);
   }
 
   private static void checkWarnings(List<String> warnings, String format) throws DecodeException {
     for (String warning : warnings) {
       if (TRUNCATION.matcher(warning).find()) {
-        throw new DecodeException("truncated " + format.toUpperCase(Locale.ROOT) + " image: " + warning);
+        throw new DecodeException(
+            "truncated " + format.toUpperCase(Locale.ROOT) + " image: " + warning);
       }
     }
   }
 
   /** The most preferred reader that recognises the content among the supported formats. */
   private static ImageReaderSpi chooseReader(ImageInputStream in) throws DecodeException {
-    Iterator<ImageReaderSpi> spis = Plugins.REGISTRY.getServiceProviders(ImageReaderSpi.class, true);
+    Iterator<ImageReaderSpi> spis =
+        Plugins.REGISTRY.getServiceProviders(ImageReaderSpi.class, true);
     ImageReaderSpi best = null;
     int bestRank = Integer.MAX_VALUE;
     while (spis.hasNext()) {
@@ -266,8 +339,9 @@ public final class RasterDecoder implements ResourceDecoder {
       throw new DecodeException("cannot rewind the image bytes: " + e.getMessage(), e);
     }
     if (best == null) {
-      throw new DecodeException("not an image in a supported format (PNG, JPEG, TIFF, BMP, GIF): no ImageIO"
-          + " reader recognises the content");
+      throw new DecodeException(
+          "not an image in a supported format (PNG, JPEG, TIFF, BMP, GIF): no ImageIO"
+              + " reader recognises the content");
     }
     return best;
   }

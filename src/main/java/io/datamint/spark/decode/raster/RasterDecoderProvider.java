@@ -4,7 +4,9 @@ import io.datamint.spark.decode.DecoderProvider;
 import io.datamint.spark.decode.FileFormat;
 import io.datamint.spark.decode.ResourceDecoder;
 
-/** Registers {@link RasterDecoder} (PNG, JPEG, TIFF, BMP and GIF images) with the decoder registry. */
+/**
+ * Registers {@link RasterDecoder} (PNG, JPEG, TIFF, BMP and GIF images) with the decoder registry.
+ */
 public final class RasterDecoderProvider implements DecoderProvider {
 
   @Override

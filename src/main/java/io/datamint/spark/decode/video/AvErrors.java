@@ -23,8 +23,8 @@ final class AvErrors {
   }
 
   /**
-   * A failure: {@code what}, the code's text, and the last error FFmpeg logged on this thread since the last
-   * {@link FfmpegLog#clear()} (which usually says what exactly was wrong with the file).
+   * A failure: {@code what}, the code's text, and the last error FFmpeg logged on this thread since
+   * the last {@link FfmpegLog#clear()} (which usually says what exactly was wrong with the file).
    */
   static DecodeException failure(String what, int code) {
     StringBuilder message = new StringBuilder(what).append(": ").append(text(code));

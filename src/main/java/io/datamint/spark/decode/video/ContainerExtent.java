@@ -1,14 +1,15 @@
 package io.datamint.spark.decode.video;
 
 /**
- * Detects truncated files from the sizes their top-level containers declare, for the container families whose
- * demuxers otherwise end a truncated file silently (FFmpeg's Matroska and AVI demuxers stop at the end of the data
- * with a warning at most; the MP4 demuxer does too when a file with the index first is cut between samples).
+ * Detects truncated files from the sizes their top-level containers declare, for the container
+ * families whose demuxers otherwise end a truncated file silently (FFmpeg's Matroska and AVI
+ * demuxers stop at the end of the data with a warning at most; the MP4 demuxer does too when a file
+ * with the index first is cut between samples).
  *
- * <p>Walks the top-level structures only: ISO BMFF boxes (MP4, MOV), RIFF chunks (AVI) and EBML elements
- * (Matroska, WebM). A file is truncated when one of them declares more bytes than remain. Sizes that say "to the
- * end of the file" or "unknown" (live recordings) end the walk without a verdict, as does anything malformed
- * (FFmpeg judges those).
+ * <p>Walks the top-level structures only: ISO BMFF boxes (MP4, MOV), RIFF chunks (AVI) and EBML
+ * elements (Matroska, WebM). A file is truncated when one of them declares more bytes than remain.
+ * Sizes that say "to the end of the file" or "unknown" (live recordings) end the walk without a
+ * verdict, as does anything malformed (FFmpeg judges those).
  */
 final class ContainerExtent {
 
@@ -17,8 +18,8 @@ final class ContainerExtent {
   private ContainerExtent() {}
 
   /**
-   * Why {@code data[0..length)} is truncated, or null if it does not look truncated (or is not a family this
-   * checks).
+   * Why {@code data[0..length)} is truncated, or null if it does not look truncated (or is not a
+   * family this checks).
    *
    * @param container FFmpeg's demuxer name, e.g. {@code mov,mp4,m4a,3gp,3g2,mj2}, {@code avi},
    *     {@code matroska,webm}
@@ -61,8 +62,15 @@ final class ContainerExtent {
         return null; // malformed: FFmpeg's verdict stands
       }
       if (size > length - offset) {
-        return "the " + type + " box at byte " + offset + " declares " + size + " bytes, the file ends "
-            + (length - offset) + " bytes after its start";
+        return "the "
+            + type
+            + " box at byte "
+            + offset
+            + " declares "
+            + size
+            + " bytes, the file ends "
+            + (length - offset)
+            + " bytes after its start";
       }
       offset += size;
     }
@@ -81,8 +89,15 @@ final class ContainerExtent {
       // The pad byte after an odd-sized chunk may be missing at the very end of a file.
       if (size > available) {
         String form = offset + 12 <= length ? fourcc(data, (int) offset + 8).strip() : "RIFF";
-        return "the " + form + " RIFF chunk at byte " + offset + " declares " + size + " bytes, the file has "
-            + available + " after its header";
+        return "the "
+            + form
+            + " RIFF chunk at byte "
+            + offset
+            + " declares "
+            + size
+            + " bytes, the file has "
+            + available
+            + " after its header";
       }
       offset += 8 + size + (size & 1);
     }
@@ -91,7 +106,8 @@ final class ContainerExtent {
 
   private static String ebmlElements(byte[] data, int length) {
     int offset = 0;
-    // Only the EBML header and the Segment: whatever may follow a Segment is not Matroska's to size.
+    // Only the EBML header and the Segment: whatever may follow a Segment is not Matroska's to
+    // size.
     for (int i = 0; i < 2 && offset < length; i++) {
       int idLength = vintLength(data, offset, length);
       if (idLength <= 0 || idLength > 4 || offset + idLength >= length) {
@@ -114,8 +130,15 @@ final class ContainerExtent {
       }
       long available = (long) length - sizeAt - sizeLength;
       if (size > available) {
-        return "the EBML element " + elementName(data, offset, idLength) + " at byte " + offset + " declares "
-            + size + " bytes, the file has " + available + " after its header";
+        return "the EBML element "
+            + elementName(data, offset, idLength)
+            + " at byte "
+            + offset
+            + " declares "
+            + size
+            + " bytes, the file has "
+            + available
+            + " after its header";
       }
       offset = (int) (sizeAt + sizeLength + size);
     }
@@ -143,7 +166,9 @@ final class ContainerExtent {
   }
 
   private static long u32be(byte[] data, int offset) {
-    return ((data[offset] & 0xFFL) << 24) | ((data[offset + 1] & 0xFFL) << 16) | ((data[offset + 2] & 0xFFL) << 8)
+    return ((data[offset] & 0xFFL) << 24)
+        | ((data[offset + 1] & 0xFFL) << 16)
+        | ((data[offset + 2] & 0xFFL) << 8)
         | (data[offset + 3] & 0xFFL);
   }
 
@@ -154,7 +179,9 @@ final class ContainerExtent {
   }
 
   private static long u32le(byte[] data, int offset) {
-    return (data[offset] & 0xFFL) | ((data[offset + 1] & 0xFFL) << 8) | ((data[offset + 2] & 0xFFL) << 16)
+    return (data[offset] & 0xFFL)
+        | ((data[offset + 1] & 0xFFL) << 8)
+        | ((data[offset + 2] & 0xFFL) << 16)
         | ((data[offset + 3] & 0xFFL) << 24);
   }
 

@@ -8,18 +8,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * FFmpeg's log, limited to errors and routed to SLF4J. The message of the last error logged on each thread is
- * kept, so that a decode failure can quote FFmpeg's reason next to the bare return code. Decoding runs on the
- * calling thread (one decoder thread, no frame threads), so FFmpeg logs on the thread that called it.
+ * FFmpeg's log, limited to errors and routed to SLF4J. The message of the last error logged on each
+ * thread is kept, so that a decode failure can quote FFmpeg's reason next to the bare return code.
+ * Decoding runs on the calling thread (one decoder thread, no frame threads), so FFmpeg logs on the
+ * thread that called it.
  */
 final class FfmpegLog {
 
-  private static final Logger LOG = LoggerFactory.getLogger("io.datamint.spark.decode.video.ffmpeg");
+  private static final Logger LOG =
+      LoggerFactory.getLogger("io.datamint.spark.decode.video.ffmpeg");
 
-  /** The last error on this thread since {@link #clear()}; a String only, so nothing leaks across tasks. */
+  /**
+   * The last error on this thread since {@link #clear()}; a String only, so nothing leaks across
+   * tasks.
+   */
   private static final ThreadLocal<String> LAST_ERROR = new ThreadLocal<>();
 
-  /** The "[context @ 0x7f...] " prefix of a log line: the address means nothing outside the process. */
+  /**
+   * The "[context @ 0x7f...] " prefix of a log line: the address means nothing outside the process.
+   */
   private static final Pattern ADDRESS = Pattern.compile("^\\[([^\\]@]*?) @ 0x[0-9a-fA-F]+\\]\\s*");
 
   /** Referenced for the JVM's lifetime: FFmpeg keeps the native thunk of this callback. */
@@ -27,17 +34,24 @@ final class FfmpegLog {
 
   private FfmpegLog() {}
 
-  /** Sets the level to {@code AV_LOG_ERROR} and installs the callback; called once, after loading the natives. */
+  /**
+   * Sets the level to {@code AV_LOG_ERROR} and installs the callback; called once, after loading
+   * the natives.
+   */
   static synchronized void install() {
     if (callback == null) {
       avutil.av_log_set_level(avutil.AV_LOG_ERROR);
       callback = new Callback();
-      // JavaCPP's helper formats each message in C (av_log_format_line) after checking av_log_get_level().
+      // JavaCPP's helper formats each message in C (av_log_format_line) after checking
+      // av_log_get_level().
       avutil.setLogCallback(callback);
     }
   }
 
-  /** Forgets this thread's last error; call before a step whose failure may be explained by FFmpeg's log. */
+  /**
+   * Forgets this thread's last error; call before a step whose failure may be explained by FFmpeg's
+   * log.
+   */
   static void clear() {
     LAST_ERROR.remove();
   }
@@ -51,7 +65,10 @@ final class FfmpegLog {
     @Override
     public void call(int level, BytePointer message) {
       try {
-        String text = message == null ? "" : ADDRESS.matcher(message.getString().strip()).replaceFirst("[$1] ");
+        String text =
+            message == null
+                ? ""
+                : ADDRESS.matcher(message.getString().strip()).replaceFirst("[$1] ");
         if (text.isEmpty()) {
           return;
         }

@@ -14,14 +14,14 @@ import org.bytedeco.javacpp.Pointer;
 /**
  * An FFmpeg {@code AVIOContext} reading a byte array in memory (no temporary file), with seeking.
  *
- * <p>JavaCPP gives each callback class a fixed number of native thunks (ten by default), so one read and one
- * seek callback serve every open input of the JVM: FFmpeg passes each call the input's {@code opaque} pointer,
- * whose address keys a map of the open inputs. The callbacks never throw into C: a missing input or an
- * unexpected exception becomes an FFmpeg error code.
+ * <p>JavaCPP gives each callback class a fixed number of native thunks (ten by default), so one
+ * read and one seek callback serve every open input of the JVM: FFmpeg passes each call the input's
+ * {@code opaque} pointer, whose address keys a map of the open inputs. The callbacks never throw
+ * into C: a missing input or an unexpected exception becomes an FFmpeg error code.
  *
- * <p>A seek beyond the end of the data fails (unlike a file, where it succeeds and the next read hits the end).
- * A container whose index points past the end of a truncated file therefore reports an error instead of a silent
- * early end of stream.
+ * <p>A seek beyond the end of the data fails (unlike a file, where it succeeds and the next read
+ * hits the end). A container whose index points past the end of a truncated file therefore reports
+ * an error instead of a silent early end of stream.
  *
  * <p>Not thread-safe: one input is read by one thread at a time, as FFmpeg does.
  */
@@ -48,8 +48,8 @@ final class MemoryInput implements AutoCloseable {
   }
 
   /**
-   * Wraps {@code data[0..length)}; the array is read, never copied whole nor modified, and must not change while
-   * the input is open.
+   * Wraps {@code data[0..length)}; the array is read, never copied whole nor modified, and must not
+   * change while the input is open.
    *
    * @throws DecodeException when FFmpeg cannot allocate the context
    */
@@ -62,15 +62,24 @@ final class MemoryInput implements AutoCloseable {
       OPEN.put(input.key.address(), input);
       buffer = new BytePointer(avutil.av_malloc(BUFFER_SIZE));
       if (buffer.isNull()) {
-        throw new DecodeException("FFmpeg could not allocate a " + BUFFER_SIZE + "-byte I/O buffer");
+        throw new DecodeException(
+            "FFmpeg could not allocate a " + BUFFER_SIZE + "-byte I/O buffer");
       }
-      input.context = avformat.avio_alloc_context(buffer, BUFFER_SIZE, 0, input.key, callbacks.read,
-          (Write_packet_Pointer_BytePointer_int) null, callbacks.seek);
+      input.context =
+          avformat.avio_alloc_context(
+              buffer,
+              BUFFER_SIZE,
+              0,
+              input.key,
+              callbacks.read,
+              (Write_packet_Pointer_BytePointer_int) null,
+              callbacks.seek);
       if (input.context == null || input.context.isNull()) {
         input.context = null;
         throw new DecodeException("FFmpeg could not allocate an I/O context");
       }
-      buffer = null; // owned by the context from here on (FFmpeg may replace it; close() frees the current one)
+      buffer = null; // owned by the context from here on (FFmpeg may replace it; close() frees the
+      // current one)
       return input;
     } catch (RuntimeException | Error e) { // DecodeException included: release, then rethrow
       if (buffer != null && !buffer.isNull()) {

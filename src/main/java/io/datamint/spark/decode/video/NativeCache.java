@@ -11,19 +11,21 @@ import java.util.Locale;
 /**
  * Chooses where JavaCPP extracts the FFmpeg natives, before JavaCPP first looks.
  *
- * <p>Left alone, JavaCPP extracts into {@code <cache>/<jar file name>/org/bytedeco/...}: one copy (about 56 MB on
- * linux-x86_64) for every distinct name of the jar that carries the natives. On a cluster that name changes with
- * every connector version, and some platforms give every uploaded jar a new name, so the cache would grow by a copy
- * per job or per upgrade. This class therefore points JavaCPP at one flat directory per FFmpeg build and platform,
- * {@code <base>/datamint-ffmpeg-<version>-<platform>} (system properties {@code org.bytedeco.javacpp.cachedir} and
- * {@code org.bytedeco.javacpp.cachedir.nosubdir=true}), whatever the jar is called. {@code <base>} is the
- * user's {@code org.bytedeco.javacpp.cachedir} when set (for example
- * {@code spark.executor.extraJavaOptions=-Dorg.bytedeco.javacpp.cachedir=/local_disk0/javacpp}), else the first
- * writable of {@code ~/.javacpp/cache} and {@code <java.io.tmpdir>/.javacpp-<user>/cache} (JavaCPP's own defaults).
- * The platform is in the name because a home directory may be shared by hosts of several architectures. A user who
- * sets {@code org.bytedeco.javacpp.cachedir.nosubdir} takes JavaCPP's layout into their own hands: nothing is
- * changed then. These are JVM-wide properties: another JavaCPP library in the same JVM extracts there too, which
- * is harmless.
+ * <p>Left alone, JavaCPP extracts into {@code <cache>/<jar file name>/org/bytedeco/...}: one copy
+ * (about 56 MB on linux-x86_64) for every distinct name of the jar that carries the natives. On a
+ * cluster that name changes with every connector version, and some platforms give every uploaded
+ * jar a new name, so the cache would grow by a copy per job or per upgrade. This class therefore
+ * points JavaCPP at one flat directory per FFmpeg build and platform, {@code
+ * <base>/datamint-ffmpeg-<version>-<platform>} (system properties {@code
+ * org.bytedeco.javacpp.cachedir} and {@code org.bytedeco.javacpp.cachedir.nosubdir=true}), whatever
+ * the jar is called. {@code <base>} is the user's {@code org.bytedeco.javacpp.cachedir} when set
+ * (for example {@code
+ * spark.executor.extraJavaOptions=-Dorg.bytedeco.javacpp.cachedir=/local_disk0/javacpp}), else the
+ * first writable of {@code ~/.javacpp/cache} and {@code <java.io.tmpdir>/.javacpp-<user>/cache}
+ * (JavaCPP's own defaults). The platform is in the name because a home directory may be shared by
+ * hosts of several architectures. A user who sets {@code org.bytedeco.javacpp.cachedir.nosubdir}
+ * takes JavaCPP's layout into their own hands: nothing is changed then. These are JVM-wide
+ * properties: another JavaCPP library in the same JVM extracts there too, which is harmless.
  */
 final class NativeCache {
 
@@ -33,14 +35,20 @@ final class NativeCache {
   private NativeCache() {}
 
   /**
-   * Sets JavaCPP's cache properties as described above; returns the cache directory in use, or a description of
-   * JavaCPP's own choice, for logs and messages.
+   * Sets JavaCPP's cache properties as described above; returns the cache directory in use, or a
+   * description of JavaCPP's own choice, for logs and messages.
    *
    * @param platform JavaCPP's platform name of this JVM, e.g. {@code linux-x86_64}
    */
   static synchronized String configure(String platform) {
     if (System.getProperty(NO_SUBDIR) != null) {
-      return "as configured: " + CACHE_DIR + "=" + System.getProperty(CACHE_DIR) + ", " + NO_SUBDIR + "="
+      return "as configured: "
+          + CACHE_DIR
+          + "="
+          + System.getProperty(CACHE_DIR)
+          + ", "
+          + NO_SUBDIR
+          + "="
           + System.getProperty(NO_SUBDIR);
     }
     String name = directoryName(platform);

@@ -12,22 +12,27 @@ import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.PointerPointer;
 
 /**
- * Converts decoded frames to RGB24 with libswscale, then from packed {@code RGBRGB...} rows to planar
- * {@code (3, H, W)} bytes.
+ * Converts decoded frames to RGB24 with libswscale, then from packed {@code RGBRGB...} rows to
+ * planar {@code (3, H, W)} bytes.
  *
- * <p>The scaler is set up as the {@code ffmpeg} command line's automatic scale filter sets it up: the flags given
- * (the CLI's default is {@code bicubic}), the YUV matrix from the frame's {@code colorspace} (BT.601 when
- * unspecified or not supported) and the input range from the frame's {@code color_range} (else the pixel
- * format's, e.g. full range for {@code yuvj420p}). Frames whose size differs from the output size (a resolution
- * change within the stream) are scaled to it. Interlaced frames are converted as delivered by the decoder (both
- * fields woven into one frame, no deinterlacing; chroma is upsampled as for progressive frames, as the CLI does).
+ * <p>The scaler is set up as the {@code ffmpeg} command line's automatic scale filter sets it up:
+ * the flags given (the CLI's default is {@code bicubic}), the YUV matrix from the frame's {@code
+ * colorspace} (BT.601 when unspecified or not supported) and the input range from the frame's
+ * {@code color_range} (else the pixel format's, e.g. full range for {@code yuvj420p}). Frames whose
+ * size differs from the output size (a resolution change within the stream) are scaled to it.
+ * Interlaced frames are converted as delivered by the decoder (both fields woven into one frame, no
+ * deinterlacing; chroma is upsampled as for progressive frames, as the CLI does).
  *
- * <p>The swscale context, the RGB buffer and the packed copy are reused from frame to frame; a context is only
- * rebuilt when the source size, pixel format, colour space or range changes. Not thread-safe.
+ * <p>The swscale context, the RGB buffer and the packed copy are reused from frame to frame; a
+ * context is only rebuilt when the source size, pixel format, colour space or range changes. Not
+ * thread-safe.
  */
 final class RgbConverter implements AutoCloseable {
 
-  /** The swscale flags of the {@code ffmpeg} CLI's automatic scale filter, and of OpenCV's video reader. */
+  /**
+   * The swscale flags of the {@code ffmpeg} CLI's automatic scale filter, and of OpenCV's video
+   * reader.
+   */
   static final int DEFAULT_FLAGS = swscale.SWS_BICUBIC;
 
   private final int width;
@@ -55,7 +60,8 @@ final class RgbConverter implements AutoCloseable {
     this.width = width;
     this.height = height;
     this.flags = flags;
-    int size = avutil.av_image_alloc(rgbPlanes, rgbLinesizes, width, height, avutil.AV_PIX_FMT_RGB24, 32);
+    int size =
+        avutil.av_image_alloc(rgbPlanes, rgbLinesizes, width, height, avutil.AV_PIX_FMT_RGB24, 32);
     if (size < 0) {
       rgbPlanes.close();
       rgbLinesizes.close();
@@ -67,24 +73,35 @@ final class RgbConverter implements AutoCloseable {
   }
 
   /**
-   * Converts {@code frame} into {@code planar} at {@code offset}: {@code 3 * height * width} bytes, the R plane,
-   * then G, then B, each row by row.
+   * Converts {@code frame} into {@code planar} at {@code offset}: {@code 3 * height * width} bytes,
+   * the R plane, then G, then B, each row by row.
    *
    * @throws DecodeException when swscale cannot convert the frame's pixel format
    */
   void convert(AVFrame frame, byte[] planar, int offset) throws DecodeException {
     prepare(frame);
-    int rows = swscale.sws_scale(sws, frame.data(), frame.linesize(), 0, frame.height(), rgbPlanes, rgbLinesizes);
+    int rows =
+        swscale.sws_scale(
+            sws, frame.data(), frame.linesize(), 0, frame.height(), rgbPlanes, rgbLinesizes);
     if (rows != height) {
-      throw new DecodeException("swscale converted " + rows + " of " + height + " rows of a "
-          + pixelFormatName(frame.format()) + " frame to rgb24");
+      throw new DecodeException(
+          "swscale converted "
+              + rows
+              + " of "
+              + height
+              + " rows of a "
+              + pixelFormatName(frame.format())
+              + " frame to rgb24");
     }
     rgb.position(0).get(packed, 0, packed.length);
     deinterleave(packed, rgbStride, width, height, planar, offset);
   }
 
-  /** Packed RGB rows ({@code stride} bytes apart) to three planes of {@code width * height} bytes. */
-  static void deinterleave(byte[] packed, int stride, int width, int height, byte[] planar, int offset) {
+  /**
+   * Packed RGB rows ({@code stride} bytes apart) to three planes of {@code width * height} bytes.
+   */
+  static void deinterleave(
+      byte[] packed, int stride, int width, int height, byte[] planar, int offset) {
     int plane = width * height;
     int r = offset;
     int g = offset + plane;
@@ -107,14 +124,34 @@ final class RgbConverter implements AutoCloseable {
     if (sws == null || w != srcWidth || h != srcHeight || format != srcFormat) {
       freeSws();
       if (w <= 0 || h <= 0 || format < 0) {
-        throw new DecodeException("the decoder returned a frame of " + w + "x" + h + " in pixel format " + format);
+        throw new DecodeException(
+            "the decoder returned a frame of " + w + "x" + h + " in pixel format " + format);
       }
-      sws = swscale.sws_getContext(w, h, format, width, height, avutil.AV_PIX_FMT_RGB24, flags, (SwsFilter) null,
-          (SwsFilter) null, (DoublePointer) null);
+      sws =
+          swscale.sws_getContext(
+              w,
+              h,
+              format,
+              width,
+              height,
+              avutil.AV_PIX_FMT_RGB24,
+              flags,
+              (SwsFilter) null,
+              (SwsFilter) null,
+              (DoublePointer) null);
       if (sws == null || sws.isNull()) {
         sws = null;
-        throw new DecodeException("swscale cannot convert " + pixelFormatName(format) + " " + w + "x" + h
-            + " frames to rgb24 " + width + "x" + height);
+        throw new DecodeException(
+            "swscale cannot convert "
+                + pixelFormatName(format)
+                + " "
+                + w
+                + "x"
+                + h
+                + " frames to rgb24 "
+                + width
+                + "x"
+                + height);
       }
       srcWidth = w;
       srcHeight = h;
@@ -136,8 +173,16 @@ final class RgbConverter implements AutoCloseable {
     try (PointerPointer<IntPointer> invTable = new PointerPointer<>(1);
         PointerPointer<IntPointer> table = new PointerPointer<>(1);
         IntPointer details = new IntPointer(5)) {
-      int ret = swscale.sws_getColorspaceDetails(sws, invTable, details.position(0), table, details.getPointer(1),
-          details.getPointer(2), details.getPointer(3), details.getPointer(4));
+      int ret =
+          swscale.sws_getColorspaceDetails(
+              sws,
+              invTable,
+              details.position(0),
+              table,
+              details.getPointer(1),
+              details.getPointer(2),
+              details.getPointer(3),
+              details.getPointer(4));
       if (ret < 0) {
         return; // not a YUV/RGB conversion swscale has colour details for
       }
@@ -154,8 +199,15 @@ final class RgbConverter implements AutoCloseable {
       if (range != avutil.AVCOL_RANGE_UNSPECIFIED) {
         fullRangeIn = range == avutil.AVCOL_RANGE_JPEG ? 1 : 0;
       }
-      swscale.sws_setColorspaceDetails(sws, coefficients, fullRangeIn, coefficients, fullRangeOut, brightness,
-          contrast, saturation);
+      swscale.sws_setColorspaceDetails(
+          sws,
+          coefficients,
+          fullRangeIn,
+          coefficients,
+          fullRangeOut,
+          brightness,
+          contrast,
+          saturation);
     }
   }
 

@@ -4,8 +4,8 @@ import io.datamint.spark.error.DataException;
 import io.datamint.spark.error.DecodeException;
 
 /**
- * A {@link DecodeException} thrown through an interface that cannot declare it ({@link java.util.Iterator} in
- * {@link VideoFrames}). The message is the cause's.
+ * A {@link DecodeException} thrown through an interface that cannot declare it ({@link
+ * java.util.Iterator} in {@link VideoFrames}). The message is the cause's.
  */
 public final class UncheckedDecodeException extends DataException {
 

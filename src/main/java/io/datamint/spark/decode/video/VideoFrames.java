@@ -1,9 +1,9 @@
 package io.datamint.spark.decode.video;
 
 import io.datamint.spark.core.DType;
-import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.core.DecodeLimits;
 import io.datamint.spark.core.PixelArray;
+import io.datamint.spark.error.DecodeException;
 import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -28,10 +28,11 @@ import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.PointerPointer;
 
 /**
- * The frames of a video held in memory, decoded one at a time with FFmpeg: each an RGB {@code uint8} array of
- * shape {@code (3, H, W)} (R, G and B planes), in decoding output (presentation) order, as OpenCV's
- * {@code VideoCapture} reads them for the Datamint SDK. Frame <i>k</i> is the <i>k</i>-th frame the decoder
- * outputs; no frame is dropped or duplicated to reach a constant frame rate.
+ * The frames of a video held in memory, decoded one at a time with FFmpeg: each an RGB {@code
+ * uint8} array of shape {@code (3, H, W)} (R, G and B planes), in decoding output (presentation)
+ * order, as OpenCV's {@code VideoCapture} reads them for the Datamint SDK. Frame <i>k</i> is the
+ * <i>k</i>-th frame the decoder outputs; no frame is dropped or duplicated to reach a constant
+ * frame rate.
  *
  * <pre>{@code
  * try (VideoFrames frames = VideoFrames.open(bytes, bytes.length, DecodeLimits.defaults())) {
@@ -41,20 +42,21 @@ import org.bytedeco.javacpp.PointerPointer;
  * }
  * }</pre>
  *
- * <p>The container is read from the byte array through a custom FFmpeg I/O context (no temporary file). The best
- * video stream ({@code av_find_best_stream}) is decoded; other streams are discarded by the demuxer. {@code H}
- * and {@code W} are the stream's declared size, checked against the {@link DecodeLimits} before anything is
- * decoded. Colour conversion and interlacing: see {@link #open}. One decoder thread is used (executors run one
- * task per core).
+ * <p>The container is read from the byte array through a custom FFmpeg I/O context (no temporary
+ * file). The best video stream ({@code av_find_best_stream}) is decoded; other streams are
+ * discarded by the demuxer. {@code H} and {@code W} are the stream's declared size, checked against
+ * the {@link DecodeLimits} before anything is decoded. Colour conversion and interlacing: see
+ * {@link #open}. One decoder thread is used (executors run one task per core).
  *
- * <p>Errors are strict: a demuxer or decoder error, an incomplete packet (a truncated file) or a container index
- * pointing past the end of the data ends the iteration with a {@link DecodeException}, even after some frames
- * were returned. {@link #hasNext()} and {@link #next()} wrap it in an {@link UncheckedDecodeException}; {@link
- * #nextFrame()} throws it as is. Loops are bounded: a stream that yields no frame for {@value
- * #MAX_PACKETS_WITHOUT_FRAME} packets in a row is rejected as corrupt.
+ * <p>Errors are strict: a demuxer or decoder error, an incomplete packet (a truncated file) or a
+ * container index pointing past the end of the data ends the iteration with a {@link
+ * DecodeException}, even after some frames were returned. {@link #hasNext()} and {@link #next()}
+ * wrap it in an {@link UncheckedDecodeException}; {@link #nextFrame()} throws it as is. Loops are
+ * bounded: a stream that yields no frame for {@value #MAX_PACKETS_WITHOUT_FRAME} packets in a row
+ * is rejected as corrupt.
  *
- * <p>Native memory (FFmpeg contexts, packet, frame, swscale context, I/O buffer) is freed by {@link #close()}; a
- * {@link Cleaner} frees it too if an instance is dropped unclosed. Not thread-safe.
+ * <p>Native memory (FFmpeg contexts, packet, frame, swscale context, I/O buffer) is freed by {@link
+ * #close()}; a {@link Cleaner} frees it too if an instance is dropped unclosed. Not thread-safe.
  */
 final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
 
@@ -63,8 +65,11 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
 
   private static final Cleaner CLEANER = Cleaner.create();
 
-  /** {@code AV_FRAME_FLAG_*} of libavutil/frame.h (not mapped as constants by the JavaCPP presets). */
+  /**
+   * {@code AV_FRAME_FLAG_*} of libavutil/frame.h (not mapped as constants by the JavaCPP presets).
+   */
   private static final int AV_FRAME_FLAG_CORRUPT = 1;
+
   private static final int AV_FRAME_FLAG_INTERLACED = 1 << 3;
 
   private final NativeState state;
@@ -90,29 +95,36 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
   }
 
   /**
-   * Opens the video in {@code file[0..length)}: probes the container, picks the best video stream, reads its
-   * header and opens its decoder. No frame is decoded yet (beyond what FFmpeg decodes to probe the stream).
+   * Opens the video in {@code file[0..length)}: probes the container, picks the best video stream,
+   * reads its header and opens its decoder. No frame is decoded yet (beyond what FFmpeg decodes to
+   * probe the stream).
    *
-   * <p>Frames are converted to RGB24 by libswscale with the {@code ffmpeg} command line's defaults (bicubic flags,
-   * the frame's YUV matrix and range; BT.601 when unspecified), so they match {@code ffmpeg -i FILE -f rawvideo
-   * -pix_fmt rgb24 -} byte for byte. Interlaced content is returned as the decoder delivers it: both fields woven
-   * into each frame, not deinterlaced. Alpha is dropped; more than 8 bits per sample are reduced to 8; a display
-   * rotation in the container is reported in {@link #info()} but not applied.
+   * <p>Frames are converted to RGB24 by libswscale with the {@code ffmpeg} command line's defaults
+   * (bicubic flags, the frame's YUV matrix and range; BT.601 when unspecified), so they match
+   * {@code ffmpeg -i FILE -f rawvideo -pix_fmt rgb24 -} byte for byte. Interlaced content is
+   * returned as the decoder delivers it: both fields woven into each frame, not deinterlaced. Alpha
+   * is dropped; more than 8 bits per sample are reduced to 8; a display rotation in the container
+   * is reported in {@link #info()} but not applied.
    *
    * @param file the file's bytes; not copied, so they must not change while the frames are read
    * @param length the number of valid bytes
    * @param limits checked against one frame's {@code 3 * H * W} bytes
-   * @throws DecodeException when the bytes are empty, not a container FFmpeg can read, hold no video stream, the
-   *     frame size is unknown or over the limits, or the codec has no decoder
+   * @throws DecodeException when the bytes are empty, not a container FFmpeg can read, hold no
+   *     video stream, the frame size is unknown or over the limits, or the codec has no decoder
    */
-  public static VideoFrames open(byte[] file, int length, DecodeLimits limits) throws DecodeException {
+  public static VideoFrames open(byte[] file, int length, DecodeLimits limits)
+      throws DecodeException {
     return open(file, length, limits, RgbConverter.DEFAULT_FLAGS);
   }
 
-  /** {@link #open(byte[], int, DecodeLimits)} with other swscale flags (tests compare flag choices). */
-  static VideoFrames open(byte[] file, int length, DecodeLimits limits, int swsFlags) throws DecodeException {
+  /**
+   * {@link #open(byte[], int, DecodeLimits)} with other swscale flags (tests compare flag choices).
+   */
+  static VideoFrames open(byte[] file, int length, DecodeLimits limits, int swsFlags)
+      throws DecodeException {
     if (length < 0 || length > file.length) {
-      throw new IllegalArgumentException("length " + length + " outside the array of " + file.length + " bytes");
+      throw new IllegalArgumentException(
+          "length " + length + " outside the array of " + file.length + " bytes");
     }
     if (length == 0) {
       throw new DecodeException("the video file is empty (0 bytes)");
@@ -123,22 +135,25 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
     try {
       state.input = MemoryInput.open(file, length);
       VideoInfo info = openStream(state, file, length, limits, swsFlags);
-      return new VideoFrames(state, info, 3 * info.height() * info.width()); // checked against the limits
+      return new VideoFrames(
+          state, info, 3 * info.height() * info.width()); // checked against the limits
     } catch (RuntimeException | Error e) { // DecodeException included: release, then rethrow
       state.run();
       throw e;
     }
   }
 
-  private static VideoInfo openStream(NativeState state, byte[] file, int length, DecodeLimits limits,
-      int swsFlags) throws DecodeException {
+  private static VideoInfo openStream(
+      NativeState state, byte[] file, int length, DecodeLimits limits, int swsFlags)
+      throws DecodeException {
     AVFormatContext format = avformat.avformat_alloc_context();
     if (format == null || format.isNull()) {
       throw new DecodeException("FFmpeg could not allocate a format context");
     }
     format.pb(state.input.context());
     int ret;
-    try (PointerPointer<AVFormatContext> holder = new PointerPointer<>(1); BytePointer url = new BytePointer("")) {
+    try (PointerPointer<AVFormatContext> holder = new PointerPointer<>(1);
+        BytePointer url = new BytePointer("")) {
       holder.put(0, format);
       ret = avformat.avformat_open_input(holder, url, null, (PointerPointer<?>) null);
       // On failure FFmpeg frees the context and clears the pointer.
@@ -149,24 +164,37 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
     }
     ret = avformat.avformat_find_stream_info(state.format, (PointerPointer<?>) null);
     if (ret < 0) {
-      throw AvErrors.failure("cannot read the stream headers of the " + containerName(state.format) + " file", ret);
+      throw AvErrors.failure(
+          "cannot read the stream headers of the " + containerName(state.format) + " file", ret);
     }
     String truncation = ContainerExtent.truncation(containerName(state.format), file, length);
     if (truncation != null) {
-      throw new DecodeException("the " + containerName(state.format) + " file is truncated: " + truncation);
+      throw new DecodeException(
+          "the " + containerName(state.format) + " file is truncated: " + truncation);
     }
-    int index = avformat.av_find_best_stream(state.format, avutil.AVMEDIA_TYPE_VIDEO, -1, -1,
-        (PointerPointer<?>) null, 0);
+    int index =
+        avformat.av_find_best_stream(
+            state.format, avutil.AVMEDIA_TYPE_VIDEO, -1, -1, (PointerPointer<?>) null, 0);
     if (index < 0) {
-      throw new DecodeException("the " + containerName(state.format) + " file has no video stream (streams: "
-          + describeStreams(state.format) + ")");
+      throw new DecodeException(
+          "the "
+              + containerName(state.format)
+              + " file has no video stream (streams: "
+              + describeStreams(state.format)
+              + ")");
     }
     AVStream stream = state.format.streams(index);
     AVCodecParameters parameters = stream.codecpar();
     String codecName = avcodec.avcodec_get_name(parameters.codec_id()).getString();
     if ((stream.disposition() & avformat.AV_DISPOSITION_ATTACHED_PIC) != 0) {
-      throw new DecodeException("the " + containerName(state.format) + " file has no video stream, only a "
-          + codecName + " cover picture (streams: " + describeStreams(state.format) + ")");
+      throw new DecodeException(
+          "the "
+              + containerName(state.format)
+              + " file has no video stream, only a "
+              + codecName
+              + " cover picture (streams: "
+              + describeStreams(state.format)
+              + ")");
     }
     for (int i = 0; i < state.format.nb_streams(); i++) {
       if (i != index) {
@@ -176,14 +204,21 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
     int width = parameters.width();
     int height = parameters.height();
     if (width <= 0 || height <= 0) {
-      throw new DecodeException("the " + codecName + " video stream declares no frame size (" + width + "x"
-          + height + ")");
+      throw new DecodeException(
+          "the "
+              + codecName
+              + " video stream declares no frame size ("
+              + width
+              + "x"
+              + height
+              + ")");
     }
     limits.checkedByteSize(DType.UINT8, 3, height, width);
 
     AVCodec decoder = avcodec.avcodec_find_decoder(parameters.codec_id());
     if (decoder == null || decoder.isNull()) {
-      throw new DecodeException("this FFmpeg build has no decoder for the " + codecName + " video codec");
+      throw new DecodeException(
+          "this FFmpeg build has no decoder for the " + codecName + " video codec");
     }
     state.codec = avcodec.avcodec_alloc_context3(decoder);
     if (state.codec == null || state.codec.isNull()) {
@@ -202,7 +237,10 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
     }
     state.packet = avcodec.av_packet_alloc();
     state.frame = avutil.av_frame_alloc();
-    if (state.packet == null || state.packet.isNull() || state.frame == null || state.frame.isNull()) {
+    if (state.packet == null
+        || state.packet.isNull()
+        || state.frame == null
+        || state.frame.isNull()) {
       throw new DecodeException("FFmpeg could not allocate a packet or frame");
     }
     state.streamIndex = index;
@@ -210,12 +248,13 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
     return describe(state.format, stream, parameters, codecName);
   }
 
-  private static VideoInfo describe(AVFormatContext format, AVStream stream, AVCodecParameters parameters,
-      String codecName) {
+  private static VideoInfo describe(
+      AVFormatContext format, AVStream stream, AVCodecParameters parameters, String codecName) {
     BytePointer profile = avcodec.avcodec_profile_name(parameters.codec_id(), parameters.profile());
     AVRational rate = avformat.av_guess_frame_rate(format, stream, null);
     double duration = Double.NaN;
-    if (stream.duration() != avutil.AV_NOPTS_VALUE && stream.duration() > 0
+    if (stream.duration() != avutil.AV_NOPTS_VALUE
+        && stream.duration() > 0
         && stream.time_base().den() > 0) {
       duration = stream.duration() * avutil.av_q2d(stream.time_base());
     } else if (format.duration() != avutil.AV_NOPTS_VALUE && format.duration() > 0) {
@@ -234,16 +273,21 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
         duration,
         stream.nb_frames() > 0 ? stream.nb_frames() : -1,
         fieldOrderName(parameters.field_order()),
-        parameters.color_space() == avutil.AVCOL_SPC_UNSPECIFIED ? null
+        parameters.color_space() == avutil.AVCOL_SPC_UNSPECIFIED
+            ? null
             : nameOrNull(avutil.av_color_space_name(parameters.color_space())),
-        parameters.color_range() == avutil.AVCOL_RANGE_UNSPECIFIED ? null
+        parameters.color_range() == avutil.AVCOL_RANGE_UNSPECIFIED
+            ? null
             : nameOrNull(avutil.av_color_range_name(parameters.color_range())),
         rotation(parameters));
   }
 
   private static double rotation(AVCodecParameters parameters) {
-    AVPacketSideData matrix = avcodec.av_packet_side_data_get(parameters.coded_side_data(),
-        parameters.nb_coded_side_data(), avcodec.AV_PKT_DATA_DISPLAYMATRIX);
+    AVPacketSideData matrix =
+        avcodec.av_packet_side_data_get(
+            parameters.coded_side_data(),
+            parameters.nb_coded_side_data(),
+            avcodec.AV_PKT_DATA_DISPLAYMATRIX);
     if (matrix == null || matrix.isNull() || matrix.size() < 9 * 4 || matrix.data() == null) {
       return 0;
     }
@@ -267,7 +311,8 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
   }
 
   private static String containerName(AVFormatContext format) {
-    return format.iformat() == null || format.iformat().isNull() ? "unknown"
+    return format.iformat() == null || format.iformat().isNull()
+        ? "unknown"
         : nameOrNull(format.iformat().name());
   }
 
@@ -276,8 +321,10 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
     for (int i = 0; i < format.nb_streams(); i++) {
       AVCodecParameters parameters = format.streams(i).codecpar();
       String type = nameOrNull(avutil.av_get_media_type_string(parameters.codec_type()));
-      streams.add((type == null ? "unknown" : type) + " " + avcodec.avcodec_get_name(parameters.codec_id())
-          .getString());
+      streams.add(
+          (type == null ? "unknown" : type)
+              + " "
+              + avcodec.avcodec_get_name(parameters.codec_id()).getString());
     }
     return streams.isEmpty() ? "none" : String.join(", ", streams);
   }
@@ -302,9 +349,10 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
   }
 
   /**
-   * The number of frames if the container says so ({@code nb_frames}), else an estimate from the duration and
-   * frame rate, else empty. A hint for sizing, not a promise: the number of frames {@link #next()} returns may
-   * differ (dropped-frame entries in AVI indexes, edit lists, truncation). Count frames by iterating.
+   * The number of frames if the container says so ({@code nb_frames}), else an estimate from the
+   * duration and frame rate, else empty. A hint for sizing, not a promise: the number of frames
+   * {@link #next()} returns may differ (dropped-frame entries in AVI indexes, edit lists,
+   * truncation). Count frames by iterating.
    */
   public OptionalInt frameCount() {
     if (info.declaredFrameCount() > 0) {
@@ -328,7 +376,8 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
   }
 
   /**
-   * How many of the frames returned so far the decoder flagged as possibly corrupt (it concealed errors in them).
+   * How many of the frames returned so far the decoder flagged as possibly corrupt (it concealed
+   * errors in them).
    */
   public int corruptFrames() {
     return corruptFrames;
@@ -337,7 +386,8 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
   /**
    * The next frame, {@code (3, H, W)} uint8, or null after the last one.
    *
-   * @throws DecodeException when the file turns out to be corrupt or truncated; the iteration ends there
+   * @throws DecodeException when the file turns out to be corrupt or truncated; the iteration ends
+   *     there
    * @throws IllegalStateException after {@link #close()}
    */
   public PixelArray nextFrame() throws DecodeException {
@@ -345,7 +395,10 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
     return planar == null ? null : wrap(planar);
   }
 
-  /** {@link #nextFrame()} as the planar bytes ({@code 3 * H * W}, R plane first), or null after the last one. */
+  /**
+   * {@link #nextFrame()} as the planar bytes ({@code 3 * H * W}, R plane first), or null after the
+   * last one.
+   */
   byte[] nextPlanar() throws DecodeException {
     if (lookahead != null) {
       byte[] frame = lookahead;
@@ -411,7 +464,8 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
   }
 
   private PixelArray wrap(byte[] planar) {
-    return PixelArray.wrap(DType.UINT8, new int[] {3, info.height(), info.width()}, ByteBuffer.wrap(planar));
+    return PixelArray.wrap(
+        DType.UINT8, new int[] {3, info.height(), info.width()}, ByteBuffer.wrap(planar));
   }
 
   private byte[] decodeNext() throws DecodeException {
@@ -429,11 +483,12 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
         return null;
       }
       if (ret != avutil.AVERROR_EAGAIN()) {
-        throw AvErrors.failure("cannot decode the " + info.codec() + " video after " + framesDecoded + " frames",
-            ret);
+        throw AvErrors.failure(
+            "cannot decode the " + info.codec() + " video after " + framesDecoded + " frames", ret);
       }
       if (draining) {
-        throw new DecodeException("the " + info.codec() + " decoder wants more data after the end of the stream");
+        throw new DecodeException(
+            "the " + info.codec() + " decoder wants more data after the end of the stream");
       }
       feed(s);
     }
@@ -443,14 +498,22 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
   private void feed(NativeState s) throws DecodeException {
     while (true) {
       if (++packetsWithoutFrame > MAX_PACKETS_WITHOUT_FRAME) {
-        throw new DecodeException("no frame decoded from " + MAX_PACKETS_WITHOUT_FRAME + " packets in a row after "
-            + framesDecoded + " frames; the file is corrupt");
+        throw new DecodeException(
+            "no frame decoded from "
+                + MAX_PACKETS_WITHOUT_FRAME
+                + " packets in a row after "
+                + framesDecoded
+                + " frames; the file is corrupt");
       }
       int ret = avformat.av_read_frame(s.format, s.packet);
       if (ret == avutil.AVERROR_EOF) {
         if (s.input.seekedPastEnd()) {
-          throw new DecodeException("the file is truncated: the " + info.container()
-              + " index points past the end of its data (after " + framesDecoded + " frames)");
+          throw new DecodeException(
+              "the file is truncated: the "
+                  + info.container()
+                  + " index points past the end of its data (after "
+                  + framesDecoded
+                  + " frames)");
         }
         draining = true;
         int sent = avcodec.avcodec_send_packet(s.codec, null);
@@ -460,9 +523,12 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
         return;
       }
       if (ret < 0) {
-        String what = s.input.seekedPastEnd()
-            ? "the file is truncated: the " + info.container() + " index points past the end of its data"
-            : "cannot read the " + info.container() + " file";
+        String what =
+            s.input.seekedPastEnd()
+                ? "the file is truncated: the "
+                    + info.container()
+                    + " index points past the end of its data"
+                : "cannot read the " + info.container() + " file";
         throw AvErrors.failure(what + " (after " + framesDecoded + " frames)", ret);
       }
       try {
@@ -470,12 +536,17 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
           continue;
         }
         if ((s.packet.flags() & avcodec.AV_PKT_FLAG_CORRUPT) != 0) {
-          throw new DecodeException("the file is truncated or corrupt: the video packet at byte " + s.packet.pos()
-              + " is incomplete (after " + framesDecoded + " frames)");
+          throw new DecodeException(
+              "the file is truncated or corrupt: the video packet at byte "
+                  + s.packet.pos()
+                  + " is incomplete (after "
+                  + framesDecoded
+                  + " frames)");
         }
         int sent = avcodec.avcodec_send_packet(s.codec, s.packet);
         if (sent < 0) {
-          throw AvErrors.failure("cannot decode the " + info.codec() + " video after " + framesDecoded + " frames",
+          throw AvErrors.failure(
+              "cannot decode the " + info.codec() + " video after " + framesDecoded + " frames",
               sent);
         }
         return;
@@ -509,8 +580,8 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
   }
 
   /**
-   * Everything native, freed in reverse order of allocation; a separate object so that the {@link Cleaner} can
-   * free it without reaching the {@link VideoFrames} that owns it.
+   * Everything native, freed in reverse order of allocation; a separate object so that the {@link
+   * Cleaner} can free it without reaching the {@link VideoFrames} that owns it.
    */
   private static final class NativeState implements Runnable {
     MemoryInput input;

@@ -1,14 +1,14 @@
 package io.datamint.spark.read.executor;
 
-import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.core.DecodeLimits;
 import io.datamint.spark.core.PixelArray;
+import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.slice.Slicer;
 
 /**
- * One slice or frame row cut out of a resource's arrays: index {@code index} along axis {@code axis} of the
- * {@code (C, D, H, W)} image, the same axis of the masks {@code (K, D, H, W)}, and, when the axis is the frame axis,
- * the same row of the frame-label matrices.
+ * One slice or frame row cut out of a resource's arrays: index {@code index} along axis {@code
+ * axis} of the {@code (C, D, H, W)} image, the same axis of the masks {@code (K, D, H, W)}, and,
+ * when the axis is the frame axis, the same row of the frame-label matrices.
  */
 final class AxisCut implements RowTargets.Cut {
 

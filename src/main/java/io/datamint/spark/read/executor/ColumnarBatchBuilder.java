@@ -19,9 +19,9 @@ import org.apache.spark.sql.vectorized.ColumnVector;
 import org.apache.spark.sql.vectorized.ColumnarBatch;
 
 /**
- * Builds the reader's Arrow batches in the read schema's column order: the top-level tensor columns straight from
- * the decoded arrays, the other columns through Spark's own Arrow writer. The vectors are reused from batch to
- * batch; a batch is valid until the next {@link #reset()}.
+ * Builds the reader's Arrow batches in the read schema's column order: the top-level tensor columns
+ * straight from the decoded arrays, the other columns through Spark's own Arrow writer. The vectors
+ * are reused from batch to batch; a batch is valid until the next {@link #reset()}.
  */
 final class ColumnarBatchBuilder implements AutoCloseable {
 
@@ -47,8 +47,9 @@ final class ColumnarBatchBuilder implements AutoCloseable {
   }
 
   ColumnarBatchBuilder(StructType readSchema, BufferAllocator allocator) {
-    this.root = VectorSchemaRoot.create(
-        ArrowSchemas.toArrowSchema(plainSchema(readSchema), TIME_ZONE), allocator);
+    this.root =
+        VectorSchemaRoot.create(
+            ArrowSchemas.toArrowSchema(plainSchema(readSchema), TIME_ZONE), allocator);
     this.writer = ArrowWriter.create(root);
     List<StructField> tensors = new ArrayList<>();
     for (StructField field : readSchema.fields()) {
@@ -60,8 +61,10 @@ final class ColumnarBatchBuilder implements AutoCloseable {
     this.tensorVectors = new StructVector[tensors.size()];
     this.tensorWriters = new TensorVectorWriter[tensors.size()];
     for (int t = 0; t < tensors.size(); t++) {
-      Field arrowField = ArrowSchemas.toArrowSchema(new StructType(new StructField[] {tensors.get(t)}),
-          TIME_ZONE).getFields().get(0);
+      Field arrowField =
+          ArrowSchemas.toArrowSchema(new StructType(new StructField[] {tensors.get(t)}), TIME_ZONE)
+              .getFields()
+              .get(0);
       tensorNames[t] = tensors.get(t).name();
       tensorVectors[t] = (StructVector) arrowField.createVector(allocator);
       tensorWriters[t] = new TensorVectorWriter(tensorVectors[t]);
@@ -72,12 +75,16 @@ final class ColumnarBatchBuilder implements AutoCloseable {
     List<FieldVector> plainVectors = root.getFieldVectors();
     for (int i = 0; i < columns.length; i++) {
       boolean tensor = TensorType.isTensor(readSchema.fields()[i].dataType());
-      columns[i] = new ReusedArrowColumnVector(
-          tensor ? tensorVectors[tensorIndex++] : plainVectors.get(plainIndex++));
+      columns[i] =
+          new ReusedArrowColumnVector(
+              tensor ? tensorVectors[tensorIndex++] : plainVectors.get(plainIndex++));
     }
   }
 
-  /** Appends one row: its plain columns, and each tensor column's value by column name (null for a null). */
+  /**
+   * Appends one row: its plain columns, and each tensor column's value by column name (null for a
+   * null).
+   */
   void add(InternalRow plainColumns, Function<String, PixelArray> tensors) {
     writer.write(plainColumns);
     for (int t = 0; t < tensorWriters.length; t++) {

@@ -6,11 +6,16 @@ import io.datamint.spark.schema.Columns;
 import java.util.Map;
 
 /**
- * What decoding one resource gave: the {@code image} tensor laid out for the dataset, the header, the affine, the
- * volume's typed geometry (null for images and videos) and the training targets; or the reason it failed.
- * {@link #NOT_READ} when the query needs nothing from the file.
+ * What decoding one resource gave: the {@code image} tensor laid out for the dataset, the header,
+ * the affine, the volume's typed geometry (null for images and videos) and the training targets; or
+ * the reason it failed. {@link #NOT_READ} when the query needs nothing from the file.
  */
-record DecodeOutcome(PixelArray image, String metainfo, double[] affine, VolumeGeometry geometry, String error,
+record DecodeOutcome(
+    PixelArray image,
+    String metainfo,
+    double[] affine,
+    VolumeGeometry geometry,
+    String error,
     Map<String, Object> targets) {
 
   static final DecodeOutcome NOT_READ = new DecodeOutcome(null, null, null, null, null, Map.of());
@@ -24,7 +29,10 @@ record DecodeOutcome(PixelArray image, String metainfo, double[] affine, VolumeG
     return new DecodeOutcome(image, metainfo, affine, geometry, error, values);
   }
 
-  /** The value of a column computed in the executor (targets, slice and frame indexes); null when absent. */
+  /**
+   * The value of a column computed in the executor (targets, slice and frame indexes); null when
+   * absent.
+   */
   Object target(String column) {
     return targets.get(column);
   }

@@ -1,10 +1,10 @@
 package io.datamint.spark.read.executor;
 
+import io.datamint.spark.core.PixelArray;
 import io.datamint.spark.plan.PlannedResource;
 import io.datamint.spark.plan.ResourcePartition;
-import io.datamint.spark.source.ResourceFileStore;
-import io.datamint.spark.core.PixelArray;
 import io.datamint.spark.schema.Columns;
+import io.datamint.spark.source.ResourceFileStore;
 import io.datamint.spark.util.SumMetric;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -19,12 +19,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads one input partition into Arrow batches. Each planned resource's file is decoded once (only when the read
- * schema has a column from it, or when resources expand into slices or frames), its targets are computed, and its
- * rows are streamed out: one, or one per slice or frame, cut from the decoded arrays as the batches fill. The reader
- * holds at most one decoded resource plus the batch being built. Every failure while producing rows goes to
- * {@link RowFailures}: bad data follows the read mode (PERMISSIVE keeps the row with {@code _error}, DROPMALFORMED
- * drops it, FAILFAST fails the task naming the resource); a bug in the connector fails the task in every mode.
+ * Reads one input partition into Arrow batches. Each planned resource's file is decoded once (only
+ * when the read schema has a column from it, or when resources expand into slices or frames), its
+ * targets are computed, and its rows are streamed out: one, or one per slice or frame, cut from the
+ * decoded arrays as the batches fill. The reader holds at most one decoded resource plus the batch
+ * being built. Every failure while producing rows goes to {@link RowFailures}: bad data follows the
+ * read mode (PERMISSIVE keeps the row with {@code _error}, DROPMALFORMED drops it, FAILFAST fails
+ * the task naming the resource); a bug in the connector fails the task in every mode.
  */
 final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
 
@@ -56,18 +57,23 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
     this.assembler = new RowAssembler(ColumnarBatchBuilder.plainSchema(factory.readSchema()));
     this.expander = factory.expander();
     this.failures = new RowFailures(settings.mode());
-    this.loader = factory.readsFiles() || expander.expands() ? new ResourceLoader(factory.files(), settings) : null;
+    this.loader =
+        factory.readsFiles() || expander.expands()
+            ? new ResourceLoader(factory.files(), settings)
+            : null;
     this.targets = factory.targets();
     this.files = factory.files();
-    this.allocator = ArrowUtils.rootAllocator().newChildAllocator(
-        "datamint-partition-" + partition.index(), 0, Long.MAX_VALUE);
+    this.allocator =
+        ArrowUtils.rootAllocator()
+            .newChildAllocator("datamint-partition-" + partition.index(), 0, Long.MAX_VALUE);
     this.builder = new ColumnarBatchBuilder(factory.readSchema(), allocator);
   }
 
   @Override
   public boolean next() {
     builder.reset();
-    while (builder.rows() < settings.batchSize() && builder.tensorBytes() < ReadSettings.MAX_BATCH_TENSOR_BYTES) {
+    while (builder.rows() < settings.batchSize()
+        && builder.tensorBytes() < ReadSettings.MAX_BATCH_TENSOR_BYTES) {
       if (pending == null || position >= expansion.indexes().length) {
         pending = null;
         if (!resources.hasNext()) {
@@ -86,7 +92,10 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
     return true;
   }
 
-  /** Decodes one resource (once, whatever its number of rows), computes its targets, and plans its rows. */
+  /**
+   * Decodes one resource (once, whatever its number of rows), computes its targets, and plans its
+   * rows.
+   */
   private void prepare(PlannedResource resource) {
     DecodeOutcome outcome = DecodeOutcome.NOT_READ;
     RowTargets rowTargets = RowTargets.NONE;
@@ -104,7 +113,11 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
       String reason = failures.onFailure(resource, failure);
       if (reason == null) {
         droppedRows++;
-        LOG.warn("dropping resource {} ({}): {}", resource.resourceId(), resource.filename(), failure.getMessage());
+        LOG.warn(
+            "dropping resource {} ({}): {}",
+            resource.resourceId(),
+            resource.filename(),
+            failure.getMessage());
         return;
       }
       errorRows++;
@@ -120,8 +133,9 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
   }
 
   /**
-   * Appends the row at {@code index} of the pending resource's expansion (-1: the whole resource). A row that cannot
-   * be cut is that row's failure (the resource's other rows stay); a failure writing it into Arrow is a bug.
+   * Appends the row at {@code index} of the pending resource's expansion (-1: the whole resource).
+   * A row that cannot be cut is that row's failure (the resource's other rows stay); a failure
+   * writing it into Arrow is a bug.
    */
   private void emit(int index) {
     DecodeOutcome row;
@@ -131,7 +145,11 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
       String reason = failures.onFailure(pending, failure);
       if (reason == null) {
         droppedRows++;
-        LOG.warn("dropping row {} of resource {} ({}): {}", index, pending.resourceId(), pending.filename(),
+        LOG.warn(
+            "dropping row {} of resource {} ({}): {}",
+            index,
+            pending.resourceId(),
+            pending.filename(),
             failure.getMessage());
         return;
       }
@@ -145,23 +163,37 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
     }
   }
 
-  /** The row at {@code index} of the pending resource, cut out of its decoded arrays and targets. */
+  /**
+   * The row at {@code index} of the pending resource, cut out of its decoded arrays and targets.
+   */
   private DecodeOutcome cut(int index) {
-    RowTargets.Cut cut = index < 0 ? RowTargets.WHOLE : new AxisCut(expansion.axis(), index, settings.limits());
+    RowTargets.Cut cut =
+        index < 0 ? RowTargets.WHOLE : new AxisCut(expansion.axis(), index, settings.limits());
     DecodeOutcome whole = pendingOutcome;
     Map<String, Object> values = new HashMap<>(pendingTargets.values(cut));
     values.putAll(indexes(index));
     PixelArray image = whole.image() == null ? null : cut.image(whole.image());
-    return new DecodeOutcome(image, settings.returnMetainfo() ? whole.metainfo() : null, whole.affine(),
-        whole.geometry(), whole.error(), values);
+    return new DecodeOutcome(
+        image,
+        settings.returnMetainfo() ? whole.metainfo() : null,
+        whole.affine(),
+        whole.geometry(),
+        whole.error(),
+        values);
   }
 
-  /** The slice and frame columns of the row at {@code index} of the pending expansion (null values allowed). */
+  /**
+   * The slice and frame columns of the row at {@code index} of the pending expansion (null values
+   * allowed).
+   */
   private Map<String, Object> indexes(int index) {
     Map<String, Object> values = new HashMap<>();
     values.put(Columns.SLICE_INDEX, expansion.sliceIndex(index));
-    values.put(Columns.SLICE_AXIS, expansion.sliceAxis() == null || index < 0 ? null
-        : UTF8String.fromString(expansion.sliceAxis()));
+    values.put(
+        Columns.SLICE_AXIS,
+        expansion.sliceAxis() == null || index < 0
+            ? null
+            : UTF8String.fromString(expansion.sliceAxis()));
     values.put(Columns.FRAME_INDEX, expansion.frameIndex(index));
     return values;
   }

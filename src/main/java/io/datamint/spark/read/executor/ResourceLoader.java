@@ -1,12 +1,12 @@
 package io.datamint.spark.read.executor;
 
+import io.datamint.spark.core.PixelArray;
 import io.datamint.spark.dataset.ItemLayout;
-import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.decode.DecodedResource;
 import io.datamint.spark.decode.Decoders;
 import io.datamint.spark.decode.FileFormat;
 import io.datamint.spark.decode.FormatDetector;
-import io.datamint.spark.core.PixelArray;
+import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.plan.PlannedResource;
 import io.datamint.spark.source.ResourceFileStore;
 import java.io.IOException;
@@ -14,9 +14,10 @@ import java.io.InputStream;
 import java.util.Arrays;
 
 /**
- * Executor side: fetches a resource's file, detects its format, decodes it and lays the pixels out for the dataset.
- * Failures propagate: an unreadable file as an {@link IOException} (or the source's exception), bad data as a
- * {@link DecodeException}; the reader's {@link RowFailures} decides what each becomes.
+ * Executor side: fetches a resource's file, detects its format, decodes it and lays the pixels out
+ * for the dataset. Failures propagate: an unreadable file as an {@link IOException} (or the
+ * source's exception), bad data as a {@link DecodeException}; the reader's {@link RowFailures}
+ * decides what each becomes.
  */
 final class ResourceLoader {
 
@@ -53,17 +54,24 @@ final class ResourceLoader {
         length += r;
         if (length == bytes.length) {
           if (bytes.length >= MAX_FILE_BYTES) {
-            throw new DecodeException("the resource file is larger than " + MAX_FILE_BYTES + " bytes");
+            throw new DecodeException(
+                "the resource file is larger than " + MAX_FILE_BYTES + " bytes");
           }
           bytes = Arrays.copyOf(bytes, (int) Math.min(MAX_FILE_BYTES, bytes.length * 2L));
         }
       }
       bytesRead += length;
     }
-    FileFormat format = FormatDetector.detect(bytes, length, resource.mimetype(), resource.filename());
+    FileFormat format =
+        FormatDetector.detect(bytes, length, resource.mimetype(), resource.filename());
     DecodedResource decoded = Decoders.forFormat(format).decode(bytes, length, settings.limits());
     PixelArray image = ItemLayout.layout(settings.dataset(), resource.kind(), decoded.pixels());
-    return new DecodeOutcome(image, decoded.metainfoJson(), decoded.affine(), decoded.geometry(), null,
+    return new DecodeOutcome(
+        image,
+        decoded.metainfoJson(),
+        decoded.affine(),
+        decoded.geometry(),
+        null,
         java.util.Map.of());
   }
 
@@ -71,6 +79,7 @@ final class ResourceLoader {
     if (size == null || size <= 0) {
       return 1 << 16;
     }
-    return (int) Math.min(MAX_FILE_BYTES, size + 1); // +1 so that a correct size needs no second buffer
+    return (int)
+        Math.min(MAX_FILE_BYTES, size + 1); // +1 so that a correct size needs no second buffer
   }
 }

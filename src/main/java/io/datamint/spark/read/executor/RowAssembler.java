@@ -18,9 +18,10 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
 
 /**
- * Builds the Spark row of a resource's non-tensor columns, exactly those of the (pruned) schema it is given. Each
- * column's filler is chosen once per partition; only the requested columns are computed. Tensor columns are written
- * straight into Arrow by {@link io.datamint.spark.tensor.TensorVectorWriter}.
+ * Builds the Spark row of a resource's non-tensor columns, exactly those of the (pruned) schema it
+ * is given. Each column's filler is chosen once per partition; only the requested columns are
+ * computed. Tensor columns are written straight into Arrow by {@link
+ * io.datamint.spark.tensor.TensorVectorWriter}.
  */
 final class RowAssembler implements Serializable {
 
@@ -71,11 +72,12 @@ final class RowAssembler implements Serializable {
         return (r, o) -> utf8(o.metainfo());
       case Columns.AFFINE:
         return (r, o) -> o.affine() == null ? null : new GenericArrayData(o.affine());
-      case Columns.ANNOTATIONS: {
-        StructType element = (StructType) ((ArrayType) field.dataType()).elementType();
-        Function<Annotation, InternalRow> converter = AnnotationStruct.converter(element);
-        return (r, o) -> new GenericArrayData(r.annotations().stream().map(converter).toArray());
-      }
+      case Columns.ANNOTATIONS:
+        {
+          StructType element = (StructType) ((ArrayType) field.dataType()).elementType();
+          Function<Annotation, InternalRow> converter = AnnotationStruct.converter(element);
+          return (r, o) -> new GenericArrayData(r.annotations().stream().map(converter).toArray());
+        }
       case Columns.ERROR:
         return (r, o) -> utf8(o.error());
       case Columns.SEGMENTATIONS:
@@ -88,7 +90,8 @@ final class RowAssembler implements Serializable {
       case Columns.FRAME_INDEX:
         return (r, o) -> o.target(field.name());
       default:
-        throw new IllegalArgumentException("the datamint reader cannot fill column " + field.name());
+        throw new IllegalArgumentException(
+            "the datamint reader cannot fill column " + field.name());
     }
   }
 

@@ -1,9 +1,9 @@
 package io.datamint.spark.read.executor;
 
 import io.datamint.spark.api.model.ResourceKind;
-import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.core.PixelArray;
 import io.datamint.spark.core.VolumeGeometry;
+import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.plan.PlannedResource;
 import io.datamint.spark.slice.PlaneResolver;
 import io.datamint.spark.slice.SlicePlane;
@@ -11,18 +11,20 @@ import java.io.Serializable;
 import java.util.Arrays;
 
 /**
- * Decides the rows a decoded resource gives: one row, or (the SDK's {@code VolumeDataset.slice(axis)} and
- * {@code VideoDataset.frame_by_frame()}) one row per slice of a DICOM or NIfTI volume along the option's plane, or
- * per frame of a video (and of a multi-frame DICOM when it is not sliced). Only the slices and frames that pass the
- * pushed {@code slice_index} / {@code frame_index} predicates are kept.
+ * Decides the rows a decoded resource gives: one row, or (the SDK's {@code
+ * VolumeDataset.slice(axis)} and {@code VideoDataset.frame_by_frame()}) one row per slice of a
+ * DICOM or NIfTI volume along the option's plane, or per frame of a video (and of a multi-frame
+ * DICOM when it is not sliced). Only the slices and frames that pass the pushed {@code slice_index}
+ * / {@code frame_index} predicates are kept.
  */
 final class RowExpander implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
   /**
-   * The rows of one resource: the axis of the {@code (C, D, H, W)} image they cut (-1 for a single whole row), the
-   * indexes along it, and whether they are slices (with the plane's label) or frames.
+   * The rows of one resource: the axis of the {@code (C, D, H, W)} image they cut (-1 for a single
+   * whole row), the indexes along it, and whether they are slices (with the plane's label) or
+   * frames.
    */
   record Expansion(int axis, int[] indexes, String sliceAxis, boolean frames) {
 
@@ -58,10 +60,11 @@ final class RowExpander implements Serializable {
   }
 
   /**
-   * The rows of a resource whose image decoded to {@code image} (null when not read) with this geometry (null for
-   * images and videos).
+   * The rows of a resource whose image decoded to {@code image} (null when not read) with this
+   * geometry (null for images and videos).
    */
-  Expansion expand(PlannedResource resource, PixelArray image, VolumeGeometry geometry) throws DecodeException {
+  Expansion expand(PlannedResource resource, PixelArray image, VolumeGeometry geometry)
+      throws DecodeException {
     if (image == null || image.rank() != 4 || !expands()) {
       return filter.keeps(null, null) ? Expansion.WHOLE : Expansion.none();
     }
@@ -70,7 +73,9 @@ final class RowExpander implements Serializable {
       return along(1, image, null, true);
     }
     if (plane != null && (kind == ResourceKind.DICOM || kind == ResourceKind.NIFTI)) {
-      int axis = PlaneResolver.axis(plane, kind == ResourceKind.NIFTI ? "nifti" : "dicom", geometry, image.shape());
+      int axis =
+          PlaneResolver.axis(
+              plane, kind == ResourceKind.NIFTI ? "nifti" : "dicom", geometry, image.shape());
       return along(axis, image, plane.label(), false);
     }
     if (frameByFrame && kind == ResourceKind.DICOM) {

@@ -3,12 +3,14 @@ package io.datamint.spark.read.executor;
 import java.io.Serializable;
 
 /**
- * A pushed predicate on a row's {@code slice_index} / {@code frame_index}, evaluated in the executor before a slice
- * or frame is cut, so that {@code WHERE slice_index BETWEEN a AND b} produces only those slices. SQL's three-valued
- * logic: null (unknown) drops the row, as false does; on rows that are not slices the index is null.
+ * A pushed predicate on a row's {@code slice_index} / {@code frame_index}, evaluated in the
+ * executor before a slice or frame is cut, so that {@code WHERE slice_index BETWEEN a AND b}
+ * produces only those slices. SQL's three-valued logic: null (unknown) drops the row, as false
+ * does; on rows that are not slices the index is null.
  *
- * <p>Public because the driver builds it: the scan builder translates the pushed SQL predicates into one filter and
- * hands it to {@link DatamintReaderFactory#create}, which ships it to the executors.
+ * <p>Public because the driver builds it: the scan builder translates the pushed SQL predicates
+ * into one filter and hands it to {@link DatamintReaderFactory#create}, which ships it to the
+ * executors.
  */
 @FunctionalInterface
 public interface RowIndexFilter extends Serializable {
@@ -17,7 +19,8 @@ public interface RowIndexFilter extends Serializable {
   RowIndexFilter ALL = (slice, frame) -> true;
 
   /**
-   * The predicate's value for a row with these indexes: {@code TRUE}, {@code FALSE}, or null for unknown.
+   * The predicate's value for a row with these indexes: {@code TRUE}, {@code FALSE}, or null for
+   * unknown.
    *
    * @param sliceIndex the row's {@code slice_index}, null when the row is no slice
    * @param frameIndex the row's {@code frame_index}, null when the row is no frame

@@ -1,7 +1,7 @@
 package io.datamint.spark.read.executor;
 
-import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.core.PixelArray;
+import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.schema.Columns;
 import io.datamint.spark.tensor.TensorRows;
 import java.util.HashMap;
@@ -13,23 +13,31 @@ import org.apache.spark.sql.catalyst.util.GenericArrayData;
 import org.apache.spark.unsafe.types.UTF8String;
 
 /**
- * One resource's training targets as computed in the executor, before they become Spark values: the label values
- * (already Spark values, the same for every row of the resource), and the arrays that a slice or frame row cuts
- * along the same axis as the image (masks, per-frame label matrices).
+ * One resource's training targets as computed in the executor, before they become Spark values: the
+ * label values (already Spark values, the same for every row of the resource), and the arrays that
+ * a slice or frame row cuts along the same axis as the image (masks, per-frame label matrices).
  *
  * @param labelValues {@code image_labels} and {@code image_categories} as Spark values, by column
- * @param frameLabels per annotator, int32 {@code (num_frames, num_frame_labels)}; null when not requested or unknown
- * @param masks per author, instance {@code (N, [D,] H, W)} or semantic {@code (L+1, [D,] H, W)}; null when not
- *     requested
+ * @param frameLabels per annotator, int32 {@code (num_frames, num_frame_labels)}; null when not
+ *     requested or unknown
+ * @param masks per author, instance {@code (N, [D,] H, W)} or semantic {@code (L+1, [D,] H, W)};
+ *     null when not requested
  * @param codes per author, the instance codes; null when masks are not requested
  * @param merged the merged semantic mask {@code (L+1, [D,] H, W)}; null without a merge strategy
  */
-record RowTargets(Map<String, Object> labelValues, Map<String, PixelArray> frameLabels,
-    Map<String, PixelArray> masks, Map<String, int[]> codes, PixelArray merged) {
+record RowTargets(
+    Map<String, Object> labelValues,
+    Map<String, PixelArray> frameLabels,
+    Map<String, PixelArray> masks,
+    Map<String, int[]> codes,
+    PixelArray merged) {
 
   static final RowTargets NONE = new RowTargets(Map.of(), null, null, null, null);
 
-  /** A cut of a row out of the resource's arrays: the axis of the masks' spatial layout and the index on it. */
+  /**
+   * A cut of a row out of the resource's arrays: the axis of the masks' spatial layout and the
+   * index on it.
+   */
   interface Cut {
     /** The row's image out of the resource's {@code (C, [D,] H, W)} image. */
     PixelArray image(PixelArray image) throws DecodeException;
@@ -37,27 +45,31 @@ record RowTargets(Map<String, Object> labelValues, Map<String, PixelArray> frame
     /** The sub-array of a mask-like array {@code (K, [D,] H, W)} for this row. */
     PixelArray mask(PixelArray array) throws DecodeException;
 
-    /** The row's frame labels out of a {@code (num_frames, L)} matrix, or the matrix when the row is no frame. */
+    /**
+     * The row's frame labels out of a {@code (num_frames, L)} matrix, or the matrix when the row is
+     * no frame.
+     */
     PixelArray frameLabels(PixelArray matrix) throws DecodeException;
   }
 
   /** The whole resource: nothing is cut. */
-  static final Cut WHOLE = new Cut() {
-    @Override
-    public PixelArray image(PixelArray image) {
-      return image;
-    }
+  static final Cut WHOLE =
+      new Cut() {
+        @Override
+        public PixelArray image(PixelArray image) {
+          return image;
+        }
 
-    @Override
-    public PixelArray mask(PixelArray array) {
-      return array;
-    }
+        @Override
+        public PixelArray mask(PixelArray array) {
+          return array;
+        }
 
-    @Override
-    public PixelArray frameLabels(PixelArray matrix) {
-      return matrix;
-    }
-  };
+        @Override
+        public PixelArray frameLabels(PixelArray matrix) {
+          return matrix;
+        }
+      };
 
   /** The Spark values of the target columns for one row of this resource. */
   Map<String, Object> values(Cut cut) throws DecodeException {

@@ -14,9 +14,9 @@ import io.datamint.spark.annotation.mask.SemanticMasks;
 import io.datamint.spark.api.model.Annotation;
 import io.datamint.spark.config.TargetOptions;
 import io.datamint.spark.core.DType;
-import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.core.DecodeLimits;
 import io.datamint.spark.core.PixelArray;
+import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.plan.PlannedResource;
 import io.datamint.spark.schema.Columns;
 import io.datamint.spark.source.ResourceFileStore;
@@ -30,12 +30,13 @@ import org.apache.spark.sql.catalyst.util.GenericArrayData;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Executor side: a row's training targets from its filtered annotations, with the SDK's semantics (the logic is in
- * {@code io.datamint.spark.annotation}): {@code image_labels}, {@code image_categories}, {@code frame_labels},
- * and the masks {@code segmentations} / {@code seg_labels}, decoded from the mask files onto the image's geometry.
- * Only the target columns of the read schema are computed. Bad annotation data (a corrupt mask file, a frame index
- * outside the resource, an unknown scope) is a {@link DecodeException}, which the reader's {@link RowFailures} turns
- * into the row's {@code _error}; any other exception is a bug and fails the task.
+ * Executor side: a row's training targets from its filtered annotations, with the SDK's semantics
+ * (the logic is in {@code io.datamint.spark.annotation}): {@code image_labels}, {@code
+ * image_categories}, {@code frame_labels}, and the masks {@code segmentations} / {@code
+ * seg_labels}, decoded from the mask files onto the image's geometry. Only the target columns of
+ * the read schema are computed. Bad annotation data (a corrupt mask file, a frame index outside the
+ * resource, an unknown scope) is a {@link DecodeException}, which the reader's {@link RowFailures}
+ * turns into the row's {@code _error}; any other exception is a bug and fails the task.
  */
 final class TargetComputer implements Serializable {
 
@@ -65,9 +66,11 @@ final class TargetComputer implements Serializable {
   /**
    * The targets of a resource.
    *
-   * @param image the resource's decoded image as the dataset lays it out, or null when the file was not read
+   * @param image the resource's decoded image as the dataset lays it out, or null when the file was
+   *     not read
    */
-  RowTargets compute(PlannedResource resource, PixelArray image, ResourceFileStore files, DecodeLimits limits)
+  RowTargets compute(
+      PlannedResource resource, PixelArray image, ResourceFileStore files, DecodeLimits limits)
       throws DecodeException {
     Map<String, Object> labelValues = new HashMap<>();
     List<Annotation> annotations = resource.annotations();
@@ -91,7 +94,8 @@ final class TargetComputer implements Serializable {
     Map<String, int[]> perAnnotator = ImageLabels.perAnnotator(annotations, labels);
     MergeStrategy merge = options.imageLabelsMergeStrategy();
     if (merge != null) {
-      return new GenericArrayData(ImageLabels.merge(perAnnotator.values(), merge, labels.imageLabels().size()));
+      return new GenericArrayData(
+          ImageLabels.merge(perAnnotator.values(), merge, labels.imageLabels().size()));
     }
     return RowTargets.map(perAnnotator, GenericArrayData::new);
   }
@@ -103,14 +107,15 @@ final class TargetComputer implements Serializable {
       return ImageCategories.mode(perAnnotator.values());
     }
     if (merge != null) {
-      return new GenericArrayData(ImageCategories.multiHot(perAnnotator.values(), merge,
-          labels.imageCategories().size()));
+      return new GenericArrayData(
+          ImageCategories.multiHot(perAnnotator.values(), merge, labels.imageCategories().size()));
     }
     return RowTargets.map(perAnnotator, v -> v);
   }
 
-  private Map<String, PixelArray> frameLabels(PlannedResource resource, PixelArray image,
-      List<Annotation> annotations) throws DecodeException {
+  private Map<String, PixelArray> frameLabels(
+      PlannedResource resource, PixelArray image, List<Annotation> annotations)
+      throws DecodeException {
     Integer frames = resource.numFrames();
     if (frames == null && image != null) {
       frames = image.rank() == 4 ? image.dim(1) : 1;
@@ -120,9 +125,13 @@ final class TargetComputer implements Serializable {
     }
     int width = labels.frameLabels().size();
     Map<String, PixelArray> out = RowTargets.ordered();
-    for (Map.Entry<String, int[][]> e : FrameLabels.perAnnotator(annotations, labels, frames).entrySet()) {
-      PixelArray matrix = PixelArray.wrap(DType.INT32, new int[] {frames, width},
-          java.nio.ByteBuffer.allocate(4 * frames * width));
+    for (Map.Entry<String, int[][]> e :
+        FrameLabels.perAnnotator(annotations, labels, frames).entrySet()) {
+      PixelArray matrix =
+          PixelArray.wrap(
+              DType.INT32,
+              new int[] {frames, width},
+              java.nio.ByteBuffer.allocate(4 * frames * width));
       for (int f = 0; f < frames; f++) {
         for (int l = 0; l < width; l++) {
           matrix.data().putInt(4 * (f * width + l), e.getValue()[f][l]);
@@ -133,34 +142,56 @@ final class TargetComputer implements Serializable {
     return out;
   }
 
-  private RowTargets segmentations(PlannedResource resource, PixelArray image, ResourceFileStore files,
-      DecodeLimits limits, Map<String, Object> labelValues, Map<String, PixelArray> frameLabels)
+  private RowTargets segmentations(
+      PlannedResource resource,
+      PixelArray image,
+      ResourceFileStore files,
+      DecodeLimits limits,
+      Map<String, Object> labelValues,
+      Map<String, PixelArray> frameLabels)
       throws DecodeException {
     if (image == null) {
-      throw new DecodeException("segmentations need the image's geometry, and the image could not be read");
+      throw new DecodeException(
+          "segmentations need the image's geometry, and the image could not be read");
     }
-    MaskGeometry geometry = image.rank() == 4 ? MaskGeometry.volume(image.dim(1), image.dim(2), image.dim(3))
-        : MaskGeometry.image(image.dim(1), image.dim(2));
+    MaskGeometry geometry =
+        image.rank() == 4
+            ? MaskGeometry.volume(image.dim(1), image.dim(2), image.dim(3))
+            : MaskGeometry.image(image.dim(1), image.dim(2));
     List<Annotation> segmentations = new ArrayList<>();
     for (Annotation a : resource.annotations()) {
       if ("segmentation".equals(a.annotationType())) {
         segmentations.add(a);
       }
     }
-    Map<String, AuthorMasks> authors = InstanceMasks.build(segmentations, this::segmentationCode, geometry,
-        MaskSource.fromStore(files, limits.maxDecodedBytes()), limits);
+    Map<String, AuthorMasks> authors =
+        InstanceMasks.build(
+            segmentations,
+            this::segmentationCode,
+            geometry,
+            MaskSource.fromStore(files, limits.maxDecodedBytes()),
+            limits);
     Map<String, int[]> codes = RowTargets.ordered();
     Map<String, PixelArray> masks = RowTargets.ordered();
     int numLabels = labels.segmentationCodeCount();
     for (Map.Entry<String, AuthorMasks> e : authors.entrySet()) {
       codes.put(e.getKey(), e.getValue().codes());
       PixelArray instances = e.getValue().inLayout(geometry);
-      masks.put(e.getKey(), options.returnAsSemanticSegmentation()
-          ? SemanticMasks.fromInstances(instances, e.getValue().codes(), numLabels, limits) : instances);
+      masks.put(
+          e.getKey(),
+          options.returnAsSemanticSegmentation()
+              ? SemanticMasks.fromInstances(instances, e.getValue().codes(), numLabels, limits)
+              : instances);
     }
-    PixelArray merged = options.semanticSegMergeStrategy() == null ? null
-        : MaskMerge.merge(options.semanticSegMergeStrategy(), new ArrayList<>(masks.values()), numLabels,
-            geometry.spatialShape(), limits);
+    PixelArray merged =
+        options.semanticSegMergeStrategy() == null
+            ? null
+            : MaskMerge.merge(
+                options.semanticSegMergeStrategy(),
+                new ArrayList<>(masks.values()),
+                numLabels,
+                geometry.spatialShape(),
+                limits);
     return new RowTargets(labelValues, frameLabels, merged == null ? masks : null, codes, merged);
   }
 
@@ -168,6 +199,4 @@ final class TargetComputer implements Serializable {
     int code = labels.segmentationCode(identifier);
     return code < 0 ? null : code;
   }
-
-
 }

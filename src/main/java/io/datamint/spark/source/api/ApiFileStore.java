@@ -11,10 +11,11 @@ import java.io.InputStream;
 import java.util.function.Supplier;
 
 /**
- * Resource and mask files downloaded from the API on whichever JVM opens them, through that JVM's shared client
- * (so retries, timeouts and the bound on concurrent requests apply per executor). Holds only the
- * {@link ApiSettings}. A file is downloaded whole (retried from the start after a dropped connection or a
- * truncated body) before it is handed out; a failure is an {@link IOException} naming the call and status.
+ * Resource and mask files downloaded from the API on whichever JVM opens them, through that JVM's
+ * shared client (so retries, timeouts and the bound on concurrent requests apply per executor).
+ * Holds only the {@link ApiSettings}. A file is downloaded whole (retried from the start after a
+ * dropped connection or a truncated body) before it is handed out; a failure is an {@link
+ * IOException} naming the call and status.
  */
 final class ApiFileStore implements ResourceFileStore {
 
@@ -31,20 +32,32 @@ final class ApiFileStore implements ResourceFileStore {
 
   @Override
   public InputStream openResource(String resourceId) throws IOException {
-    return fetch(() -> ApiClients.shared(settings).downloadResource(resourceId,
-        BodyReaders.bytes(MAX_FILE_BYTES, "the file of resource " + resourceId)));
+    return fetch(
+        () ->
+            ApiClients.shared(settings)
+                .downloadResource(
+                    resourceId,
+                    BodyReaders.bytes(MAX_FILE_BYTES, "the file of resource " + resourceId)));
   }
 
   @Override
   public InputStream openResourcePrefix(String resourceId, int maxBytes) throws IOException {
-    return fetch(() -> ApiClients.shared(settings).downloadResourcePrefix(resourceId, maxBytes,
-        BodyReaders.prefix(maxBytes)));
+    return fetch(
+        () ->
+            ApiClients.shared(settings)
+                .downloadResourcePrefix(resourceId, maxBytes, BodyReaders.prefix(maxBytes)));
   }
 
   @Override
   public InputStream openAnnotation(String resourceId, String annotationId) throws IOException {
-    return fetch(() -> ApiClients.shared(settings).downloadAnnotation(resourceId, annotationId,
-        BodyReaders.bytes(MAX_FILE_BYTES, "the mask file of annotation " + annotationId)));
+    return fetch(
+        () ->
+            ApiClients.shared(settings)
+                .downloadAnnotation(
+                    resourceId,
+                    annotationId,
+                    BodyReaders.bytes(
+                        MAX_FILE_BYTES, "the mask file of annotation " + annotationId)));
   }
 
   private static InputStream fetch(Supplier<byte[]> download) throws IOException {

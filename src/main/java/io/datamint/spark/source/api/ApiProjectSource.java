@@ -21,10 +21,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A project on a Datamint server, read through the endpoints the SDK's datasets use: the project found by name
- * (as the SDK's datasets) or id, {@code GET /projects/{id}/resources}, {@code POST /annotations/search} for the
- * resources, the worklists with their specs and segmentation groups, and {@code GET /projects/{id}/splits}. Each
- * call asks the server afresh; a {@link io.datamint.spark.source.ProjectSnapshot} reads them once per table.
+ * A project on a Datamint server, read through the endpoints the SDK's datasets use: the project
+ * found by name (as the SDK's datasets) or id, {@code GET /projects/{id}/resources}, {@code POST
+ * /annotations/search} for the resources, the worklists with their specs and segmentation groups,
+ * and {@code GET /projects/{id}/splits}. Each call asks the server afresh; a {@link
+ * io.datamint.spark.source.ProjectSnapshot} reads them once per table.
  */
 public final class ApiProjectSource implements ProjectSource {
 
@@ -42,7 +43,8 @@ public final class ApiProjectSource implements ProjectSource {
    * Finds the project and opens it.
    *
    * @param nameOrId the project's name (exact, case-sensitive) or id
-   * @throws ProjectSourceException when the server cannot be reached, rejects the key, or has no such project
+   * @throws ProjectSourceException when the server cannot be reached, rejects the key, or has no
+   *     such project
    */
   public static ApiProjectSource open(ApiSettings settings, String nameOrId) {
     DatamintApiClient client = ApiClients.shared(settings);
@@ -53,8 +55,12 @@ public final class ApiProjectSource implements ProjectSource {
       throw new ProjectSourceException(e.getMessage(), e);
     }
     if (Json.text(project, "id") == null) {
-      throw new ProjectSourceException("GET /projects on " + settings.baseUrl() + " listed project \"" + nameOrId
-          + "\" without an id");
+      throw new ProjectSourceException(
+          "GET /projects on "
+              + settings.baseUrl()
+              + " listed project \""
+              + nameOrId
+              + "\" without an id");
     }
     return new ApiProjectSource(client, project);
   }
@@ -86,7 +92,8 @@ public final class ApiProjectSource implements ProjectSource {
 
   @Override
   public List<Resource> resources() {
-    return JsonItems.parse("GET /projects/" + projectId + "/resources", resourcesJson(), Resource::fromJson);
+    return JsonItems.parse(
+        "GET /projects/" + projectId + "/resources", resourcesJson(), Resource::fromJson);
   }
 
   /** The annotations of these resources as the server sends them. */
@@ -100,7 +107,8 @@ public final class ApiProjectSource implements ProjectSource {
 
   @Override
   public List<Annotation> annotations(List<Resource> resources) {
-    return JsonItems.parse("POST /annotations/search", annotationsJson(resources), Annotation::fromJson);
+    return JsonItems.parse(
+        "POST /annotations/search", annotationsJson(resources), Annotation::fromJson);
   }
 
   /** The worklists in the mirror's form (specs and segmentation group inside each). */
@@ -110,24 +118,32 @@ public final class ApiProjectSource implements ProjectSource {
 
   @Override
   public List<Worklist> worklists() {
-    return JsonItems.parse("GET /projects/" + projectId + "/worklists", worklistsJson(), Worklist::fromJson);
+    return JsonItems.parse(
+        "GET /projects/" + projectId + "/worklists", worklistsJson(), Worklist::fromJson);
   }
 
-  /** The split assignments valid at {@code asOfTimestamp} (null: the current ones), as the server sends them. */
+  /**
+   * The split assignments valid at {@code asOfTimestamp} (null: the current ones), as the server
+   * sends them.
+   */
   public List<JsonNode> splitsJson(String asOfTimestamp) {
     return call(() -> client.splits(projectId, asOfTimestamp));
   }
 
   @Override
   public List<SplitAssignment> splitHistory() {
-    return JsonItems.parse("GET /projects/" + projectId + "/splits", splitsJson(null), SplitAssignment::fromJson);
+    return JsonItems.parse(
+        "GET /projects/" + projectId + "/splits", splitsJson(null), SplitAssignment::fromJson);
   }
 
   @Override
   public Map<String, String> splitAssignments(String asOfTimestamp) {
     Map<String, String> out = new LinkedHashMap<>();
-    for (SplitAssignment a : JsonItems.parse("GET /projects/" + projectId + "/splits", splitsJson(asOfTimestamp),
-        SplitAssignment::fromJson)) {
+    for (SplitAssignment a :
+        JsonItems.parse(
+            "GET /projects/" + projectId + "/splits",
+            splitsJson(asOfTimestamp),
+            SplitAssignment::fromJson)) {
       out.put(a.resourceId(), a.splitName());
     }
     return out;
@@ -145,5 +161,4 @@ public final class ApiProjectSource implements ProjectSource {
       throw new ProjectSourceException(e.getMessage(), e);
     }
   }
-
 }

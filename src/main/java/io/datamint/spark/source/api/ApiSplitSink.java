@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Split assignments posted to a Datamint server, one {@code POST /projects/{id}/splits} per split in the user's
- * order (the API takes one split name per call and refuses an empty list, so an empty split assigns nothing).
+ * Split assignments posted to a Datamint server, one {@code POST /projects/{id}/splits} per split
+ * in the user's order (the API takes one split name per call and refuses an empty list, so an empty
+ * split assigns nothing).
  */
 public final class ApiSplitSink implements SplitAssignmentSink {
 
@@ -30,26 +31,38 @@ public final class ApiSplitSink implements SplitAssignmentSink {
   }
 
   @Override
-  public String assign(Map<String, String> assignments, List<String> splitOrder, String createdBy, Clock clock) {
+  public String assign(
+      Map<String, String> assignments, List<String> splitOrder, String createdBy, Clock clock) {
     DatamintApiClient client = ApiClients.shared(settings);
     List<JsonNode> rows = new ArrayList<>();
     List<String> saved = new ArrayList<>();
     for (String split : splitOrder) {
       List<String> ids = new ArrayList<>();
-      assignments.forEach((id, name) -> {
-        if (name.equals(split)) {
-          ids.add(id);
-        }
-      });
+      assignments.forEach(
+          (id, name) -> {
+            if (name.equals(split)) {
+              ids.add(id);
+            }
+          });
       if (ids.isEmpty()) {
         continue;
       }
       try {
         rows.addAll(client.assignSplit(projectId, ids, split));
       } catch (RuntimeException e) {
-        throw new ProjectSourceException("saving split \"" + split + "\" failed"
-            + (saved.isEmpty() ? "; nothing was saved" : " after splits " + saved + " were saved (run again with "
-                + "force=true to assign every split anew)") + ": " + e.getMessage(), e);
+        throw new ProjectSourceException(
+            "saving split \""
+                + split
+                + "\" failed"
+                + (saved.isEmpty()
+                    ? "; nothing was saved"
+                    : " after splits "
+                        + saved
+                        + " were saved (run again with "
+                        + "force=true to assign every split anew)")
+                + ": "
+                + e.getMessage(),
+            e);
       }
       saved.add(split);
     }

@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import org.apache.hadoop.fs.Path;
 
-/** Opens {@code files/resources/<id>} and {@code files/annotations/<id>} of a mirror, on any executor. */
+/**
+ * Opens {@code files/resources/<id>} and {@code files/annotations/<id>} of a mirror, on any
+ * executor.
+ */
 final class MirrorFileStore implements ResourceFileStore {
 
   private static final long serialVersionUID = 1L;
@@ -22,16 +25,20 @@ final class MirrorFileStore implements ResourceFileStore {
 
   @Override
   public InputStream openResource(String resourceId) throws IOException {
-    return open(() -> MirrorLayout.resourceFile(new Path(projectDir), resourceId), "resource " + resourceId);
+    return open(
+        () -> MirrorLayout.resourceFile(new Path(projectDir), resourceId),
+        "resource " + resourceId);
   }
 
   @Override
   public InputStream openAnnotation(String resourceId, String annotationId) throws IOException {
-    return open(() -> MirrorLayout.annotationFile(new Path(projectDir), annotationId),
+    return open(
+        () -> MirrorLayout.annotationFile(new Path(projectDir), annotationId),
         "mask of annotation " + annotationId);
   }
 
-  private InputStream open(java.util.function.Supplier<Path> location, String what) throws IOException {
+  private InputStream open(java.util.function.Supplier<Path> location, String what)
+      throws IOException {
     Path file;
     try {
       file = location.get();
@@ -41,7 +48,8 @@ final class MirrorFileStore implements ResourceFileStore {
     try {
       return file.getFileSystem(conf.get()).open(file);
     } catch (FileNotFoundException e) {
-      throw new FileNotFoundException("the " + what + " has no file in the mirror: " + file + " is missing");
+      throw new FileNotFoundException(
+          "the " + what + " has no file in the mirror: " + file + " is missing");
     }
   }
 

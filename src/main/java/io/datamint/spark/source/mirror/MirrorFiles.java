@@ -17,9 +17,10 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Reads a mirror's JSON and JSON-lines files. Every failure names the file (and the 1-based line for JSON lines)
- * and what was wrong; blank lines are allowed, anything else that is not a valid object is an error. Shared by the
- * project source and the local API server, which serves the same JSON.
+ * Reads a mirror's JSON and JSON-lines files. Every failure names the file (and the 1-based line
+ * for JSON lines) and what was wrong; blank lines are allowed, anything else that is not a valid
+ * object is an error. Shared by the project source and the local API server, which serves the same
+ * JSON.
  */
 public final class MirrorFiles {
 
@@ -33,7 +34,8 @@ public final class MirrorFiles {
   public <T> List<T> readLines(Path file, Function<JsonNode, T> parser) {
     List<T> out = new ArrayList<>();
     try (InputStream in = open(file);
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        BufferedReader reader =
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       String line;
       int number = 0;
       while ((line = reader.readLine()) != null) {
@@ -55,9 +57,16 @@ public final class MirrorFiles {
       JsonNode node = Json.MAPPER.readTree(in);
       return node == null ? Json.MAPPER.missingNode() : node;
     } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? ""
-          : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-      throw new ProjectSourceException(file + ": malformed JSON: " + e.getOriginalMessage() + where, e);
+      String where =
+          e.getLocation() == null
+              ? ""
+              : " (line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr()
+                  + ")";
+      throw new ProjectSourceException(
+          file + ": malformed JSON: " + e.getOriginalMessage() + where, e);
     } catch (IOException e) {
       throw new ProjectSourceException("cannot read " + file + ": " + e.getMessage(), e);
     }
@@ -77,11 +86,16 @@ public final class MirrorFiles {
       node = Json.MAPPER.readTree(line);
     } catch (JsonProcessingException e) {
       throw new ProjectSourceException(
-          file + " line " + number + ": malformed JSON: " + e.getOriginalMessage() + location(e), e);
+          file + " line " + number + ": malformed JSON: " + e.getOriginalMessage() + location(e),
+          e);
     }
     if (!node.isObject()) {
       throw new ProjectSourceException(
-          file + " line " + number + ": expected a JSON object, found " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+          file
+              + " line "
+              + number
+              + ": expected a JSON object, found "
+              + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
     }
     try {
       return parser.apply(node);

@@ -54,13 +54,19 @@ public final class MirrorProjectSource implements ProjectSource {
         }
       }
       if (!missing.isEmpty()) {
-        throw new ProjectSourceException("project mirror " + qualified + " is missing " + String.join(", ", missing)
-            + "; a mirror holds " + String.join(", ", MirrorLayout.REQUIRED)
-            + " (empty files are fine) and files/resources/<resource_id>");
+        throw new ProjectSourceException(
+            "project mirror "
+                + qualified
+                + " is missing "
+                + String.join(", ", missing)
+                + "; a mirror holds "
+                + String.join(", ", MirrorLayout.REQUIRED)
+                + " (empty files are fine) and files/resources/<resource_id>");
       }
       return new MirrorProjectSource(qualified, fs, conf);
     } catch (IOException e) {
-      throw new ProjectSourceException("cannot open project mirror " + projectDir + ": " + e.getMessage(), e);
+      throw new ProjectSourceException(
+          "cannot open project mirror " + projectDir + ": " + e.getMessage(), e);
     }
   }
 
@@ -103,8 +109,10 @@ public final class MirrorProjectSource implements ProjectSource {
       return List.of(); // an empty worklists.json: a project without worklists
     }
     if (!json.isArray()) {
-      throw new ProjectSourceException(file + ": expected a JSON list of worklists, found "
-          + json.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+      throw new ProjectSourceException(
+          file
+              + ": expected a JSON list of worklists, found "
+              + json.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
     }
     return JsonItems.parse(file.toString(), json, Worklist::fromJson);
   }
@@ -116,8 +124,10 @@ public final class MirrorProjectSource implements ProjectSource {
 
   @Override
   public Map<String, String> splitAssignments(String asOfTimestamp) {
-    Instant asOf = asOfTimestamp == null ? Instant.now()
-        : ProjectSplits.parseTimestamp(asOfTimestamp, SplitOptions.AS_OF_TIMESTAMP);
+    Instant asOf =
+        asOfTimestamp == null
+            ? Instant.now()
+            : ProjectSplits.parseTimestamp(asOfTimestamp, SplitOptions.AS_OF_TIMESTAMP);
     return ProjectSplits.asOf(splitHistory(), asOf);
   }
 

@@ -8,14 +8,20 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
-/** Split assignments appended to a project mirror's {@code splits.jsonl} ({@link MirrorSplitWriter}). */
+/**
+ * Split assignments appended to a project mirror's {@code splits.jsonl} ({@link
+ * MirrorSplitWriter}).
+ */
 public final class MirrorSplitSink implements SplitAssignmentSink {
 
   private final Path projectDir;
   private final Configuration conf;
   private final String projectId;
 
-  /** A sink for the project mirror at {@code projectDir}, whose {@code project.json} id is {@code projectId}. */
+  /**
+   * A sink for the project mirror at {@code projectDir}, whose {@code project.json} id is {@code
+   * projectId}.
+   */
   public MirrorSplitSink(Path projectDir, Configuration conf, String projectId) {
     this.projectDir = projectDir;
     this.conf = conf;
@@ -23,7 +29,8 @@ public final class MirrorSplitSink implements SplitAssignmentSink {
   }
 
   @Override
-  public String assign(Map<String, String> assignments, List<String> splitOrder, String createdBy, Clock clock) {
+  public String assign(
+      Map<String, String> assignments, List<String> splitOrder, String createdBy, Clock clock) {
     String now = ProjectSplits.nowTimestamp(clock);
     new MirrorSplitWriter(projectDir, conf).assign(assignments, now, createdBy, projectId);
     return now;

@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.datamint.spark.api.model.Annotation;
-import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.core.DecodeLimits;
+import io.datamint.spark.error.DecodeException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +31,8 @@ class InstanceMasksTest {
 
   @TempDir Path dir;
 
-  private Map<String, AuthorMasks> build(List<Annotation> anns, MaskGeometry g) throws DecodeException {
+  private Map<String, AuthorMasks> build(List<Annotation> anns, MaskGeometry g)
+      throws DecodeException {
     return InstanceMasks.build(anns, CODES, g, MaskFiles.filesIn(dir), LIMITS);
   }
 
@@ -45,7 +46,10 @@ class InstanceMasksTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("authorKeys")
   void authorKeyFallsBackToModelThenUnknown(String name, String by, String model, String expected) {
-    assertThat(io.datamint.spark.annotation.AuthorKey.ofSegmentation(seg("a", "liver", "image", null, by, model))).isEqualTo(expected);
+    assertThat(
+            io.datamint.spark.annotation.AuthorKey.ofSegmentation(
+                seg("a", "liver", "image", null, by, model)))
+        .isEqualTo(expected);
   }
 
   @Test
@@ -53,27 +57,39 @@ class InstanceMasksTest {
     write(dir, "f1", MaskFiles.greyPng(2, 2, new int[] {0, 0}));
     write(dir, "f2", MaskFiles.greyPng(2, 2, new int[] {1, 1}));
     write(dir, "f3", MaskFiles.greyPng(2, 2, new int[] {0, 1})); // same frame as f1: replaces it
-    Map<String, AuthorMasks> out = build(
-        List.of(frame("f1", "liver", 0, "al"), frame("f2", "liver", 2, "al"), frame("f3", "liver", 0, "al")),
-        MaskGeometry.volume(3, 2, 2));
+    Map<String, AuthorMasks> out =
+        build(
+            List.of(
+                frame("f1", "liver", 0, "al"),
+                frame("f2", "liver", 2, "al"),
+                frame("f3", "liver", 0, "al")),
+            MaskGeometry.volume(3, 2, 2));
     AuthorMasks al = out.get("al");
     assertThat(al.masks().shape()).containsExactly(1, 3, 2, 2);
     assertThat(al.codes()).containsExactly(1);
-    assertThat(bytes(al.masks())).containsExactly(
-        0, 1, 0, 0, // frame 0: f3 only (f1's pixel is gone)
-        0, 0, 0, 0, // frame 1: nothing
-        0, 0, 0, 1); // frame 2: f2
+    assertThat(bytes(al.masks()))
+        .containsExactly(
+            0, 1, 0, 0, // frame 0: f3 only (f1's pixel is gone)
+            0, 0, 0, 0, // frame 1: nothing
+            0, 0, 0, 1); // frame 2: f2
   }
 
   @Test
   void frameOutsideTheImageIsAnErrorBeforeAnyFileIsRead() {
     AtomicInteger reads = new AtomicInteger();
-    MaskSource counting = a -> {
-      reads.incrementAndGet();
-      return MaskFiles.greyPng(2, 2);
-    };
-    assertThatThrownBy(() -> InstanceMasks.build(List.of(frame("f9", "liver", 3, "al")), CODES,
-            MaskGeometry.volume(3, 2, 2), counting, LIMITS))
+    MaskSource counting =
+        a -> {
+          reads.incrementAndGet();
+          return MaskFiles.greyPng(2, 2);
+        };
+    assertThatThrownBy(
+            () ->
+                InstanceMasks.build(
+                    List.of(frame("f9", "liver", 3, "al")),
+                    CODES,
+                    MaskGeometry.volume(3, 2, 2),
+                    counting,
+                    LIMITS))
         .isInstanceOf(DecodeException.class)
         .hasMessageContaining("f9")
         .hasMessageContaining("frame 3")
@@ -88,21 +104,24 @@ class InstanceMasksTest {
     write(dir, "i2", MaskFiles.niftiMask(2, 2, 2, new int[] {1, 1, 1}));
     write(dir, "fb", MaskFiles.greyPng(2, 2, new int[] {1, 0}));
     write(dir, "fc", MaskFiles.greyPng(2, 2, new int[] {1, 1}));
-    Map<String, AuthorMasks> out = build(List.of(
-            image("i1", "vessel", "al"),
-            frame("fa", "tumor", 1, "al"),
-            image("i2", "liver", "al"),
-            frame("fb", "liver", 0, "al"),
-            frame("fc", "tumor", 0, "al")),
-        MaskGeometry.volume(2, 2, 2));
+    Map<String, AuthorMasks> out =
+        build(
+            List.of(
+                image("i1", "vessel", "al"),
+                frame("fa", "tumor", 1, "al"),
+                image("i2", "liver", "al"),
+                frame("fb", "liver", 0, "al"),
+                frame("fc", "tumor", 0, "al")),
+            MaskGeometry.volume(2, 2, 2));
     AuthorMasks al = out.get("al");
     // groups (tumor: fa + fc), (liver: fb), then i1, i2
     assertThat(al.codes()).containsExactly(2, 1, 3, 1);
-    assertThat(bytes(al.masks())).containsExactly(
-        0, 0, 0, 1, /**/ 0, 1, 0, 0, // tumor: fc on frame 0, fa on frame 1
-        0, 0, 1, 0, /**/ 0, 0, 0, 0, // liver: fb on frame 0
-        1, 0, 0, 0, /**/ 0, 0, 0, 0, // i1
-        0, 0, 0, 0, /**/ 0, 0, 0, 1); // i2
+    assertThat(bytes(al.masks()))
+        .containsExactly(
+            0, 0, 0, 1, /**/ 0, 1, 0, 0, // tumor: fc on frame 0, fa on frame 1
+            0, 0, 1, 0, /**/ 0, 0, 0, 0, // liver: fb on frame 0
+            1, 0, 0, 0, /**/ 0, 0, 0, 0, // i1
+            0, 0, 0, 0, /**/ 0, 0, 0, 1); // i2
   }
 
   @Test
@@ -110,10 +129,13 @@ class InstanceMasksTest {
     write(dir, "b1", MaskFiles.greyPng(1, 2, new int[] {0, 0}));
     write(dir, "m1", MaskFiles.greyPng(1, 2, new int[] {0, 1}));
     write(dir, "b2", MaskFiles.greyPng(1, 2));
-    Map<String, AuthorMasks> out = build(List.of(
-            image("b1", "liver", "bob"), seg("m1", "tumor", "image", null, null, "model-7"),
-            image("b2", "tumor", "bob")),
-        MaskGeometry.image(1, 2));
+    Map<String, AuthorMasks> out =
+        build(
+            List.of(
+                image("b1", "liver", "bob"),
+                seg("m1", "tumor", "image", null, null, "model-7"),
+                image("b2", "tumor", "bob")),
+            MaskGeometry.image(1, 2));
     assertThat(out.keySet()).containsExactly("bob", "model-7");
     assertThat(out.get("bob").codes()).containsExactly(1, 2);
     assertThat(out.get("bob").inLayout(MaskGeometry.image(1, 2)).shape()).containsExactly(2, 1, 2);
@@ -133,22 +155,47 @@ class InstanceMasksTest {
 
   static Stream<Arguments> sizeMismatches() {
     return Stream.of(
-        Arguments.of("PNG wider than the image", image("s", "liver", "al"), MaskFiles.greyPng(2, 3),
-            MaskGeometry.image(2, 2), "1x2x3", "1x2x2"),
-        Arguments.of("whole-volume mask of the wrong depth", image("s", "liver", "al"),
-            MaskFiles.niftiMask(2, 2, 2), MaskGeometry.volume(3, 2, 2), "2x2x2", "3x2x2"),
-        Arguments.of("single-frame PNG as a whole-volume mask", image("s", "liver", "al"), MaskFiles.greyPng(2, 2),
-            MaskGeometry.volume(3, 2, 2), "1x2x2", "3x2x2"),
-        Arguments.of("frame mask of the wrong height", frame("s", "liver", 0, "al"), MaskFiles.greyPng(3, 2),
-            MaskGeometry.volume(3, 2, 2), "1x3x2", "3x2x2"),
-        Arguments.of("volume as a frame mask", frame("s", "liver", 0, "al"), MaskFiles.niftiMask(3, 2, 2),
-            MaskGeometry.volume(3, 2, 2), "3x2x2", "3x2x2"));
+        Arguments.of(
+            "PNG wider than the image",
+            image("s", "liver", "al"),
+            MaskFiles.greyPng(2, 3),
+            MaskGeometry.image(2, 2),
+            "1x2x3",
+            "1x2x2"),
+        Arguments.of(
+            "whole-volume mask of the wrong depth",
+            image("s", "liver", "al"),
+            MaskFiles.niftiMask(2, 2, 2),
+            MaskGeometry.volume(3, 2, 2),
+            "2x2x2",
+            "3x2x2"),
+        Arguments.of(
+            "single-frame PNG as a whole-volume mask",
+            image("s", "liver", "al"),
+            MaskFiles.greyPng(2, 2),
+            MaskGeometry.volume(3, 2, 2),
+            "1x2x2",
+            "3x2x2"),
+        Arguments.of(
+            "frame mask of the wrong height",
+            frame("s", "liver", 0, "al"),
+            MaskFiles.greyPng(3, 2),
+            MaskGeometry.volume(3, 2, 2),
+            "1x3x2",
+            "3x2x2"),
+        Arguments.of(
+            "volume as a frame mask",
+            frame("s", "liver", 0, "al"),
+            MaskFiles.niftiMask(3, 2, 2),
+            MaskGeometry.volume(3, 2, 2),
+            "3x2x2",
+            "3x2x2"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("sizeMismatches")
-  void sizeMismatchIsAnErrorNamingBothSizes(String name, Annotation ann, byte[] file, MaskGeometry g,
-      String maskSize, String imageSize) {
+  void sizeMismatchIsAnErrorNamingBothSizes(
+      String name, Annotation ann, byte[] file, MaskGeometry g, String maskSize, String imageSize) {
     write(dir, "s", file);
     assertThatThrownBy(() -> build(List.of(ann), g))
         .isInstanceOf(DecodeException.class)
@@ -163,11 +210,18 @@ class InstanceMasksTest {
         .isInstanceOf(DecodeException.class)
         .hasMessageContaining("annotation u")
         .hasMessageContaining("unknown label 'spleen'");
-    Function<String, Integer> throwing = id -> {
-      throw new IllegalArgumentException("no such label");
-    };
-    assertThatThrownBy(() -> InstanceMasks.build(List.of(image("u", "liver", "al")), throwing,
-            MaskGeometry.image(1, 1), MaskFiles.filesIn(dir), LIMITS))
+    Function<String, Integer> throwing =
+        id -> {
+          throw new IllegalArgumentException("no such label");
+        };
+    assertThatThrownBy(
+            () ->
+                InstanceMasks.build(
+                    List.of(image("u", "liver", "al")),
+                    throwing,
+                    MaskGeometry.image(1, 1),
+                    MaskFiles.filesIn(dir),
+                    LIMITS))
         .isInstanceOf(DecodeException.class)
         .hasMessageContaining("unknown label 'liver'");
   }
@@ -181,7 +235,11 @@ class InstanceMasksTest {
 
   @Test
   void frameScopeWithoutIndexIsAnError() {
-    assertThatThrownBy(() -> build(List.of(seg("x", "liver", "frame", null, "al", null)), MaskGeometry.image(1, 1)))
+    assertThatThrownBy(
+            () ->
+                build(
+                    List.of(seg("x", "liver", "frame", null, "al", null)),
+                    MaskGeometry.image(1, 1)))
         .isInstanceOf(DecodeException.class)
         .hasMessageContaining("no frame index");
   }
@@ -189,12 +247,19 @@ class InstanceMasksTest {
   @Test
   void outputOverTheLimitFailsBeforeReading() {
     AtomicInteger reads = new AtomicInteger();
-    MaskSource counting = a -> {
-      reads.incrementAndGet();
-      return MaskFiles.greyPng(2, 2);
-    };
-    assertThatThrownBy(() -> InstanceMasks.build(List.of(image("a", "liver", "al"), image("b", "liver", "al")),
-            CODES, MaskGeometry.volume(100, 100, 100), counting, new DecodeLimits(1_000_000)))
+    MaskSource counting =
+        a -> {
+          reads.incrementAndGet();
+          return MaskFiles.greyPng(2, 2);
+        };
+    assertThatThrownBy(
+            () ->
+                InstanceMasks.build(
+                    List.of(image("a", "liver", "al"), image("b", "liver", "al")),
+                    CODES,
+                    MaskGeometry.volume(100, 100, 100),
+                    counting,
+                    new DecodeLimits(1_000_000)))
         .isInstanceOf(DecodeException.class)
         .hasMessageContaining("max_decoded_bytes");
     assertThat(reads).hasValue(0);
@@ -207,23 +272,25 @@ class InstanceMasksTest {
 
   @Test
   void storeSourceReadsTheAnnotationFileAndRefusesOversizedOnes() throws Exception {
-    io.datamint.spark.source.ResourceFileStore store = new io.datamint.spark.source.ResourceFileStore() {
-      @Override
-      public java.io.InputStream openResource(String resourceId) {
-        throw new UnsupportedOperationException();
-      }
+    io.datamint.spark.source.ResourceFileStore store =
+        new io.datamint.spark.source.ResourceFileStore() {
+          @Override
+          public java.io.InputStream openResource(String resourceId) {
+            throw new UnsupportedOperationException();
+          }
 
-      @Override
-      public java.io.InputStream openAnnotation(String resourceId, String annotationId) {
-        return new java.io.ByteArrayInputStream((resourceId + "/" + annotationId).getBytes());
-      }
+          @Override
+          public java.io.InputStream openAnnotation(String resourceId, String annotationId) {
+            return new java.io.ByteArrayInputStream((resourceId + "/" + annotationId).getBytes());
+          }
 
-      @Override
-      public String describe() {
-        return "test";
-      }
-    };
-    assertThat(new String(MaskSource.fromStore(store, 100).load(image("a7", "liver", "al")))).isEqualTo("res/a7");
+          @Override
+          public String describe() {
+            return "test";
+          }
+        };
+    assertThat(new String(MaskSource.fromStore(store, 100).load(image("a7", "liver", "al"))))
+        .isEqualTo("res/a7");
     assertThatThrownBy(() -> MaskSource.fromStore(store, 4).load(image("a7", "liver", "al")))
         .isInstanceOf(java.io.IOException.class)
         .hasMessageContaining("a7");

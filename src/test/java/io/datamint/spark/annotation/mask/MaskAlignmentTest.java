@@ -4,10 +4,10 @@ import static io.datamint.spark.annotation.mask.MaskFiles.LIMITS;
 import static io.datamint.spark.annotation.mask.MaskFiles.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.datamint.spark.core.PixelArray;
 import io.datamint.spark.decode.DecodedResource;
 import io.datamint.spark.decode.Decoders;
 import io.datamint.spark.decode.FormatDetector;
-import io.datamint.spark.core.PixelArray;
 import io.datamint.spark.decode.PixelValues;
 import io.datamint.spark.sample.NiftiWriter;
 import java.util.List;
@@ -15,12 +15,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * A NIfTI mask drawn on a known voxel region of a NIfTI image with a non-trivial orientation lands, after both are
- * decoded, exactly on the image voxels of that region.
+ * A NIfTI mask drawn on a known voxel region of a NIfTI image with a non-trivial orientation lands,
+ * after both are decoded, exactly on the image voxels of that region.
  */
 class MaskAlignmentTest {
 
-  // the sample CT_CHEST_P003 geometry (VolumeGeometry(.., superiorFirst = true)), smaller: voxel i runs to the
+  // the sample CT_CHEST_P003 geometry (VolumeGeometry(.., superiorFirst = true)), smaller: voxel i
+  // runs to the
   // left, j to posterior, k to inferior, so the slice axis reads as I and the decoders reverse it
   private static final int NX = 8;
   private static final int NY = 6;
@@ -57,18 +58,25 @@ class MaskAlignmentTest {
     byte[] imageFile = NiftiWriter.of(new int[] {NX, NY, NZ}, AFFINE).withGzip(true).int16(image);
     byte[] maskFile = NiftiWriter.of(new int[] {NX, NY, NZ}, AFFINE).withGzip(true).uint8(mask);
 
-    DecodedResource decoded = Decoders.forFormat(FormatDetector.detect(imageFile, imageFile.length, null, null))
-        .decode(imageFile, imageFile.length, LIMITS);
+    DecodedResource decoded =
+        Decoders.forFormat(FormatDetector.detect(imageFile, imageFile.length, null, null))
+            .decode(imageFile, imageFile.length, LIMITS);
     PixelArray pixels = decoded.pixels();
     assertThat(pixels.shape()).containsExactly(NZ, 1, NY, NX);
     double[] values = PixelValues.of(pixels);
-    // the orientation is non-trivial: slice 0 of the decoded array is the last stored slice (k = NZ - 1)
+    // the orientation is non-trivial: slice 0 of the decoded array is the last stored slice (k = NZ
+    // - 1)
     assertThat(values[0]).isEqualTo(100 * (NZ - 1));
     assertThat(decoded.metainfoJson()).contains("\"slice_flipped\":true");
 
     MaskGeometry geometry = MaskGeometry.of(pixels, true);
-    Map<String, AuthorMasks> masks = InstanceMasks.build(
-        List.of(MaskFiles.image("m", "liver", "al")), Map.of("liver", 1)::get, geometry, a -> maskFile, LIMITS);
+    Map<String, AuthorMasks> masks =
+        InstanceMasks.build(
+            List.of(MaskFiles.image("m", "liver", "al")),
+            Map.of("liver", 1)::get,
+            geometry,
+            a -> maskFile,
+            LIMITS);
     PixelArray instances = masks.get("al").inLayout(geometry);
     assertThat(instances.shape()).containsExactly(1, NZ, NY, NX);
     byte[] ones = bytes(instances);
@@ -76,7 +84,9 @@ class MaskAlignmentTest {
     int hits = 0;
     for (int i = 0; i < ones.length; i++) {
       boolean drawn = values[i] == DRAWN;
-      assertThat(ones[i] == 1).as("voxel %d: mask %d, image %s", i, ones[i], values[i]).isEqualTo(drawn);
+      assertThat(ones[i] == 1)
+          .as("voxel %d: mask %d, image %s", i, ones[i], values[i])
+          .isEqualTo(drawn);
       hits += ones[i];
     }
     assertThat(hits).isEqualTo(regionSize).isEqualTo(3 * 2 * 2);

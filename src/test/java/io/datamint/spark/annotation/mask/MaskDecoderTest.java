@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.datamint.spark.core.DType;
-import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.core.PixelArray;
+import io.datamint.spark.error.DecodeException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,8 +67,12 @@ class MaskDecoderTest {
 
   static Stream<Arguments> binarizeCases() {
     return Stream.of(
-        Arguments.of("float32 -0.0, NaN, 0.5, 0", new float[] {-0f, Float.NaN, 0.5f, 0f}, new byte[] {0, 1, 1, 0}),
-        Arguments.of("float32 negative", new float[] {-3f, 0f, 0f, 1e-30f}, new byte[] {1, 0, 0, 1}));
+        Arguments.of(
+            "float32 -0.0, NaN, 0.5, 0",
+            new float[] {-0f, Float.NaN, 0.5f, 0f},
+            new byte[] {0, 1, 1, 0}),
+        Arguments.of(
+            "float32 negative", new float[] {-3f, 0f, 0f, 1e-30f}, new byte[] {1, 0, 0, 1}));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -97,6 +101,7 @@ class MaskDecoderTest {
   void colourDifferingInOneLaterFrameIsAnError() throws Exception {
     // (2, 3, 1, 1): frame 0 grey, frame 1 has G != R
     PixelArray pixels = MaskFiles.uint8(new int[] {2, 3, 1, 1}, 7, 7, 7, 7, 8, 7);
-    assertThatThrownBy(() -> MaskDecoder.binarize("f2", pixels, LIMITS)).isInstanceOf(DecodeException.class);
+    assertThatThrownBy(() -> MaskDecoder.binarize("f2", pixels, LIMITS))
+        .isInstanceOf(DecodeException.class);
   }
 }

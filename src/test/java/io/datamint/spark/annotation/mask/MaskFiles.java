@@ -2,9 +2,9 @@ package io.datamint.spark.annotation.mask;
 
 import io.datamint.spark.api.model.Annotation;
 import io.datamint.spark.core.DType;
-import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.core.DecodeLimits;
 import io.datamint.spark.core.PixelArray;
+import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.sample.NiftiWriter;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -26,7 +26,8 @@ final class MaskFiles {
 
   /** An 8-bit grey (mode L) PNG of {@code values[y][x]}. */
   static byte[] greyPng(int[][] values) {
-    BufferedImage img = new BufferedImage(values[0].length, values.length, BufferedImage.TYPE_BYTE_GRAY);
+    BufferedImage img =
+        new BufferedImage(values[0].length, values.length, BufferedImage.TYPE_BYTE_GRAY);
     for (int y = 0; y < values.length; y++) {
       for (int x = 0; x < values[0].length; x++) {
         img.getRaster().setSample(x, y, 0, values[y][x]);
@@ -68,8 +69,8 @@ final class MaskFiles {
   }
 
   /**
-   * A uint8 NIfTI volume with the identity affine (so it decodes to (D, 1, H, W) unflipped) with 1 on the given
-   * {@code (z, y, x)} voxels.
+   * A uint8 NIfTI volume with the identity affine (so it decodes to (D, 1, H, W) unflipped) with 1
+   * on the given {@code (z, y, x)} voxels.
    */
   static byte[] niftiMask(int d, int h, int w, int[]... on) {
     byte[] voxels = new byte[d * h * w];
@@ -80,9 +81,30 @@ final class MaskFiles {
   }
 
   /** A segmentation annotation on resource {@code res}. */
-  static Annotation seg(String id, String identifier, String scope, Integer frame, String by, String byModel) {
-    return new Annotation(id, "res", identifier, scope, frame, "segmentation", null, null, null, null, null, by,
-        byModel, null, null, "published", null, null, null, null, null);
+  static Annotation seg(
+      String id, String identifier, String scope, Integer frame, String by, String byModel) {
+    return new Annotation(
+        id,
+        "res",
+        identifier,
+        scope,
+        frame,
+        "segmentation",
+        null,
+        null,
+        null,
+        null,
+        null,
+        by,
+        byModel,
+        null,
+        null,
+        "published",
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   static Annotation image(String id, String identifier, String by) {

@@ -26,16 +26,21 @@ class MaskMergeTest {
     return Stream.of(
         Arguments.of(MergeStrategy.UNION, List.of(a, b), new float[] {1, 1, 0, 1}),
         Arguments.of(MergeStrategy.INTERSECTION, List.of(a, b), new float[] {1, 0, 0, 1}),
-        Arguments.of(MergeStrategy.MODE, List.of(a, b), new float[] {1, 1, 0, 1}), // 1 of 2 is a tie: positive
+        Arguments.of(
+            MergeStrategy.MODE,
+            List.of(a, b),
+            new float[] {1, 1, 0, 1}), // 1 of 2 is a tie: positive
         Arguments.of(MergeStrategy.UNION, List.of(a, b, c), new float[] {1, 1, 1, 1}),
         Arguments.of(MergeStrategy.INTERSECTION, List.of(a, b, c), new float[] {0, 0, 0, 1}),
-        Arguments.of(MergeStrategy.MODE, List.of(a, b, c), new float[] {1, 0, 0, 1}), // 1 of 3 < 1.5
+        Arguments.of(
+            MergeStrategy.MODE, List.of(a, b, c), new float[] {1, 0, 0, 1}), // 1 of 3 < 1.5
         Arguments.of(MergeStrategy.MODE, List.of(c), new float[] {0, 0, 1, 1}));
   }
 
   @ParameterizedTest(name = "{0} of {1}")
   @MethodSource("cases")
-  void mergesChannelWise(MergeStrategy s, List<float[]> authors, float[] expected) throws Exception {
+  void mergesChannelWise(MergeStrategy s, List<float[]> authors, float[] expected)
+      throws Exception {
     List<PixelArray> tensors = new ArrayList<>();
     for (float[] v : authors) {
       tensors.add(float32(new int[] {2, 1, 2}, v));
@@ -49,7 +54,8 @@ class MaskMergeTest {
   void backgroundIsNotRecomputedAfterUnion() throws Exception {
     PixelArray a = float32(new int[] {2, 1}, 1, 0); // author a: background
     PixelArray b = float32(new int[] {2, 1}, 0, 1); // author b: label 1
-    assertThat(floats(MaskMerge.merge(MergeStrategy.UNION, List.of(a, b), 1, new int[] {1}, LIMITS)))
+    assertThat(
+            floats(MaskMerge.merge(MergeStrategy.UNION, List.of(a, b), 1, new int[] {1}, LIMITS)))
         .containsExactly(1, 1);
   }
 
@@ -65,7 +71,8 @@ class MaskMergeTest {
   @Test
   void shapesMustAgree() throws Exception {
     PixelArray a = float32(new int[] {2, 1});
-    assertThatThrownBy(() -> MaskMerge.merge(MergeStrategy.UNION, List.of(a), 2, new int[] {1}, LIMITS))
+    assertThatThrownBy(
+            () -> MaskMerge.merge(MergeStrategy.UNION, List.of(a), 2, new int[] {1}, LIMITS))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

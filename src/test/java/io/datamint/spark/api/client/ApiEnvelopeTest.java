@@ -18,11 +18,16 @@ class ApiEnvelopeTest {
   @Test
   void readsEveryShapeTheSdkAccepts() throws Exception {
     assertThat(items("[{\"id\": 1}, {\"id\": 2}]", "resources")).hasSize(2);
-    assertThat(items("{\"data\": [{\"id\": 1}]}", "projects")).extracting(n -> n.get("id").asInt())
+    assertThat(items("{\"data\": [{\"id\": 1}]}", "projects"))
+        .extracting(n -> n.get("id").asInt())
         .containsExactly(1);
     assertThat(items("{\"items\": [{\"id\": 1}, {\"id\": 2}, {\"id\": 3}]}", "x")).hasSize(3);
-    assertThat(items("{\"data\": [{\"resources\": [{\"id\": 7}, {\"id\": 8}]}], \"totalCount\": 2}", "resources"))
-        .extracting(n -> n.get("id").asInt()).containsExactly(7, 8);
+    assertThat(
+            items(
+                "{\"data\": [{\"resources\": [{\"id\": 7}, {\"id\": 8}]}], \"totalCount\": 2}",
+                "resources"))
+        .extracting(n -> n.get("id").asInt())
+        .containsExactly(7, 8);
   }
 
   @Test
@@ -30,7 +35,10 @@ class ApiEnvelopeTest {
     // no totalCount: the one element is an item, not an envelope
     assertThat(items("{\"data\": [{\"resources\": [1, 2]}]}", "resources")).hasSize(1);
     // two elements: both are items
-    assertThat(items("{\"data\": [{\"resources\": []}, {\"resources\": []}], \"totalCount\": 2}", "resources"))
+    assertThat(
+            items(
+                "{\"data\": [{\"resources\": []}, {\"resources\": []}], \"totalCount\": 2}",
+                "resources"))
         .hasSize(2);
   }
 

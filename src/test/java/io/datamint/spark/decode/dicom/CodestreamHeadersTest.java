@@ -31,7 +31,8 @@ class CodestreamHeadersTest {
     if (adobeTransform >= 0) {
       segment(out, 0xEE, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, adobeTransform);
     }
-    segment(out, 0xC0, 8, 0, 16, 0, 32, 3, ids[0], firstSampling, 0, ids[1], 0x11, 1, ids[2], 0x11, 1);
+    segment(
+        out, 0xC0, 8, 0, 16, 0, 32, 3, ids[0], firstSampling, 0, ids[1], 0x11, 1, ids[2], 0x11, 1);
     segment(out, 0xDA, 3, 1, 0, 2, 0x11, 3, 0x11, 0, 63, 0);
     return out.toByteArray();
   }
@@ -51,25 +52,36 @@ class CodestreamHeadersTest {
   void jpegColorSpaceComesFromAdobeThenJfifThenComponentIds() throws Exception {
     int[] numeric = {1, 2, 3};
     assertThat(JpegHeader.parse(jpeg(false, 0, numeric, 0x11), 0).colorSpace()).isEqualTo("RGB");
-    assertThat(JpegHeader.parse(jpeg(false, 1, numeric, 0x11), 0).colorSpace()).isEqualTo("YBR_FULL");
-    assertThat(JpegHeader.parse(jpeg(true, 0, numeric, 0x11), 0).colorSpace()).isEqualTo("RGB"); // Adobe wins
-    assertThat(JpegHeader.parse(jpeg(true, -1, numeric, 0x11), 0).colorSpace()).isEqualTo("YBR_FULL");
+    assertThat(JpegHeader.parse(jpeg(false, 1, numeric, 0x11), 0).colorSpace())
+        .isEqualTo("YBR_FULL");
+    assertThat(JpegHeader.parse(jpeg(true, 0, numeric, 0x11), 0).colorSpace())
+        .isEqualTo("RGB"); // Adobe wins
+    assertThat(JpegHeader.parse(jpeg(true, -1, numeric, 0x11), 0).colorSpace())
+        .isEqualTo("YBR_FULL");
     assertThat(JpegHeader.parse(jpeg(false, -1, new int[] {'R', 'G', 'B'}, 0x11), 0).colorSpace())
         .isEqualTo("RGB");
     // no marker says it: the DICOM Photometric Interpretation decides (null), even when subsampled
     assertThat(JpegHeader.parse(jpeg(false, -1, numeric, 0x22), 0).colorSpace()).isNull();
-    assertThat(JpegHeader.parse(jpeg(false, -1, new int[] {0, 1, 2}, 0x11), 0).colorSpace()).isNull();
+    assertThat(JpegHeader.parse(jpeg(false, -1, new int[] {0, 1, 2}, 0x11), 0).colorSpace())
+        .isNull();
   }
 
   @Test
   void notJpegIsSaidSo() {
-    assertThatThrownBy(() -> JpegHeader.parse(new byte[] {0, 1, 2, 3}, 4)).isInstanceOf(DecodeException.class)
+    assertThatThrownBy(() -> JpegHeader.parse(new byte[] {0, 1, 2, 3}, 4))
+        .isInstanceOf(DecodeException.class)
         .hasMessage("frame 4 is not a JPEG codestream (no SOI marker)");
-    assertThatThrownBy(() -> JpegHeader.parse(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9}, 0))
+    assertThatThrownBy(
+            () ->
+                JpegHeader.parse(
+                    new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9}, 0))
         .hasMessageContaining("no frame header");
   }
 
-  /** SOC, SIZ (one tile, given components/precision), COD with the MCT flag, then tile-parts of tile 0. */
+  /**
+   * SOC, SIZ (one tile, given components/precision), COD with the MCT flag, then tile-parts of tile
+   * 0.
+   */
   private static byte[] j2k(int precisionByte, boolean mct, int tileParts, int declaredTileParts) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.write(0xFF);
@@ -130,10 +142,22 @@ class CodestreamHeadersTest {
     byte[] cs = j2k(7, false, 1, 1);
     ByteArrayOutputStream jp2 = new ByteArrayOutputStream();
     jp2.writeBytes(new byte[] {0, 0, 0, 12, 'j', 'P', ' ', ' ', 13, 10, (byte) 0x87, 10});
-    jp2.writeBytes(new byte[] {0, 0, 0, 20, 'f', 't', 'y', 'p', 'j', 'p', '2', ' ', 0, 0, 0, 0, 'j', 'p', '2', ' '});
+    jp2.writeBytes(
+        new byte[] {
+          0, 0, 0, 20, 'f', 't', 'y', 'p', 'j', 'p', '2', ' ', 0, 0, 0, 0, 'j', 'p', '2', ' '
+        });
     int boxLength = cs.length + 8;
-    jp2.writeBytes(new byte[] {(byte) (boxLength >> 24), (byte) (boxLength >> 16), (byte) (boxLength >> 8),
-        (byte) boxLength, 'j', 'p', '2', 'c'});
+    jp2.writeBytes(
+        new byte[] {
+          (byte) (boxLength >> 24),
+          (byte) (boxLength >> 16),
+          (byte) (boxLength >> 8),
+          (byte) boxLength,
+          'j',
+          'p',
+          '2',
+          'c'
+        });
     jp2.writeBytes(cs);
     assertThat(J2kCodestream.parse(jp2.toByteArray(), 0).codestream()).containsExactly(cs);
   }

@@ -5,7 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
-/** Builds DICOM byte streams for tests: data elements in any encoding, sequences, encapsulated pixel data, files. */
+/**
+ * Builds DICOM byte streams for tests: data elements in any encoding, sequences, encapsulated pixel
+ * data, files.
+ */
 final class DicomBytes {
 
   static final long UNDEFINED = 0xFFFFFFFFL;
@@ -118,7 +121,8 @@ final class DicomBytes {
   }
 
   /** A sequence; each item's length is defined or undefined as asked, and so is the sequence's. */
-  DicomBytes sequence(int tag, boolean undefinedLength, boolean undefinedItems, DicomBytes... items) {
+  DicomBytes sequence(
+      int tag, boolean undefinedLength, boolean undefinedItems, DicomBytes... items) {
     DicomBytes body = same();
     for (DicomBytes item : items) {
       byte[] content = item.toBytes();
@@ -140,7 +144,9 @@ final class DicomBytes {
     return this;
   }
 
-  /** Encapsulated pixel data: a Basic Offset Table then the fragments, then the sequence delimiter. */
+  /**
+   * Encapsulated pixel data: a Basic Offset Table then the fragments, then the sequence delimiter.
+   */
   DicomBytes encapsulated(int[] offsetTable, byte[]... fragments) {
     header(Tags.PIXEL_DATA, "OB", UNDEFINED);
     tag(Tags.ITEM);
@@ -191,7 +197,10 @@ final class DicomBytes {
     return this;
   }
 
-  /** A Part-10 file: preamble, DICM, a meta group with the transfer syntax (if not null), the data set. */
+  /**
+   * A Part-10 file: preamble, DICM, a meta group with the transfer syntax (if not null), the data
+   * set.
+   */
   static byte[] part10(String transferSyntax, byte[] dataset) {
     DicomBytes meta = explicitLittle();
     meta.element(Tags.FILE_META_GROUP_LENGTH + 1, "OB", new byte[] {0, 1});

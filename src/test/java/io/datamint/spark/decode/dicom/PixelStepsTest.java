@@ -17,9 +17,10 @@ class PixelStepsTest {
     float fcb = cb - 128f;
     float fcr = cr - 128f;
     float[] rgb = {
-        fy + fcr * (float) 1.402,
-        fy + fcb * (float) (-0.114 * 1.772 / 0.587) + fcr * (float) (-0.299 * 1.402 / 0.587),
-        fy + fcb * (float) 1.772};
+      fy + fcr * (float) 1.402,
+      fy + fcb * (float) (-0.114 * 1.772 / 0.587) + fcr * (float) (-0.299 * 1.402 / 0.587),
+      fy + fcb * (float) 1.772
+    };
     int[] out = new int[3];
     for (int i = 0; i < 3; i++) {
       out[i] = (int) Math.max(0, Math.min(255, Math.floor(rgb[i] + 0.5f)));
@@ -34,7 +35,9 @@ class PixelStepsTest {
         for (int cr = 0; cr < 256; cr += 19) {
           int[] planes = {y, cb, cr};
           YbrToRgb.convert(planes, 1, 8);
-          assertThat(planes).as("Y %d Cb %d Cr %d", y, cb, cr).containsExactly(pydicomRgb(y, cb, cr));
+          assertThat(planes)
+              .as("Y %d Cb %d Cr %d", y, cb, cr)
+              .containsExactly(pydicomRgb(y, cb, cr));
         }
       }
     }
@@ -83,14 +86,17 @@ class PixelStepsTest {
 
   private static DicomDataset dataset(DicomBytes b) throws Exception {
     byte[] bytes = b.toBytes();
-    return new DatasetParser(bytes, bytes.length, DataDictionary.standard()).parse(0, bytes.length, true, false);
+    return new DatasetParser(bytes, bytes.length, DataDictionary.standard())
+        .parse(0, bytes.length, true, false);
   }
 
   @Test
   void paletteWithEightBitEntriesAndFirstMappedValue() throws Exception {
     DicomBytes b = DicomBytes.explicitLittle();
-    for (int tag : new int[] {Tags.RED_PALETTE_DESCRIPTOR, Tags.GREEN_PALETTE_DESCRIPTOR,
-        Tags.BLUE_PALETTE_DESCRIPTOR}) {
+    for (int tag :
+        new int[] {
+          Tags.RED_PALETTE_DESCRIPTOR, Tags.GREEN_PALETTE_DESCRIPTOR, Tags.BLUE_PALETTE_DESCRIPTOR
+        }) {
       b.us(tag, 4, 10, 8);
     }
     b.element(Tags.RED_PALETTE_DATA, "OW", new byte[] {1, 2, 3, 4});
@@ -106,11 +112,15 @@ class PixelStepsTest {
   @Test
   void paletteWithSixteenBitEntries() throws Exception {
     DicomBytes b = DicomBytes.explicitLittle();
-    for (int tag : new int[] {Tags.RED_PALETTE_DESCRIPTOR, Tags.GREEN_PALETTE_DESCRIPTOR,
-        Tags.BLUE_PALETTE_DESCRIPTOR}) {
+    for (int tag :
+        new int[] {
+          Tags.RED_PALETTE_DESCRIPTOR, Tags.GREEN_PALETTE_DESCRIPTOR, Tags.BLUE_PALETTE_DESCRIPTOR
+        }) {
       b.us(tag, 2, 0, 16);
     }
-    b.us(Tags.RED_PALETTE_DATA, 0, 65535).us(Tags.GREEN_PALETTE_DATA, 100, 200).us(Tags.BLUE_PALETTE_DATA, 7, 8);
+    b.us(Tags.RED_PALETTE_DATA, 0, 65535)
+        .us(Tags.GREEN_PALETTE_DATA, 100, 200)
+        .us(Tags.BLUE_PALETTE_DATA, 7, 8);
     PaletteLut lut = PaletteLut.of(dataset(b), false);
     assertThat(lut.type()).isEqualTo(DType.UINT16);
     int[] out = new int[6];
@@ -120,31 +130,47 @@ class PixelStepsTest {
 
   @Test
   void segmentedPaletteExpandsDiscreteLinearAndIndirectSegments() throws Exception {
-    // discrete [0, 10], linear to 40 in 3 steps, indirect: re-apply the first segment (at byte offset 0)
+    // discrete [0, 10], linear to 40 in 3 steps, indirect: re-apply the first segment (at byte
+    // offset 0)
     DicomBytes words = DicomBytes.explicitLittle();
     for (int w : new int[] {0, 2, 0, 10, 1, 3, 40, 2, 1, 0, 0}) {
       words.u16(w);
     }
-    DicomElement e = new DicomElement(Tags.SEGMENTED_RED_PALETTE_DATA, Vr.OW, words.toBytes(), 0,
-        words.toBytes().length, words.toBytes().length, false, null, null);
+    DicomElement e =
+        new DicomElement(
+            Tags.SEGMENTED_RED_PALETTE_DATA,
+            Vr.OW,
+            words.toBytes(),
+            0,
+            words.toBytes().length,
+            words.toBytes().length,
+            false,
+            null,
+            null);
     assertThat(PaletteLut.expandSegmented(e, 16)).containsExactly(0, 10, 20, 30, 40, 0, 10);
   }
 
   @Test
   void rescaleIsFloat64AlwaysAndALutSequenceWins() throws Exception {
-    DicomBytes rescale = DicomBytes.explicitLittle().string(Tags.RESCALE_INTERCEPT, "DS", "0")
-        .string(Tags.RESCALE_SLOPE, "DS", "1");
+    DicomBytes rescale =
+        DicomBytes.explicitLittle()
+            .string(Tags.RESCALE_INTERCEPT, "DS", "0")
+            .string(Tags.RESCALE_SLOPE, "DS", "1");
     ModalityTransform t = ModalityTransform.of(dataset(rescale), false);
     assertThat(t.kind()).isEqualTo(ModalityTransform.Kind.RESCALE);
     assertThat(t.outputType()).isEqualTo(DType.FLOAT64);
 
     DicomBytes onlySlope = DicomBytes.explicitLittle().string(Tags.RESCALE_SLOPE, "DS", "2");
-    assertThat(ModalityTransform.of(dataset(onlySlope), false).kind()).isEqualTo(ModalityTransform.Kind.NONE);
+    assertThat(ModalityTransform.of(dataset(onlySlope), false).kind())
+        .isEqualTo(ModalityTransform.Kind.NONE);
 
-    DicomBytes lutItem = DicomBytes.explicitLittle().us(Tags.LUT_DESCRIPTOR, 3, 5, 8)
-        .us(Tags.LUT_DATA, 10, 20, 30);
-    DicomBytes withLut = DicomBytes.explicitLittle().sequence(Tags.MODALITY_LUT_SEQUENCE, false, false, lutItem)
-        .string(Tags.RESCALE_INTERCEPT, "DS", "-1024").string(Tags.RESCALE_SLOPE, "DS", "1");
+    DicomBytes lutItem =
+        DicomBytes.explicitLittle().us(Tags.LUT_DESCRIPTOR, 3, 5, 8).us(Tags.LUT_DATA, 10, 20, 30);
+    DicomBytes withLut =
+        DicomBytes.explicitLittle()
+            .sequence(Tags.MODALITY_LUT_SEQUENCE, false, false, lutItem)
+            .string(Tags.RESCALE_INTERCEPT, "DS", "-1024")
+            .string(Tags.RESCALE_SLOPE, "DS", "1");
     ModalityTransform lut = ModalityTransform.of(dataset(withLut), false);
     assertThat(lut.kind()).isEqualTo(ModalityTransform.Kind.LUT);
     assertThat(lut.outputType()).isEqualTo(DType.UINT8);
@@ -156,11 +182,18 @@ class PixelStepsTest {
   @Test
   void monochrome1InvertsOverTheWholeArray() throws Exception {
     PixelArray a = PixelArray.allocate(DecodeLimits.defaults(), DType.INT16, 2, 1, 1, 2);
-    a.data().order(ByteOrder.LITTLE_ENDIAN).putShort(0, (short) -5).putShort(2, (short) 0)
-        .putShort(4, (short) 10).putShort(6, (short) 3);
+    a.data()
+        .order(ByteOrder.LITTLE_ENDIAN)
+        .putShort(0, (short) -5)
+        .putShort(2, (short) 0)
+        .putShort(4, (short) 10)
+        .putShort(6, (short) 3);
     Monochrome1.invert(a);
-    assertThat(new short[] {a.data().getShort(0), a.data().getShort(2), a.data().getShort(4),
-        a.data().getShort(6)}).containsExactly((short) 10, (short) 5, (short) -5, (short) 2);
+    assertThat(
+            new short[] {
+              a.data().getShort(0), a.data().getShort(2), a.data().getShort(4), a.data().getShort(6)
+            })
+        .containsExactly((short) 10, (short) 5, (short) -5, (short) 2);
 
     PixelArray u = PixelArray.allocate(DecodeLimits.defaults(), DType.UINT16, 1, 1, 1, 2);
     u.data().putShort(0, (short) 65535).putShort(2, (short) 60000);

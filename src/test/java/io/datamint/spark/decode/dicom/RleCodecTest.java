@@ -10,8 +10,17 @@ import org.junit.jupiter.api.Test;
 class RleCodecTest {
 
   private static FrameSpec spec(int rows, int columns, int samples, int bits) {
-    return new FrameSpec(EncapsulatedCodecs.RLE_LOSSLESS, 0, rows, columns, samples, bits, bits, 0,
-        samples == 3 ? "RGB" : "MONOCHROME2", 0);
+    return new FrameSpec(
+        EncapsulatedCodecs.RLE_LOSSLESS,
+        0,
+        rows,
+        columns,
+        samples,
+        bits,
+        bits,
+        0,
+        samples == 3 ? "RGB" : "MONOCHROME2",
+        0);
   }
 
   /** A frame: header with the segment offsets, then the segments. */
@@ -47,8 +56,10 @@ class RleCodecTest {
     assertThat(RleCodec.unpackBits(new byte[] {(byte) -127, 5}, 0, 2, out)).isEqualTo(3);
     assertThat(out).containsExactly(5, 5, 5);
     byte[] big = new byte[10];
-    assertThat(RleCodec.unpackBits(new byte[] {5, 1, 2}, 0, 3, big)).isEqualTo(2); // literal cut short
-    assertThat(RleCodec.unpackBits(new byte[] {(byte) -4}, 0, 1, big)).isZero(); // run without its byte
+    assertThat(RleCodec.unpackBits(new byte[] {5, 1, 2}, 0, 3, big))
+        .isEqualTo(2); // literal cut short
+    assertThat(RleCodec.unpackBits(new byte[] {(byte) -4}, 0, 1, big))
+        .isZero(); // run without its byte
   }
 
   @Test
@@ -95,7 +106,8 @@ class RleCodecTest {
   void offsetsOutsideTheFrameFail() {
     byte[] f = frame(new byte[] {0, 1});
     f[4] = (byte) 200;
-    assertThatThrownBy(() -> new RleCodec().decode(f, spec(1, 1, 1, 8))).isInstanceOf(DecodeException.class)
+    assertThatThrownBy(() -> new RleCodec().decode(f, spec(1, 1, 1, 8)))
+        .isInstanceOf(DecodeException.class)
         .hasMessageContaining("segment 0 has offset 200");
     assertThatThrownBy(() -> new RleCodec().decode(new byte[10], spec(1, 1, 1, 8)))
         .hasMessageContaining("shorter than its 64-byte header");

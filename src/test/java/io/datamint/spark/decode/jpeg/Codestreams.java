@@ -2,8 +2,8 @@ package io.datamint.spark.decode.jpeg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.core.DecodeLimits;
+import io.datamint.spark.error.DecodeException;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.List;
@@ -48,11 +48,12 @@ final class Codestreams {
   }
 
   /**
-   * Joins single-scan codestreams of consecutive horizontal strips, coded independently with identical tables and
-   * parameters, into one codestream with a restart marker between strips: a restart interval starts coding afresh
-   * (zero DC predictors in JPEG; initial contexts and an all-zero previous line in JPEG-LS), which is exactly how
-   * an independent image begins. The frame height becomes {@code height} and a DRI segment with
-   * {@code restartInterval} (MCUs, or lines for JPEG-LS) is inserted before the SOS.
+   * Joins single-scan codestreams of consecutive horizontal strips, coded independently with
+   * identical tables and parameters, into one codestream with a restart marker between strips: a
+   * restart interval starts coding afresh (zero DC predictors in JPEG; initial contexts and an
+   * all-zero previous line in JPEG-LS), which is exactly how an independent image begins. The frame
+   * height becomes {@code height} and a DRI segment with {@code restartInterval} (MCUs, or lines
+   * for JPEG-LS) is inserted before the SOS.
    */
   static byte[] spliceWithRestarts(List<byte[]> strips, int height, int restartInterval) {
     byte[] first = strips.get(0);
@@ -76,8 +77,10 @@ final class Codestreams {
       out.writeBytes(segment);
       p += 2 + length;
     }
-    out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xDD, 0, 4, (byte) (restartInterval >> 8),
-        (byte) restartInterval});
+    out.writeBytes(
+        new byte[] {
+          (byte) 0xFF, (byte) 0xDD, 0, 4, (byte) (restartInterval >> 8), (byte) restartInterval
+        });
     out.write(first, sosStart, afterSos(first) - sosStart);
     for (int i = 0; i < strips.size(); i++) {
       byte[] strip = strips.get(i);
@@ -94,17 +97,20 @@ final class Codestreams {
   }
 
   /**
-   * Cuts {@code cs} at many lengths: every cut inside the header or the entropy-coded data must give a
-   * {@link DecodeException} that is not an internal error; cuts at or after the EOI marker (the data is complete)
-   * must decode to {@code full}. A cut of the last byte before EOI may go either way, since encoders may end the
-   * data with a byte of pure padding (CharLS sometimes writes a final 0xFF of padding bits).
+   * Cuts {@code cs} at many lengths: every cut inside the header or the entropy-coded data must
+   * give a {@link DecodeException} that is not an internal error; cuts at or after the EOI marker
+   * (the data is complete) must decode to {@code full}. A cut of the last byte before EOI may go
+   * either way, since encoders may end the data with a byte of pure padding (CharLS sometimes
+   * writes a final 0xFF of padding bits).
    */
   static int assertTruncationsRejected(Decoder decoder, byte[] cs, JpegSamples full, int maxTrials)
       throws DecodeException {
     int eoi = eoiPosition(cs);
     int trials = 0;
     int step = Math.max(1, eoi / maxTrials);
-    for (int length = 0; length < cs.length; length += length < 64 || length > eoi - 64 ? 1 : step) {
+    for (int length = 0;
+        length < cs.length;
+        length += length < 64 || length > eoi - 64 ? 1 : step) {
       byte[] cut = Arrays.copyOf(cs, length);
       trials++;
       if (length == eoi - 1) {
@@ -117,21 +123,23 @@ final class Codestreams {
         final int l = length;
         try {
           JpegSamples s = decoder.decode(cut, DecodeLimits.defaults());
-          throw new AssertionError("a codestream cut to " + l + " of " + cs.length + " bytes decoded: " + s);
+          throw new AssertionError(
+              "a codestream cut to " + l + " of " + cs.length + " bytes decoded: " + s);
         } catch (DecodeException e) {
           assertNotInternal(e, "cut to " + l + " bytes");
         }
       } else {
-        assertThat(decoder.decode(cut, DecodeLimits.defaults())).as("cut after the entropy-coded data at "
-            + length).isEqualTo(full);
+        assertThat(decoder.decode(cut, DecodeLimits.defaults()))
+            .as("cut after the entropy-coded data at " + length)
+            .isEqualTo(full);
       }
     }
     return trials;
   }
 
   /**
-   * Flips random bits (one to three per trial) and decodes: the result may be an image (corruption cannot always
-   * be detected) or a {@link DecodeException}, never another exception.
+   * Flips random bits (one to three per trial) and decodes: the result may be an image (corruption
+   * cannot always be detected) or a {@link DecodeException}, never another exception.
    */
   static Outcome assertBitFlipsHandled(Decoder decoder, byte[] cs, int trials, long seed) {
     SplittableRandom random = new SplittableRandom(seed);

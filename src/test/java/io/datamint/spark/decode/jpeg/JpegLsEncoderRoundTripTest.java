@@ -3,8 +3,8 @@ package io.datamint.spark.decode.jpeg;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.core.DecodeLimits;
+import io.datamint.spark.error.DecodeException;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,18 +21,20 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * What no installed encoder produces: every precision from 2 to 16 bits, MAXVAL below 2^P - 1, custom thresholds
- * and RESET, restart intervals in every interleave mode, subsampled components. The codestreams come from
- * {@link JpegLsTestEncoder}, whose entropy-coded output is first shown identical to CharLS's (dcmcjpls) on the
- * configurations both can encode.
+ * What no installed encoder produces: every precision from 2 to 16 bits, MAXVAL below 2^P - 1,
+ * custom thresholds and RESET, restart intervals in every interleave mode, subsampled components.
+ * The codestreams come from {@link JpegLsTestEncoder}, whose entropy-coded output is first shown
+ * identical to CharLS's (dcmcjpls) on the configurations both can encode.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class JpegLsEncoderRoundTripTest {
 
-  @TempDir
-  Path work;
+  @TempDir Path work;
 
-  /** name, components, bits (8 or 16: dcmcjpls codes P = bits allocated), dcmcjpls options, NEAR, ILV. */
+  /**
+   * name, components, bits (8 or 16: dcmcjpls codes P = bits allocated), dcmcjpls options, NEAR,
+   * ILV.
+   */
   static Stream<Arguments> charLsConfigurations() {
     return Stream.of(
         Arguments.of("gray8", 1, 8, List.of(), 0, 0),
@@ -47,8 +49,9 @@ class JpegLsEncoderRoundTripTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("charLsConfigurations")
-  void testEncoderWritesWhatCharLsWrites(String name, int components, int bits, List<String> options, int near,
-      int ilv) throws Exception {
+  void testEncoderWritesWhatCharLsWrites(
+      String name, int components, int bits, List<String> options, int near, int ilv)
+      throws Exception {
     Dcmtk.assumeInstalled("dcmcjpls");
     SyntheticDicom.Image image = SyntheticDicom.picture(67, 45, components, bits, name.hashCode());
     Path raw = SyntheticDicom.write(image, bits, work.resolve(name + ".dcm"));
@@ -60,15 +63,19 @@ class JpegLsEncoderRoundTripTest {
     Dcmtk.run(command.toArray(String[]::new));
     byte[] charLs = Dcmtk.frame(jls, 0, work);
 
-    byte[] ours = JpegLsTestEncoder.encode(planes(image), 67, 45,
-        JpegLsTestEncoder.Settings.of(bits, near, ilv)).codestream();
+    byte[] ours =
+        JpegLsTestEncoder.encode(
+                planes(image), 67, 45, JpegLsTestEncoder.Settings.of(bits, near, ilv))
+            .codestream();
 
     List<byte[]> expected = entropySegments(charLs);
     List<byte[]> actual = entropySegments(ours);
     assertThat(actual).hasSameSizeAs(expected);
     for (int i = 0; i < expected.size(); i++) {
-      // CharLS sometimes ends the data with an extra 0xFF byte of padding bits, which decoders ignore
-      assertThat(withoutFinalFf(actual.get(i))).as("scan " + i + " entropy-coded data")
+      // CharLS sometimes ends the data with an extra 0xFF byte of padding bits, which decoders
+      // ignore
+      assertThat(withoutFinalFf(actual.get(i)))
+          .as("scan " + i + " entropy-coded data")
           .isEqualTo(withoutFinalFf(expected.get(i)));
     }
   }
@@ -85,34 +92,57 @@ class JpegLsEncoderRoundTripTest {
     int t1 = Math.min(maxVal, near + 2);
     int t2 = Math.min(maxVal, t1 + 2);
     int t3 = Math.min(maxVal, t2 + 5);
-    List<JpegLsTestEncoder.Settings> settings = List.of(
-        JpegLsTestEncoder.Settings.of(precision, 0, 0),
-        JpegLsTestEncoder.Settings.of(precision, 0, 1).withRestartInterval(4),
-        JpegLsTestEncoder.Settings.of(precision, near, 2).withRestartInterval(3),
-        JpegLsTestEncoder.Settings.of(precision, near, 0).withRestartInterval(1),
-        JpegLsTestEncoder.Settings.of(precision, Math.min(1, near), 0).withPreset(maxVal - 1, 0, 0, 0, 16),
-        JpegLsTestEncoder.Settings.of(precision, near, 2).withPreset(0, t1, t2, t3, 0),
-        JpegLsTestEncoder.Settings.of(precision, near, 1).withPreset(0, t1, t2, t3, 200),
-        JpegLsTestEncoder.Settings.of(precision, 0, 0).withSampling(new int[] {2, 1, 1}, new int[] {2, 1, 1}),
-        JpegLsTestEncoder.Settings.of(precision, 0, 0).withSampling(new int[] {1, 2, 1}, new int[] {2, 1, 1}));
+    List<JpegLsTestEncoder.Settings> settings =
+        List.of(
+            JpegLsTestEncoder.Settings.of(precision, 0, 0),
+            JpegLsTestEncoder.Settings.of(precision, 0, 1).withRestartInterval(4),
+            JpegLsTestEncoder.Settings.of(precision, near, 2).withRestartInterval(3),
+            JpegLsTestEncoder.Settings.of(precision, near, 0).withRestartInterval(1),
+            JpegLsTestEncoder.Settings.of(precision, Math.min(1, near), 0)
+                .withPreset(maxVal - 1, 0, 0, 0, 16),
+            JpegLsTestEncoder.Settings.of(precision, near, 2).withPreset(0, t1, t2, t3, 0),
+            JpegLsTestEncoder.Settings.of(precision, near, 1).withPreset(0, t1, t2, t3, 200),
+            JpegLsTestEncoder.Settings.of(precision, 0, 0)
+                .withSampling(new int[] {2, 1, 1}, new int[] {2, 1, 1}),
+            JpegLsTestEncoder.Settings.of(precision, 0, 0)
+                .withSampling(new int[] {1, 2, 1}, new int[] {2, 1, 1}));
     int width = 41;
     int height = 23;
     for (JpegLsTestEncoder.Settings s : settings) {
-      int components = s.interleave() == 0 && s.hFactors() == null && s.near() == 0 && s.preset() == null ? 1 : 3;
-      SyntheticDicom.Image image = SyntheticDicom.picture(width, height, components, precision, precision * 31L);
+      int components =
+          s.interleave() == 0 && s.hFactors() == null && s.near() == 0 && s.preset() == null
+              ? 1
+              : 3;
+      SyntheticDicom.Image image =
+          SyntheticDicom.picture(width, height, components, precision, precision * 31L);
       int limit = s.preset() != null && s.preset()[0] != 0 ? s.preset()[0] : maxVal;
       int[][] planes = subsampledPlanes(image, s, limit);
       JpegLsTestEncoder.Encoded e = JpegLsTestEncoder.encode(planes, width, height, s);
 
       JpegSamples decoded = JpegLsDecoder.decode(e.codestream(), DecodeLimits.defaults());
 
-      String what = "P=" + precision + " NEAR=" + s.near() + " ILV=" + s.interleave() + " restart="
-          + s.restartInterval() + " preset=" + Arrays.toString(s.preset());
-      assertThat(List.of(decoded.width(), decoded.height(), decoded.components(), decoded.precision()))
-          .as(what).containsExactly(width, height, components, precision);
-      assertThat(Dcmtk.samples(decoded)).as(what).isEqualTo(expected(e.reconstructed(), width, height, s));
+      String what =
+          "P="
+              + precision
+              + " NEAR="
+              + s.near()
+              + " ILV="
+              + s.interleave()
+              + " restart="
+              + s.restartInterval()
+              + " preset="
+              + Arrays.toString(s.preset());
+      assertThat(
+              List.of(decoded.width(), decoded.height(), decoded.components(), decoded.precision()))
+          .as(what)
+          .containsExactly(width, height, components, precision);
+      assertThat(Dcmtk.samples(decoded))
+          .as(what)
+          .isEqualTo(expected(e.reconstructed(), width, height, s));
       if (s.near() == 0 && s.hFactors() == null) {
-        assertThat(Dcmtk.samples(decoded)).as(what + ": lossless").isEqualTo(clamped(image.samples(), limit));
+        assertThat(Dcmtk.samples(decoded))
+            .as(what + ": lossless")
+            .isEqualTo(clamped(image.samples(), limit));
       }
     }
   }
@@ -120,8 +150,9 @@ class JpegLsEncoderRoundTripTest {
   @Test
   void dimensionsFromTheOversizeLseSegment() throws Exception {
     SyntheticDicom.Image image = SyntheticDicom.picture(29, 31, 1, 12, 3);
-    byte[] cs = JpegLsTestEncoder.encode(planes(image), 29, 31, JpegLsTestEncoder.Settings.of(12, 0, 0))
-        .codestream();
+    byte[] cs =
+        JpegLsTestEncoder.encode(planes(image), 29, 31, JpegLsTestEncoder.Settings.of(12, 0, 0))
+            .codestream();
     assertThat(cs[3] & 0xFF).isEqualTo(0xF7);
     int sofEnd = 4 + ((cs[4] & 0xFF) << 8 | (cs[5] & 0xFF));
     byte[] zeroed = cs.clone();
@@ -137,25 +168,33 @@ class JpegLsEncoderRoundTripTest {
     assertThat(Dcmtk.samples(JpegLsDecoder.decode(out.toByteArray(), DecodeLimits.defaults())))
         .isEqualTo(image.samples());
     assertThatThrownBy(() -> JpegLsDecoder.decode(zeroed, DecodeLimits.defaults()))
-        .isInstanceOf(DecodeException.class).hasMessageContaining("0x0");
+        .isInstanceOf(DecodeException.class)
+        .hasMessageContaining("0x0");
   }
 
   @Test
   void damagedRestartCodestreamsFailCleanly() throws Exception {
     for (int ilv = 0; ilv <= 2; ilv++) {
       SyntheticDicom.Image image = SyntheticDicom.picture(29, 31, 3, 10, 77 + ilv);
-      byte[] cs = JpegLsTestEncoder.encode(planes(image), 29, 31,
-          JpegLsTestEncoder.Settings.of(10, ilv, ilv).withRestartInterval(5)).codestream();
+      byte[] cs =
+          JpegLsTestEncoder.encode(
+                  planes(image),
+                  29,
+                  31,
+                  JpegLsTestEncoder.Settings.of(10, ilv, ilv).withRestartInterval(5))
+              .codestream();
       JpegSamples full = JpegLsDecoder.decode(cs, DecodeLimits.defaults());
       Codestreams.assertTruncationsRejected(JpegLsDecoder::decode, cs, full, 400);
-      Codestreams.Outcome o = Codestreams.assertBitFlipsHandled(JpegLsDecoder::decode, cs, 300, ilv);
+      Codestreams.Outcome o =
+          Codestreams.assertBitFlipsHandled(JpegLsDecoder::decode, cs, 300, ilv);
       assertThat(o.rejected()).isPositive();
     }
   }
 
   private static byte[] withoutFinalFf(byte[] data) {
     return data.length > 0 && data[data.length - 1] == (byte) 0xFF
-        ? Arrays.copyOf(data, data.length - 1) : data;
+        ? Arrays.copyOf(data, data.length - 1)
+        : data;
   }
 
   private static int[][] planes(SyntheticDicom.Image image) {
@@ -170,8 +209,12 @@ class JpegLsEncoderRoundTripTest {
     return planes;
   }
 
-  /** Component planes of each component's own size (picked from the full-size image), clamped to MAXVAL. */
-  private static int[][] subsampledPlanes(SyntheticDicom.Image image, JpegLsTestEncoder.Settings s, int limit) {
+  /**
+   * Component planes of each component's own size (picked from the full-size image), clamped to
+   * MAXVAL.
+   */
+  private static int[][] subsampledPlanes(
+      SyntheticDicom.Image image, JpegLsTestEncoder.Settings s, int limit) {
     int nc = image.components();
     int[][] planes = new int[nc][];
     for (int c = 0; c < nc; c++) {
@@ -186,7 +229,8 @@ class JpegLsEncoderRoundTripTest {
         for (int x = 0; x < w; x++) {
           int sx = Math.min(image.width() - 1, x * hMax / h);
           int sy = Math.min(image.height() - 1, y * vMax / v);
-          planes[c][y * w + x] = Math.min(limit, image.samples()[(sy * image.width() + sx) * nc + c]);
+          planes[c][y * w + x] =
+              Math.min(limit, image.samples()[(sy * image.width() + sx) * nc + c]);
         }
       }
     }
@@ -194,7 +238,8 @@ class JpegLsEncoderRoundTripTest {
   }
 
   /** The decoder's output for the reconstructed planes: interleaved, subsampled ones replicated. */
-  private static int[] expected(int[][] recon, int width, int height, JpegLsTestEncoder.Settings s) {
+  private static int[] expected(
+      int[][] recon, int width, int height, JpegLsTestEncoder.Settings s) {
     int nc = recon.length;
     int[] out = new int[width * height * nc];
     for (int c = 0; c < nc; c++) {
@@ -216,7 +261,10 @@ class JpegLsEncoderRoundTripTest {
     return Arrays.stream(samples).map(v -> Math.min(v, limit)).toArray();
   }
 
-  /** The entropy-coded data of each scan: from the end of its SOS segment to the marker that ends it. */
+  /**
+   * The entropy-coded data of each scan: from the end of its SOS segment to the marker that ends
+   * it.
+   */
   private static List<byte[]> entropySegments(byte[] cs) {
     List<byte[]> segments = new ArrayList<>();
     int p = 2;
@@ -229,8 +277,11 @@ class JpegLsEncoderRoundTripTest {
       p += 2 + length;
       if (marker == 0xDA) {
         int start = p;
-        // the marker that ends the scan; a 0xFF before it (CharLS may end with one) stays in the data
-        while (!((cs[p] & 0xFF) == 0xFF && (cs[p + 1] & 0xFF) >= 0x80 && (cs[p + 1] & 0xFF) != 0xFF)) {
+        // the marker that ends the scan; a 0xFF before it (CharLS may end with one) stays in the
+        // data
+        while (!((cs[p] & 0xFF) == 0xFF
+            && (cs[p + 1] & 0xFF) >= 0x80
+            && (cs[p + 1] & 0xFF) != 0xFF)) {
           p++;
         }
         segments.add(Arrays.copyOfRange(cs, start, p));

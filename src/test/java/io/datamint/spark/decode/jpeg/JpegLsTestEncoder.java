@@ -4,18 +4,27 @@ import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 
 /**
- * A small JPEG-LS encoder (T.87 Annex A and B, encoder side) for tests only: it makes codestreams that no encoder
- * installed here produces (sample precisions other than 8 and 16, MAXVAL below 2^P - 1, restart intervals,
- * subsampled components). Its entropy-coded output is checked byte for byte against CharLS (dcmcjpls) where both
- * can encode the same image, so the codestreams it makes for the other cases are trustworthy test input.
+ * A small JPEG-LS encoder (T.87 Annex A and B, encoder side) for tests only: it makes codestreams
+ * that no encoder installed here produces (sample precisions other than 8 and 16, MAXVAL below 2^P
+ * - 1, restart intervals, subsampled components). Its entropy-coded output is checked byte for byte
+ * against CharLS (dcmcjpls) where both can encode the same image, so the codestreams it makes for
+ * the other cases are trustworthy test input.
  */
 final class JpegLsTestEncoder {
 
   private static final int[] J = {
-      0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 9, 10, 11, 12, 13, 14, 15};
+    0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 9, 10, 11, 12, 13,
+    14, 15
+  };
 
   /** What to encode and how. */
-  record Settings(int precision, int near, int interleave, int[] preset, int restartInterval, int[] hFactors,
+  record Settings(
+      int precision,
+      int near,
+      int interleave,
+      int[] preset,
+      int restartInterval,
+      int[] hFactors,
       int[] vFactors) {
 
     static Settings of(int precision, int near, int interleave) {
@@ -23,8 +32,14 @@ final class JpegLsTestEncoder {
     }
 
     Settings withPreset(int maxVal, int t1, int t2, int t3, int reset) {
-      return new Settings(precision, near, interleave, new int[] {maxVal, t1, t2, t3, reset}, restartInterval,
-          hFactors, vFactors);
+      return new Settings(
+          precision,
+          near,
+          interleave,
+          new int[] {maxVal, t1, t2, t3, reset},
+          restartInterval,
+          hFactors,
+          vFactors);
     }
 
     Settings withRestartInterval(int lines) {
@@ -36,7 +51,10 @@ final class JpegLsTestEncoder {
     }
   }
 
-  /** A codestream and the samples a decoder must reconstruct from it (equal to the input when lossless). */
+  /**
+   * A codestream and the samples a decoder must reconstruct from it (equal to the input when
+   * lossless).
+   */
   record Encoded(byte[] codestream, int[][] reconstructed) {}
 
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -59,8 +77,8 @@ final class JpegLsTestEncoder {
   }
 
   /**
-   * Encodes component planes ({@code planes[c][y * w_c + x]}, each of its own size from the sampling factors) of
-   * a {@code width x height} image.
+   * Encodes component planes ({@code planes[c][y * w_c + x]}, each of its own size from the
+   * sampling factors) of a {@code width x height} image.
    */
   static Encoded encode(int[][] planes, int width, int height, Settings s) throws Exception {
     int[][] recon = new int[planes.length][];
@@ -111,7 +129,8 @@ final class JpegLsTestEncoder {
     return new Encoded(cs.toByteArray(), recon);
   }
 
-  private void scan(int[][] planes, int[][] recon, int w, int height, int ilv, int restartInterval) {
+  private void scan(
+      int[][] planes, int[][] recon, int w, int height, int ilv, int restartInterval) {
     int ns = planes.length;
     runIndex = new int[ns];
     reset();
@@ -170,7 +189,9 @@ final class JpegLsTestEncoder {
       int rb = prev[x];
       int rc = prev[x - 1];
       int rd = prev[x + 1];
-      if (Math.abs(rd - rb) <= p.near && Math.abs(rb - rc) <= p.near && Math.abs(rc - ra) <= p.near) {
+      if (Math.abs(rd - rb) <= p.near
+          && Math.abs(rb - rc) <= p.near
+          && Math.abs(rc - ra) <= p.near) {
         int count = 0;
         while (x + count <= w && Math.abs(src[x + count - 1] - ra) <= p.near) {
           cur[x + count] = ra;
@@ -180,7 +201,8 @@ final class JpegLsTestEncoder {
         runLength(count, endOfLine, slot);
         x += count;
         if (!endOfLine) {
-          cur[x] = interruption(src[x - 1], ra, prev[x], Math.abs(ra - prev[x]) <= p.near ? 1 : 0, slot);
+          cur[x] =
+              interruption(src[x - 1], ra, prev[x], Math.abs(ra - prev[x]) <= p.near ? 1 : 0, slot);
           if (runIndex[slot] > 0) {
             runIndex[slot]--;
           }
@@ -203,11 +225,15 @@ final class JpegLsTestEncoder {
         int rb = prev[i][x];
         int rc = prev[i][x - 1];
         int rd = prev[i][x + 1];
-        run &= Math.abs(rd - rb) <= p.near && Math.abs(rb - rc) <= p.near && Math.abs(rc - ra) <= p.near;
+        run &=
+            Math.abs(rd - rb) <= p.near
+                && Math.abs(rb - rc) <= p.near
+                && Math.abs(rc - ra) <= p.near;
       }
       if (!run) {
         for (int i = 0; i < ns; i++) {
-          cur[i][x] = regular(src[i][x - 1], cur[i][x - 1], prev[i][x], prev[i][x - 1], prev[i][x + 1]);
+          cur[i][x] =
+              regular(src[i][x - 1], cur[i][x - 1], prev[i][x], prev[i][x - 1], prev[i][x + 1]);
         }
         x++;
         continue;
@@ -371,8 +397,10 @@ final class JpegLsTestEncoder {
     while ((n[q] << k) < temp) {
       k++;
     }
-    boolean map = (k == 0 && err > 0 && 2 * nn[riType] < n[q]) || (err < 0 && 2 * nn[riType] >= n[q])
-        || (err < 0 && k != 0);
+    boolean map =
+        (k == 0 && err > 0 && 2 * nn[riType] < n[q])
+            || (err < 0 && 2 * nn[riType] >= n[q])
+            || (err < 0 && k != 0);
     int mapped = 2 * Math.abs(err) - riType - (map ? 1 : 0);
     golomb(mapped, k, p.limit - J[runIndex[slot]] - 1);
     if (err < 0) {
@@ -401,7 +429,10 @@ final class JpegLsTestEncoder {
     }
   }
 
-  /** Writes the {@code count} low bits of {@code value}, most significant first, with bit stuffing after 0xFF. */
+  /**
+   * Writes the {@code count} low bits of {@code value}, most significant first, with bit stuffing
+   * after 0xFF.
+   */
   private void bits(int value, int count) {
     for (int i = count - 1; i >= 0; i--) {
       bitBuffer = (bitBuffer << 1) | ((value >>> i) & 1);

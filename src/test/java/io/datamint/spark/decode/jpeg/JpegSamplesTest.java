@@ -17,8 +17,9 @@ class JpegSamplesTest {
     assertThat(s.sample(0, 1, 0)).isEqualTo(65535);
     assertThat(s.sample(1, 1, 2)).isEqualTo(12);
     assertThat(s.maxValue()).isEqualTo(65535);
-    assertThat(s).isEqualTo(new JpegSamples(2, 2, 3, 16, v.clone())).hasSameHashCodeAs(
-        new JpegSamples(2, 2, 3, 16, v.clone()));
+    assertThat(s)
+        .isEqualTo(new JpegSamples(2, 2, 3, 16, v.clone()))
+        .hasSameHashCodeAs(new JpegSamples(2, 2, 3, 16, v.clone()));
     assertThat(s.toString()).isEqualTo("JpegSamples[2x2, 3 component(s), 16-bit]");
     assertThatThrownBy(() -> s.sample(2, 0, 0)).isInstanceOf(IndexOutOfBoundsException.class);
   }
@@ -26,7 +27,8 @@ class JpegSamplesTest {
   @Test
   void theArrayMustMatchTheDimensions() {
     assertThatThrownBy(() -> new JpegSamples(2, 2, 1, 8, new short[3]))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("need 4");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("need 4");
     assertThatThrownBy(() -> new JpegSamples(0, 2, 1, 8, new short[0]))
         .isInstanceOf(IllegalArgumentException.class);
   }

@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.util.SplittableRandom;
 
 /**
- * Test images for the DCMTK encoders: deterministic synthetic pictures with smooth gradients, flat areas (JPEG-LS
- * run mode), hard edges and noise, written as minimal uncompressed Secondary Capture files (Explicit VR Little
- * Endian) that {@code dcmcjpls} and {@code dcmcjpeg} accept.
+ * Test images for the DCMTK encoders: deterministic synthetic pictures with smooth gradients, flat
+ * areas (JPEG-LS run mode), hard edges and noise, written as minimal uncompressed Secondary Capture
+ * files (Explicit VR Little Endian) that {@code dcmcjpls} and {@code dcmcjpeg} accept.
  */
 final class SyntheticDicom {
 
@@ -20,7 +20,10 @@ final class SyntheticDicom {
 
   private SyntheticDicom() {}
 
-  /** An image: {@code samples[(y * width + x) * components + c]}, unsigned, below {@code 2^bitsStored}. */
+  /**
+   * An image: {@code samples[(y * width + x) * components + c]}, unsigned, below {@code
+   * 2^bitsStored}.
+   */
   record Image(int width, int height, int components, int bitsStored, int[] samples) {
 
     /** Rows {@code [from, to)} as an image of their own. */
@@ -52,7 +55,8 @@ final class SyntheticDicom {
           } else {
             v = random.nextDouble(); // noise: escape codes
           }
-          s[(y * width + x) * components + c] = (int) Math.max(0, Math.min(max, Math.round(v * max)));
+          s[(y * width + x) * components + c] =
+              (int) Math.max(0, Math.min(max, Math.round(v * max)));
         }
       }
     }

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Writes synthetic NIfTI-1 / NIfTI-2 files with any header field set, for tests: every setter returns this; the
- * voxel bytes are given as stored (already in the header's byte order).
+ * Writes synthetic NIfTI-1 / NIfTI-2 files with any header field set, for tests: every setter
+ * returns this; the voxel bytes are given as stored (already in the header's byte order).
  */
 final class NiftiBuilder {
 

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.core.DecodeLimits;
 import io.datamint.spark.decode.DecodedResource;
 import io.datamint.spark.decode.PixelValues;
+import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.testing.ExternalTool;
 import io.datamint.spark.testing.TestCorpus;
 import java.io.IOException;
@@ -27,19 +27,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@link NiftiDecoder} against nibabel: the real-world corpus ({@code datamint.test.corpus}/nifti) and synthetic
- * files covering every datatype, both byte orders, both NIfTI versions, scaling and orientations. The reference is
- * {@code nibabel_reference.py} run with {@link ExternalTool#PYTHON}: {@code get_fdata()} laid out as the SDK lays
- * it out. Values are compared exactly as numbers (every decoded value, whatever its type, equals nibabel's
- * float64), shapes exactly, affines to 1e-9.
+ * {@link NiftiDecoder} against nibabel: the real-world corpus ({@code datamint.test.corpus}/nifti)
+ * and synthetic files covering every datatype, both byte orders, both NIfTI versions, scaling and
+ * orientations. The reference is {@code nibabel_reference.py} run with {@link ExternalTool#PYTHON}:
+ * {@code get_fdata()} laid out as the SDK lays it out. Values are compared exactly as numbers
+ * (every decoded value, whatever its type, equals nibabel's float64), shapes exactly, affines to
+ * 1e-9.
  */
 class NiftiReferenceTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final NiftiDecoder decoder = new NiftiDecoder();
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void corpusMatchesNibabel() throws Exception {
@@ -73,7 +73,8 @@ class NiftiReferenceTest {
       cases.put(e.getKey(), file);
     }
     Map<String, String> outcomes = compareAll(cases);
-    assertThat(outcomes).hasSameSizeAs(cases)
+    assertThat(outcomes)
+        .hasSameSizeAs(cases)
         .allSatisfy((name, outcome) -> assertThat(outcome).as(name).isEqualTo("ok"));
   }
 
@@ -81,16 +82,36 @@ class NiftiReferenceTest {
   static Map<String, NiftiBuilder> syntheticCases() {
     Map<String, NiftiBuilder> cases = new LinkedHashMap<>();
     Random random = new Random(20260719);
-    int[][] types = {{2, 8}, {256, 8}, {4, 16}, {512, 16}, {8, 32}, {768, 32}, {1024, 64}, {1280, 64}, {16, 32},
-        {64, 64}};
+    int[][] types = {
+      {2, 8},
+      {256, 8},
+      {4, 16},
+      {512, 16},
+      {8, 32},
+      {768, 32},
+      {1024, 64},
+      {1280, 64},
+      {16, 32},
+      {64, 64}
+    };
     for (int i = 0; i < types.length; i++) {
       for (int version = 1; version <= 2; version++) {
-        NiftiBuilder b = new NiftiBuilder().version(version).shape(5, 4, 3).datatype(types[i][0], types[i][1])
-            .voxels(randomBytes(random, 5 * 4 * 3 * types[i][1] / 8));
+        NiftiBuilder b =
+            new NiftiBuilder()
+                .version(version)
+                .shape(5, 4, 3)
+                .datatype(types[i][0], types[i][1])
+                .voxels(randomBytes(random, 5 * 4 * 3 * types[i][1] / 8));
         if ((i + version) % 2 == 0) {
           b.bigEndian();
         }
-        cases.put("type" + types[i][0] + "_v" + version + (b.order.toString().startsWith("BIG") ? "_be" : "_le"), b);
+        cases.put(
+            "type"
+                + types[i][0]
+                + "_v"
+                + version
+                + (b.order.toString().startsWith("BIG") ? "_be" : "_le"),
+            b);
       }
     }
     // scaling: the float64 path for integer and float stored types, and the "no scaling" rules
@@ -99,8 +120,13 @@ class NiftiReferenceTest {
     for (int i = 0; i < scalings.length; i++) {
       for (int version = 1; version <= 2; version++) {
         int[] t = scaledTypes[i];
-        NiftiBuilder b = new NiftiBuilder().version(version).shape(3, 4, 2).datatype(t[0], t[1])
-            .scaling(scalings[i][0], scalings[i][1]).voxels(randomBytes(random, 3 * 4 * 2 * t[1] / 8));
+        NiftiBuilder b =
+            new NiftiBuilder()
+                .version(version)
+                .shape(3, 4, 2)
+                .datatype(t[0], t[1])
+                .scaling(scalings[i][0], scalings[i][1])
+                .voxels(randomBytes(random, 3 * 4 * 2 * t[1] / 8));
         if (t[0] == 16) {
           b.voxels(float32Voxels(random, 24, version == 2));
           if (version == 2) {
@@ -110,45 +136,96 @@ class NiftiReferenceTest {
         cases.put("scaled" + i + "_v" + version, b);
       }
     }
-    // orientations: qform quaternions with I axes and qfac, sforms that permute axes, oblique, fallbacks
-    cases.put("qform_rot_x180", int16(random, 4, 3, 5).qform(1, 1, 0, 0, 1, 10, 20, 30).pixdim(1, 2, 3, 4));
-    cases.put("qform_qfac_minus1", int16(random, 4, 3, 5).qform(2, 0, 0, 0, -1).pixdim(-1, 1.5, 1.5, 3));
+    // orientations: qform quaternions with I axes and qfac, sforms that permute axes, oblique,
+    // fallbacks
+    cases.put(
+        "qform_rot_x180",
+        int16(random, 4, 3, 5).qform(1, 1, 0, 0, 1, 10, 20, 30).pixdim(1, 2, 3, 4));
+    cases.put(
+        "qform_qfac_minus1", int16(random, 4, 3, 5).qform(2, 0, 0, 0, -1).pixdim(-1, 1.5, 1.5, 3));
     cases.put("qform_qfac_zero", int16(random, 4, 3, 5).qform(2, 0, 0, 0, 0).pixdim(0, 0, -2, 3));
     cases.put("qform_rot_y90", int16(random, 4, 3, 5).qform(1, 0, Math.sqrt(0.5), 0, 1));
     cases.put("qform_oblique", int16(random, 4, 3, 5).qform(1, 0.1, 0.2, 0.3, -1, 1, 2, 3));
-    cases.put("sform_sagittal", int16(random, 4, 3, 5).sform(1,
-        new double[][] {{0, 0, -1, 10}, {0, 1, 0, 0}, {2, 0, 0, 0}}));
-    cases.put("sform_coronal_inferior", int16(random, 4, 3, 5).sform(2,
-        new double[][] {{1, 0, 0, 0}, {0, 0, 2, 0}, {0, -3, 0, 0}}));
-    cases.put("sform_axial_inferior", int16(random, 4, 3, 5).sform(4,
-        new double[][] {{-1, 0, 0, 0}, {0, -1, 0, 0}, {0, 0, -1, 0}}));
-    cases.put("sform_oblique", int16(random, 4, 3, 5).sform(1,
-        new double[][] {{0.8, 0.6, 0.1, 0}, {-0.6, 0.8, 0.05, 0}, {0.02, -0.1, -0.9, 0}}));
-    cases.put("sform_over_qform", int16(random, 4, 3, 5).qform(1, 1, 0, 0, 1)
-        .sform(1, new double[][] {{0, 1, 0, 0}, {0, 0, 1, 0}, {1, 0, 0, 0}}));
-    cases.put("sform_code_invalid", int16(random, 4, 3, 5).qform(1, 1, 0, 0, 1)
-        .sform(9, new double[][] {{0, 1, 0, 0}, {0, 0, 1, 0}, {1, 0, 0, 0}}));
+    cases.put(
+        "sform_sagittal",
+        int16(random, 4, 3, 5)
+            .sform(1, new double[][] {{0, 0, -1, 10}, {0, 1, 0, 0}, {2, 0, 0, 0}}));
+    cases.put(
+        "sform_coronal_inferior",
+        int16(random, 4, 3, 5)
+            .sform(2, new double[][] {{1, 0, 0, 0}, {0, 0, 2, 0}, {0, -3, 0, 0}}));
+    cases.put(
+        "sform_axial_inferior",
+        int16(random, 4, 3, 5)
+            .sform(4, new double[][] {{-1, 0, 0, 0}, {0, -1, 0, 0}, {0, 0, -1, 0}}));
+    cases.put(
+        "sform_oblique",
+        int16(random, 4, 3, 5)
+            .sform(
+                1,
+                new double[][] {{0.8, 0.6, 0.1, 0}, {-0.6, 0.8, 0.05, 0}, {0.02, -0.1, -0.9, 0}}));
+    cases.put(
+        "sform_over_qform",
+        int16(random, 4, 3, 5)
+            .qform(1, 1, 0, 0, 1)
+            .sform(1, new double[][] {{0, 1, 0, 0}, {0, 0, 1, 0}, {1, 0, 0, 0}}));
+    cases.put(
+        "sform_code_invalid",
+        int16(random, 4, 3, 5)
+            .qform(1, 1, 0, 0, 1)
+            .sform(9, new double[][] {{0, 1, 0, 0}, {0, 0, 1, 0}, {1, 0, 0, 0}}));
     cases.put("fallback_affine", int16(random, 4, 3, 5).pixdim(1, 2, 0, -3));
-    // 4-D (time becomes channels) with a reversed slice axis that is not k, 2-D, NIfTI-2, gzip, extensions
-    cases.put("4d_coronal_inferior", new NiftiBuilder().shape(4, 3, 5, 2).datatype(4, 16)
-        .voxels(randomBytes(random, 4 * 3 * 5 * 2 * 2))
-        .sform(1, new double[][] {{1, 0, 0, 0}, {0, 0, 1, 0}, {0, -1, 0, 0}}));
-    cases.put("4d_v2_be_gz", new NiftiBuilder().version(2).bigEndian().shape(3, 4, 2, 3).datatype(512, 16)
-        .voxels(randomBytes(random, 3 * 4 * 2 * 3 * 2)).qform(1, 0, 0, 1, 1).gzip());
-    cases.put("2d", new NiftiBuilder().shape(6, 5).datatype(2, 8).voxels(randomBytes(random, 30))
-        .sform(1, new double[][] {{0, 1, 0, 0}, {0, 0, 1, 0}, {-1, 0, 0, 0}}));
-    cases.put("gz_scaled_extensions", int16(random, 4, 3, 5).scaling(0.5, 100).gzip()
-        .extension(6, "a comment".getBytes()).extension(4, new byte[40]));
+    // 4-D (time becomes channels) with a reversed slice axis that is not k, 2-D, NIfTI-2, gzip,
+    // extensions
+    cases.put(
+        "4d_coronal_inferior",
+        new NiftiBuilder()
+            .shape(4, 3, 5, 2)
+            .datatype(4, 16)
+            .voxels(randomBytes(random, 4 * 3 * 5 * 2 * 2))
+            .sform(1, new double[][] {{1, 0, 0, 0}, {0, 0, 1, 0}, {0, -1, 0, 0}}));
+    cases.put(
+        "4d_v2_be_gz",
+        new NiftiBuilder()
+            .version(2)
+            .bigEndian()
+            .shape(3, 4, 2, 3)
+            .datatype(512, 16)
+            .voxels(randomBytes(random, 3 * 4 * 2 * 3 * 2))
+            .qform(1, 0, 0, 1, 1)
+            .gzip());
+    cases.put(
+        "2d",
+        new NiftiBuilder()
+            .shape(6, 5)
+            .datatype(2, 8)
+            .voxels(randomBytes(random, 30))
+            .sform(1, new double[][] {{0, 1, 0, 0}, {0, 0, 1, 0}, {-1, 0, 0, 0}}));
+    cases.put(
+        "gz_scaled_extensions",
+        int16(random, 4, 3, 5)
+            .scaling(0.5, 100)
+            .gzip()
+            .extension(6, "a comment".getBytes())
+            .extension(4, new byte[40]));
     NiftiBuilder offset = int16(random, 4, 3, 5);
     offset.voxOffset = 1024.0;
     cases.put("vox_offset_1024", offset);
-    cases.put("z_is_one", new NiftiBuilder().shape(4, 3, 1).datatype(16, 32).voxels(float32Voxels(random, 12, false))
-        .qform(1, 1, 0, 0, 1));
+    cases.put(
+        "z_is_one",
+        new NiftiBuilder()
+            .shape(4, 3, 1)
+            .datatype(16, 32)
+            .voxels(float32Voxels(random, 12, false))
+            .qform(1, 1, 0, 0, 1));
     return cases;
   }
 
   private static NiftiBuilder int16(Random random, int x, int y, int z) {
-    return new NiftiBuilder().shape(x, y, z).datatype(4, 16).voxels(randomBytes(random, x * y * z * 2));
+    return new NiftiBuilder()
+        .shape(x, y, z)
+        .datatype(4, 16)
+        .voxels(randomBytes(random, x * y * z * 2));
   }
 
   private static byte[] randomBytes(Random random, int n) {
@@ -157,10 +234,14 @@ class NiftiReferenceTest {
     return b;
   }
 
-  /** Random finite float32 values (random bits would include NaNs, which nibabel keeps but are less telling). */
+  /**
+   * Random finite float32 values (random bits would include NaNs, which nibabel keeps but are less
+   * telling).
+   */
   private static byte[] float32Voxels(Random random, int n, boolean bigEndian) {
-    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(n * 4)
-        .order(bigEndian ? java.nio.ByteOrder.BIG_ENDIAN : java.nio.ByteOrder.LITTLE_ENDIAN);
+    java.nio.ByteBuffer b =
+        java.nio.ByteBuffer.allocate(n * 4)
+            .order(bigEndian ? java.nio.ByteOrder.BIG_ENDIAN : java.nio.ByteOrder.LITTLE_ENDIAN);
     for (int i = 0; i < n; i++) {
       b.putFloat((float) ((random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(12) - 4)));
     }
@@ -168,8 +249,8 @@ class NiftiReferenceTest {
   }
 
   /**
-   * Runs the reference over every case and compares; returns per case "ok" or the decoder's error message (when
-   * nibabel failed too; a file that only one side decodes fails the test).
+   * Runs the reference over every case and compares; returns per case "ok" or the decoder's error
+   * message (when nibabel failed too; a file that only one side decodes fails the test).
    */
   private Map<String, String> compareAll(Map<String, Path> cases) throws IOException {
     Path script = tmp.resolve("nibabel_reference.py");
@@ -208,7 +289,8 @@ class NiftiReferenceTest {
       try {
         decoded = decoder.decode(file, file.length, DecodeLimits.defaults());
       } catch (DecodeException ex) {
-        throw new AssertionError(name + ": nibabel decodes it, the decoder fails: " + ex.getMessage(), ex);
+        throw new AssertionError(
+            name + ": nibabel decodes it, the decoder fails: " + ex.getMessage(), ex);
       }
       int[] shape = new int[4];
       for (int d = 0; d < 4; d++) {
@@ -221,9 +303,12 @@ class NiftiReferenceTest {
         assertThat(affine[k]).as(name + ": affine[" + k + "]").isCloseTo(expected, within(1e-9));
       }
       JsonNode meta = JSON.readTree(decoded.metainfoJson());
-      assertThat(meta.get("orientation").get("axcodes").toString()).as(name + ": axcodes")
+      assertThat(meta.get("orientation").get("axcodes").toString())
+          .as(name + ": axcodes")
           .isEqualTo(ref.get("axcodes").toString());
-      PixelValues.assertSameValues(name, PixelValues.of(decoded.pixels()),
+      PixelValues.assertSameValues(
+          name,
+          PixelValues.of(decoded.pixels()),
           PixelValues.float64(Files.readAllBytes(raws.get(name))));
       outcomes.put(name, "ok");
     }

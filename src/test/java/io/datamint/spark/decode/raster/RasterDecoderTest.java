@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.datamint.spark.core.DType;
-import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.core.DecodeLimits;
 import io.datamint.spark.decode.DecodedResource;
 import io.datamint.spark.decode.PixelValues;
+import io.datamint.spark.error.DecodeException;
 import java.awt.image.BufferedImage;
 import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
@@ -19,7 +19,10 @@ import java.util.Random;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 
-/** {@link RasterDecoder} on synthetic images with known samples: types, channels, frames, errors, limits. */
+/**
+ * {@link RasterDecoder} on synthetic images with known samples: types, channels, frames, errors,
+ * limits.
+ */
 class RasterDecoderTest {
 
   private final RasterDecoder decoder = new RasterDecoder();
@@ -46,9 +49,12 @@ class RasterDecoderTest {
     return out;
   }
 
-  private void assertDecodes(BufferedImage image, String format, DType dtype, int channels) throws Exception {
+  private void assertDecodes(BufferedImage image, String format, DType dtype, int channels)
+      throws Exception {
     DecodedResource r = decode(TestImages.write(image, format));
-    assertThat(r.pixels().shape()).as(format).containsExactly(1, channels, image.getHeight(), image.getWidth());
+    assertThat(r.pixels().shape())
+        .as(format)
+        .containsExactly(1, channels, image.getHeight(), image.getWidth());
     assertThat(r.pixels().dtype()).as(format).isEqualTo(dtype);
     assertThat(r.metainfoJson()).isNull();
     assertThat(r.affine()).isNull();
@@ -57,30 +63,69 @@ class RasterDecoderTest {
 
   @Test
   void greyColourAndAlphaKeepTheirDepthAndChannelOrder() throws Exception {
-    assertDecodes(TestImages.random(TestImages.ofType(13, 7, BufferedImage.TYPE_BYTE_GRAY), random, 255), "png",
-        DType.UINT8, 1);
-    assertDecodes(TestImages.random(TestImages.ofType(13, 7, BufferedImage.TYPE_USHORT_GRAY), random, 65535),
-        "png", DType.UINT16, 1);
-    assertDecodes(TestImages.random(TestImages.ofType(13, 7, BufferedImage.TYPE_3BYTE_BGR), random, 255), "png",
-        DType.UINT8, 3);
-    assertDecodes(TestImages.random(TestImages.ofType(13, 7, BufferedImage.TYPE_INT_RGB), random, 255), "png",
-        DType.UINT8, 3);
-    assertDecodes(TestImages.random(TestImages.ofType(13, 7, BufferedImage.TYPE_4BYTE_ABGR), random, 255), "png",
-        DType.UINT8, 4);
-    assertDecodes(TestImages.random(TestImages.component(13, 7, true, true, TestImages.BYTE), random, 255), "png",
-        DType.UINT8, 2);
-    assertDecodes(TestImages.random(TestImages.component(13, 7, true, true, TestImages.USHORT), random, 65535),
-        "png", DType.UINT16, 2);
-    assertDecodes(TestImages.random(TestImages.component(13, 7, false, false, TestImages.USHORT), random, 65535),
-        "png", DType.UINT16, 3);
-    assertDecodes(TestImages.random(TestImages.component(13, 7, false, true, TestImages.USHORT), random, 65535),
-        "png", DType.UINT16, 4);
-    assertDecodes(TestImages.random(TestImages.ofType(13, 7, BufferedImage.TYPE_3BYTE_BGR), random, 255), "bmp",
-        DType.UINT8, 3);
-    assertDecodes(TestImages.random(TestImages.ofType(13, 7, BufferedImage.TYPE_USHORT_GRAY), random, 65535),
-        "tiff", DType.UINT16, 1);
-    assertDecodes(TestImages.random(TestImages.ofType(13, 7, BufferedImage.TYPE_3BYTE_BGR), random, 255), "tiff",
-        DType.UINT8, 3);
+    assertDecodes(
+        TestImages.random(TestImages.ofType(13, 7, BufferedImage.TYPE_BYTE_GRAY), random, 255),
+        "png",
+        DType.UINT8,
+        1);
+    assertDecodes(
+        TestImages.random(TestImages.ofType(13, 7, BufferedImage.TYPE_USHORT_GRAY), random, 65535),
+        "png",
+        DType.UINT16,
+        1);
+    assertDecodes(
+        TestImages.random(TestImages.ofType(13, 7, BufferedImage.TYPE_3BYTE_BGR), random, 255),
+        "png",
+        DType.UINT8,
+        3);
+    assertDecodes(
+        TestImages.random(TestImages.ofType(13, 7, BufferedImage.TYPE_INT_RGB), random, 255),
+        "png",
+        DType.UINT8,
+        3);
+    assertDecodes(
+        TestImages.random(TestImages.ofType(13, 7, BufferedImage.TYPE_4BYTE_ABGR), random, 255),
+        "png",
+        DType.UINT8,
+        4);
+    assertDecodes(
+        TestImages.random(TestImages.component(13, 7, true, true, TestImages.BYTE), random, 255),
+        "png",
+        DType.UINT8,
+        2);
+    assertDecodes(
+        TestImages.random(
+            TestImages.component(13, 7, true, true, TestImages.USHORT), random, 65535),
+        "png",
+        DType.UINT16,
+        2);
+    assertDecodes(
+        TestImages.random(
+            TestImages.component(13, 7, false, false, TestImages.USHORT), random, 65535),
+        "png",
+        DType.UINT16,
+        3);
+    assertDecodes(
+        TestImages.random(
+            TestImages.component(13, 7, false, true, TestImages.USHORT), random, 65535),
+        "png",
+        DType.UINT16,
+        4);
+    assertDecodes(
+        TestImages.random(TestImages.ofType(13, 7, BufferedImage.TYPE_3BYTE_BGR), random, 255),
+        "bmp",
+        DType.UINT8,
+        3);
+    assertDecodes(
+        TestImages.random(TestImages.ofType(13, 7, BufferedImage.TYPE_USHORT_GRAY), random, 65535),
+        "tiff",
+        DType.UINT16,
+        1);
+    assertDecodes(
+        TestImages.random(TestImages.ofType(13, 7, BufferedImage.TYPE_3BYTE_BGR), random, 255),
+        "tiff",
+        DType.UINT8,
+        3);
   }
 
   @Test
@@ -95,8 +140,9 @@ class RasterDecoderTest {
   @Test
   void paletteImagesGiveIndices() throws Exception {
     for (int bits : new int[] {1, 2, 4, 8}) {
-      BufferedImage image = TestImages.random(TestImages.palette(11, 5, bits, false, random), random,
-          (1 << bits) - 1);
+      BufferedImage image =
+          TestImages.random(
+              TestImages.palette(11, 5, bits, false, random), random, (1 << bits) - 1);
       for (String format : bits == 8 ? List.of("png", "gif", "bmp") : List.of("png", "gif")) {
         assertDecodes(image, format, DType.UINT8, 1);
       }
@@ -106,7 +152,8 @@ class RasterDecoderTest {
   @Test
   void lowDepthGreyIsScaledAsPilDoes() throws Exception {
     for (int bits : new int[] {1, 2, 4}) {
-      BufferedImage image = TestImages.random(TestImages.palette(9, 3, bits, true, random), random, (1 << bits) - 1);
+      BufferedImage image =
+          TestImages.random(TestImages.palette(9, 3, bits, true, random), random, (1 << bits) - 1);
       DecodedResource r = decode(TestImages.write(image, "png"));
       double[] expected = samples(image);
       for (int i = 0; i < expected.length; i++) {
@@ -122,7 +169,8 @@ class RasterDecoderTest {
     List<BufferedImage> pages = new ArrayList<>();
     List<Double> expected = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      BufferedImage page = TestImages.random(TestImages.ofType(6, 4, BufferedImage.TYPE_USHORT_GRAY), random, 65535);
+      BufferedImage page =
+          TestImages.random(TestImages.ofType(6, 4, BufferedImage.TYPE_USHORT_GRAY), random, 65535);
       pages.add(page);
       Arrays.stream(samples(page)).forEach(expected::add);
     }
@@ -135,8 +183,12 @@ class RasterDecoderTest {
     List<Double> indices = new ArrayList<>();
     BufferedImage first = TestImages.palette(5, 6, 8, false, random);
     for (int i = 0; i < 4; i++) {
-      BufferedImage frame = new BufferedImage(5, 6, BufferedImage.TYPE_BYTE_INDEXED,
-          (java.awt.image.IndexColorModel) first.getColorModel());
+      BufferedImage frame =
+          new BufferedImage(
+              5,
+              6,
+              BufferedImage.TYPE_BYTE_INDEXED,
+              (java.awt.image.IndexColorModel) first.getColorModel());
       TestImages.random(frame, random, 255);
       frames.add(frame);
       Arrays.stream(samples(frame)).forEach(indices::add);
@@ -151,49 +203,66 @@ class RasterDecoderTest {
   void smallInterlacedGifIsAnErrorNotWrongPixels() {
     // the JDK GIF writer interlaces; its reader loses a row of interlaced images 2 to 4 rows high
     byte[] gif = TestImages.write(TestImages.ofType(5, 4, BufferedImage.TYPE_BYTE_GRAY), "gif");
-    assertThatThrownBy(() -> decode(gif)).isInstanceOf(DecodeException.class)
+    assertThatThrownBy(() -> decode(gif))
+        .isInstanceOf(DecodeException.class)
         .hasMessageContaining("interlaced and only 4 rows high");
   }
 
   @Test
   void framesOfDifferentSizesAreAnError() {
-    List<BufferedImage> pages = List.of(TestImages.ofType(6, 4, BufferedImage.TYPE_BYTE_GRAY),
-        TestImages.ofType(3, 2, BufferedImage.TYPE_BYTE_GRAY));
+    List<BufferedImage> pages =
+        List.of(
+            TestImages.ofType(6, 4, BufferedImage.TYPE_BYTE_GRAY),
+            TestImages.ofType(3, 2, BufferedImage.TYPE_BYTE_GRAY));
     byte[] tiff = TestImages.sequence(pages, "tiff");
-    assertThatThrownBy(() -> decode(tiff)).isInstanceOf(DecodeException.class)
+    assertThatThrownBy(() -> decode(tiff))
+        .isInstanceOf(DecodeException.class)
         .hasMessageContaining("frame 1 of the TIFF file is 3x2, frame 0 is 6x4");
   }
 
   @Test
   void truncatedAndCorruptFilesAreErrors() throws Exception {
-    byte[] png = TestImages.write(TestImages.random(TestImages.ofType(64, 64, BufferedImage.TYPE_3BYTE_BGR),
-        random, 255), "png");
+    byte[] png =
+        TestImages.write(
+            TestImages.random(TestImages.ofType(64, 64, BufferedImage.TYPE_3BYTE_BGR), random, 255),
+            "png");
     byte[] cut = Arrays.copyOf(png, png.length / 2);
-    assertThatThrownBy(() -> decode(cut)).isInstanceOf(DecodeException.class).hasMessageContaining("PNG");
-    byte[] jpeg = TestImages.jpeg(TestImages.random(TestImages.ofType(64, 64, BufferedImage.TYPE_3BYTE_BGR),
-        random, 255));
+    assertThatThrownBy(() -> decode(cut))
+        .isInstanceOf(DecodeException.class)
+        .hasMessageContaining("PNG");
+    byte[] jpeg =
+        TestImages.jpeg(
+            TestImages.random(
+                TestImages.ofType(64, 64, BufferedImage.TYPE_3BYTE_BGR), random, 255));
     byte[] cutJpeg = Arrays.copyOf(jpeg, jpeg.length / 2);
-    assertThatThrownBy(() -> decode(cutJpeg)).isInstanceOf(DecodeException.class).hasMessageContaining("JPEG");
+    assertThatThrownBy(() -> decode(cutJpeg))
+        .isInstanceOf(DecodeException.class)
+        .hasMessageContaining("JPEG");
     assertThatThrownBy(() -> decode("plain text, not an image".getBytes()))
-        .isInstanceOf(DecodeException.class).hasMessageContaining("not an image in a supported format");
+        .isInstanceOf(DecodeException.class)
+        .hasMessageContaining("not an image in a supported format");
     assertThatThrownBy(() -> decode(new byte[0])).isInstanceOf(DecodeException.class);
     byte[] header = Arrays.copyOf(png, 40);
     assertThatThrownBy(() -> decode(header)).isInstanceOf(DecodeException.class);
     byte[] tiff = TestImages.write(TestImages.ofType(64, 64, BufferedImage.TYPE_3BYTE_BGR), "tiff");
     assertThatThrownBy(() -> decode(Arrays.copyOf(tiff, tiff.length - 100)))
-        .isInstanceOf(DecodeException.class).hasMessageContaining("truncated");
+        .isInstanceOf(DecodeException.class)
+        .hasMessageContaining("truncated");
   }
 
   @Test
   void hugeDeclaredDimensionsFailBeforeDecoding() {
     byte[] png = pngHeaderOnly(100000, 100000);
     long start = System.nanoTime();
-    assertThatThrownBy(() -> decode(png)).isInstanceOf(DecodeException.class)
-        .hasMessageContaining("[1, 1, 100000, 100000]").hasMessageContaining("max_decoded_bytes");
+    assertThatThrownBy(() -> decode(png))
+        .isInstanceOf(DecodeException.class)
+        .hasMessageContaining("[1, 1, 100000, 100000]")
+        .hasMessageContaining("max_decoded_bytes");
     assertThat((System.nanoTime() - start) / 1e9).as("seconds").isLessThan(2);
     byte[] small = TestImages.write(TestImages.ofType(40, 30, BufferedImage.TYPE_3BYTE_BGR), "png");
     assertThatThrownBy(() -> decoder.decode(small, small.length, new DecodeLimits(40 * 30 * 3 - 1)))
-        .isInstanceOf(DecodeException.class).hasMessageContaining("[1, 3, 30, 40]");
+        .isInstanceOf(DecodeException.class)
+        .hasMessageContaining("[1, 3, 30, 40]");
   }
 
   @Test
@@ -211,8 +280,10 @@ class RasterDecoderTest {
 
   @Test
   void onlyTheGivenLengthIsRead() throws Exception {
-    byte[] png = TestImages.write(TestImages.random(TestImages.ofType(5, 5, BufferedImage.TYPE_BYTE_GRAY), random,
-        255), "png");
+    byte[] png =
+        TestImages.write(
+            TestImages.random(TestImages.ofType(5, 5, BufferedImage.TYPE_BYTE_GRAY), random, 255),
+            "png");
     byte[] padded = Arrays.copyOf(png, png.length + 100);
     Arrays.fill(padded, png.length, padded.length, (byte) 0x55);
     DecodedResource r = decoder.decode(padded, png.length, DecodeLimits.defaults());
@@ -223,8 +294,18 @@ class RasterDecoderTest {
   static byte[] pngHeaderOnly(int w, int h) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
-    chunk(out, "IHDR", ByteBuffer.allocate(13).putInt(w).putInt(h).put((byte) 8).put((byte) 0).put((byte) 0)
-        .put((byte) 0).put((byte) 0).array());
+    chunk(
+        out,
+        "IHDR",
+        ByteBuffer.allocate(13)
+            .putInt(w)
+            .putInt(h)
+            .put((byte) 8)
+            .put((byte) 0)
+            .put((byte) 0)
+            .put((byte) 0)
+            .put((byte) 0)
+            .array());
     chunk(out, "IEND", new byte[0]);
     return out.toByteArray();
   }

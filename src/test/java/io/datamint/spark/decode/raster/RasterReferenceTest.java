@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datamint.spark.core.DType;
-import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.core.DecodeLimits;
 import io.datamint.spark.decode.DecodedResource;
 import io.datamint.spark.decode.PixelValues;
+import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.testing.ExternalTool;
 import io.datamint.spark.testing.TestCorpus;
 import java.awt.image.BufferedImage;
@@ -27,30 +27,33 @@ import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import io.datamint.spark.core.PixelArray;
 
 /**
  * {@link RasterDecoder} against PIL ({@code np.array(Image.open(f))}, the SDK's reader), run as
- * {@code pil_reference.py} with {@link ExternalTool#PYTHON}: the corpus images ({@code datamint.test.corpus}/image)
- * and images written with ImageIO writers in every supported format. Values are compared exactly, except where
- * the decoder deliberately differs (16-bit colour: PIL keeps the high byte) or decoders legitimately differ
- * (JPEG: within a few levels).
+ * {@code pil_reference.py} with {@link ExternalTool#PYTHON}: the corpus images ({@code
+ * datamint.test.corpus}/image) and images written with ImageIO writers in every supported format.
+ * Values are compared exactly, except where the decoder deliberately differs (16-bit colour: PIL
+ * keeps the high byte) or decoders legitimately differ (JPEG: within a few levels).
  */
 class RasterReferenceTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final RasterDecoder decoder = new RasterDecoder();
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   /** How a case is compared with PIL. */
   enum Compare {
     /** Same shape and values. */
     EXACT,
-    /** uint16 values whose high byte is PIL's uint8 value (PIL reduces 16-bit colour PNG to 8 bits). */
+    /**
+     * uint16 values whose high byte is PIL's uint8 value (PIL reduces 16-bit colour PNG to 8 bits).
+     */
     HIGH_BYTE,
-    /** Same shape, values within {@link #JPEG_TOLERANCE} (IDCT and upsampling differ between decoders). */
+    /**
+     * Same shape, values within {@link #JPEG_TOLERANCE} (IDCT and upsampling differ between
+     * decoders).
+     */
     JPEG
   }
 
@@ -66,12 +69,14 @@ class RasterReferenceTest {
     try (Stream<Path> list = Files.list(dir)) {
       for (Path f : list.filter(Files::isRegularFile).sorted().toList()) {
         String name = f.getFileName().toString();
-        cases.put(name.substring(0, name.lastIndexOf('.')),
+        cases.put(
+            name.substring(0, name.lastIndexOf('.')),
             new Case(Files.readAllBytes(f), name.substring(name.lastIndexOf('.')), Compare.EXACT));
       }
     }
     Map<String, DecodedResource> decoded = compareAll(cases);
-    assertThat(decoded.get("skimage__camera").pixels().toString()).isEqualTo("PixelArray[uint8 [1, 1, 512, 512]]");
+    assertThat(decoded.get("skimage__camera").pixels().toString())
+        .isEqualTo("PixelArray[uint8 [1, 1, 512, 512]]");
     assertThat(decoded.get("skimage__astronaut").pixels().toString())
         .isEqualTo("PixelArray[uint8 [1, 3, 512, 512]]");
     assertThat(decoded.get("skimage__chessboard_GRAY_U16").pixels().toString())
@@ -87,48 +92,125 @@ class RasterReferenceTest {
     int h = 17;
     for (String format : List.of("png", "bmp", "tiff", "gif")) {
       if (!format.equals("gif")) {
-        cases.put(format + "_rgb", new Case(TestImages.write(TestImages.random(
-            TestImages.ofType(w, h, BufferedImage.TYPE_3BYTE_BGR), random, 255), format), "." + format, Compare.EXACT));
+        cases.put(
+            format + "_rgb",
+            new Case(
+                TestImages.write(
+                    TestImages.random(
+                        TestImages.ofType(w, h, BufferedImage.TYPE_3BYTE_BGR), random, 255),
+                    format),
+                "." + format,
+                Compare.EXACT));
       }
-      cases.put(format + "_grey8", new Case(TestImages.write(TestImages.random(
-          TestImages.ofType(w, h, BufferedImage.TYPE_BYTE_GRAY), random, 255), format), "." + format, Compare.EXACT));
-      cases.put(format + "_palette8", new Case(TestImages.write(TestImages.random(
-          TestImages.palette(w, h, 8, false, random), random, 255), format), "." + format, Compare.EXACT));
-      cases.put(format + "_bilevel", new Case(TestImages.write(TestImages.random(
-          TestImages.ofType(w, h, BufferedImage.TYPE_BYTE_BINARY), random, 1), format), "." + format, Compare.EXACT));
+      cases.put(
+          format + "_grey8",
+          new Case(
+              TestImages.write(
+                  TestImages.random(
+                      TestImages.ofType(w, h, BufferedImage.TYPE_BYTE_GRAY), random, 255),
+                  format),
+              "." + format,
+              Compare.EXACT));
+      cases.put(
+          format + "_palette8",
+          new Case(
+              TestImages.write(
+                  TestImages.random(TestImages.palette(w, h, 8, false, random), random, 255),
+                  format),
+              "." + format,
+              Compare.EXACT));
+      cases.put(
+          format + "_bilevel",
+          new Case(
+              TestImages.write(
+                  TestImages.random(
+                      TestImages.ofType(w, h, BufferedImage.TYPE_BYTE_BINARY), random, 1),
+                  format),
+              "." + format,
+              Compare.EXACT));
     }
     for (String format : List.of("png", "tiff")) {
-      cases.put(format + "_grey16", new Case(TestImages.write(TestImages.random(
-          TestImages.ofType(w, h, BufferedImage.TYPE_USHORT_GRAY), random, 65535), format), "." + format,
-          Compare.EXACT));
-      cases.put(format + "_rgba", new Case(TestImages.write(TestImages.random(
-          TestImages.ofType(w, h, BufferedImage.TYPE_4BYTE_ABGR), random, 255), format), "." + format,
-          Compare.EXACT));
+      cases.put(
+          format + "_grey16",
+          new Case(
+              TestImages.write(
+                  TestImages.random(
+                      TestImages.ofType(w, h, BufferedImage.TYPE_USHORT_GRAY), random, 65535),
+                  format),
+              "." + format,
+              Compare.EXACT));
+      cases.put(
+          format + "_rgba",
+          new Case(
+              TestImages.write(
+                  TestImages.random(
+                      TestImages.ofType(w, h, BufferedImage.TYPE_4BYTE_ABGR), random, 255),
+                  format),
+              "." + format,
+              Compare.EXACT));
     }
-    cases.put("png_grey_alpha8", new Case(TestImages.write(TestImages.random(
-        TestImages.component(w, h, true, true, TestImages.BYTE), random, 255), "png"), ".png", Compare.EXACT));
+    cases.put(
+        "png_grey_alpha8",
+        new Case(
+            TestImages.write(
+                TestImages.random(
+                    TestImages.component(w, h, true, true, TestImages.BYTE), random, 255),
+                "png"),
+            ".png",
+            Compare.EXACT));
     for (int bits : new int[] {1, 2, 4}) {
-      cases.put("png_palette" + bits, new Case(TestImages.write(TestImages.random(
-          TestImages.palette(w, h, bits, false, random), random, (1 << bits) - 1), "png"), ".png", Compare.EXACT));
-      cases.put("png_grey" + bits, new Case(TestImages.write(TestImages.random(
-          TestImages.palette(w, h, bits, true, random), random, (1 << bits) - 1), "png"), ".png", Compare.EXACT));
+      cases.put(
+          "png_palette" + bits,
+          new Case(
+              TestImages.write(
+                  TestImages.random(
+                      TestImages.palette(w, h, bits, false, random), random, (1 << bits) - 1),
+                  "png"),
+              ".png",
+              Compare.EXACT));
+      cases.put(
+          "png_grey" + bits,
+          new Case(
+              TestImages.write(
+                  TestImages.random(
+                      TestImages.palette(w, h, bits, true, random), random, (1 << bits) - 1),
+                  "png"),
+              ".png",
+              Compare.EXACT));
     }
-    cases.put("png_rgb16", new Case(TestImages.write(TestImages.random(
-        TestImages.component(w, h, false, false, TestImages.USHORT), random, 65535), "png"), ".png",
-        Compare.HIGH_BYTE));
-    cases.put("png_rgba16", new Case(TestImages.write(TestImages.random(
-        TestImages.component(w, h, false, true, TestImages.USHORT), random, 65535), "png"), ".png",
-        Compare.HIGH_BYTE));
+    cases.put(
+        "png_rgb16",
+        new Case(
+            TestImages.write(
+                TestImages.random(
+                    TestImages.component(w, h, false, false, TestImages.USHORT), random, 65535),
+                "png"),
+            ".png",
+            Compare.HIGH_BYTE));
+    cases.put(
+        "png_rgba16",
+        new Case(
+            TestImages.write(
+                TestImages.random(
+                    TestImages.component(w, h, false, true, TestImages.USHORT), random, 65535),
+                "png"),
+            ".png",
+            Compare.HIGH_BYTE));
     List<BufferedImage> pages = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      pages.add(TestImages.random(TestImages.ofType(w, h, BufferedImage.TYPE_BYTE_GRAY), random, 255));
+      pages.add(
+          TestImages.random(TestImages.ofType(w, h, BufferedImage.TYPE_BYTE_GRAY), random, 255));
     }
     cases.put("tiff_pages", new Case(TestImages.sequence(pages, "tiff"), ".tif", Compare.EXACT));
     BufferedImage palette = TestImages.palette(w, h, 8, false, random);
     List<BufferedImage> frames = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      frames.add(TestImages.random(new BufferedImage(w, h, BufferedImage.TYPE_BYTE_INDEXED,
-          (IndexColorModel) palette.getColorModel()), random, 255));
+      frames.add(
+          TestImages.random(
+              new BufferedImage(
+                  w, h, BufferedImage.TYPE_BYTE_INDEXED, (IndexColorModel) palette.getColorModel()),
+              random,
+              255));
     }
     cases.put("gif_frames", new Case(TestImages.sequence(frames, "gif"), ".gif", Compare.EXACT));
     // smooth content, where JPEG decoders agree best; still only "within a few levels"
@@ -180,14 +262,16 @@ class RasterReferenceTest {
       try {
         r = decoder.decode(bytes, bytes.length, DecodeLimits.defaults());
       } catch (DecodeException ex) {
-        throw new AssertionError(name + ": PIL decodes it (" + ref + "), the decoder fails: " + ex.getMessage(), ex);
+        throw new AssertionError(
+            name + ": PIL decodes it (" + ref + "), the decoder fails: " + ex.getMessage(), ex);
       }
       out.put(name, r);
       int[] shape = new int[4];
       for (int d = 0; d < 4; d++) {
         shape[d] = ref.get("shape").get(d).asInt();
       }
-      String what = name + " (PIL mode " + ref.get("mode").asText() + ", " + ref.get("dtype").asText() + ")";
+      String what =
+          name + " (PIL mode " + ref.get("mode").asText() + ", " + ref.get("dtype").asText() + ")";
       double[] actual = PixelValues.of(r.pixels());
       double[] expected = PixelValues.float64(Files.readAllBytes(tmp.resolve(name + ".raw")));
       int[] ours = r.pixels().shape();
@@ -211,7 +295,9 @@ class RasterReferenceTest {
           for (int k = 0; k < actual.length; k++) {
             max = Math.max(max, Math.abs(actual[k] - expected[k]));
           }
-          assertThat(max).as(what + ": largest difference from libjpeg").isLessThanOrEqualTo(JPEG_TOLERANCE);
+          assertThat(max)
+              .as(what + ": largest difference from libjpeg")
+              .isLessThanOrEqualTo(JPEG_TOLERANCE);
           what += ", largest difference " + max;
         }
         default -> throw new IllegalStateException();

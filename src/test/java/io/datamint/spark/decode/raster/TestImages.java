@@ -41,15 +41,21 @@ final class TestImages {
     return new BufferedImage(w, h, type);
   }
 
-  /** Component images not among the predefined types: grey+alpha, 16-bit RGB / RGBA / grey+alpha. */
+  /**
+   * Component images not among the predefined types: grey+alpha, 16-bit RGB / RGBA / grey+alpha.
+   */
   static BufferedImage component(int w, int h, boolean grey, boolean alpha, int dataType) {
     ColorSpace cs = ColorSpace.getInstance(grey ? ColorSpace.CS_GRAY : ColorSpace.CS_sRGB);
-    ComponentColorModel cm = new ComponentColorModel(cs, alpha, false,
-        alpha ? Transparency.TRANSLUCENT : Transparency.OPAQUE, dataType);
+    ComponentColorModel cm =
+        new ComponentColorModel(
+            cs, alpha, false, alpha ? Transparency.TRANSLUCENT : Transparency.OPAQUE, dataType);
     return new BufferedImage(cm, cm.createCompatibleWritableRaster(w, h), false, null);
   }
 
-  /** A palette image of {@code bits} bits per index with a random (non-grey) palette, or a grey ramp. */
+  /**
+   * A palette image of {@code bits} bits per index with a random (non-grey) palette, or a grey
+   * ramp.
+   */
   static BufferedImage palette(int w, int h, int bits, boolean greyRamp, Random random) {
     int size = 1 << bits;
     byte[] r = new byte[size];
@@ -122,5 +128,6 @@ final class TestImages {
 
   /** The data type constant for 16 bits. */
   static final int USHORT = DataBuffer.TYPE_USHORT;
+
   static final int BYTE = DataBuffer.TYPE_BYTE;
 }

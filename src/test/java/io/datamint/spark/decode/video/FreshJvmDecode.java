@@ -3,9 +3,9 @@ package io.datamint.spark.decode.video;
 import io.datamint.spark.testing.ClusterSession;
 
 /**
- * Main of a fresh JVM for {@link FfmpegRuntimeTest}: points JavaCPP's cache at {@code args[0]} before any JavaCPP
- * class is loaded (as {@code -Dorg.bytedeco.javacpp.cachedir} would), decodes a clip and prints a
- * {@code {"type":"probe", ...}} JSON line.
+ * Main of a fresh JVM for {@link FfmpegRuntimeTest}: points JavaCPP's cache at {@code args[0]}
+ * before any JavaCPP class is loaded (as {@code -Dorg.bytedeco.javacpp.cachedir} would), decodes a
+ * clip and prints a {@code {"type":"probe", ...}} JSON line.
  */
 public final class FreshJvmDecode {
 

@@ -1,9 +1,9 @@
 package io.datamint.spark.decode.video;
 
-import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.core.DecodeLimits;
 import io.datamint.spark.decode.Decoders;
 import io.datamint.spark.decode.FileFormat;
+import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.testing.ClusterSession;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Main of a JVM for {@link FfmpegRuntimeTest} whose class path has the JavaCPP and FFmpeg classes but not the jars
- * with this platform's natives: decodes {@link NativeProbe#clip()} twice through {@link Decoders} and prints a
- * {@code {"type":"natives", ...}} line with whether FFmpeg is available and what each attempt gave.
+ * Main of a JVM for {@link FfmpegRuntimeTest} whose class path has the JavaCPP and FFmpeg classes
+ * but not the jars with this platform's natives: decodes {@link NativeProbe#clip()} twice through
+ * {@link Decoders} and prints a {@code {"type":"natives", ...}} line with whether FFmpeg is
+ * available and what each attempt gave.
  */
 public final class MissingNativesProbe {
 

@@ -14,15 +14,25 @@ import java.util.zip.CRC32;
 import org.bytedeco.javacpp.Loader;
 
 /**
- * What a JVM that decodes one video saw of the FFmpeg natives: how long their first load took, where JavaCPP
- * extracted them, and what the video decoded to. Shared by the fresh-JVM and the executor tests.
+ * What a JVM that decodes one video saw of the FFmpeg natives: how long their first load took,
+ * where JavaCPP extracted them, and what the video decoded to. Shared by the fresh-JVM and the
+ * executor tests.
  */
-record NativeProbe(long pid, String cacheDir, double loadMillis, double firstDecodeMillis, String ffmpeg,
-    int frames, long checksum) implements Serializable {
+record NativeProbe(
+    long pid,
+    String cacheDir,
+    double loadMillis,
+    double firstDecodeMillis,
+    String ffmpeg,
+    int frames,
+    long checksum)
+    implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  /** A small H.264 MP4 written by the pure-Java sample writer (no ffmpeg needed): 64x48, 12 frames. */
+  /**
+   * A small H.264 MP4 written by the pure-Java sample writer (no ffmpeg needed): 64x48, 12 frames.
+   */
   static byte[] clip() {
     List<byte[]> frames = new ArrayList<>();
     for (int f = 0; f < 12; f++) {
@@ -44,14 +54,23 @@ record NativeProbe(long pid, String cacheDir, double loadMillis, double firstDec
     return crc.getValue();
   }
 
-  /** Decodes {@link #clip()} in this JVM and describes it; the first call in a JVM loads the natives. */
+  /**
+   * Decodes {@link #clip()} in this JVM and describes it; the first call in a JVM loads the
+   * natives.
+   */
   static NativeProbe run() throws Exception {
     byte[] video = clip();
     long start = System.nanoTime();
-    DecodedResource decoded = new VideoDecoder().decode(video, video.length, DecodeLimits.defaults());
+    DecodedResource decoded =
+        new VideoDecoder().decode(video, video.length, DecodeLimits.defaults());
     double decodeMillis = (System.nanoTime() - start) / 1e6;
-    return new NativeProbe(ProcessHandle.current().pid(), Loader.getCacheDir().getPath(),
-        FfmpegRuntime.loadNanos() / 1e6, decodeMillis, FfmpegRuntime.describe(), decoded.pixels().dim(0),
+    return new NativeProbe(
+        ProcessHandle.current().pid(),
+        Loader.getCacheDir().getPath(),
+        FfmpegRuntime.loadNanos() / 1e6,
+        decodeMillis,
+        FfmpegRuntime.describe(),
+        decoded.pixels().dim(0),
         checksum(decoded));
   }
 

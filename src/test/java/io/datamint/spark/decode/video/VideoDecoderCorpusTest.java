@@ -17,16 +17,16 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real videos of the test corpus ({@code testdata/corpus/video}), decoded and compared byte for byte with the
- * ffmpeg CLI's rgb24 decoding; skipped when ffmpeg or the corpus is absent, failing instead on CI.
+ * The real videos of the test corpus ({@code testdata/corpus/video}), decoded and compared byte for
+ * byte with the ffmpeg CLI's rgb24 decoding; skipped when ffmpeg or the corpus is absent, failing
+ * instead on CI.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class VideoDecoderCorpusTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
-  Path scratch;
+  @TempDir Path scratch;
 
   @Test
   void realshortMp4H264HighMatchesTheCli() throws Exception {
@@ -34,11 +34,13 @@ class VideoDecoderCorpusTest {
     Path file = VideoReference.corpusVideo("imageio__realshort.mp4");
     byte[] bytes = Files.readAllBytes(file);
 
-    DecodedResource decoded = new VideoDecoder().decode(bytes, bytes.length, DecodeLimits.defaults());
+    DecodedResource decoded =
+        new VideoDecoder().decode(bytes, bytes.length, DecodeLimits.defaults());
 
     assertThat(decoded.pixels().shape()).containsExactly(36, 3, 240, 320);
     assertThat(ffprobeFrameCount(file)).isEqualTo(36);
-    assertSameFrames(decoded.pixels(), ffmpegRgb24(file, scratch, null), file.getFileName().toString());
+    assertSameFrames(
+        decoded.pixels(), ffmpegRgb24(file, scratch, null), file.getFileName().toString());
     JsonNode meta = JSON.readTree(decoded.metainfoJson());
     assertThat(meta.path("format_name").asText()).isEqualTo("mov,mp4,m4a,3gp,3g2,mj2");
     assertThat(meta.path("codec_name").asText()).isEqualTo("h264");
@@ -58,13 +60,16 @@ class VideoDecoderCorpusTest {
     Path file = VideoReference.corpusVideo("opencv-doc__tree.avi");
     byte[] bytes = Files.readAllBytes(file);
 
-    DecodedResource decoded = new VideoDecoder().decode(bytes, bytes.length, DecodeLimits.defaults());
+    DecodedResource decoded =
+        new VideoDecoder().decode(bytes, bytes.length, DecodeLimits.defaults());
 
-    // The AVI index has 444 entries, most of them empty "drop frame" chunks: 68 frames are decoded, by ffprobe
+    // The AVI index has 444 entries, most of them empty "drop frame" chunks: 68 frames are decoded,
+    // by ffprobe
     // and by the CLI too. The container's count is only a hint.
     assertThat(ffprobeFrameCount(file)).isEqualTo(68);
     assertThat(decoded.pixels().shape()).containsExactly(68, 3, 240, 320);
-    assertSameFrames(decoded.pixels(), ffmpegRgb24(file, scratch, null), file.getFileName().toString());
+    assertSameFrames(
+        decoded.pixels(), ffmpegRgb24(file, scratch, null), file.getFileName().toString());
     JsonNode meta = JSON.readTree(decoded.metainfoJson());
     assertThat(meta.path("format_name").asText()).isEqualTo("avi");
     assertThat(meta.path("codec_name").asText()).isEqualTo("cinepak");

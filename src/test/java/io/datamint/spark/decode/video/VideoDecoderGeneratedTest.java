@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datamint.spark.core.DType;
 import io.datamint.spark.core.DecodeLimits;
-import io.datamint.spark.decode.DecodedResource;
 import io.datamint.spark.core.PixelArray;
+import io.datamint.spark.decode.DecodedResource;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,26 +29,35 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Small videos made with the ffmpeg CLI (64x48 or 33x17, 10 frames of {@code testsrc2}) in the codecs and
- * containers the connector must read, each decoded and compared byte for byte with the CLI's own rgb24 decoding
- * of the same file, and its frame count with {@code ffprobe -count_frames}.
+ * Small videos made with the ffmpeg CLI (64x48 or 33x17, 10 frames of {@code testsrc2}) in the
+ * codecs and containers the connector must read, each decoded and compared byte for byte with the
+ * CLI's own rgb24 decoding of the same file, and its frame count with {@code ffprobe
+ * -count_frames}.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class VideoDecoderGeneratedTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String SOURCE = "testsrc2=size=64x48:rate=10:duration=1";
-  /** testsrc2 rounds odd sizes down to even ones; scaling afterwards gives a truly odd frame size. */
-  private static final String ODD_SOURCE = "testsrc2=size=64x48:rate=10:duration=1,scale=33:17";
-
-  @TempDir
-  static Path dir;
 
   /**
-   * One generated video: the file name, the ffmpeg arguments that make it (after {@code -f lavfi -i source}),
-   * and what the metainfo must say.
+   * testsrc2 rounds odd sizes down to even ones; scaling afterwards gives a truly odd frame size.
    */
-  record Case(String file, String source, List<String> encode, String codec, String profile, String pixFmt,
+  private static final String ODD_SOURCE = "testsrc2=size=64x48:rate=10:duration=1,scale=33:17";
+
+  @TempDir static Path dir;
+
+  /**
+   * One generated video: the file name, the ffmpeg arguments that make it (after {@code -f lavfi -i
+   * source}), and what the metainfo must say.
+   */
+  record Case(
+      String file,
+      String source,
+      List<String> encode,
+      String codec,
+      String profile,
+      String pixFmt,
       boolean interlaced) {
 
     @Override
@@ -59,43 +68,163 @@ class VideoDecoderGeneratedTest {
 
   static Stream<Case> cases() {
     return Stream.of(
-        new Case("h264_high_interlaced.mp4", SOURCE,
-            List.of("-c:v", "libx264", "-profile:v", "high", "-pix_fmt", "yuv420p", "-flags", "+ilme+ildct",
-                "-x264-params", "tff=1"),
-            "h264", "High", "yuv420p", true),
-        new Case("h264_high444.mp4", SOURCE,
+        new Case(
+            "h264_high_interlaced.mp4",
+            SOURCE,
+            List.of(
+                "-c:v",
+                "libx264",
+                "-profile:v",
+                "high",
+                "-pix_fmt",
+                "yuv420p",
+                "-flags",
+                "+ilme+ildct",
+                "-x264-params",
+                "tff=1"),
+            "h264",
+            "High",
+            "yuv420p",
+            true),
+        new Case(
+            "h264_high444.mp4",
+            SOURCE,
             List.of("-c:v", "libx264", "-pix_fmt", "yuv444p", "-profile:v", "high444"),
-            "h264", "High 4:4:4 Predictive", "yuv444p", false),
-        new Case("h264_high444_interlaced.mp4", SOURCE,
-            List.of("-c:v", "libx264", "-pix_fmt", "yuv444p", "-profile:v", "high444", "-flags", "+ilme+ildct"),
-            "h264", "High 4:4:4 Predictive", "yuv444p", true),
-        new Case("h264_high10.mp4", SOURCE,
+            "h264",
+            "High 4:4:4 Predictive",
+            "yuv444p",
+            false),
+        new Case(
+            "h264_high444_interlaced.mp4",
+            SOURCE,
+            List.of(
+                "-c:v",
+                "libx264",
+                "-pix_fmt",
+                "yuv444p",
+                "-profile:v",
+                "high444",
+                "-flags",
+                "+ilme+ildct"),
+            "h264",
+            "High 4:4:4 Predictive",
+            "yuv444p",
+            true),
+        new Case(
+            "h264_high10.mp4",
+            SOURCE,
             List.of("-c:v", "libx264", "-pix_fmt", "yuv420p10le"),
-            "h264", "High 10", "yuv420p10le", false),
-        new Case("h264_bt709_limited.mp4", SOURCE,
-            List.of("-c:v", "libx264", "-pix_fmt", "yuv420p", "-colorspace", "bt709", "-color_primaries", "bt709",
-                "-color_trc", "bt709", "-color_range", "tv"),
-            "h264", "High", "yuv420p", false),
-        new Case("h264_full_range.mp4", SOURCE,
+            "h264",
+            "High 10",
+            "yuv420p10le",
+            false),
+        new Case(
+            "h264_bt709_limited.mp4",
+            SOURCE,
+            List.of(
+                "-c:v",
+                "libx264",
+                "-pix_fmt",
+                "yuv420p",
+                "-colorspace",
+                "bt709",
+                "-color_primaries",
+                "bt709",
+                "-color_trc",
+                "bt709",
+                "-color_range",
+                "tv"),
+            "h264",
+            "High",
+            "yuv420p",
+            false),
+        new Case(
+            "h264_full_range.mp4",
+            SOURCE,
             List.of("-c:v", "libx264", "-pix_fmt", "yuvj420p"),
-            "h264", "High", "yuvj420p", false),
-        new Case("mpeg4_asp_bframes.avi", SOURCE,
+            "h264",
+            "High",
+            "yuvj420p",
+            false),
+        new Case(
+            "mpeg4_asp_bframes.avi",
+            SOURCE,
             List.of("-c:v", "mpeg4", "-vtag", "XVID", "-bf", "2", "-q:v", "4"),
-            "mpeg4", "Advanced Simple Profile", "yuv420p", false),
-        new Case("mjpeg.mov", SOURCE, List.of("-c:v", "mjpeg", "-q:v", "3"), "mjpeg", null, "yuvj420p", false),
-        new Case("mjpeg.avi", SOURCE, List.of("-c:v", "mjpeg", "-q:v", "3"), "mjpeg", null, "yuvj420p", false),
-        new Case("odd_33x17_yuv444p.mp4", ODD_SOURCE,
+            "mpeg4",
+            "Advanced Simple Profile",
+            "yuv420p",
+            false),
+        new Case(
+            "mjpeg.mov",
+            SOURCE,
+            List.of("-c:v", "mjpeg", "-q:v", "3"),
+            "mjpeg",
+            null,
+            "yuvj420p",
+            false),
+        new Case(
+            "mjpeg.avi",
+            SOURCE,
+            List.of("-c:v", "mjpeg", "-q:v", "3"),
+            "mjpeg",
+            null,
+            "yuvj420p",
+            false),
+        new Case(
+            "odd_33x17_yuv444p.mp4",
+            ODD_SOURCE,
             List.of("-c:v", "libx264", "-pix_fmt", "yuv444p", "-profile:v", "high444"),
-            "h264", "High 4:4:4 Predictive", "yuv444p", false),
-        new Case("odd_33x17_mjpeg.avi", ODD_SOURCE, List.of("-c:v", "mjpeg", "-q:v", "3"),
-            "mjpeg", null, "yuvj420p", false),
-        new Case("odd_33x17_yuv420p_ffv1.mkv", ODD_SOURCE, List.of("-c:v", "ffv1", "-pix_fmt", "yuv420p"),
-            "ffv1", null, "yuv420p", false),
-        new Case("vp9.webm", SOURCE, List.of("-c:v", "libvpx-vp9", "-b:v", "200k"), "vp9", null, "yuv420p", false),
-        new Case("h264.mkv", SOURCE, List.of("-c:v", "libx264", "-pix_fmt", "yuv420p"),
-            "h264", "High", "yuv420p", false),
-        new Case("png_rgba.mkv", SOURCE, List.of("-vf", "format=rgba", "-c:v", "png"), "png", null, "rgba", false),
-        new Case("ffv1_gray.mkv", SOURCE, List.of("-c:v", "ffv1", "-pix_fmt", "gray"), "ffv1", null, "gray",
+            "h264",
+            "High 4:4:4 Predictive",
+            "yuv444p",
+            false),
+        new Case(
+            "odd_33x17_mjpeg.avi",
+            ODD_SOURCE,
+            List.of("-c:v", "mjpeg", "-q:v", "3"),
+            "mjpeg",
+            null,
+            "yuvj420p",
+            false),
+        new Case(
+            "odd_33x17_yuv420p_ffv1.mkv",
+            ODD_SOURCE,
+            List.of("-c:v", "ffv1", "-pix_fmt", "yuv420p"),
+            "ffv1",
+            null,
+            "yuv420p",
+            false),
+        new Case(
+            "vp9.webm",
+            SOURCE,
+            List.of("-c:v", "libvpx-vp9", "-b:v", "200k"),
+            "vp9",
+            null,
+            "yuv420p",
+            false),
+        new Case(
+            "h264.mkv",
+            SOURCE,
+            List.of("-c:v", "libx264", "-pix_fmt", "yuv420p"),
+            "h264",
+            "High",
+            "yuv420p",
+            false),
+        new Case(
+            "png_rgba.mkv",
+            SOURCE,
+            List.of("-vf", "format=rgba", "-c:v", "png"),
+            "png",
+            null,
+            "rgba",
+            false),
+        new Case(
+            "ffv1_gray.mkv",
+            SOURCE,
+            List.of("-c:v", "ffv1", "-pix_fmt", "gray"),
+            "ffv1",
+            null,
+            "gray",
             false));
   }
 
@@ -116,7 +245,8 @@ class VideoDecoderGeneratedTest {
     Path file = dir.resolve(c.file());
     byte[] bytes = Files.readAllBytes(file);
 
-    DecodedResource decoded = new VideoDecoder().decode(bytes, bytes.length, DecodeLimits.defaults());
+    DecodedResource decoded =
+        new VideoDecoder().decode(bytes, bytes.length, DecodeLimits.defaults());
 
     int height = c.source().equals(ODD_SOURCE) ? 17 : 48;
     int width = c.source().equals(ODD_SOURCE) ? 33 : 64;
@@ -145,15 +275,28 @@ class VideoDecoderGeneratedTest {
 
   @Test
   void theYuvMatrixAndRangeOfTheFrameAreHonoured() throws Exception {
-    // The test above matches the CLI for BT.709 and full-range files; check that this is not vacuous, i.e. that
-    // reading them as BT.601 / limited range (what a plain sws_getContext does) would give other pixels.
+    // The test above matches the CLI for BT.709 and full-range files; check that this is not
+    // vacuous, i.e. that
+    // reading them as BT.601 / limited range (what a plain sws_getContext does) would give other
+    // pixels.
     for (String name : List.of("h264_bt709_limited.mp4", "h264_full_range.mp4")) {
       Path file = dir.resolve(name);
       byte[] bytes = Files.readAllBytes(file);
-      DecodedResource decoded = new VideoDecoder().decode(bytes, bytes.length, DecodeLimits.defaults());
+      DecodedResource decoded =
+          new VideoDecoder().decode(bytes, bytes.length, DecodeLimits.defaults());
       String misread = name.contains("bt709") ? "scale=in_color_matrix=bt601" : "scale=in_range=tv";
       Path out = dir.resolve(name + ".misread.rgb");
-      ffmpeg("-i", file.toString(), "-vf", misread, "-fps_mode", "passthrough", "-f", "rawvideo", "-pix_fmt", "rgb24",
+      ffmpeg(
+          "-i",
+          file.toString(),
+          "-vf",
+          misread,
+          "-fps_mode",
+          "passthrough",
+          "-f",
+          "rawvideo",
+          "-pix_fmt",
+          "rgb24",
           out.toString());
       byte[] ours = VideoReference.packed(framesOf(decoded));
       assertThat(ours).as(name).isNotEqualTo(Files.readAllBytes(out));
@@ -162,13 +305,15 @@ class VideoDecoderGeneratedTest {
 
   @Test
   void otherScalerFlagsMatchTheCliWithTheSameFlags() throws Exception {
-    // Full chroma interpolation and accurate rounding change every edge pixel; with the same -sws_flags the CLI
+    // Full chroma interpolation and accurate rounding change every edge pixel; with the same
+    // -sws_flags the CLI
     // still matches exactly, so the converter passes its flags through to the same swscale paths.
     Path file = dir.resolve("h264_bt709_limited.mp4");
     byte[] bytes = Files.readAllBytes(file);
     int flags = swscale.SWS_BICUBIC | swscale.SWS_FULL_CHR_H_INT | swscale.SWS_ACCURATE_RND;
     List<PixelArray> frames = new ArrayList<>();
-    try (VideoFrames video = VideoFrames.open(bytes, bytes.length, DecodeLimits.defaults(), flags)) {
+    try (VideoFrames video =
+        VideoFrames.open(bytes, bytes.length, DecodeLimits.defaults(), flags)) {
       video.forEachRemaining(frames::add);
     }
     byte[] reference = ffmpegRgb24(file, dir, "bicubic+full_chroma_int+accurate_rnd");
@@ -180,15 +325,18 @@ class VideoDecoderGeneratedTest {
   void aDisplayRotationIsReportedButNotApplied() throws Exception {
     Path plain = dir.resolve("h264.mkv");
     Path rotated = dir.resolve("rotated.mp4");
-    ffmpeg("-i", plain.toString(), "-c", "copy", "-metadata:s:v:0", "rotate=90", rotated.toString());
+    ffmpeg(
+        "-i", plain.toString(), "-c", "copy", "-metadata:s:v:0", "rotate=90", rotated.toString());
     byte[] bytes = Files.readAllBytes(rotated);
 
-    DecodedResource decoded = new VideoDecoder().decode(bytes, bytes.length, DecodeLimits.defaults());
+    DecodedResource decoded =
+        new VideoDecoder().decode(bytes, bytes.length, DecodeLimits.defaults());
 
     assertThat(decoded.pixels().shape()).containsExactly(10, 3, 48, 64);
     assertThat(JSON.readTree(decoded.metainfoJson()).path("rotation").asDouble()).isEqualTo(90.0);
     assertThat(VideoReference.ffprobeStreamField(rotated, "width,height")).startsWith("64,48");
-    assertSameFrames(decoded.pixels(), ffmpegRgb24(rotated, dir, null), "rotated.mp4 (CLI with -noautorotate)");
+    assertSameFrames(
+        decoded.pixels(), ffmpegRgb24(rotated, dir, null), "rotated.mp4 (CLI with -noautorotate)");
   }
 
   private static List<PixelArray> framesOf(DecodedResource decoded) {
@@ -200,8 +348,7 @@ class VideoDecoderGeneratedTest {
     decoded.pixels().data().duplicate().position(0).get(all);
     for (int f = 0; f < n; f++) {
       byte[] one = Arrays.copyOfRange(all, f * 3 * h * w, (f + 1) * 3 * h * w);
-      frames.add(PixelArray.wrap(DType.UINT8,
-          new int[] {3, h, w}, ByteBuffer.wrap(one)));
+      frames.add(PixelArray.wrap(DType.UINT8, new int[] {3, h, w}, ByteBuffer.wrap(one)));
     }
     return frames;
   }

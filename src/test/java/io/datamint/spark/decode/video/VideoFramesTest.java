@@ -3,10 +3,10 @@ package io.datamint.spark.decode.video;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.core.DecodeLimits;
-import io.datamint.spark.decode.DecodedResource;
 import io.datamint.spark.core.PixelArray;
+import io.datamint.spark.decode.DecodedResource;
+import io.datamint.spark.error.DecodeException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,14 +22,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The streaming API: frames one at a time, the iterator contract, closing, and many videos open at once. */
+/**
+ * The streaming API: frames one at a time, the iterator contract, closing, and many videos open at
+ * once.
+ */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class VideoFramesTest {
 
   private static final DecodeLimits LIMITS = DecodeLimits.defaults();
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   private static byte[] clip;
 
@@ -37,8 +39,16 @@ class VideoFramesTest {
   static void generate() throws Exception {
     VideoReference.assumeFfmpeg();
     Path file = dir.resolve("clip.mp4");
-    VideoReference.ffmpeg("-f", "lavfi", "-i", "testsrc2=size=64x48:rate=10:duration=1", "-c:v", "libx264",
-        "-pix_fmt", "yuv420p", file.toString());
+    VideoReference.ffmpeg(
+        "-f",
+        "lavfi",
+        "-i",
+        "testsrc2=size=64x48:rate=10:duration=1",
+        "-c:v",
+        "libx264",
+        "-pix_fmt",
+        "yuv420p",
+        file.toString());
     clip = Files.readAllBytes(file);
   }
 
@@ -97,7 +107,8 @@ class VideoFramesTest {
   @Test
   void aRawH264StreamHasNoFrameCountButDecodes() throws Exception {
     Path raw = dir.resolve("clip.h264");
-    VideoReference.ffmpeg("-i", dir.resolve("clip.mp4").toString(), "-c", "copy", "-f", "h264", raw.toString());
+    VideoReference.ffmpeg(
+        "-i", dir.resolve("clip.mp4").toString(), "-c", "copy", "-f", "h264", raw.toString());
     byte[] bytes = Files.readAllBytes(raw);
     try (VideoFrames frames = VideoFrames.open(bytes, bytes.length, LIMITS)) {
       assertThat(frames.info().container()).isEqualTo("h264");
@@ -113,10 +124,18 @@ class VideoFramesTest {
 
   @Test
   void aFailureMidStreamEndsTheIterationWithTheSameError() throws Exception {
-    // A faststart MP4 whose mdat box says "to the end of the file" (size 0), cut in its media data: nothing in
-    // the header tells the cut, so the first frames decode; then the index points past the end of the data.
+    // A faststart MP4 whose mdat box says "to the end of the file" (size 0), cut in its media data:
+    // nothing in
+    // the header tells the cut, so the first frames decode; then the index points past the end of
+    // the data.
     Path file = dir.resolve("faststart.mp4");
-    VideoReference.ffmpeg("-i", dir.resolve("clip.mp4").toString(), "-c", "copy", "-movflags", "+faststart",
+    VideoReference.ffmpeg(
+        "-i",
+        dir.resolve("clip.mp4").toString(),
+        "-c",
+        "copy",
+        "-movflags",
+        "+faststart",
         file.toString());
     byte[] bytes = Files.readAllBytes(file);
     int mdat = boxOffset(bytes, "mdat");
@@ -140,7 +159,9 @@ class VideoFramesTest {
       assertThat(n).isBetween(1, 9);
       assertThat(failure.getMessage()).contains("truncated").contains("after " + n + " frames");
       String message = failure.getMessage();
-      assertThatThrownBy(frames::hasNext).isInstanceOf(UncheckedDecodeException.class).hasMessage(message);
+      assertThatThrownBy(frames::hasNext)
+          .isInstanceOf(UncheckedDecodeException.class)
+          .hasMessage(message);
       assertThatThrownBy(frames::nextFrame).isInstanceOf(DecodeException.class).hasMessage(message);
     }
   }
@@ -159,7 +180,8 @@ class VideoFramesTest {
 
   @Test
   void moreOpenVideosThanJavaCppHasCallbackSlots() throws Exception {
-    // JavaCPP allows ten live instances of a callback class; all inputs share one read and one seek callback.
+    // JavaCPP allows ten live instances of a callback class; all inputs share one read and one seek
+    // callback.
     List<VideoFrames> open = new ArrayList<>();
     try {
       for (int i = 0; i < 25; i++) {
@@ -183,7 +205,8 @@ class VideoFramesTest {
         results.add(pool.submit(() -> new VideoDecoder().decode(clip, clip.length, LIMITS)));
       }
       for (Future<DecodedResource> result : results) {
-        assertThat(result.get(30, TimeUnit.SECONDS).pixels().data()).isEqualTo(reference.pixels().data());
+        assertThat(result.get(30, TimeUnit.SECONDS).pixels().data())
+            .isEqualTo(reference.pixels().data());
       }
     } finally {
       pool.shutdownNow();
@@ -194,7 +217,8 @@ class VideoFramesTest {
   void iteratorFailuresAreUnchecked() {
     byte[] noise = new byte[5000];
     new java.util.Random(7).nextBytes(noise);
-    assertThatThrownBy(() -> VideoFrames.open(noise, noise.length, LIMITS)).isInstanceOf(DecodeException.class);
+    assertThatThrownBy(() -> VideoFrames.open(noise, noise.length, LIMITS))
+        .isInstanceOf(DecodeException.class);
     UncheckedDecodeException wrapped = new UncheckedDecodeException(new DecodeException("bad"));
     assertThat(wrapped.getCause()).isInstanceOf(DecodeException.class);
     assertThat(wrapped).hasMessage("bad");

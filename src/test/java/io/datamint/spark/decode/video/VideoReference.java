@@ -15,8 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code ffmpeg} and {@code ffprobe} command lines as the reference for the video tests, the test corpus,
- * and comparisons of decoded arrays with the command line's {@code rgb24} output.
+ * The {@code ffmpeg} and {@code ffprobe} command lines as the reference for the video tests, the
+ * test corpus, and comparisons of decoded arrays with the command line's {@code rgb24} output.
  */
 public final class VideoReference {
 
@@ -43,15 +43,24 @@ public final class VideoReference {
   }
 
   /**
-   * The frames of the best video stream as the command line decodes them: packed RGB24, frame after frame,
-   * every decoded frame once ({@code -fps_mode passthrough}: no frame duplicated or dropped for a constant rate,
-   * no auto-rotation), converted with the CLI's automatic scale filter ({@code -sws_flags} if given).
+   * The frames of the best video stream as the command line decodes them: packed RGB24, frame after
+   * frame, every decoded frame once ({@code -fps_mode passthrough}: no frame duplicated or dropped
+   * for a constant rate, no auto-rotation), converted with the CLI's automatic scale filter ({@code
+   * -sws_flags} if given).
    */
   public static byte[] ffmpegRgb24(Path video, Path scratch, String swsFlags) {
     try {
       Path out = Files.createTempFile(scratch, video.getFileName().toString(), ".rgb");
-      List<String> args = new ArrayList<>(List.of("-noautorotate", "-i", video.toString(), "-map", "0:v:0",
-          "-fps_mode", "passthrough"));
+      List<String> args =
+          new ArrayList<>(
+              List.of(
+                  "-noautorotate",
+                  "-i",
+                  video.toString(),
+                  "-map",
+                  "0:v:0",
+                  "-fps_mode",
+                  "passthrough"));
       if (swsFlags != null) {
         args.addAll(List.of("-sws_flags", swsFlags));
       }
@@ -65,24 +74,52 @@ public final class VideoReference {
     }
   }
 
-  /** {@code ffprobe -count_frames}: the number of frames ffprobe decodes from the first video stream. */
+  /**
+   * {@code ffprobe -count_frames}: the number of frames ffprobe decodes from the first video
+   * stream.
+   */
   static int ffprobeFrameCount(Path video) {
-    ExternalTool.Result r = ExternalTool.run(TOOL_TIMEOUT, "ffprobe", "-v", "error", "-count_frames",
-        "-select_streams", "v:0", "-show_entries", "stream=nb_read_frames", "-of", "csv=p=0", video.toString())
-        .assertSuccess();
+    ExternalTool.Result r =
+        ExternalTool.run(
+                TOOL_TIMEOUT,
+                "ffprobe",
+                "-v",
+                "error",
+                "-count_frames",
+                "-select_streams",
+                "v:0",
+                "-show_entries",
+                "stream=nb_read_frames",
+                "-of",
+                "csv=p=0",
+                video.toString())
+            .assertSuccess();
     return Integer.parseInt(r.stdout().strip());
   }
 
   /** An {@code ffprobe} stream field of the first video stream, e.g. {@code field_order}. */
   static String ffprobeStreamField(Path video, String field) {
-    ExternalTool.Result r = ExternalTool.run(TOOL_TIMEOUT, "ffprobe", "-v", "error", "-select_streams", "v:0",
-        "-show_entries", "stream=" + field, "-of", "csv=p=0", video.toString()).assertSuccess();
+    ExternalTool.Result r =
+        ExternalTool.run(
+                TOOL_TIMEOUT,
+                "ffprobe",
+                "-v",
+                "error",
+                "-select_streams",
+                "v:0",
+                "-show_entries",
+                "stream=" + field,
+                "-of",
+                "csv=p=0",
+                video.toString())
+            .assertSuccess();
     return r.stdout().strip();
   }
 
   /**
-   * Asserts that {@code pixels}, {@code (N, 3, H, W)}, holds exactly the packed RGB24 frames {@code rgb}; on a
-   * mismatch the message says how many samples differ, by how much at most, and where the first one is.
+   * Asserts that {@code pixels}, {@code (N, 3, H, W)}, holds exactly the packed RGB24 frames {@code
+   * rgb}; on a mismatch the message says how many samples differ, by how much at most, and where
+   * the first one is.
    */
   static void assertSameFrames(PixelArray pixels, byte[] rgb, String what) {
     assertThat(pixels.rank()).isEqualTo(4);
@@ -91,8 +128,12 @@ public final class VideoReference {
     int w = pixels.dim(3);
     assertThat(pixels.dim(1)).isEqualTo(3);
     long frameBytes = 3L * h * w;
-    assertThat(rgb.length % frameBytes).as("%s: CLI output is whole %dx%d frames", what, w, h).isZero();
-    assertThat(n).as("%s: frames decoded vs frames the ffmpeg CLI output", what).isEqualTo(rgb.length / frameBytes);
+    assertThat(rgb.length % frameBytes)
+        .as("%s: CLI output is whole %dx%d frames", what, w, h)
+        .isZero();
+    assertThat(n)
+        .as("%s: frames decoded vs frames the ffmpeg CLI output", what)
+        .isEqualTo(rgb.length / frameBytes);
     byte[] planar = new byte[(int) (n * frameBytes)];
     pixels.data().duplicate().position(0).get(planar);
     long differing = 0;
@@ -108,20 +149,42 @@ public final class VideoReference {
             differing++;
             maxDiff = Math.max(maxDiff, Math.abs(ours - theirs));
             if (first == null) {
-              first = "frame " + f + " channel " + c + " row " + p / w + " column " + p % w + ": " + ours + " vs "
-                  + theirs;
+              first =
+                  "frame "
+                      + f
+                      + " channel "
+                      + c
+                      + " row "
+                      + p / w
+                      + " column "
+                      + p % w
+                      + ": "
+                      + ours
+                      + " vs "
+                      + theirs;
             }
           }
         }
       }
     }
     if (differing > 0) {
-      fail(what + ": " + differing + " of " + (n * frameBytes) + " samples differ from the ffmpeg CLI's rgb24 (max "
-          + maxDiff + "), first at " + first);
+      fail(
+          what
+              + ": "
+              + differing
+              + " of "
+              + (n * frameBytes)
+              + " samples differ from the ffmpeg CLI's rgb24 (max "
+              + maxDiff
+              + "), first at "
+              + first);
     }
   }
 
-  /** The frames as packed RGB24, as the CLI writes them: for comparing a stream of {@code (3, H, W)} frames. */
+  /**
+   * The frames as packed RGB24, as the CLI writes them: for comparing a stream of {@code (3, H, W)}
+   * frames.
+   */
   static byte[] packed(List<PixelArray> frames) {
     if (frames.isEmpty()) {
       return new byte[0];

@@ -3,9 +3,9 @@ package io.datamint.spark.decode.video;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.core.DecodeLimits;
 import io.datamint.spark.decode.DecodedResource;
+import io.datamint.spark.error.DecodeException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -20,8 +20,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Files that are not whole videos: each must end in a {@link DecodeException} with a clear message (no JVM
- * crash, no hang, no other exception), or, for damaged payloads, decode.
+ * Files that are not whole videos: each must end in a {@link DecodeException} with a clear message
+ * (no JVM crash, no hang, no other exception), or, for damaged payloads, decode.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class VideoRobustnessTest {
@@ -29,26 +29,64 @@ class VideoRobustnessTest {
   private static final DecodeLimits LIMITS = DecodeLimits.defaults();
   private static final String SOURCE = "testsrc2=size=64x48:rate=10:duration=1";
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   @BeforeAll
   static void generate() {
     VideoReference.assumeFfmpeg();
     // Index (moov) at the end, as most recorders write it, and at the start (faststart).
-    VideoReference.ffmpeg("-f", "lavfi", "-i", SOURCE, "-c:v", "libx264", dir.resolve("moov_last.mp4").toString());
-    VideoReference.ffmpeg("-f", "lavfi", "-i", SOURCE, "-c:v", "libx264", "-movflags", "+faststart",
+    VideoReference.ffmpeg(
+        "-f", "lavfi", "-i", SOURCE, "-c:v", "libx264", dir.resolve("moov_last.mp4").toString());
+    VideoReference.ffmpeg(
+        "-f",
+        "lavfi",
+        "-i",
+        SOURCE,
+        "-c:v",
+        "libx264",
+        "-movflags",
+        "+faststart",
         dir.resolve("moov_first.mp4").toString());
-    VideoReference.ffmpeg("-f", "lavfi", "-i", SOURCE, "-c:v", "mpeg4", dir.resolve("clip.avi").toString());
-    VideoReference.ffmpeg("-f", "lavfi", "-i", SOURCE, "-c:v", "libx264", dir.resolve("clip.mkv").toString());
-    VideoReference.ffmpeg("-f", "lavfi", "-i", SOURCE, "-c:v", "libvpx-vp9", dir.resolve("clip.webm").toString());
-    VideoReference.ffmpeg("-f", "lavfi", "-i", "sine=frequency=440:duration=1", "-c:a", "aac",
+    VideoReference.ffmpeg(
+        "-f", "lavfi", "-i", SOURCE, "-c:v", "mpeg4", dir.resolve("clip.avi").toString());
+    VideoReference.ffmpeg(
+        "-f", "lavfi", "-i", SOURCE, "-c:v", "libx264", dir.resolve("clip.mkv").toString());
+    VideoReference.ffmpeg(
+        "-f", "lavfi", "-i", SOURCE, "-c:v", "libvpx-vp9", dir.resolve("clip.webm").toString());
+    VideoReference.ffmpeg(
+        "-f",
+        "lavfi",
+        "-i",
+        "sine=frequency=440:duration=1",
+        "-c:a",
+        "aac",
         dir.resolve("audio_only.m4a").toString());
-    VideoReference.ffmpeg("-f", "lavfi", "-i", "testsrc2=size=32x32", "-frames:v", "1",
+    VideoReference.ffmpeg(
+        "-f",
+        "lavfi",
+        "-i",
+        "testsrc2=size=32x32",
+        "-frames:v",
+        "1",
         dir.resolve("cover.jpg").toString());
-    VideoReference.ffmpeg("-f", "lavfi", "-i", "sine=frequency=440:duration=1", "-i",
-        dir.resolve("cover.jpg").toString(), "-map", "0", "-map", "1", "-c:a", "aac", "-c:v", "copy",
-        "-disposition:v:0", "attached_pic", dir.resolve("music_with_cover.m4a").toString());
+    VideoReference.ffmpeg(
+        "-f",
+        "lavfi",
+        "-i",
+        "sine=frequency=440:duration=1",
+        "-i",
+        dir.resolve("cover.jpg").toString(),
+        "-map",
+        "0",
+        "-map",
+        "1",
+        "-c:a",
+        "aac",
+        "-c:v",
+        "copy",
+        "-disposition:v:0",
+        "attached_pic",
+        dir.resolve("music_with_cover.m4a").toString());
   }
 
   private static byte[] read(String name) throws Exception {
@@ -58,9 +96,11 @@ class VideoRobustnessTest {
   @Test
   void aZeroLengthFile() {
     assertThatThrownBy(() -> new VideoDecoder().decode(new byte[0], 0, LIMITS))
-        .isInstanceOf(DecodeException.class).hasMessage("the video file is empty (0 bytes)");
+        .isInstanceOf(DecodeException.class)
+        .hasMessage("the video file is empty (0 bytes)");
     assertThatThrownBy(() -> new VideoDecoder().decode(new byte[100], 0, LIMITS))
-        .isInstanceOf(DecodeException.class).hasMessageContaining("empty");
+        .isInstanceOf(DecodeException.class)
+        .hasMessageContaining("empty");
   }
 
   @ParameterizedTest
@@ -103,8 +143,10 @@ class VideoRobustnessTest {
   @ValueSource(strings = {"moov_first.mp4", "moov_last.mp4", "clip.avi", "clip.mkv", "clip.webm"})
   void truncatedAnywhere(String name) throws Exception {
     byte[] whole = read(name);
-    assertThat(new VideoDecoder().decode(whole, whole.length, LIMITS).pixels().dim(0)).isEqualTo(10);
-    // Every cut from the middle of the header to the last byte: never a silent success with fewer frames.
+    assertThat(new VideoDecoder().decode(whole, whole.length, LIMITS).pixels().dim(0))
+        .isEqualTo(10);
+    // Every cut from the middle of the header to the last byte: never a silent success with fewer
+    // frames.
     for (int cut = 16; cut < whole.length; cut += Math.max(1, whole.length / 97)) {
       int length = cut;
       assertThatThrownBy(() -> new VideoDecoder().decode(whole, length, LIMITS))
@@ -112,7 +154,8 @@ class VideoRobustnessTest {
           .isInstanceOf(DecodeException.class);
     }
     assertThatThrownBy(() -> new VideoDecoder().decode(whole, whole.length - 1, LIMITS))
-        .isInstanceOf(DecodeException.class).hasMessageContaining("truncated");
+        .isInstanceOf(DecodeException.class)
+        .hasMessageContaining("truncated");
   }
 
   @Test
@@ -120,7 +163,8 @@ class VideoRobustnessTest {
     byte[] whole = read("moov_first.mp4");
     assertThatThrownBy(() -> new VideoDecoder().decode(whole, whole.length - 100, LIMITS))
         .isInstanceOf(DecodeException.class)
-        .hasMessageStartingWith("the mov,mp4,m4a,3gp,3g2,mj2 file is truncated: the mdat box at byte ")
+        .hasMessageStartingWith(
+            "the mov,mp4,m4a,3gp,3g2,mj2 file is truncated: the mdat box at byte ")
         .hasMessageContaining("declares");
   }
 
@@ -159,7 +203,8 @@ class VideoRobustnessTest {
   @Test
   void aFrameOverTheLimitIsRejectedBeforeDecoding() throws Exception {
     byte[] video = read("clip.mkv");
-    assertThatThrownBy(() -> new VideoDecoder().decode(video, video.length, new DecodeLimits(3 * 48 * 64 - 1)))
+    assertThatThrownBy(
+            () -> new VideoDecoder().decode(video, video.length, new DecodeLimits(3 * 48 * 64 - 1)))
         .isInstanceOf(DecodeException.class)
         .hasMessageContaining("[3, 48, 64]")
         .hasMessageContaining("max_decoded_bytes");
@@ -186,7 +231,8 @@ class VideoRobustnessTest {
 
   @Test
   void anImageIsAOneFrameVideo() throws Exception {
-    // FFmpeg reads still images too; the caller picks the decoder by format, this only must not break.
+    // FFmpeg reads still images too; the caller picks the decoder by format, this only must not
+    // break.
     byte[] jpeg = read("cover.jpg");
     DecodedResource decoded = new VideoDecoder().decode(jpeg, jpeg.length, LIMITS);
     assertThat(decoded.pixels().shape()).containsExactly(1, 3, 32, 32);
@@ -207,10 +253,12 @@ class VideoRobustnessTest {
   @Test
   void manyFailuresLeakNothingThatStopsLaterDecodes() throws Exception {
     byte[] good = read("clip.webm");
-    List<byte[]> bad = List.of(new byte[] {1, 2, 3}, read("audio_only.m4a"), Arrays.copyOf(good, good.length / 2));
+    List<byte[]> bad =
+        List.of(new byte[] {1, 2, 3}, read("audio_only.m4a"), Arrays.copyOf(good, good.length / 2));
     for (int i = 0; i < 200; i++) {
       byte[] b = bad.get(i % bad.size());
-      assertThatThrownBy(() -> new VideoDecoder().decode(b, b.length, LIMITS)).isInstanceOf(DecodeException.class);
+      assertThatThrownBy(() -> new VideoDecoder().decode(b, b.length, LIMITS))
+          .isInstanceOf(DecodeException.class);
     }
     assertThat(new VideoDecoder().decode(good, good.length, LIMITS).pixels().dim(0)).isEqualTo(10);
   }

@@ -29,8 +29,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The error model on real reads: a corrupt mask file is bad data (the row's {@code _error}, a dropped row, or a
- * FAILFAST failure naming the resource), while a bug in the connector's own code fails the task in every mode.
+ * The error model on real reads: a corrupt mask file is bad data (the row's {@code _error}, a
+ * dropped row, or a FAILFAST failure naming the resource), while a bug in the connector's own code
+ * fails the task in every mode.
  */
 class ErrorModelReadTest {
 
@@ -39,15 +40,25 @@ class ErrorModelReadTest {
 
   @TempDir Path tmp;
 
-  /** A project of two PNG images with one mask each: "good" intact, "corrupt" with a damaged PNG mask. */
+  /**
+   * A project of two PNG images with one mask each: "good" intact, "corrupt" with a damaged PNG
+   * mask.
+   */
   private Path project() throws IOException {
-    TestMirror m = TestMirror.in(tmp.resolve("p"))
-        .worklists("[{\"id\":\"w\",\"name\":\"W\",\"annotations\":[],\"segmentation_group\":{\"groups\":"
-            + "{\"lung\":{\"index\":1}}}}]");
+    TestMirror m =
+        TestMirror.in(tmp.resolve("p"))
+            .worklists(
+                "[{\"id\":\"w\",\"name\":\"W\",\"annotations\":[],\"segmentation_group\":{\"groups\":"
+                    + "{\"lung\":{\"index\":1}}}}]");
     for (String id : new String[] {"good", "corrupt"}) {
       m.image(id, id + ".png", "CR", null);
-      m.annotationLine("{\"id\":\"m-" + id + "\",\"resource_id\":\"" + id + "\",\"type\":\"segmentation\","
-          + "\"name\":\"lung\",\"added_by\":\"alice\"}");
+      m.annotationLine(
+          "{\"id\":\"m-"
+              + id
+              + "\",\"resource_id\":\""
+              + id
+              + "\",\"type\":\"segmentation\","
+              + "\"name\":\"lung\",\"added_by\":\"alice\"}");
     }
     Path dir = m.write();
     boolean[] lung = new boolean[W * H];
@@ -86,8 +97,13 @@ class ErrorModelReadTest {
   }
 
   private static List<Row> read(Path dir, String mode) {
-    return SharedSpark.session().read().format("datamint").option("mode", mode).load(dir.toString())
-        .select("resource_id", "segmentations", "_error").collectAsList();
+    return SharedSpark.session()
+        .read()
+        .format("datamint")
+        .option("mode", mode)
+        .load(dir.toString())
+        .select("resource_id", "segmentations", "_error")
+        .collectAsList();
   }
 
   @Test
@@ -114,7 +130,8 @@ class ErrorModelReadTest {
 
   /** Which file access of the store throws an exception of the connector's own making. */
   enum Injected {
-    RESOURCE_FILE, MASK_FILE
+    RESOURCE_FILE,
+    MASK_FILE
   }
 
   @ParameterizedTest
@@ -122,16 +139,24 @@ class ErrorModelReadTest {
   void anInjectedBugFailsTheTaskInEveryMode(Injected where) throws IOException {
     Path dir = project();
     for (ReadMode mode : ReadMode.values()) {
-      DatamintTable table = DatamintTableProvider.loadTable(SharedSpark.session(),
-          Map.of("path", dir.toString(), "mode", mode.name()));
+      DatamintTable table =
+          DatamintTableProvider.loadTable(
+              SharedSpark.session(), Map.of("path", dir.toString(), "mode", mode.name()));
       Batch scan = table.newScanBuilder(CaseInsensitiveStringMap.empty()).build().toBatch();
       InputPartition[] partitions = scan.planInputPartitions();
       DatamintReaderFactory real = (DatamintReaderFactory) scan.createReaderFactory();
-      DatamintReaderFactory buggy = new DatamintReaderFactory(real.readSchema(), real.settings(),
-          new BuggyStore(real.files(), where), real.targets(), real.expander());
+      DatamintReaderFactory buggy =
+          new DatamintReaderFactory(
+              real.readSchema(),
+              real.settings(),
+              new BuggyStore(real.files(), where),
+              real.targets(),
+              real.expander());
       assertThat(partitions).hasSize(1);
-      try (ResourceBatchReader reader = new ResourceBatchReader((ResourcePartition) partitions[0], buggy)) {
-        assertThatThrownBy(reader::next).as(mode + ", " + where)
+      try (ResourceBatchReader reader =
+          new ResourceBatchReader((ResourcePartition) partitions[0], buggy)) {
+        assertThatThrownBy(reader::next)
+            .as(mode + ", " + where)
             .isInstanceOf(IllegalStateException.class)
             .hasMessageContaining("bug in the datamint connector")
             .hasMessageContaining("resource good (good.png)")
@@ -140,7 +165,10 @@ class ErrorModelReadTest {
     }
   }
 
-  /** A store whose resource or mask opening fails as a bug of ours would: with an unchecked exception. */
+  /**
+   * A store whose resource or mask opening fails as a bug of ours would: with an unchecked
+   * exception.
+   */
   private static final class BuggyStore implements ResourceFileStore {
     private static final long serialVersionUID = 1L;
     private final ResourceFileStore real;

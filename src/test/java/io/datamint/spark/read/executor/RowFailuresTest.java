@@ -16,16 +16,35 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The decision rules of {@link RowFailures}: bad data per the read mode, bugs always fail, fatal errors propagate. */
+/**
+ * The decision rules of {@link RowFailures}: bad data per the read mode, bugs always fail, fatal
+ * errors propagate.
+ */
 class RowFailuresTest {
 
-  private static final PlannedResource RESOURCE = new PlannedResource("r-42", "chest.dcm", "application/dicom",
-      "CR", null, null, ResourceKind.DICOM, null, null, 10L, List.of(), 1, List.of(), null);
+  private static final PlannedResource RESOURCE =
+      new PlannedResource(
+          "r-42",
+          "chest.dcm",
+          "application/dicom",
+          "CR",
+          null,
+          null,
+          ResourceKind.DICOM,
+          null,
+          null,
+          10L,
+          List.of(),
+          1,
+          List.of(),
+          null);
 
   static Stream<Throwable> badData() {
     return Stream.of(
         new DecodeException("JPEG frame 0 cannot be decoded: truncated"),
-        new DatamintApiException(DatamintApiException.Kind.NOT_FOUND, 404,
+        new DatamintApiException(
+            DatamintApiException.Kind.NOT_FOUND,
+            404,
             "GET /resources/r-42/file answered 404: not found"),
         new FileNotFoundException("files/resources/r-42"),
         new NoClassDefFoundError("com/twelvemonkeys/imageio/plugins/jpeg/JPEGImageReader"));
@@ -60,16 +79,21 @@ class RowFailuresTest {
   }
 
   static Stream<Throwable> bugs() {
-    return Stream.of(new NullPointerException("x is null"), new IllegalStateException("not prepared"),
-        new ClassCastException("Integer cannot be cast to String"), new ArrayIndexOutOfBoundsException(7),
-        new IllegalArgumentException("axis 5 is out of range"), new AssertionError("unreachable"));
+    return Stream.of(
+        new NullPointerException("x is null"),
+        new IllegalStateException("not prepared"),
+        new ClassCastException("Integer cannot be cast to String"),
+        new ArrayIndexOutOfBoundsException(7),
+        new IllegalArgumentException("axis 5 is out of range"),
+        new AssertionError("unreachable"));
   }
 
   @ParameterizedTest
   @MethodSource("bugs")
   void bugsFailTheTaskInEveryMode(Throwable failure) {
     for (ReadMode mode : ReadMode.values()) {
-      assertThatThrownBy(() -> new RowFailures(mode).onFailure(RESOURCE, failure)).as(mode.name())
+      assertThatThrownBy(() -> new RowFailures(mode).onFailure(RESOURCE, failure))
+          .as(mode.name())
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("bug in the datamint connector")
           .hasMessageContaining("resource r-42 (chest.dcm)")
@@ -87,9 +111,11 @@ class RowFailuresTest {
     RowFailures failures = new RowFailures(mode);
     assertThatThrownBy(() -> failures.onFailure(RESOURCE, oom)).isSameAs(oom);
     assertThatThrownBy(() -> failures.onFailure(RESOURCE, overflow)).isSameAs(overflow);
-    assertThatThrownBy(() -> {
-      throw failures.onWriteFailure(RESOURCE, oom);
-    }).isSameAs(oom);
+    assertThatThrownBy(
+            () -> {
+              throw failures.onWriteFailure(RESOURCE, oom);
+            })
+        .isSameAs(oom);
   }
 
   @Test
@@ -98,14 +124,17 @@ class RowFailuresTest {
     DecodeException late = new DecodeException("tensor too large");
     assertThat(failures.onWriteFailure(RESOURCE, late))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("bug in the datamint connector while writing its row into the Arrow batch")
+        .hasMessageContaining(
+            "bug in the datamint connector while writing its row into the Arrow batch")
         .hasMessageContaining("r-42")
         .hasCause(late);
   }
 
   @Test
   void arrowOutOfMemoryPropagatesUnchanged() {
-    RuntimeException arrowOom = new org.apache.arrow.memory.OutOfMemoryException("allocation limit");
-    assertThatThrownBy(() -> new RowFailures(ReadMode.PERMISSIVE).onFailure(RESOURCE, arrowOom)).isSameAs(arrowOom);
+    RuntimeException arrowOom =
+        new org.apache.arrow.memory.OutOfMemoryException("allocation limit");
+    assertThatThrownBy(() -> new RowFailures(ReadMode.PERMISSIVE).onFailure(RESOURCE, arrowOom))
+        .isSameAs(arrowOom);
   }
 }

@@ -8,7 +8,6 @@ import io.datamint.spark.source.ProjectSourceException;
 import io.datamint.spark.testing.TestMirror;
 import java.io.InputStream;
 import java.nio.file.Files;
-
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.junit.jupiter.api.Test;
@@ -26,29 +25,39 @@ class MirrorProjectSourceTest {
 
   @Test
   void readsEveryMetadataFile() {
-    java.nio.file.Path dir = TestMirror.in(tmp.resolve("p"))
-        .image("r1", "a.png", "CR", "p1").image("r2", "b.png", "CR", "p1")
-        .label("a1", "r2", "pneumonia", "alice")
-        .worklists("[{\"id\":\"w1\",\"name\":\"W\",\"annotations\":[{\"type\":\"label\",\"identifier\":\"pneumonia\"}],"
-            + "\"segmentation_group\":{\"groups\":{\"lung\":{\"index\":1},\"heart\":{\"index\":3}}}}]")
-        .splitLine("{\"split_name\":\"train\",\"resource_id\":\"r1\",\"created_at\":\"2026-01-01T00:00:00Z\"}")
-        .write();
+    java.nio.file.Path dir =
+        TestMirror.in(tmp.resolve("p"))
+            .image("r1", "a.png", "CR", "p1")
+            .image("r2", "b.png", "CR", "p1")
+            .label("a1", "r2", "pneumonia", "alice")
+            .worklists(
+                "[{\"id\":\"w1\",\"name\":\"W\",\"annotations\":[{\"type\":\"label\",\"identifier\":\"pneumonia\"}],"
+                    + "\"segmentation_group\":{\"groups\":{\"lung\":{\"index\":1},\"heart\":{\"index\":3}}}}]")
+            .splitLine(
+                "{\"split_name\":\"train\",\"resource_id\":\"r1\",\"created_at\":\"2026-01-01T00:00:00Z\"}")
+            .write();
     ProjectSnapshot snapshot = ProjectSnapshot.load(open(dir));
     assertThat(snapshot.project().name()).isEqualTo("tiny");
     assertThat(snapshot.resources()).extracting(r -> r.id()).containsExactly("r1", "r2");
     assertThat(snapshot.annotationsOf("r1")).isEmpty();
-    assertThat(snapshot.annotationsOf("r2")).extracting(a -> a.identifier()).containsExactly("pneumonia");
-    assertThat(snapshot.worklists().get(0).segmentationGroup()).containsEntry("lung", 1).containsEntry("heart", 3);
+    assertThat(snapshot.annotationsOf("r2"))
+        .extracting(a -> a.identifier())
+        .containsExactly("pneumonia");
+    assertThat(snapshot.worklists().get(0).segmentationGroup())
+        .containsEntry("lung", 1)
+        .containsEntry("heart", 3);
     assertThat(snapshot.worklists().get(0).specs().get(0).scope()).isEqualTo("image");
     assertThat(snapshot.splitHistory()).extracting(s -> s.splitName()).containsExactly("train");
   }
 
   @Test
   void malformedLineIsNamedByFileAndLine() {
-    java.nio.file.Path dir = TestMirror.in(tmp.resolve("p"))
-        .image("r1", "a.png", "CR", "p1").image("r2", "b.png", "CR", "p1")
-        .resourceLine("{\"id\": \"r3\", \"filename\": \"c.png\",")
-        .write();
+    java.nio.file.Path dir =
+        TestMirror.in(tmp.resolve("p"))
+            .image("r1", "a.png", "CR", "p1")
+            .image("r2", "b.png", "CR", "p1")
+            .resourceLine("{\"id\": \"r3\", \"filename\": \"c.png\",")
+            .write();
     assertThatThrownBy(() -> open(dir).resources())
         .isInstanceOf(ProjectSourceException.class)
         .hasMessageContaining("resources.jsonl line 3: malformed JSON");
@@ -57,12 +66,12 @@ class MirrorProjectSourceTest {
   @Test
   void aLineThatIsNotAnObjectOrLacksAnIdIsNamed() {
     java.nio.file.Path dir = TestMirror.in(tmp.resolve("p")).resourceLine("[1]").write();
-    assertThatThrownBy(() -> open(dir).resources()).hasMessageContaining("resources.jsonl line 1: expected a JSON "
-        + "object, found array");
-    java.nio.file.Path dir2 = TestMirror.in(tmp.resolve("q")).resourceLine("").resourceLine("{\"filename\":1}")
-        .write();
-    assertThatThrownBy(() -> open(dir2).resources()).hasMessageContaining("resources.jsonl line 2: a resource needs "
-        + "a non-null \"id\"");
+    assertThatThrownBy(() -> open(dir).resources())
+        .hasMessageContaining("resources.jsonl line 1: expected a JSON " + "object, found array");
+    java.nio.file.Path dir2 =
+        TestMirror.in(tmp.resolve("q")).resourceLine("").resourceLine("{\"filename\":1}").write();
+    assertThatThrownBy(() -> open(dir2).resources())
+        .hasMessageContaining("resources.jsonl line 2: a resource needs " + "a non-null \"id\"");
   }
 
   @Test
@@ -77,9 +86,11 @@ class MirrorProjectSourceTest {
 
   @Test
   void malformedProjectJsonIsNamed() {
-    java.nio.file.Path dir = TestMirror.in(tmp.resolve("p")).project("{\"id\": \"x\",\n \"name\": }").write();
+    java.nio.file.Path dir =
+        TestMirror.in(tmp.resolve("p")).project("{\"id\": \"x\",\n \"name\": }").write();
     assertThatThrownBy(() -> open(dir).project())
-        .hasMessageContaining("project.json: malformed JSON").hasMessageContaining("line 2");
+        .hasMessageContaining("project.json: malformed JSON")
+        .hasMessageContaining("line 2");
   }
 
   @Test
@@ -90,9 +101,11 @@ class MirrorProjectSourceTest {
     assertThat(locator.resolve(tmp.toString(), "beta").getName()).isEqualTo("two");
     assertThat(locator.resolve(tmp.toString(), "id-1").getName()).isEqualTo("one");
     assertThatThrownBy(() -> locator.resolve(tmp.toString(), null))
-        .hasMessageContaining("mirror root with 2 projects").hasMessageContaining("\"alpha\" (id-1)");
+        .hasMessageContaining("mirror root with 2 projects")
+        .hasMessageContaining("\"alpha\" (id-1)");
     assertThatThrownBy(() -> locator.resolve(tmp.toString(), "gamma"))
-        .hasMessageContaining("no project named or with id \"gamma\"").hasMessageContaining("\"beta\" (id-2)");
+        .hasMessageContaining("no project named or with id \"gamma\"")
+        .hasMessageContaining("\"beta\" (id-2)");
     assertThatThrownBy(() -> locator.resolve(tmp.resolve("one").toString(), "beta"))
         .hasMessageContaining("holds project \"alpha\"");
   }
@@ -113,7 +126,8 @@ class MirrorProjectSourceTest {
     Files.createDirectories(tmp.resolve("root/not-a-project"));
     MirrorLocator locator = new MirrorLocator(conf);
     assertThat(locator.projects(tmp.resolve("root").toString()))
-        .extracting(MirrorLocator.MirrorEntry::name).containsExactly("alpha", "beta");
+        .extracting(MirrorLocator.MirrorEntry::name)
+        .containsExactly("alpha", "beta");
     assertThat(locator.projects(tmp.resolve("root/two").toString()))
         .extracting(MirrorLocator.MirrorEntry::id, MirrorLocator.MirrorEntry::name)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("id-2", "beta"));
@@ -128,31 +142,38 @@ class MirrorProjectSourceTest {
     MirrorLocator locator = new MirrorLocator(conf);
     assertThatThrownBy(() -> locator.projects(tmp.resolve("empty").toString()))
         .isInstanceOf(ProjectSourceException.class)
-        .hasMessageContaining("no project.json in ").hasMessageContaining("nor in any of its sub-directories")
+        .hasMessageContaining("no project.json in ")
+        .hasMessageContaining("nor in any of its sub-directories")
         .hasMessageContaining(MirrorLocator.EXPECTED);
     assertThatThrownBy(() -> locator.projects(tmp.resolve("file.txt").toString()))
-        .hasMessageContaining("is a file, not a directory").hasMessageContaining(MirrorLocator.EXPECTED);
+        .hasMessageContaining("is a file, not a directory")
+        .hasMessageContaining(MirrorLocator.EXPECTED);
     assertThatThrownBy(() -> locator.projects(tmp.resolve("nope").toString()))
-        .hasMessageContaining("does not exist").hasMessageContaining(MirrorLocator.EXPECTED);
-    assertThat(MirrorLocator.EXPECTED).contains("a project mirror (a directory holding project.json, ")
+        .hasMessageContaining("does not exist")
+        .hasMessageContaining(MirrorLocator.EXPECTED);
+    assertThat(MirrorLocator.EXPECTED)
+        .contains("a project mirror (a directory holding project.json, ")
         .contains("or a mirror root (a directory holding one such project directory per project)");
   }
 
   @Test
   void fileStoreOpensResourceFilesAndNamesMissingOnes() throws Exception {
-    java.nio.file.Path dir = TestMirror.in(tmp.resolve("p")).image("r1", "a.png", "CR", null).write();
+    java.nio.file.Path dir =
+        TestMirror.in(tmp.resolve("p")).image("r1", "a.png", "CR", null).write();
     Files.write(dir.resolve("files/resources/r1"), new byte[] {1, 2, 3});
     var store = open(dir).fileStore();
     try (InputStream in = store.openResource("r1")) {
       assertThat(in.readAllBytes()).containsExactly(1, 2, 3);
     }
-    assertThatThrownBy(() -> store.openResource("r9")).hasMessageContaining("resource r9 has no file")
+    assertThatThrownBy(() -> store.openResource("r9"))
+        .hasMessageContaining("resource r9 has no file")
         .hasMessageContaining("files/resources/r9");
   }
 
   @Test
   void anEmptyWorklistsFileIsAProjectWithoutWorklists() throws Exception {
-    java.nio.file.Path dir = TestMirror.in(tmp.resolve("p")).image("r1", "a.png", "CR", null).write();
+    java.nio.file.Path dir =
+        TestMirror.in(tmp.resolve("p")).image("r1", "a.png", "CR", null).write();
     Files.writeString(dir.resolve("worklists.json"), "");
     assertThat(open(dir).worklists()).isEmpty();
   }
