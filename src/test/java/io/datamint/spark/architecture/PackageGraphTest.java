@@ -8,6 +8,8 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +22,14 @@ import org.junit.jupiter.api.Test;
 class PackageGraphTest {
 
   private static final String ROOT = "io.datamint.spark";
+
+  /** The packages of the read path, above the sources and the options. */
+  private static final List<String> READ_PATH =
+      List.of("dataset", "plan", "schema", "read", "catalog", "prefetch");
+
+  /** The tools built on the connector, at the top of the graph. */
+  private static final List<String> TOOLS = List.of("cli", "server", "sample");
+
   private static JavaClasses classes;
 
   @BeforeAll
@@ -58,86 +68,52 @@ class PackageGraphTest {
 
   @Test
   void theDecodersTensorsAndSlicesImportNothingAboveThem() {
-    noClasses()
-        .that()
-        .resideInAnyPackage(ROOT + ".decode..", ROOT + ".tensor..", ROOT + ".slice..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(
-            ROOT + ".config..",
-            ROOT + ".source..",
-            ROOT + ".dataset..",
-            ROOT + ".annotation..",
-            ROOT + ".plan..",
-            ROOT + ".schema..",
-            ROOT + ".read..",
-            ROOT + ".catalog..",
-            ROOT + ".prefetch..",
-            ROOT + ".cli..",
-            ROOT + ".server..",
-            ROOT + ".sample..")
-        .check(classes);
+    noImports(List.of("decode", "tensor", "slice"), above("config", "source", "annotation"));
   }
 
   @Test
   void optionsImportNoSourceReaderOrSession() {
-    noClasses()
-        .that()
-        .resideInAPackage(ROOT + ".config..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(
-            ROOT + ".source..",
-            ROOT + ".dataset..",
-            ROOT + ".plan..",
-            ROOT + ".schema..",
-            ROOT + ".read..",
-            ROOT + ".catalog..",
-            ROOT + ".prefetch..",
-            ROOT + ".cli..",
-            ROOT + ".server..",
-            ROOT + ".sample..")
-        .check(classes);
+    noImports(List.of("config"), above("source"));
   }
 
   @Test
   void sourcesDoNotKnowHowTheyAreRead() {
-    noClasses()
-        .that()
-        .resideInAnyPackage(ROOT + ".source..", ROOT + ".api..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(
-            ROOT + ".dataset..",
-            ROOT + ".plan..",
-            ROOT + ".schema..",
-            ROOT + ".read..",
-            ROOT + ".catalog..",
-            ROOT + ".prefetch..",
-            ROOT + ".cli..",
-            ROOT + ".server..",
-            ROOT + ".sample..")
-        .check(classes);
+    noImports(List.of("source", "api"), above());
   }
 
   @Test
   void theDataSourceDoesNotDependOnTheToolsBuiltOnIt() {
+    noImports(List.of("read", "catalog", "prefetch"), TOOLS);
+  }
+
+  /** The given packages, then the read path and the tools. */
+  private static List<String> above(String... packages) {
+    List<String> all = new ArrayList<>(List.of(packages));
+    all.addAll(READ_PATH);
+    all.addAll(TOOLS);
+    return all;
+  }
+
+  /** No class in the packages {@code from} (and their sub-packages) imports one in {@code to}. */
+  private static void noImports(List<String> from, List<String> to) {
     noClasses()
         .that()
-        .resideInAnyPackage(ROOT + ".read..", ROOT + ".catalog..", ROOT + ".prefetch..")
+        .resideInAnyPackage(patterns(from))
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage(ROOT + ".cli..", ROOT + ".server..", ROOT + ".sample..")
+        .resideInAnyPackage(patterns(to))
         .check(classes);
+  }
+
+  private static String[] patterns(List<String> packages) {
+    return packages.stream().map(p -> ROOT + "." + p + "..").toArray(String[]::new);
   }
 
   @Test
   void theExecutorSideOfTheReadPathKnowsNothingOfTheDriverSide() {
     // read.executor: the reader factory and the partition readers, shipped to and run on the
-    // executors. It may use
-    // the layers below the read path, never the driver side (read itself: provider, table, scan,
-    // pushdown) nor
-    // anything built on the read path
+    // executors. It may use the layers below the read path, never the driver side (read itself:
+    // provider, table, scan, pushdown) nor anything built on the read path
     noClasses()
         .that()
         .resideInAPackage(ROOT + ".read.executor..")
@@ -157,9 +133,8 @@ class PackageGraphTest {
   @Test
   void theExecutorSideIsEnteredOnlyByTheDriverSideThroughItsFactory() {
     // the scan builds a DatamintReaderFactory (with the RowIndexFilter of the pushed index
-    // predicates) and declares
-    // the readers' metrics under ReadTaskMetrics' names; nothing else of read.executor is used
-    // outside it
+    // predicates) and declares the readers' metrics under ReadTaskMetrics' names; nothing else of
+    // read.executor is used outside it
     noClasses()
         .that()
         .resideOutsideOfPackages(ROOT + ".read", ROOT + ".read.executor..")

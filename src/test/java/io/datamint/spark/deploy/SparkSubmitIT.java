@@ -120,22 +120,8 @@ class SparkSubmitIT {
   @MethodSource("installations")
   void javaJobWithTheSelfContainedJar(SparkInstallation spark) throws Exception {
     String out =
-        spark.submit(
-            List.of(
-                "--master",
-                "local[2]",
-                "--conf",
-                "spark.ui.enabled=false",
-                "--class",
-                DecodeReport.class.getName(),
-                "--jars",
-                ALL_JAR.toString(),
-                EXAMPLES_JAR.toString(),
-                project.toString()),
-            Map.of(),
-            LOGS,
-            "java-all-" + spark.version(),
-            TIMEOUT);
+        submitJavaJob(
+            spark, "local[2]", LOGS, "java-all-" + spark.version(), "--jars", ALL_JAR.toString());
     assertThat(out.lines().toList()).containsExactlyElementsOf(expected);
   }
 
@@ -143,20 +129,8 @@ class SparkSubmitIT {
   @MethodSource("installations")
   void pythonJobWithTheSelfContainedJar(SparkInstallation spark) throws Exception {
     String out =
-        spark.submit(
-            List.of(
-                "--master",
-                "local[2]",
-                "--conf",
-                "spark.ui.enabled=false",
-                "--jars",
-                ALL_JAR.toString(),
-                PYTHON_JOB.toString(),
-                project.toString()),
-            Map.of(),
-            LOGS,
-            "python-all-" + spark.version(),
-            TIMEOUT);
+        submitPythonJob(
+            spark, "local[2]", LOGS, "python-all-" + spark.version(), "--jars", ALL_JAR.toString());
     assertThat(out.lines().toList()).containsExactlyElementsOf(expected);
   }
 
@@ -182,24 +156,15 @@ class SparkSubmitIT {
   void javaJobWithPackages(SparkInstallation spark) throws Exception {
     Path ivy = Files.createDirectories(LOGS.resolve("ivy-" + spark.version()));
     String out =
-        spark.submit(
-            List.of(
-                "--master",
-                "local[2]",
-                "--conf",
-                "spark.ui.enabled=false",
-                "--conf",
-                "spark.jars.ivy=" + ivy,
-                "--packages",
-                BuildInfo.coordinates(),
-                "--class",
-                DecodeReport.class.getName(),
-                EXAMPLES_JAR.toString(),
-                project.toString()),
-            Map.of(),
+        submitJavaJob(
+            spark,
+            "local[2]",
             LOGS,
             "java-packages-" + spark.version(),
-            TIMEOUT);
+            "--conf",
+            "spark.jars.ivy=" + ivy,
+            "--packages",
+            BuildInfo.coordinates());
     assertThat(out.lines().toList()).containsExactlyElementsOf(expected);
     String log = Files.readString(LOGS.resolve("java-packages-" + spark.version() + ".log"));
     assertThat(log)
@@ -228,24 +193,15 @@ class SparkSubmitIT {
       Path copy = Files.copy(ALL_JAR, dir.resolve(name));
       String javaOptions = "-Dorg.bytedeco.javacpp.cachedir=" + cache;
       String out =
-          spark.submit(
-              List.of(
-                  "--master",
-                  "local[2]",
-                  "--conf",
-                  "spark.ui.enabled=false",
-                  "--driver-java-options",
-                  javaOptions,
-                  "--class",
-                  DecodeReport.class.getName(),
-                  "--jars",
-                  copy.toString(),
-                  EXAMPLES_JAR.toString(),
-                  project.toString()),
-              Map.of(),
+          submitJavaJob(
+              spark,
+              "local[2]",
               dir,
               name,
-              TIMEOUT);
+              "--driver-java-options",
+              javaOptions,
+              "--jars",
+              copy.toString());
       assertThat(out.lines().toList()).containsExactlyElementsOf(expected);
     }
     try (Stream<Path> files = Files.walk(cache)) {
@@ -269,22 +225,8 @@ class SparkSubmitIT {
       throws Exception {
     Path thin = TARGET.resolve(ARTIFACT + ".jar");
     String out =
-        spark.submit(
-            List.of(
-                "--master",
-                "local[2]",
-                "--conf",
-                "spark.ui.enabled=false",
-                "--class",
-                DecodeReport.class.getName(),
-                "--jars",
-                thin.toString(),
-                EXAMPLES_JAR.toString(),
-                project.toString()),
-            Map.of(),
-            LOGS,
-            "java-thin-" + spark.version(),
-            TIMEOUT);
+        submitJavaJob(
+            spark, "local[2]", LOGS, "java-thin-" + spark.version(), "--jars", thin.toString());
     List<String> lines = out.lines().toList();
     Map<String, List<String>> got = byReadAndResource(lines);
     Map<String, List<String>> want = byReadAndResource(expected);
@@ -333,26 +275,17 @@ class SparkSubmitIT {
     Path logDir = Files.createDirectories(LOGS.resolve("cluster-" + spark.version()));
     try (InstalledCluster cluster = InstalledCluster.start(spark, logDir, 2)) {
       String out =
-          spark.submit(
-              List.of(
-                  "--master",
-                  cluster.masterUrl(),
-                  "--conf",
-                  "spark.ui.enabled=false",
-                  "--conf",
-                  "spark.executor.memory=1g",
-                  "--conf",
-                  "spark.driver.host=127.0.0.1",
-                  "--class",
-                  DecodeReport.class.getName(),
-                  "--jars",
-                  ALL_JAR.toString(),
-                  EXAMPLES_JAR.toString(),
-                  project.toString()),
-              Map.of(),
+          submitJavaJob(
+              spark,
+              cluster.masterUrl(),
               logDir,
               "java-cluster",
-              TIMEOUT);
+              "--conf",
+              "spark.executor.memory=1g",
+              "--conf",
+              "spark.driver.host=127.0.0.1",
+              "--jars",
+              ALL_JAR.toString());
       assertThat(out.lines().toList()).containsExactlyElementsOf(expected);
       List<Path> executorLogs = cluster.executorLogs();
       assertThat(executorLogs).as("executor logs under " + cluster.workDir()).isNotEmpty();
@@ -366,5 +299,37 @@ class SparkSubmitIT {
       // the executors, not the driver, loaded FFmpeg: they decoded the videos
       assertThat(decodedVideo).as("executor logs that show FFmpeg loaded").isNotEmpty();
     }
+  }
+
+  /**
+   * Submits the Java job ({@link DecodeReport}, in the examples jar) to {@code master} with the
+   * given spark-submit options (how the connector is added, and any others), its output kept under
+   * {@code logDir} as {@code name}.
+   */
+  private static String submitJavaJob(
+      SparkInstallation spark, String master, Path logDir, String name, String... options)
+      throws IOException, InterruptedException {
+    List<String> args = new ArrayList<>(commonOptions(master));
+    args.addAll(List.of(options));
+    args.addAll(
+        List.of(
+            "--class", DecodeReport.class.getName(), EXAMPLES_JAR.toString(), project.toString()));
+    return spark.submit(args, Map.of(), logDir, name, TIMEOUT);
+  }
+
+  /**
+   * Submits the Python job ({@code decode_report.py}) as {@link #submitJavaJob} does the Java one.
+   */
+  private static String submitPythonJob(
+      SparkInstallation spark, String master, Path logDir, String name, String... options)
+      throws IOException, InterruptedException {
+    List<String> args = new ArrayList<>(commonOptions(master));
+    args.addAll(List.of(options));
+    args.addAll(List.of(PYTHON_JOB.toString(), project.toString()));
+    return spark.submit(args, Map.of(), logDir, name, TIMEOUT);
+  }
+
+  private static List<String> commonOptions(String master) {
+    return List.of("--master", master, "--conf", "spark.ui.enabled=false");
   }
 }
