@@ -11,7 +11,7 @@ import java.util.Objects;
  *
  * @param <T> the parsed value's type
  */
-public final class OptionSpec<T> {
+final class OptionSpec<T> {
 
   private final String name;
   private final OptionType<T> type;

@@ -24,7 +24,7 @@ import java.util.Map;
  * the typed groups ({@link ApiOptions}, {@link TargetOptions}, {@link SplitOptions}, {@link
  * PrefetchOptions}) read their values through these constants.
  */
-public final class OptionSpecs {
+final class OptionSpecs {
 
   private static final OptionType<Boolean> BOOL = OptionType.BOOLEAN;
   private static final OptionType<MergeStrategy> MERGE =

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  *
  * @param <T> the parsed value's type
  */
-public final class OptionType<T> {
+final class OptionType<T> {
 
   /**
    * Parses an option's text; throws {@link IllegalArgumentException} when the text is not accepted.

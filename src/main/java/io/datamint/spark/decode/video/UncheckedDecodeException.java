@@ -7,7 +7,7 @@ import io.datamint.spark.error.DecodeException;
  * A {@link DecodeException} thrown through an interface that cannot declare it ({@link
  * java.util.Iterator} in {@link VideoFrames}). The message is the cause's.
  */
-public final class UncheckedDecodeException extends DataException {
+final class UncheckedDecodeException extends DataException {
 
   private static final long serialVersionUID = 1L;
 
