@@ -219,10 +219,9 @@ public final class DatamintCatalog implements TableCatalog, SupportsNamespaces {
     Project project = find(ident.namespace(), projects);
     if (project == null && ident.namespace().length == 1) {
       // Spark turns a NoSuchTableException into a TABLE_OR_VIEW_NOT_FOUND of its own that names no
-      // project, so
-      // the same condition is thrown with the projects in its message (spark.catalog.tableExists
-      // still says false),
-      // through AnalysisException's public (error condition, parameters) constructor.
+      // project, so the same condition is thrown with the projects in its message
+      // (spark.catalog.tableExists still says false), through AnalysisException's public (error
+      // condition, parameters) constructor.
       String relation = quote(name) + "." + quoted(ident.namespace()) + "." + quote(ident.name());
       throw DatamintCatalog.<RuntimeException>undeclared(
           new AnalysisException(

@@ -78,9 +78,8 @@ class SparkSubmitIT {
     assertThat(EXAMPLES_JAR).exists();
     project = Files.createDirectories(LOGS).resolve("project");
     // the sample project plus JPEG, TIFF, BMP, GIF, and from the test corpus DICOM JPEG baseline,
-    // lossless,
-    // JPEG 2000, JPEG-LS, extended and RLE, a 4-D NIfTI and an AVI: every decoder, shaded ones
-    // included
+    // lossless, JPEG 2000, JPEG-LS, extended and RLE, a 4-D NIfTI and an AVI: every decoder, shaded
+    // ones included
     rows = EveryFormatProject.write(project);
     expected = DecodeReport.lines(SharedSpark.session(), project.toString());
     assertThat(expected.get(expected.size() - 1)).endsWith("|errors=0");

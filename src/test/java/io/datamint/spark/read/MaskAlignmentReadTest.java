@@ -89,8 +89,7 @@ class MaskAlignmentReadTest {
     Files.write(dir.resolve("files/resources/nii"), nifti.int16(volume));
     Files.write(dir.resolve("files/annotations/m-nii"), nifti.uint8(maskVoxels));
     // DICOM: the same volume as frames (frame = z, row = y, column = x); its mask as a NIfTI volume
-    // in the
-    // DICOM's (frame, row, column) order, identity orientation with z coded S so nothing is
+    // in the DICOM's (frame, row, column) order, identity orientation with z coded S so nothing is
     // flipped.
     Files.write(
         dir.resolve("files/resources/dcm"),

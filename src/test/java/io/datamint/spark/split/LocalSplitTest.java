@@ -109,9 +109,8 @@ class LocalSplitTest {
   }
 
   // Patients p1 p2 - p1 p3 - p2 p4 over r0..r7; expected lists computed with CPython 3.11 by the
-  // §3.5 algorithm
-  // (patients in first-occurrence order, Random(3).shuffle, round-half-even, resources in original
-  // order).
+  // §3.5 algorithm (patients in first-occurrence order, Random(3).shuffle, round-half-even,
+  // resources in original order).
   private static final List<PatientResource> PATIENTS =
       List.of(
           new PatientResource("r0", "p1"),

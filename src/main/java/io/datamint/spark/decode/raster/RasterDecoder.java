@@ -188,8 +188,7 @@ public final class RasterDecoder implements ResourceDecoder {
       }
     }
     // the size from the headers, checked before the reader decodes (and allocates) any pixel: first
-    // at one byte
-    // per pixel (the dimensions alone), then with the type the reader announces
+    // at one byte per pixel (the dimensions alone), then with the type the reader announces
     limits.checkedByteSize(DType.UINT8, frames, 1, height, width);
     RasterLayout predicted = predict(reader, format);
     limits.checkedByteSize(

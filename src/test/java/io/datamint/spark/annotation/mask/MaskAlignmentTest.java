@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 class MaskAlignmentTest {
 
   // the sample CT_CHEST_P003 geometry (VolumeGeometry(.., superiorFirst = true)), smaller: voxel i
-  // runs to the
-  // left, j to posterior, k to inferior, so the slice axis reads as I and the decoders reverse it
+  // runs to the left, j to posterior, k to inferior, so the slice axis reads as I and the decoders
+  // reverse it
   private static final int NX = 8;
   private static final int NY = 6;
   private static final int NZ = 5;

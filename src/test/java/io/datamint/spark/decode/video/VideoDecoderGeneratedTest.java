@@ -276,9 +276,8 @@ class VideoDecoderGeneratedTest {
   @Test
   void theYuvMatrixAndRangeOfTheFrameAreHonoured() throws Exception {
     // The test above matches the CLI for BT.709 and full-range files; check that this is not
-    // vacuous, i.e. that
-    // reading them as BT.601 / limited range (what a plain sws_getContext does) would give other
-    // pixels.
+    // vacuous, i.e. that reading them as BT.601 / limited range (what a plain sws_getContext does)
+    // would give other pixels.
     for (String name : List.of("h264_bt709_limited.mp4", "h264_full_range.mp4")) {
       Path file = dir.resolve(name);
       byte[] bytes = Files.readAllBytes(file);
@@ -306,8 +305,8 @@ class VideoDecoderGeneratedTest {
   @Test
   void otherScalerFlagsMatchTheCliWithTheSameFlags() throws Exception {
     // Full chroma interpolation and accurate rounding change every edge pixel; with the same
-    // -sws_flags the CLI
-    // still matches exactly, so the converter passes its flags through to the same swscale paths.
+    // -sws_flags the CLI still matches exactly, so the converter passes its flags through to the
+    // same swscale paths.
     Path file = dir.resolve("h264_bt709_limited.mp4");
     byte[] bytes = Files.readAllBytes(file);
     int flags = swscale.SWS_BICUBIC | swscale.SWS_FULL_CHR_H_INT | swscale.SWS_ACCURATE_RND;

@@ -125,9 +125,8 @@ class VideoFramesTest {
   @Test
   void aFailureMidStreamEndsTheIterationWithTheSameError() throws Exception {
     // A faststart MP4 whose mdat box says "to the end of the file" (size 0), cut in its media data:
-    // nothing in
-    // the header tells the cut, so the first frames decode; then the index points past the end of
-    // the data.
+    // nothing in the header tells the cut, so the first frames decode; then the index points past
+    // the end of the data.
     Path file = dir.resolve("faststart.mp4");
     VideoReference.ffmpeg(
         "-i",
