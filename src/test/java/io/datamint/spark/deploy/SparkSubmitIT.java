@@ -3,6 +3,7 @@ package io.datamint.spark.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.datamint.spark.DatamintSparkSessionExtensions;
 import io.datamint.spark.examples.DecodeReport;
 import io.datamint.spark.testing.EveryFormatProject;
 import io.datamint.spark.testing.SharedSpark;
@@ -118,10 +119,21 @@ class SparkSubmitIT {
   @ParameterizedTest(name = "{0}")
   @MethodSource("installations")
   void javaJobWithTheSelfContainedJar(SparkInstallation spark) throws Exception {
+    String extensions = DatamintSparkSessionExtensions.class.getName();
     String out =
         submitJavaJob(
-            spark, "local[2]", LOGS, "java-all-" + spark.version(), "--jars", ALL_JAR.toString());
+            spark,
+            "local[2]",
+            LOGS,
+            "java-all-" + spark.version(),
+            "--conf",
+            "spark.sql.extensions=" + extensions,
+            "--jars",
+            ALL_JAR.toString());
     assertThat(out.lines().toList()).containsExactlyElementsOf(expected);
+    // the session extensions, as the README's Deployment section adds them, load from the -all jar
+    String log = Files.readString(LOGS.resolve("java-all-" + spark.version() + ".log"));
+    assertThat(log).doesNotContain("Cannot use " + extensions);
   }
 
   @ParameterizedTest(name = "{0}")
