@@ -223,12 +223,14 @@ public final class DatamintCatalog implements TableCatalog, SupportsNamespaces {
       // (spark.catalog.tableExists still says false), through AnalysisException's public (error
       // condition, parameters) constructor.
       String relation = quote(name) + "." + quoted(ident.namespace()) + "." + quote(ident.name());
+      // Spark 4.2 added <searchPath> to the condition's message; 4.1 ignores the extra parameter
       throw DatamintCatalog.<RuntimeException>undeclared(
           new AnalysisException(
               TABLE_NOT_FOUND,
               scalaMap(
-                  "relationName",
-                  relation + " " + unknownProject(ident.namespace()[0], projects))));
+                      "relationName",
+                      relation + " " + unknownProject(ident.namespace()[0], projects))
+                  .updated("searchPath", "[" + quote(name) + "]")));
     }
     if (project == null || !TABLES.contains(table)) {
       throw new NoSuchTableException(ident);
