@@ -131,6 +131,14 @@ public final class DatamintOptions implements Serializable {
   }
 
   /**
+   * The name of every option (read, catalog and prefetch), in the README's order: what a read or a
+   * prefetch accepts, and what the Python package checks its keyword arguments against.
+   */
+  public static List<String> names() {
+    return List.copyOf(OptionSpecs.all().keySet());
+  }
+
+  /**
    * Resolves and validates the options of a prefetch ({@code
    * io.datamint.spark.prefetch.DatamintPrefetch}): the read options that choose the project and its
    * resources, and the prefetch options of {@link PrefetchOptions}.

@@ -1,0 +1,72 @@
+"""The connector's cluster prefetch from Python: a project of the Datamint API into a mirror."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ._bridge import bridge
+from .reader import _known_options, options_from_kwargs
+
+if TYPE_CHECKING:
+    from pyspark.sql import DataFrame, SparkSession
+
+__all__ = ["PrefetchReport", "prefetch"]
+
+
+@dataclass(frozen=True)
+class PrefetchReport:
+    """What a prefetch did. Files that failed are counted and listed in :attr:`files`; they do not
+    make :func:`prefetch` raise."""
+
+    project_id: str
+    project_name: str
+    out_path: str
+    resources: int
+    downloaded: int
+    skipped: int
+    failed: int
+    bytes_downloaded: int
+    bytes_skipped: int
+    elapsed_seconds: float
+    download_seconds: float
+    #: ``complete``: every selected file is in the mirror.
+    complete: bool
+    #: One row per file: kind, id, status, bytes, attempts and the error of a failed one.
+    files: DataFrame
+    summary: str
+
+
+def prefetch(
+    spark: SparkSession,
+    out: str,
+    project: str,
+    *,
+    server_url: str | None = None,
+    api_key: str | None = None,
+    **kwargs: Any,
+) -> PrefetchReport:
+    """Mirrors a project (or the part that the SDK-style selection in ``kwargs`` keeps, e.g.
+    ``tags=["chest"]``, ``include_annotations=...``) from the Datamint API to ``out`` (any Hadoop
+    path), downloading in the executors; a re-run downloads only what changed."""
+    from pyspark.sql import DataFrame
+
+    given = {"project": project, "server_url": server_url, "api_key": api_key, **kwargs}
+    options = options_from_kwargs(_known_options(spark), given)
+    jreport = bridge(spark).prefetch(spark._jsparkSession, options, out)  # type: ignore[attr-defined]
+    return PrefetchReport(
+        project_id=str(jreport.projectId()),
+        project_name=str(jreport.projectName()),
+        out_path=str(jreport.outPath()),
+        resources=int(jreport.resources()),
+        downloaded=int(jreport.downloaded()),
+        skipped=int(jreport.skipped()),
+        failed=int(jreport.failed()),
+        bytes_downloaded=int(jreport.bytesDownloaded()),
+        bytes_skipped=int(jreport.bytesSkipped()),
+        elapsed_seconds=int(jreport.elapsed().toNanos()) / 1e9,
+        download_seconds=int(jreport.downloadTime().toNanos()) / 1e9,
+        complete=bool(jreport.complete()),
+        files=DataFrame(jreport.toDataFrame(spark._jsparkSession), spark),  # type: ignore[attr-defined]
+        summary=str(jreport.summary()),
+    )
