@@ -141,7 +141,11 @@ def tensor_array(
         if any(d < 0 for d in shape):
             raise TensorFormatError(f"row {row}: negative dimension in shape {shape}")
         array = _binary_view(data, row, dtype, int(np.prod(shape, dtype=np.int64))).reshape(shape)
-        out.append(array.copy() if writable else array)
+        if writable:
+            array = array.copy()
+        else:
+            array.flags.writeable = False  # a view of Arrow memory, which other views share
+        out.append(array)
     return out
 
 

@@ -96,8 +96,9 @@ class DatamintTorchDataset(IterableDataset[Row]):
     :param shuffle_buffer: rows held for shuffling within a shard
     :param errors: ``"raise"`` or ``"skip"`` for rows whose ``_error`` is set
     :param transform: applied to each row dict before it is yielded
-    :param rank: this process's rank (default: ``torch.distributed``'s, or ``RANK``)
-    :param world_size: the number of ranks (default: ``torch.distributed``'s, or ``WORLD_SIZE``)
+    :param rank: this process's rank (default: ``torch.distributed``'s when the dataset is made,
+        else the ``RANK`` that ``torchrun`` sets, else 0)
+    :param world_size: the number of ranks (default: likewise, or ``WORLD_SIZE``, else 1)
     :param cache: persist the DataFrame so that later epochs do not decode again
     :param tensors: ``"torch"`` (tensors sharing Arrow memory), ``"numpy"`` (read-only views) or
         ``"numpy-writable"`` (private copies)
@@ -150,8 +151,13 @@ class DatamintTorchDataset(IterableDataset[Row]):
         self.shuffle_buffer = shuffle_buffer
         self.errors = errors
         self.transform = transform
-        self.rank = rank
-        self.world_size = world_size
+        # Detected here, in the rank's own process, as DistributedSampler does: DataLoader workers
+        # (forked or spawned) need not see the process group.
+        detected_rank, detected_world = _distributed()
+        self.rank = detected_rank if rank is None else rank
+        self.world_size = detected_world if world_size is None else world_size
+        if not 0 <= self.rank < self.world_size:
+            raise ValueError(f"rank {self.rank} is not in 0..{self.world_size - 1}")
         self.tensors = tensors
         self.prefetch = prefetch
         self.epoch = 0
@@ -160,17 +166,19 @@ class DatamintTorchDataset(IterableDataset[Row]):
         """The epoch whose order the next iteration follows (with ``shuffle``)."""
         self.epoch = epoch
 
-    def partitions(self) -> list[int]:
-        """The partitions this process (rank and DataLoader worker) reads in the current epoch."""
-        rank, world = _distributed()
-        rank = self.rank if self.rank is not None else rank
-        world = self.world_size if self.world_size is not None else world
+    def _shard(self) -> tuple[int, int]:
+        """This process's shard (rank and DataLoader worker) and the number of shards."""
         worker = get_worker_info()
         workers, worker_id = (1, 0) if worker is None else (worker.num_workers, worker.id)
+        return self.rank * workers + worker_id, self.world_size * workers
+
+    def partitions(self) -> list[int]:
+        """The partitions this process (rank and DataLoader worker) reads in the current epoch."""
+        shard, num_shards = self._shard()
         return shard_partitions(
             self.source.num_partitions,
-            shard=rank * workers + worker_id,
-            num_shards=world * workers,
+            shard=shard,
+            num_shards=num_shards,
             shuffle=self.shuffle,
             seed=self.seed,
             epoch=self.epoch,
@@ -180,7 +188,7 @@ class DatamintTorchDataset(IterableDataset[Row]):
         mine = self.partitions()
         rows = self._rows(self._batches(mine))
         if self.shuffle:
-            rng = random.Random(f"{self.seed}:{self.epoch}:{mine[:1]}")
+            rng = random.Random(f"{self.seed}:{self.epoch}:{self._shard()[0]}")
             rows = _buffer_shuffle(rows, self.shuffle_buffer, rng)
         for row in rows:
             yield self.transform(row) if self.transform is not None else row

@@ -220,7 +220,7 @@ public final class ArrowPartitionServer implements AutoCloseable {
     context.setJobDescription(description + ", partition " + partition);
     try {
       partitionBatches = batches.collectPartitions(new int[] {partition})[0];
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // SparkException is checked, but Scala throws it undeclared
       LOG.debug("partition {} failed", partition, e);
       fail(out, "partition " + partition + " failed: " + rootMessage(e));
       return;

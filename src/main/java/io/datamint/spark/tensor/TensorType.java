@@ -19,12 +19,17 @@ public final class TensorType {
   public static final String SHAPE = "shape";
   public static final String DATA = "data";
 
-  /** The Spark type of a tensor column. */
+  /**
+   * The Spark type of a tensor column. A tensor always has all three fields, but they are declared
+   * nullable: where the struct itself is null (a row with an {@code _error}, a resource without
+   * masks), Spark's Arrow conversion writes nulls into the children too, and Arrow readers (PyArrow's
+   * cast in PySpark's {@code toArrow()}) refuse nulls in a non-nullable child.
+   */
   public static final StructType SPARK_TYPE =
       new StructType()
-          .add(DTYPE, DataTypes.StringType, false)
-          .add(SHAPE, new ArrayType(DataTypes.IntegerType, false), false)
-          .add(DATA, DataTypes.BinaryType, false);
+          .add(DTYPE, DataTypes.StringType, true)
+          .add(SHAPE, new ArrayType(DataTypes.IntegerType, false), true)
+          .add(DATA, DataTypes.BinaryType, true);
 
   private TensorType() {}
 
