@@ -57,6 +57,7 @@ public final class ArrowPartitionServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ArrowPartitionServer.class);
   private static final AtomicInteger THREADS = new AtomicInteger();
+  private static final SecureRandom SECRETS = new SecureRandom();
 
   private final JavaRDD<byte[]> batches;
   private final String description;
@@ -104,7 +105,7 @@ public final class ArrowPartitionServer implements AutoCloseable {
     JavaRDD<byte[]> batches =
         JavaRDD.fromRDD(rdd, scala.reflect.ClassTag$.MODULE$.apply(byte[].class));
     byte[] secret = new byte[32];
-    new SecureRandom().nextBytes(secret);
+    SECRETS.nextBytes(secret);
     ServerSocket listener = new ServerSocket();
     listener.bind(new InetSocketAddress(InetAddress.getByName(bindHost), 0));
     ArrowPartitionServer server =
