@@ -22,8 +22,8 @@ public final class TensorType {
   /**
    * The Spark type of a tensor column. A tensor always has all three fields, but they are declared
    * nullable: where the struct itself is null (a row with an {@code _error}, a resource without
-   * masks), Spark's Arrow conversion writes nulls into the children too, and Arrow readers (PyArrow's
-   * cast in PySpark's {@code toArrow()}) refuse nulls in a non-nullable child.
+   * masks), Spark's Arrow conversion writes nulls into the children too, and Arrow readers
+   * (PyArrow's cast in PySpark's {@code toArrow()}) refuse nulls in a non-nullable child.
    */
   public static final StructType SPARK_TYPE =
       new StructType()
