@@ -35,7 +35,7 @@ def bridge(spark: SparkSession) -> Any:
 
         try:
             hint = f" ({jar_path()})"
-        except Exception:  # noqa: BLE001 - only to enrich the message
+        except Exception:
             hint = ""
         raise ConnectorNotLoadedError(
             "the datamint-spark connector is not on this Spark session's class path: build the"

@@ -15,6 +15,7 @@ The batches are those of Spark's own ``DataFrame.toArrow()``: the same schema, t
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import struct
@@ -29,7 +30,7 @@ import pyarrow as pa
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame
 
-__all__ = ["ArrowPartitions", "PartitionSource", "PartitionError", "arrow_schema"]
+__all__ = ["ArrowPartitions", "PartitionError", "PartitionSource", "arrow_schema"]
 
 _END_OF_PARTITION = -1
 _PARTITION_FAILED = -2
@@ -43,7 +44,7 @@ def arrow_schema(df: DataFrame) -> pa.Schema:
     """The Arrow schema of ``df``'s batches, as this PySpark's ``toArrow()`` builds it."""
     from pyspark.sql.pandas.types import to_arrow_schema
 
-    jconf = df.sparkSession._jconf  # type: ignore[attr-defined]
+    jconf = df.sparkSession._jconf
     schema: pa.Schema = to_arrow_schema(
         df.schema,
         error_on_duplicated_field_names_in_struct=True,
@@ -134,10 +135,8 @@ class _Connection:
         return buffer
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(OSError):  # the server may be gone already
             self._sock.sendall(struct.pack(">i", -1))
-        except OSError:
-            pass
         self._sock.close()
 
 

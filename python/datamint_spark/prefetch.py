@@ -53,7 +53,7 @@ def prefetch(
 
     given = {"project": project, "server_url": server_url, "api_key": api_key, **kwargs}
     options = options_from_kwargs(_known_options(spark), given)
-    jreport = bridge(spark).prefetch(spark._jsparkSession, options, out)  # type: ignore[attr-defined]
+    jreport = bridge(spark).prefetch(spark._jsparkSession, options, out)
     return PrefetchReport(
         project_id=str(jreport.projectId()),
         project_name=str(jreport.projectName()),
@@ -67,6 +67,6 @@ def prefetch(
         elapsed_seconds=int(jreport.elapsed().toNanos()) / 1e9,
         download_seconds=int(jreport.downloadTime().toNanos()) / 1e9,
         complete=bool(jreport.complete()),
-        files=DataFrame(jreport.toDataFrame(spark._jsparkSession), spark),  # type: ignore[attr-defined]
+        files=DataFrame(jreport.toDataFrame(spark._jsparkSession), spark),
         summary=str(jreport.summary()),
     )

@@ -25,13 +25,13 @@ if TYPE_CHECKING:
     from .torch_data import DatamintTorchDataset
 
 __all__ = [
-    "read",
-    "options_from_kwargs",
     "DatamintDataset",
     "ImageDataset",
-    "VolumeDataset",
-    "VideoDataset",
     "SplitResult",
+    "VideoDataset",
+    "VolumeDataset",
+    "options_from_kwargs",
+    "read",
 ]
 
 #: SDK keyword arguments that have no meaning for a Spark read, and why they are accepted anyway.
@@ -136,10 +136,7 @@ class DatamintDataset:
 
             active = SparkSession.getActiveSession()
             if active is None:
-                raise RuntimeError(
-                    "no active Spark session: pass spark=, or start one with"
-                    " datamint_spark.session()"
-                )
+                raise RuntimeError("no active Spark session: pass spark=, or start one with datamint_spark.session()")
             spark = active
         if project is None and path is None and server_url is None:
             raise TypeError("give project= (with server_url= or DATAMINT_API_URL) or path=")
@@ -166,7 +163,7 @@ class DatamintDataset:
         """The split this dataset is, after :meth:`split`; else ``None``."""
         return self._split_name
 
-    def _derive(self, cls: type[DatamintDataset] | None = None, **kwargs: Any) -> DatamintDataset:
+    def _derive(self, cls: type[DatamintDataset] | None = None, /, **kwargs: Any) -> DatamintDataset:
         new = object.__new__(cls or type(self))
         new._spark = self._spark
         new._options = {**self._options, **options_from_kwargs(_known_options(self._spark), kwargs)}
@@ -233,8 +230,7 @@ class DatamintDataset:
             raise ValueError("split ratios cannot be combined with use_project_splits=True")
         if not ratios and not use_project_splits:
             raise ValueError(
-                "split() requires ratios, e.g. split(train=0.8, test=0.2, seed=42), or"
-                " use_project_splits=True"
+                "split() requires ratios, e.g. split(train=0.8, test=0.2, seed=42), or use_project_splits=True"
             )
         source = self._derive(
             split=ratios or None,
@@ -322,7 +318,7 @@ class SplitResult(dict[str, DatamintDataset]):
             raise ValueError("only a local split (ratios and a seed) can be saved")
         return str(
             bridge(spark).saveSplit(
-                spark._jsparkSession,  # type: ignore[attr-defined]
+                spark._jsparkSession,
                 options,
                 force,
                 created_by or getpass.getuser(),

@@ -11,7 +11,7 @@ from ._jar import jar_path
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
 
-__all__ = ["EXTENSIONS", "configure", "session", "sample_project"]
+__all__ = ["EXTENSIONS", "configure", "sample_project", "session"]
 
 #: The connector's ``SparkSessionExtensions`` (the pushdown of ``array_contains(tags, ...)``).
 EXTENSIONS = "io.datamint.spark.DatamintSparkSessionExtensions"
@@ -35,9 +35,7 @@ def configure(builder: SparkSession.Builder, *, jar: str | None = None) -> Spark
     return builder
 
 
-def session(
-    master: str = "local[*]", app_name: str = "datamint", **conf: str
-) -> SparkSession:
+def session(master: str = "local[*]", app_name: str = "datamint", **conf: str) -> SparkSession:
     """The active session, or a new one with the connector configured; ``conf`` is further Spark
     conf, e.g. ``session("local[2]", **{"spark.driver.memory": "4g"})``."""
     from pyspark.sql import SparkSession

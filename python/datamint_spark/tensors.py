@@ -15,7 +15,7 @@ from __future__ import annotations
 import sys
 import warnings
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import numpy as np
 import pyarrow as pa
@@ -26,15 +26,15 @@ if TYPE_CHECKING:
 __all__ = [
     "DTYPES",
     "TensorFormatError",
-    "is_tensor_type",
+    "column_values",
     "is_tensor_map_type",
+    "is_tensor_type",
+    "iter_rows",
     "tensor_array",
     "tensor_column",
     "tensor_map_column",
-    "column_values",
     "to_numpy",
     "to_torch",
-    "iter_rows",
 ]
 
 #: The dtype names a tensor's ``dtype`` field may hold, and their little-endian NumPy types.
@@ -53,7 +53,8 @@ DTYPES: Mapping[str, np.dtype[Any]] = {
     )
 }
 
-ArrowData = Union[pa.Array, pa.ChunkedArray]
+#: An Arrow column: one array, or the chunks of a table column.
+ArrowData: TypeAlias = "pa.Array | pa.ChunkedArray"
 
 
 class TensorFormatError(ValueError):
@@ -85,14 +86,14 @@ def _chunks(data: ArrowData) -> list[pa.Array]:
     return list(data.chunks) if isinstance(data, pa.ChunkedArray) else [data]
 
 
-def _binary_view(
-    data: pa.Array, row: int, dtype: np.dtype[Any], count: int
-) -> np.ndarray[Any, Any]:
+def _binary_view(data: pa.Array, row: int, dtype: np.dtype[Any], count: int) -> np.ndarray[Any, Any]:
     """The values of ``data[row]`` as a NumPy view over the Arrow data buffer."""
     offsets = data.buffers()[1]
     values = data.buffers()[2]
     wide = pa.types.is_large_binary(data.type)
-    index = np.frombuffer(offsets, dtype="<i8" if wide else "<i4", count=2, offset=(data.offset + row) * (8 if wide else 4))
+    index = np.frombuffer(
+        offsets, dtype="<i8" if wide else "<i4", count=2, offset=(data.offset + row) * (8 if wide else 4)
+    )
     start, end = int(index[0]), int(index[1])
     if end - start != count * dtype.itemsize:
         raise TensorFormatError(
@@ -104,17 +105,14 @@ def _binary_view(
     return np.frombuffer(values, dtype=dtype, count=count, offset=start)
 
 
-def tensor_array(
-    tensors: pa.StructArray, *, writable: bool = False
-) -> list[np.ndarray[Any, Any] | None]:
+def tensor_array(tensors: pa.StructArray, *, writable: bool = False) -> list[np.ndarray[Any, Any] | None]:
     """Each tensor struct of ``tensors`` as a NumPy array (``None`` where the struct is null).
 
     The arrays are views over ``tensors``' data buffer unless ``writable``.
     """
     if not is_tensor_type(tensors.type):
         raise TypeError(
-            f"not a tensor column: {tensors.type}; a tensor is struct<dtype: string,"
-            " shape: array<int>, data: binary>"
+            f"not a tensor column: {tensors.type}; a tensor is struct<dtype: string, shape: array<int>, data: binary>"
         )
     fields = {tensors.type.field(i).name: i for i in range(tensors.type.num_fields)}
     children = tensors.flatten()
@@ -132,12 +130,8 @@ def tensor_array(
         name = dtype_names[row]
         dtype = DTYPES.get(name or "")
         if dtype is None:
-            raise TensorFormatError(
-                f"row {row}: unknown tensor dtype {name!r}; accepted: {', '.join(DTYPES)}"
-            )
-        shape = tuple(
-            int(d) for d in shape_values[shape_offsets[row] : shape_offsets[row + 1]]
-        )
+            raise TensorFormatError(f"row {row}: unknown tensor dtype {name!r}; accepted: {', '.join(DTYPES)}")
+        shape = tuple(int(d) for d in shape_values[shape_offsets[row] : shape_offsets[row + 1]])
         if any(d < 0 for d in shape):
             raise TensorFormatError(f"row {row}: negative dimension in shape {shape}")
         array = _binary_view(data, row, dtype, int(np.prod(shape, dtype=np.int64))).reshape(shape)
@@ -196,9 +190,7 @@ def _column(data: pa.Table | pa.RecordBatch, column: str) -> ArrowData:
     return data.column(column)
 
 
-def to_numpy(
-    data: pa.Table | pa.RecordBatch, column: str = "image", *, writable: bool = False
-) -> list[Any]:
+def to_numpy(data: pa.Table | pa.RecordBatch, column: str = "image", *, writable: bool = False) -> list[Any]:
     """The values of one column of an Arrow table or batch, tensors as NumPy arrays.
 
     >>> table = df.select("resource_id", "image").toArrow()      # doctest: +SKIP
@@ -263,4 +255,4 @@ def iter_rows(
     names = columns if columns is not None else batch.schema.names
     values = [column_values(_column(batch, name), writable=writable) for name in names]
     for row in range(batch.num_rows):
-        yield {name: column[row] for name, column in zip(names, values)}
+        yield {name: column[row] for name, column in zip(names, values, strict=True)}

@@ -127,9 +127,7 @@ class DatamintTorchDataset(IterableDataset[Row]):
         if errors not in ("raise", "skip"):
             raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
         if tensors not in ("torch", "numpy", "numpy-writable"):
-            raise ValueError(
-                f"tensors must be 'torch', 'numpy' or 'numpy-writable', not {tensors!r}"
-            )
+            raise ValueError(f"tensors must be 'torch', 'numpy' or 'numpy-writable', not {tensors!r}")
         if shuffle_buffer < 1 or prefetch < 0:
             raise ValueError("shuffle_buffer must be >= 1 and prefetch >= 0")
         self._partitions: ArrowPartitions | None = None
@@ -203,11 +201,7 @@ class DatamintTorchDataset(IterableDataset[Row]):
     def _rows(self, batches: Iterator[pa.RecordBatch]) -> Iterator[Row]:
         writable = self.tensors == "numpy-writable"
         for batch in batches:
-            errors = (
-                batch.column("_error").to_pylist()
-                if "_error" in batch.schema.names
-                else [None] * batch.num_rows
-            )
+            errors = batch.column("_error").to_pylist() if "_error" in batch.schema.names else [None] * batch.num_rows
             values = [column_values(batch.column(c), writable=writable) for c in self.columns]
             ids = (
                 batch.column("resource_id").to_pylist()
@@ -219,12 +213,11 @@ class DatamintTorchDataset(IterableDataset[Row]):
                     message = f"resource {ids[i]}: {errors[i]}"
                     if self.errors == "raise":
                         raise RowDecodeError(
-                            message + " (errors='skip' skips such rows; mode 'DROPMALFORMED'"
-                            " drops them in Spark)"
+                            message + " (errors='skip' skips such rows; mode 'DROPMALFORMED' drops them in Spark)"
                         )
                     _LOG.warning("skipping a row that could not be decoded: %s", message)
                     continue
-                row = {c: v[i] for c, v in zip(self.columns, values)}
+                row = {c: v[i] for c, v in zip(self.columns, values, strict=True)}
                 yield _torch_row(row) if self.tensors == "torch" else row
 
     def close(self) -> None:
@@ -267,9 +260,7 @@ def _buffer_shuffle(rows: Iterator[Row], size: int, rng: random.Random) -> Itera
 _DONE = object()
 
 
-def _prefetched(
-    source: PartitionSource, partitions: list[int], depth: int
-) -> Iterator[pa.RecordBatch]:
+def _prefetched(source: PartitionSource, partitions: list[int], depth: int) -> Iterator[pa.RecordBatch]:
     """The partitions' batches, read up to ``depth`` partitions ahead by a background thread."""
     ready: queue.Queue[Any] = queue.Queue(maxsize=depth)
     stop = threading.Event()
@@ -287,7 +278,7 @@ def _prefetched(
                 if stop.is_set():
                     return
             ready.put(_DONE)
-        except BaseException as failure:  # noqa: BLE001 - re-raised in the consumer
+        except BaseException as failure:
             ready.put(failure)
 
     thread = threading.Thread(target=produce, name="datamint-prefetch", daemon=True)
@@ -316,11 +307,13 @@ def collate(rows: list[Row]) -> dict[str, Any]:
         if isinstance(first, np.ndarray):
             values = [to_torch(v) if isinstance(v, np.ndarray) else v for v in values]
             first = values[0]
-        if isinstance(first, torch.Tensor) and all(
-            isinstance(v, torch.Tensor) and v.shape == first.shape and v.dtype == first.dtype
-            for v in values
+        tensors = [v for v in values if isinstance(v, torch.Tensor)]
+        if (
+            isinstance(first, torch.Tensor)
+            and len(tensors) == len(values)
+            and all(t.shape == first.shape and t.dtype == first.dtype for t in tensors)
         ):
-            out[key] = torch.stack(values)
+            out[key] = torch.stack(tensors)
         else:
             out[key] = values
     return out

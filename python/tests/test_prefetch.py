@@ -64,9 +64,7 @@ def test_prefetch_mirrors_the_project_and_skips_on_a_rerun(
     assert again.downloaded == 0 and again.skipped == report.downloaded
 
 
-def test_prefetch_names_a_bad_keyword_and_a_rejected_key(
-    spark: SparkSession, api_server: str, tmp_path: Path
-) -> None:
+def test_prefetch_names_a_bad_keyword_and_a_rejected_key(spark: SparkSession, api_server: str, tmp_path: Path) -> None:
     with pytest.raises(TypeError, match="unknown keyword argument 'tag'"):
         ds.prefetch(spark, str(tmp_path / "m"), "p", server_url=api_server, api_key="test-key", tag=["x"])
     with pytest.raises(Exception, match="401"):

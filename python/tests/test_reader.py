@@ -27,7 +27,7 @@ def test_values_become_option_strings() -> None:
     assert option_value("x", ("a",)) == '["a"]'
     assert option_value("x", {"train": 0.7, "test": 0.3}) == "train=0.7,test=0.3"
     assert option_value("x", dt.datetime(2026, 1, 2, 3, 4, 5)) == "2026-01-02T03:04:05"
-    with pytest.raises(TypeError, match="x: cannot pass a object"):
+    with pytest.raises(TypeError, match=r"x: cannot pass a object"):
         option_value("x", object())
 
 
@@ -45,9 +45,9 @@ def test_unknown_keyword_names_itself_and_the_accepted_ones() -> None:
 
 def test_sdk_arguments_without_a_spark_meaning() -> None:
     assert options_from_kwargs(KNOWN, {"auto_update": True}) == {}
-    with pytest.raises(TypeError, match="resources.*resource_id"):
+    with pytest.raises(TypeError, match=r"resources.*resource_id"):
         options_from_kwargs(KNOWN, {"resources": ["r1"]})
-    with pytest.raises(TypeError, match="alb_transform.*transform="):
+    with pytest.raises(TypeError, match=r"alb_transform.*transform="):
         options_from_kwargs(KNOWN, {"alb_transform": object()})
 
 
@@ -61,12 +61,12 @@ def test_read_returns_the_connectors_dataframe(spark: SparkSession, sample_proje
 
 
 def test_unknown_keyword_fails_before_any_read(spark: SparkSession, sample_project: str) -> None:
-    with pytest.raises(TypeError, match="unknown keyword argument 'include_annotator'"):
+    with pytest.raises(TypeError, match=r"unknown keyword argument 'include_annotator'"):
         ds.read(spark, path=sample_project, include_annotator=["alice@example.com"])
 
 
 def test_a_bad_value_fails_in_the_connector_naming_option_and_value(spark: SparkSession, sample_project: str) -> None:
-    with pytest.raises(Exception, match="semantic_seg_merge_strategy.*sometimes"):
+    with pytest.raises(Exception, match=r"semantic_seg_merge_strategy.*sometimes"):
         ds.read(
             spark,
             path=sample_project,
@@ -91,7 +91,12 @@ def test_dataset_classes_choose_the_sdk_class(spark: SparkSession, sample_projec
     assert volume.options["dataset"] == "volume"
     sliced = volume.slice("axial")
     assert sliced.options["slice"] == "axial" and sliced.options["dataset"] == "volume"
-    rows = sliced.dataframe().where(F.col("slice_index").isNotNull()).select("resource_id", "slice_index", "image.shape").collect()
+    rows = (
+        sliced.dataframe()
+        .where(F.col("slice_index").isNotNull())
+        .select("resource_id", "slice_index", "image.shape")
+        .collect()
+    )
     volumes = volume.dataframe().where(F.col("_error").isNull()).select("resource_id", "image.shape").collect()
     depth = {r[0]: r[1][1] for r in volumes}
     per_resource = collections.Counter(r[0] for r in rows)
@@ -107,14 +112,14 @@ def test_dataset_classes_choose_the_sdk_class(spark: SparkSession, sample_projec
 
 def test_filter_is_the_sdks(spark: SparkSession, sample_project: str) -> None:
     base = ds.DatamintDataset(spark=spark, path=sample_project)
-    with pytest.raises(ValueError, match="At least one filter criterion"):
+    with pytest.raises(ValueError, match=r"At least one filter criterion"):
         base.filter()
     chest = base.filter(tags=["chest"])
     assert chest.options["tags"] == '["chest"]'
     tags = [r[0] for r in chest.dataframe().select("tags").collect()]
     assert tags and all("chest" in t for t in tags)
     assert len(chest) < len(base)
-    with pytest.raises(ValueError, match="already filtered by tags"):
+    with pytest.raises(ValueError, match=r"already filtered by tags"):
         chest.filter(tags=["x"])
     annotated = chest.filter(has_annotations=True)
     assert 0 < len(annotated) <= len(chest)
@@ -129,17 +134,15 @@ def test_split_keeps_every_row_of_a_resource_in_one_split(spark: SparkSession, s
     assert parts["train"].split_name == "train"
     again = ds.VolumeDataset(spark=spark, path=sample_project).slice("axial").split(train=0.5, test=0.5, seed=42)
     assert {r[0] for r in again["train"].dataframe().select("resource_id").collect()} == train
-    with pytest.raises(ValueError, match="requires ratios"):
+    with pytest.raises(ValueError, match=r"requires ratios"):
         ds.DatamintDataset(spark=spark, path=sample_project).split()
 
 
-def test_a_saved_split_is_replayed_by_project_splits(
-    spark: SparkSession, sample_project: str, tmp_path: Path
-) -> None:
+def test_a_saved_split_is_replayed_by_project_splits(spark: SparkSession, sample_project: str, tmp_path: Path) -> None:
     mirror = shutil.copytree(sample_project, tmp_path / "mirror")
     dataset = ds.ImageDataset(spark=spark, path=str(mirror))
     local = dataset.split(train=0.6, val=0.4, seed=7)
-    with pytest.raises(Exception, match="already has split assignments"):
+    with pytest.raises(Exception, match=r"already has split assignments"):
         local.save()
     created = local.save(force=True, created_by="tester@example.com")
     replay = dataset.split(use_project_splits=True, as_of_timestamp=created)
@@ -153,5 +156,5 @@ def test_a_saved_split_is_replayed_by_project_splits(
 
 def test_no_active_session_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(SparkSession, "getActiveSession", staticmethod(lambda: None))
-    with pytest.raises(RuntimeError, match="no active Spark session"):
+    with pytest.raises(RuntimeError, match=r"no active Spark session"):
         ds.DatamintDataset(path="/nowhere")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -23,7 +24,7 @@ from datamint_spark.tensors import (
 )
 
 
-def tensor_struct(values: list[np.ndarray[Any, Any] | None], *, large: bool = False) -> pa.StructArray:
+def tensor_struct(values: Sequence[np.ndarray[Any, Any] | None], *, large: bool = False) -> pa.StructArray:
     binary = pa.large_binary() if large else pa.binary()
     dtypes = pa.array([None if v is None else v.dtype.name for v in values], pa.string())
     shapes = pa.array([None if v is None else list(v.shape) for v in values], pa.list_(pa.int32()))
@@ -88,15 +89,15 @@ def test_maps_of_tensors_by_annotator() -> None:
 
 def test_inconsistent_tensors_are_named_errors() -> None:
     bad_dtype = tensor_struct([np.zeros(2, np.float16)])
-    with pytest.raises(TensorFormatError, match="unknown tensor dtype 'float16'.*uint8"):
+    with pytest.raises(TensorFormatError, match=r"unknown tensor dtype 'float16'.*uint8"):
         tensor_column(bad_dtype)
     short = pa.StructArray.from_arrays(
         [pa.array(["int32"]), pa.array([[2, 2]], pa.list_(pa.int32())), pa.array([b"\0" * 12])],
         names=["dtype", "shape", "data"],
     )
-    with pytest.raises(TensorFormatError, match="holds 12 bytes.*need 16"):
+    with pytest.raises(TensorFormatError, match=r"holds 12 bytes.*need 16"):
         tensor_column(short)
-    with pytest.raises(TypeError, match="not a tensor column"):
+    with pytest.raises(TypeError, match=r"not a tensor column"):
         tensor_column(pa.array([1, 2]))
 
 
@@ -112,17 +113,13 @@ def test_torch_tensors_share_the_memory() -> None:
 
 def expected_hashes(df: DataFrame, column: str) -> list[tuple[str | None, str | None, list[int] | None]]:
     """The Java side's view of each tensor: dtype, shape and the SHA-256 of its bytes, computed in the JVM."""
-    rows = df.select(
-        F.col(f"{column}.dtype"), F.col(f"{column}.shape"), F.sha2(F.col(f"{column}.data"), 256)
-    ).collect()
+    rows = df.select(F.col(f"{column}.dtype"), F.col(f"{column}.shape"), F.sha2(F.col(f"{column}.data"), 256)).collect()
     return [(r[0], r[2], None if r[1] is None else list(r[1])) for r in rows]
 
 
 def python_hashes(arrays: list[Any]) -> list[tuple[str | None, str | None, list[int] | None]]:
     return [
-        (None, None, None)
-        if a is None
-        else (a.dtype.name, hashlib.sha256(a.tobytes()).hexdigest(), list(a.shape))
+        (None, None, None) if a is None else (a.dtype.name, hashlib.sha256(a.tobytes()).hexdigest(), list(a.shape))
         for a in arrays
     ]
 

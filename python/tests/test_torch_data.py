@@ -56,7 +56,7 @@ def test_shards_cover_every_partition_once() -> None:
     epochs = [shard_partitions(11, shard=0, num_shards=1, shuffle=True, seed=1, epoch=e) for e in range(3)]
     assert len({tuple(e) for e in epochs}) == 3
     assert epochs[0] == shard_partitions(11, shard=0, num_shards=1, shuffle=True, seed=1, epoch=0)
-    with pytest.raises(ValueError, match="shard 2 is not in 0..1"):
+    with pytest.raises(ValueError, match=r"shard 2 is not in 0..1"):
         shard_partitions(3, shard=2, num_shards=2)
 
 
@@ -98,7 +98,7 @@ def test_dataloader_workers_see_each_row_once_per_epoch(slices: DataFrame, worke
             dataset.set_epoch(epoch)
             seen: collections.Counter[tuple[str, int]] = collections.Counter()
             for batch in loader:
-                seen.update(zip(batch["resource_id"], (int(i) for i in batch["slice_index"])))
+                seen.update(zip(batch["resource_id"], (int(i) for i in batch["slice_index"]), strict=True))
             assert seen == expected_keys(slices)
     finally:
         dataset.close()
@@ -129,7 +129,9 @@ def test_ranks_split_the_partitions(slices: DataFrame) -> None:
     with ArrowPartitions(slices) as partitions:
         per_rank = []
         for rank in range(2):
-            dataset = DatamintTorchDataset(partitions.source, rank=rank, world_size=2, columns=["resource_id", "slice_index"])
+            dataset = DatamintTorchDataset(
+                partitions.source, rank=rank, world_size=2, columns=["resource_id", "slice_index"]
+            )
             per_rank.append(keys(list(dataset)))
         assert per_rank[0] and per_rank[1]
         assert not set(per_rank[0]) & set(per_rank[1])
@@ -141,7 +143,7 @@ def _rank_main(rank: int, source: PartitionSource, init_file: str, out_dir: str)
     try:
         dataset = DatamintTorchDataset(source, shuffle=True, seed=1, columns=["resource_id", "slice_index"])
         loader = DataLoader(dataset, batch_size=3, num_workers=2, collate_fn=collate)
-        seen = [(r, int(i)) for b in loader for r, i in zip(b["resource_id"], b["slice_index"])]
+        seen = [(r, int(i)) for b in loader for r, i in zip(b["resource_id"], b["slice_index"], strict=True)]
         with open(os.path.join(out_dir, f"rank{rank}.pkl"), "wb") as out:
             pickle.dump(seen, out)
         dist.barrier()
@@ -189,7 +191,7 @@ def test_rows_with_errors_raise_or_are_skipped(spark: SparkSession, sample_proje
     strict = DatamintTorchDataset(df)
     lenient = DatamintTorchDataset(df, errors="skip")
     try:
-        with pytest.raises(RowDecodeError, match="resource .*: "):
+        with pytest.raises(RowDecodeError, match=r"resource .*: "):
             list(strict)
         kept = {str(r["resource_id"]) for r in lenient}
         assert kept and not kept & failed
@@ -202,12 +204,12 @@ def test_rows_with_errors_raise_or_are_skipped(spark: SparkSession, sample_proje
 def test_a_failing_partition_is_a_clear_error(spark: SparkSession, sample_project: str) -> None:
     df = ds.ImageDataset(spark=spark, path=sample_project, mode="FAILFAST").dataframe().select("image")
     with ArrowPartitions(df) as partitions:
-        with pytest.raises(PartitionError, match="partition 0 failed: .*"):
+        with pytest.raises(PartitionError, match=r"partition 0 failed: .*"):
             list(partitions.source.batches(0))
         # the connection stays usable after a reported failure
-        with pytest.raises(PartitionError, match="partition 0 failed"):
+        with pytest.raises(PartitionError, match=r"partition 0 failed"):
             list(partitions.source.batches(0))
-        with pytest.raises(IndexError, match="no partition 99"):
+        with pytest.raises(IndexError, match=r"no partition 99"):
             list(partitions.source.batches(99))
 
 
@@ -238,7 +240,9 @@ def test_the_source_pickles_small(slices: DataFrame) -> None:
 
 
 def test_get_dataloader_like_the_sdk(slices: DataFrame) -> None:
-    loader = ds.get_dataloader(slices.where(F.col("resource_id").isNotNull()), batch_size=5, columns=["resource_id", "image"])
+    loader = ds.get_dataloader(
+        slices.where(F.col("resource_id").isNotNull()), batch_size=5, columns=["resource_id", "image"]
+    )
     batch = next(iter(loader))
     assert len(batch["resource_id"]) == 5
     assert isinstance(batch["image"], (torch.Tensor, list))
