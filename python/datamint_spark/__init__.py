@@ -26,6 +26,7 @@ from .reader import (
     SplitResult,
     VideoDataset,
     VolumeDataset,
+    label_names,
     read,
 )
 from .session import EXTENSIONS, configure, sample_project, session
@@ -54,6 +55,7 @@ __all__ = [
     "configure",
     "get_dataloader",
     "jar_path",
+    "label_names",
     "prefetch",
     "read",
     "sample_project",

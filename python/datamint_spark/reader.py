@@ -30,6 +30,7 @@ __all__ = [
     "SplitResult",
     "VideoDataset",
     "VolumeDataset",
+    "label_names",
     "options_from_kwargs",
     "read",
 ]
@@ -86,6 +87,20 @@ def options_from_kwargs(known: Iterable[str], kwargs: Mapping[str, Any]) -> dict
             )
         options[name] = option_value(name, value)
     return options
+
+
+def label_names(df: DataFrame, column: str) -> list[str]:
+    """The label names of a mask or label column, indexed by code (``seg_labels`` codes, the channels of
+    semantic masks, the positions of multi-hot ``image_labels``), from the column's field metadata.
+
+    :raises KeyError: if the column has no label metadata
+    """
+    metadata = df.schema[column].metadata
+    if "labels" not in metadata:
+        having = ", ".join(f.name for f in df.schema.fields if "labels" in f.metadata) or "none in this read"
+        raise KeyError(f"column {column!r} has no label names; the label columns are {having}")
+    names = metadata["labels"]
+    return [str(n) for n in (json.loads(names) if isinstance(names, str) else names)]
 
 
 def _known_options(spark: SparkSession) -> list[str]:

@@ -158,3 +158,12 @@ def test_no_active_session_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setattr(SparkSession, "getActiveSession", staticmethod(lambda: None))
     with pytest.raises(RuntimeError, match=r"no active Spark session"):
         ds.DatamintDataset(path="/nowhere")
+
+
+def test_label_names_come_from_the_column_metadata(spark: SparkSession, sample_project: str) -> None:
+    df = ds.read(spark, path=sample_project, return_segmentations=True)
+    names = ds.label_names(df, "seg_labels")
+    assert names[0] == "background" and "lung" in names
+    assert ds.label_names(df, "segmentations") == names
+    with pytest.raises(KeyError, match=r"'filename' has no label names; the label columns are .*seg_labels"):
+        ds.label_names(df, "filename")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import numpy as np
@@ -167,3 +167,28 @@ def test_native_dtypes_are_kept(spark: SparkSession, sample_project: str) -> Non
     table = ds.read(spark, path=sample_project).select("image").toArrow()
     dtypes = {a.dtype.name for a in ds.to_numpy(table, "image") if a is not None}
     assert "uint8" in dtypes and ({"uint16", "int16"} & dtypes)
+
+
+def test_views_inside_map_in_arrow_on_the_executors(spark: SparkSession, sample_project: str) -> None:
+    """The same functions work on the batches an executor's Python worker gets from mapInArrow."""
+
+    def stats(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        import datamint_spark as executor_ds
+
+        for batch in batches:
+            images = executor_ds.to_numpy(batch, "image")
+            yield pa.RecordBatch.from_pydict(
+                {
+                    "resource_id": batch.column("resource_id"),
+                    "total": [None if a is None else float(a.astype(np.float64).sum()) for a in images],
+                }
+            )
+
+    df = ds.read(spark, path=sample_project).select("resource_id", "image")
+    remote = {r[0]: r[1] for r in df.mapInArrow(stats, "resource_id string, total double").collect()}
+    table = df.toArrow()
+    local = {
+        rid: (None if a is None else float(a.astype(np.float64).sum()))
+        for rid, a in zip(table.column("resource_id").to_pylist(), ds.to_numpy(table, "image"), strict=True)
+    }
+    assert remote == local and any(v is not None for v in local.values())
