@@ -1,8 +1,9 @@
-package io.datamint.spark.read;
+package io.datamint.spark;
 
-import io.datamint.spark.config.DatamintOptions;
-import io.datamint.spark.source.ProjectSnapshot;
-import io.datamint.spark.source.open.ProjectSources;
+import io.datamint.spark.internal.config.DatamintOptions;
+import io.datamint.spark.internal.read.DatamintTable;
+import io.datamint.spark.internal.source.ProjectSnapshot;
+import io.datamint.spark.internal.source.open.ProjectSources;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
@@ -19,7 +20,7 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  * validated and the project is read when the DataFrame is created, so a bad option or a malformed
  * mirror fails at {@code load()}.
  */
-public final class DatamintTableProvider implements TableProvider, DataSourceRegister {
+public final class DatamintDataSource implements TableProvider, DataSourceRegister {
 
   /** The short name users pass to {@code format()}. */
   public static final String SHORT_NAME = "datamint";
@@ -66,8 +67,8 @@ public final class DatamintTableProvider implements TableProvider, DataSourceReg
    * {@code load()} would return. Public for the {@code io.datamint.spark.catalog} package, whose
    * {@code resources} tables are exactly these tables.
    *
-   * @throws io.datamint.spark.config.InvalidOptionException for a bad option
-   * @throws io.datamint.spark.source.ProjectSourceException when the project cannot be read
+   * @throws io.datamint.spark.internal.config.InvalidOptionException for a bad option
+   * @throws io.datamint.spark.internal.source.ProjectSourceException when the project cannot be read
    */
   public static DatamintTable loadTable(SparkSession spark, Map<String, String> readOptions) {
     return load(spark, resolve(spark, readOptions));

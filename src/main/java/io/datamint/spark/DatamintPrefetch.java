@@ -1,15 +1,25 @@
-package io.datamint.spark.prefetch;
+package io.datamint.spark;
 
-import io.datamint.spark.api.client.ApiSettings;
-import io.datamint.spark.config.ApiOptions;
-import io.datamint.spark.config.DatamintOptions;
-import io.datamint.spark.config.InvalidOptionException;
-import io.datamint.spark.config.PrefetchOptions;
-import io.datamint.spark.dataset.ResourceSelection;
-import io.datamint.spark.read.DatamintTable;
-import io.datamint.spark.source.ProjectSnapshot;
-import io.datamint.spark.source.api.ApiProjectSource;
-import io.datamint.spark.util.SerializableHadoopConf;
+import io.datamint.spark.internal.api.client.ApiSettings;
+import io.datamint.spark.internal.config.ApiOptions;
+import io.datamint.spark.internal.config.DatamintOptions;
+import io.datamint.spark.internal.config.InvalidOptionException;
+import io.datamint.spark.internal.config.PrefetchOptions;
+import io.datamint.spark.internal.dataset.ResourceSelection;
+import io.datamint.spark.internal.prefetch.OutputMirror;
+import io.datamint.spark.internal.prefetch.PrefetchJob;
+import io.datamint.spark.internal.prefetch.PrefetchJobSpec;
+import io.datamint.spark.internal.prefetch.PrefetchJobs;
+import io.datamint.spark.internal.prefetch.PrefetchLayout;
+import io.datamint.spark.internal.prefetch.PrefetchPlan;
+import io.datamint.spark.internal.prefetch.PrefetchTask;
+import io.datamint.spark.internal.prefetch.ProjectFetch;
+import io.datamint.spark.internal.read.DatamintTable;
+import io.datamint.spark.internal.source.ProjectSnapshot;
+import io.datamint.spark.internal.source.api.ApiProjectSource;
+import io.datamint.spark.internal.util.SerializableHadoopConf;
+import io.datamint.spark.prefetch.PrefetchFileResult;
+import io.datamint.spark.prefetch.PrefetchReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -70,7 +80,7 @@ public final class DatamintPrefetch {
    *     when it holds an earlier prefetch
    * @return the report; files that failed are listed there, they do not make the call throw
    * @throws InvalidOptionException for a bad option, naming it
-   * @throws io.datamint.spark.source.ProjectSourceException when the project's metadata cannot be
+   * @throws io.datamint.spark.internal.source.ProjectSourceException when the project's metadata cannot be
    *     read
    * @throws UncheckedIOException when the output cannot be written
    */

@@ -1,6 +1,6 @@
 package io.datamint.spark;
 
-import io.datamint.spark.read.TagPushdownRule;
+import io.datamint.spark.internal.read.TagPushdownRule;
 import java.util.Arrays;
 import org.apache.spark.sql.SparkSessionExtensions;
 import scala.Function1;

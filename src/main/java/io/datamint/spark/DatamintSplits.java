@@ -1,9 +1,10 @@
-package io.datamint.spark.read;
+package io.datamint.spark;
 
-import io.datamint.spark.config.DatamintOptions;
-import io.datamint.spark.dataset.ResourceSelection;
-import io.datamint.spark.source.open.ProjectSources;
-import io.datamint.spark.split.SplitMode;
+import io.datamint.spark.internal.config.DatamintOptions;
+import io.datamint.spark.internal.dataset.ResourceSelection;
+import io.datamint.spark.internal.read.DatamintTable;
+import io.datamint.spark.internal.source.open.ProjectSources;
+import io.datamint.spark.internal.split.SplitMode;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -57,7 +58,7 @@ public final class DatamintSplits {
       boolean force,
       String createdBy,
       Clock clock) {
-    DatamintTable table = DatamintTableProvider.loadTable(spark, options);
+    DatamintTable table = DatamintDataSource.loadTable(spark, options);
     SplitMode mode = table.options().splits().mode();
     if (mode != SplitMode.LOCAL && mode != SplitMode.LOCAL_BY_PATIENT) {
       throw new IllegalArgumentException(

@@ -1,5 +1,6 @@
 package io.datamint.spark.prefetch;
 
+import io.datamint.spark.internal.prefetch.PrefetchRows;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,9 +3,12 @@ package io.datamint.spark.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.datamint.spark.sample.SampleProject;
-import io.datamint.spark.server.DatamintApiServer;
-import io.datamint.spark.server.FaultPlan;
+import io.datamint.spark.internal.catalog.ApiDirectory;
+import io.datamint.spark.internal.catalog.MirrorDirectory;
+import io.datamint.spark.internal.catalog.ProjectDirectory;
+import io.datamint.spark.internal.sample.SampleProject;
+import io.datamint.spark.internal.server.DatamintApiServer;
+import io.datamint.spark.internal.server.FaultPlan;
 import io.datamint.spark.testing.SharedSpark;
 import java.nio.file.Path;
 import java.util.List;

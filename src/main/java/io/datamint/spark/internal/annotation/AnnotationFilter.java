@@ -1,6 +1,6 @@
-package io.datamint.spark.annotation;
+package io.datamint.spark.internal.annotation;
 
-import io.datamint.spark.api.model.Annotation;
+import io.datamint.spark.internal.api.model.Annotation;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
-package io.datamint.spark.annotation;
+package io.datamint.spark.internal.annotation;
 
-import io.datamint.spark.api.model.Annotation;
+import io.datamint.spark.internal.api.model.Annotation;
 
 /** The SDK's author keys, which differ between targets (reference §9.4). */
 public final class AuthorKey {

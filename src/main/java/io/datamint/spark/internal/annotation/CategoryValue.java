@@ -1,4 +1,4 @@
-package io.datamint.spark.annotation;
+package io.datamint.spark.internal.annotation;
 
 import java.io.Serializable;
 import java.util.Comparator;

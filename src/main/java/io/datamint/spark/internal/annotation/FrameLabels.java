@@ -1,7 +1,7 @@
-package io.datamint.spark.annotation;
+package io.datamint.spark.internal.annotation;
 
-import io.datamint.spark.api.model.Annotation;
 import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.internal.api.model.Annotation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

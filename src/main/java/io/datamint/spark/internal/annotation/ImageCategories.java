@@ -1,6 +1,6 @@
-package io.datamint.spark.annotation;
+package io.datamint.spark.internal.annotation;
 
-import io.datamint.spark.api.model.Annotation;
+import io.datamint.spark.internal.api.model.Annotation;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;

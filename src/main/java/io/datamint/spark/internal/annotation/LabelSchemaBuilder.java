@@ -1,7 +1,7 @@
-package io.datamint.spark.annotation;
+package io.datamint.spark.internal.annotation;
 
-import io.datamint.spark.api.model.Annotation;
-import io.datamint.spark.api.model.Worklist;
+import io.datamint.spark.internal.api.model.Annotation;
+import io.datamint.spark.internal.api.model.Worklist;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;

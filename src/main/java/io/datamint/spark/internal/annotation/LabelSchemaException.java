@@ -1,4 +1,4 @@
-package io.datamint.spark.annotation;
+package io.datamint.spark.internal.annotation;
 
 import io.datamint.spark.error.SourceException;
 

@@ -1,4 +1,4 @@
-package io.datamint.spark.annotation;
+package io.datamint.spark.internal.annotation;
 
 /**
  * How per-annotator targets are merged into one (reference §2.8); the options that choose one are

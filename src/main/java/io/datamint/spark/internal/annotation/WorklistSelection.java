@@ -1,6 +1,6 @@
-package io.datamint.spark.annotation;
+package io.datamint.spark.internal.annotation;
 
-import io.datamint.spark.api.model.Worklist;
+import io.datamint.spark.internal.api.model.Worklist;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,8 +1,8 @@
-package io.datamint.spark.annotation;
+package io.datamint.spark.internal.annotation;
 
-import io.datamint.spark.api.model.AnnotationScope;
-import io.datamint.spark.api.model.AnnotationSpec;
-import io.datamint.spark.api.model.Worklist;
+import io.datamint.spark.internal.api.model.AnnotationScope;
+import io.datamint.spark.internal.api.model.AnnotationSpec;
+import io.datamint.spark.internal.api.model.Worklist;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,10 +1,10 @@
-package io.datamint.spark.catalog;
+package io.datamint.spark.internal.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.datamint.spark.api.client.ApiClients;
-import io.datamint.spark.api.client.ApiSettings;
-import io.datamint.spark.api.model.Json;
-import io.datamint.spark.config.DatamintOptions;
+import io.datamint.spark.internal.api.client.ApiClients;
+import io.datamint.spark.internal.api.client.ApiSettings;
+import io.datamint.spark.internal.api.model.Json;
+import io.datamint.spark.internal.config.DatamintOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

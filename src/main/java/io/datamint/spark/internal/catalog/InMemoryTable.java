@@ -1,4 +1,4 @@
-package io.datamint.spark.catalog;
+package io.datamint.spark.internal.catalog;
 
 import java.io.Serializable;
 import java.util.ArrayList;

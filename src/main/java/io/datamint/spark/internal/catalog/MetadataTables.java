@@ -1,13 +1,13 @@
-package io.datamint.spark.catalog;
+package io.datamint.spark.internal.catalog;
 
-import io.datamint.spark.annotation.CategoryValue;
-import io.datamint.spark.annotation.LabelSchema;
-import io.datamint.spark.api.model.Annotation;
-import io.datamint.spark.api.model.Resource;
-import io.datamint.spark.api.model.SplitAssignment;
-import io.datamint.spark.dataset.ResourceSelection;
-import io.datamint.spark.read.DatamintTable;
-import io.datamint.spark.schema.AnnotationStruct;
+import io.datamint.spark.internal.annotation.CategoryValue;
+import io.datamint.spark.internal.annotation.LabelSchema;
+import io.datamint.spark.internal.api.model.Annotation;
+import io.datamint.spark.internal.api.model.Resource;
+import io.datamint.spark.internal.api.model.SplitAssignment;
+import io.datamint.spark.internal.dataset.ResourceSelection;
+import io.datamint.spark.internal.read.DatamintTable;
+import io.datamint.spark.internal.schema.AnnotationStruct;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;

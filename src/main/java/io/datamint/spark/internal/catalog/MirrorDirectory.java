@@ -1,8 +1,8 @@
-package io.datamint.spark.catalog;
+package io.datamint.spark.internal.catalog;
 
-import io.datamint.spark.config.DatamintOptions;
-import io.datamint.spark.source.ProjectSourceException;
-import io.datamint.spark.source.mirror.MirrorLocator;
+import io.datamint.spark.internal.config.DatamintOptions;
+import io.datamint.spark.internal.source.ProjectSourceException;
+import io.datamint.spark.internal.source.mirror.MirrorLocator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,7 @@
-package io.datamint.spark.catalog;
+package io.datamint.spark.internal.catalog;
 
-import io.datamint.spark.config.DatamintOptions;
+import io.datamint.spark.catalog.DatamintCatalog;
+import io.datamint.spark.internal.config.DatamintOptions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

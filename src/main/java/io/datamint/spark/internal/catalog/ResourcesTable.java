@@ -1,7 +1,7 @@
-package io.datamint.spark.catalog;
+package io.datamint.spark.internal.catalog;
 
-import io.datamint.spark.read.DatamintResourceTable;
-import io.datamint.spark.read.DatamintTable;
+import io.datamint.spark.internal.read.DatamintResourceTable;
+import io.datamint.spark.internal.read.DatamintTable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;

@@ -8,4 +8,6 @@
  * {@code labels} and {@code splits}. The two differ only in their {@code ProjectDirectory}: how
  * projects are listed and which read options open one.
  */
-package io.datamint.spark.catalog;
+package io.datamint.spark.internal.catalog;
+
+import io.datamint.spark.catalog.DatamintCatalog;

@@ -1,9 +1,9 @@
-package io.datamint.spark.cli;
+package io.datamint.spark.internal.cli;
 
-import io.datamint.spark.config.DatamintOptions;
-import io.datamint.spark.config.InvalidOptionException;
-import io.datamint.spark.config.SecretRedaction;
-import io.datamint.spark.prefetch.DatamintPrefetch;
+import io.datamint.spark.DatamintPrefetch;
+import io.datamint.spark.internal.config.DatamintOptions;
+import io.datamint.spark.internal.config.InvalidOptionException;
+import io.datamint.spark.internal.config.SecretRedaction;
 import io.datamint.spark.prefetch.PrefetchReport;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -36,7 +36,7 @@ public final class PrefetchCli {
 
   /** The Log4j 2 configuration used by {@link #main}, a class-path resource. */
   public static final String LOG_CONFIG_RESOURCE =
-      "/io/datamint/spark/cli/datamint-prefetch-log4j2.properties";
+      "/io/datamint/spark/internal/cli/datamint-prefetch-log4j2.properties";
 
   static final String FAILURE_LOG_LEVEL = "datamint.prefetch.failureLogLevel";
   private static final String LOOPBACK = "127.0.0.1";

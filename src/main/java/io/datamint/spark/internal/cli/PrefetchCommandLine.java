@@ -1,7 +1,7 @@
-package io.datamint.spark.cli;
+package io.datamint.spark.internal.cli;
 
-import io.datamint.spark.config.DatamintOptions;
-import io.datamint.spark.config.PrefetchOptions;
+import io.datamint.spark.internal.config.DatamintOptions;
+import io.datamint.spark.internal.config.PrefetchOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

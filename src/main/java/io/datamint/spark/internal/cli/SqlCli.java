@@ -1,7 +1,7 @@
-package io.datamint.spark.cli;
+package io.datamint.spark.internal.cli;
 
 import io.datamint.spark.DatamintSparkSessionExtensions;
-import io.datamint.spark.config.SecretRedaction;
+import io.datamint.spark.internal.config.SecretRedaction;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -68,7 +68,7 @@ public final class SqlCli {
 
   /** The Log4j 2 configuration used by {@link #main}, a class-path resource. */
   public static final String LOG_CONFIG_RESOURCE =
-      "/io/datamint/spark/cli/datamint-sql-log4j2.properties";
+      "/io/datamint/spark/internal/cli/datamint-sql-log4j2.properties";
 
   /**
    * The system property read by {@value #LOG_CONFIG_RESOURCE} for the level of failure-echoing

@@ -1,4 +1,4 @@
-package io.datamint.spark.cli;
+package io.datamint.spark.internal.cli;
 
 import java.io.IOException;
 import java.io.InputStream;

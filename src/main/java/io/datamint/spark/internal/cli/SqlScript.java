@@ -1,4 +1,4 @@
-package io.datamint.spark.cli;
+package io.datamint.spark.internal.cli;
 
 import java.util.ArrayList;
 import java.util.List;

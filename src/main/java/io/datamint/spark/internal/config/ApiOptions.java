@@ -1,6 +1,6 @@
-package io.datamint.spark.config;
+package io.datamint.spark.internal.config;
 
-import io.datamint.spark.api.client.ApiSettings;
+import io.datamint.spark.internal.api.client.ApiSettings;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Map;

@@ -1,7 +1,7 @@
-package io.datamint.spark.config;
+package io.datamint.spark.internal.config;
 
-import io.datamint.spark.slice.SlicePlane;
-import io.datamint.spark.util.Suggestions;
+import io.datamint.spark.internal.slice.SlicePlane;
+import io.datamint.spark.internal.util.Suggestions;
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -132,7 +132,7 @@ public final class DatamintOptions implements Serializable {
 
   /**
    * Resolves and validates the options of a prefetch ({@code
-   * io.datamint.spark.prefetch.DatamintPrefetch}): the read options that choose the project and its
+   * io.datamint.spark.DatamintPrefetch}): the read options that choose the project and its
    * resources, and the prefetch options of {@link PrefetchOptions}.
    *
    * @param options the prefetch's options (highest precedence)
@@ -180,7 +180,7 @@ public final class DatamintOptions implements Serializable {
             "option \""
                 + e.getKey()
                 + "\" applies only to a prefetch "
-                + "(io.datamint.spark.prefetch.DatamintPrefetch or bin/datamint-prefetch), not to a read of the datamint "
+                + "(io.datamint.spark.DatamintPrefetch or bin/datamint-prefetch), not to a read of the datamint "
                 + "data source or catalog, which would ignore it; remove it from the read's options");
       }
       put(merged, hadoop, e.getKey(), e.getValue());

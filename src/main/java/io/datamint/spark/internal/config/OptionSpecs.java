@@ -1,13 +1,13 @@
-package io.datamint.spark.config;
+package io.datamint.spark.internal.config;
 
-import io.datamint.spark.annotation.MergeStrategy;
-import io.datamint.spark.annotation.WorklistSelection;
-import io.datamint.spark.api.client.ApiSettings;
-import io.datamint.spark.core.DecodeLimits;
-import io.datamint.spark.slice.SlicePlane;
-import io.datamint.spark.split.NonePatientIdStrategy;
-import io.datamint.spark.split.ProjectSplits;
-import io.datamint.spark.split.SplitRatios;
+import io.datamint.spark.internal.annotation.MergeStrategy;
+import io.datamint.spark.internal.annotation.WorklistSelection;
+import io.datamint.spark.internal.api.client.ApiSettings;
+import io.datamint.spark.internal.core.DecodeLimits;
+import io.datamint.spark.internal.slice.SlicePlane;
+import io.datamint.spark.internal.split.NonePatientIdStrategy;
+import io.datamint.spark.internal.split.ProjectSplits;
+import io.datamint.spark.internal.split.SplitRatios;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,8 +1,8 @@
-package io.datamint.spark.config;
+package io.datamint.spark.internal.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.datamint.spark.api.model.Json;
+import io.datamint.spark.internal.api.model.Json;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

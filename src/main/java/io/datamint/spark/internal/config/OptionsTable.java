@@ -1,4 +1,4 @@
-package io.datamint.spark.config;
+package io.datamint.spark.internal.config;
 
 import java.util.Map;
 

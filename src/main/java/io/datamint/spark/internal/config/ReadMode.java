@@ -1,4 +1,4 @@
-package io.datamint.spark.config;
+package io.datamint.spark.internal.config;
 
 /** What a reader does with a row it cannot decode, with Spark's usual names. */
 public enum ReadMode {

@@ -1,8 +1,8 @@
-package io.datamint.spark.config;
+package io.datamint.spark.internal.config;
 
-import io.datamint.spark.split.NonePatientIdStrategy;
-import io.datamint.spark.split.SplitMode;
-import io.datamint.spark.split.SplitRatios;
+import io.datamint.spark.internal.split.NonePatientIdStrategy;
+import io.datamint.spark.internal.split.SplitMode;
+import io.datamint.spark.internal.split.SplitRatios;
 import java.io.Serializable;
 import java.util.Map;
 

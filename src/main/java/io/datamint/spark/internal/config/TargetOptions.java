@@ -1,8 +1,8 @@
-package io.datamint.spark.config;
+package io.datamint.spark.internal.config;
 
-import io.datamint.spark.annotation.MergeStrategy;
-import io.datamint.spark.annotation.NameFilter;
-import io.datamint.spark.annotation.WorklistSelection;
+import io.datamint.spark.internal.annotation.MergeStrategy;
+import io.datamint.spark.internal.annotation.NameFilter;
+import io.datamint.spark.internal.annotation.WorklistSelection;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.datamint.spark.core;
+package io.datamint.spark.internal.core;
 
 /**
  * The element types of decoded arrays, named as NumPy names them (the {@code dtype} field of a

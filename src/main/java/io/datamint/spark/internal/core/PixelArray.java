@@ -1,4 +1,4 @@
-package io.datamint.spark.core;
+package io.datamint.spark.internal.core;
 
 import io.datamint.spark.error.DecodeException;
 import java.nio.ByteBuffer;

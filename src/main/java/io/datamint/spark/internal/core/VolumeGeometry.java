@@ -1,4 +1,4 @@
-package io.datamint.spark.core;
+package io.datamint.spark.internal.core;
 
 import java.io.Serializable;
 import java.util.ArrayList;

@@ -1,14 +1,14 @@
-package io.datamint.spark.dataset;
+package io.datamint.spark.internal.dataset;
 
-import io.datamint.spark.api.model.Resource;
-import io.datamint.spark.config.SplitOptions;
-import io.datamint.spark.plan.SplitMembership;
-import io.datamint.spark.source.ProjectSnapshot;
-import io.datamint.spark.split.LocalSplit;
-import io.datamint.spark.split.PatientResource;
-import io.datamint.spark.split.ProjectSplits;
-import io.datamint.spark.split.SplitResult;
-import io.datamint.spark.split.TagSplits;
+import io.datamint.spark.internal.api.model.Resource;
+import io.datamint.spark.internal.config.SplitOptions;
+import io.datamint.spark.internal.plan.SplitMembership;
+import io.datamint.spark.internal.source.ProjectSnapshot;
+import io.datamint.spark.internal.split.LocalSplit;
+import io.datamint.spark.internal.split.PatientResource;
+import io.datamint.spark.internal.split.ProjectSplits;
+import io.datamint.spark.internal.split.SplitResult;
+import io.datamint.spark.internal.split.TagSplits;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;

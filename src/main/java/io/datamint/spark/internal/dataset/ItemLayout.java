@@ -1,9 +1,9 @@
-package io.datamint.spark.dataset;
+package io.datamint.spark.internal.dataset;
 
-import io.datamint.spark.api.model.ResourceKind;
-import io.datamint.spark.config.DatasetKind;
-import io.datamint.spark.core.PixelArray;
 import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.internal.api.model.ResourceKind;
+import io.datamint.spark.internal.config.DatasetKind;
+import io.datamint.spark.internal.core.PixelArray;
 
 /**
  * The {@code image} tensor of an SDK dataset item: decoded pixels {@code (N, C, H, W)} laid out as

@@ -1,11 +1,11 @@
-package io.datamint.spark.dataset;
+package io.datamint.spark.internal.dataset;
 
-import io.datamint.spark.annotation.AnnotationFilter;
-import io.datamint.spark.api.model.Annotation;
-import io.datamint.spark.api.model.Resource;
-import io.datamint.spark.config.DatamintOptions;
-import io.datamint.spark.plan.SplitMembership;
-import io.datamint.spark.source.ProjectSnapshot;
+import io.datamint.spark.internal.annotation.AnnotationFilter;
+import io.datamint.spark.internal.api.model.Annotation;
+import io.datamint.spark.internal.api.model.Resource;
+import io.datamint.spark.internal.config.DatamintOptions;
+import io.datamint.spark.internal.plan.SplitMembership;
+import io.datamint.spark.internal.source.ProjectSnapshot;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,7 +1,7 @@
-package io.datamint.spark.decode;
+package io.datamint.spark.internal.decode;
 
-import io.datamint.spark.core.PixelArray;
-import io.datamint.spark.core.VolumeGeometry;
+import io.datamint.spark.internal.core.PixelArray;
+import io.datamint.spark.internal.core.VolumeGeometry;
 
 /**
  * A decoded resource file: pixels as {@code (N, C, H, W)}, the header as JSON ({@code metainfo}:

@@ -1,7 +1,7 @@
-package io.datamint.spark.decode;
+package io.datamint.spark.internal.decode;
 
-import io.datamint.spark.core.DecodeLimits;
 import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.internal.core.DecodeLimits;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.ServiceConfigurationError;

@@ -1,4 +1,4 @@
-package io.datamint.spark.decode;
+package io.datamint.spark.internal.decode;
 
 /** The container formats a resource file can have, as far as choosing a decoder goes. */
 public enum FileFormat {

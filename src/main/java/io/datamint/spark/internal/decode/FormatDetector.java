@@ -1,4 +1,4 @@
-package io.datamint.spark.decode;
+package io.datamint.spark.internal.decode;
 
 import io.datamint.spark.error.DecodeException;
 import java.io.ByteArrayInputStream;

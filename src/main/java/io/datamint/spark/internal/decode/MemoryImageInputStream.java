@@ -1,4 +1,4 @@
-package io.datamint.spark.decode;
+package io.datamint.spark.internal.decode;
 
 import java.io.IOException;
 import java.util.Objects;

@@ -1,7 +1,7 @@
-package io.datamint.spark.decode;
+package io.datamint.spark.internal.decode;
 
 import io.datamint.spark.error.DecodeException;
-import io.datamint.spark.util.BuildInfo;
+import io.datamint.spark.internal.util.BuildInfo;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,7 +1,7 @@
-package io.datamint.spark.decode;
+package io.datamint.spark.internal.decode;
 
-import io.datamint.spark.core.DecodeLimits;
 import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.internal.core.DecodeLimits;
 
 /**
  * Decodes one file format. Implementations are stateless and thread-safe; one instance serves a

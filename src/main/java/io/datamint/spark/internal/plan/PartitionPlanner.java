@@ -1,4 +1,4 @@
-package io.datamint.spark.plan;
+package io.datamint.spark.internal.plan;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
-package io.datamint.spark.plan;
+package io.datamint.spark.internal.plan;
 
-import io.datamint.spark.api.model.Annotation;
-import io.datamint.spark.api.model.Resource;
-import io.datamint.spark.api.model.ResourceKind;
+import io.datamint.spark.internal.api.model.Annotation;
+import io.datamint.spark.internal.api.model.Resource;
+import io.datamint.spark.internal.api.model.ResourceKind;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package io.datamint.spark.plan;
+package io.datamint.spark.internal.plan;
 
 import java.io.Serializable;
 

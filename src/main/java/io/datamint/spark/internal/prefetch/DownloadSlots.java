@@ -1,4 +1,4 @@
-package io.datamint.spark.prefetch;
+package io.datamint.spark.internal.prefetch;
 
 import java.util.HashMap;
 import java.util.Map;

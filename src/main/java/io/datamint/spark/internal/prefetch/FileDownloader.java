@@ -1,8 +1,9 @@
-package io.datamint.spark.prefetch;
+package io.datamint.spark.internal.prefetch;
 
-import io.datamint.spark.api.client.BodyReader;
-import io.datamint.spark.api.client.DatamintApiClient;
 import io.datamint.spark.error.SourceException;
+import io.datamint.spark.internal.api.client.BodyReader;
+import io.datamint.spark.internal.api.client.DatamintApiClient;
+import io.datamint.spark.prefetch.PrefetchFileResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;

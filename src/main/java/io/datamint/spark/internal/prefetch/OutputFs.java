@@ -1,6 +1,6 @@
-package io.datamint.spark.prefetch;
+package io.datamint.spark.internal.prefetch;
 
-import io.datamint.spark.source.mirror.MirrorReplace;
+import io.datamint.spark.internal.source.mirror.MirrorReplace;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,9 +1,10 @@
-package io.datamint.spark.prefetch;
+package io.datamint.spark.internal.prefetch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.datamint.spark.api.model.Json;
-import io.datamint.spark.source.mirror.MirrorLayout;
+import io.datamint.spark.internal.api.model.Json;
+import io.datamint.spark.internal.source.mirror.MirrorLayout;
+import io.datamint.spark.prefetch.PrefetchFileResult;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

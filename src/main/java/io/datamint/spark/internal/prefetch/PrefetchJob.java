@@ -1,6 +1,7 @@
-package io.datamint.spark.prefetch;
+package io.datamint.spark.internal.prefetch;
 
-import io.datamint.spark.util.BatchScans;
+import io.datamint.spark.internal.util.BatchScans;
+import io.datamint.spark.prefetch.PrefetchFileResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

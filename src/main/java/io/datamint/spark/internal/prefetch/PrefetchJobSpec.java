@@ -1,7 +1,7 @@
-package io.datamint.spark.prefetch;
+package io.datamint.spark.internal.prefetch;
 
-import io.datamint.spark.api.client.ApiSettings;
-import io.datamint.spark.util.SerializableHadoopConf;
+import io.datamint.spark.internal.api.client.ApiSettings;
+import io.datamint.spark.internal.util.SerializableHadoopConf;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
-package io.datamint.spark.prefetch;
+package io.datamint.spark.internal.prefetch;
 
+import io.datamint.spark.DatamintPrefetch;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;

@@ -1,6 +1,7 @@
-package io.datamint.spark.prefetch;
+package io.datamint.spark.internal.prefetch;
 
-import io.datamint.spark.source.mirror.MirrorLayout;
+import io.datamint.spark.internal.source.mirror.MirrorLayout;
+import io.datamint.spark.prefetch.PrefetchFileResult;
 import java.util.UUID;
 import org.apache.hadoop.fs.Path;
 

@@ -1,6 +1,6 @@
-package io.datamint.spark.prefetch;
+package io.datamint.spark.internal.prefetch;
 
-import io.datamint.spark.util.SumMetric;
+import io.datamint.spark.internal.util.SumMetric;
 import org.apache.spark.sql.connector.metric.CustomMetric;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 

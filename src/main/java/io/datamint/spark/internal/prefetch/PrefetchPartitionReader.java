@@ -1,7 +1,8 @@
-package io.datamint.spark.prefetch;
+package io.datamint.spark.internal.prefetch;
 
-import io.datamint.spark.api.client.ApiClients;
-import io.datamint.spark.api.client.ApiSettings;
+import io.datamint.spark.internal.api.client.ApiClients;
+import io.datamint.spark.internal.api.client.ApiSettings;
+import io.datamint.spark.prefetch.PrefetchFileResult;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.List;

@@ -1,8 +1,9 @@
-package io.datamint.spark.prefetch;
+package io.datamint.spark.internal.prefetch;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.datamint.spark.api.model.Annotation;
-import io.datamint.spark.api.model.Json;
+import io.datamint.spark.internal.api.model.Annotation;
+import io.datamint.spark.internal.api.model.Json;
+import io.datamint.spark.prefetch.PrefetchFileResult;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

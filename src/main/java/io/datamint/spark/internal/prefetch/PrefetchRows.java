@@ -1,5 +1,6 @@
-package io.datamint.spark.prefetch;
+package io.datamint.spark.internal.prefetch;
 
+import io.datamint.spark.prefetch.PrefetchFileResult;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;

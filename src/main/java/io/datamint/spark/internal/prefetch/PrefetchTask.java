@@ -1,5 +1,6 @@
-package io.datamint.spark.prefetch;
+package io.datamint.spark.internal.prefetch;
 
+import io.datamint.spark.prefetch.PrefetchFileResult;
 import java.io.Serializable;
 
 /**

@@ -1,4 +1,4 @@
-package io.datamint.spark.prefetch;
+package io.datamint.spark.internal.prefetch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;

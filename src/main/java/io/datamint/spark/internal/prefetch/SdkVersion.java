@@ -1,9 +1,9 @@
-package io.datamint.spark.prefetch;
+package io.datamint.spark.internal.prefetch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.datamint.spark.api.model.Json;
+import io.datamint.spark.internal.api.model.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

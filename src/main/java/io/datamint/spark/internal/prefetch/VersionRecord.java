@@ -1,8 +1,8 @@
-package io.datamint.spark.prefetch;
+package io.datamint.spark.internal.prefetch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.datamint.spark.api.model.Json;
+import io.datamint.spark.internal.api.model.Json;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,12 +1,12 @@
-package io.datamint.spark.read;
+package io.datamint.spark.internal.read;
 
-import io.datamint.spark.dataset.ResourceSelection;
-import io.datamint.spark.plan.PartitionPlanner;
-import io.datamint.spark.plan.PlannedResource;
-import io.datamint.spark.plan.ResourcePartition;
-import io.datamint.spark.read.executor.DatamintReaderFactory;
-import io.datamint.spark.read.executor.RowIndexFilter;
-import io.datamint.spark.schema.DatamintSchema;
+import io.datamint.spark.internal.dataset.ResourceSelection;
+import io.datamint.spark.internal.plan.PartitionPlanner;
+import io.datamint.spark.internal.plan.PlannedResource;
+import io.datamint.spark.internal.plan.ResourcePartition;
+import io.datamint.spark.internal.read.executor.DatamintReaderFactory;
+import io.datamint.spark.internal.read.executor.RowIndexFilter;
+import io.datamint.spark.internal.schema.DatamintSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;

@@ -1,8 +1,8 @@
-package io.datamint.spark.read;
+package io.datamint.spark.internal.read;
 
-import io.datamint.spark.config.ReadMode;
-import io.datamint.spark.read.executor.RowIndexFilter;
-import io.datamint.spark.schema.Columns;
+import io.datamint.spark.internal.config.ReadMode;
+import io.datamint.spark.internal.read.executor.RowIndexFilter;
+import io.datamint.spark.internal.schema.Columns;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;

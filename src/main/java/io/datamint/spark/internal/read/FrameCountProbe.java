@@ -1,11 +1,11 @@
-package io.datamint.spark.read;
+package io.datamint.spark.internal.read;
 
-import io.datamint.spark.api.model.ResourceKind;
-import io.datamint.spark.decode.nifti.NiftiProbe;
 import io.datamint.spark.error.DecodeException;
-import io.datamint.spark.plan.PartitionPlanner;
-import io.datamint.spark.plan.PlannedResource;
-import io.datamint.spark.source.ProjectSnapshot;
+import io.datamint.spark.internal.api.model.ResourceKind;
+import io.datamint.spark.internal.decode.nifti.NiftiProbe;
+import io.datamint.spark.internal.plan.PartitionPlanner;
+import io.datamint.spark.internal.plan.PlannedResource;
+import io.datamint.spark.internal.source.ProjectSnapshot;
 import java.io.IOException;
 import java.io.InputStream;
 import org.slf4j.Logger;

@@ -1,7 +1,7 @@
-package io.datamint.spark.read;
+package io.datamint.spark.internal.read;
 
-import io.datamint.spark.read.executor.ReadTaskMetrics;
-import io.datamint.spark.util.SumMetric;
+import io.datamint.spark.internal.read.executor.ReadTaskMetrics;
+import io.datamint.spark.internal.util.SumMetric;
 import org.apache.spark.sql.connector.metric.CustomMetric;
 
 /**

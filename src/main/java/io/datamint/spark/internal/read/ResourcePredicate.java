@@ -1,6 +1,6 @@
-package io.datamint.spark.read;
+package io.datamint.spark.internal.read;
 
-import io.datamint.spark.plan.PlannedResource;
+import io.datamint.spark.internal.plan.PlannedResource;
 
 /**
  * A pushed SQL predicate, evaluated on the driver against a resource's attributes with SQL's

@@ -1,6 +1,6 @@
-package io.datamint.spark.read;
+package io.datamint.spark.internal.read;
 
-import io.datamint.spark.read.executor.RowIndexFilter;
+import io.datamint.spark.internal.read.executor.RowIndexFilter;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.connector.expressions.Expression;

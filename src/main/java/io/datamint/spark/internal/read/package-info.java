@@ -4,7 +4,7 @@
  * {@code array_contains(tags, ...)} optimizer rule, limit), the scan, its planning (partitions of
  * planned resources, frame counts for slice reads), and saving splits. Nothing here opens a
  * resource file to build rows: the scan hands the executors a {@link
- * io.datamint.spark.read.executor.DatamintReaderFactory}, the one entry point into {@link
- * io.datamint.spark.read.executor}.
+ * io.datamint.spark.internal.read.executor.DatamintReaderFactory}, the one entry point into {@link
+ * io.datamint.spark.internal.read.executor}.
  */
-package io.datamint.spark.read;
+package io.datamint.spark.internal.read;

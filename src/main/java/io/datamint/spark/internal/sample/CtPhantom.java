@@ -1,7 +1,7 @@
-package io.datamint.spark.sample;
+package io.datamint.spark.internal.sample;
 
-import io.datamint.spark.sample.Shapes.Ellipse;
-import io.datamint.spark.sample.Shapes.Ellipsoid;
+import io.datamint.spark.internal.sample.Shapes.Ellipse;
+import io.datamint.spark.internal.sample.Shapes.Ellipsoid;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;

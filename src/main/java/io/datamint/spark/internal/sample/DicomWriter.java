@@ -1,6 +1,6 @@
-package io.datamint.spark.sample;
+package io.datamint.spark.internal.sample;
 
-import io.datamint.spark.sample.DicomElements.Vr;
+import io.datamint.spark.internal.sample.DicomElements.Vr;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;

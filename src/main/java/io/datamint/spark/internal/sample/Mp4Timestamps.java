@@ -1,4 +1,4 @@
-package io.datamint.spark.sample;
+package io.datamint.spark.internal.sample;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

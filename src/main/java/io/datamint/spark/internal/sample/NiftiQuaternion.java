@@ -1,4 +1,4 @@
-package io.datamint.spark.sample;
+package io.datamint.spark.internal.sample;
 
 /**
  * The NIfTI-1 quaternion representation ({@code quatern_b/c/d}, {@code qoffset_x/y/z}, {@code qfac}

@@ -1,7 +1,7 @@
-package io.datamint.spark.sample;
+package io.datamint.spark.internal.sample;
 
-import static io.datamint.spark.sample.SampleContext.ALICE;
-import static io.datamint.spark.sample.SampleContext.BOB;
+import static io.datamint.spark.internal.sample.SampleContext.ALICE;
+import static io.datamint.spark.internal.sample.SampleContext.BOB;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package io.datamint.spark.sample;
+package io.datamint.spark.internal.sample;
 
 import java.io.IOException;
 import java.io.PrintStream;

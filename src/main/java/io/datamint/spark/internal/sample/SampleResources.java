@@ -1,11 +1,11 @@
-package io.datamint.spark.sample;
+package io.datamint.spark.internal.sample;
 
-import static io.datamint.spark.sample.SampleContext.ALICE;
-import static io.datamint.spark.sample.SampleContext.BOB;
+import static io.datamint.spark.internal.sample.SampleContext.ALICE;
+import static io.datamint.spark.internal.sample.SampleContext.BOB;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.datamint.spark.sample.CtPhantom.Region;
-import io.datamint.spark.util.BuildInfo;
+import io.datamint.spark.internal.sample.CtPhantom.Region;
+import io.datamint.spark.internal.util.BuildInfo;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

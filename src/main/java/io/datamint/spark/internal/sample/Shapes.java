@@ -1,4 +1,4 @@
-package io.datamint.spark.sample;
+package io.datamint.spark.internal.sample;
 
 /** The simple solids the phantoms are drawn from, in pixel or voxel coordinates. */
 final class Shapes {

@@ -1,4 +1,4 @@
-package io.datamint.spark.sample;
+package io.datamint.spark.internal.sample;
 
 /**
  * The voxel grid of an axial CT volume: dimensions, spacing, and the RAS+ voxel-to-world affine of

@@ -1,6 +1,6 @@
-package io.datamint.spark.sample;
+package io.datamint.spark.internal.sample;
 
-import io.datamint.spark.sample.Shapes.Ellipse;
+import io.datamint.spark.internal.sample.Shapes.Ellipse;
 import java.util.Random;
 
 /**

@@ -2,15 +2,15 @@
  * A deterministic generator of realistic sample Datamint projects, written in the project mirror
  * format.
  *
- * <p>{@link io.datamint.spark.sample.SampleProject#write(java.nio.file.Path, long)} writes one
+ * <p>{@link io.datamint.spark.internal.sample.SampleProject#write(java.nio.file.Path, long)} writes one
  * project mirror (CT volumes as NIfTI and multi-frame DICOM, X-ray-like PNGs, ultrasound-like H.264
  * clips, their annotations, worklists and split history); {@link
- * io.datamint.spark.sample.SampleProjectCli} is its command line, run by {@code
+ * io.datamint.spark.internal.sample.SampleProjectCli} is its command line, run by {@code
  * bin/datamint-sample}. The same seed always gives byte-identical output.
  *
- * <p>The file writers ({@link io.datamint.spark.sample.NiftiWriter}, {@link
- * io.datamint.spark.sample.DicomWriter}, {@link io.datamint.spark.sample.PngWriter}, {@link
- * io.datamint.spark.sample.VideoWriter}) are small, dependency-free encoders written from the
+ * <p>The file writers ({@link io.datamint.spark.internal.sample.NiftiWriter}, {@link
+ * io.datamint.spark.internal.sample.DicomWriter}, {@link io.datamint.spark.internal.sample.PngWriter}, {@link
+ * io.datamint.spark.internal.sample.VideoWriter}) are small, dependency-free encoders written from the
  * format specifications; they are useful on their own to build test fixtures.
  */
-package io.datamint.spark.sample;
+package io.datamint.spark.internal.sample;

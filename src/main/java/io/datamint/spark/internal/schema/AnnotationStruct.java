@@ -1,6 +1,6 @@
-package io.datamint.spark.schema;
+package io.datamint.spark.internal.schema;
 
-import io.datamint.spark.api.model.Annotation;
+import io.datamint.spark.internal.api.model.Annotation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;

@@ -1,4 +1,4 @@
-package io.datamint.spark.schema;
+package io.datamint.spark.internal.schema;
 
 /** Names of the columns that are not plain resource attributes (see {@link ResourceAttribute}). */
 public final class Columns {

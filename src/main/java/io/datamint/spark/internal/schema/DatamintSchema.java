@@ -1,8 +1,8 @@
-package io.datamint.spark.schema;
+package io.datamint.spark.internal.schema;
 
-import io.datamint.spark.annotation.LabelSchema;
-import io.datamint.spark.config.TargetOptions;
-import io.datamint.spark.tensor.TensorType;
+import io.datamint.spark.internal.annotation.LabelSchema;
+import io.datamint.spark.internal.config.TargetOptions;
+import io.datamint.spark.internal.tensor.TensorType;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.types.ArrayType;

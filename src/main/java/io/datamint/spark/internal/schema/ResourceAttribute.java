@@ -1,6 +1,6 @@
-package io.datamint.spark.schema;
+package io.datamint.spark.internal.schema;
 
-import io.datamint.spark.plan.PlannedResource;
+import io.datamint.spark.internal.plan.PlannedResource;
 import java.util.function.Function;
 
 /**

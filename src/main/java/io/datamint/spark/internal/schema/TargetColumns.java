@@ -1,12 +1,12 @@
-package io.datamint.spark.schema;
+package io.datamint.spark.internal.schema;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.datamint.spark.annotation.CategoryValue;
-import io.datamint.spark.annotation.LabelSchema;
-import io.datamint.spark.annotation.MergeStrategy;
-import io.datamint.spark.api.model.Json;
-import io.datamint.spark.config.TargetOptions;
-import io.datamint.spark.tensor.TensorType;
+import io.datamint.spark.internal.annotation.CategoryValue;
+import io.datamint.spark.internal.annotation.LabelSchema;
+import io.datamint.spark.internal.annotation.MergeStrategy;
+import io.datamint.spark.internal.api.model.Json;
+import io.datamint.spark.internal.config.TargetOptions;
+import io.datamint.spark.internal.tensor.TensorType;
 import java.util.List;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;

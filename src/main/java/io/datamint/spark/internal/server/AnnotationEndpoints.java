@@ -1,12 +1,12 @@
-package io.datamint.spark.server;
+package io.datamint.spark.internal.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.datamint.spark.api.model.Json;
-import io.datamint.spark.server.MirrorIndex.Located;
-import io.datamint.spark.server.MirrorIndex.MirrorProject;
-import io.datamint.spark.source.mirror.MirrorLayout;
+import io.datamint.spark.internal.api.model.Json;
+import io.datamint.spark.internal.server.MirrorIndex.Located;
+import io.datamint.spark.internal.server.MirrorIndex.MirrorProject;
+import io.datamint.spark.internal.source.mirror.MirrorLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;

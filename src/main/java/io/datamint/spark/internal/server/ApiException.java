@@ -1,4 +1,4 @@
-package io.datamint.spark.server;
+package io.datamint.spark.internal.server;
 
 /** A request the server answers with an error status and {@code {"error": message}}. */
 final class ApiException extends RuntimeException {

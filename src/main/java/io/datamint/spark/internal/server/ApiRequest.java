@@ -1,9 +1,9 @@
-package io.datamint.spark.server;
+package io.datamint.spark.internal.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
-import io.datamint.spark.api.model.Json;
+import io.datamint.spark.internal.api.model.Json;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.datamint.spark.server;
+package io.datamint.spark.internal.server;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.datamint.spark.server;
+package io.datamint.spark.internal.server;
 
 import java.io.PrintStream;
 import java.nio.file.Path;

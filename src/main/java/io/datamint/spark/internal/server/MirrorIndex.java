@@ -1,13 +1,13 @@
-package io.datamint.spark.server;
+package io.datamint.spark.internal.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.datamint.spark.api.model.Json;
-import io.datamint.spark.source.ProjectSourceException;
-import io.datamint.spark.source.mirror.MirrorFiles;
-import io.datamint.spark.source.mirror.MirrorLayout;
-import io.datamint.spark.source.mirror.MirrorLocator;
-import io.datamint.spark.source.mirror.MirrorSplitWriter;
+import io.datamint.spark.internal.api.model.Json;
+import io.datamint.spark.internal.source.ProjectSourceException;
+import io.datamint.spark.internal.source.mirror.MirrorFiles;
+import io.datamint.spark.internal.source.mirror.MirrorLayout;
+import io.datamint.spark.internal.source.mirror.MirrorLocator;
+import io.datamint.spark.internal.source.mirror.MirrorSplitWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
-package io.datamint.spark.server;
+package io.datamint.spark.internal.server;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.datamint.spark.api.model.Json;
-import io.datamint.spark.server.MirrorIndex.MirrorProject;
+import io.datamint.spark.internal.api.model.Json;
+import io.datamint.spark.internal.server.MirrorIndex.MirrorProject;
 import java.util.List;
 
 /** {@code GET /projects}, {@code GET /projects/{id}} and {@code GET /projects/{id}/resources}. */

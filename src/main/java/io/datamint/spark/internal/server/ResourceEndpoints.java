@@ -1,8 +1,8 @@
-package io.datamint.spark.server;
+package io.datamint.spark.internal.server;
 
-import io.datamint.spark.api.model.Json;
-import io.datamint.spark.server.MirrorIndex.Located;
-import io.datamint.spark.source.mirror.MirrorLayout;
+import io.datamint.spark.internal.api.model.Json;
+import io.datamint.spark.internal.server.MirrorIndex.Located;
+import io.datamint.spark.internal.source.mirror.MirrorLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

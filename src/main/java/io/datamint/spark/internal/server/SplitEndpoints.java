@@ -1,11 +1,11 @@
-package io.datamint.spark.server;
+package io.datamint.spark.internal.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.datamint.spark.api.model.Json;
-import io.datamint.spark.server.MirrorIndex.MirrorProject;
-import io.datamint.spark.split.ProjectSplits;
+import io.datamint.spark.internal.api.model.Json;
+import io.datamint.spark.internal.server.MirrorIndex.MirrorProject;
+import io.datamint.spark.internal.split.ProjectSplits;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -1,7 +1,7 @@
-package io.datamint.spark.server;
+package io.datamint.spark.internal.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.datamint.spark.source.mirror.MirrorSplitWriter;
+import io.datamint.spark.internal.source.mirror.MirrorSplitWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;

@@ -4,8 +4,8 @@
  * /projects/{id}/splits}, recorded in the mirror's {@code splits.jsonl}), served on 127.0.0.1 by
  * the JDK's HTTP server, with optional API-key checking and deterministic fault injection (429 with
  * Retry-After, 500, slow answers, truncated bodies, dropped connections). {@link
- * io.datamint.spark.server.DatamintApiServer} is the Java API and {@link
- * io.datamint.spark.server.DatamintServerCli} the command line behind {@code bin/datamint-server}.
+ * io.datamint.spark.internal.server.DatamintApiServer} is the Java API and {@link
+ * io.datamint.spark.internal.server.DatamintServerCli} the command line behind {@code bin/datamint-server}.
  * It is meant for offline tests of API clients, not for production use.
  */
-package io.datamint.spark.server;
+package io.datamint.spark.internal.server;

@@ -1,12 +1,12 @@
-package io.datamint.spark.slice;
+package io.datamint.spark.internal.slice;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.datamint.spark.core.VolumeGeometry;
-import io.datamint.spark.core.VolumeGeometry.AffineSource;
-import io.datamint.spark.core.VolumeGeometry.AxisCode;
 import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.internal.core.VolumeGeometry;
+import io.datamint.spark.internal.core.VolumeGeometry.AffineSource;
+import io.datamint.spark.internal.core.VolumeGeometry.AxisCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,8 +1,8 @@
-package io.datamint.spark.slice;
+package io.datamint.spark.internal.slice;
 
-import io.datamint.spark.core.VolumeGeometry;
-import io.datamint.spark.core.VolumeGeometry.AxisCode;
 import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.internal.core.VolumeGeometry;
+import io.datamint.spark.internal.core.VolumeGeometry.AxisCode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.datamint.spark.slice;
+package io.datamint.spark.internal.slice;
 
 import java.util.Locale;
 

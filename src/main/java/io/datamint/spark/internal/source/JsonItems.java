@@ -1,4 +1,4 @@
-package io.datamint.spark.source;
+package io.datamint.spark.internal.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
-package io.datamint.spark.source;
+package io.datamint.spark.internal.source;
 
-import io.datamint.spark.api.model.Annotation;
-import io.datamint.spark.api.model.Project;
-import io.datamint.spark.api.model.Resource;
-import io.datamint.spark.api.model.SplitAssignment;
-import io.datamint.spark.api.model.Worklist;
+import io.datamint.spark.internal.api.model.Annotation;
+import io.datamint.spark.internal.api.model.Project;
+import io.datamint.spark.internal.api.model.Resource;
+import io.datamint.spark.internal.api.model.SplitAssignment;
+import io.datamint.spark.internal.api.model.Worklist;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

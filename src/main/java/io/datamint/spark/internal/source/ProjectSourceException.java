@@ -1,4 +1,4 @@
-package io.datamint.spark.source;
+package io.datamint.spark.internal.source;
 
 import io.datamint.spark.error.SourceException;
 

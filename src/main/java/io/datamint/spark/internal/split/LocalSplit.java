@@ -1,4 +1,4 @@
-package io.datamint.spark.split;
+package io.datamint.spark.internal.split;
 
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,6 +1,6 @@
-package io.datamint.spark.split;
+package io.datamint.spark.internal.split;
 
-import io.datamint.spark.api.model.SplitAssignment;
+import io.datamint.spark.internal.api.model.SplitAssignment;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;

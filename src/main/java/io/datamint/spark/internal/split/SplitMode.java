@@ -1,4 +1,4 @@
-package io.datamint.spark.split;
+package io.datamint.spark.internal.split;
 
 /**
  * Which split a read computes, chosen from the split options as the seed's SDK v2.17 {@code

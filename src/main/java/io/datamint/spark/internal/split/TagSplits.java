@@ -1,6 +1,6 @@
-package io.datamint.spark.split;
+package io.datamint.spark.internal.split;
 
-import io.datamint.spark.api.model.Resource;
+import io.datamint.spark.internal.api.model.Resource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

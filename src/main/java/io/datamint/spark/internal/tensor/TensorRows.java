@@ -1,6 +1,6 @@
-package io.datamint.spark.tensor;
+package io.datamint.spark.internal.tensor;
 
-import io.datamint.spark.core.PixelArray;
+import io.datamint.spark.internal.core.PixelArray;
 import java.nio.ByteBuffer;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;

@@ -1,4 +1,4 @@
-package io.datamint.spark.tensor;
+package io.datamint.spark.internal.tensor;
 
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;

@@ -1,6 +1,6 @@
-package io.datamint.spark.tensor;
+package io.datamint.spark.internal.tensor;
 
-import io.datamint.spark.core.PixelArray;
+import io.datamint.spark.internal.core.PixelArray;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.apache.arrow.vector.IntVector;

@@ -1,4 +1,4 @@
-package io.datamint.spark.util;
+package io.datamint.spark.internal.util;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package io.datamint.spark.util;
+package io.datamint.spark.internal.util;
 
 import org.apache.spark.sql.connector.metric.CustomSumMetric;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;

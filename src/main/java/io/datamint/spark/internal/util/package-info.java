@@ -2,4 +2,4 @@
  * Small helpers with no domain of their own: Hadoop configuration shipping, name suggestions, build
  * versions.
  */
-package io.datamint.spark.util;
+package io.datamint.spark.internal.util;

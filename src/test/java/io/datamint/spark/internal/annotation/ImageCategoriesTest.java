@@ -1,11 +1,11 @@
-package io.datamint.spark.annotation;
+package io.datamint.spark.internal.annotation;
 
-import static io.datamint.spark.annotation.Fixtures.ann;
-import static io.datamint.spark.annotation.Fixtures.category;
+import static io.datamint.spark.internal.annotation.Fixtures.ann;
+import static io.datamint.spark.internal.annotation.Fixtures.category;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.datamint.spark.api.model.Annotation;
+import io.datamint.spark.internal.api.model.Annotation;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;

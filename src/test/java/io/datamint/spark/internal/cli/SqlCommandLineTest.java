@@ -1,10 +1,10 @@
-package io.datamint.spark.cli;
+package io.datamint.spark.internal.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.datamint.spark.cli.SqlCommandLine.Conf;
-import io.datamint.spark.cli.SqlCommandLine.UsageException;
+import io.datamint.spark.internal.cli.SqlCommandLine.Conf;
+import io.datamint.spark.internal.cli.SqlCommandLine.UsageException;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.datamint.spark.config;
+package io.datamint.spark.internal.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -145,8 +145,8 @@ class DatamintOptionsTest {
     assertThatThrownBy(() -> resolve(Map.of("as_of_timestamp", "yesterday")))
         .hasMessageContaining("yesterday");
     assertThat(resolve(Map.of("split", "train=0.7,test=0.3", "seed", "42")).splits().mode())
-        .isEqualTo(io.datamint.spark.split.SplitMode.LOCAL);
-    assertThat(resolve(Map.of()).splits().mode()).isEqualTo(io.datamint.spark.split.SplitMode.NONE);
+        .isEqualTo(io.datamint.spark.internal.split.SplitMode.LOCAL);
+    assertThat(resolve(Map.of()).splits().mode()).isEqualTo(io.datamint.spark.internal.split.SplitMode.NONE);
   }
 
   @Test
@@ -161,7 +161,7 @@ class DatamintOptionsTest {
         .isInstanceOf(InvalidOptionException.class)
         .hasMessage(
             "option \"prefetch_concurrency\" applies only to a prefetch "
-                + "(io.datamint.spark.prefetch.DatamintPrefetch or bin/datamint-prefetch), not to a read of the datamint "
+                + "(io.datamint.spark.DatamintPrefetch or bin/datamint-prefetch), not to a read of the datamint "
                 + "data source or catalog, which would ignore it; remove it from the read's options");
     DatamintOptions prefetch =
         DatamintOptions.resolveForPrefetch(

@@ -1,10 +1,10 @@
-package io.datamint.spark.config;
+package io.datamint.spark.internal.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.datamint.spark.annotation.MergeStrategy;
-import io.datamint.spark.core.DecodeLimits;
+import io.datamint.spark.internal.annotation.MergeStrategy;
+import io.datamint.spark.internal.core.DecodeLimits;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -145,7 +145,7 @@ class OptionSpecsTest {
             Map.of(),
             Map.of());
     assertThat(o.dataset()).isEqualTo(DatasetKind.VOLUME);
-    assertThat(o.slicePlane()).isEqualTo(io.datamint.spark.slice.SlicePlane.CORONAL);
+    assertThat(o.slicePlane()).isEqualTo(io.datamint.spark.internal.slice.SlicePlane.CORONAL);
     assertThat(o.targets().worklists().isInferred()).isTrue();
     assertThat(o.splits().seed()).isEqualTo(-3L);
     assertThat(o.maxDecodedBytes()).isEqualTo(100 << 10);

@@ -1,10 +1,10 @@
-package io.datamint.spark.core;
+package io.datamint.spark.internal.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.datamint.spark.core.VolumeGeometry.AffineSource;
-import io.datamint.spark.core.VolumeGeometry.AxisCode;
+import io.datamint.spark.internal.core.VolumeGeometry.AffineSource;
+import io.datamint.spark.internal.core.VolumeGeometry.AxisCode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;

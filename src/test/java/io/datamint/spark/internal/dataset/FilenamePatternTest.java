@@ -1,4 +1,4 @@
-package io.datamint.spark.dataset;
+package io.datamint.spark.internal.dataset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,13 +1,13 @@
-package io.datamint.spark.dataset;
+package io.datamint.spark.internal.dataset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.datamint.spark.api.model.ResourceKind;
-import io.datamint.spark.config.DatasetKind;
-import io.datamint.spark.core.DType;
-import io.datamint.spark.core.DecodeLimits;
-import io.datamint.spark.core.PixelArray;
+import io.datamint.spark.internal.api.model.ResourceKind;
+import io.datamint.spark.internal.config.DatasetKind;
+import io.datamint.spark.internal.core.DType;
+import io.datamint.spark.internal.core.DecodeLimits;
+import io.datamint.spark.internal.core.PixelArray;
 import org.junit.jupiter.api.Test;
 
 class ItemLayoutTest {

@@ -1,4 +1,4 @@
-package io.datamint.spark.decode;
+package io.datamint.spark.internal.decode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

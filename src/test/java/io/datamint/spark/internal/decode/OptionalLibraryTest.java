@@ -1,11 +1,11 @@
-package io.datamint.spark.decode;
+package io.datamint.spark.internal.decode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.datamint.spark.core.DecodeLimits;
 import io.datamint.spark.error.DecodeException;
-import io.datamint.spark.util.BuildInfo;
+import io.datamint.spark.internal.core.DecodeLimits;
+import io.datamint.spark.internal.util.BuildInfo;
 import java.io.File;
 import java.util.Arrays;
 import java.util.List;
@@ -128,7 +128,7 @@ class OptionalLibraryTest {
     error.setStackTrace(
         new StackTraceElement[] {
           new StackTraceElement(
-              "io.datamint.spark.decode.Decoders", "forFormat", "Decoders.java", 1)
+              "io.datamint.spark.internal.decode.Decoders", "forFormat", "Decoders.java", 1)
         });
     assertThat(OptionalLibrary.linkageFailure("this NIfTI file", error).getMessage())
         .startsWith(

@@ -1,9 +1,9 @@
-package io.datamint.spark.decode;
+package io.datamint.spark.internal.decode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.datamint.spark.core.PixelArray;
+import io.datamint.spark.internal.core.PixelArray;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 

@@ -1,4 +1,4 @@
-package io.datamint.spark.plan;
+package io.datamint.spark.internal.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +16,7 @@ class PartitionPlannerTest {
         "CR",
         null,
         null,
-        io.datamint.spark.api.model.ResourceKind.IMAGE,
+        io.datamint.spark.internal.api.model.ResourceKind.IMAGE,
         null,
         null,
         size,
@@ -77,7 +77,7 @@ class PartitionPlannerTest {
             "CT",
             null,
             null,
-            io.datamint.spark.api.model.ResourceKind.NIFTI,
+            io.datamint.spark.internal.api.model.ResourceKind.NIFTI,
             null,
             null,
             10L,
@@ -93,7 +93,7 @@ class PartitionPlannerTest {
             "CT",
             null,
             null,
-            io.datamint.spark.api.model.ResourceKind.NIFTI,
+            io.datamint.spark.internal.api.model.ResourceKind.NIFTI,
             null,
             null,
             10L,

@@ -1,4 +1,4 @@
-package io.datamint.spark.prefetch;
+package io.datamint.spark.internal.prefetch;
 
 import io.datamint.spark.testing.ClusterSession;
 import java.util.ArrayList;

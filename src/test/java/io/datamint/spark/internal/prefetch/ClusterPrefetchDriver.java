@@ -1,5 +1,7 @@
-package io.datamint.spark.prefetch;
+package io.datamint.spark.internal.prefetch;
 
+import io.datamint.spark.DatamintPrefetch;
+import io.datamint.spark.prefetch.PrefetchReport;
 import io.datamint.spark.testing.ClusterSession;
 import java.util.LinkedHashMap;
 import java.util.Map;

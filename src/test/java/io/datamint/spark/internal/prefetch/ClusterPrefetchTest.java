@@ -1,9 +1,9 @@
-package io.datamint.spark.prefetch;
+package io.datamint.spark.internal.prefetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.datamint.spark.sample.SampleProject;
+import io.datamint.spark.internal.sample.SampleProject;
 import io.datamint.spark.testing.ClusterDriver;
 import io.datamint.spark.testing.StandaloneCluster;
 import java.nio.file.Files;

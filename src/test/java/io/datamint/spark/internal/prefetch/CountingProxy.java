@@ -1,4 +1,4 @@
-package io.datamint.spark.prefetch;
+package io.datamint.spark.internal.prefetch;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;

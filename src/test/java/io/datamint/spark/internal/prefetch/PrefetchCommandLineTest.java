@@ -1,9 +1,9 @@
-package io.datamint.spark.prefetch;
+package io.datamint.spark.internal.prefetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.datamint.spark.cli.PrefetchCommandLine;
+import io.datamint.spark.internal.cli.PrefetchCommandLine;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,10 @@
-package io.datamint.spark.prefetch;
+package io.datamint.spark.internal.prefetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.datamint.spark.server.FaultPlan;
+import io.datamint.spark.DatamintPrefetch;
+import io.datamint.spark.internal.server.FaultPlan;
+import io.datamint.spark.prefetch.PrefetchReport;
 import io.datamint.spark.testing.SharedSpark;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -1,12 +1,15 @@
-package io.datamint.spark.prefetch;
+package io.datamint.spark.internal.prefetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.datamint.spark.config.InvalidOptionException;
-import io.datamint.spark.sample.SampleProject;
-import io.datamint.spark.server.DatamintApiServer;
-import io.datamint.spark.server.FaultPlan;
+import io.datamint.spark.DatamintPrefetch;
+import io.datamint.spark.internal.config.InvalidOptionException;
+import io.datamint.spark.internal.sample.SampleProject;
+import io.datamint.spark.internal.server.DatamintApiServer;
+import io.datamint.spark.internal.server.FaultPlan;
+import io.datamint.spark.prefetch.PrefetchFileResult;
+import io.datamint.spark.prefetch.PrefetchReport;
 import io.datamint.spark.testing.SharedSpark;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,8 @@
-package io.datamint.spark.prefetch;
+package io.datamint.spark.internal.prefetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.datamint.spark.prefetch.PrefetchFileResult;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

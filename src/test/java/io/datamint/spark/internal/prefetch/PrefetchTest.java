@@ -1,9 +1,11 @@
-package io.datamint.spark.prefetch;
+package io.datamint.spark.internal.prefetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.datamint.spark.api.model.Json;
+import io.datamint.spark.internal.api.model.Json;
+import io.datamint.spark.prefetch.PrefetchFileResult;
+import io.datamint.spark.prefetch.PrefetchReport;
 import io.datamint.spark.testing.SharedSpark;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -103,7 +105,7 @@ class PrefetchTest {
     assertThat(Json.MAPPER.readTree(out.resolve("worklists.json").toFile()))
         .isEqualTo(Json.MAPPER.readTree(fx.source.resolve("worklists.json").toFile()));
     assertThat(Json.text(Json.MAPPER.readTree(out.resolve("project.json").toFile()), "name"))
-        .isEqualTo(io.datamint.spark.sample.SampleProject.NAME);
+        .isEqualTo(io.datamint.spark.internal.sample.SampleProject.NAME);
     assertThat(lines(out.resolve("splits.jsonl")))
         .isNotEmpty()
         .allSatisfy(s -> assertThat(s.get("deleted_at").isNull()).isTrue());

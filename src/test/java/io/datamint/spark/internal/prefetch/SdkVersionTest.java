@@ -1,10 +1,10 @@
-package io.datamint.spark.prefetch;
+package io.datamint.spark.internal.prefetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.datamint.spark.api.model.Json;
-import io.datamint.spark.sample.SampleProject;
+import io.datamint.spark.internal.api.model.Json;
+import io.datamint.spark.internal.sample.SampleProject;
 import io.datamint.spark.testing.ExternalTool;
 import java.nio.file.Files;
 import java.nio.file.Path;

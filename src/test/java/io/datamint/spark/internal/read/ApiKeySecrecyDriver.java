@@ -1,6 +1,6 @@
-package io.datamint.spark.read;
+package io.datamint.spark.internal.read;
 
-import io.datamint.spark.config.SecretRedaction;
+import io.datamint.spark.internal.config.SecretRedaction;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;

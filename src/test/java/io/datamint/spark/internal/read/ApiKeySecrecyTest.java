@@ -1,10 +1,10 @@
-package io.datamint.spark.read;
+package io.datamint.spark.internal.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.datamint.spark.sample.SampleProject;
-import io.datamint.spark.server.DatamintApiServer;
-import io.datamint.spark.server.FaultPlan;
+import io.datamint.spark.internal.sample.SampleProject;
+import io.datamint.spark.internal.server.DatamintApiServer;
+import io.datamint.spark.internal.server.FaultPlan;
 import io.datamint.spark.testing.ClusterDriver;
 import java.io.IOException;
 import java.io.Writer;

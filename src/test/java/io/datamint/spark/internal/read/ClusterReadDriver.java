@@ -1,4 +1,4 @@
-package io.datamint.spark.read;
+package io.datamint.spark.internal.read;
 
 import io.datamint.spark.testing.ClusterSession;
 import java.util.ArrayList;

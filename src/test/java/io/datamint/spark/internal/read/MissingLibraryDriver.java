@@ -1,10 +1,10 @@
-package io.datamint.spark.read;
+package io.datamint.spark.internal.read;
 
-import io.datamint.spark.decode.OptionalLibrary;
+import io.datamint.spark.internal.decode.OptionalLibrary;
+import io.datamint.spark.internal.util.BatchScans;
 import io.datamint.spark.testing.ClusterSession;
 import io.datamint.spark.testing.ReadOptions;
 import io.datamint.spark.testing.SharedSpark;
-import io.datamint.spark.util.BatchScans;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

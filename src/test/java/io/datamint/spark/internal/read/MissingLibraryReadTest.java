@@ -1,12 +1,12 @@
-package io.datamint.spark.read;
+package io.datamint.spark.internal.read;
 
-import static io.datamint.spark.decode.OptionalLibrary.FFMPEG;
-import static io.datamint.spark.decode.OptionalLibrary.JAI_IMAGEIO_JPEG2000;
-import static io.datamint.spark.decode.OptionalLibrary.TWELVEMONKEYS;
+import static io.datamint.spark.internal.decode.OptionalLibrary.FFMPEG;
+import static io.datamint.spark.internal.decode.OptionalLibrary.JAI_IMAGEIO_JPEG2000;
+import static io.datamint.spark.internal.decode.OptionalLibrary.TWELVEMONKEYS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.datamint.spark.decode.OptionalLibrary;
+import io.datamint.spark.internal.decode.OptionalLibrary;
 import io.datamint.spark.testing.ClusterDriver;
 import io.datamint.spark.testing.EveryFormatProject;
 import io.datamint.spark.testing.EveryFormatProject.Row;

@@ -1,8 +1,8 @@
-package io.datamint.spark.read;
+package io.datamint.spark.internal.read;
 
 import io.datamint.spark.DatamintSparkSessionExtensions;
+import io.datamint.spark.internal.util.BatchScans;
 import io.datamint.spark.testing.ClusterSession;
-import io.datamint.spark.util.BatchScans;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;

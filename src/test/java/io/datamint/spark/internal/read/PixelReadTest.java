@@ -1,16 +1,16 @@
-package io.datamint.spark.read;
+package io.datamint.spark.internal.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.datamint.spark.api.model.ResourceKind;
-import io.datamint.spark.config.DatasetKind;
-import io.datamint.spark.core.DecodeLimits;
-import io.datamint.spark.core.PixelArray;
-import io.datamint.spark.dataset.ItemLayout;
-import io.datamint.spark.decode.Decoders;
-import io.datamint.spark.decode.FormatDetector;
-import io.datamint.spark.decode.video.VideoReference;
-import io.datamint.spark.sample.SampleProject;
+import io.datamint.spark.internal.api.model.ResourceKind;
+import io.datamint.spark.internal.config.DatasetKind;
+import io.datamint.spark.internal.core.DecodeLimits;
+import io.datamint.spark.internal.core.PixelArray;
+import io.datamint.spark.internal.dataset.ItemLayout;
+import io.datamint.spark.internal.decode.Decoders;
+import io.datamint.spark.internal.decode.FormatDetector;
+import io.datamint.spark.internal.decode.video.VideoReference;
+import io.datamint.spark.internal.sample.SampleProject;
 import io.datamint.spark.testing.SharedSpark;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;

@@ -1,11 +1,11 @@
-package io.datamint.spark.read;
+package io.datamint.spark.internal.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.datamint.spark.internal.util.BatchScans;
 import io.datamint.spark.testing.ClusterDriver;
 import io.datamint.spark.testing.SharedSpark;
 import io.datamint.spark.testing.TestMirror;
-import io.datamint.spark.util.BatchScans;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -105,7 +105,7 @@ class PushdownTest {
     assertThat(scan.description()).contains("PushedTags=[even, t0]");
     long planned =
         java.util.Arrays.stream(scan.planInputPartitions())
-            .mapToLong(p -> ((io.datamint.spark.plan.ResourcePartition) p).resources().size())
+            .mapToLong(p -> ((io.datamint.spark.internal.plan.ResourcePartition) p).resources().size())
             .sum();
     assertThat(planned).isEqualTo(4);
   }
@@ -148,7 +148,7 @@ class PushdownTest {
     assertThat(scan.description()).contains("PushedTags=[even]");
     long planned =
         java.util.Arrays.stream(scan.planInputPartitions())
-            .mapToLong(p -> ((io.datamint.spark.plan.ResourcePartition) p).resources().size())
+            .mapToLong(p -> ((io.datamint.spark.internal.plan.ResourcePartition) p).resources().size())
             .sum();
     assertThat(planned).isEqualTo(10);
   }
@@ -178,7 +178,7 @@ class PushdownTest {
     assertThat(scan.description()).contains("PushedLimit=3");
     long planned =
         java.util.Arrays.stream(scan.planInputPartitions())
-            .mapToLong(p -> ((io.datamint.spark.plan.ResourcePartition) p).resources().size())
+            .mapToLong(p -> ((io.datamint.spark.internal.plan.ResourcePartition) p).resources().size())
             .sum();
     assertThat(planned).isEqualTo(3);
   }

@@ -1,10 +1,10 @@
-package io.datamint.spark.read;
+package io.datamint.spark.internal.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.datamint.spark.sample.SampleProject;
+import io.datamint.spark.internal.sample.SampleProject;
+import io.datamint.spark.internal.util.BatchScans;
 import io.datamint.spark.testing.SharedSpark;
-import io.datamint.spark.util.BatchScans;
 import java.nio.file.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

@@ -1,8 +1,8 @@
-package io.datamint.spark.read;
+package io.datamint.spark.internal.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.datamint.spark.sample.NiftiWriter;
+import io.datamint.spark.internal.sample.NiftiWriter;
 import io.datamint.spark.testing.SharedSpark;
 import io.datamint.spark.testing.TestMirror;
 import java.nio.file.Files;

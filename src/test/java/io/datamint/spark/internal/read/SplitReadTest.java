@@ -1,11 +1,11 @@
-package io.datamint.spark.read;
+package io.datamint.spark.internal.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.datamint.spark.sample.SampleProject;
-import io.datamint.spark.split.LocalSplit;
-import io.datamint.spark.split.SplitRatios;
+import io.datamint.spark.internal.sample.SampleProject;
+import io.datamint.spark.internal.split.LocalSplit;
+import io.datamint.spark.internal.split.SplitRatios;
 import io.datamint.spark.testing.ReadOptions;
 import io.datamint.spark.testing.SharedSpark;
 import java.nio.file.Path;

@@ -1,11 +1,12 @@
-package io.datamint.spark.read;
+package io.datamint.spark.internal.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.datamint.spark.sample.SampleProject;
-import io.datamint.spark.server.DatamintApiServer;
-import io.datamint.spark.server.FaultPlan;
+import io.datamint.spark.DatamintSplits;
+import io.datamint.spark.internal.sample.SampleProject;
+import io.datamint.spark.internal.server.DatamintApiServer;
+import io.datamint.spark.internal.server.FaultPlan;
 import io.datamint.spark.testing.ReadOptions;
 import io.datamint.spark.testing.SharedSpark;
 import io.datamint.spark.testing.TestMirror;

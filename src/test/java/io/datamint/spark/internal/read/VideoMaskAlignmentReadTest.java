@@ -1,9 +1,9 @@
-package io.datamint.spark.read;
+package io.datamint.spark.internal.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.datamint.spark.sample.PngWriter;
-import io.datamint.spark.sample.VideoWriter;
+import io.datamint.spark.internal.sample.PngWriter;
+import io.datamint.spark.internal.sample.VideoWriter;
 import io.datamint.spark.testing.SharedSpark;
 import io.datamint.spark.testing.TestMirror;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.datamint.spark.sample;
+package io.datamint.spark.internal.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

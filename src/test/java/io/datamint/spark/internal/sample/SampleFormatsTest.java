@@ -1,7 +1,7 @@
-package io.datamint.spark.sample;
+package io.datamint.spark.internal.sample;
 
-import static io.datamint.spark.sample.Mirror.identifier;
-import static io.datamint.spark.sample.Mirror.type;
+import static io.datamint.spark.internal.sample.Mirror.identifier;
+import static io.datamint.spark.internal.sample.Mirror.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

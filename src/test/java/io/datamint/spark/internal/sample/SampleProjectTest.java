@@ -1,9 +1,9 @@
-package io.datamint.spark.sample;
+package io.datamint.spark.internal.sample;
 
-import static io.datamint.spark.sample.Mirror.field;
-import static io.datamint.spark.sample.Mirror.frameIndex;
-import static io.datamint.spark.sample.Mirror.identifier;
-import static io.datamint.spark.sample.Mirror.type;
+import static io.datamint.spark.internal.sample.Mirror.field;
+import static io.datamint.spark.internal.sample.Mirror.frameIndex;
+import static io.datamint.spark.internal.sample.Mirror.identifier;
+import static io.datamint.spark.internal.sample.Mirror.type;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,17 +1,17 @@
-package io.datamint.spark.server;
+package io.datamint.spark.internal.server;
 
-import static io.datamint.spark.server.ServerTestSupport.get;
-import static io.datamint.spark.server.ServerTestSupport.json;
-import static io.datamint.spark.server.ServerTestSupport.lines;
-import static io.datamint.spark.server.ServerTestSupport.post;
-import static io.datamint.spark.server.ServerTestSupport.text;
+import static io.datamint.spark.internal.server.ServerTestSupport.get;
+import static io.datamint.spark.internal.server.ServerTestSupport.json;
+import static io.datamint.spark.internal.server.ServerTestSupport.lines;
+import static io.datamint.spark.internal.server.ServerTestSupport.post;
+import static io.datamint.spark.internal.server.ServerTestSupport.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.datamint.spark.api.model.Json;
-import io.datamint.spark.sample.SampleProject;
+import io.datamint.spark.internal.api.model.Json;
+import io.datamint.spark.internal.sample.SampleProject;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
-package io.datamint.spark.server;
+package io.datamint.spark.internal.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.datamint.spark.sample.SampleProject;
+import io.datamint.spark.internal.sample.SampleProject;
 import io.datamint.spark.testing.ExternalTool;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

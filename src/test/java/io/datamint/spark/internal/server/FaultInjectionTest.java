@@ -1,12 +1,12 @@
-package io.datamint.spark.server;
+package io.datamint.spark.internal.server;
 
-import static io.datamint.spark.server.ServerTestSupport.get;
-import static io.datamint.spark.server.ServerTestSupport.json;
-import static io.datamint.spark.server.ServerTestSupport.post;
+import static io.datamint.spark.internal.server.ServerTestSupport.get;
+import static io.datamint.spark.internal.server.ServerTestSupport.json;
+import static io.datamint.spark.internal.server.ServerTestSupport.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.datamint.spark.sample.SampleProject;
+import io.datamint.spark.internal.sample.SampleProject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;

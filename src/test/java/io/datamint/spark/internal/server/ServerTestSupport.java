@@ -1,8 +1,8 @@
-package io.datamint.spark.server;
+package io.datamint.spark.internal.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.datamint.spark.api.model.Json;
+import io.datamint.spark.internal.api.model.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

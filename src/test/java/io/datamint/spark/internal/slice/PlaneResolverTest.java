@@ -1,20 +1,20 @@
-package io.datamint.spark.slice;
+package io.datamint.spark.internal.slice;
 
-import static io.datamint.spark.slice.SlicePlane.AXIAL;
-import static io.datamint.spark.slice.SlicePlane.CORONAL;
-import static io.datamint.spark.slice.SlicePlane.SAGITTAL;
+import static io.datamint.spark.internal.slice.SlicePlane.AXIAL;
+import static io.datamint.spark.internal.slice.SlicePlane.CORONAL;
+import static io.datamint.spark.internal.slice.SlicePlane.SAGITTAL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.datamint.spark.core.DecodeLimits;
-import io.datamint.spark.decode.DecodedResource;
-import io.datamint.spark.decode.Decoders;
-import io.datamint.spark.decode.FileFormat;
-import io.datamint.spark.decode.FormatDetector;
 import io.datamint.spark.error.DecodeException;
-import io.datamint.spark.sample.SampleProject;
+import io.datamint.spark.internal.core.DecodeLimits;
+import io.datamint.spark.internal.decode.DecodedResource;
+import io.datamint.spark.internal.decode.Decoders;
+import io.datamint.spark.internal.decode.FileFormat;
+import io.datamint.spark.internal.decode.FormatDetector;
+import io.datamint.spark.internal.sample.SampleProject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;

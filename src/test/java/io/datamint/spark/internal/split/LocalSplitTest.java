@@ -1,4 +1,4 @@
-package io.datamint.spark.split;
+package io.datamint.spark.internal.split;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,9 +1,9 @@
-package io.datamint.spark.split;
+package io.datamint.spark.internal.split;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.datamint.spark.api.model.SplitAssignment;
+import io.datamint.spark.internal.api.model.SplitAssignment;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

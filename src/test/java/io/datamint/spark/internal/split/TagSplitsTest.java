@@ -1,10 +1,10 @@
-package io.datamint.spark.split;
+package io.datamint.spark.internal.split;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.datamint.spark.api.model.Resource;
+import io.datamint.spark.internal.api.model.Resource;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
-package io.datamint.spark.annotation.mask;
+package io.datamint.spark.internal.annotation.mask;
 
-import io.datamint.spark.core.PixelArray;
+import io.datamint.spark.internal.core.PixelArray;
 
 /**
  * One author's instance masks on one resource: uint8 {@code masks} of shape {@code (N, D, H, W)}

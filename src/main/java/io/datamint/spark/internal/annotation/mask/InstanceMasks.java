@@ -1,12 +1,12 @@
-package io.datamint.spark.annotation.mask;
+package io.datamint.spark.internal.annotation.mask;
 
-import io.datamint.spark.annotation.AuthorKey;
-import io.datamint.spark.api.model.Annotation;
-import io.datamint.spark.core.DType;
-import io.datamint.spark.core.DecodeLimits;
-import io.datamint.spark.core.PixelArray;
 import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.error.SourceException;
+import io.datamint.spark.internal.annotation.AuthorKey;
+import io.datamint.spark.internal.api.model.Annotation;
+import io.datamint.spark.internal.core.DType;
+import io.datamint.spark.internal.core.DecodeLimits;
+import io.datamint.spark.internal.core.PixelArray;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

@@ -1,13 +1,13 @@
-package io.datamint.spark.annotation.mask;
+package io.datamint.spark.internal.annotation.mask;
 
-import io.datamint.spark.core.DType;
-import io.datamint.spark.core.DecodeLimits;
-import io.datamint.spark.core.PixelArray;
-import io.datamint.spark.decode.DecodedResource;
-import io.datamint.spark.decode.Decoders;
-import io.datamint.spark.decode.FileFormat;
-import io.datamint.spark.decode.FormatDetector;
 import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.internal.core.DType;
+import io.datamint.spark.internal.core.DecodeLimits;
+import io.datamint.spark.internal.core.PixelArray;
+import io.datamint.spark.internal.decode.DecodedResource;
+import io.datamint.spark.internal.decode.Decoders;
+import io.datamint.spark.internal.decode.FileFormat;
+import io.datamint.spark.internal.decode.FormatDetector;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 

@@ -1,6 +1,6 @@
-package io.datamint.spark.annotation.mask;
+package io.datamint.spark.internal.annotation.mask;
 
-import io.datamint.spark.core.PixelArray;
+import io.datamint.spark.internal.core.PixelArray;
 
 /**
  * The voxel grid a resource's masks must match: the image as decoded, {@code depth} frames or

@@ -1,7 +1,7 @@
-package io.datamint.spark.annotation.mask;
+package io.datamint.spark.internal.annotation.mask;
 
-import io.datamint.spark.api.model.Annotation;
-import io.datamint.spark.source.ResourceFileStore;
+import io.datamint.spark.internal.api.model.Annotation;
+import io.datamint.spark.internal.source.ResourceFileStore;
 import java.io.IOException;
 import java.io.InputStream;
 

@@ -1,4 +1,4 @@
-package io.datamint.spark.api.client;
+package io.datamint.spark.internal.api.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;

@@ -1,4 +1,4 @@
-package io.datamint.spark.api.client;
+package io.datamint.spark.internal.api.client;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,7 +1,7 @@
-package io.datamint.spark.api.client;
+package io.datamint.spark.internal.api.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.datamint.spark.api.model.Json;
+import io.datamint.spark.internal.api.model.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

@@ -1,9 +1,9 @@
-package io.datamint.spark.api.client;
+package io.datamint.spark.internal.api.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.datamint.spark.api.model.Json;
+import io.datamint.spark.internal.api.model.Json;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.datamint.spark.api.model;
+package io.datamint.spark.internal.api.model;
 
 /** Whether an annotation applies to the whole resource or to one frame (slice) of it. */
 public enum AnnotationScope {

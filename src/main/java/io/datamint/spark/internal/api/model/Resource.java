@@ -1,4 +1,4 @@
-package io.datamint.spark.api.model;
+package io.datamint.spark.internal.api.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;

@@ -4,4 +4,4 @@
  * resource kind detection, frame counts and patient ids. Unknown JSON fields are ignored; missing
  * optional fields are null.
  */
-package io.datamint.spark.api.model;
+package io.datamint.spark.internal.api.model;

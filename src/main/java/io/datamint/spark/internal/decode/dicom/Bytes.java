@@ -1,4 +1,4 @@
-package io.datamint.spark.decode.dicom;
+package io.datamint.spark.internal.decode.dicom;
 
 /**
  * Reading unsigned integers of either byte order out of byte arrays (callers check bounds first).

@@ -1,10 +1,10 @@
-package io.datamint.spark.decode.dicom;
+package io.datamint.spark.internal.decode.dicom;
 
-import io.datamint.spark.core.DecodeLimits;
-import io.datamint.spark.core.PixelArray;
-import io.datamint.spark.decode.DecodedResource;
-import io.datamint.spark.decode.ResourceDecoder;
 import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.internal.core.DecodeLimits;
+import io.datamint.spark.internal.core.PixelArray;
+import io.datamint.spark.internal.decode.DecodedResource;
+import io.datamint.spark.internal.decode.ResourceDecoder;
 
 /**
  * Decodes a DICOM file as the Datamint SDK's {@code read_dicom_standardized} does (pydicom {@code
@@ -12,7 +12,7 @@ import io.datamint.spark.error.DecodeException;
  * (frames, channels, rows, columns)}, the header as {@code metainfo} JSON (see {@link
  * MetainfoWriter}) and the voxel-to-patient (LPS) affine when the image has orientation, position
  * and spacing (see {@link PatientAffine}), and its orientation as a typed {@link
- * io.datamint.spark.core.VolumeGeometry.Dicom} (see {@link DicomGeometry}).
+ * io.datamint.spark.internal.core.VolumeGeometry.Dicom} (see {@link DicomGeometry}).
  *
  * <p>Reads Part-10 files and bare data sets, gzip-compressed or not, in implicit and explicit VR
  * little endian, explicit VR big endian and deflated explicit VR little endian, and encapsulated

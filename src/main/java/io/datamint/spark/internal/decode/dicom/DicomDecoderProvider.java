@@ -1,8 +1,8 @@
-package io.datamint.spark.decode.dicom;
+package io.datamint.spark.internal.decode.dicom;
 
-import io.datamint.spark.decode.DecoderProvider;
-import io.datamint.spark.decode.FileFormat;
-import io.datamint.spark.decode.ResourceDecoder;
+import io.datamint.spark.internal.decode.DecoderProvider;
+import io.datamint.spark.internal.decode.FileFormat;
+import io.datamint.spark.internal.decode.ResourceDecoder;
 
 /**
  * Registers {@link DicomDecoder} (DICOM files of every supported transfer syntax) with the decoder

@@ -1,6 +1,6 @@
-package io.datamint.spark.decode.dicom;
+package io.datamint.spark.internal.decode.dicom;
 
-import io.datamint.spark.core.VolumeGeometry;
+import io.datamint.spark.internal.core.VolumeGeometry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

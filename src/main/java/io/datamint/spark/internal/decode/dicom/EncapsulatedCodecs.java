@@ -1,4 +1,4 @@
-package io.datamint.spark.decode.dicom;
+package io.datamint.spark.internal.decode.dicom;
 
 import io.datamint.spark.error.DecodeException;
 import java.util.HashMap;
@@ -11,7 +11,7 @@ import java.util.Map;
  * <p>{@link #defaults()} has pure-Java codecs for every encapsulated transfer syntax the connector
  * reads: RLE Lossless (our own), JPEG baseline and 8-bit extended and JPEG lossless (TwelveMonkeys'
  * ImageIO JPEG reader), 12-bit JPEG extended and JPEG-LS (our own decoders in {@code
- * io.datamint.spark.decode.jpeg}), and JPEG 2000 (jai-imageio's J2K reader). Another registry can
+ * io.datamint.spark.internal.decode.jpeg}), and JPEG 2000 (jai-imageio's J2K reader). Another registry can
  * be passed to {@link DicomDecoder#DicomDecoder(EncapsulatedCodecs)}.
  */
 final class EncapsulatedCodecs {

@@ -1,4 +1,4 @@
-package io.datamint.spark.decode.dicom;
+package io.datamint.spark.internal.decode.dicom;
 
 /**
  * The decoded samples of one frame, as an {@link EncapsulatedCodec} returns them: one {@code int}

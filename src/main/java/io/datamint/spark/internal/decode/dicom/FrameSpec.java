@@ -1,4 +1,4 @@
-package io.datamint.spark.decode.dicom;
+package io.datamint.spark.internal.decode.dicom;
 
 /**
  * What the DICOM header says about one encapsulated frame, handed to an {@link EncapsulatedCodec}

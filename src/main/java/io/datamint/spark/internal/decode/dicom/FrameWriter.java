@@ -1,7 +1,7 @@
-package io.datamint.spark.decode.dicom;
+package io.datamint.spark.internal.decode.dicom;
 
-import io.datamint.spark.core.DType;
-import io.datamint.spark.core.PixelArray;
+import io.datamint.spark.internal.core.DType;
+import io.datamint.spark.internal.core.PixelArray;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;

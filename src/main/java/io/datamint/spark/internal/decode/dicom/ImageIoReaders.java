@@ -1,10 +1,10 @@
-package io.datamint.spark.decode.dicom;
+package io.datamint.spark.internal.decode.dicom;
 
 import com.github.jaiimageio.jpeg2000.impl.J2KImageReaderSpi;
 import com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi;
-import io.datamint.spark.decode.MemoryImageInputStream;
-import io.datamint.spark.decode.OptionalLibrary;
 import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.internal.decode.MemoryImageInputStream;
+import io.datamint.spark.internal.decode.OptionalLibrary;
 import java.awt.image.Raster;
 import java.io.IOException;
 import javax.imageio.ImageReader;

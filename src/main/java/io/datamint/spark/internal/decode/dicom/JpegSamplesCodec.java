@@ -1,10 +1,10 @@
-package io.datamint.spark.decode.dicom;
+package io.datamint.spark.internal.decode.dicom;
 
-import io.datamint.spark.core.DecodeLimits;
-import io.datamint.spark.decode.jpeg.JpegDctDecoder;
-import io.datamint.spark.decode.jpeg.JpegLsDecoder;
-import io.datamint.spark.decode.jpeg.JpegSamples;
 import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.internal.core.DecodeLimits;
+import io.datamint.spark.internal.decode.jpeg.JpegDctDecoder;
+import io.datamint.spark.internal.decode.jpeg.JpegLsDecoder;
+import io.datamint.spark.internal.decode.jpeg.JpegSamples;
 
 /**
  * Adapts this project's own JPEG decoders ({@link JpegLsDecoder} for JPEG-LS, {@link

@@ -1,6 +1,6 @@
-package io.datamint.spark.decode.dicom;
+package io.datamint.spark.internal.decode.dicom;
 
-import io.datamint.spark.core.DType;
+import io.datamint.spark.internal.core.DType;
 
 /**
  * The Modality LUT stage (PS3.3 C.11.1) as pydicom's {@code apply_modality_lut} does it, which is

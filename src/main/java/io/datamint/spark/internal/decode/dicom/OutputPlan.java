@@ -1,7 +1,7 @@
-package io.datamint.spark.decode.dicom;
+package io.datamint.spark.internal.decode.dicom;
 
-import io.datamint.spark.core.DType;
 import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.internal.core.DType;
 
 /**
  * What the output array is and which of the SDK's steps apply, decided once from the header:

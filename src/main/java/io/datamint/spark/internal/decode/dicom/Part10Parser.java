@@ -1,7 +1,7 @@
-package io.datamint.spark.decode.dicom;
+package io.datamint.spark.internal.decode.dicom;
 
-import io.datamint.spark.core.DecodeLimits;
 import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.internal.core.DecodeLimits;
 
 /**
  * Reads a DICOM file (PS3.10): the 128-byte preamble and {@code DICM}, the file meta group, then

@@ -1,4 +1,4 @@
-package io.datamint.spark.decode.dicom;
+package io.datamint.spark.internal.decode.dicom;
 
 import io.datamint.spark.error.DecodeException;
 

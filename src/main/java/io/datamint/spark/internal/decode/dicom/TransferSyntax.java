@@ -1,4 +1,4 @@
-package io.datamint.spark.decode.dicom;
+package io.datamint.spark.internal.decode.dicom;
 
 /**
  * How a data set is encoded: VR explicitness, byte order, deflate, and whether pixel data is

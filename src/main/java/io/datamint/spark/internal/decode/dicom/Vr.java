@@ -1,4 +1,4 @@
-package io.datamint.spark.decode.dicom;
+package io.datamint.spark.internal.decode.dicom;
 
 /**
  * The value representations of PS3.5 section 6.2, with what the parser and the metainfo writer need

@@ -1,4 +1,4 @@
-package io.datamint.spark.decode.dicom;
+package io.datamint.spark.internal.decode.dicom;
 
 /**
  * YBR_FULL (and YBR_FULL_422 once upsampled) to RGB, as pydicom's {@code convert_color_space} does

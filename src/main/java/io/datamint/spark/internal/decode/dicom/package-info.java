@@ -6,11 +6,11 @@
  * gets from pydicom: stored values, YBR to RGB, palette color, modality LUT, MONOCHROME1 inversion,
  * laid out as {@code (frames, channels, rows, columns)}.
  *
- * <p>Public types: {@link io.datamint.spark.decode.dicom.DicomDecoder}, and for compressed transfer
- * syntaxes the codec interface {@link io.datamint.spark.decode.dicom.EncapsulatedCodec} with its
- * registry {@link io.datamint.spark.decode.dicom.EncapsulatedCodecs} and the types it exchanges,
- * {@link io.datamint.spark.decode.dicom.FrameSpec} and {@link
- * io.datamint.spark.decode.dicom.FrameSamples}. JPEG-LS and 12-bit JPEG codecs are registered in
+ * <p>Public types: {@link io.datamint.spark.internal.decode.dicom.DicomDecoder}, and for compressed transfer
+ * syntaxes the codec interface {@link io.datamint.spark.internal.decode.dicom.EncapsulatedCodec} with its
+ * registry {@link io.datamint.spark.internal.decode.dicom.EncapsulatedCodecs} and the types it exchanges,
+ * {@link io.datamint.spark.internal.decode.dicom.FrameSpec} and {@link
+ * io.datamint.spark.internal.decode.dicom.FrameSamples}. JPEG-LS and 12-bit JPEG codecs are registered in
  * {@code EncapsulatedCodecs.defaults()}.
  */
-package io.datamint.spark.decode.dicom;
+package io.datamint.spark.internal.decode.dicom;

@@ -1,4 +1,4 @@
-package io.datamint.spark.decode.jpeg;
+package io.datamint.spark.internal.decode.jpeg;
 
 /**
  * One component of a DCT frame: its sampling factors and quantisation table selector from the frame

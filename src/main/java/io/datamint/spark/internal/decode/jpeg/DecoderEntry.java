@@ -1,7 +1,7 @@
-package io.datamint.spark.decode.jpeg;
+package io.datamint.spark.internal.decode.jpeg;
 
-import io.datamint.spark.core.DecodeLimits;
 import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.internal.core.DecodeLimits;
 import java.util.Objects;
 
 /**

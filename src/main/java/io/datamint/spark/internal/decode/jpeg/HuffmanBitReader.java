@@ -1,4 +1,4 @@
-package io.datamint.spark.decode.jpeg;
+package io.datamint.spark.internal.decode.jpeg;
 
 import io.datamint.spark.error.DecodeException;
 

@@ -1,4 +1,4 @@
-package io.datamint.spark.decode.jpeg;
+package io.datamint.spark.internal.decode.jpeg;
 
 /**
  * The 8x8 inverse DCT with dequantisation, in integer arithmetic: the Loeffler-Ligtenberg-Moschytz

@@ -1,8 +1,8 @@
-package io.datamint.spark.decode.jpeg;
+package io.datamint.spark.internal.decode.jpeg;
 
-import io.datamint.spark.core.DType;
-import io.datamint.spark.core.DecodeLimits;
 import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.internal.core.DType;
+import io.datamint.spark.internal.core.DecodeLimits;
 
 /**
  * A sequential DCT JPEG decoder written from ITU-T T.81 | ISO/IEC 10918-1, for the DICOM transfer

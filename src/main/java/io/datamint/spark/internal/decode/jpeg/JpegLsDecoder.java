@@ -1,8 +1,8 @@
-package io.datamint.spark.decode.jpeg;
+package io.datamint.spark.internal.decode.jpeg;
 
-import io.datamint.spark.core.DType;
-import io.datamint.spark.core.DecodeLimits;
 import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.internal.core.DType;
+import io.datamint.spark.internal.core.DecodeLimits;
 
 /**
  * A JPEG-LS decoder written from ITU-T T.87 | ISO/IEC 14495-1, for the DICOM transfer syntaxes

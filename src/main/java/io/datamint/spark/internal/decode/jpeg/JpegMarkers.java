@@ -1,4 +1,4 @@
-package io.datamint.spark.decode.jpeg;
+package io.datamint.spark.internal.decode.jpeg;
 
 /**
  * The marker codes of ITU-T T.81 (Table B.1) and T.87 (Table C.1) used here, and their names for

@@ -1,4 +1,4 @@
-package io.datamint.spark.decode.jpeg;
+package io.datamint.spark.internal.decode.jpeg;
 
 /**
  * Brings a subsampled component to full resolution and interleaves it into the output, the way the

@@ -1,16 +1,16 @@
 /**
  * Pure-Java decoders for the JPEG family inside DICOM that no library on Maven Central handles:
  * JPEG-LS (ITU-T T.87, transfer syntaxes 1.2.840.10008.1.2.4.80 and .81) with {@link
- * io.datamint.spark.decode.jpeg.JpegLsDecoder}, and sequential DCT JPEG of 8 <em>and 12</em> bits
+ * io.datamint.spark.internal.decode.jpeg.JpegLsDecoder}, and sequential DCT JPEG of 8 <em>and 12</em> bits
  * (ITU-T T.81 baseline and extended, .4.50 and .4.51) with {@link
- * io.datamint.spark.decode.jpeg.JpegDctDecoder}. Both take one frame's codestream and return a
- * {@link io.datamint.spark.decode.jpeg.JpegSamples}: interleaved, full-resolution, unsigned
+ * io.datamint.spark.internal.decode.jpeg.JpegDctDecoder}. Both take one frame's codestream and return a
+ * {@link io.datamint.spark.internal.decode.jpeg.JpegSamples}: interleaved, full-resolution, unsigned
  * component samples, without colour conversion.
  *
  * <p>The decoders were written from the standards. Their output is identical to DCMTK's ({@code
  * dcmdjpls} with CharLS, {@code dcmdjpeg} with the IJG library, islow IDCT and fancy upsampling) on
  * the test corpus. Every failure (truncated, corrupt, unsupported, over the {@link
- * io.datamint.spark.core.DecodeLimits}) is a {@link io.datamint.spark.error.DecodeException};
+ * io.datamint.spark.internal.core.DecodeLimits}) is a {@link io.datamint.spark.error.DecodeException};
  * decoding work is bounded by the image size, and no array is allocated from a size that was not
  * checked.
  *
@@ -20,4 +20,4 @@
  * interleaving, restarts); {@code HuffmanBitReader}, {@code HuffmanTable}, {@code InverseDct},
  * {@code DctComponent}, {@code DctScanDecoder} (MCUs, blocks, restarts) and {@code Upsampler}.
  */
-package io.datamint.spark.decode.jpeg;
+package io.datamint.spark.internal.decode.jpeg;

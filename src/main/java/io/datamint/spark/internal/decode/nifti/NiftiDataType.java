@@ -1,6 +1,6 @@
-package io.datamint.spark.decode.nifti;
+package io.datamint.spark.internal.decode.nifti;
 
-import io.datamint.spark.core.DType;
+import io.datamint.spark.internal.core.DType;
 
 /**
  * The NIfTI {@code datatype} codes (shared by NIfTI-1 and NIfTI-2): the stored element, how many of

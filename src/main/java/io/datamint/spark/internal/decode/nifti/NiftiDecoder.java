@@ -1,17 +1,17 @@
-package io.datamint.spark.decode.nifti;
+package io.datamint.spark.internal.decode.nifti;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.datamint.spark.core.DType;
-import io.datamint.spark.core.DecodeLimits;
-import io.datamint.spark.core.PixelArray;
-import io.datamint.spark.core.VolumeGeometry;
-import io.datamint.spark.decode.DecodedResource;
-import io.datamint.spark.decode.ResourceDecoder;
 import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.internal.core.DType;
+import io.datamint.spark.internal.core.DecodeLimits;
+import io.datamint.spark.internal.core.PixelArray;
+import io.datamint.spark.internal.core.VolumeGeometry;
+import io.datamint.spark.internal.decode.DecodedResource;
+import io.datamint.spark.internal.decode.ResourceDecoder;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;

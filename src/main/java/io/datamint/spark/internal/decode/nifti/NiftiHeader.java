@@ -1,4 +1,4 @@
-package io.datamint.spark.decode.nifti;
+package io.datamint.spark.internal.decode.nifti;
 
 import io.datamint.spark.error.DecodeException;
 import java.nio.ByteBuffer;

@@ -1,7 +1,7 @@
-package io.datamint.spark.decode.nifti;
+package io.datamint.spark.internal.decode.nifti;
 
-import io.datamint.spark.core.VolumeGeometry;
 import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.internal.core.VolumeGeometry;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.datamint.spark.decode.raster;
+package io.datamint.spark.internal.decode.raster;
 
 import java.awt.image.ComponentSampleModel;
 import java.awt.image.DataBuffer;

@@ -1,13 +1,13 @@
-package io.datamint.spark.decode.raster;
+package io.datamint.spark.internal.decode.raster;
 
-import io.datamint.spark.core.DType;
-import io.datamint.spark.core.DecodeLimits;
-import io.datamint.spark.core.PixelArray;
-import io.datamint.spark.decode.DecodedResource;
-import io.datamint.spark.decode.MemoryImageInputStream;
-import io.datamint.spark.decode.OptionalLibrary;
-import io.datamint.spark.decode.ResourceDecoder;
 import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.internal.core.DType;
+import io.datamint.spark.internal.core.DecodeLimits;
+import io.datamint.spark.internal.core.PixelArray;
+import io.datamint.spark.internal.decode.DecodedResource;
+import io.datamint.spark.internal.decode.MemoryImageInputStream;
+import io.datamint.spark.internal.decode.OptionalLibrary;
+import io.datamint.spark.internal.decode.ResourceDecoder;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.EOFException;

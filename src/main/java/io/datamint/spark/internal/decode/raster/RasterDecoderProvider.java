@@ -1,8 +1,8 @@
-package io.datamint.spark.decode.raster;
+package io.datamint.spark.internal.decode.raster;
 
-import io.datamint.spark.decode.DecoderProvider;
-import io.datamint.spark.decode.FileFormat;
-import io.datamint.spark.decode.ResourceDecoder;
+import io.datamint.spark.internal.decode.DecoderProvider;
+import io.datamint.spark.internal.decode.FileFormat;
+import io.datamint.spark.internal.decode.ResourceDecoder;
 
 /**
  * Registers {@link RasterDecoder} (PNG, JPEG, TIFF, BMP and GIF images) with the decoder registry.

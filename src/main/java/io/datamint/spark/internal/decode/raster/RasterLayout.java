@@ -1,6 +1,6 @@
-package io.datamint.spark.decode.raster;
+package io.datamint.spark.internal.decode.raster;
 
-import io.datamint.spark.core.DType;
+import io.datamint.spark.internal.core.DType;
 import java.awt.image.ColorModel;
 import java.awt.image.DataBuffer;
 import java.awt.image.IndexColorModel;

@@ -1,4 +1,4 @@
-package io.datamint.spark.decode.video;
+package io.datamint.spark.internal.decode.video;
 
 /**
  * Detects truncated files from the sizes their top-level containers declare, for the container

@@ -1,4 +1,4 @@
-package io.datamint.spark.decode.video;
+package io.datamint.spark.internal.decode.video;
 
 import java.util.regex.Pattern;
 import org.bytedeco.ffmpeg.avutil.LogCallback;
@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 final class FfmpegLog {
 
   private static final Logger LOG =
-      LoggerFactory.getLogger("io.datamint.spark.decode.video.ffmpeg");
+      LoggerFactory.getLogger("io.datamint.spark.internal.decode.video.ffmpeg");
 
   /**
    * The last error on this thread since {@link #clear()}; a String only, so nothing leaks across

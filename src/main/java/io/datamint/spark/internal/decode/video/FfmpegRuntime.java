@@ -1,7 +1,7 @@
-package io.datamint.spark.decode.video;
+package io.datamint.spark.internal.decode.video;
 
-import io.datamint.spark.decode.OptionalLibrary;
 import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.internal.decode.OptionalLibrary;
 import java.util.stream.Collectors;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avformat;
@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * false.
  *
  * <p>FFmpeg's own log is limited to {@code AV_LOG_ERROR} and routed to SLF4J (logger {@code
- * io.datamint.spark.decode.video.ffmpeg}, at WARN); the last error logged on the calling thread is
+ * io.datamint.spark.internal.decode.video.ffmpeg}, at WARN); the last error logged on the calling thread is
  * also kept so that a {@link DecodeException} can quote FFmpeg's explanation (e.g. "moov atom not
  * found").
  */

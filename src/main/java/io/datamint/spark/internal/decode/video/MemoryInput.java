@@ -1,4 +1,4 @@
-package io.datamint.spark.decode.video;
+package io.datamint.spark.internal.decode.video;
 
 import io.datamint.spark.error.DecodeException;
 import java.util.concurrent.ConcurrentHashMap;

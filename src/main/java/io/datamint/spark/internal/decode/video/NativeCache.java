@@ -1,6 +1,6 @@
-package io.datamint.spark.decode.video;
+package io.datamint.spark.internal.decode.video;
 
-import io.datamint.spark.util.BuildInfo;
+import io.datamint.spark.internal.util.BuildInfo;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
-package io.datamint.spark.decode.video;
+package io.datamint.spark.internal.decode.video;
 
-import io.datamint.spark.decode.DecoderProvider;
-import io.datamint.spark.decode.FileFormat;
-import io.datamint.spark.decode.ResourceDecoder;
+import io.datamint.spark.internal.decode.DecoderProvider;
+import io.datamint.spark.internal.decode.FileFormat;
+import io.datamint.spark.internal.decode.ResourceDecoder;
 
 /** Registers {@link VideoDecoder} (videos, through FFmpeg) with the decoder registry. */
 public final class VideoDecoderProvider implements DecoderProvider {

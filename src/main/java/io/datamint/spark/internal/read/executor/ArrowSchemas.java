@@ -1,4 +1,4 @@
-package io.datamint.spark.read.executor;
+package io.datamint.spark.internal.read.executor;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;

@@ -1,9 +1,9 @@
-package io.datamint.spark.read.executor;
+package io.datamint.spark.internal.read.executor;
 
-import io.datamint.spark.core.DecodeLimits;
-import io.datamint.spark.core.PixelArray;
 import io.datamint.spark.error.DecodeException;
-import io.datamint.spark.slice.Slicer;
+import io.datamint.spark.internal.core.DecodeLimits;
+import io.datamint.spark.internal.core.PixelArray;
+import io.datamint.spark.internal.slice.Slicer;
 
 /**
  * One slice or frame row cut out of a resource's arrays: index {@code index} along axis {@code

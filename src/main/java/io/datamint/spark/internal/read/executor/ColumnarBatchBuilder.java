@@ -1,8 +1,8 @@
-package io.datamint.spark.read.executor;
+package io.datamint.spark.internal.read.executor;
 
-import io.datamint.spark.core.PixelArray;
-import io.datamint.spark.tensor.TensorType;
-import io.datamint.spark.tensor.TensorVectorWriter;
+import io.datamint.spark.internal.core.PixelArray;
+import io.datamint.spark.internal.tensor.TensorType;
+import io.datamint.spark.internal.tensor.TensorVectorWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;

@@ -1,10 +1,10 @@
-package io.datamint.spark.read.executor;
+package io.datamint.spark.internal.read.executor;
 
-import io.datamint.spark.annotation.LabelSchema;
-import io.datamint.spark.config.DatamintOptions;
-import io.datamint.spark.plan.ResourcePartition;
-import io.datamint.spark.schema.DatamintSchema;
-import io.datamint.spark.source.ResourceFileStore;
+import io.datamint.spark.internal.annotation.LabelSchema;
+import io.datamint.spark.internal.config.DatamintOptions;
+import io.datamint.spark.internal.plan.ResourcePartition;
+import io.datamint.spark.internal.schema.DatamintSchema;
+import io.datamint.spark.internal.source.ResourceFileStore;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.read.InputPartition;
 import org.apache.spark.sql.connector.read.PartitionReader;

@@ -1,8 +1,8 @@
-package io.datamint.spark.read.executor;
+package io.datamint.spark.internal.read.executor;
 
-import io.datamint.spark.core.PixelArray;
-import io.datamint.spark.core.VolumeGeometry;
-import io.datamint.spark.schema.Columns;
+import io.datamint.spark.internal.core.PixelArray;
+import io.datamint.spark.internal.core.VolumeGeometry;
+import io.datamint.spark.internal.schema.Columns;
 import java.util.Map;
 
 /**

@@ -1,9 +1,9 @@
-package io.datamint.spark.read.executor;
+package io.datamint.spark.internal.read.executor;
 
-import io.datamint.spark.config.DatamintOptions;
-import io.datamint.spark.config.DatasetKind;
-import io.datamint.spark.config.ReadMode;
-import io.datamint.spark.core.DecodeLimits;
+import io.datamint.spark.internal.config.DatamintOptions;
+import io.datamint.spark.internal.config.DatasetKind;
+import io.datamint.spark.internal.config.ReadMode;
+import io.datamint.spark.internal.core.DecodeLimits;
 import java.io.Serializable;
 
 /** What executors need of the options: resolved on the driver, small and serializable. */

@@ -1,11 +1,11 @@
-package io.datamint.spark.read.executor;
+package io.datamint.spark.internal.read.executor;
 
-import io.datamint.spark.core.PixelArray;
-import io.datamint.spark.plan.PlannedResource;
-import io.datamint.spark.plan.ResourcePartition;
-import io.datamint.spark.schema.Columns;
-import io.datamint.spark.source.ResourceFileStore;
-import io.datamint.spark.util.SumMetric;
+import io.datamint.spark.internal.core.PixelArray;
+import io.datamint.spark.internal.plan.PlannedResource;
+import io.datamint.spark.internal.plan.ResourcePartition;
+import io.datamint.spark.internal.schema.Columns;
+import io.datamint.spark.internal.source.ResourceFileStore;
+import io.datamint.spark.internal.util.SumMetric;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;

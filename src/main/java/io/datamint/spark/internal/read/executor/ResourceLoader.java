@@ -1,14 +1,14 @@
-package io.datamint.spark.read.executor;
+package io.datamint.spark.internal.read.executor;
 
-import io.datamint.spark.core.PixelArray;
-import io.datamint.spark.dataset.ItemLayout;
-import io.datamint.spark.decode.DecodedResource;
-import io.datamint.spark.decode.Decoders;
-import io.datamint.spark.decode.FileFormat;
-import io.datamint.spark.decode.FormatDetector;
 import io.datamint.spark.error.DecodeException;
-import io.datamint.spark.plan.PlannedResource;
-import io.datamint.spark.source.ResourceFileStore;
+import io.datamint.spark.internal.core.PixelArray;
+import io.datamint.spark.internal.dataset.ItemLayout;
+import io.datamint.spark.internal.decode.DecodedResource;
+import io.datamint.spark.internal.decode.Decoders;
+import io.datamint.spark.internal.decode.FileFormat;
+import io.datamint.spark.internal.decode.FormatDetector;
+import io.datamint.spark.internal.plan.PlannedResource;
+import io.datamint.spark.internal.source.ResourceFileStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;

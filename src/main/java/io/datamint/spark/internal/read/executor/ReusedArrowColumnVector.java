@@ -1,4 +1,4 @@
-package io.datamint.spark.read.executor;
+package io.datamint.spark.internal.read.executor;
 
 import org.apache.arrow.vector.ValueVector;
 import org.apache.spark.sql.vectorized.ArrowColumnVector;

@@ -1,10 +1,10 @@
-package io.datamint.spark.read.executor;
+package io.datamint.spark.internal.read.executor;
 
-import io.datamint.spark.api.model.Annotation;
-import io.datamint.spark.plan.PlannedResource;
-import io.datamint.spark.schema.AnnotationStruct;
-import io.datamint.spark.schema.Columns;
-import io.datamint.spark.schema.ResourceAttribute;
+import io.datamint.spark.internal.api.model.Annotation;
+import io.datamint.spark.internal.plan.PlannedResource;
+import io.datamint.spark.internal.schema.AnnotationStruct;
+import io.datamint.spark.internal.schema.Columns;
+import io.datamint.spark.internal.schema.ResourceAttribute;
 import java.io.Serializable;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -21,7 +21,7 @@ import org.apache.spark.unsafe.types.UTF8String;
  * Builds the Spark row of a resource's non-tensor columns, exactly those of the (pruned) schema it
  * is given. Each column's filler is chosen once per partition; only the requested columns are
  * computed. Tensor columns are written straight into Arrow by {@link
- * io.datamint.spark.tensor.TensorVectorWriter}.
+ * io.datamint.spark.internal.tensor.TensorVectorWriter}.
  */
 final class RowAssembler implements Serializable {
 

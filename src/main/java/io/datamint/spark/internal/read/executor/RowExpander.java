@@ -1,12 +1,12 @@
-package io.datamint.spark.read.executor;
+package io.datamint.spark.internal.read.executor;
 
-import io.datamint.spark.api.model.ResourceKind;
-import io.datamint.spark.core.PixelArray;
-import io.datamint.spark.core.VolumeGeometry;
 import io.datamint.spark.error.DecodeException;
-import io.datamint.spark.plan.PlannedResource;
-import io.datamint.spark.slice.PlaneResolver;
-import io.datamint.spark.slice.SlicePlane;
+import io.datamint.spark.internal.api.model.ResourceKind;
+import io.datamint.spark.internal.core.PixelArray;
+import io.datamint.spark.internal.core.VolumeGeometry;
+import io.datamint.spark.internal.plan.PlannedResource;
+import io.datamint.spark.internal.slice.PlaneResolver;
+import io.datamint.spark.internal.slice.SlicePlane;
 import java.io.Serializable;
 import java.util.Arrays;
 

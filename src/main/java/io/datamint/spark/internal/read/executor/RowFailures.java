@@ -1,11 +1,11 @@
-package io.datamint.spark.read.executor;
+package io.datamint.spark.internal.read.executor;
 
-import io.datamint.spark.config.ReadMode;
-import io.datamint.spark.decode.OptionalLibrary;
 import io.datamint.spark.error.DataException;
 import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.error.SourceException;
-import io.datamint.spark.plan.PlannedResource;
+import io.datamint.spark.internal.config.ReadMode;
+import io.datamint.spark.internal.decode.OptionalLibrary;
+import io.datamint.spark.internal.plan.PlannedResource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 

@@ -1,9 +1,9 @@
-package io.datamint.spark.read.executor;
+package io.datamint.spark.internal.read.executor;
 
-import io.datamint.spark.core.PixelArray;
 import io.datamint.spark.error.DecodeException;
-import io.datamint.spark.schema.Columns;
-import io.datamint.spark.tensor.TensorRows;
+import io.datamint.spark.internal.core.PixelArray;
+import io.datamint.spark.internal.schema.Columns;
+import io.datamint.spark.internal.tensor.TensorRows;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;

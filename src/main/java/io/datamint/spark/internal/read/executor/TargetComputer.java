@@ -1,25 +1,25 @@
-package io.datamint.spark.read.executor;
+package io.datamint.spark.internal.read.executor;
 
-import io.datamint.spark.annotation.FrameLabels;
-import io.datamint.spark.annotation.ImageCategories;
-import io.datamint.spark.annotation.ImageLabels;
-import io.datamint.spark.annotation.LabelSchema;
-import io.datamint.spark.annotation.MergeStrategy;
-import io.datamint.spark.annotation.mask.AuthorMasks;
-import io.datamint.spark.annotation.mask.InstanceMasks;
-import io.datamint.spark.annotation.mask.MaskGeometry;
-import io.datamint.spark.annotation.mask.MaskMerge;
-import io.datamint.spark.annotation.mask.MaskSource;
-import io.datamint.spark.annotation.mask.SemanticMasks;
-import io.datamint.spark.api.model.Annotation;
-import io.datamint.spark.config.TargetOptions;
-import io.datamint.spark.core.DType;
-import io.datamint.spark.core.DecodeLimits;
-import io.datamint.spark.core.PixelArray;
 import io.datamint.spark.error.DecodeException;
-import io.datamint.spark.plan.PlannedResource;
-import io.datamint.spark.schema.Columns;
-import io.datamint.spark.source.ResourceFileStore;
+import io.datamint.spark.internal.annotation.FrameLabels;
+import io.datamint.spark.internal.annotation.ImageCategories;
+import io.datamint.spark.internal.annotation.ImageLabels;
+import io.datamint.spark.internal.annotation.LabelSchema;
+import io.datamint.spark.internal.annotation.MergeStrategy;
+import io.datamint.spark.internal.annotation.mask.AuthorMasks;
+import io.datamint.spark.internal.annotation.mask.InstanceMasks;
+import io.datamint.spark.internal.annotation.mask.MaskGeometry;
+import io.datamint.spark.internal.annotation.mask.MaskMerge;
+import io.datamint.spark.internal.annotation.mask.MaskSource;
+import io.datamint.spark.internal.annotation.mask.SemanticMasks;
+import io.datamint.spark.internal.api.model.Annotation;
+import io.datamint.spark.internal.config.TargetOptions;
+import io.datamint.spark.internal.core.DType;
+import io.datamint.spark.internal.core.DecodeLimits;
+import io.datamint.spark.internal.core.PixelArray;
+import io.datamint.spark.internal.plan.PlannedResource;
+import io.datamint.spark.internal.schema.Columns;
+import io.datamint.spark.internal.source.ResourceFileStore;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,7 +31,7 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Executor side: a row's training targets from its filtered annotations, with the SDK's semantics
- * (the logic is in {@code io.datamint.spark.annotation}): {@code image_labels}, {@code
+ * (the logic is in {@code io.datamint.spark.internal.annotation}): {@code image_labels}, {@code
  * image_categories}, {@code frame_labels}, and the masks {@code segmentations} / {@code
  * seg_labels}, decoded from the mask files onto the image's geometry. Only the target columns of
  * the read schema are computed. Bad annotation data (a corrupt mask file, a frame index outside the

@@ -5,11 +5,11 @@
  * frame rows, decide what a failure becomes ({@code RowFailures}, per the read mode) and build
  * Arrow batches.
  *
- * <p>This package knows nothing of the driver side ({@code io.datamint.spark.read}): it works from
+ * <p>This package knows nothing of the driver side ({@code io.datamint.spark.internal.read}): it works from
  * the input partition's planned resources and what the factory carries. Its public types are only
  * those the driver needs to build the factory: {@link
- * io.datamint.spark.read.executor.DatamintReaderFactory}, the {@link
- * io.datamint.spark.read.executor.RowIndexFilter} it ships, and the metric names of {@link
- * io.datamint.spark.read.executor.ReadTaskMetrics}.
+ * io.datamint.spark.internal.read.executor.DatamintReaderFactory}, the {@link
+ * io.datamint.spark.internal.read.executor.RowIndexFilter} it ships, and the metric names of {@link
+ * io.datamint.spark.internal.read.executor.ReadTaskMetrics}.
  */
-package io.datamint.spark.read.executor;
+package io.datamint.spark.internal.read.executor;

@@ -1,10 +1,10 @@
-package io.datamint.spark.source.api;
+package io.datamint.spark.internal.source.api;
 
-import io.datamint.spark.api.client.ApiClients;
-import io.datamint.spark.api.client.ApiSettings;
-import io.datamint.spark.api.client.BodyReaders;
-import io.datamint.spark.api.client.DatamintApiException;
-import io.datamint.spark.source.ResourceFileStore;
+import io.datamint.spark.internal.api.client.ApiClients;
+import io.datamint.spark.internal.api.client.ApiSettings;
+import io.datamint.spark.internal.api.client.BodyReaders;
+import io.datamint.spark.internal.api.client.DatamintApiException;
+import io.datamint.spark.internal.source.ResourceFileStore;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,20 +1,20 @@
-package io.datamint.spark.source.api;
+package io.datamint.spark.internal.source.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.datamint.spark.api.client.ApiClients;
-import io.datamint.spark.api.client.ApiSettings;
-import io.datamint.spark.api.client.DatamintApiClient;
-import io.datamint.spark.api.client.DatamintApiException;
-import io.datamint.spark.api.model.Annotation;
-import io.datamint.spark.api.model.Json;
-import io.datamint.spark.api.model.Project;
-import io.datamint.spark.api.model.Resource;
-import io.datamint.spark.api.model.SplitAssignment;
-import io.datamint.spark.api.model.Worklist;
-import io.datamint.spark.source.JsonItems;
-import io.datamint.spark.source.ProjectSource;
-import io.datamint.spark.source.ProjectSourceException;
-import io.datamint.spark.source.ResourceFileStore;
+import io.datamint.spark.internal.api.client.ApiClients;
+import io.datamint.spark.internal.api.client.ApiSettings;
+import io.datamint.spark.internal.api.client.DatamintApiClient;
+import io.datamint.spark.internal.api.client.DatamintApiException;
+import io.datamint.spark.internal.api.model.Annotation;
+import io.datamint.spark.internal.api.model.Json;
+import io.datamint.spark.internal.api.model.Project;
+import io.datamint.spark.internal.api.model.Resource;
+import io.datamint.spark.internal.api.model.SplitAssignment;
+import io.datamint.spark.internal.api.model.Worklist;
+import io.datamint.spark.internal.source.JsonItems;
+import io.datamint.spark.internal.source.ProjectSource;
+import io.datamint.spark.internal.source.ProjectSourceException;
+import io.datamint.spark.internal.source.ResourceFileStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +25,7 @@ import java.util.Map;
  * found by name (as the SDK's datasets) or id, {@code GET /projects/{id}/resources}, {@code POST
  * /annotations/search} for the resources, the worklists with their specs and segmentation groups,
  * and {@code GET /projects/{id}/splits}. Each call asks the server afresh; a {@link
- * io.datamint.spark.source.ProjectSnapshot} reads them once per table.
+ * io.datamint.spark.internal.source.ProjectSnapshot} reads them once per table.
  */
 public final class ApiProjectSource implements ProjectSource {
 

@@ -1,13 +1,13 @@
-package io.datamint.spark.source.api;
+package io.datamint.spark.internal.source.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.datamint.spark.api.client.ApiClients;
-import io.datamint.spark.api.client.ApiSettings;
-import io.datamint.spark.api.client.DatamintApiClient;
-import io.datamint.spark.api.model.Json;
-import io.datamint.spark.source.ProjectSourceException;
-import io.datamint.spark.source.SplitAssignmentSink;
-import io.datamint.spark.split.ProjectSplits;
+import io.datamint.spark.internal.api.client.ApiClients;
+import io.datamint.spark.internal.api.client.ApiSettings;
+import io.datamint.spark.internal.api.client.DatamintApiClient;
+import io.datamint.spark.internal.api.model.Json;
+import io.datamint.spark.internal.source.ProjectSourceException;
+import io.datamint.spark.internal.source.SplitAssignmentSink;
+import io.datamint.spark.internal.split.ProjectSplits;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
-package io.datamint.spark.source.mirror;
+package io.datamint.spark.internal.source.mirror;
 
-import io.datamint.spark.source.ResourceFileStore;
-import io.datamint.spark.util.SerializableHadoopConf;
+import io.datamint.spark.internal.source.ResourceFileStore;
+import io.datamint.spark.internal.util.SerializableHadoopConf;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,8 +1,8 @@
-package io.datamint.spark.source.mirror;
+package io.datamint.spark.internal.source.mirror;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.datamint.spark.api.model.Json;
-import io.datamint.spark.source.ProjectSourceException;
+import io.datamint.spark.internal.api.model.Json;
+import io.datamint.spark.internal.source.ProjectSourceException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.datamint.spark.source.mirror;
+package io.datamint.spark.internal.source.mirror;
 
 import java.io.IOException;
 import org.apache.hadoop.fs.ChecksumFileSystem;

@@ -1,7 +1,7 @@
-package io.datamint.spark.source.mirror;
+package io.datamint.spark.internal.source.mirror;
 
-import io.datamint.spark.source.SplitAssignmentSink;
-import io.datamint.spark.split.ProjectSplits;
+import io.datamint.spark.internal.source.SplitAssignmentSink;
+import io.datamint.spark.internal.split.ProjectSplits;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;

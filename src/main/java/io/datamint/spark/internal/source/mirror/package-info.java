@@ -4,4 +4,4 @@
  * s3a:} and any other Hadoop URI). It is the embedded default source, the target of prefetch, and
  * what the local Datamint API server serves.
  */
-package io.datamint.spark.source.mirror;
+package io.datamint.spark.internal.source.mirror;

@@ -1,14 +1,14 @@
-package io.datamint.spark.source.open;
+package io.datamint.spark.internal.source.open;
 
-import io.datamint.spark.config.DatamintOptions;
-import io.datamint.spark.config.InvalidOptionException;
-import io.datamint.spark.source.ProjectSource;
-import io.datamint.spark.source.SplitAssignmentSink;
-import io.datamint.spark.source.api.ApiProjectSource;
-import io.datamint.spark.source.api.ApiSplitSink;
-import io.datamint.spark.source.mirror.MirrorLocator;
-import io.datamint.spark.source.mirror.MirrorProjectSource;
-import io.datamint.spark.source.mirror.MirrorSplitSink;
+import io.datamint.spark.internal.config.DatamintOptions;
+import io.datamint.spark.internal.config.InvalidOptionException;
+import io.datamint.spark.internal.source.ProjectSource;
+import io.datamint.spark.internal.source.SplitAssignmentSink;
+import io.datamint.spark.internal.source.api.ApiProjectSource;
+import io.datamint.spark.internal.source.api.ApiSplitSink;
+import io.datamint.spark.internal.source.mirror.MirrorLocator;
+import io.datamint.spark.internal.source.mirror.MirrorProjectSource;
+import io.datamint.spark.internal.source.mirror.MirrorSplitSink;
 import org.apache.hadoop.conf.Configuration;
 
 /**

@@ -3,4 +3,4 @@
  * Datamint server ({@code server_url} and {@code project}). Above {@code source.mirror} and {@code
  * source.api}, which implement {@code source.ProjectSource} and know nothing of each other.
  */
-package io.datamint.spark.source.open;
+package io.datamint.spark.internal.source.open;

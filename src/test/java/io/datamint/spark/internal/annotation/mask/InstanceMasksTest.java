@@ -1,17 +1,17 @@
-package io.datamint.spark.annotation.mask;
+package io.datamint.spark.internal.annotation.mask;
 
-import static io.datamint.spark.annotation.mask.MaskFiles.LIMITS;
-import static io.datamint.spark.annotation.mask.MaskFiles.bytes;
-import static io.datamint.spark.annotation.mask.MaskFiles.frame;
-import static io.datamint.spark.annotation.mask.MaskFiles.image;
-import static io.datamint.spark.annotation.mask.MaskFiles.seg;
-import static io.datamint.spark.annotation.mask.MaskFiles.write;
+import static io.datamint.spark.internal.annotation.mask.MaskFiles.LIMITS;
+import static io.datamint.spark.internal.annotation.mask.MaskFiles.bytes;
+import static io.datamint.spark.internal.annotation.mask.MaskFiles.frame;
+import static io.datamint.spark.internal.annotation.mask.MaskFiles.image;
+import static io.datamint.spark.internal.annotation.mask.MaskFiles.seg;
+import static io.datamint.spark.internal.annotation.mask.MaskFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.datamint.spark.api.model.Annotation;
-import io.datamint.spark.core.DecodeLimits;
 import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.internal.api.model.Annotation;
+import io.datamint.spark.internal.core.DecodeLimits;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +47,7 @@ class InstanceMasksTest {
   @MethodSource("authorKeys")
   void authorKeyFallsBackToModelThenUnknown(String name, String by, String model, String expected) {
     assertThat(
-            io.datamint.spark.annotation.AuthorKey.ofSegmentation(
+            io.datamint.spark.internal.annotation.AuthorKey.ofSegmentation(
                 seg("a", "liver", "image", null, by, model)))
         .isEqualTo(expected);
   }
@@ -272,8 +272,8 @@ class InstanceMasksTest {
 
   @Test
   void storeSourceReadsTheAnnotationFileAndRefusesOversizedOnes() throws Exception {
-    io.datamint.spark.source.ResourceFileStore store =
-        new io.datamint.spark.source.ResourceFileStore() {
+    io.datamint.spark.internal.source.ResourceFileStore store =
+        new io.datamint.spark.internal.source.ResourceFileStore() {
           @Override
           public java.io.InputStream openResource(String resourceId) {
             throw new UnsupportedOperationException();

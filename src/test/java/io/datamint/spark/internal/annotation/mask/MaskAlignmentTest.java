@@ -1,15 +1,15 @@
-package io.datamint.spark.annotation.mask;
+package io.datamint.spark.internal.annotation.mask;
 
-import static io.datamint.spark.annotation.mask.MaskFiles.LIMITS;
-import static io.datamint.spark.annotation.mask.MaskFiles.bytes;
+import static io.datamint.spark.internal.annotation.mask.MaskFiles.LIMITS;
+import static io.datamint.spark.internal.annotation.mask.MaskFiles.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.datamint.spark.core.PixelArray;
-import io.datamint.spark.decode.DecodedResource;
-import io.datamint.spark.decode.Decoders;
-import io.datamint.spark.decode.FormatDetector;
-import io.datamint.spark.decode.PixelValues;
-import io.datamint.spark.sample.NiftiWriter;
+import io.datamint.spark.internal.core.PixelArray;
+import io.datamint.spark.internal.decode.DecodedResource;
+import io.datamint.spark.internal.decode.Decoders;
+import io.datamint.spark.internal.decode.FormatDetector;
+import io.datamint.spark.internal.decode.PixelValues;
+import io.datamint.spark.internal.sample.NiftiWriter;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,13 +1,13 @@
-package io.datamint.spark.annotation.mask;
+package io.datamint.spark.internal.annotation.mask;
 
-import static io.datamint.spark.annotation.mask.MaskFiles.LIMITS;
-import static io.datamint.spark.annotation.mask.MaskFiles.bytes;
+import static io.datamint.spark.internal.annotation.mask.MaskFiles.LIMITS;
+import static io.datamint.spark.internal.annotation.mask.MaskFiles.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.datamint.spark.core.DType;
-import io.datamint.spark.core.PixelArray;
 import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.internal.core.DType;
+import io.datamint.spark.internal.core.PixelArray;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,13 +1,13 @@
-package io.datamint.spark.annotation.mask;
+package io.datamint.spark.internal.annotation.mask;
 
-import static io.datamint.spark.annotation.mask.MaskFiles.LIMITS;
-import static io.datamint.spark.annotation.mask.MaskFiles.float32;
-import static io.datamint.spark.annotation.mask.MaskFiles.floats;
+import static io.datamint.spark.internal.annotation.mask.MaskFiles.LIMITS;
+import static io.datamint.spark.internal.annotation.mask.MaskFiles.float32;
+import static io.datamint.spark.internal.annotation.mask.MaskFiles.floats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.datamint.spark.annotation.MergeStrategy;
-import io.datamint.spark.core.PixelArray;
+import io.datamint.spark.internal.annotation.MergeStrategy;
+import io.datamint.spark.internal.core.PixelArray;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;

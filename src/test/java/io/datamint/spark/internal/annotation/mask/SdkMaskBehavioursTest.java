@@ -1,16 +1,16 @@
-package io.datamint.spark.annotation.mask;
+package io.datamint.spark.internal.annotation.mask;
 
-import static io.datamint.spark.annotation.mask.MaskFiles.LIMITS;
-import static io.datamint.spark.annotation.mask.MaskFiles.bytes;
-import static io.datamint.spark.annotation.mask.MaskFiles.floats;
-import static io.datamint.spark.annotation.mask.MaskFiles.image;
-import static io.datamint.spark.annotation.mask.MaskFiles.seg;
+import static io.datamint.spark.internal.annotation.mask.MaskFiles.LIMITS;
+import static io.datamint.spark.internal.annotation.mask.MaskFiles.bytes;
+import static io.datamint.spark.internal.annotation.mask.MaskFiles.floats;
+import static io.datamint.spark.internal.annotation.mask.MaskFiles.image;
+import static io.datamint.spark.internal.annotation.mask.MaskFiles.seg;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.datamint.spark.annotation.MergeStrategy;
-import io.datamint.spark.api.model.Annotation;
-import io.datamint.spark.core.DType;
-import io.datamint.spark.core.PixelArray;
+import io.datamint.spark.internal.annotation.MergeStrategy;
+import io.datamint.spark.internal.api.model.Annotation;
+import io.datamint.spark.internal.core.DType;
+import io.datamint.spark.internal.core.PixelArray;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

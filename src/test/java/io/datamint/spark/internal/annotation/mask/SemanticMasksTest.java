@@ -1,14 +1,14 @@
-package io.datamint.spark.annotation.mask;
+package io.datamint.spark.internal.annotation.mask;
 
-import static io.datamint.spark.annotation.mask.MaskFiles.LIMITS;
-import static io.datamint.spark.annotation.mask.MaskFiles.floats;
-import static io.datamint.spark.annotation.mask.MaskFiles.uint8;
+import static io.datamint.spark.internal.annotation.mask.MaskFiles.LIMITS;
+import static io.datamint.spark.internal.annotation.mask.MaskFiles.floats;
+import static io.datamint.spark.internal.annotation.mask.MaskFiles.uint8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.datamint.spark.core.DType;
-import io.datamint.spark.core.PixelArray;
 import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.internal.core.DType;
+import io.datamint.spark.internal.core.PixelArray;
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
 

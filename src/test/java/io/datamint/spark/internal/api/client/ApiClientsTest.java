@@ -1,4 +1,4 @@
-package io.datamint.spark.api.client;
+package io.datamint.spark.internal.api.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

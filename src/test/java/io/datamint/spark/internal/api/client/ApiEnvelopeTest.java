@@ -1,10 +1,10 @@
-package io.datamint.spark.api.client;
+package io.datamint.spark.internal.api.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.datamint.spark.api.model.Json;
+import io.datamint.spark.internal.api.model.Json;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

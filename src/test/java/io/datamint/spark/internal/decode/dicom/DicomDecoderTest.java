@@ -1,4 +1,4 @@
-package io.datamint.spark.decode.dicom;
+package io.datamint.spark.internal.decode.dicom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,15 +6,15 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.datamint.spark.core.DType;
-import io.datamint.spark.core.DecodeLimits;
-import io.datamint.spark.core.PixelArray;
-import io.datamint.spark.core.VolumeGeometry;
-import io.datamint.spark.decode.DecodedResource;
 import io.datamint.spark.error.DecodeException;
-import io.datamint.spark.slice.MetainfoGeometry;
-import io.datamint.spark.slice.PlaneResolver;
-import io.datamint.spark.slice.SlicePlane;
+import io.datamint.spark.internal.core.DType;
+import io.datamint.spark.internal.core.DecodeLimits;
+import io.datamint.spark.internal.core.PixelArray;
+import io.datamint.spark.internal.core.VolumeGeometry;
+import io.datamint.spark.internal.decode.DecodedResource;
+import io.datamint.spark.internal.slice.MetainfoGeometry;
+import io.datamint.spark.internal.slice.PlaneResolver;
+import io.datamint.spark.internal.slice.SlicePlane;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
-package io.datamint.spark.decode.dicom;
+package io.datamint.spark.internal.decode.dicom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.datamint.spark.core.DType;
-import io.datamint.spark.core.DecodeLimits;
-import io.datamint.spark.core.PixelArray;
+import io.datamint.spark.internal.core.DType;
+import io.datamint.spark.internal.core.DecodeLimits;
+import io.datamint.spark.internal.core.PixelArray;
 import java.nio.ByteOrder;
 import org.junit.jupiter.api.Test;
 

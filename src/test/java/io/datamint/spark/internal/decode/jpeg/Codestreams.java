@@ -1,9 +1,9 @@
-package io.datamint.spark.decode.jpeg;
+package io.datamint.spark.internal.decode.jpeg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.datamint.spark.core.DecodeLimits;
 import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.internal.core.DecodeLimits;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.List;

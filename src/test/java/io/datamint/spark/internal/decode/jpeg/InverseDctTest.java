@@ -1,4 +1,4 @@
-package io.datamint.spark.decode.jpeg;
+package io.datamint.spark.internal.decode.jpeg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,10 +1,10 @@
-package io.datamint.spark.decode.jpeg;
+package io.datamint.spark.internal.decode.jpeg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.datamint.spark.core.DecodeLimits;
 import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.internal.core.DecodeLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.datamint.spark.decode.nifti;
+package io.datamint.spark.internal.decode.nifti;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,20 +1,20 @@
-package io.datamint.spark.decode.nifti;
+package io.datamint.spark.internal.decode.nifti;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.datamint.spark.core.DType;
-import io.datamint.spark.core.DecodeLimits;
-import io.datamint.spark.core.VolumeGeometry;
-import io.datamint.spark.decode.DecodedResource;
-import io.datamint.spark.decode.PixelValues;
 import io.datamint.spark.error.DecodeException;
-import io.datamint.spark.sample.NiftiWriter;
-import io.datamint.spark.slice.MetainfoGeometry;
-import io.datamint.spark.slice.PlaneResolver;
-import io.datamint.spark.slice.SlicePlane;
+import io.datamint.spark.internal.core.DType;
+import io.datamint.spark.internal.core.DecodeLimits;
+import io.datamint.spark.internal.core.VolumeGeometry;
+import io.datamint.spark.internal.decode.DecodedResource;
+import io.datamint.spark.internal.decode.PixelValues;
+import io.datamint.spark.internal.sample.NiftiWriter;
+import io.datamint.spark.internal.slice.MetainfoGeometry;
+import io.datamint.spark.internal.slice.PlaneResolver;
+import io.datamint.spark.internal.slice.SlicePlane;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;

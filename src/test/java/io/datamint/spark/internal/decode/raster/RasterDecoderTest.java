@@ -1,13 +1,13 @@
-package io.datamint.spark.decode.raster;
+package io.datamint.spark.internal.decode.raster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.datamint.spark.core.DType;
-import io.datamint.spark.core.DecodeLimits;
-import io.datamint.spark.decode.DecodedResource;
-import io.datamint.spark.decode.PixelValues;
 import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.internal.core.DType;
+import io.datamint.spark.internal.core.DecodeLimits;
+import io.datamint.spark.internal.decode.DecodedResource;
+import io.datamint.spark.internal.decode.PixelValues;
 import java.awt.image.BufferedImage;
 import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;

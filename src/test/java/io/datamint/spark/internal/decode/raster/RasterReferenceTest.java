@@ -1,15 +1,15 @@
-package io.datamint.spark.decode.raster;
+package io.datamint.spark.internal.decode.raster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.datamint.spark.core.DType;
-import io.datamint.spark.core.DecodeLimits;
-import io.datamint.spark.decode.DecodedResource;
-import io.datamint.spark.decode.PixelValues;
 import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.internal.core.DType;
+import io.datamint.spark.internal.core.DecodeLimits;
+import io.datamint.spark.internal.decode.DecodedResource;
+import io.datamint.spark.internal.decode.PixelValues;
 import io.datamint.spark.testing.ExternalTool;
 import io.datamint.spark.testing.TestCorpus;
 import java.awt.image.BufferedImage;

@@ -1,4 +1,4 @@
-package io.datamint.spark.decode.raster;
+package io.datamint.spark.internal.decode.raster;
 
 import java.awt.Transparency;
 import java.awt.color.ColorSpace;

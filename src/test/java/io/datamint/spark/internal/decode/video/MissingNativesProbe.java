@@ -1,9 +1,9 @@
-package io.datamint.spark.decode.video;
+package io.datamint.spark.internal.decode.video;
 
-import io.datamint.spark.core.DecodeLimits;
-import io.datamint.spark.decode.Decoders;
-import io.datamint.spark.decode.FileFormat;
 import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.internal.core.DecodeLimits;
+import io.datamint.spark.internal.decode.Decoders;
+import io.datamint.spark.internal.decode.FileFormat;
 import io.datamint.spark.testing.ClusterSession;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
-package io.datamint.spark.decode.video;
+package io.datamint.spark.internal.decode.video;
 
-import io.datamint.spark.core.DecodeLimits;
-import io.datamint.spark.decode.DecodedResource;
-import io.datamint.spark.sample.VideoWriter;
+import io.datamint.spark.internal.core.DecodeLimits;
+import io.datamint.spark.internal.decode.DecodedResource;
+import io.datamint.spark.internal.sample.VideoWriter;
 import java.io.Serializable;
 import java.nio.ByteBuffer;
 import java.time.Instant;

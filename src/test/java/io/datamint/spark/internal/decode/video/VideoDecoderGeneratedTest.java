@@ -1,17 +1,17 @@
-package io.datamint.spark.decode.video;
+package io.datamint.spark.internal.decode.video;
 
-import static io.datamint.spark.decode.video.VideoReference.assertSameFrames;
-import static io.datamint.spark.decode.video.VideoReference.ffmpeg;
-import static io.datamint.spark.decode.video.VideoReference.ffmpegRgb24;
-import static io.datamint.spark.decode.video.VideoReference.ffprobeFrameCount;
+import static io.datamint.spark.internal.decode.video.VideoReference.assertSameFrames;
+import static io.datamint.spark.internal.decode.video.VideoReference.ffmpeg;
+import static io.datamint.spark.internal.decode.video.VideoReference.ffmpegRgb24;
+import static io.datamint.spark.internal.decode.video.VideoReference.ffprobeFrameCount;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.datamint.spark.core.DType;
-import io.datamint.spark.core.DecodeLimits;
-import io.datamint.spark.core.PixelArray;
-import io.datamint.spark.decode.DecodedResource;
+import io.datamint.spark.internal.core.DType;
+import io.datamint.spark.internal.core.DecodeLimits;
+import io.datamint.spark.internal.core.PixelArray;
+import io.datamint.spark.internal.decode.DecodedResource;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
-package io.datamint.spark.decode.video;
+package io.datamint.spark.internal.decode.video;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.datamint.spark.core.DecodeLimits;
+import io.datamint.spark.internal.core.DecodeLimits;
 import io.datamint.spark.testing.ClusterDriver;
 import io.datamint.spark.testing.StandaloneCluster;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
-package io.datamint.spark.decode.video;
+package io.datamint.spark.internal.decode.video;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import io.datamint.spark.core.PixelArray;
+import io.datamint.spark.internal.core.PixelArray;
 import io.datamint.spark.testing.ExternalTool;
 import io.datamint.spark.testing.TestCorpus;
 import java.io.IOException;

@@ -1,11 +1,11 @@
-package io.datamint.spark.decode.video;
+package io.datamint.spark.internal.decode.video;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.datamint.spark.core.DecodeLimits;
-import io.datamint.spark.decode.DecodedResource;
 import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.internal.core.DecodeLimits;
+import io.datamint.spark.internal.decode.DecodedResource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -1,14 +1,14 @@
-package io.datamint.spark.read.executor;
+package io.datamint.spark.internal.read.executor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.datamint.spark.config.ReadMode;
-import io.datamint.spark.plan.ResourcePartition;
-import io.datamint.spark.read.DatamintTable;
-import io.datamint.spark.read.DatamintTableProvider;
-import io.datamint.spark.sample.PngWriter;
-import io.datamint.spark.source.ResourceFileStore;
+import io.datamint.spark.DatamintDataSource;
+import io.datamint.spark.internal.config.ReadMode;
+import io.datamint.spark.internal.plan.ResourcePartition;
+import io.datamint.spark.internal.read.DatamintTable;
+import io.datamint.spark.internal.sample.PngWriter;
+import io.datamint.spark.internal.source.ResourceFileStore;
 import io.datamint.spark.testing.SharedSpark;
 import io.datamint.spark.testing.TestMirror;
 import java.io.IOException;
@@ -140,7 +140,7 @@ class ErrorModelReadTest {
     Path dir = project();
     for (ReadMode mode : ReadMode.values()) {
       DatamintTable table =
-          DatamintTableProvider.loadTable(
+          DatamintDataSource.loadTable(
               SharedSpark.session(), Map.of("path", dir.toString(), "mode", mode.name()));
       Batch scan = table.newScanBuilder(CaseInsensitiveStringMap.empty()).build().toBatch();
       InputPartition[] partitions = scan.planInputPartitions();

@@ -1,13 +1,13 @@
-package io.datamint.spark.read.executor;
+package io.datamint.spark.internal.read.executor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.datamint.spark.api.client.DatamintApiException;
-import io.datamint.spark.api.model.ResourceKind;
-import io.datamint.spark.config.ReadMode;
 import io.datamint.spark.error.DecodeException;
-import io.datamint.spark.plan.PlannedResource;
+import io.datamint.spark.internal.api.client.DatamintApiException;
+import io.datamint.spark.internal.api.model.ResourceKind;
+import io.datamint.spark.internal.config.ReadMode;
+import io.datamint.spark.internal.plan.PlannedResource;
 import java.io.FileNotFoundException;
 import java.util.List;
 import java.util.stream.Stream;

@@ -1,4 +1,4 @@
-package io.datamint.spark.source.mirror;
+package io.datamint.spark.internal.source.mirror;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,10 +1,10 @@
-package io.datamint.spark.source.mirror;
+package io.datamint.spark.internal.source.mirror;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.datamint.spark.source.ProjectSnapshot;
-import io.datamint.spark.source.ProjectSourceException;
+import io.datamint.spark.internal.source.ProjectSnapshot;
+import io.datamint.spark.internal.source.ProjectSourceException;
 import io.datamint.spark.testing.TestMirror;
 import java.io.InputStream;
 import java.nio.file.Files;
