@@ -1,14 +1,8 @@
 package io.datamint.spark;
 
-import io.datamint.spark.internal.config.DatamintOptions;
-import io.datamint.spark.internal.dataset.ResourceSelection;
-import io.datamint.spark.internal.read.DatamintTable;
-import io.datamint.spark.internal.source.open.ProjectSources;
-import io.datamint.spark.internal.split.SplitMode;
+import io.datamint.spark.internal.read.SplitSave;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -39,54 +33,18 @@ public final class DatamintSplits {
    *
    * @param options read options of a project mirror or of the API, with a local split ({@code
    *     split}, {@code seed})
+   * @param force whether to re-assign the resources of a project that already has assignments
    * @param createdBy recorded as the assignments' {@code created_by} in a mirror (the API records
    *     its own user)
    * @return the instant recorded as {@code created_at}, in the SDK's format
+   * @throws IllegalArgumentException when the options give no local split, or the project has
+   *     assignments and {@code force} is false
+   * @throws io.datamint.spark.error.OptionException for a bad option
+   * @throws io.datamint.spark.error.SourceException when the project cannot be read or the
+   *     assignments cannot be recorded
    */
   public static String save(
       SparkSession spark, Map<String, String> options, boolean force, String createdBy) {
-    return save(spark, options, force, createdBy, Clock.systemUTC());
+    return SplitSave.save(spark, options, force, createdBy, Clock.systemUTC());
   }
-
-  /**
-   * {@link #save(SparkSession, Map, boolean, String)} with the clock whose instant a mirror records
-   * (and the API recorder falls back to); tests pass a fixed one.
-   */
-  static String save(
-      SparkSession spark,
-      Map<String, String> options,
-      boolean force,
-      String createdBy,
-      Clock clock) {
-    DatamintTable table = DatamintDataSource.loadTable(spark, options);
-    SplitMode mode = table.options().splits().mode();
-    if (mode != SplitMode.LOCAL && mode != SplitMode.LOCAL_BY_PATIENT) {
-      throw new IllegalArgumentException(
-          "saving a split needs a local split: give option \"split\" (ratios) and "
-              + "\"seed\" (so it can be reproduced); this read's split mode is "
-              + mode);
-    }
-    int existing = table.snapshot().splitHistory().size();
-    if (!force && existing > 0) {
-      throw new IllegalArgumentException(
-          "the project already has split assignments ("
-              + existing
-              + " rows in "
-              + table.snapshot().sourceDescription()
-              + "); pass force=true to re-assign the resources of this split");
-    }
-    Map<String, String> assignments = new LinkedHashMap<>();
-    for (ResourceSelection.Selected selected : table.selected()) {
-      if (selected.split().split() != null) {
-        assignments.put(selected.resource().id(), selected.split().split());
-      }
-    }
-    DatamintOptions resolved = table.options();
-    Configuration conf = spark.sessionState().newHadoopConf();
-    resolved.hadoopOptions().forEach(conf::set);
-    return ProjectSources.splitSink(resolved, conf, table.snapshot().project().id())
-        .assign(assignments, resolved.splits().ratios().names(), createdBy, clock);
-  }
-
-  /** The mirror when the read has a {@code path} (which wins, as for reads), else the API. */
 }

@@ -9,6 +9,7 @@ import io.datamint.spark.internal.catalog.ResourcesTable;
 import io.datamint.spark.internal.config.DatamintOptions;
 import io.datamint.spark.internal.config.InvalidOptionException;
 import io.datamint.spark.internal.read.DatamintTable;
+import io.datamint.spark.internal.read.DatamintTables;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -317,7 +318,7 @@ public final class DatamintCatalog implements TableCatalog, SupportsNamespaces {
       options.put(e.getKey(), e.getValue());
     }
     options.putAll(directory.readOptions(project));
-    return DatamintDataSource.loadTable(SparkSession.active(), options);
+    return DatamintTables.load(SparkSession.active(), options);
   }
 
   private Map<String, String> properties(Project project, String table) {

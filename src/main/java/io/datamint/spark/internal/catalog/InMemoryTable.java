@@ -21,7 +21,7 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  * A small read-only table whose rows are built on the driver: a scan returns them as one partition.
  * Meant for metadata tables of a few thousand rows at most.
  */
-final class InMemoryTable implements SupportsRead {
+public final class InMemoryTable implements SupportsRead {
 
   private final String name;
   private final StructType schema;

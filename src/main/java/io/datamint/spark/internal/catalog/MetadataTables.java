@@ -23,7 +23,7 @@ import org.apache.spark.unsafe.types.UTF8String;
  * built on the driver from the project's {@link DatamintTable}, so they follow the same read
  * options as {@code resources}.
  */
-final class MetadataTables {
+public final class MetadataTables {
 
   /** The {@code labels} table's kinds. */
   public static final String IMAGE_LABEL = "image_label";

@@ -1,6 +1,5 @@
 package io.datamint.spark.internal.catalog;
 
-import io.datamint.spark.catalog.DatamintCatalog;
 import io.datamint.spark.internal.config.DatamintOptions;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,13 +8,13 @@ import java.util.Map;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where a {@link DatamintCatalog}'s projects come from: how they are listed and which read options
+ * Where a {@code DatamintCatalog}'s projects come from: how they are listed and which read options
  * open one. The catalog's tables are the same whatever the directory; only this differs between a
  * mirror root ({@link MirrorDirectory}) and a Datamint server ({@link ApiDirectory}). Nothing a
  * directory returns for display ({@link #describe()}, {@link Project#location()}) holds the API
  * key.
  */
-interface ProjectDirectory {
+public interface ProjectDirectory {
 
   /**
    * One project of the directory.

@@ -22,7 +22,7 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  * changes them ({@code mode}, {@code slice}, {@code return_metainfo}, label selection...) is
  * refused there with an error saying to set it on the catalog.
  */
-final class ResourcesTable implements DatamintResourceTable {
+public final class ResourcesTable implements DatamintResourceTable {
 
   private final String name;
   private final DatamintTable table;

@@ -1,9 +1,9 @@
 package io.datamint.spark.internal.cli;
 
-import io.datamint.spark.DatamintPrefetch;
 import io.datamint.spark.internal.config.DatamintOptions;
 import io.datamint.spark.internal.config.InvalidOptionException;
 import io.datamint.spark.internal.config.SecretRedaction;
+import io.datamint.spark.internal.prefetch.ProjectPrefetch;
 import io.datamint.spark.prefetch.PrefetchReport;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -18,9 +18,9 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * {@code bin/datamint-prefetch}: mirrors a project from the Datamint API with {@link
- * DatamintPrefetch} in a Spark session of its own, prints the report's summary and failed files on
- * standard output, and logs progress (the plan, one line per finished task, failed files) on
- * standard error.
+ * ProjectPrefetch} (what {@code io.datamint.spark.DatamintPrefetch} runs) in a Spark session of its
+ * own, prints the report's summary and failed files on standard output, and logs progress (the
+ * plan, one line per finished task, failed files) on standard error.
  *
  * <p>Exit status: {@value #EXIT_OK} when every file is in the mirror, {@value #EXIT_FAILED_FILES}
  * when the mirror was written but some files failed, {@value #EXIT_ERROR} when the prefetch could
@@ -75,7 +75,7 @@ public final class PrefetchCli {
               + " instead");
     }
     try {
-      DatamintPrefetch.validate(options);
+      ProjectPrefetch.validate(options);
     } catch (InvalidOptionException e) {
       err.println("error: " + e.getMessage());
       err.println("(see datamint-prefetch --help)");
@@ -103,7 +103,7 @@ public final class PrefetchCli {
                 + " (SQL tab)");
         err.flush();
       }
-      PrefetchReport report = DatamintPrefetch.run(spark, options, line.out());
+      PrefetchReport report = ProjectPrefetch.run(spark, options, line.out());
       out.print(report.summary());
       out.flush();
       return report.complete() ? EXIT_OK : EXIT_FAILED_FILES;

@@ -1,7 +1,7 @@
 package io.datamint.spark.internal.cli;
 
-import io.datamint.spark.DatamintSparkSessionExtensions;
 import io.datamint.spark.internal.config.SecretRedaction;
+import io.datamint.spark.internal.read.SessionExtensions;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -62,7 +62,8 @@ public final class SqlCli {
   public static final String CATALOG_CONF = "spark.sql.catalog.datamint";
 
   /**
-   * The catalog class registered as {@value #CATALOG_CONF} by default, when it is on the classpath.
+   * The catalog class registered as {@value #CATALOG_CONF} by default, when it is on the classpath:
+   * the public API's class, named here and not imported.
    */
   public static final String CATALOG_CLASS = "io.datamint.spark.catalog.DatamintCatalog";
 
@@ -214,14 +215,13 @@ public final class SqlCli {
   }
 
   /**
-   * Adds the connector's session extensions ({@link DatamintSparkSessionExtensions}, for tag
-   * pushdown) to {@value DatamintSparkSessionExtensions#CONF} in {@code config}, after any
-   * extensions the user configured.
+   * Adds the connector's session extensions ({@value SessionExtensions#CLASS_NAME}, for tag
+   * pushdown) to {@value SessionExtensions#CONF} in {@code config}, after any extensions the user
+   * configured.
    */
   static void withSessionExtensions(Map<String, String> config) {
     config.put(
-        DatamintSparkSessionExtensions.CONF,
-        DatamintSparkSessionExtensions.addedTo(config.get(DatamintSparkSessionExtensions.CONF)));
+        SessionExtensions.CONF, SessionExtensions.addedTo(config.get(SessionExtensions.CONF)));
   }
 
   /** Whether {@code master} runs Spark inside this JVM or on this machine only. */

@@ -131,9 +131,9 @@ public final class DatamintOptions implements Serializable {
   }
 
   /**
-   * Resolves and validates the options of a prefetch ({@code
-   * io.datamint.spark.DatamintPrefetch}): the read options that choose the project and its
-   * resources, and the prefetch options of {@link PrefetchOptions}.
+   * Resolves and validates the options of a prefetch ({@code io.datamint.spark.DatamintPrefetch}):
+   * the read options that choose the project and its resources, and the prefetch options of {@link
+   * PrefetchOptions}.
    *
    * @param options the prefetch's options (highest precedence)
    * @param sparkConf the session conf; only keys under {@link #CONF_PREFIX} are used

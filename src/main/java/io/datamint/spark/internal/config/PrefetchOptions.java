@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The options of the prefetch job ({@code io.datamint.spark.prefetch}), beside the read options
- * that choose the project and its resources. Every key starts with {@code prefetch_}; a read given
- * one of them as an option fails at {@code load()} ({@link DatamintOptions#resolve}), since it
- * would have no effect there.
+ * The options of the prefetch job ({@code io.datamint.spark.DatamintPrefetch}), beside the read
+ * options that choose the project and its resources. Every key starts with {@code prefetch_}; a
+ * read given one of them as an option fails at {@code load()} ({@link DatamintOptions#resolve}),
+ * since it would have no effect there.
  *
  * @param concurrency downloads in flight at once per executor JVM (every prefetch task of the
  *     executor together)

@@ -1,6 +1,5 @@
 package io.datamint.spark.internal.prefetch;
 
-import io.datamint.spark.DatamintPrefetch;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -15,6 +14,9 @@ final class PrefetchJobs {
 
   /** The option naming the job. */
   static final String JOB_OPTION = "prefetch_job";
+
+  /** The public entry point that plans prefetch jobs, named in messages (and not imported). */
+  static final String ENTRY_POINT = "io.datamint.spark.DatamintPrefetch";
 
   private static final Map<String, PrefetchJobSpec> JOBS = new ConcurrentHashMap<>();
 
@@ -45,7 +47,7 @@ final class PrefetchJobs {
     if (spec == null) {
       throw new IllegalArgumentException(
           "the prefetch data source only runs jobs planned by "
-              + DatamintPrefetch.class.getName()
+              + ENTRY_POINT
               + ".run(spark, options, outPath); there is no prefetch job "
               + (id == null ? "named in the options" : id + " on this driver"));
     }

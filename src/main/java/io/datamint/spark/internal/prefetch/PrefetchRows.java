@@ -1,14 +1,9 @@
 package io.datamint.spark.internal.prefetch;
 
 import io.datamint.spark.prefetch.PrefetchFileResult;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
 
@@ -16,18 +11,7 @@ import org.apache.spark.unsafe.types.UTF8String;
 final class PrefetchRows {
 
   /** {@code kind, resource_id, annotation_id, path, status, bytes, error, millis}. */
-  static final StructType SCHEMA =
-      new StructType(
-          new StructField[] {
-            DataTypes.createStructField("kind", DataTypes.StringType, false),
-            DataTypes.createStructField("resource_id", DataTypes.StringType, false),
-            DataTypes.createStructField("annotation_id", DataTypes.StringType, true),
-            DataTypes.createStructField("path", DataTypes.StringType, false),
-            DataTypes.createStructField("status", DataTypes.StringType, false),
-            DataTypes.createStructField("bytes", DataTypes.LongType, false),
-            DataTypes.createStructField("error", DataTypes.StringType, true),
-            DataTypes.createStructField("millis", DataTypes.LongType, false)
-          });
+  static final StructType SCHEMA = PrefetchFileResult.schema();
 
   private PrefetchRows() {}
 
@@ -45,18 +29,6 @@ final class PrefetchRows {
         });
   }
 
-  static Row row(PrefetchFileResult r) {
-    return RowFactory.create(
-        r.kind().value(),
-        r.resourceId(),
-        r.annotationId(),
-        r.path(),
-        r.status().value(),
-        r.bytes(),
-        r.error(),
-        r.millis());
-  }
-
   static PrefetchFileResult result(Row row) {
     return new PrefetchFileResult(
         PrefetchFileResult.Kind.parse(row.getString(0)),
@@ -67,11 +39,5 @@ final class PrefetchRows {
         row.getLong(5),
         row.getString(6),
         row.getLong(7));
-  }
-
-  static List<Row> rows(List<PrefetchFileResult> results) {
-    List<Row> out = new ArrayList<>(results.size());
-    results.forEach(r -> out.add(row(r)));
-    return out;
   }
 }

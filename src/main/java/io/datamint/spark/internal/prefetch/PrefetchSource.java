@@ -1,6 +1,5 @@
 package io.datamint.spark.internal.prefetch;
 
-import io.datamint.spark.DatamintPrefetch;
 import java.util.Map;
 import org.apache.spark.sql.connector.catalog.Table;
 import org.apache.spark.sql.connector.catalog.TableProvider;
@@ -11,7 +10,7 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 /**
  * The data source that runs a prefetch job's downloads on the executors: its scan has one input
  * partition per planned partition, and each partition reader downloads its files and returns one
- * result row per file. Internal to {@link DatamintPrefetch} (not registered as a short name): the
+ * result row per file. Internal to {@link ProjectPrefetch} (not registered as a short name): the
  * job's plan comes from {@link PrefetchJobs}.
  */
 public final class PrefetchSource implements TableProvider {

@@ -25,9 +25,10 @@ import scala.runtime.AbstractPartialFunction;
  * stays in the plan, so results are exact with or without this rule.
  *
  * <p>Spark runs it when a session is created with {@code spark.sql.extensions} naming {@code
- * io.datamint.spark.DatamintSparkSessionExtensions}; public only so that class can inject it.
+ * io.datamint.spark.DatamintSparkSessionExtensions}, which injects it through {@link
+ * SessionExtensions}.
  */
-public final class TagPushdownRule extends Rule<LogicalPlan> {
+final class TagPushdownRule extends Rule<LogicalPlan> {
 
   @Override
   public LogicalPlan apply(LogicalPlan plan) {

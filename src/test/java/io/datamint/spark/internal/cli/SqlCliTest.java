@@ -228,6 +228,9 @@ class SqlCliTest {
 
   @Test
   void catalogIsRegisteredWhenItsClassIsPresentAndTheUserSetNone() throws Exception {
+    // the public catalog class, which the tools name rather than import
+    assertThat(SqlCli.CATALOG_CLASS)
+        .isEqualTo(io.datamint.spark.catalog.DatamintCatalog.class.getName());
     SqlCommandLine plain = SqlCommandLine.parse(List.of("SELECT 1"), () -> null);
     assertThat(SqlCli.sessionConfig(plain, SqlCli.CATALOG_CLASS::equals))
         .containsEntry(SqlCli.CATALOG_CONF, SqlCli.CATALOG_CLASS);

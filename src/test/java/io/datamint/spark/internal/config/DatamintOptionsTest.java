@@ -146,7 +146,8 @@ class DatamintOptionsTest {
         .hasMessageContaining("yesterday");
     assertThat(resolve(Map.of("split", "train=0.7,test=0.3", "seed", "42")).splits().mode())
         .isEqualTo(io.datamint.spark.internal.split.SplitMode.LOCAL);
-    assertThat(resolve(Map.of()).splits().mode()).isEqualTo(io.datamint.spark.internal.split.SplitMode.NONE);
+    assertThat(resolve(Map.of()).splits().mode())
+        .isEqualTo(io.datamint.spark.internal.split.SplitMode.NONE);
   }
 
   @Test

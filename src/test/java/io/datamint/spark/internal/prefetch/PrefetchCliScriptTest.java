@@ -3,7 +3,6 @@ package io.datamint.spark.internal.prefetch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.datamint.spark.DatamintPrefetch;
 import io.datamint.spark.internal.sample.SampleProject;
 import io.datamint.spark.internal.server.DatamintApiServer;
 import io.datamint.spark.internal.server.FaultPlan;

@@ -105,7 +105,8 @@ class PushdownTest {
     assertThat(scan.description()).contains("PushedTags=[even, t0]");
     long planned =
         java.util.Arrays.stream(scan.planInputPartitions())
-            .mapToLong(p -> ((io.datamint.spark.internal.plan.ResourcePartition) p).resources().size())
+            .mapToLong(
+                p -> ((io.datamint.spark.internal.plan.ResourcePartition) p).resources().size())
             .sum();
     assertThat(planned).isEqualTo(4);
   }
@@ -148,7 +149,8 @@ class PushdownTest {
     assertThat(scan.description()).contains("PushedTags=[even]");
     long planned =
         java.util.Arrays.stream(scan.planInputPartitions())
-            .mapToLong(p -> ((io.datamint.spark.internal.plan.ResourcePartition) p).resources().size())
+            .mapToLong(
+                p -> ((io.datamint.spark.internal.plan.ResourcePartition) p).resources().size())
             .sum();
     assertThat(planned).isEqualTo(10);
   }
@@ -178,7 +180,8 @@ class PushdownTest {
     assertThat(scan.description()).contains("PushedLimit=3");
     long planned =
         java.util.Arrays.stream(scan.planInputPartitions())
-            .mapToLong(p -> ((io.datamint.spark.internal.plan.ResourcePartition) p).resources().size())
+            .mapToLong(
+                p -> ((io.datamint.spark.internal.plan.ResourcePartition) p).resources().size())
             .sum();
     assertThat(planned).isEqualTo(3);
   }

@@ -3,7 +3,6 @@ package io.datamint.spark.internal.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.datamint.spark.DatamintSplits;
 import io.datamint.spark.internal.sample.SampleProject;
 import io.datamint.spark.testing.SharedSpark;
 import java.nio.file.Files;
@@ -54,11 +53,11 @@ class SplitSaveTest {
     // the sample's assignments before the save: 12 of its 13 resources, US_CAROTID_ANON none
     assertThat(before).hasSize(13).containsValues("train", "val", "test", null);
     Clock clock = Clock.fixed(saveInstant, ZoneOffset.UTC);
-    assertThatThrownBy(() -> DatamintSplits.save(spark, local, false, "me@example.com", clock))
+    assertThatThrownBy(() -> SplitSave.save(spark, local, false, "me@example.com", clock))
         .hasMessageContaining("already has split assignments");
     int historyBefore = Files.readAllLines(Path.of(mirror, "splits.jsonl")).size();
 
-    String savedAt = DatamintSplits.save(spark, local, true, "me@example.com", clock);
+    String savedAt = SplitSave.save(spark, local, true, "me@example.com", clock);
 
     assertThat(savedAt).isEqualTo("2026-06-19T16:37:40.622014Z");
     Map<String, String> expected = splits(spark, local);

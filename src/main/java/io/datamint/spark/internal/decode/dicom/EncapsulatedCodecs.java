@@ -11,8 +11,8 @@ import java.util.Map;
  * <p>{@link #defaults()} has pure-Java codecs for every encapsulated transfer syntax the connector
  * reads: RLE Lossless (our own), JPEG baseline and 8-bit extended and JPEG lossless (TwelveMonkeys'
  * ImageIO JPEG reader), 12-bit JPEG extended and JPEG-LS (our own decoders in {@code
- * io.datamint.spark.internal.decode.jpeg}), and JPEG 2000 (jai-imageio's J2K reader). Another registry can
- * be passed to {@link DicomDecoder#DicomDecoder(EncapsulatedCodecs)}.
+ * io.datamint.spark.internal.decode.jpeg}), and JPEG 2000 (jai-imageio's J2K reader). Another
+ * registry can be passed to {@link DicomDecoder#DicomDecoder(EncapsulatedCodecs)}.
  */
 final class EncapsulatedCodecs {
 

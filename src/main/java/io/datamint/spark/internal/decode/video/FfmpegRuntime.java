@@ -29,9 +29,9 @@ import org.slf4j.LoggerFactory;
  * false.
  *
  * <p>FFmpeg's own log is limited to {@code AV_LOG_ERROR} and routed to SLF4J (logger {@code
- * io.datamint.spark.internal.decode.video.ffmpeg}, at WARN); the last error logged on the calling thread is
- * also kept so that a {@link DecodeException} can quote FFmpeg's explanation (e.g. "moov atom not
- * found").
+ * io.datamint.spark.internal.decode.video.ffmpeg}, at WARN); the last error logged on the calling
+ * thread is also kept so that a {@link DecodeException} can quote FFmpeg's explanation (e.g. "moov
+ * atom not found").
  */
 final class FfmpegRuntime {
 

@@ -2,8 +2,8 @@ package io.datamint.spark.internal.read.executor;
 
 /**
  * The names of the task metrics the partition readers report. Public because the driver declares
- * the same metrics to Spark ({@code io.datamint.spark.internal.read.ReadMetrics}, whose classes Spark
- * re-creates by name in the UI) and has to use the names the readers report under.
+ * the same metrics to Spark ({@code io.datamint.spark.internal.read.ReadMetrics}, whose classes
+ * Spark re-creates by name in the UI) and has to use the names the readers report under.
  */
 public final class ReadTaskMetrics {
 

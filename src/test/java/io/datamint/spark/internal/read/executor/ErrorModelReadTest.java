@@ -3,10 +3,10 @@ package io.datamint.spark.internal.read.executor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.datamint.spark.DatamintDataSource;
 import io.datamint.spark.internal.config.ReadMode;
 import io.datamint.spark.internal.plan.ResourcePartition;
 import io.datamint.spark.internal.read.DatamintTable;
+import io.datamint.spark.internal.read.DatamintTables;
 import io.datamint.spark.internal.sample.PngWriter;
 import io.datamint.spark.internal.source.ResourceFileStore;
 import io.datamint.spark.testing.SharedSpark;
@@ -140,7 +140,7 @@ class ErrorModelReadTest {
     Path dir = project();
     for (ReadMode mode : ReadMode.values()) {
       DatamintTable table =
-          DatamintDataSource.loadTable(
+          DatamintTables.load(
               SharedSpark.session(), Map.of("path", dir.toString(), "mode", mode.name()));
       Batch scan = table.newScanBuilder(CaseInsensitiveStringMap.empty()).build().toBatch();
       InputPartition[] partitions = scan.planInputPartitions();
