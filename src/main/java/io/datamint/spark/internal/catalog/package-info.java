@@ -1,13 +1,13 @@
 /**
- * The {@code datamint} Spark catalog: {@code spark.sql.catalog.datamint =
- * io.datamint.spark.catalog.DatamintCatalog} with {@code spark.sql.catalog.datamint.path = <mirror
- * root>} exposes every project under the root as a namespace (a project mirror as {@code path}: its
- * one project), and with {@code spark.sql.catalog.datamint.server_url} (or env {@code
- * DATAMINT_API_URL}, the key in {@code DATAMINT_API_KEY}) every project of a Datamint server; each
- * holds four read-only tables: {@code resources} (the data source's read), {@code annotations},
- * {@code labels} and {@code splits}. The two differ only in their {@code ProjectDirectory}: how
- * projects are listed and which read options open one.
+ * The parts of the {@code datamint} catalog ({@link io.datamint.spark.catalog.DatamintCatalog})
+ * behind its namespaces and tables: {@code ProjectDirectory} lists the projects and gives the read
+ * options that open one ({@code MirrorDirectory} for a mirror root or a project mirror, {@code
+ * ApiDirectory} for a Datamint server); {@code ResourcesTable} is the data source's table of a
+ * project, {@code MetadataTables} builds the rows of {@code annotations}, {@code labels} and {@code
+ * splits}, which {@code InMemoryTable} serves.
+ *
+ * <p><b>Internal:</b> not part of the connector's API and not for users. There is no compatibility
+ * promise: its classes may change or disappear in any release. The API is listed in
+ * docs/architecture.md ("Public API").
  */
 package io.datamint.spark.internal.catalog;
-
-import io.datamint.spark.catalog.DatamintCatalog;

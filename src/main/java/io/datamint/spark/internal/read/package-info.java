@@ -6,5 +6,9 @@
  * resource file to build rows: the scan hands the executors a {@link
  * io.datamint.spark.internal.read.executor.DatamintReaderFactory}, the one entry point into {@link
  * io.datamint.spark.internal.read.executor}.
+ *
+ * <p><b>Internal:</b> not part of the connector's API and not for users. There is no compatibility
+ * promise: its classes may change or disappear in any release. The API is listed in
+ * docs/architecture.md ("Public API").
  */
 package io.datamint.spark.internal.read;

@@ -3,13 +3,15 @@
  * ({@code org.bytedeco:ffmpeg}).
  *
  * <ul>
- *   <li>{@link io.datamint.spark.internal.decode.video.VideoDecoder}: a whole video as {@code (N, 3, H, W)}
- *       uint8 RGB, the {@link io.datamint.spark.internal.decode.ResourceDecoder} for video resources;
- *   <li>{@link io.datamint.spark.internal.decode.video.VideoFrames}: the same frames one at a time, {@code
- *       (3, H, W)} each, for frame-by-frame rows and videos too large to hold whole;
- *   <li>{@link io.datamint.spark.internal.decode.video.VideoInfo}: what the headers say (codec, size, frame
- *       rate, field order...);
- *   <li>{@link io.datamint.spark.internal.decode.video.FfmpegRuntime}: loading the natives, FFmpeg's log.
+ *   <li>{@link io.datamint.spark.internal.decode.video.VideoDecoder}: a whole video as {@code (N,
+ *       3, H, W)} uint8 RGB, the {@link io.datamint.spark.internal.decode.ResourceDecoder} for
+ *       video resources;
+ *   <li>{@link io.datamint.spark.internal.decode.video.VideoFrames}: the same frames one at a time,
+ *       {@code (3, H, W)} each, for frame-by-frame rows and videos too large to hold whole;
+ *   <li>{@link io.datamint.spark.internal.decode.video.VideoInfo}: what the headers say (codec,
+ *       size, frame rate, field order...);
+ *   <li>{@link io.datamint.spark.internal.decode.video.FfmpegRuntime}: loading the natives,
+ *       FFmpeg's log.
  * </ul>
  *
  * <p>Files are read from memory through a custom FFmpeg I/O context: no temporary file. Frames are
@@ -25,5 +27,9 @@
  * -Dorg.bytedeco.javacpp.cachedir} if set, else {@code ~/.javacpp/cache}, else {@code
  * <java.io.tmpdir>/.javacpp-<user>/cache}, and loads them from there; see {@link
  * io.datamint.spark.internal.decode.video.FfmpegRuntime}.
+ *
+ * <p><b>Internal:</b> not part of the connector's API and not for users. There is no compatibility
+ * promise: its classes may change or disappear in any release. The API is listed in
+ * docs/architecture.md ("Public API").
  */
 package io.datamint.spark.internal.decode.video;
