@@ -46,14 +46,18 @@ final class ApiRouter implements HttpHandler {
   private final ApiAuth auth;
   private final FaultInjector faults;
 
-  ApiRouter(MirrorIndex index, ApiAuth auth, FaultInjector faults) {
+  /**
+   * @param clock the instant of {@code POST /projects/{id}/splits} ({@code created_at} and the
+   *     closed rows' {@code deleted_at})
+   */
+  ApiRouter(MirrorIndex index, ApiAuth auth, FaultInjector faults, Clock clock) {
     this.auth = auth;
     this.faults = faults;
     ProjectEndpoints projects = new ProjectEndpoints(index);
     ResourceEndpoints resources = new ResourceEndpoints(index);
     AnnotationEndpoints annotations = new AnnotationEndpoints(index);
     WorklistEndpoints worklists = new WorklistEndpoints(index);
-    SplitEndpoints splits = new SplitEndpoints(index, Clock.systemUTC());
+    SplitEndpoints splits = new SplitEndpoints(index, clock);
     add("GET", "projects", projects::list);
     add("GET", "projects/{}", projects::get);
     add("GET", "projects/{}/resources", projects::resources);

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -66,13 +67,25 @@ public final class DatamintApiServer implements AutoCloseable {
    */
   public static DatamintApiServer start(
       Path root, int port, Optional<String> apiKey, FaultPlan faults) throws IOException {
+    return start(root, port, apiKey, faults, Clock.systemUTC());
+  }
+
+  /**
+   * {@link #start(Path, int, Optional, FaultPlan)} with the clock whose instant a split assignment
+   * ({@code POST /projects/{id}/splits}) records; tests pass a fixed one.
+   */
+  public static DatamintApiServer start(
+      Path root, int port, Optional<String> apiKey, FaultPlan faults, Clock clock)
+      throws IOException {
     Objects.requireNonNull(apiKey, "apiKey");
+    Objects.requireNonNull(clock, "clock");
     MirrorIndex index = MirrorIndex.load(root);
     HttpServer server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
     ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
     server.setExecutor(executor);
-    server.createContext("/", new ApiRouter(index, new ApiAuth(apiKey), new FaultInjector(faults)));
+    server.createContext(
+        "/", new ApiRouter(index, new ApiAuth(apiKey), new FaultInjector(faults), clock));
     server.start();
     return new DatamintApiServer(server, executor, index.projects().size());
   }
