@@ -39,7 +39,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProjectPrefetch {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ProjectPrefetch.class);
+  /**
+   * Logs under the public entry point's name, as the prefetch did before it moved here: its lines
+   * (the plan, the report) read "DatamintPrefetch: ..." in a job's log and in {@code
+   * bin/datamint-prefetch}'s.
+   */
+  private static final Logger LOG = LoggerFactory.getLogger(PrefetchJobs.ENTRY_POINT);
 
   private ProjectPrefetch() {}
 
