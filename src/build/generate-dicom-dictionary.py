@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generates the DICOM data dictionary resources of io.datamint.spark.decode.dicom.
+"""Generates the DICOM data dictionary resources of io.datamint.spark.internal.decode.dicom.
 
 Source of the facts: the data dictionary (PS3.6 section 6, 7 and 8: tag, VR, VM, keyword, retired) and the UID
 registry (PS3.6 Annex A) of the DICOM standard. They are read from the tables that Debian's python3-pydicom package
@@ -12,11 +12,11 @@ Usage (from the project root, with python3-pydicom installed):
 
 It rewrites, sorted and deterministic:
 
-    src/main/resources/io/datamint/spark/decode/dicom/dictionary.tsv
+    src/main/resources/io/datamint/spark/internal/decode/dicom/dictionary.tsv
         tag<TAB>VR<TAB>VM<TAB>keyword<TAB>retired
         tag is 8 hex digits ggggeeee; an 'x' in it stands for any hex digit (repeating groups such as 60xx3000
         and other masked entries such as 002031xx). VR may be ambiguous, e.g. "US or SS".
-    src/main/resources/io/datamint/spark/decode/dicom/uids.tsv
+    src/main/resources/io/datamint/spark/internal/decode/dicom/uids.tsv
         uid<TAB>type<TAB>name<TAB>keyword<TAB>retired   (SOP classes and transfer syntaxes only)
 
 Re-run it when the standard adds attributes (after upgrading python3-pydicom) and commit the result.

@@ -4,8 +4,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 
 import io.datamint.spark.DatamintSparkSessionExtensions;
-import io.datamint.spark.cli.SqlCli;
-import io.datamint.spark.sample.SampleProject;
+import io.datamint.spark.internal.cli.SqlCli;
+import io.datamint.spark.internal.sample.SampleProject;
 import java.nio.file.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

@@ -1,6 +1,6 @@
 package io.datamint.spark.examples;
 
-import io.datamint.spark.sample.SampleProject;
+import io.datamint.spark.internal.sample.SampleProject;
 import java.nio.file.Path;
 
 /**

@@ -1,6 +1,6 @@
 package io.datamint.spark.examples;
 
-import io.datamint.spark.cli.SqlCli;
+import io.datamint.spark.internal.cli.SqlCli;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

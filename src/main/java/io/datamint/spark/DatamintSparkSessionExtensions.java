@@ -1,7 +1,6 @@
 package io.datamint.spark;
 
-import io.datamint.spark.read.TagPushdownRule;
-import java.util.Arrays;
+import io.datamint.spark.internal.read.SessionExtensions;
 import org.apache.spark.sql.SparkSessionExtensions;
 import scala.Function1;
 import scala.runtime.BoxedUnit;
@@ -14,9 +13,9 @@ import scala.runtime.BoxedUnit;
  * SparkSession.builder().config("spark.sql.extensions", DatamintSparkSessionExtensions.class.getName())
  * </pre>
  *
- * <p>It injects {@link TagPushdownRule}, which lets {@code array_contains(tags, 'x')} filters
- * narrow a datamint scan to the resources having those tags. Spark applies extensions only when it
- * creates a session, so the setting belongs in the session's configuration, not in a later {@code
+ * <p>It injects an optimizer rule that lets {@code array_contains(tags, 'x')} filters narrow a
+ * datamint scan to the resources having those tags. Spark applies extensions only when it creates a
+ * session, so the setting belongs in the session's configuration, not in a later {@code
  * spark.conf().set}. Without it every query still gives the same rows; Spark then evaluates {@code
  * array_contains} over all the selected resources itself.
  */
@@ -24,14 +23,14 @@ public final class DatamintSparkSessionExtensions
     implements Function1<SparkSessionExtensions, BoxedUnit> {
 
   /** Spark's configuration key listing session extension classes (comma-separated). */
-  public static final String CONF = "spark.sql.extensions";
+  public static final String CONF = SessionExtensions.CONF;
 
   /** Spark instantiates the class by name, with this constructor. */
   public DatamintSparkSessionExtensions() {}
 
   @Override
   public BoxedUnit apply(SparkSessionExtensions extensions) {
-    extensions.injectOptimizerRule(session -> new TagPushdownRule());
+    SessionExtensions.inject(extensions);
     return BoxedUnit.UNIT;
   }
 
@@ -41,11 +40,6 @@ public final class DatamintSparkSessionExtensions
    * followed by this class.
    */
   public static String addedTo(String configured) {
-    String self = DatamintSparkSessionExtensions.class.getName();
-    if (configured == null || configured.isBlank()) {
-      return self;
-    }
-    boolean listed = Arrays.stream(configured.split(",")).map(String::trim).anyMatch(self::equals);
-    return listed ? configured : configured + "," + self;
+    return SessionExtensions.addedTo(configured);
   }
 }

@@ -1,10 +1,15 @@
 package io.datamint.spark.catalog;
 
-import io.datamint.spark.catalog.ProjectDirectory.Project;
-import io.datamint.spark.config.DatamintOptions;
-import io.datamint.spark.config.InvalidOptionException;
-import io.datamint.spark.read.DatamintTable;
-import io.datamint.spark.read.DatamintTableProvider;
+import io.datamint.spark.DatamintDataSource;
+import io.datamint.spark.internal.catalog.InMemoryTable;
+import io.datamint.spark.internal.catalog.MetadataTables;
+import io.datamint.spark.internal.catalog.ProjectDirectory;
+import io.datamint.spark.internal.catalog.ProjectDirectory.Project;
+import io.datamint.spark.internal.catalog.ResourcesTable;
+import io.datamint.spark.internal.config.DatamintOptions;
+import io.datamint.spark.internal.config.InvalidOptionException;
+import io.datamint.spark.internal.read.DatamintTable;
+import io.datamint.spark.internal.read.DatamintTables;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -313,12 +318,12 @@ public final class DatamintCatalog implements TableCatalog, SupportsNamespaces {
       options.put(e.getKey(), e.getValue());
     }
     options.putAll(directory.readOptions(project));
-    return DatamintTableProvider.loadTable(SparkSession.active(), options);
+    return DatamintTables.load(SparkSession.active(), options);
   }
 
   private Map<String, String> properties(Project project, String table) {
     Map<String, String> props = new LinkedHashMap<>();
-    props.put(TableCatalog.PROP_PROVIDER, DatamintTableProvider.SHORT_NAME);
+    props.put(TableCatalog.PROP_PROVIDER, DatamintDataSource.SHORT_NAME);
     props.put(TableCatalog.PROP_LOCATION, project.location());
     props.put("datamint.source", directory.describe());
     props.put("datamint.table", table);

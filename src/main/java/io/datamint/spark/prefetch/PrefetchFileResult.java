@@ -1,6 +1,9 @@
 package io.datamint.spark.prefetch;
 
 import java.util.Locale;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * What the prefetch did with one file.
@@ -37,7 +40,8 @@ public record PrefetchFileResult(
       return name().toLowerCase(Locale.ROOT);
     }
 
-    static Kind parse(String value) {
+    /** The kind whose {@link #value()} is {@code value} (any case). */
+    public static Kind parse(String value) {
       return valueOf(value.toUpperCase(Locale.ROOT));
     }
   }
@@ -56,9 +60,30 @@ public record PrefetchFileResult(
       return name().toLowerCase(Locale.ROOT);
     }
 
-    static Status parse(String value) {
+    /** The status whose {@link #value()} is {@code value} (any case). */
+    public static Status parse(String value) {
       return valueOf(value.toUpperCase(Locale.ROOT));
     }
+  }
+
+  /**
+   * The columns of a result as a row ({@link PrefetchReport#toDataFrame}): {@code kind} and {@code
+   * status} as their {@code value()}s, {@code resource_id}, {@code annotation_id} (null for a
+   * resource file), {@code path}, {@code bytes}, {@code error} (null unless failed), {@code
+   * millis}.
+   */
+  public static StructType schema() {
+    return new StructType(
+        new StructField[] {
+          DataTypes.createStructField("kind", DataTypes.StringType, false),
+          DataTypes.createStructField("resource_id", DataTypes.StringType, false),
+          DataTypes.createStructField("annotation_id", DataTypes.StringType, true),
+          DataTypes.createStructField("path", DataTypes.StringType, false),
+          DataTypes.createStructField("status", DataTypes.StringType, false),
+          DataTypes.createStructField("bytes", DataTypes.LongType, false),
+          DataTypes.createStructField("error", DataTypes.StringType, true),
+          DataTypes.createStructField("millis", DataTypes.LongType, false)
+        });
   }
 
   /** "resource 1234" or "mask 5678 of resource 1234", for messages. */

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -34,7 +35,22 @@ public final class PrefetchReport {
   private final long bytesDownloaded;
   private final long bytesSkipped;
 
-  PrefetchReport(
+  /**
+   * A report; the counts and bytes are computed from {@code files}. {@code
+   * io.datamint.spark.DatamintPrefetch.run} makes it.
+   *
+   * @param projectId the project's id on the server
+   * @param projectName the project's name
+   * @param outPath the output mirror, fully qualified
+   * @param resources how many resources the options selected
+   * @param partitions how many Spark tasks downloaded the files
+   * @param concurrency downloads in flight per executor
+   * @param elapsed the whole prefetch
+   * @param downloadTime the time of the Spark job that downloaded the files (zero without one)
+   * @param files every planned file's result, resource files first, then masks
+   * @param metrics the job's Spark metrics by name (empty without a job)
+   */
+  public PrefetchReport(
       String projectId,
       String projectName,
       String outPath,
@@ -176,17 +192,33 @@ public final class PrefetchReport {
     return seconds <= 0 ? 0 : bytesDownloaded / seconds;
   }
 
-  /** The job's Spark metrics as the scan reported them (empty when no file was planned). */
-  Map<String, Long> metrics() {
+  /**
+   * The job's Spark metrics as the scan reported them, by the names the Spark UI shows (empty when
+   * no file was planned).
+   */
+  public Map<String, Long> metrics() {
     return metrics;
   }
 
   /**
-   * The per-file results as a DataFrame: {@code kind, resource_id, annotation_id, path, status,
-   * bytes, error, millis}.
+   * The per-file results as a DataFrame of {@link PrefetchFileResult#schema()}: {@code kind,
+   * resource_id, annotation_id, path, status, bytes, error, millis}.
    */
   public Dataset<Row> toDataFrame(SparkSession spark) {
-    return spark.createDataFrame(PrefetchRows.rows(files), PrefetchRows.SCHEMA);
+    List<Row> rows = new ArrayList<>(files.size());
+    for (PrefetchFileResult r : files) {
+      rows.add(
+          RowFactory.create(
+              r.kind().value(),
+              r.resourceId(),
+              r.annotationId(),
+              r.path(),
+              r.status().value(),
+              r.bytes(),
+              r.error(),
+              r.millis()));
+    }
+    return spark.createDataFrame(rows, PrefetchFileResult.schema());
   }
 
   /** A few lines for people: the counts, bytes, time and every failed file. */

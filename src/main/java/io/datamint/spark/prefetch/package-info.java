@@ -1,20 +1,7 @@
 /**
- * Cluster-wide prefetch: {@link io.datamint.spark.prefetch.DatamintPrefetch} mirrors a project from
- * the Datamint API (or the part the read options select) to a Hadoop path in the mirror format,
- * with the downloads running on the executors, and returns a {@link
- * io.datamint.spark.prefetch.PrefetchReport}.
- *
- * <ul>
- *   <li>Driver: {@code ProjectFetch} reads the project's metadata once (keeping the server's JSON),
- *       the read path's {@link io.datamint.spark.read.DatamintTable} selects the resources, {@code
- *       PrefetchPlan} turns them into file tasks with their SDK version ({@code SdkVersion}, {@code
- *       PythonJson}) balanced over partitions, {@code PrefetchJob} runs them, and {@code
- *       OutputMirror} writes the metadata files.
- *   <li>Executors: {@link io.datamint.spark.prefetch.PrefetchSource} (a DSv2 source internal to the
- *       job) plans one input partition per task group; {@code PrefetchPartitionReader} downloads
- *       them with a thread pool under the executor's {@code DownloadSlots}, through {@code
- *       FileDownloader} (skip when the {@code VersionRecord} matches, temporary file, size check,
- *       rename, record), and reports {@link io.datamint.spark.prefetch.PrefetchMetrics}.
- * </ul>
+ * What a prefetch returns (public API): {@link io.datamint.spark.prefetch.PrefetchReport}, with one
+ * {@link io.datamint.spark.prefetch.PrefetchFileResult} per file, the result of {@link
+ * io.datamint.spark.DatamintPrefetch#run}. Value types only: this package depends on Spark's row
+ * types and nothing of the connector's internals.
  */
 package io.datamint.spark.prefetch;

@@ -1,10 +1,10 @@
 package io.datamint.spark.python;
 
-import io.datamint.spark.config.DatamintOptions;
-import io.datamint.spark.prefetch.DatamintPrefetch;
+import io.datamint.spark.DatamintPrefetch;
+import io.datamint.spark.DatamintSplits;
+import io.datamint.spark.internal.config.DatamintOptions;
+import io.datamint.spark.internal.sample.SampleProject;
 import io.datamint.spark.prefetch.PrefetchReport;
-import io.datamint.spark.read.DatamintSplits;
-import io.datamint.spark.sample.SampleProject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

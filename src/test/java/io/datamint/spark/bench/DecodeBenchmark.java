@@ -1,10 +1,10 @@
 package io.datamint.spark.bench;
 
-import io.datamint.spark.core.DecodeLimits;
-import io.datamint.spark.decode.DecodedResource;
-import io.datamint.spark.decode.Decoders;
-import io.datamint.spark.decode.FileFormat;
-import io.datamint.spark.decode.FormatDetector;
+import io.datamint.spark.internal.core.DecodeLimits;
+import io.datamint.spark.internal.decode.DecodedResource;
+import io.datamint.spark.internal.decode.Decoders;
+import io.datamint.spark.internal.decode.FileFormat;
+import io.datamint.spark.internal.decode.FormatDetector;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.file.Files;

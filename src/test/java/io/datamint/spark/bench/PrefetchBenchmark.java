@@ -1,12 +1,12 @@
 package io.datamint.spark.bench;
 
-import io.datamint.spark.api.client.ApiClients;
-import io.datamint.spark.api.client.ApiSettings;
-import io.datamint.spark.api.client.DatamintApiClient;
-import io.datamint.spark.prefetch.DatamintPrefetch;
+import io.datamint.spark.DatamintPrefetch;
+import io.datamint.spark.internal.api.client.ApiClients;
+import io.datamint.spark.internal.api.client.ApiSettings;
+import io.datamint.spark.internal.api.client.DatamintApiClient;
+import io.datamint.spark.internal.server.DatamintApiServer;
+import io.datamint.spark.internal.server.FaultPlan;
 import io.datamint.spark.prefetch.PrefetchReport;
-import io.datamint.spark.server.DatamintApiServer;
-import io.datamint.spark.server.FaultPlan;
 import io.datamint.spark.testing.TestMirror;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -83,11 +83,11 @@ final class PrefetchBenchmark {
         ApiClients.shared(ApiSettings.of(server.url(), null).withMaxConcurrentRequests(1));
     long started = System.nanoTime();
     String projectId =
-        io.datamint.spark.api.model.Json.text(client.findProject("bench-prefetch"), "id");
+        io.datamint.spark.internal.api.model.Json.text(client.findProject("bench-prefetch"), "id");
     long total = 0;
     int files = 0;
     for (var resource : client.projectResources(projectId)) {
-      String id = io.datamint.spark.api.model.Json.text(resource, "id");
+      String id = io.datamint.spark.internal.api.model.Json.text(resource, "id");
       Path tmp = out.resolve(id + ".tmp");
       total +=
           client.downloadResource(

@@ -5,7 +5,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.sum;
 
-import io.datamint.spark.sample.NiftiWriter;
+import io.datamint.spark.internal.sample.NiftiWriter;
 import io.datamint.spark.testing.TestMirror;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;

@@ -3,9 +3,9 @@ package io.datamint.spark.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.datamint.spark.sample.SampleProject;
-import io.datamint.spark.server.DatamintApiServer;
-import io.datamint.spark.server.FaultPlan;
+import io.datamint.spark.internal.sample.SampleProject;
+import io.datamint.spark.internal.server.DatamintApiServer;
+import io.datamint.spark.internal.server.FaultPlan;
 import io.datamint.spark.testing.SharedSpark;
 import java.nio.file.Path;
 import java.util.List;
@@ -192,45 +192,5 @@ class DatamintCatalogApiTest {
     assertThat(text("DESCRIBE TABLE EXTENDED dm_both.`" + SampleProject.NAME + "`.splits"))
         .contains("mirror root")
         .doesNotContain(KEY);
-  }
-
-  @Test
-  void theServerComesFromTheCatalogElseTheSessionElseTheEnvironment() {
-    Map<String, String> env = Map.of("DATAMINT_API_URL", server.url(), "DATAMINT_API_KEY", KEY);
-    ProjectDirectory fromEnv = ProjectDirectory.of("c", Map.of(), Map.of(), env);
-    assertThat(fromEnv).isInstanceOf(ApiDirectory.class);
-    assertThat(fromEnv.describe())
-        .isEqualTo("the Datamint API at " + server.url())
-        .doesNotContain(KEY);
-    assertThat(fromEnv.projects())
-        .extracting(ProjectDirectory.Project::name)
-        .containsExactly(SampleProject.NAME);
-    ProjectDirectory.Project project = fromEnv.projects().get(0);
-    assertThat(fromEnv.readOptions(project))
-        .containsEntry("server_url", server.url())
-        .containsEntry("api_key", KEY)
-        .containsEntry("project", sample.projectId());
-
-    ProjectDirectory fromSession =
-        ProjectDirectory.of(
-            "c",
-            Map.of(),
-            Map.of("spark.datamint.server_url", server.url(), "spark.datamint.api_key", KEY),
-            Map.of("DATAMINT_API_URL", "http://127.0.0.1:9"));
-    assertThat(fromSession.projects()).hasSize(1);
-    ProjectDirectory fromCatalog =
-        ProjectDirectory.of(
-            "c",
-            Map.of("SERVER_URL", server.url(), "api_key", KEY),
-            Map.of(),
-            Map.of("DATAMINT_API_URL", "http://127.0.0.1:9"));
-    assertThat(fromCatalog.projects()).hasSize(1);
-    assertThat(ProjectDirectory.of("c", Map.of("path", root.toString()), Map.of(), env))
-        .isInstanceOf(MirrorDirectory.class);
-    assertThatThrownBy(() -> ProjectDirectory.of("c", Map.of("api_key", KEY), Map.of(), Map.of()))
-        .hasMessageContaining("spark.sql.catalog.c.path")
-        .hasMessageContaining("spark.sql.catalog.c.server_url")
-        .hasMessageContaining("DATAMINT_API_URL")
-        .hasMessageNotContaining(KEY);
   }
 }

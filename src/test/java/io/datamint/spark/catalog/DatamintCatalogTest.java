@@ -3,7 +3,7 @@ package io.datamint.spark.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.datamint.spark.sample.SampleProject;
+import io.datamint.spark.internal.sample.SampleProject;
 import io.datamint.spark.testing.SharedSpark;
 import io.datamint.spark.testing.TestMirror;
 import java.nio.file.Path;

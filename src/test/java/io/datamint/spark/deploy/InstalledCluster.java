@@ -2,6 +2,7 @@ package io.datamint.spark.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.datamint.spark.testing.ChildJvm;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -140,9 +141,9 @@ final class InstalledCluster implements AutoCloseable {
                   + " exited with "
                   + p.exitValue()
                   + "; master log:\n"
-                  + SparkInstallation.tail(logDir.resolve("master.log"))
+                  + ChildJvm.tail(logDir.resolve("master.log"), SparkInstallation.TAIL_LINES)
                   + "\nworker log:\n"
-                  + SparkInstallation.tail(logDir.resolve("worker.log")));
+                  + ChildJvm.tail(logDir.resolve("worker.log"), SparkInstallation.TAIL_LINES));
         }
       }
       JsonNode state = state();
@@ -157,7 +158,7 @@ final class InstalledCluster implements AutoCloseable {
             + " did not register within "
             + STARTUP
             + "; worker log:\n"
-            + SparkInstallation.tail(logDir.resolve("worker.log")));
+            + ChildJvm.tail(logDir.resolve("worker.log"), SparkInstallation.TAIL_LINES));
   }
 
   private JsonNode state() throws InterruptedException {

@@ -1,5 +1,6 @@
 package io.datamint.spark.deploy;
 
+import io.datamint.spark.testing.ChildJvm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,6 +28,9 @@ record SparkInstallation(String version, Path home, Path python) {
 
   /** The system property listing the installations. */
   static final String PROPERTY = "datamint.test.sparkInstallations";
+
+  /** How many lines of a log a failure message shows. */
+  static final int TAIL_LINES = 60;
 
   /** The installations named by {@value #PROPERTY}, in order; empty when it is not set. */
   static List<SparkInstallation> configured() {
@@ -127,7 +131,7 @@ record SparkInstallation(String version, Path home, Path python) {
               + "; log "
               + err
               + ":\n"
-              + tail(err));
+              + ChildJvm.tail(err, TAIL_LINES));
     }
     if (process.exitValue() != 0) {
       throw new AssertionError(
@@ -141,19 +145,9 @@ record SparkInstallation(String version, Path home, Path python) {
               + "; log "
               + err
               + ":\n"
-              + tail(err));
+              + ChildJvm.tail(err, TAIL_LINES));
     }
     return Files.readString(out, StandardCharsets.UTF_8);
-  }
-
-  /** The last 60 lines of a log, for failure messages. */
-  static String tail(Path log) throws IOException {
-    if (!Files.exists(log)) {
-      return "(no log)";
-    }
-    List<String> lines =
-        new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
-    return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
   }
 
   @Override

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.datamint.spark.DatamintSparkSessionExtensions;
 import io.datamint.spark.examples.DecodeReport;
+import io.datamint.spark.internal.util.BuildInfo;
 import io.datamint.spark.testing.EveryFormatProject;
 import io.datamint.spark.testing.SharedSpark;
-import io.datamint.spark.util.BuildInfo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.datamint.spark.cli.SqlScript;
-import io.datamint.spark.sample.SampleProject;
+import io.datamint.spark.internal.cli.SqlScript;
+import io.datamint.spark.internal.sample.SampleProject;
 import io.datamint.spark.testing.SharedSpark;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package io.datamint.spark.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.datamint.spark.sample.SampleProject;
+import io.datamint.spark.internal.sample.SampleProject;
 import io.datamint.spark.testing.SharedSpark;
 import java.nio.file.Files;
 import java.nio.file.Path;

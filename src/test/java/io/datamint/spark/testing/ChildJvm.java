@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  * how to start a child JVM from the test classpath, where its logs go, and how to get rid of it
  * again.
  */
-final class ChildJvm {
+public final class ChildJvm {
 
   /**
    * System property (set by surefire from the pom's {@code spark.jvm.flags}) with Spark's module
@@ -182,8 +182,11 @@ final class ChildJvm {
     }
   }
 
-  /** The last {@code lines} lines of a text file, or a note saying why there are none. */
-  static String tail(Path file, int lines) {
+  /**
+   * The last {@code lines} lines of a text file, or a note saying why there are none: for failure
+   * messages (the cluster tier's and the deployment tests' logs).
+   */
+  public static String tail(Path file, int lines) {
     if (!Files.isRegularFile(file)) {
       return "(no file " + file + ")";
     }

@@ -1,14 +1,14 @@
 package io.datamint.spark.testing;
 
-import static io.datamint.spark.decode.OptionalLibrary.FFMPEG;
-import static io.datamint.spark.decode.OptionalLibrary.JAI_IMAGEIO_JPEG2000;
-import static io.datamint.spark.decode.OptionalLibrary.TWELVEMONKEYS;
+import static io.datamint.spark.internal.decode.OptionalLibrary.FFMPEG;
+import static io.datamint.spark.internal.decode.OptionalLibrary.JAI_IMAGEIO_JPEG2000;
+import static io.datamint.spark.internal.decode.OptionalLibrary.TWELVEMONKEYS;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.datamint.spark.decode.OptionalLibrary;
-import io.datamint.spark.sample.SampleProject;
+import io.datamint.spark.internal.decode.OptionalLibrary;
+import io.datamint.spark.internal.sample.SampleProject;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,9 +1,0 @@
-/**
- * The Datamint REST API client: one {@link io.datamint.spark.api.client.DatamintApiClient} per
- * settings and JVM (driver or executor), typed calls for the read endpoints the SDK's datasets use,
- * the SDK's response envelopes and error mapping, and a transport with timeouts, bounded retries
- * (exponential backoff with jitter, honouring {@code Retry-After}) and a bound on concurrent
- * requests. The API key is sent in the {@code apikey} and {@code Authorization: Bearer} headers and
- * never appears in a message, a log line or {@code toString()}.
- */
-package io.datamint.spark.api.client;

@@ -1,9 +1,0 @@
-/**
- * Read options: every key defined once in {@link io.datamint.spark.config.OptionSpecs} (name, type,
- * default, accepted values, documentation), resolved into the immutable {@link
- * io.datamint.spark.config.DatamintOptions} once on the driver from the per-read options, the
- * {@code spark.datamint.*} session conf and the {@code DATAMINT_API_URL} / {@code DATAMINT_API_KEY}
- * environment, validated with messages that name the option, the value, the closest valid name and
- * what is accepted.
- */
-package io.datamint.spark.config;

@@ -1,8 +1,0 @@
-/**
- * The typed core every other package shares: {@link io.datamint.spark.core.PixelArray} (an
- * n-dimensional array of one {@link io.datamint.spark.core.DType}, C order, little-endian) and
- * {@link io.datamint.spark.core.DecodeLimits} (the bound on a decoded array). Decoders produce
- * these; tensors, slices, masks and the readers consume them. Imports nothing of the connector but
- * its exceptions.
- */
-package io.datamint.spark.core;

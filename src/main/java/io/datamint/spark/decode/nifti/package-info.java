@@ -1,6 +1,0 @@
-/**
- * NIfTI-1 and NIfTI-2 decoding ({@code .nii}, {@code .nii.gz}) into {@code (slices, time, rows,
- * columns)} arrays laid out as the SDK's medimgkit 0.18 lays them out, with nibabel's affine and
- * axis codes. See {@link io.datamint.spark.decode.nifti.NiftiDecoder}.
- */
-package io.datamint.spark.decode.nifti;

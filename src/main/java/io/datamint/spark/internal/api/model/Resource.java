@@ -1,0 +1,154 @@
+package io.datamint.spark.internal.api.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One resource of a project (an image, a volume or a video file), as {@code GET
+ * /projects/{id}/resources} returns it. Derived values follow the SDK: {@link #kind()}, {@link
+ * #frameCount()} ({@code get_depth()}) and {@link #patientId()} ({@code get_patient_id()}).
+ */
+public final class Resource {
+
+  private final String id;
+  private final String filename;
+  private final String mimetype;
+  private final String storage;
+  private final String modality;
+  private final String status;
+  private final String createdAt;
+  private final String deletedAt;
+  private final Long size;
+  private final List<String> tags;
+  private final String patientId;
+  private final ResourceKind kind;
+  private final Integer frameCount;
+
+  private Resource(JsonNode json) {
+    this.id = Objects.requireNonNull(Json.text(json, "id"), "id");
+    this.filename = Json.text(json, "filename");
+    this.mimetype = Json.text(json, "mimetype");
+    this.storage = Json.text(json, "storage");
+    this.modality = Json.text(json, "modality");
+    this.status = Json.text(json, "status");
+    this.createdAt = Json.text(json, "created_at");
+    this.deletedAt = Json.text(json, "deleted_at");
+    this.size = Json.integer(json, "size");
+    this.tags = Json.strings(json, "tags");
+    JsonNode metadata = json.get("metadata");
+    String topLevelPatient = Json.text(json, "patient_id");
+    this.patientId = topLevelPatient != null ? topLevelPatient : Json.text(metadata, "PatientID");
+    this.kind = ResourceKind.detect(storage, mimetype, filename);
+    this.frameCount = frameCount(kind, metadata);
+  }
+
+  /**
+   * Parses a resource JSON object.
+   *
+   * @throws IllegalArgumentException when it is not an object or has no {@code id}
+   */
+  public static Resource fromJson(JsonNode json) {
+    if (json == null || !json.isObject()) {
+      throw new IllegalArgumentException("a resource must be a JSON object");
+    }
+    if (Json.text(json, "id") == null) {
+      throw new IllegalArgumentException("a resource needs a non-null \"id\"");
+    }
+    return new Resource(json);
+  }
+
+  /**
+   * The SDK's {@code get_depth()}: 1 for images; {@code metadata.frame_count} for volumes; for
+   * videos that or the first video stream's {@code nb_frames}. Null where the SDK would raise
+   * (unknown, or not in metadata).
+   */
+  private static Integer frameCount(ResourceKind kind, JsonNode metadata) {
+    switch (kind) {
+      case IMAGE:
+        return 1;
+      case DICOM:
+      case NIFTI:
+      case VOLUME:
+        return toInt(Json.integer(metadata, "frame_count"));
+      case VIDEO:
+        Long frames = Json.integer(metadata, "frame_count");
+        if (frames == null && metadata != null && metadata.path("streams").isArray()) {
+          for (JsonNode stream : metadata.get("streams")) {
+            if ("video".equals(Json.text(stream, "codec_type"))) {
+              frames = Json.integer(stream, "nb_frames");
+              break;
+            }
+          }
+        }
+        return toInt(frames);
+      default:
+        return null;
+    }
+  }
+
+  private static Integer toInt(Long value) {
+    return value == null || value < 0 || value > Integer.MAX_VALUE ? null : value.intValue();
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String filename() {
+    return filename;
+  }
+
+  public String mimetype() {
+    return mimetype;
+  }
+
+  public String storage() {
+    return storage;
+  }
+
+  public String modality() {
+    return modality;
+  }
+
+  public String status() {
+    return status;
+  }
+
+  public String createdAt() {
+    return createdAt;
+  }
+
+  public String deletedAt() {
+    return deletedAt;
+  }
+
+  /** The file size in bytes, as the API reports it; null when unknown. */
+  public Long size() {
+    return size;
+  }
+
+  /** The tags; an absent or null {@code tags} field is an empty list, as in the SDK. */
+  public List<String> tags() {
+    return tags;
+  }
+
+  /** Top-level {@code patient_id}, else {@code metadata.PatientID}, else null. */
+  public String patientId() {
+    return patientId;
+  }
+
+  public ResourceKind kind() {
+    return kind;
+  }
+
+  /** Slices of a volume, frames of a video, 1 for an image; null when the metadata does not say. */
+  public Integer frameCount() {
+    return frameCount;
+  }
+
+  @Override
+  public String toString() {
+    return "Resource[" + id + ", " + filename + ", " + kind.label() + "]";
+  }
+}

@@ -1,0 +1,22 @@
+package io.datamint.spark.internal.decode;
+
+import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.internal.core.DecodeLimits;
+
+/**
+ * Decodes one file format. Implementations are stateless and thread-safe; one instance serves a
+ * whole executor.
+ */
+public interface ResourceDecoder {
+
+  /**
+   * Decodes a whole file.
+   *
+   * @param file the file's bytes (only {@code file[0..length)} are read)
+   * @param length the number of valid bytes
+   * @param limits bounds on what may be allocated
+   * @return pixels as {@code (N, C, H, W)} with the header and, for volumes, the affine
+   * @throws DecodeException naming what was wrong with the file
+   */
+  DecodedResource decode(byte[] file, int length, DecodeLimits limits) throws DecodeException;
+}

@@ -1,0 +1,55 @@
+package io.datamint.spark.internal.decode.dicom;
+
+import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.internal.core.DecodeLimits;
+import io.datamint.spark.internal.core.PixelArray;
+import io.datamint.spark.internal.decode.DecodedResource;
+import io.datamint.spark.internal.decode.ResourceDecoder;
+
+/**
+ * Decodes a DICOM file as the Datamint SDK's {@code read_dicom_standardized} does (pydicom {@code
+ * pixel_array}, YBR to RGB, then the modality LUT, then MONOCHROME1 inversion), into pixels {@code
+ * (frames, channels, rows, columns)}, the header as {@code metainfo} JSON (see {@link
+ * MetainfoWriter}) and the voxel-to-patient (LPS) affine when the image has orientation, position
+ * and spacing (see {@link PatientAffine}), and its orientation as a typed {@link
+ * io.datamint.spark.internal.core.VolumeGeometry.Dicom} (see {@link DicomGeometry}).
+ *
+ * <p>Reads Part-10 files and bare data sets, gzip-compressed or not, in implicit and explicit VR
+ * little endian, explicit VR big endian and deflated explicit VR little endian, and encapsulated
+ * pixel data through the codecs of an {@link EncapsulatedCodecs} registry (RLE, JPEG
+ * baseline/extended 8-bit/lossless, JPEG 2000 by default). A file without pixel data, truncated,
+ * corrupt, of a transfer syntax without codec, or declaring more than the limits, fails with a
+ * {@link DecodeException} saying so.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class DicomDecoder implements ResourceDecoder {
+
+  private final PixelDecoder pixels;
+
+  /** A decoder with the {@linkplain EncapsulatedCodecs#defaults() default codecs}. */
+  public DicomDecoder() {
+    this(EncapsulatedCodecs.defaults());
+  }
+
+  /** A decoder with the given codecs for encapsulated pixel data. */
+  public DicomDecoder(EncapsulatedCodecs codecs) {
+    this.pixels = new PixelDecoder(codecs);
+  }
+
+  @Override
+  public DecodedResource decode(byte[] file, int length, DecodeLimits limits)
+      throws DecodeException {
+    byte[] data = file;
+    int size = length;
+    if (Inflation.isGzip(file, length)) {
+      data = Inflation.gunzip(file, length, limits.maxDecodedBytes());
+      size = data.length;
+    }
+    ParsedDicom dicom = Part10Parser.parse(data, size, limits);
+    PixelArray array = pixels.decode(dicom, limits);
+    String metainfo = MetainfoWriter.write(dicom);
+    double[] affine = PatientAffine.of(dicom.dataset(), array.dim(0));
+    return new DecodedResource(array, metainfo, affine, DicomGeometry.of(dicom.dataset()));
+  }
+}

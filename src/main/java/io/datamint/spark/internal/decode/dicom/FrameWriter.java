@@ -1,0 +1,148 @@
+package io.datamint.spark.internal.decode.dicom;
+
+import io.datamint.spark.internal.core.DType;
+import io.datamint.spark.internal.core.PixelArray;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * Writes decoded frames into the output array in place, applying the steps of an {@link OutputPlan}
+ * on the way: Bits Stored and Pixel Representation (unused high bits masked, or the sign extended
+ * from the highest stored bit, as pydicom 3 does), YBR to RGB or the palette, the modality LUT, and
+ * the conversion to the output type. Loops run over plain arrays; values are stored little-endian
+ * through byte-array views.
+ */
+final class FrameWriter {
+
+  private static final VarHandle SHORT_LE =
+      MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle INT_LE =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle DOUBLE_LE =
+      MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
+
+  private final byte[] out;
+  private final int outBase;
+  private final OutputPlan plan;
+  private final PixelModule pm;
+  private final int pixels;
+  private int[] paletteScratch;
+
+  FrameWriter(PixelArray output, OutputPlan plan, PixelModule pm) {
+    if (!output.data().hasArray()) {
+      throw new IllegalArgumentException("the output array must be heap-backed");
+    }
+    this.out = output.data().array();
+    this.outBase = output.data().arrayOffset();
+    this.plan = plan;
+    this.pm = pm;
+    this.pixels = pm.rows() * pm.columns();
+  }
+
+  /** The byte offset of frame {@code index} in the output's backing array. */
+  int frameOffset(int index) {
+    return outBase + index * plan.channels() * pixels * plan.outputType().itemSize();
+  }
+
+  /** The output's backing array. */
+  byte[] array() {
+    return out;
+  }
+
+  /**
+   * Writes frame {@code index} from planar samples.
+   *
+   * @param samples {@code samplesPerPixel} planes of {@code rows x columns} values; modified in
+   *     place
+   * @param bits the significant bits of each sample (Bits Stored, or the codestream's precision)
+   * @param colorSpace the photometric interpretation of the samples
+   */
+  void write(int index, int[] samples, int bits, String colorSpace) {
+    int spp = pm.samplesPerPixel();
+    normalize(samples, spp * pixels, bits, pm.signed());
+    int[] values = samples;
+    if (plan.palette() != null) {
+      if (paletteScratch == null) {
+        paletteScratch = new int[3 * pixels];
+      }
+      plan.palette().apply(samples, pixels, paletteScratch);
+      values = paletteScratch;
+    } else if (spp == 3 && YbrToRgb.applies(colorSpace)) {
+      YbrToRgb.convert(values, pixels, pm.bitsStored());
+    }
+    int count = plan.channels() * pixels;
+    int at = frameOffset(index);
+    ModalityTransform modality = plan.modality();
+    switch (modality.kind()) {
+      case RESCALE:
+        writeRescaled(
+            values,
+            count,
+            at,
+            modality.slope(),
+            modality.intercept(),
+            plan.storedType() == DType.UINT32);
+        return;
+      case LUT:
+        modality.applyLut(values, count);
+        writeInts(values, count, at, plan.outputType());
+        return;
+      default:
+        writeInts(values, count, at, plan.outputType());
+    }
+  }
+
+  /** Keeps the low {@code bits} bits of each value, sign-extending them when {@code signed}. */
+  static void normalize(int[] v, int count, int bits, boolean signed) {
+    if (bits >= 32 || bits <= 0) {
+      return;
+    }
+    if (signed) {
+      int shift = 32 - bits;
+      for (int i = 0; i < count; i++) {
+        v[i] = v[i] << shift >> shift;
+      }
+    } else {
+      int mask = (1 << bits) - 1;
+      for (int i = 0; i < count; i++) {
+        v[i] &= mask;
+      }
+    }
+  }
+
+  private void writeRescaled(
+      int[] v, int count, int at, double slope, double intercept, boolean unsigned32) {
+    if (unsigned32) {
+      for (int i = 0; i < count; i++) {
+        DOUBLE_LE.set(out, at + 8 * i, (v[i] & 0xFFFFFFFFL) * slope + intercept);
+      }
+    } else {
+      for (int i = 0; i < count; i++) {
+        DOUBLE_LE.set(out, at + 8 * i, v[i] * slope + intercept);
+      }
+    }
+  }
+
+  private void writeInts(int[] v, int count, int at, DType type) {
+    switch (type.itemSize()) {
+      case 1:
+        for (int i = 0; i < count; i++) {
+          out[at + i] = (byte) v[i];
+        }
+        break;
+      case 2:
+        for (int i = 0; i < count; i++) {
+          SHORT_LE.set(out, at + 2 * i, (short) v[i]);
+        }
+        break;
+      case 4:
+        for (int i = 0; i < count; i++) {
+          INT_LE.set(out, at + 4 * i, v[i]);
+        }
+        break;
+      default:
+        throw new IllegalStateException("no integer output of " + type.numpyName());
+    }
+  }
+}

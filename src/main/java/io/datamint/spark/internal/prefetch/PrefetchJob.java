@@ -1,0 +1,53 @@
+package io.datamint.spark.internal.prefetch;
+
+import io.datamint.spark.internal.util.BatchScans;
+import io.datamint.spark.prefetch.PrefetchFileResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.SparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Runs the downloads of a planned prefetch as one Spark job: a read of {@link PrefetchSource} whose
+ * partition readers download, collected on the driver. The job carries a description for the Spark
+ * UI, where the scan node shows the prefetch metrics.
+ */
+final class PrefetchJob {
+
+  /** The rows of the job and its scan metrics. */
+  record Outcome(List<PrefetchFileResult> results, Map<String, Long> metrics, Duration time) {
+
+    static final Outcome NOTHING = new Outcome(List.of(), Map.of(), Duration.ZERO);
+  }
+
+  private PrefetchJob() {}
+
+  static Outcome run(SparkSession spark, PrefetchJobSpec spec) {
+    SparkContext sc = spark.sparkContext();
+    String previousDescription = sc.getLocalProperty("spark.job.description");
+    PrefetchJobs.register(spec);
+    long start = System.nanoTime();
+    try {
+      sc.setJobDescription(spec.description());
+      Dataset<Row> rows =
+          spark
+              .read()
+              .format(PrefetchSource.class.getName())
+              .option(PrefetchJobs.JOB_OPTION, spec.jobId())
+              .load();
+      List<PrefetchFileResult> results = new ArrayList<>();
+      for (Row row : rows.collectAsList()) {
+        results.add(PrefetchRows.result(row));
+      }
+      return new Outcome(
+          results, BatchScans.metrics(rows), Duration.ofNanos(System.nanoTime() - start));
+    } finally {
+      sc.setJobDescription(previousDescription);
+      PrefetchJobs.remove(spec.jobId());
+    }
+  }
+}

@@ -1,0 +1,184 @@
+package io.datamint.spark.internal.read;
+
+import io.datamint.spark.internal.dataset.ResourceSelection;
+import io.datamint.spark.internal.plan.PartitionPlanner;
+import io.datamint.spark.internal.plan.PlannedResource;
+import io.datamint.spark.internal.plan.ResourcePartition;
+import io.datamint.spark.internal.read.executor.DatamintReaderFactory;
+import io.datamint.spark.internal.read.executor.RowIndexFilter;
+import io.datamint.spark.internal.schema.DatamintSchema;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import org.apache.spark.sql.connector.expressions.filter.Predicate;
+import org.apache.spark.sql.connector.metric.CustomMetric;
+import org.apache.spark.sql.connector.read.Batch;
+import org.apache.spark.sql.connector.read.InputPartition;
+import org.apache.spark.sql.connector.read.PartitionReaderFactory;
+import org.apache.spark.sql.connector.read.Scan;
+import org.apache.spark.sql.connector.read.Statistics;
+import org.apache.spark.sql.connector.read.SupportsReportStatistics;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * A planned read of a project: the selected resources, narrowed by the pushed predicates, the tags
+ * that {@link TagPushdownRule} found in {@code array_contains(tags, ...)} filters, and the limit,
+ * split into partitions by estimated bytes. Planning touches only metadata; no resource file is
+ * opened on the driver.
+ *
+ * <p>What the scan reads is fixed when its builder builds it; only the partitions are computed
+ * later (once, on first use).
+ */
+final class DatamintScan implements Scan, Batch, SupportsReportStatistics {
+
+  private final DatamintTable table;
+  private final StructType readSchema;
+  private final List<Predicate> pushed;
+  private final List<ResourcePredicate> predicates;
+  private final RowIndexFilter rowFilter;
+  private final Integer limit;
+  private final List<String> requiredTags;
+  private List<ResourcePartition> partitions;
+
+  /**
+   * @param requiredTags tags every read resource must have (in the order they were found, for
+   *     {@code explain()})
+   */
+  DatamintScan(
+      DatamintTable table,
+      StructType readSchema,
+      List<Predicate> pushed,
+      List<ResourcePredicate> predicates,
+      RowIndexFilter rowFilter,
+      Integer limit,
+      List<String> requiredTags) {
+    this.table = table;
+    this.readSchema = readSchema;
+    this.pushed = pushed;
+    this.predicates = predicates;
+    this.rowFilter = rowFilter;
+    this.limit = limit;
+    this.requiredTags = List.copyOf(requiredTags);
+  }
+
+  @Override
+  public StructType readSchema() {
+    return readSchema;
+  }
+
+  @Override
+  public Batch toBatch() {
+    return this;
+  }
+
+  @Override
+  public synchronized InputPartition[] planInputPartitions() {
+    if (partitions == null) {
+      PartitionPlanner planner =
+          table.options().expandsRows()
+              ? PartitionPlanner.byRows(
+                  table.options().targetPartitionRows(),
+                  resource -> FrameCountProbe.rows(resource, table.snapshot()))
+              : PartitionPlanner.byBytes(table.options().targetPartitionBytes());
+      partitions = planner.plan(plannedResources());
+    }
+    return partitions.toArray(new InputPartition[0]);
+  }
+
+  @Override
+  public PartitionReaderFactory createReaderFactory() {
+    return DatamintReaderFactory.create(
+        readSchema, table.options(), table.snapshot().fileStore(), table.labels(), rowFilter);
+  }
+
+  @Override
+  public CustomMetric[] supportedCustomMetrics() {
+    return ReadMetrics.supported();
+  }
+
+  @Override
+  public Statistics estimateStatistics() {
+    List<PlannedResource> resources = plannedResources();
+    long bytes = 0;
+    for (PlannedResource resource : resources) {
+      bytes += 1024 + 512L * resource.annotations().size();
+    }
+    long rows = resources.size();
+    long size = bytes;
+    return new Statistics() {
+      @Override
+      public OptionalLong sizeInBytes() {
+        return OptionalLong.of(size);
+      }
+
+      @Override
+      public OptionalLong numRows() {
+        return OptionalLong.of(rows);
+      }
+    };
+  }
+
+  /** The resources this scan reads, in source order. */
+  private synchronized List<PlannedResource> plannedResources() {
+    List<PlannedResource> out = new ArrayList<>();
+    for (ResourceSelection.Selected selected : table.selected()) {
+      if (limit != null && out.size() >= limit) {
+        break;
+      }
+      if (!selected.resource().tags().containsAll(requiredTags)) {
+        continue;
+      }
+      PlannedResource resource =
+          PlannedResource.of(selected.resource(), selected.annotations(), selected.split());
+      if (passes(resource)) {
+        out.add(resource);
+      }
+    }
+    return out;
+  }
+
+  private boolean passes(PlannedResource resource) {
+    for (ResourcePredicate predicate : predicates) {
+      if (!Boolean.TRUE.equals(predicate.test(resource))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public synchronized String description() {
+    List<String> columns = new ArrayList<>();
+    for (StructField field : readSchema.fields()) {
+      columns.add(field.name());
+    }
+    StringBuilder out =
+        new StringBuilder("DatamintScan[")
+            .append(table.snapshot().sourceDescription())
+            .append(", project=")
+            .append(table.snapshot().project().name())
+            .append(", selection=")
+            .append(table.selection())
+            .append(", PushedPredicates=")
+            .append(pushed)
+            .append(", PushedTags=")
+            .append(requiredTags)
+            .append(", PushedLimit=")
+            .append(limit == null ? "none" : limit)
+            .append(", ReadColumns=")
+            .append(columns)
+            .append(", ReadsFiles=")
+            .append(DatamintSchema.readsFiles(readSchema) || table.options().expandsRows());
+    if (table.options().slicePlane() != null) {
+      out.append(", Slices=").append(table.options().slicePlane().label());
+    }
+    if (table.options().frameByFrame()) {
+      out.append(", Frames=true");
+    }
+    if (partitions != null) {
+      out.append(", Partitions=").append(partitions.size());
+    }
+    return out.append(']').toString();
+  }
+}

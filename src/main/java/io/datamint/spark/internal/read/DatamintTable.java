@@ -1,0 +1,130 @@
+package io.datamint.spark.internal.read;
+
+import io.datamint.spark.internal.annotation.AnnotationFilter;
+import io.datamint.spark.internal.annotation.LabelSchema;
+import io.datamint.spark.internal.annotation.LabelSchemaBuilder;
+import io.datamint.spark.internal.api.model.Annotation;
+import io.datamint.spark.internal.api.model.Resource;
+import io.datamint.spark.internal.config.DatamintOptions;
+import io.datamint.spark.internal.config.TargetOptions;
+import io.datamint.spark.internal.dataset.DatasetSplitter;
+import io.datamint.spark.internal.dataset.ResourceSelection;
+import io.datamint.spark.internal.schema.DatamintSchema;
+import io.datamint.spark.internal.source.ProjectSnapshot;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.connector.catalog.TableCapability;
+import org.apache.spark.sql.connector.read.ScanBuilder;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.util.CaseInsensitiveStringMap;
+
+/**
+ * One project read as a table of resources. Holds the project snapshot read at {@code load()} and
+ * the resource selection its options define (computed once, shared by every scan of this table).
+ */
+public final class DatamintTable implements DatamintResourceTable {
+
+  private final ProjectSnapshot snapshot;
+  private final DatamintOptions options;
+  private final LabelSchema labels;
+  private final ResourceSelection selection;
+  private final StructType schema;
+  private final Object selectedLock = new Object();
+  private List<ResourceSelection.Selected> selected;
+
+  DatamintTable(ProjectSnapshot snapshot, DatamintOptions options) {
+    this.snapshot = snapshot;
+    this.options = options;
+    TargetOptions targets = options.targets();
+    List<Annotation> all = new ArrayList<>();
+    for (Resource resource : snapshot.resources()) {
+      all.addAll(snapshot.annotationsOf(resource.id()));
+    }
+    this.labels =
+        new LabelSchemaBuilder(targets.worklists(), targets.allowExternalAnnotations())
+            .build(snapshot.worklists(), all);
+    this.selection =
+        ResourceSelection.of(
+            options,
+            new AnnotationFilter(
+                labels,
+                targets.allowExternalAnnotations(),
+                targets.annotators(),
+                targets.segmentationNames(),
+                targets.imageLabelNames(),
+                targets.frameLabelNames()));
+    this.schema =
+        DatamintSchema.resources(
+            targets, labels, options.slicePlane() != null, options.frameByFrame());
+    selected(); // the selection and the splits fail at load() when the options cannot be satisfied
+  }
+
+  /**
+   * The table a read with {@code options} makes of a project already read into {@code snapshot}:
+   * the same label sets, selection and splits as {@code load()}. Public for the prefetch job, which
+   * reads the project itself (to keep the server's JSON) and selects its resources exactly as a
+   * read would.
+   */
+  public static DatamintTable of(ProjectSnapshot snapshot, DatamintOptions options) {
+    return new DatamintTable(snapshot, options);
+  }
+
+  @Override
+  public String name() {
+    return "datamint." + snapshot.project().name();
+  }
+
+  @Override
+  public StructType schema() {
+    return schema;
+  }
+
+  @Override
+  public Set<TableCapability> capabilities() {
+    return Set.of(TableCapability.BATCH_READ);
+  }
+
+  @Override
+  public ScanBuilder newScanBuilder(CaseInsensitiveStringMap ignored) {
+    return new DatamintScanBuilder(this);
+  }
+
+  /** The project as read at {@code load()} (public for the catalog's side tables). */
+  public ProjectSnapshot snapshot() {
+    return snapshot;
+  }
+
+  DatamintOptions options() {
+    return options;
+  }
+
+  /**
+   * The project's label sets and codes, as the read's options define them (public for the catalog).
+   */
+  public LabelSchema labels() {
+    return labels;
+  }
+
+  /** The SDK selection of this read, for {@code explain()}. */
+  ResourceSelection selection() {
+    return selection;
+  }
+
+  /**
+   * The resources this read covers, before SQL predicates, in source order, with their filtered
+   * annotations and their splits. Computed once per table, so every query of a DataFrame sees the
+   * same split (public for the catalog).
+   */
+  public List<ResourceSelection.Selected> selected() {
+    synchronized (selectedLock) {
+      if (selected == null) {
+        selected =
+            new DatasetSplitter(options.splits(), Clock.systemUTC())
+                .apply(selection.apply(snapshot), snapshot);
+      }
+      return selected;
+    }
+  }
+}

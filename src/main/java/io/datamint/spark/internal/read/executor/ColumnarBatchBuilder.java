@@ -1,0 +1,133 @@
+package io.datamint.spark.internal.read.executor;
+
+import io.datamint.spark.internal.core.PixelArray;
+import io.datamint.spark.internal.tensor.TensorType;
+import io.datamint.spark.internal.tensor.TensorVectorWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.complex.StructVector;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.execution.arrow.ArrowWriter;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.vectorized.ColumnVector;
+import org.apache.spark.sql.vectorized.ColumnarBatch;
+
+/**
+ * Builds the reader's Arrow batches in the read schema's column order: the top-level tensor columns
+ * straight from the decoded arrays, the other columns through Spark's own Arrow writer. The vectors
+ * are reused from batch to batch; a batch is valid until the next {@link #reset()}.
+ */
+final class ColumnarBatchBuilder implements AutoCloseable {
+
+  private static final String TIME_ZONE = "UTC";
+
+  private final VectorSchemaRoot root;
+  private final ArrowWriter writer;
+  private final String[] tensorNames;
+  private final StructVector[] tensorVectors;
+  private final TensorVectorWriter[] tensorWriters;
+  private final ColumnVector[] columns;
+  private int rows;
+
+  /** The read schema without its tensor columns: what {@link #add}'s plain row holds. */
+  static StructType plainSchema(StructType readSchema) {
+    List<StructField> plain = new ArrayList<>();
+    for (StructField field : readSchema.fields()) {
+      if (!TensorType.isTensor(field.dataType())) {
+        plain.add(field);
+      }
+    }
+    return new StructType(plain.toArray(new StructField[0]));
+  }
+
+  ColumnarBatchBuilder(StructType readSchema, BufferAllocator allocator) {
+    this.root =
+        VectorSchemaRoot.create(
+            ArrowSchemas.toArrowSchema(plainSchema(readSchema), TIME_ZONE), allocator);
+    this.writer = ArrowWriter.create(root);
+    List<StructField> tensors = new ArrayList<>();
+    for (StructField field : readSchema.fields()) {
+      if (TensorType.isTensor(field.dataType())) {
+        tensors.add(field);
+      }
+    }
+    this.tensorNames = new String[tensors.size()];
+    this.tensorVectors = new StructVector[tensors.size()];
+    this.tensorWriters = new TensorVectorWriter[tensors.size()];
+    for (int t = 0; t < tensors.size(); t++) {
+      Field arrowField =
+          ArrowSchemas.toArrowSchema(new StructType(new StructField[] {tensors.get(t)}), TIME_ZONE)
+              .getFields()
+              .get(0);
+      tensorNames[t] = tensors.get(t).name();
+      tensorVectors[t] = (StructVector) arrowField.createVector(allocator);
+      tensorWriters[t] = new TensorVectorWriter(tensorVectors[t]);
+    }
+    this.columns = new ColumnVector[readSchema.fields().length];
+    int plainIndex = 0;
+    int tensorIndex = 0;
+    List<FieldVector> plainVectors = root.getFieldVectors();
+    for (int i = 0; i < columns.length; i++) {
+      boolean tensor = TensorType.isTensor(readSchema.fields()[i].dataType());
+      columns[i] =
+          new ReusedArrowColumnVector(
+              tensor ? tensorVectors[tensorIndex++] : plainVectors.get(plainIndex++));
+    }
+  }
+
+  /**
+   * Appends one row: its plain columns, and each tensor column's value by column name (null for a
+   * null).
+   */
+  void add(InternalRow plainColumns, Function<String, PixelArray> tensors) {
+    writer.write(plainColumns);
+    for (int t = 0; t < tensorWriters.length; t++) {
+      tensorWriters[t].write(rows, tensors.apply(tensorNames[t]));
+    }
+    rows++;
+  }
+
+  int rows() {
+    return rows;
+  }
+
+  long tensorBytes() {
+    long bytes = 0;
+    for (TensorVectorWriter w : tensorWriters) {
+      bytes += w.dataBytes();
+    }
+    return bytes;
+  }
+
+  /** The batch of the rows added since the last reset. */
+  ColumnarBatch build() {
+    writer.finish();
+    for (TensorVectorWriter w : tensorWriters) {
+      w.finish(rows);
+    }
+    return new ColumnarBatch(columns, rows);
+  }
+
+  /** Empties the vectors for the next batch. */
+  void reset() {
+    writer.reset();
+    for (TensorVectorWriter w : tensorWriters) {
+      w.reset();
+    }
+    rows = 0;
+  }
+
+  @Override
+  public void close() {
+    root.close();
+    for (StructVector v : tensorVectors) {
+      v.close();
+    }
+  }
+}

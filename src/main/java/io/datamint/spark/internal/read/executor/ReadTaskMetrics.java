@@ -1,0 +1,23 @@
+package io.datamint.spark.internal.read.executor;
+
+/**
+ * The names of the task metrics the partition readers report. Public because the driver declares
+ * the same metrics to Spark ({@code io.datamint.spark.internal.read.ReadMetrics}, whose classes
+ * Spark re-creates by name in the UI) and has to use the names the readers report under.
+ */
+public final class ReadTaskMetrics {
+
+  /** Resource files read. */
+  public static final String FILES_READ = "filesRead";
+
+  /** Bytes of resource files read. */
+  public static final String BYTES_READ = "bytesRead";
+
+  /** Rows kept with an {@code _error} (PERMISSIVE). */
+  public static final String ERROR_ROWS = "errorRows";
+
+  /** Rows dropped (DROPMALFORMED). */
+  public static final String DROPPED_ROWS = "droppedRows";
+
+  private ReadTaskMetrics() {}
+}

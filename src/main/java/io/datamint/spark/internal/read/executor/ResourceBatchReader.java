@@ -1,0 +1,222 @@
+package io.datamint.spark.internal.read.executor;
+
+import io.datamint.spark.internal.core.PixelArray;
+import io.datamint.spark.internal.plan.PlannedResource;
+import io.datamint.spark.internal.plan.ResourcePartition;
+import io.datamint.spark.internal.schema.Columns;
+import io.datamint.spark.internal.source.ResourceFileStore;
+import io.datamint.spark.internal.util.SumMetric;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.spark.sql.connector.metric.CustomTaskMetric;
+import org.apache.spark.sql.connector.read.PartitionReader;
+import org.apache.spark.sql.util.ArrowUtils;
+import org.apache.spark.sql.vectorized.ColumnarBatch;
+import org.apache.spark.unsafe.types.UTF8String;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads one input partition into Arrow batches. Each planned resource's file is decoded once (only
+ * when the read schema has a column from it, or when resources expand into slices or frames), its
+ * targets are computed, and its rows are streamed out: one, or one per slice or frame, cut from the
+ * decoded arrays as the batches fill. The reader holds at most one decoded resource plus the batch
+ * being built. Every failure while producing rows goes to {@link RowFailures}: bad data follows the
+ * read mode (PERMISSIVE keeps the row with {@code _error}, DROPMALFORMED drops it, FAILFAST fails
+ * the task naming the resource); a bug in the connector fails the task in every mode.
+ */
+final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ResourceBatchReader.class);
+
+  private final Iterator<PlannedResource> resources;
+  private final ReadSettings settings;
+  private final RowAssembler assembler;
+  private final ResourceLoader loader;
+  private final TargetComputer targets;
+  private final ResourceFileStore files;
+  private final BufferAllocator allocator;
+  private final ColumnarBatchBuilder builder;
+  private final RowExpander expander;
+  private final RowFailures failures;
+  private ColumnarBatch current;
+  private PlannedResource pending;
+  private DecodeOutcome pendingOutcome;
+  private RowTargets pendingTargets;
+  private RowExpander.Expansion expansion;
+  private int position;
+  private long filesRead;
+  private long errorRows;
+  private long droppedRows;
+
+  ResourceBatchReader(ResourcePartition partition, DatamintReaderFactory factory) {
+    this.resources = partition.resources().iterator();
+    this.settings = factory.settings();
+    this.assembler = new RowAssembler(ColumnarBatchBuilder.plainSchema(factory.readSchema()));
+    this.expander = factory.expander();
+    this.failures = new RowFailures(settings.mode());
+    this.loader =
+        factory.readsFiles() || expander.expands()
+            ? new ResourceLoader(factory.files(), settings)
+            : null;
+    this.targets = factory.targets();
+    this.files = factory.files();
+    this.allocator =
+        ArrowUtils.rootAllocator()
+            .newChildAllocator("datamint-partition-" + partition.index(), 0, Long.MAX_VALUE);
+    this.builder = new ColumnarBatchBuilder(factory.readSchema(), allocator);
+  }
+
+  @Override
+  public boolean next() {
+    builder.reset();
+    while (builder.rows() < settings.batchSize()
+        && builder.tensorBytes() < ReadSettings.MAX_BATCH_TENSOR_BYTES) {
+      if (pending == null || position >= expansion.indexes().length) {
+        pending = null;
+        if (!resources.hasNext()) {
+          break;
+        }
+        prepare(resources.next());
+        continue;
+      }
+      emit(expansion.indexes()[position++]);
+    }
+    if (builder.rows() == 0) {
+      current = null;
+      return false;
+    }
+    current = builder.build();
+    return true;
+  }
+
+  /**
+   * Decodes one resource (once, whatever its number of rows), computes its targets, and plans its
+   * rows.
+   */
+  private void prepare(PlannedResource resource) {
+    DecodeOutcome outcome = DecodeOutcome.NOT_READ;
+    RowTargets rowTargets = RowTargets.NONE;
+    RowExpander.Expansion rows;
+    try {
+      if (loader != null) {
+        filesRead++;
+        outcome = loader.load(resource);
+      }
+      if (targets.active()) {
+        rowTargets = targets.compute(resource, outcome.image(), files, settings.limits());
+      }
+      rows = expander.expand(resource, outcome.image(), outcome.geometry());
+    } catch (Throwable failure) { // RowFailures rethrows what is not bad data
+      String reason = failures.onFailure(resource, failure);
+      if (reason == null) {
+        droppedRows++;
+        LOG.warn(
+            "dropping resource {} ({}): {}",
+            resource.resourceId(),
+            resource.filename(),
+            failure.getMessage());
+        return;
+      }
+      errorRows++;
+      outcome = DecodeOutcome.failed(reason);
+      rowTargets = RowTargets.NONE;
+      rows = RowExpander.Expansion.WHOLE;
+    }
+    pending = resource;
+    pendingOutcome = outcome;
+    pendingTargets = rowTargets;
+    expansion = rows;
+    position = 0;
+  }
+
+  /**
+   * Appends the row at {@code index} of the pending resource's expansion (-1: the whole resource).
+   * A row that cannot be cut is that row's failure (the resource's other rows stay); a failure
+   * writing it into Arrow is a bug.
+   */
+  private void emit(int index) {
+    DecodeOutcome row;
+    try {
+      row = cut(index);
+    } catch (Throwable failure) { // RowFailures rethrows what is not bad data
+      String reason = failures.onFailure(pending, failure);
+      if (reason == null) {
+        droppedRows++;
+        LOG.warn(
+            "dropping row {} of resource {} ({}): {}",
+            index,
+            pending.resourceId(),
+            pending.filename(),
+            failure.getMessage());
+        return;
+      }
+      errorRows++;
+      row = DecodeOutcome.failed(reason).withTargets(indexes(index));
+    }
+    try {
+      builder.add(assembler.assemble(pending, row), row::tensor);
+    } catch (Throwable failure) {
+      throw failures.onWriteFailure(pending, failure);
+    }
+  }
+
+  /**
+   * The row at {@code index} of the pending resource, cut out of its decoded arrays and targets.
+   */
+  private DecodeOutcome cut(int index) {
+    RowTargets.Cut cut =
+        index < 0 ? RowTargets.WHOLE : new AxisCut(expansion.axis(), index, settings.limits());
+    DecodeOutcome whole = pendingOutcome;
+    Map<String, Object> values = new HashMap<>(pendingTargets.values(cut));
+    values.putAll(indexes(index));
+    PixelArray image = whole.image() == null ? null : cut.image(whole.image());
+    return new DecodeOutcome(
+        image,
+        settings.returnMetainfo() ? whole.metainfo() : null,
+        whole.affine(),
+        whole.geometry(),
+        whole.error(),
+        values);
+  }
+
+  /**
+   * The slice and frame columns of the row at {@code index} of the pending expansion (null values
+   * allowed).
+   */
+  private Map<String, Object> indexes(int index) {
+    Map<String, Object> values = new HashMap<>();
+    values.put(Columns.SLICE_INDEX, expansion.sliceIndex(index));
+    values.put(
+        Columns.SLICE_AXIS,
+        expansion.sliceAxis() == null || index < 0
+            ? null
+            : UTF8String.fromString(expansion.sliceAxis()));
+    values.put(Columns.FRAME_INDEX, expansion.frameIndex(index));
+    return values;
+  }
+
+  @Override
+  public ColumnarBatch get() {
+    return current;
+  }
+
+  @Override
+  public CustomTaskMetric[] currentMetricsValues() {
+    return new CustomTaskMetric[] {
+      SumMetric.value(ReadTaskMetrics.FILES_READ, filesRead),
+      SumMetric.value(ReadTaskMetrics.BYTES_READ, loader == null ? 0 : loader.bytesRead()),
+      SumMetric.value(ReadTaskMetrics.ERROR_ROWS, errorRows),
+      SumMetric.value(ReadTaskMetrics.DROPPED_ROWS, droppedRows)
+    };
+  }
+
+  @Override
+  public void close() {
+    current = null;
+    builder.close();
+    allocator.close();
+  }
+}

@@ -1,0 +1,85 @@
+package io.datamint.spark.internal.read.executor;
+
+import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.internal.core.PixelArray;
+import io.datamint.spark.internal.dataset.ItemLayout;
+import io.datamint.spark.internal.decode.DecodedResource;
+import io.datamint.spark.internal.decode.Decoders;
+import io.datamint.spark.internal.decode.FileFormat;
+import io.datamint.spark.internal.decode.FormatDetector;
+import io.datamint.spark.internal.plan.PlannedResource;
+import io.datamint.spark.internal.source.ResourceFileStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+
+/**
+ * Executor side: fetches a resource's file, detects its format, decodes it and lays the pixels out
+ * for the dataset. Failures propagate: an unreadable file as an {@link IOException} (or the
+ * source's exception), bad data as a {@link DecodeException}; the reader's {@link RowFailures}
+ * decides what each becomes.
+ */
+final class ResourceLoader {
+
+  private static final int MAX_FILE_BYTES = Integer.MAX_VALUE - 1024;
+
+  private final ResourceFileStore files;
+  private final ReadSettings settings;
+  private long bytesRead;
+
+  ResourceLoader(ResourceFileStore files, ReadSettings settings) {
+    this.files = files;
+    this.settings = settings;
+  }
+
+  /** Bytes of resource files read so far. */
+  long bytesRead() {
+    return bytesRead;
+  }
+
+  /**
+   * The decoded resource.
+   *
+   * @throws IOException when its file cannot be read
+   * @throws DecodeException when it is too large, of an unknown format, or cannot be decoded
+   */
+  DecodeOutcome load(PlannedResource resource) throws IOException, DecodeException {
+    byte[] bytes;
+    int length;
+    try (InputStream in = files.openResource(resource.resourceId())) {
+      bytes = new byte[initialSize(resource.size())];
+      length = 0;
+      int r;
+      while ((r = in.read(bytes, length, bytes.length - length)) > 0) {
+        length += r;
+        if (length == bytes.length) {
+          if (bytes.length >= MAX_FILE_BYTES) {
+            throw new DecodeException(
+                "the resource file is larger than " + MAX_FILE_BYTES + " bytes");
+          }
+          bytes = Arrays.copyOf(bytes, (int) Math.min(MAX_FILE_BYTES, bytes.length * 2L));
+        }
+      }
+      bytesRead += length;
+    }
+    FileFormat format =
+        FormatDetector.detect(bytes, length, resource.mimetype(), resource.filename());
+    DecodedResource decoded = Decoders.forFormat(format).decode(bytes, length, settings.limits());
+    PixelArray image = ItemLayout.layout(settings.dataset(), resource.kind(), decoded.pixels());
+    return new DecodeOutcome(
+        image,
+        decoded.metainfoJson(),
+        decoded.affine(),
+        decoded.geometry(),
+        null,
+        java.util.Map.of());
+  }
+
+  private static int initialSize(Long size) {
+    if (size == null || size <= 0) {
+      return 1 << 16;
+    }
+    return (int)
+        Math.min(MAX_FILE_BYTES, size + 1); // +1 so that a correct size needs no second buffer
+  }
+}

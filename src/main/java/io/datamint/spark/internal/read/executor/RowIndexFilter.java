@@ -1,0 +1,34 @@
+package io.datamint.spark.internal.read.executor;
+
+import java.io.Serializable;
+
+/**
+ * A pushed predicate on a row's {@code slice_index} / {@code frame_index}, evaluated in the
+ * executor before a slice or frame is cut, so that {@code WHERE slice_index BETWEEN a AND b}
+ * produces only those slices. SQL's three-valued logic: null (unknown) drops the row, as false
+ * does; on rows that are not slices the index is null.
+ *
+ * <p>Public because the driver builds it: the scan builder translates the pushed SQL predicates
+ * into one filter and hands it to {@link DatamintReaderFactory#create}, which ships it to the
+ * executors.
+ */
+@FunctionalInterface
+public interface RowIndexFilter extends Serializable {
+
+  /** Keeps everything. */
+  RowIndexFilter ALL = (slice, frame) -> true;
+
+  /**
+   * The predicate's value for a row with these indexes: {@code TRUE}, {@code FALSE}, or null for
+   * unknown.
+   *
+   * @param sliceIndex the row's {@code slice_index}, null when the row is no slice
+   * @param frameIndex the row's {@code frame_index}, null when the row is no frame
+   */
+  Boolean test(Integer sliceIndex, Integer frameIndex);
+
+  /** True when a row with these indexes is kept. */
+  default boolean keeps(Integer sliceIndex, Integer frameIndex) {
+    return Boolean.TRUE.equals(test(sliceIndex, frameIndex));
+  }
+}

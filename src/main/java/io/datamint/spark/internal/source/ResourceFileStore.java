@@ -1,0 +1,30 @@
+package io.datamint.spark.internal.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+
+/**
+ * Opens a project's resource and segmentation files. Serializable and small: it is shipped to
+ * executors inside the reader factory, and holds an address (a mirror directory, a server URL),
+ * never the driver's state.
+ */
+public interface ResourceFileStore extends Serializable {
+
+  /** Opens the bytes of a resource's file. */
+  InputStream openResource(String resourceId) throws IOException;
+
+  /**
+   * Opens at least the first {@code maxBytes} bytes of a resource's file (more is allowed), for
+   * header probes on the driver; a remote store asks for just that range.
+   */
+  default InputStream openResourcePrefix(String resourceId, int maxBytes) throws IOException {
+    return openResource(resourceId);
+  }
+
+  /** Opens the bytes of a segmentation annotation's mask file. */
+  InputStream openAnnotation(String resourceId, String annotationId) throws IOException;
+
+  /** Where the files are, for messages; never contains a secret. */
+  String describe();
+}

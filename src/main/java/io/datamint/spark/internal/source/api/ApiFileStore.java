@@ -1,0 +1,75 @@
+package io.datamint.spark.internal.source.api;
+
+import io.datamint.spark.internal.api.client.ApiClients;
+import io.datamint.spark.internal.api.client.ApiSettings;
+import io.datamint.spark.internal.api.client.BodyReaders;
+import io.datamint.spark.internal.api.client.DatamintApiException;
+import io.datamint.spark.internal.source.ResourceFileStore;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.function.Supplier;
+
+/**
+ * Resource and mask files downloaded from the API on whichever JVM opens them, through that JVM's
+ * shared client (so retries, timeouts and the bound on concurrent requests apply per executor).
+ * Holds only the {@link ApiSettings}. A file is downloaded whole (retried from the start after a
+ * dropped connection or a truncated body) before it is handed out; a failure is an {@link
+ * IOException} naming the call and status.
+ */
+final class ApiFileStore implements ResourceFileStore {
+
+  private static final long serialVersionUID = 1L;
+
+  /** The largest file one read holds: one Java array. */
+  static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 8;
+
+  private final ApiSettings settings;
+
+  public ApiFileStore(ApiSettings settings) {
+    this.settings = settings;
+  }
+
+  @Override
+  public InputStream openResource(String resourceId) throws IOException {
+    return fetch(
+        () ->
+            ApiClients.shared(settings)
+                .downloadResource(
+                    resourceId,
+                    BodyReaders.bytes(MAX_FILE_BYTES, "the file of resource " + resourceId)));
+  }
+
+  @Override
+  public InputStream openResourcePrefix(String resourceId, int maxBytes) throws IOException {
+    return fetch(
+        () ->
+            ApiClients.shared(settings)
+                .downloadResourcePrefix(resourceId, maxBytes, BodyReaders.prefix(maxBytes)));
+  }
+
+  @Override
+  public InputStream openAnnotation(String resourceId, String annotationId) throws IOException {
+    return fetch(
+        () ->
+            ApiClients.shared(settings)
+                .downloadAnnotation(
+                    resourceId,
+                    annotationId,
+                    BodyReaders.bytes(
+                        MAX_FILE_BYTES, "the mask file of annotation " + annotationId)));
+  }
+
+  private static InputStream fetch(Supplier<byte[]> download) throws IOException {
+    try {
+      return new ByteArrayInputStream(download.get());
+    } catch (DatamintApiException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public String describe() {
+    return "Datamint API " + settings.baseUrl();
+  }
+}

@@ -1,0 +1,164 @@
+package io.datamint.spark.internal.source.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.datamint.spark.internal.api.client.ApiClients;
+import io.datamint.spark.internal.api.client.ApiSettings;
+import io.datamint.spark.internal.api.client.DatamintApiClient;
+import io.datamint.spark.internal.api.client.DatamintApiException;
+import io.datamint.spark.internal.api.model.Annotation;
+import io.datamint.spark.internal.api.model.Json;
+import io.datamint.spark.internal.api.model.Project;
+import io.datamint.spark.internal.api.model.Resource;
+import io.datamint.spark.internal.api.model.SplitAssignment;
+import io.datamint.spark.internal.api.model.Worklist;
+import io.datamint.spark.internal.source.JsonItems;
+import io.datamint.spark.internal.source.ProjectSource;
+import io.datamint.spark.internal.source.ProjectSourceException;
+import io.datamint.spark.internal.source.ResourceFileStore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A project on a Datamint server, read through the endpoints the SDK's datasets use: the project
+ * found by name (as the SDK's datasets) or id, {@code GET /projects/{id}/resources}, {@code POST
+ * /annotations/search} for the resources, the worklists with their specs and segmentation groups,
+ * and {@code GET /projects/{id}/splits}. Each call asks the server afresh; a {@link
+ * io.datamint.spark.internal.source.ProjectSnapshot} reads them once per table.
+ */
+public final class ApiProjectSource implements ProjectSource {
+
+  private final DatamintApiClient client;
+  private final JsonNode projectJson;
+  private final String projectId;
+
+  private ApiProjectSource(DatamintApiClient client, JsonNode projectJson) {
+    this.client = client;
+    this.projectJson = projectJson;
+    this.projectId = Json.text(projectJson, "id");
+  }
+
+  /**
+   * Finds the project and opens it.
+   *
+   * @param nameOrId the project's name (exact, case-sensitive) or id
+   * @throws ProjectSourceException when the server cannot be reached, rejects the key, or has no
+   *     such project
+   */
+  public static ApiProjectSource open(ApiSettings settings, String nameOrId) {
+    DatamintApiClient client = ApiClients.shared(settings);
+    JsonNode project;
+    try {
+      project = client.findProject(nameOrId);
+    } catch (DatamintApiException e) {
+      throw new ProjectSourceException(e.getMessage(), e);
+    }
+    if (Json.text(project, "id") == null) {
+      throw new ProjectSourceException(
+          "GET /projects on "
+              + settings.baseUrl()
+              + " listed project \""
+              + nameOrId
+              + "\" without an id");
+    }
+    return new ApiProjectSource(client, project);
+  }
+
+  /** The client this source reads through. */
+  public DatamintApiClient client() {
+    return client;
+  }
+
+  /** The project's id on the server. */
+  public String projectId() {
+    return projectId;
+  }
+
+  @Override
+  public String describe() {
+    return "Datamint API " + client.settings().baseUrl() + " project " + projectId;
+  }
+
+  @Override
+  public Project project() {
+    return JsonItems.parse("the project object", List.of(projectJson), Project::fromJson).get(0);
+  }
+
+  /** The project's resources as the server sends them (raw JSON, in its order). */
+  public List<JsonNode> resourcesJson() {
+    return call(() -> client.projectResources(projectId));
+  }
+
+  @Override
+  public List<Resource> resources() {
+    return JsonItems.parse(
+        "GET /projects/" + projectId + "/resources", resourcesJson(), Resource::fromJson);
+  }
+
+  /** The annotations of these resources as the server sends them. */
+  public List<JsonNode> annotationsJson(List<Resource> resources) {
+    List<String> ids = new ArrayList<>(resources.size());
+    for (Resource r : resources) {
+      ids.add(r.id());
+    }
+    return call(() -> client.annotationsOf(ids));
+  }
+
+  @Override
+  public List<Annotation> annotations(List<Resource> resources) {
+    return JsonItems.parse(
+        "POST /annotations/search", annotationsJson(resources), Annotation::fromJson);
+  }
+
+  /** The worklists in the mirror's form (specs and segmentation group inside each). */
+  public List<JsonNode> worklistsJson() {
+    return call(() -> client.worklists(projectId));
+  }
+
+  @Override
+  public List<Worklist> worklists() {
+    return JsonItems.parse(
+        "GET /projects/" + projectId + "/worklists", worklistsJson(), Worklist::fromJson);
+  }
+
+  /**
+   * The split assignments valid at {@code asOfTimestamp} (null: the current ones), as the server
+   * sends them.
+   */
+  public List<JsonNode> splitsJson(String asOfTimestamp) {
+    return call(() -> client.splits(projectId, asOfTimestamp));
+  }
+
+  @Override
+  public List<SplitAssignment> splitHistory() {
+    return JsonItems.parse(
+        "GET /projects/" + projectId + "/splits", splitsJson(null), SplitAssignment::fromJson);
+  }
+
+  @Override
+  public Map<String, String> splitAssignments(String asOfTimestamp) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (SplitAssignment a :
+        JsonItems.parse(
+            "GET /projects/" + projectId + "/splits",
+            splitsJson(asOfTimestamp),
+            SplitAssignment::fromJson)) {
+      out.put(a.resourceId(), a.splitName());
+    }
+    return out;
+  }
+
+  @Override
+  public ResourceFileStore fileStore() {
+    return new ApiFileStore(client.settings());
+  }
+
+  private static <T> T call(java.util.function.Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (DatamintApiException e) {
+      throw new ProjectSourceException(e.getMessage(), e);
+    }
+  }
+}

@@ -1,6 +1,0 @@
-/**
- * Driver-side planning: the selected resources become small serializable {@link
- * io.datamint.spark.plan.PlannedResource}s, grouped into input partitions by estimated bytes.
- * Executors receive these partitions and nothing else of the driver's state.
- */
-package io.datamint.spark.plan;

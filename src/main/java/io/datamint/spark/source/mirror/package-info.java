@@ -1,7 +1,0 @@
-/**
- * The project mirror: one directory per project in the on-disk format of {@code contracts.md}
- * section 2, read through Hadoop's FileSystem (local paths, {@code file:}, {@code hdfs:}, {@code
- * s3a:} and any other Hadoop URI). It is the embedded default source, the target of prefetch, and
- * what the local Datamint API server serves.
- */
-package io.datamint.spark.source.mirror;

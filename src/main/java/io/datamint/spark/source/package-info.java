@@ -1,8 +1,0 @@
-/**
- * Where a project comes from. A {@link io.datamint.spark.source.ProjectSource} answers the driver's
- * questions (project, resources, annotations, worklists, split history); a {@link
- * io.datamint.spark.source.ResourceFileStore} is the small serializable handle executors use to
- * open resource and mask files. Implementations: the project mirror ({@code source.mirror}) and,
- * later, the Datamint REST API.
- */
-package io.datamint.spark.source;

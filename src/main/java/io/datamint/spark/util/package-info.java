@@ -1,5 +1,0 @@
-/**
- * Small helpers with no domain of their own: Hadoop configuration shipping, name suggestions, build
- * versions.
- */
-package io.datamint.spark.util;
