@@ -161,7 +161,12 @@ def train_loop(
     config: TrainConfig,
     rank: int,
 ) -> float:
-    """``config.steps`` optimizer steps over as many epochs as it takes; returns the last loss."""
+    """``config.steps`` optimizer steps over as many epochs as it takes; returns the last loss.
+
+    Counting steps rather than epochs keeps DistributedDataParallel's ranks in step: partitions differ in size, so
+    the ranks' shards do too, and an epoch-driven loop would have one rank wait forever for the other's gradients.
+    A rank with the smaller shard starts its next epoch sooner; each epoch's shards are still disjoint.
+    """
     optimizer = torch.optim.Adam(model.parameters(), lr=config.lr)
     criterion = nn.BCEWithLogitsLoss()  # union masks: a pixel may carry several labels
     step, epoch, loss_value = 0, 0, math.nan
