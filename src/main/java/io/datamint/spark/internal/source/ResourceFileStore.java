@@ -16,7 +16,7 @@ public interface ResourceFileStore extends Serializable {
   /** Opens the bytes of a resource's file. */
   InputStream openResource(String resourceId) throws IOException;
 
-  /** A file's bytes: {@code bytes[0, length)}. */
+  /** A file's bytes: {@code bytes[0, length)}, the read buffer itself (shared, not copied). */
   record FileBytes(byte[] bytes, int length) {}
 
   /**
