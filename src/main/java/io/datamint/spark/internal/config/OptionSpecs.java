@@ -175,15 +175,18 @@ final class OptionSpecs {
   public static final OptionSpec<Long> MAX_DECODED_BYTES =
       OptionSpec.of(
               "max_decoded_bytes",
-              OptionType.bytes(
+              OptionType.bytesCapped(
+                  1L << 31,
                   DecodeLimits.DEFAULT_MAX_DECODED_BYTES,
                   BYTES_EXAMPLES
-                      + ", at most "
+                      + ", at most 2g; 2g (or any value above "
                       + DecodeLimits.DEFAULT_MAX_DECODED_BYTES
-                      + " bytes (one tensor is one Java array)"),
+                      + ") means "
+                      + DecodeLimits.DEFAULT_MAX_DECODED_BYTES
+                      + " bytes, the largest tensor one row holds (one Java array)"),
               DecodeLimits.DEFAULT_MAX_DECODED_BYTES,
               "a file whose decoded array would be larger gets an `_error` instead of exhausting memory")
-          .defaultShownAs(DecodeLimits.DEFAULT_MAX_DECODED_BYTES + " (just under 2g)");
+          .defaultShownAs("`2g` (" + DecodeLimits.DEFAULT_MAX_DECODED_BYTES + " bytes)");
   public static final OptionSpec<Integer> BATCH_SIZE =
       OptionSpec.of(
           "batch_size",

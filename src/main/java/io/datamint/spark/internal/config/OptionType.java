@@ -108,6 +108,15 @@ final class OptionType<T> {
   }
 
   /**
+   * A positive byte size of at most {@code max}, where a value above {@code cap} (but within {@code
+   * max}) means {@code cap}: for a bound whose round human form ({@code 2g}) is a little above what
+   * can be honoured ({@code 2g} minus a little).
+   */
+  public static OptionType<Long> bytesCapped(long max, long cap, String accepts) {
+    return of(accepts, text -> Math.min(parseBytes(text, max), cap), OptionType::formatBytes);
+  }
+
+  /**
    * A comma-separated list or a JSON array of strings (blank items of a comma list are dropped).
    *
    * @param items what the items are, e.g. {@code "tags"}

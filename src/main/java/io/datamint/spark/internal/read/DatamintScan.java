@@ -1,5 +1,6 @@
 package io.datamint.spark.internal.read;
 
+import io.datamint.spark.internal.api.model.Annotation;
 import io.datamint.spark.internal.dataset.ResourceSelection;
 import io.datamint.spark.internal.plan.PartitionPlanner;
 import io.datamint.spark.internal.plan.PlannedResource;
@@ -97,15 +98,26 @@ final class DatamintScan implements Scan, Batch, SupportsReportStatistics {
     return ReadMetrics.supported();
   }
 
+  /**
+   * Rows and bytes from the read schema and the metadata ({@link ScanStatistics}): a scan that
+   * reads tensors is as large as its decoded pixels, and slice and frame rows are counted as rows.
+   */
   @Override
   public Statistics estimateStatistics() {
-    List<PlannedResource> resources = plannedResources();
-    long bytes = 0;
-    for (PlannedResource resource : resources) {
-      bytes += 1024 + 512L * resource.annotations().size();
+    ScanStatistics stats =
+        new ScanStatistics(
+            readSchema, table.options().slicePlane(), table.options().frameByFrame());
+    for (ResourceSelection.Selected selected : selectedResources()) {
+      int segmentations = 0;
+      for (Annotation annotation : selected.annotations()) {
+        if ("segmentation".equals(annotation.annotationType())) {
+          segmentations++;
+        }
+      }
+      stats.add(selected.resource(), selected.annotations().size(), segmentations);
     }
-    long rows = resources.size();
-    long size = bytes;
+    long rows = stats.rows();
+    long size = stats.sizeInBytes();
     return new Statistics() {
       @Override
       public OptionalLong sizeInBytes() {
@@ -120,8 +132,17 @@ final class DatamintScan implements Scan, Batch, SupportsReportStatistics {
   }
 
   /** The resources this scan reads, in source order. */
-  private synchronized List<PlannedResource> plannedResources() {
+  private List<PlannedResource> plannedResources() {
     List<PlannedResource> out = new ArrayList<>();
+    for (ResourceSelection.Selected selected : selectedResources()) {
+      out.add(PlannedResource.of(selected.resource(), selected.annotations(), selected.split()));
+    }
+    return out;
+  }
+
+  /** The selected resources this scan reads, in source order. */
+  private synchronized List<ResourceSelection.Selected> selectedResources() {
+    List<ResourceSelection.Selected> out = new ArrayList<>();
     for (ResourceSelection.Selected selected : table.selected()) {
       if (limit != null && out.size() >= limit) {
         break;
@@ -132,7 +153,7 @@ final class DatamintScan implements Scan, Batch, SupportsReportStatistics {
       PlannedResource resource =
           PlannedResource.of(selected.resource(), selected.annotations(), selected.split());
       if (passes(resource)) {
-        out.add(resource);
+        out.add(selected);
       }
     }
     return out;

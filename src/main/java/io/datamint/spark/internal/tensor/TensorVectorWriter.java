@@ -80,6 +80,14 @@ public final class TensorVectorWriter {
     vector.setValueCount(rows);
   }
 
+  /**
+   * The bytes {@code tensor} would add to this vector's data buffer: 0 for a null, or when {@code
+   * data} is pruned away.
+   */
+  public long bytesOf(PixelArray tensor) {
+    return tensor == null || data == null ? 0 : tensor.data().limit();
+  }
+
   /** Tensor bytes written since the last reset. */
   public long dataBytes() {
     return dataBytes;

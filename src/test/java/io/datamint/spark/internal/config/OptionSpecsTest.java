@@ -99,6 +99,56 @@ class OptionSpecsTest {
   }
 
   @Test
+  void byteSizesAreHumanAndTheDocumentedMaximumIsAccepted() {
+    Map<String, Long> sizes =
+        Map.of(
+            "2g",
+            DecodeLimits.DEFAULT_MAX_DECODED_BYTES,
+            "2G",
+            DecodeLimits.DEFAULT_MAX_DECODED_BYTES,
+            "2048m",
+            DecodeLimits.DEFAULT_MAX_DECODED_BYTES,
+            "2147483647",
+            DecodeLimits.DEFAULT_MAX_DECODED_BYTES,
+            "2147482623",
+            DecodeLimits.DEFAULT_MAX_DECODED_BYTES,
+            "1g",
+            1L << 30,
+            "512m",
+            512L << 20,
+            "64k",
+            64L << 10,
+            "64KiB",
+            64L << 10,
+            "1000",
+            1000L);
+    sizes.forEach(
+        (text, bytes) ->
+            assertThat(
+                    DatamintOptions.resolve(Map.of("max_decoded_bytes", text), Map.of(), Map.of())
+                        .maxDecodedBytes())
+                .as(text)
+                .isEqualTo(bytes));
+    for (String refused : new String[] {"2147483649", "3g", "1t", "0", "-1", "1.5g", "2 gigs"}) {
+      assertThatThrownBy(
+              () ->
+                  DatamintOptions.resolve(Map.of("max_decoded_bytes", refused), Map.of(), Map.of()))
+          .as(refused)
+          .isInstanceOf(InvalidOptionException.class)
+          .hasMessage(
+              "invalid value for option \"max_decoded_bytes\": \""
+                  + refused
+                  + "\"; accepted: a positive byte size such as 67108864, 512k, 64m or 1g, at most"
+                  + " 2g; 2g (or any value above 2147482623) means 2147482623 bytes, the largest"
+                  + " tensor one row holds (one Java array)");
+    }
+    assertThat(
+            DatamintOptions.resolve(Map.of("target_partition_bytes", "3g"), Map.of(), Map.of())
+                .targetPartitionBytes())
+        .isEqualTo(3L << 30);
+  }
+
+  @Test
   void messagesSayPreciselyWhatIsAccepted() {
     assertThatThrownBy(() -> DatamintOptions.resolve(Map.of("batch_size", "0"), Map.of(), Map.of()))
         .hasMessage(
@@ -108,7 +158,8 @@ class OptionSpecsTest {
         .hasMessageEndingWith("accepted: one of image, volume, video, auto (case-insensitive)");
     assertThatThrownBy(
             () -> DatamintOptions.resolve(Map.of("max_decoded_bytes", "3g"), Map.of(), Map.of()))
-        .hasMessageContaining("at most " + DecodeLimits.DEFAULT_MAX_DECODED_BYTES + " bytes");
+        .hasMessageContaining(
+            "at most 2g; 2g (or any value above 2147482623) means 2147482623 bytes");
     assertThatThrownBy(
             () -> DatamintOptions.resolve(Map.of("worklists", "[1]"), Map.of(), Map.of()))
         .hasMessageEndingWith("or a list of worklist ids or names (item 1 is not a string)");

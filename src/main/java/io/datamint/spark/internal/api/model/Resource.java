@@ -24,6 +24,8 @@ public final class Resource {
   private final String patientId;
   private final ResourceKind kind;
   private final Integer frameCount;
+  private final Integer width;
+  private final Integer height;
 
   private Resource(JsonNode json) {
     this.id = Objects.requireNonNull(Json.text(json, "id"), "id");
@@ -41,6 +43,8 @@ public final class Resource {
     this.patientId = topLevelPatient != null ? topLevelPatient : Json.text(metadata, "PatientID");
     this.kind = ResourceKind.detect(storage, mimetype, filename);
     this.frameCount = frameCount(kind, metadata);
+    this.width = dimension(metadata, "width", "Columns");
+    this.height = dimension(metadata, "height", "Rows");
   }
 
   /**
@@ -85,6 +89,29 @@ public final class Resource {
       default:
         return null;
     }
+  }
+
+  /**
+   * A pixel dimension from the metadata: {@code field}, else the DICOM keyword {@code keyword},
+   * else the first video stream's {@code field}; null when none is a positive whole number.
+   */
+  private static Integer dimension(JsonNode metadata, String field, String keyword) {
+    if (metadata == null) {
+      return null;
+    }
+    Long value = Json.integer(metadata, field);
+    if (value == null) {
+      value = Json.integer(metadata, keyword);
+    }
+    if (value == null && metadata.path("streams").isArray()) {
+      for (JsonNode stream : metadata.get("streams")) {
+        if ("video".equals(Json.text(stream, "codec_type"))) {
+          value = Json.integer(stream, field);
+          break;
+        }
+      }
+    }
+    return value == null || value < 1 ? null : toInt(value);
   }
 
   private static Integer toInt(Long value) {
@@ -145,6 +172,16 @@ public final class Resource {
   /** Slices of a volume, frames of a video, 1 for an image; null when the metadata does not say. */
   public Integer frameCount() {
     return frameCount;
+  }
+
+  /** Pixel columns from the metadata ({@code width}, DICOM {@code Columns}); null if not there. */
+  public Integer width() {
+    return width;
+  }
+
+  /** Pixel rows from the metadata ({@code height}, DICOM {@code Rows}); null if not there. */
+  public Integer height() {
+    return height;
   }
 
   @Override

@@ -33,6 +33,7 @@ final class ColumnarBatchBuilder implements AutoCloseable {
   private final StructVector[] tensorVectors;
   private final TensorVectorWriter[] tensorWriters;
   private final ColumnVector[] columns;
+  private final long maxColumnBytes;
   private int rows;
 
   /** The read schema without its tensor columns: what {@link #add}'s plain row holds. */
@@ -46,7 +47,12 @@ final class ColumnarBatchBuilder implements AutoCloseable {
     return new StructType(plain.toArray(new StructField[0]));
   }
 
-  ColumnarBatchBuilder(StructType readSchema, BufferAllocator allocator) {
+  /**
+   * @param maxColumnBytes the most one tensor column of one batch may hold ({@link
+   *     ReadSettings#maxColumnBytes()})
+   */
+  ColumnarBatchBuilder(StructType readSchema, BufferAllocator allocator, long maxColumnBytes) {
+    this.maxColumnBytes = maxColumnBytes;
     this.root =
         VectorSchemaRoot.create(
             ArrowSchemas.toArrowSchema(plainSchema(readSchema), TIME_ZONE), allocator);
@@ -95,6 +101,45 @@ final class ColumnarBatchBuilder implements AutoCloseable {
 
   int rows() {
     return rows;
+  }
+
+  /**
+   * Why a row with these tensors can never be written, even into an empty batch (a tensor larger
+   * than a batch's column can hold), or null when it can.
+   */
+  String tooLarge(Function<String, PixelArray> tensors) {
+    for (int t = 0; t < tensorWriters.length; t++) {
+      PixelArray tensor = tensors.apply(tensorNames[t]);
+      long bytes = tensorWriters[t].bytesOf(tensor);
+      if (bytes > maxColumnBytes) {
+        return "the "
+            + tensorNames[t]
+            + " tensor of shape "
+            + java.util.Arrays.toString(tensor.shape())
+            + " ("
+            + tensor.dtype().numpyName()
+            + ") is "
+            + bytes
+            + " bytes, more than the "
+            + maxColumnBytes
+            + " bytes one Arrow batch column can hold (32-bit offsets); read it in slices or frames"
+            + " (options slice, frame_by_frame)";
+      }
+    }
+    return null;
+  }
+
+  /**
+   * True when a row with these tensors fits in this batch without taking a column past its limit.
+   */
+  boolean fits(Function<String, PixelArray> tensors) {
+    for (int t = 0; t < tensorWriters.length; t++) {
+      long bytes = tensorWriters[t].bytesOf(tensors.apply(tensorNames[t]));
+      if (bytes > maxColumnBytes - tensorWriters[t].dataBytes()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   long tensorBytes() {

@@ -1,5 +1,6 @@
 package io.datamint.spark.internal.read.executor;
 
+import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.internal.core.PixelArray;
 import io.datamint.spark.internal.plan.PlannedResource;
 import io.datamint.spark.internal.plan.ResourcePartition;
@@ -47,6 +48,7 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
   private RowTargets pendingTargets;
   private RowExpander.Expansion expansion;
   private int position;
+  private Cut held;
   private long filesRead;
   private long errorRows;
   private long droppedRows;
@@ -66,14 +68,30 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
     this.allocator =
         ArrowUtils.rootAllocator()
             .newChildAllocator("datamint-partition-" + partition.index(), 0, Long.MAX_VALUE);
-    this.builder = new ColumnarBatchBuilder(factory.readSchema(), allocator);
+    this.builder =
+        new ColumnarBatchBuilder(factory.readSchema(), allocator, settings.maxColumnBytes());
   }
 
+  /** A row of the pending resource, cut and ready to write: its expansion index and values. */
+  private record Cut(int index, DecodeOutcome row) {}
+
+  /**
+   * Fills the next batch: up to {@code batch_size} rows, closing early once its tensors reach
+   * {@link ReadSettings#batchTensorBytes()}, or before a row whose tensors would take a column past
+   * {@link ReadSettings#maxColumnBytes()} (that row opens the next batch).
+   */
   @Override
   public boolean next() {
     builder.reset();
     while (builder.rows() < settings.batchSize()
-        && builder.tensorBytes() < ReadSettings.MAX_BATCH_TENSOR_BYTES) {
+        && builder.tensorBytes() < settings.batchTensorBytes()) {
+      if (held != null) {
+        if (!place(held)) {
+          break;
+        }
+        held = null;
+        continue;
+      }
       if (pending == null || position >= expansion.indexes().length) {
         pending = null;
         if (!resources.hasNext()) {
@@ -82,7 +100,11 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
         prepare(resources.next());
         continue;
       }
-      emit(expansion.indexes()[position++]);
+      Cut row = cutRow(expansion.indexes()[position++]);
+      if (row != null && !place(row)) {
+        held = row;
+        break;
+      }
     }
     if (builder.rows() == 0) {
       current = null;
@@ -133,34 +155,58 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
   }
 
   /**
-   * Appends the row at {@code index} of the pending resource's expansion (-1: the whole resource).
-   * A row that cannot be cut is that row's failure (the resource's other rows stay); a failure
+   * The row at {@code index} of the pending resource's expansion (-1: the whole resource), or null
+   * when it is dropped. A row that cannot be cut is that row's failure (the resource's other rows
+   * stay).
+   */
+  private Cut cutRow(int index) {
+    try {
+      return new Cut(index, cut(index));
+    } catch (Throwable failure) { // RowFailures rethrows what is not bad data
+      return failed(index, failure);
+    }
+  }
+
+  /** The failure of the row at {@code index}: its error row, or null when the mode drops it. */
+  private Cut failed(int index, Throwable failure) {
+    String reason = failures.onFailure(pending, failure);
+    if (reason == null) {
+      droppedRows++;
+      LOG.warn(
+          "dropping row {} of resource {} ({}): {}",
+          index,
+          pending.resourceId(),
+          pending.filename(),
+          failure.getMessage());
+      return null;
+    }
+    errorRows++;
+    return new Cut(index, DecodeOutcome.failed(reason).withTargets(indexes(index)));
+  }
+
+  /**
+   * Appends a row of the pending resource; false, writing nothing, when its tensors do not fit in
+   * what is left of this batch. A tensor that fits in no batch is the row's failure. A failure
    * writing it into Arrow is a bug.
    */
-  private void emit(int index) {
-    DecodeOutcome row;
-    try {
-      row = cut(index);
-    } catch (Throwable failure) { // RowFailures rethrows what is not bad data
-      String reason = failures.onFailure(pending, failure);
-      if (reason == null) {
-        droppedRows++;
-        LOG.warn(
-            "dropping row {} of resource {} ({}): {}",
-            index,
-            pending.resourceId(),
-            pending.filename(),
-            failure.getMessage());
-        return;
+  private boolean place(Cut cut) {
+    String tooLarge = builder.tooLarge(cut.row()::tensor);
+    if (tooLarge != null) {
+      cut = failed(cut.index(), new DecodeException(tooLarge));
+      if (cut == null) {
+        return true;
       }
-      errorRows++;
-      row = DecodeOutcome.failed(reason).withTargets(indexes(index));
     }
+    if (builder.rows() > 0 && !builder.fits(cut.row()::tensor)) {
+      return false;
+    }
+    DecodeOutcome row = cut.row();
     try {
       builder.add(assembler.assemble(pending, row), row::tensor);
     } catch (Throwable failure) {
       throw failures.onWriteFailure(pending, failure);
     }
+    return true;
   }
 
   /**

@@ -10,8 +10,6 @@ import io.datamint.spark.internal.decode.FormatDetector;
 import io.datamint.spark.internal.plan.PlannedResource;
 import io.datamint.spark.internal.source.ResourceFileStore;
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.Arrays;
 
 /**
  * Executor side: fetches a resource's file, detects its format, decodes it and lays the pixels out
@@ -44,24 +42,10 @@ final class ResourceLoader {
    * @throws DecodeException when it is too large, of an unknown format, or cannot be decoded
    */
   DecodeOutcome load(PlannedResource resource) throws IOException, DecodeException {
-    byte[] bytes;
-    int length;
-    try (InputStream in = files.openResource(resource.resourceId())) {
-      bytes = new byte[initialSize(resource.size())];
-      length = 0;
-      int r;
-      while ((r = in.read(bytes, length, bytes.length - length)) > 0) {
-        length += r;
-        if (length == bytes.length) {
-          if (bytes.length >= MAX_FILE_BYTES) {
-            throw new DecodeException(
-                "the resource file is larger than " + MAX_FILE_BYTES + " bytes");
-          }
-          bytes = Arrays.copyOf(bytes, (int) Math.min(MAX_FILE_BYTES, bytes.length * 2L));
-        }
-      }
-      bytesRead += length;
-    }
+    ResourceFileStore.FileBytes file = files.readResource(resource.resourceId(), MAX_FILE_BYTES);
+    byte[] bytes = file.bytes();
+    int length = file.length();
+    bytesRead += length;
     FileFormat format =
         FormatDetector.detect(bytes, length, resource.mimetype(), resource.filename());
     DecodedResource decoded = Decoders.forFormat(format).decode(bytes, length, settings.limits());
@@ -73,13 +57,5 @@ final class ResourceLoader {
         decoded.geometry(),
         null,
         java.util.Map.of());
-  }
-
-  private static int initialSize(Long size) {
-    if (size == null || size <= 0) {
-      return 1 << 16;
-    }
-    return (int)
-        Math.min(MAX_FILE_BYTES, size + 1); // +1 so that a correct size needs no second buffer
   }
 }

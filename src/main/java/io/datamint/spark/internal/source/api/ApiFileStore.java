@@ -40,6 +40,25 @@ final class ApiFileStore implements ResourceFileStore {
                     BodyReaders.bytes(MAX_FILE_BYTES, "the file of resource " + resourceId)));
   }
 
+  /**
+   * The downloaded body itself (read into one array of its {@code Content-Length}, or grown when
+   * the server sends none), without a second copy.
+   */
+  @Override
+  public FileBytes readResource(String resourceId, int maxBytes) throws IOException {
+    try {
+      byte[] body =
+          ApiClients.shared(settings)
+              .downloadResource(
+                  resourceId,
+                  BodyReaders.bytes(
+                      Math.min(maxBytes, MAX_FILE_BYTES), "the file of resource " + resourceId));
+      return new FileBytes(body, body.length);
+    } catch (DatamintApiException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+  }
+
   @Override
   public InputStream openResourcePrefix(String resourceId, int maxBytes) throws IOException {
     return fetch(

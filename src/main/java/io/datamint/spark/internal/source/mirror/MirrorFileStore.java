@@ -5,6 +5,7 @@ import io.datamint.spark.internal.util.SerializableHadoopConf;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -30,6 +31,16 @@ final class MirrorFileStore implements ResourceFileStore {
         "resource " + resourceId);
   }
 
+  /** Reads the file into an array of its length on the file system. */
+  @Override
+  public FileBytes readResource(String resourceId, int maxBytes) throws IOException {
+    Path file = location(() -> MirrorLayout.resourceFile(new Path(projectDir), resourceId));
+    FileSystem fs = file.getFileSystem(conf.get());
+    try (InputStream in = open(fs, file, "resource " + resourceId)) {
+      return ResourceFileStore.read(in, fs.getFileStatus(file).getLen(), maxBytes);
+    }
+  }
+
   @Override
   public InputStream openAnnotation(String resourceId, String annotationId) throws IOException {
     return open(
@@ -39,14 +50,21 @@ final class MirrorFileStore implements ResourceFileStore {
 
   private InputStream open(java.util.function.Supplier<Path> location, String what)
       throws IOException {
-    Path file;
+    Path file = location(location);
+    return open(file.getFileSystem(conf.get()), file, what);
+  }
+
+  private static Path location(java.util.function.Supplier<Path> location) throws IOException {
     try {
-      file = location.get();
+      return location.get();
     } catch (IllegalArgumentException e) {
       throw new IOException(e.getMessage(), e);
     }
+  }
+
+  private static InputStream open(FileSystem fs, Path file, String what) throws IOException {
     try {
-      return file.getFileSystem(conf.get()).open(file);
+      return fs.open(file);
     } catch (FileNotFoundException e) {
       throw new FileNotFoundException(
           "the " + what + " has no file in the mirror: " + file + " is missing");

@@ -1,0 +1,96 @@
+package io.datamint.spark.internal.read;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.datamint.spark.internal.sample.SampleProject;
+import io.datamint.spark.testing.SharedSpark;
+import io.datamint.spark.testing.TestMirror;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.plans.logical.Statistics;
+import org.apache.spark.sql.execution.SparkPlan;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The scan's statistics follow the read schema and the metadata, and count slice rows as rows. */
+class ScanStatisticsTest {
+
+  @TempDir static Path tmp;
+  static String sample;
+  static String big;
+
+  /** Volumes of 512 x 512 x 600 voxels: 1.26 GB each as float64, about 1 KB in metadata. */
+  static final int VOLUMES = 2000;
+
+  @BeforeAll
+  static void writeProjects() throws Exception {
+    sample = SampleProject.write(tmp.resolve("s"), SampleProject.DEFAULT_SEED).dir().toString();
+    TestMirror m = TestMirror.in(tmp.resolve("big"));
+    for (int i = 0; i < VOLUMES; i++) {
+      m.resourceLine(
+          "{\"id\":\"ct"
+              + i
+              + "\",\"filename\":\"ct"
+              + i
+              + ".nii.gz\",\"mimetype\":\"application/x-nifti\",\"size\":300000000,"
+              + "\"metadata\":{\"width\":512,\"height\":512,\"frame_count\":600}}");
+    }
+    big = m.write().toString();
+  }
+
+  private static Dataset<Row> read(String path, String... options) {
+    var reader = SharedSpark.session().read().format("datamint");
+    for (int i = 0; i < options.length; i += 2) {
+      reader = reader.option(options[i], options[i + 1]);
+    }
+    return reader.load(path);
+  }
+
+  private static Statistics stats(Dataset<Row> df) {
+    return df.queryExecution().optimizedPlan().stats();
+  }
+
+  @Test
+  void theEstimateGrowsWhenTheImageIsSelected() {
+    BigInteger ids = stats(read(big).select("resource_id")).sizeInBytes().bigInteger();
+    BigInteger image = stats(read(big).select("resource_id", "image")).sizeInBytes().bigInteger();
+    BigInteger shape =
+        stats(read(big).select("resource_id", "image.shape")).sizeInBytes().bigInteger();
+    // 2,000 x 512 x 512 x 600 voxels of float64: 2.5 TB
+    long decoded = (long) VOLUMES * 512 * 512 * 600 * 8;
+    assertThat(image).isGreaterThanOrEqualTo(BigInteger.valueOf(decoded));
+    assertThat(ids).isLessThan(BigInteger.valueOf(VOLUMES * 1024L));
+    assertThat(shape).isLessThan(BigInteger.valueOf(VOLUMES * 1024L));
+    assertThat(stats(read(big).select("resource_id")).rowCount().get().bigInteger())
+        .isEqualTo(BigInteger.valueOf(VOLUMES));
+  }
+
+  @Test
+  void aSliceReadCountsItsSlicesAsRows() {
+    Dataset<Row> slices = read(sample, "slice", "axial");
+    long count = slices.count();
+    assertThat(stats(slices).rowCount().get().longValue()).isEqualTo(count);
+    assertThat(stats(read(big, "slice", "axial")).rowCount().get().longValue())
+        .isEqualTo(VOLUMES * 600L);
+    Dataset<Row> whole = read(sample);
+    assertThat(stats(whole).rowCount().get().longValue()).isEqualTo(whole.count());
+  }
+
+  @Test
+  void aTensorScanIsNotBroadcast() {
+    var spark = SharedSpark.session();
+    assertThat(spark.sessionState().conf().autoBroadcastJoinThreshold()).isEqualTo(10L << 20);
+    Dataset<Row> small =
+        spark.range(10).selectExpr("concat('ct', CAST(id AS STRING)) AS resource_id", "id");
+    Dataset<Row> tensors = read(big).select("resource_id", "image");
+    // a left outer join can only build (broadcast) its right side: the tensors
+    Dataset<Row> joined = small.join(tensors, "resource_id", "left_outer");
+    SparkPlan plan = joined.queryExecution().executedPlan();
+    String text = plan.toString();
+    assertThat(text).doesNotContain("BroadcastExchange").doesNotContain("BroadcastHashJoin");
+    assertThat(text).contains("SortMergeJoin");
+  }
+}
