@@ -417,8 +417,7 @@ def render(results: list[dict[str, Any]], meta: dict[str, Any]) -> str:
         f"Written by `bin/datamint-bench-python` on {meta['date']}: {meta['cores']} cores ({meta['cpu']}), "
         f"Java {first['java']}, Spark {first['spark']} (`local[2]`, driver memory 4g), Python {meta['python']}, "
         f"torch {meta['torch']}, pyarrow {meta['pyarrow']}; load average (1 / 5 / 15 min) "
-        f"{meta['load_before']} before, {meta['load_after']} after, on a machine shared with other work. "
-        "(`bin/datamint-bench` rewrites the file without this section: run `bin/datamint-bench-python` after it.)",
+        f"{meta['load_before']} before, {meta['load_after']} after, on a machine shared with other work.",
         "",
         f"The data: the axial CT slices of {meta['copies']} copies of the sample project's five CT volumes "
         f"({first['rows'] if first['rows'] >= 0 else '?'} rows in {first['partitions']} partitions, "
@@ -522,7 +521,8 @@ def write_section(out: Path, section: str) -> None:
         text = text.rstrip("\n") + "\n\n" + section
     else:
         end = text.find("\n## ", start + len(SECTION))
-        text = text[:start] + section + (text[end + 1 :] if end >= 0 else "")
+        rest = text[end + 1 :] if end >= 0 else ""
+        text = text[:start] + section.rstrip("\n") + "\n" + ("\n" + rest if rest else "")
     out.write_text(text, encoding="utf-8")
 
 

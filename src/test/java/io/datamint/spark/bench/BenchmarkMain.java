@@ -26,7 +26,25 @@ public final class BenchmarkMain {
   /** Latency the server adds to every request in the prefetch benchmark. */
   static final long PREFETCH_LATENCY_MS = 50;
 
+  /**
+   * The line in {@code BENCHMARKS.md} after which the sections belong to other benchmarks ({@code
+   * bin/datamint-bench-python}) or are written by hand; a run keeps them as they are.
+   */
+  static final String KEPT_SECTIONS_MARKER =
+      "<!-- Sections below: other benchmarks and hand-written measurements; bin/datamint-bench keeps"
+          + " them. -->";
+
   private BenchmarkMain() {}
+
+  /** The marker and what follows it in the existing report, or nothing. */
+  static String keptSections(Path report) throws java.io.IOException {
+    if (!Files.exists(report)) {
+      return "";
+    }
+    String existing = Files.readString(report, StandardCharsets.UTF_8);
+    int at = existing.indexOf(KEPT_SECTIONS_MARKER);
+    return at < 0 ? "" : "\n" + existing.substring(at);
+  }
 
   public static void main(String[] args) throws Exception {
     double seconds = 2;
@@ -73,7 +91,7 @@ public final class BenchmarkMain {
     spark.stop();
     Files.writeString(
         out,
-        BenchmarkReport.markdown(decode, spark1, slices, prefetch, seconds),
+        BenchmarkReport.markdown(decode, spark1, slices, prefetch, seconds) + keptSections(out),
         StandardCharsets.UTF_8);
     System.err.println("wrote " + out.toAbsolutePath() + " on " + LocalDate.now());
   }
