@@ -48,6 +48,10 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
   private RowExpander.Expansion expansion;
   private int position;
   private long filesRead;
+
+  /** The file store held open (the API's shared client) from the first batch to close(). */
+  private ResourceFileStore.Retained retained;
+
   private long errorRows;
   private long droppedRows;
 
@@ -71,6 +75,9 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
 
   @Override
   public boolean next() {
+    if (retained == null) {
+      retained = files.retain();
+    }
     builder.reset();
     while (builder.rows() < settings.batchSize()
         && builder.tensorBytes() < ReadSettings.MAX_BATCH_TENSOR_BYTES) {
@@ -216,7 +223,14 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
   @Override
   public void close() {
     current = null;
-    builder.close();
-    allocator.close();
+    try {
+      builder.close();
+      allocator.close();
+    } finally {
+      if (retained != null) {
+        retained.close();
+        retained = null;
+      }
+    }
   }
 }
