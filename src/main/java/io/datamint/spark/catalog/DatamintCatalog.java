@@ -1,6 +1,7 @@
 package io.datamint.spark.catalog;
 
 import io.datamint.spark.DatamintDataSource;
+import io.datamint.spark.internal.catalog.CatalogCache;
 import io.datamint.spark.internal.catalog.InMemoryTable;
 import io.datamint.spark.internal.catalog.MetadataTables;
 import io.datamint.spark.internal.catalog.ProjectDirectory;
@@ -54,9 +55,13 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  * segmentation labels with their codes) and {@code splits} (a mirror's whole split assignment
  * history; the API's current assignments). Every other catalog option is a datamint read option and
  * applies to every table; the session's {@code spark.datamint.*} conf applies too, with lower
- * precedence. Projects are listed and read at each lookup, so a refreshed mirror or server is seen
- * by the next query. The API key is never shown: not in a table name or property, a message or a
- * log line.
+ * precedence. Each catalog instance keeps the project listing and the projects it read (their
+ * metadata snapshots) for {@code cache_ttl} (default one minute; {@code 0} reads afresh at every
+ * lookup), so {@code SHOW TABLES}, {@code DESCRIBE} and the tables of one project read it once;
+ * {@code REFRESH TABLE} forgets them, so a refreshed mirror or server is seen by the next query.
+ * The {@code annotations}, {@code labels} and {@code splits} tables read the project only when
+ * scanned ({@code DESCRIBE} reads nothing). The API key is never shown: not in a table name or
+ * property, a message or a log line.
  */
 public final class DatamintCatalog implements TableCatalog, SupportsNamespaces {
 
@@ -83,11 +88,20 @@ public final class DatamintCatalog implements TableCatalog, SupportsNamespaces {
   private String name;
   private ProjectDirectory directory;
   private Map<String, String> defaults;
+  private CatalogCache cache;
 
   @Override
   public void initialize(String name, CaseInsensitiveStringMap options) {
     this.name = name;
-    Map<String, String> given = options.asCaseSensitiveMap();
+    Map<String, String> given = new LinkedHashMap<>(options.asCaseSensitiveMap());
+    String ttl = null;
+    for (Map.Entry<String, String> e : options.asCaseSensitiveMap().entrySet()) {
+      if (e.getKey().equalsIgnoreCase(CatalogCache.TTL_OPTION)) {
+        ttl = e.getValue();
+        given.remove(e.getKey());
+      }
+    }
+    this.cache = new CatalogCache(CatalogCache.parseTtl(ttl));
     Map<String, String> rest = new LinkedHashMap<>();
     for (Map.Entry<String, String> e : given.entrySet()) {
       String key = e.getKey().toLowerCase(Locale.ROOT);
@@ -139,12 +153,26 @@ public final class DatamintCatalog implements TableCatalog, SupportsNamespaces {
     return name;
   }
 
+  /** The projects, listed at most once per {@code cache_ttl}. */
+  private List<Project> projects() {
+    return cache.projects(directory::projects);
+  }
+
+  /**
+   * {@code REFRESH TABLE}: forgets the cached listing and snapshots, so the next lookup reads the
+   * mirror or server again.
+   */
+  @Override
+  public void invalidateTable(Identifier ident) {
+    cache.invalidate();
+  }
+
   // ---- namespaces
   // ------------------------------------------------------------------------------------------
 
   @Override
   public String[][] listNamespaces() {
-    List<Project> projects = directory.projects();
+    List<Project> projects = projects();
     String[][] out = new String[projects.size()][];
     for (int i = 0; i < projects.size(); i++) {
       out[i] = new String[] {projects.get(i).name()};
@@ -163,7 +191,7 @@ public final class DatamintCatalog implements TableCatalog, SupportsNamespaces {
 
   @Override
   public boolean namespaceExists(String[] namespace) {
-    return find(namespace, directory.projects()) != null;
+    return find(namespace, projects()) != null;
   }
 
   @Override
@@ -214,13 +242,13 @@ public final class DatamintCatalog implements TableCatalog, SupportsNamespaces {
   @Override
   public boolean tableExists(Identifier ident) {
     return TABLES.contains(ident.name().toLowerCase(Locale.ROOT))
-        && find(ident.namespace(), directory.projects()) != null;
+        && find(ident.namespace(), projects()) != null;
   }
 
   @Override
   public Table loadTable(Identifier ident) throws NoSuchTableException {
     String table = ident.name().toLowerCase(Locale.ROOT);
-    List<Project> projects = directory.projects();
+    List<Project> projects = projects();
     Project project = find(ident.namespace(), projects);
     if (project == null && ident.namespace().length == 1) {
       // Spark turns a NoSuchTableException into a TABLE_OR_VIEW_NOT_FOUND of its own that names no
@@ -240,24 +268,31 @@ public final class DatamintCatalog implements TableCatalog, SupportsNamespaces {
     if (project == null || !TABLES.contains(table)) {
       throw new NoSuchTableException(ident);
     }
-    DatamintTable resources = read(project, Map.of());
     String display = name + "." + quote(project.name()) + "." + table;
     Map<String, String> properties = properties(project, table);
+    // the metadata tables read the project at their first scan: DESCRIBE reads nothing
     return switch (table) {
       case RESOURCES ->
-          new ResourcesTable(display, resources, properties, extra -> read(project, extra));
+          new ResourcesTable(
+              display, read(project, Map.of()), properties, extra -> read(project, extra));
       case ANNOTATIONS ->
           new InMemoryTable(
               display,
               MetadataTables.ANNOTATIONS_SCHEMA,
-              MetadataTables.annotations(resources),
+              () -> MetadataTables.annotations(read(project, Map.of())),
               properties);
       case LABELS ->
           new InMemoryTable(
-              display, MetadataTables.LABELS_SCHEMA, MetadataTables.labels(resources), properties);
+              display,
+              MetadataTables.LABELS_SCHEMA,
+              () -> MetadataTables.labels(read(project, Map.of())),
+              properties);
       default ->
           new InMemoryTable(
-              display, MetadataTables.SPLITS_SCHEMA, MetadataTables.splits(resources), properties);
+              display,
+              MetadataTables.SPLITS_SCHEMA,
+              () -> MetadataTables.splits(read(project, Map.of())),
+              properties);
     };
   }
 
@@ -318,7 +353,7 @@ public final class DatamintCatalog implements TableCatalog, SupportsNamespaces {
       options.put(e.getKey(), e.getValue());
     }
     options.putAll(directory.readOptions(project));
-    return DatamintTables.load(SparkSession.active(), options);
+    return DatamintTables.load(SparkSession.active(), options, cache);
   }
 
   private Map<String, String> properties(Project project, String table) {
@@ -376,7 +411,7 @@ public final class DatamintCatalog implements TableCatalog, SupportsNamespaces {
   }
 
   private Project project(String[] namespace) throws NoSuchNamespaceException {
-    List<Project> projects = directory.projects();
+    List<Project> projects = projects();
     Project project = find(namespace, projects);
     if (project == null) {
       throw namespace.length == 1

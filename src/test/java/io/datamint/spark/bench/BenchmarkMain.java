@@ -12,8 +12,10 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Runs the benchmarks and writes {@code BENCHMARKS.md}. Usage: {@code bin/datamint-bench [--seconds
- * S] [--out FILE]}; the corpus is read from {@code testdata/corpus} (or {@code
- * -Ddatamint.test.corpus}). The benchmarks are not tests: {@code mvn test} leaves this package out.
+ * S] [--out FILE]}, or {@code bin/datamint-bench driver-scale [--resources N] [--api]} for the
+ * driver at scale alone ({@link DriverScaleBenchmark}, a table on stdout); the corpus is read from
+ * {@code testdata/corpus} (or {@code -Ddatamint.test.corpus}). The benchmarks are not tests: {@code
+ * mvn test} leaves this package out.
  */
 public final class BenchmarkMain {
 
@@ -47,6 +49,11 @@ public final class BenchmarkMain {
   }
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("driver-scale")) {
+      // bin/datamint-bench driver-scale [--resources N] [--api] [--dir DIR]: prints a table
+      DriverScaleBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
     double seconds = 2;
     Path out = Path.of("BENCHMARKS.md");
     for (int i = 0; i < args.length; i++) {

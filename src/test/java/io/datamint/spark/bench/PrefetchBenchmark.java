@@ -79,8 +79,14 @@ final class PrefetchBenchmark {
   private static Result sequential(DatamintApiServer server, Path out, int expected)
       throws IOException {
     Files.createDirectories(out);
-    DatamintApiClient client =
-        ApiClients.shared(ApiSettings.of(server.url(), null).withMaxConcurrentRequests(1));
+    try (ApiClients.Lease lease =
+        ApiClients.acquire(ApiSettings.of(server.url(), null).withMaxConcurrentRequests(1))) {
+      return sequential(lease.client(), out, expected);
+    }
+  }
+
+  private static Result sequential(DatamintApiClient client, Path out, int expected)
+      throws IOException {
     long started = System.nanoTime();
     String projectId =
         io.datamint.spark.internal.api.model.Json.text(client.findProject("bench-prefetch"), "id");

@@ -27,7 +27,11 @@ final class ApiDirectory implements ProjectDirectory {
   @Override
   public List<Project> projects() {
     List<Project> out = new ArrayList<>();
-    for (JsonNode project : ApiClients.shared(settings).projects()) {
+    List<JsonNode> listed;
+    try (ApiClients.Lease lease = ApiClients.acquire(settings)) {
+      listed = lease.client().projects();
+    }
+    for (JsonNode project : listed) {
       String id = Json.text(project, "id");
       String name = Json.text(project, "name");
       if (id != null && name != null) {

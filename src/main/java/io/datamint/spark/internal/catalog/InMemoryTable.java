@@ -25,7 +25,8 @@ public final class InMemoryTable implements SupportsRead {
 
   private final String name;
   private final StructType schema;
-  private final List<InternalRow> rows;
+  private final java.util.function.Supplier<List<InternalRow>> source;
+  private List<InternalRow> rows;
   private final Map<String, String> properties;
 
   /**
@@ -36,10 +37,31 @@ public final class InMemoryTable implements SupportsRead {
    */
   public InMemoryTable(
       String name, StructType schema, List<InternalRow> rows, Map<String, String> properties) {
+    this(name, schema, () -> rows, properties);
+  }
+
+  /**
+   * A table whose rows are built at the first scan, so that {@code DESCRIBE} (schema and
+   * properties) reads nothing.
+   *
+   * @param rows builds the rows (called once, at the first scan)
+   */
+  public InMemoryTable(
+      String name,
+      StructType schema,
+      java.util.function.Supplier<List<InternalRow>> rows,
+      Map<String, String> properties) {
     this.name = name;
     this.schema = schema;
-    this.rows = new ArrayList<>(rows);
+    this.source = rows;
     this.properties = Map.copyOf(properties);
+  }
+
+  private synchronized List<InternalRow> built() {
+    if (rows == null) {
+      rows = new ArrayList<>(source.get());
+    }
+    return rows;
   }
 
   @Override
@@ -64,12 +86,12 @@ public final class InMemoryTable implements SupportsRead {
 
   /** The rows, as the scan returns them. */
   public List<InternalRow> rows() {
-    return List.copyOf(rows);
+    return List.copyOf(built());
   }
 
   @Override
   public ScanBuilder newScanBuilder(CaseInsensitiveStringMap options) {
-    return new RowsScan(name, schema, new ArrayList<>(rows));
+    return new RowsScan(name, schema, new ArrayList<>(built()));
   }
 
   /** Scan builder, scan and batch at once: there is nothing to push down. */

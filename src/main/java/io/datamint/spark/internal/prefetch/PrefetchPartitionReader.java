@@ -44,6 +44,7 @@ final class PrefetchPartitionReader implements PartitionReader<InternalRow> {
 
   private ExecutorService pool;
   private boolean holdsSlots;
+  private ApiClients.Lease client;
   private CompletionService<PrefetchFileResult> done;
   private PrefetchFileResult current;
   private int returned;
@@ -74,12 +75,10 @@ final class PrefetchPartitionReader implements PartitionReader<InternalRow> {
     startNanos = System.nanoTime();
     Path out = new Path(mirror);
     FileSystem fs = out.getFileSystem(conf);
+    client = ApiClients.acquire(settings); // released in close(), after the downloads stop
     FileDownloader downloader =
         new FileDownloader(
-            new OutputFs(fs),
-            out,
-            ApiClients.shared(settings),
-            DownloadSlots.acquire(jobId, concurrency));
+            new OutputFs(fs), out, client.client(), DownloadSlots.acquire(jobId, concurrency));
     holdsSlots = true;
     AtomicInteger threads = new AtomicInteger();
     pool =
@@ -150,6 +149,13 @@ final class PrefetchPartitionReader implements PartitionReader<InternalRow> {
     };
   }
 
+  private void releaseClient() {
+    if (client != null) {
+      client.close();
+      client = null;
+    }
+  }
+
   @Override
   public void close() {
     if (pool == null) {
@@ -157,6 +163,7 @@ final class PrefetchPartitionReader implements PartitionReader<InternalRow> {
         holdsSlots = false;
         DownloadSlots.release(jobId);
       }
+      releaseClient();
       return;
     }
     pool.shutdownNow();
@@ -172,6 +179,7 @@ final class PrefetchPartitionReader implements PartitionReader<InternalRow> {
     } finally {
       holdsSlots = false;
       DownloadSlots.release(jobId);
+      releaseClient();
     }
     LOG.info(
         "prefetch partition {}: {} of {} files done: {} downloaded ({} bytes), {} skipped, {} failed in {} ms",

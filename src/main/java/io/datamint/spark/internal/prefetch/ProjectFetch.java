@@ -1,7 +1,6 @@
 package io.datamint.spark.internal.prefetch;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.datamint.spark.internal.api.client.DatamintApiException;
 import io.datamint.spark.internal.api.model.Annotation;
 import io.datamint.spark.internal.api.model.Json;
 import io.datamint.spark.internal.api.model.Project;
@@ -10,7 +9,6 @@ import io.datamint.spark.internal.api.model.SplitAssignment;
 import io.datamint.spark.internal.api.model.Worklist;
 import io.datamint.spark.internal.source.JsonItems;
 import io.datamint.spark.internal.source.ProjectSource;
-import io.datamint.spark.internal.source.ProjectSourceException;
 import io.datamint.spark.internal.source.ResourceFileStore;
 import io.datamint.spark.internal.source.api.ApiProjectSource;
 import java.util.ArrayList;
@@ -41,11 +39,7 @@ final class ProjectFetch implements ProjectSource {
 
   private ProjectFetch(ApiProjectSource api) {
     this.api = api;
-    try {
-      this.projectJson = api.client().project(api.projectId());
-    } catch (DatamintApiException e) {
-      throw new ProjectSourceException(e.getMessage(), e);
-    }
+    this.projectJson = api.fetchProjectJson();
     this.resourcesJson = List.copyOf(api.resourcesJson());
     this.resources =
         JsonItems.parse(

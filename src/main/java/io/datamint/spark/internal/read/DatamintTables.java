@@ -35,6 +35,51 @@ public final class DatamintTables {
     return DatamintTable.of(ProjectSnapshot.load(ProjectSources.open(options, conf)), options);
   }
 
+  /** Where a caller keeps snapshots between loads (the catalog does, for a bounded time). */
+  @FunctionalInterface
+  public interface SnapshotCache {
+    /**
+     * The snapshot of the source and project {@code sourceKey} names, kept or loaded by {@code
+     * load}.
+     */
+    ProjectSnapshot snapshot(String sourceKey, java.util.function.Supplier<ProjectSnapshot> load);
+  }
+
+  /**
+   * {@link #load(SparkSession, Map)} with the project's snapshot from {@code cache}: options that
+   * name the same source and project (whatever else they set: selection, targets, batch size...)
+   * share one read of the project.
+   */
+  public static DatamintTable load(
+      SparkSession spark, Map<String, String> readOptions, SnapshotCache cache) {
+    DatamintOptions options = resolve(spark, readOptions);
+    ProjectSnapshot snapshot =
+        cache.snapshot(
+            sourceKey(options),
+            () -> ProjectSnapshot.load(ProjectSources.open(options, hadoopConf(spark, options))));
+    return DatamintTable.of(snapshot, options);
+  }
+
+  /**
+   * What a snapshot read with {@code options} depends on: the mirror path with the file system
+   * options, or the API settings (URL, key, limits; shown only through their key-less identity),
+   * and the project.
+   */
+  static String sourceKey(DatamintOptions options) {
+    if (options.path() != null) {
+      return "mirror\u0000"
+          + options.path()
+          + "\u0000"
+          + options.project()
+          + "\u0000"
+          + new java.util.TreeMap<>(options.hadoopOptions());
+    }
+    if (options.serverUrl() != null) {
+      return "api\u0000" + options.api().settings().identity() + "\u0000" + options.project();
+    }
+    return "none";
+  }
+
   static DatamintOptions resolve(SparkSession spark, Map<String, String> readOptions) {
     return DatamintOptions.resolve(
         readOptions,

@@ -21,9 +21,11 @@ final class ApiRequest {
   private final HttpExchange exchange;
   private final List<String> segments;
   private final Map<String, String> query;
+  private final RequestStats stats;
 
-  ApiRequest(HttpExchange exchange) {
+  ApiRequest(HttpExchange exchange, RequestStats stats) {
     this.exchange = exchange;
+    this.stats = stats;
     this.segments = segments(exchange.getRequestURI().getRawPath());
     this.query = query(exchange.getRequestURI().getRawQuery());
   }
@@ -56,6 +58,7 @@ final class ApiRequest {
     byte[] body;
     try {
       body = exchange.getRequestBody().readAllBytes();
+      stats.body(method(), path(), body.length);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -45,13 +45,16 @@ final class ApiRouter implements HttpHandler {
   private final List<Route> routes = new ArrayList<>();
   private final ApiAuth auth;
   private final FaultInjector faults;
+  private final RequestStats stats;
 
   /**
    * @param clock the instant of {@code POST /projects/{id}/splits} ({@code created_at} and the
    *     closed rows' {@code deleted_at})
    */
-  ApiRouter(MirrorIndex index, ApiAuth auth, FaultInjector faults, Clock clock) {
+  ApiRouter(
+      MirrorIndex index, ApiAuth auth, FaultInjector faults, Clock clock, RequestStats stats) {
     this.auth = auth;
+    this.stats = stats;
     this.faults = faults;
     ProjectEndpoints projects = new ProjectEndpoints(index);
     ResourceEndpoints resources = new ResourceEndpoints(index);
@@ -78,6 +81,7 @@ final class ApiRouter implements HttpHandler {
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
+    stats.request(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath());
     try {
       FaultInjector.Decision decision = faults.next();
       if (decision.delayMs() > 0) {
@@ -94,7 +98,7 @@ final class ApiRouter implements HttpHandler {
                 ApiResponse.error(429, "too many requests (injected fault)")
                     .header("Retry-After", Integer.toString(faults.plan().retryAfterSeconds()));
         case SERVER_ERROR -> response = ApiResponse.error(500, "injected server error");
-        default -> response = answer(new ApiRequest(exchange));
+        default -> response = answer(new ApiRequest(exchange, stats));
       }
       write(exchange, response, decision.kind() == FaultInjector.Kind.TRUNCATE);
     } catch (InterruptedException e) {

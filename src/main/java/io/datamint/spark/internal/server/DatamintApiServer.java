@@ -48,8 +48,11 @@ public final class DatamintApiServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final int projectCount;
+  private final RequestStats stats;
 
-  private DatamintApiServer(HttpServer server, ExecutorService executor, int projectCount) {
+  private DatamintApiServer(
+      HttpServer server, ExecutorService executor, int projectCount, RequestStats stats) {
+    this.stats = stats;
     this.server = server;
     this.executor = executor;
     this.projectCount = projectCount;
@@ -84,10 +87,11 @@ public final class DatamintApiServer implements AutoCloseable {
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
     ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
     server.setExecutor(executor);
+    RequestStats stats = new RequestStats();
     server.createContext(
-        "/", new ApiRouter(index, new ApiAuth(apiKey), new FaultInjector(faults), clock));
+        "/", new ApiRouter(index, new ApiAuth(apiKey), new FaultInjector(faults), clock, stats));
     server.start();
-    return new DatamintApiServer(server, executor, index.projects().size());
+    return new DatamintApiServer(server, executor, index.projects().size(), stats);
   }
 
   private static ThreadFactory daemonThreads() {
@@ -107,6 +111,11 @@ public final class DatamintApiServer implements AutoCloseable {
   /** The base URL, {@code http://127.0.0.1:PORT} (no trailing slash). */
   public String url() {
     return "http://127.0.0.1:" + port();
+  }
+
+  /** What this server has received so far (requests and request body bytes per route). */
+  public RequestStats stats() {
+    return stats;
   }
 
   /** How many projects the mirror root holds. */

@@ -80,6 +80,22 @@ public interface ResourceFileStore extends Serializable {
   /** Opens the bytes of a segmentation annotation's mask file. */
   InputStream openAnnotation(String resourceId, String annotationId) throws IOException;
 
+  /**
+   * Keeps what this store shares with the JVM's other users (the API's shared client and its
+   * connections) open until the returned handle is closed. A partition reader retains its store for
+   * its whole life, so the client is not closed between two files. The default holds nothing.
+   */
+  default Retained retain() {
+    return () -> {};
+  }
+
+  /** What {@link #retain} holds; closing it releases it. */
+  @FunctionalInterface
+  interface Retained extends AutoCloseable {
+    @Override
+    void close();
+  }
+
   /** Where the files are, for messages; never contains a secret. */
   String describe();
 }

@@ -116,7 +116,7 @@ public record ApiSettings(
    * A key that tells clients apart without holding the API key: the URL, a digest of the key, and
    * the limits. Two settings with the same identity share one client in a JVM.
    */
-  String identity() {
+  public String identity() {
     return baseUrl
         + "|"
         + keyDigest()

@@ -11,7 +11,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.OptionalLong;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +42,10 @@ final class ApiTransport {
   }
 
   private final ApiSettings settings;
+  private static final AtomicInteger CLIENTS = new AtomicInteger();
+
   private final HttpClient http;
+  private final ExecutorService httpThreads;
   private final Semaphore inFlight;
   private final RetryPolicy retries;
   private final Sleeper sleeper;
@@ -49,8 +55,19 @@ final class ApiTransport {
     this.retries = retries;
     this.sleeper = sleeper;
     this.inFlight = new Semaphore(settings.maxConcurrentRequests(), true);
+    int clientNumber = CLIENTS.incrementAndGet();
+    AtomicInteger threads = new AtomicInteger();
+    this.httpThreads =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t =
+                  new Thread(r, "datamint-api-" + clientNumber + "-" + threads.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     HttpClient.Builder builder =
         HttpClient.newBuilder()
+            .executor(httpThreads)
             .connectTimeout(settings.connectTimeout())
             .followRedirects(
                 HttpClient.Redirect
@@ -63,6 +80,23 @@ final class ApiTransport {
 
   ApiSettings settings() {
     return settings;
+  }
+
+  /**
+   * Stops this transport's threads and connections. On Java 21 and later the HTTP client is closed
+   * (its connections and selector thread end now); on Java 17, whose {@link HttpClient} cannot be
+   * closed, they end when the unreferenced client is collected (the JDK's selector thread exits
+   * once the client is unreachable, closing its pooled connections).
+   */
+  void close() {
+    httpThreads.shutdown();
+    if (http instanceof AutoCloseable closeable) { // java.net.http.HttpClient from Java 21
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        LOG.debug("closing the HTTP client of {} failed", settings.baseUrl(), e);
+      }
+    }
   }
 
   /** Requests in flight right now (for tests and metrics). */

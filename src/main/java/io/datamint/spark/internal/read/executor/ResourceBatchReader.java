@@ -50,6 +50,10 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
   private int position;
   private Cut held;
   private long filesRead;
+
+  /** The file store held open (the API's shared client) from the first batch to close(). */
+  private ResourceFileStore.Retained retained;
+
   private long errorRows;
   private long droppedRows;
 
@@ -82,6 +86,9 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
    */
   @Override
   public boolean next() {
+    if (retained == null) {
+      retained = files.retain();
+    }
     builder.reset();
     while (builder.rows() < settings.batchSize()
         && builder.tensorBytes() < settings.batchTensorBytes()) {
@@ -262,7 +269,14 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
   @Override
   public void close() {
     current = null;
-    builder.close();
-    allocator.close();
+    try {
+      builder.close();
+      allocator.close();
+    } finally {
+      if (retained != null) {
+        retained.close();
+        retained = null;
+      }
+    }
   }
 }

@@ -3,12 +3,13 @@ package io.datamint.spark.internal.source.api;
 import io.datamint.spark.internal.api.client.ApiClients;
 import io.datamint.spark.internal.api.client.ApiSettings;
 import io.datamint.spark.internal.api.client.BodyReaders;
+import io.datamint.spark.internal.api.client.DatamintApiClient;
 import io.datamint.spark.internal.api.client.DatamintApiException;
 import io.datamint.spark.internal.source.ResourceFileStore;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Resource and mask files downloaded from the API on whichever JVM opens them, through that JVM's
@@ -33,11 +34,10 @@ final class ApiFileStore implements ResourceFileStore {
   @Override
   public InputStream openResource(String resourceId) throws IOException {
     return fetch(
-        () ->
-            ApiClients.shared(settings)
-                .downloadResource(
-                    resourceId,
-                    BodyReaders.bytes(MAX_FILE_BYTES, "the file of resource " + resourceId)));
+        client ->
+            client.downloadResource(
+                resourceId,
+                BodyReaders.bytes(MAX_FILE_BYTES, "the file of resource " + resourceId)));
   }
 
   /**
@@ -62,26 +62,28 @@ final class ApiFileStore implements ResourceFileStore {
   @Override
   public InputStream openResourcePrefix(String resourceId, int maxBytes) throws IOException {
     return fetch(
-        () ->
-            ApiClients.shared(settings)
-                .downloadResourcePrefix(resourceId, maxBytes, BodyReaders.prefix(maxBytes)));
+        client ->
+            client.downloadResourcePrefix(resourceId, maxBytes, BodyReaders.prefix(maxBytes)));
   }
 
   @Override
   public InputStream openAnnotation(String resourceId, String annotationId) throws IOException {
     return fetch(
-        () ->
-            ApiClients.shared(settings)
-                .downloadAnnotation(
-                    resourceId,
-                    annotationId,
-                    BodyReaders.bytes(
-                        MAX_FILE_BYTES, "the mask file of annotation " + annotationId)));
+        client ->
+            client.downloadAnnotation(
+                resourceId,
+                annotationId,
+                BodyReaders.bytes(MAX_FILE_BYTES, "the mask file of annotation " + annotationId)));
   }
 
-  private static InputStream fetch(Supplier<byte[]> download) throws IOException {
-    try {
-      return new ByteArrayInputStream(download.get());
+  @Override
+  public Retained retain() {
+    return ApiClients.acquire(settings)::close;
+  }
+
+  private InputStream fetch(Function<DatamintApiClient, byte[]> download) throws IOException {
+    try (ApiClients.Lease lease = ApiClients.acquire(settings)) {
+      return new ByteArrayInputStream(download.apply(lease.client()));
     } catch (DatamintApiException e) {
       throw new IOException(e.getMessage(), e);
     }

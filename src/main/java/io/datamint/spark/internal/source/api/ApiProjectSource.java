@@ -29,12 +29,12 @@ import java.util.Map;
  */
 public final class ApiProjectSource implements ProjectSource {
 
-  private final DatamintApiClient client;
+  private final ApiSettings settings;
   private final JsonNode projectJson;
   private final String projectId;
 
-  private ApiProjectSource(DatamintApiClient client, JsonNode projectJson) {
-    this.client = client;
+  private ApiProjectSource(ApiSettings settings, JsonNode projectJson) {
+    this.settings = settings;
     this.projectJson = projectJson;
     this.projectId = Json.text(projectJson, "id");
   }
@@ -47,10 +47,9 @@ public final class ApiProjectSource implements ProjectSource {
    *     such project
    */
   public static ApiProjectSource open(ApiSettings settings, String nameOrId) {
-    DatamintApiClient client = ApiClients.shared(settings);
     JsonNode project;
-    try {
-      project = client.findProject(nameOrId);
+    try (ApiClients.Lease lease = ApiClients.acquire(settings)) {
+      project = lease.client().findProject(nameOrId);
     } catch (DatamintApiException e) {
       throw new ProjectSourceException(e.getMessage(), e);
     }
@@ -62,12 +61,12 @@ public final class ApiProjectSource implements ProjectSource {
               + nameOrId
               + "\" without an id");
     }
-    return new ApiProjectSource(client, project);
+    return new ApiProjectSource(settings, project);
   }
 
-  /** The client this source reads through. */
-  public DatamintApiClient client() {
-    return client;
+  /** The project object as the server sends it now ({@code GET /projects/{id}}). */
+  public JsonNode fetchProjectJson() {
+    return call(client -> client.project(projectId));
   }
 
   /** The project's id on the server. */
@@ -77,7 +76,7 @@ public final class ApiProjectSource implements ProjectSource {
 
   @Override
   public String describe() {
-    return "Datamint API " + client.settings().baseUrl() + " project " + projectId;
+    return "Datamint API " + settings.baseUrl() + " project " + projectId;
   }
 
   @Override
@@ -87,7 +86,7 @@ public final class ApiProjectSource implements ProjectSource {
 
   /** The project's resources as the server sends them (raw JSON, in its order). */
   public List<JsonNode> resourcesJson() {
-    return call(() -> client.projectResources(projectId));
+    return call(client -> client.projectResources(projectId));
   }
 
   @Override
@@ -102,7 +101,7 @@ public final class ApiProjectSource implements ProjectSource {
     for (Resource r : resources) {
       ids.add(r.id());
     }
-    return call(() -> client.annotationsOf(ids));
+    return call(client -> client.annotationsOf(ids));
   }
 
   @Override
@@ -113,7 +112,7 @@ public final class ApiProjectSource implements ProjectSource {
 
   /** The worklists in the mirror's form (specs and segmentation group inside each). */
   public List<JsonNode> worklistsJson() {
-    return call(() -> client.worklists(projectId));
+    return call(client -> client.worklists(projectId));
   }
 
   @Override
@@ -127,7 +126,7 @@ public final class ApiProjectSource implements ProjectSource {
    * sends them.
    */
   public List<JsonNode> splitsJson(String asOfTimestamp) {
-    return call(() -> client.splits(projectId, asOfTimestamp));
+    return call(client -> client.splits(projectId, asOfTimestamp));
   }
 
   @Override
@@ -151,12 +150,16 @@ public final class ApiProjectSource implements ProjectSource {
 
   @Override
   public ResourceFileStore fileStore() {
-    return new ApiFileStore(client.settings());
+    return new ApiFileStore(settings);
   }
 
-  private static <T> T call(java.util.function.Supplier<T> call) {
-    try {
-      return call.get();
+  /**
+   * One call through the JVM's shared client, held for the call only (the client stays open for the
+   * next call for {@link ApiClients#DEFAULT_KEEP_ALIVE}).
+   */
+  private <T> T call(java.util.function.Function<DatamintApiClient, T> call) {
+    try (ApiClients.Lease lease = ApiClients.acquire(settings)) {
+      return call.apply(lease.client());
     } catch (DatamintApiException e) {
       throw new ProjectSourceException(e.getMessage(), e);
     }

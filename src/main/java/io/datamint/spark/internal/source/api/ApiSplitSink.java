@@ -33,7 +33,17 @@ public final class ApiSplitSink implements SplitAssignmentSink {
   @Override
   public String assign(
       Map<String, String> assignments, List<String> splitOrder, String createdBy, Clock clock) {
-    DatamintApiClient client = ApiClients.shared(settings);
+    try (ApiClients.Lease lease = ApiClients.acquire(settings)) {
+      return assign(lease.client(), assignments, splitOrder, createdBy, clock);
+    }
+  }
+
+  private String assign(
+      DatamintApiClient client,
+      Map<String, String> assignments,
+      List<String> splitOrder,
+      String createdBy,
+      Clock clock) {
     List<JsonNode> rows = new ArrayList<>();
     List<String> saved = new ArrayList<>();
     for (String split : splitOrder) {

@@ -123,6 +123,52 @@ class DatamintApiClientTest {
   }
 
   @Test
+  void annotationSearchSendsTheIdsInChunksAndPagesWithinEachNeverResendingEveryId()
+      throws IOException {
+    ApiSettings settings =
+        new ApiSettings(server.url(), KEY, Duration.ofSeconds(5), Duration.ofSeconds(10), 1, 4);
+    DatamintApiClient chunked =
+        new DatamintApiClient(new ApiTransport(settings, new RetryPolicy(1), w -> {}), 4, 5);
+    List<JsonNode> resources = lines("resources.jsonl");
+    List<String> ids = new ArrayList<>();
+    resources.forEach(r -> ids.add(Json.text(r, "id")));
+    assertThat(ids.size()).isGreaterThan(10);
+    // expected: per chunk of 5 ids, pages of 4 until a short page; annotations chunk by chunk
+    List<JsonNode> all = lines("annotations.jsonl");
+    List<JsonNode> expected = new ArrayList<>();
+    long pages = 0;
+    for (int from = 0; from < ids.size(); from += 5) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 5));
+      long n = 0;
+      for (JsonNode a : all) {
+        if (chunk.contains(Json.text(a, "resource_id"))) {
+          expected.add(a);
+          n++;
+        }
+      }
+      pages += n / 4 + 1;
+    }
+    String route = "POST /annotations/search";
+    server.stats().reset();
+    assertThat(chunked.annotationsOf(ids)).isEqualTo(expected).hasSize(all.size());
+    assertThat(server.stats().requests(route)).isEqualTo(pages);
+    // every body holds at most 5 ids: far less than all of them
+    long allIds = Json.MAPPER.writeValueAsBytes(ids).length;
+    long fiveIds = Json.MAPPER.writeValueAsBytes(ids.subList(0, 5)).length;
+    assertThat(server.stats().maxBodyBytes(route)).isLessThan(fiveIds + 100).isLessThan(allIds);
+    assertThat(server.stats().bodyBytes(route)).isLessThan(pages * (fiveIds + 100));
+    // the same annotations per resource, in the server's order, as one unchunked search
+    server.stats().reset();
+    List<JsonNode> whole = client().annotationsOf(ids);
+    assertThat(whole).isEqualTo(all);
+    assertThat(server.stats().maxBodyBytes(route)).isGreaterThan(allIds);
+    for (String id : ids) {
+      assertThat(expected.stream().filter(a -> id.equals(Json.text(a, "resource_id"))).toList())
+          .isEqualTo(whole.stream().filter(a -> id.equals(Json.text(a, "resource_id"))).toList());
+    }
+  }
+
+  @Test
   void listsResourcesAndPagesAnnotationsInSourceOrder() throws IOException {
     List<JsonNode> resources = client().projectResources(sample.projectId());
     assertThat(resources).isEqualTo(lines("resources.jsonl"));
