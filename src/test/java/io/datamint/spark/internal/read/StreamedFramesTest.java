@@ -6,6 +6,8 @@ import io.datamint.spark.internal.sample.SampleProject;
 import io.datamint.spark.internal.util.BatchScans;
 import io.datamint.spark.testing.ReadOptions;
 import io.datamint.spark.testing.SharedSpark;
+import io.datamint.spark.testing.TestMirror;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -170,6 +172,54 @@ class StreamedFramesTest {
         .map(r -> r.getString(0) + "/" + (r.isNullAt(1) ? "-" : r.getInt(1)))
         .sorted()
         .toList();
+  }
+
+  @Test
+  void videosWithoutAFrameCountAreReadToCountAndTruncatedOnesAreErrors() throws Exception {
+    String id =
+        read().where("filename = '" + VIDEO + "'").select("resource_id").first().getString(0);
+    byte[] file = Files.readAllBytes(Path.of(mirror, "files/resources", id));
+    TestMirror other =
+        TestMirror.in(tmp.resolve("other"))
+            .resourceLine(
+                "{\"id\":\"uncounted\",\"filename\":\"a.mp4\",\"mimetype\":\"video/mp4\"}")
+            .resourceLine(
+                "{\"id\":\"truncated\",\"filename\":\"b.mp4\",\"mimetype\":\"video/mp4\","
+                    + "\"metadata\":{\"frame_count\":24}}");
+    Path dir = other.write();
+    Files.write(dir.resolve("files/resources/uncounted"), file);
+    Files.write(dir.resolve("files/resources/truncated"), Arrays.copyOf(file, file.length * 2 / 3));
+    Dataset<Row> counted =
+        spark
+            .read()
+            .format("datamint")
+            .option("frame_by_frame", "true")
+            .load(dir.toString())
+            .where("resource_id = 'uncounted'")
+            .groupBy()
+            .count();
+    assertThat(metric(counted, ReadMetrics.FILES_READ)).isEqualTo(1);
+    assertThat(counted.collectAsList().get(0).getLong(0)).isEqualTo(FRAMES);
+
+    List<Row> truncated =
+        spark
+            .read()
+            .format("datamint")
+            .option("frame_by_frame", "true")
+            .load(dir.toString())
+            .where("resource_id = 'truncated'")
+            .select("frame_index", "image.shape", "_error")
+            .collectAsList();
+    assertThat(truncated).isNotEmpty();
+    assertThat(truncated).filteredOn(r -> !r.isNullAt(2)).hasSize(1);
+    assertThat(truncated)
+        .filteredOn(r -> r.isNullAt(2))
+        .allSatisfy(r -> assertThat(r.getList(1)).containsExactly(3, 96, 128));
+    // the sample MP4 has its index at the end, lost with the tail: the file fails to open, which
+    // is the resource's one row (no frame index), as in a whole-video read
+    assertThat(truncated).hasSize(1);
+    assertThat(truncated.get(0).isNullAt(0)).isTrue();
+    assertThat(truncated.get(0).getString(2)).contains("FFmpeg");
   }
 
   @Test
