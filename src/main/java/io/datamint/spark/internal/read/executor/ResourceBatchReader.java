@@ -117,11 +117,15 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
     FrameStream frames = null;
     try {
       RowExpander.Expansion counted =
-          readsFiles || targets.needsImage(resource)
+          readsFiles || !expander.expands() || targets.needsImage(resource)
               ? null
               : expander.fromMetadata(resource, settings.dataset());
       if (counted != null) {
-        rows = counted; // the metadata counts the rows and nothing else needs the file
+        // the metadata counts the rows and nothing else needs the file
+        if (targets.active()) {
+          rowTargets = targets.compute(resource, null, files, settings.limits());
+        }
+        rows = counted;
       } else {
         if (loader != null) {
           filesRead++;
