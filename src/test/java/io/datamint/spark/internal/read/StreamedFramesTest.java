@@ -223,6 +223,29 @@ class StreamedFramesTest {
   }
 
   @Test
+  void metadataCountedFramesCarryTheirTargets() {
+    Dataset<Row> counted =
+        read("frame_by_frame", "true")
+            .where("filename = '" + VIDEO + "'")
+            .select("frame_index", "frame_labels", "image_labels");
+    List<Row> countedRows = counted.orderBy("frame_index").collectAsList();
+    assertThat(metric(counted, ReadMetrics.FILES_READ)).isZero();
+    List<Row> decoded =
+        read("frame_by_frame", "true")
+            .where("filename = '" + VIDEO + "'")
+            .select("frame_index", "frame_labels", "image_labels", "image.shape")
+            .orderBy("frame_index")
+            .collectAsList();
+    assertThat(countedRows).hasSize(FRAMES);
+    for (int i = 0; i < FRAMES; i++) {
+      assertThat(countedRows.get(i).getInt(0)).isEqualTo(i);
+      assertThat(countedRows.get(i).isNullAt(1)).isFalse();
+      assertThat(countedRows.get(i).get(1)).isEqualTo(decoded.get(i).get(1));
+      assertThat(countedRows.get(i).get(2)).isEqualTo(decoded.get(i).get(2));
+    }
+  }
+
+  @Test
   void framesWithMasksStillReadTheWholeVideo() {
     List<Row> rows =
         read("frame_by_frame", "true")
