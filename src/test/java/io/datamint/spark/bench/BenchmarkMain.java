@@ -95,10 +95,15 @@ public final class BenchmarkMain {
     List<PrefetchBenchmark.Result> prefetch =
         PrefetchBenchmark.run(
             spark, work, PREFETCH_FILES, PREFETCH_FILE_BYTES, PREFETCH_LATENCY_MS);
+    FrameStreamBenchmark.Report frames =
+        FrameStreamBenchmark.run(spark, work, FrameStreamBenchmark.DEFAULT_FRAMES);
     spark.stop();
     Files.writeString(
         out,
-        BenchmarkReport.markdown(decode, spark1, slices, prefetch, seconds) + keptSections(out),
+        BenchmarkReport.markdown(decode, spark1, slices, prefetch, seconds)
+            + "\n## Long videos frame by frame (issue 14)\n\n"
+            + FrameStreamBenchmark.markdown(frames).replaceFirst("### Frames streamed\n\n", "")
+            + keptSections(out),
         StandardCharsets.UTF_8);
     System.err.println("wrote " + out.toAbsolutePath() + " on " + LocalDate.now());
   }

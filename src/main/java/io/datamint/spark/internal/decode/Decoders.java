@@ -70,16 +70,29 @@ public final class Decoders {
     public DecodedResource decode(byte[] file, int length, DecodeLimits limits)
         throws DecodeException {
       try {
-        ResourceDecoder d = decoder;
-        if (d == null) {
-          d = factory.get(); // decoders are stateless: a second instance made by a racing thread is
-          // harmless
-          decoder = d;
-        }
-        return d.decode(file, length, limits);
+        return decoder().decode(file, length, limits);
       } catch (LinkageError e) {
         throw OptionalLibrary.linkageFailure(format.fileNoun(), e);
       }
+    }
+
+    @Override
+    public FrameStream frames(byte[] file, int length, DecodeLimits limits) throws DecodeException {
+      try {
+        return decoder().frames(file, length, limits);
+      } catch (LinkageError e) {
+        throw OptionalLibrary.linkageFailure(format.fileNoun(), e);
+      }
+    }
+
+    private ResourceDecoder decoder() {
+      ResourceDecoder d = decoder;
+      if (d == null) {
+        d = factory.get(); // decoders are stateless: a second instance made by a racing thread is
+        // harmless
+        decoder = d;
+      }
+      return d;
     }
   }
 }

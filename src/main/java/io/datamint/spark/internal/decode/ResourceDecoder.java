@@ -19,4 +19,18 @@ public interface ResourceDecoder {
    * @throws DecodeException naming what was wrong with the file
    */
   DecodedResource decode(byte[] file, int length, DecodeLimits limits) throws DecodeException;
+
+  /**
+   * The file's frames one at a time, for formats that decode that way (videos), else null: the
+   * caller then decodes the whole file. {@code limits} bound one frame, not the whole file.
+   *
+   * @param file the file's bytes (only {@code file[0..length)} are read); not copied, so they must
+   *     not change while the frames are read
+   * @param length the number of valid bytes
+   * @param limits bounds on what one frame may allocate
+   * @throws DecodeException naming what was wrong with the file
+   */
+  default FrameStream frames(byte[] file, int length, DecodeLimits limits) throws DecodeException {
+    return null;
+  }
 }

@@ -34,6 +34,7 @@ final class DatamintScanBuilder
   private final List<Predicate> pushed = new ArrayList<>();
   private final List<ResourcePredicate> predicates = new ArrayList<>();
   private final List<RowIndexFilter> rowFilters = new ArrayList<>();
+  private final List<Predicate> rowPredicates = new ArrayList<>();
   private final Set<String> requiredTags = new LinkedHashSet<>();
   private StructType readSchema;
   private Integer limit;
@@ -63,6 +64,7 @@ final class DatamintScanBuilder
       } else if (rowFilter != null) {
         pushed.add(candidate);
         rowFilters.add(rowFilter);
+        rowPredicates.add(candidate);
       } else {
         rest.add(candidate);
       }
@@ -106,7 +108,7 @@ final class DatamintScanBuilder
         readSchema,
         List.copyOf(pushed),
         List.copyOf(predicates),
-        RowIndexTranslator.all(rowFilters),
+        RowIndexTranslator.all(rowFilters, rowPredicates),
         limit,
         List.copyOf(requiredTags));
   }

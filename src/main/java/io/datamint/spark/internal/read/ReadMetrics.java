@@ -16,12 +16,19 @@ public final class ReadMetrics {
   static final String BYTES_READ = ReadTaskMetrics.BYTES_READ;
   static final String ERROR_ROWS = ReadTaskMetrics.ERROR_ROWS;
   static final String DROPPED_ROWS = ReadTaskMetrics.DROPPED_ROWS;
+  static final String FRAMES_DECODED = ReadTaskMetrics.FRAMES_DECODED;
+  static final String FRAMES_SKIPPED = ReadTaskMetrics.FRAMES_SKIPPED;
 
   private ReadMetrics() {}
 
   static CustomMetric[] supported() {
     return new CustomMetric[] {
-      new FilesRead(), new BytesRead(), new ErrorRows(), new DroppedRows()
+      new FilesRead(),
+      new BytesRead(),
+      new ErrorRows(),
+      new DroppedRows(),
+      new FramesDecoded(),
+      new FramesSkipped()
     };
   }
 
@@ -50,6 +57,20 @@ public final class ReadMetrics {
   public static final class DroppedRows extends SumMetric {
     public DroppedRows() {
       super(DROPPED_ROWS, "rows dropped (DROPMALFORMED)");
+    }
+  }
+
+  /** Frames decoded one at a time into rows. */
+  public static final class FramesDecoded extends SumMetric {
+    public FramesDecoded() {
+      super(FRAMES_DECODED, "video frames decoded into rows");
+    }
+  }
+
+  /** Frames decoded but skipped by the pushed frame_index predicates. */
+  public static final class FramesSkipped extends SumMetric {
+    public FramesSkipped() {
+      super(FRAMES_SKIPPED, "video frames skipped by frame_index predicates");
     }
   }
 }

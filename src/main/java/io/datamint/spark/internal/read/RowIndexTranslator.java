@@ -31,6 +31,52 @@ final class RowIndexTranslator {
   }
 
   /**
+   * The conjunction of the filters of these translated predicates, with its last kept frame when
+   * there is one: every predicate this class translates compares the frame index with integer
+   * literals, so on frame rows (slice index null) the filter's value is the same for every index
+   * above the largest literal; if it does not keep that index, it keeps none above the literal.
+   */
+  static RowIndexFilter all(List<RowIndexFilter> filters, List<Predicate> predicates) {
+    RowIndexFilter filter = all(filters);
+    long largest = Integer.MIN_VALUE;
+    for (Predicate predicate : predicates) {
+      largest = Math.max(largest, largestLiteral(predicate));
+    }
+    if (predicates.isEmpty() || largest >= Integer.MAX_VALUE) {
+      return filter;
+    }
+    int above = (int) Math.max(largest + 1, 0);
+    if (filter.keeps(null, above)) {
+      return filter;
+    }
+    // the last kept index below it, looked for over a bounded number of indexes
+    int last = above - 1;
+    for (int i = last; i >= 0 && i > above - 1 - MAX_LAST_FRAME_SEARCH; i--) {
+      if (filter.keeps(null, i)) {
+        return RowIndexFilter.withLastFrame(filter, i);
+      }
+      last = i - 1;
+    }
+    return RowIndexFilter.withLastFrame(filter, last);
+  }
+
+  /** Indexes tried when looking for a filter's last kept frame below its largest literal. */
+  private static final int MAX_LAST_FRAME_SEARCH = 1 << 16;
+
+  /** The largest integer literal in a translated predicate ({@code Integer.MIN_VALUE} if none). */
+  private static long largestLiteral(Expression e) {
+    long largest = Integer.MIN_VALUE;
+    Integer literal = intLiteral(e);
+    if (literal != null) {
+      largest = literal;
+    }
+    for (Expression child : e.children()) {
+      largest = Math.max(largest, largestLiteral(child));
+    }
+    return largest;
+  }
+
+  /**
    * The filter of a predicate on the index columns, or null when it is not one this class
    * evaluates.
    */

@@ -7,6 +7,7 @@ import io.datamint.spark.internal.core.DType;
 import io.datamint.spark.internal.core.DecodeLimits;
 import io.datamint.spark.internal.core.PixelArray;
 import io.datamint.spark.internal.decode.DecodedResource;
+import io.datamint.spark.internal.decode.FrameStream;
 import io.datamint.spark.internal.decode.ResourceDecoder;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -64,7 +65,10 @@ public final class VideoDecoder implements ResourceDecoder {
                   + width
                   + ") uint8, over the limit of "
                   + limits.maxDecodedBytes()
-                  + " decoded bytes (option max_decoded_bytes); read it frame by frame instead");
+                  + " decoded bytes (option max_decoded_bytes) for the whole video; raise the"
+                  + " limit, or read it with frame_by_frame 'true', which decodes one frame at a"
+                  + " time (without the segmentations, seg_labels and metainfo columns, which"
+                  + " need the whole video)");
         }
         decoded.add(frame);
       }
@@ -97,6 +101,37 @@ public final class VideoDecoder implements ResourceDecoder {
       }
       return new DecodedResource(pixels, metainfo, null);
     }
+  }
+
+  /**
+   * The video's frames one at a time, {@code (3, H, W)} uint8 each, as {@link #decode} would cut
+   * them from the whole array; {@code limits} bound one frame.
+   */
+  @Override
+  public FrameStream frames(byte[] file, int length, DecodeLimits limits) throws DecodeException {
+    FfmpegRuntime.ensureLoaded(); // before VideoFrames, which cannot even be loaded without JavaCPP
+    VideoFrames frames = VideoFrames.open(file, length, limits);
+    return new FrameStream() {
+      @Override
+      public int position() {
+        return frames.framesRead();
+      }
+
+      @Override
+      public PixelArray next() throws DecodeException {
+        return frames.nextFrame();
+      }
+
+      @Override
+      public boolean skip() throws DecodeException {
+        return frames.skipFrame();
+      }
+
+      @Override
+      public void close() {
+        frames.close();
+      }
+    };
   }
 
   private static String metainfo(VideoInfo info, VideoFrames frames) {

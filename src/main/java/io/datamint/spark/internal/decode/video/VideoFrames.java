@@ -65,6 +65,9 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
 
   private static final Cleaner CLEANER = Cleaner.create();
 
+  /** What the decoding loop returns for a frame decoded but not converted. */
+  private static final byte[] SKIPPED = new byte[0];
+
   /**
    * {@code AV_FRAME_FLAG_*} of libavutil/frame.h (not mapped as constants by the JavaCPP presets).
    */
@@ -400,6 +403,21 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
    * last one.
    */
   byte[] nextPlanar() throws DecodeException {
+    return nextPlanar(true);
+  }
+
+  /**
+   * Decodes the next frame without converting it to RGB (a frame not wanted: later frames depend on
+   * it); false after the last one.
+   *
+   * @throws DecodeException as {@link #nextFrame()}
+   */
+  boolean skipFrame() throws DecodeException {
+    return nextPlanar(false) != null;
+  }
+
+  /** The next frame; with {@code convert} false, {@link #SKIPPED} instead of its pixels. */
+  private byte[] nextPlanar(boolean convert) throws DecodeException {
     if (lookahead != null) {
       byte[] frame = lookahead;
       lookahead = null;
@@ -416,7 +434,7 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
     }
     FfmpegLog.clear();
     try {
-      byte[] frame = decodeNext();
+      byte[] frame = decodeNext(convert);
       if (frame == null) {
         finished = true;
       }
@@ -468,13 +486,13 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
         DType.UINT8, new int[] {3, info.height(), info.width()}, ByteBuffer.wrap(planar));
   }
 
-  private byte[] decodeNext() throws DecodeException {
+  private byte[] decodeNext(boolean convert) throws DecodeException {
     NativeState s = state;
     while (true) {
       int ret = avcodec.avcodec_receive_frame(s.codec, s.frame);
       if (ret >= 0) {
         try {
-          return convert(s.frame);
+          return convert ? convert(s.frame) : count(s.frame);
         } finally {
           avutil.av_frame_unref(s.frame);
         }
@@ -559,6 +577,12 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
   private byte[] convert(AVFrame frame) throws DecodeException {
     byte[] planar = new byte[frameBytes];
     state.converter.convert(frame, planar, 0);
+    count(frame);
+    return planar;
+  }
+
+  /** Counts a decoded frame (its flags too); {@link #SKIPPED}. */
+  private byte[] count(AVFrame frame) {
     int flags = frame.flags();
     if ((flags & AV_FRAME_FLAG_INTERLACED) != 0) {
       interlacedFrames++;
@@ -568,7 +592,7 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
     }
     framesDecoded++;
     packetsWithoutFrame = 0;
-    return planar;
+    return SKIPPED;
   }
 
   /** Frees the native memory; idempotent. */

@@ -19,5 +19,14 @@ public final class ReadTaskMetrics {
   /** Rows dropped (DROPMALFORMED). */
   public static final String DROPPED_ROWS = "droppedRows";
 
+  /** Frames decoded one at a time into rows (frame-by-frame reads of videos). */
+  public static final String FRAMES_DECODED = "framesDecoded";
+
+  /**
+   * Frames decoded one at a time but not converted, because the pushed {@code frame_index}
+   * predicates do not keep them.
+   */
+  public static final String FRAMES_SKIPPED = "framesSkipped";
+
   private ReadTaskMetrics() {}
 }

@@ -2,6 +2,7 @@ package io.datamint.spark.internal.read.executor;
 
 import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.internal.core.PixelArray;
+import io.datamint.spark.internal.decode.FrameStream;
 import io.datamint.spark.internal.plan.PlannedResource;
 import io.datamint.spark.internal.plan.ResourcePartition;
 import io.datamint.spark.internal.schema.Columns;
@@ -48,14 +49,20 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
   private RowTargets pendingTargets;
   private RowExpander.Expansion expansion;
   private int position;
-  private Cut held;
   private long filesRead;
+  private long errorRows;
+  private long droppedRows;
+  private Cut held;
 
   /** The file store held open (the API's shared client) from the first batch to close(). */
   private ResourceFileStore.Retained retained;
 
-  private long errorRows;
-  private long droppedRows;
+  private long framesDecoded;
+  private long framesSkipped;
+  private final boolean readsFiles;
+  private final boolean streamable;
+  private FrameStream stream;
+  private int streamedRows;
 
   ResourceBatchReader(ResourcePartition partition, DatamintReaderFactory factory) {
     this.resources = partition.resources().iterator();
@@ -68,6 +75,8 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
             ? new ResourceLoader(factory.files(), settings)
             : null;
     this.targets = factory.targets();
+    this.readsFiles = factory.readsFiles();
+    this.streamable = !factory.readSchema().getFieldIndex(Columns.METAINFO).isDefined();
     this.files = factory.files();
     this.allocator =
         ArrowUtils.rootAllocator()
@@ -97,6 +106,13 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
           break;
         }
         held = null;
+        continue;
+      }
+      if (stream != null) {
+        stream();
+        if (held != null) {
+          break; // the frame opens the next batch
+        }
         continue;
       }
       if (pending == null || position >= expansion.indexes().length) {
@@ -129,16 +145,44 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
     DecodeOutcome outcome = DecodeOutcome.NOT_READ;
     RowTargets rowTargets = RowTargets.NONE;
     RowExpander.Expansion rows;
+    FrameStream frames = null;
     try {
-      if (loader != null) {
-        filesRead++;
-        outcome = loader.load(resource);
+      RowExpander.Expansion counted =
+          readsFiles || !expander.expands() || targets.needsImage(resource)
+              ? null
+              : expander.fromMetadata(resource, settings.dataset());
+      if (counted != null) {
+        // the metadata counts the rows and nothing else needs the file
+        if (targets.active()) {
+          rowTargets = targets.compute(resource, null, files, settings.limits());
+        }
+        rows = counted;
+      } else {
+        if (loader != null) {
+          filesRead++;
+          ResourceLoader.Fetched file = loader.fetch(resource);
+          if (streamable
+              && expander.streamsFrames(resource, settings.dataset())
+              && !targets.needsImage(resource)) {
+            frames = loader.frames(file);
+          }
+          if (frames == null) {
+            outcome = loader.decode(resource, file);
+          }
+        }
+        if (targets.active()) {
+          rowTargets = targets.compute(resource, outcome.image(), files, settings.limits());
+        }
+        rows =
+            frames != null
+                ? RowExpander.Expansion.STREAMED
+                : expander.expand(resource, outcome.image(), outcome.geometry());
       }
-      if (targets.active()) {
-        rowTargets = targets.compute(resource, outcome.image(), files, settings.limits());
-      }
-      rows = expander.expand(resource, outcome.image(), outcome.geometry());
     } catch (Throwable failure) { // RowFailures rethrows what is not bad data
+      if (frames != null) {
+        frames.close();
+        frames = null;
+      }
       String reason = failures.onFailure(resource, failure);
       if (reason == null) {
         droppedRows++;
@@ -158,6 +202,102 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
     pendingOutcome = outcome;
     pendingTargets = rowTargets;
     expansion = rows;
+    position = 0;
+    stream = frames;
+    streamedRows = 0;
+  }
+
+  /**
+   * Takes the next frame of the pending resource's frame stream: decodes and converts it into a row
+   * when the index filter keeps it, decodes it without converting it otherwise, and ends the stream
+   * after its last frame or the filter's last kept frame. A failure decoding a frame ends the
+   * stream there: the rows before it stay, the failure is a row of its own (at the frame's index),
+   * or the resource's one row when it gave no frame.
+   */
+  private void stream() {
+    int index = stream.position();
+    if (index > expander.filter().lastFrame()) {
+      endStream();
+      return;
+    }
+    PixelArray frame = null;
+    try {
+      if (expander.filter().keeps(null, index)) {
+        frame = stream.next();
+        if (frame == null) {
+          endStream();
+        } else {
+          framesDecoded++;
+        }
+      } else if (stream.skip()) {
+        framesSkipped++;
+        return;
+      } else {
+        endStream();
+      }
+      if (frame == null && index == 0) {
+        throw new DecodeException("the video stream has no decodable frame");
+      }
+    } catch (Throwable failure) { // RowFailures rethrows what is not bad data
+      if (stream != null) {
+        endStream();
+      }
+      // the frame's own row, or, before any row, the resource's
+      failStreamed(streamedRows == 0 ? -1 : index, failure);
+      return;
+    }
+    if (frame == null) {
+      return;
+    }
+    streamedRows++;
+    DecodeOutcome row;
+    try {
+      Map<String, Object> values =
+          new HashMap<>(pendingTargets.values(new AxisCut(1, index, settings.limits())));
+      values.putAll(indexes(index));
+      row = new DecodeOutcome(frame, null, null, null, null, values);
+    } catch (Throwable failure) { // RowFailures rethrows what is not bad data
+      failStreamed(index, failure);
+      return;
+    }
+    Cut cut = new Cut(index, row);
+    if (!place(cut)) {
+      held = cut; // the next batch opens with it
+    }
+  }
+
+  /** A failure of the streamed resource at {@code index} (-1: the whole resource). */
+  private void failStreamed(int index, Throwable failure) {
+    String reason = failures.onFailure(pending, failure);
+    if (reason == null) {
+      droppedRows++;
+      LOG.warn(
+          "dropping {} of resource {} ({}): {}",
+          index < 0 ? "the rows" : "frame " + index,
+          pending.resourceId(),
+          pending.filename(),
+          failure.getMessage());
+      return;
+    }
+    errorRows++;
+    RowExpander.Expansion streamed = expansion;
+    expansion = index < 0 ? RowExpander.Expansion.WHOLE : streamed;
+    DecodeOutcome row = DecodeOutcome.failed(reason).withTargets(indexes(index));
+    expansion = streamed;
+    try {
+      builder.add(assembler.assemble(pending, row), row::tensor);
+    } catch (Throwable writeFailure) {
+      throw failures.onWriteFailure(pending, writeFailure);
+    }
+  }
+
+  /**
+   * Closes the stream; the pending resource stays for a failure row, then {@link #next()} moves on.
+   */
+  private void endStream() {
+    stream.close();
+    stream = null;
+    expansion = RowExpander.Expansion.STREAMED; // no index left: the next resource comes
     position = 0;
   }
 
@@ -262,7 +402,9 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
       SumMetric.value(ReadTaskMetrics.FILES_READ, filesRead),
       SumMetric.value(ReadTaskMetrics.BYTES_READ, loader == null ? 0 : loader.bytesRead()),
       SumMetric.value(ReadTaskMetrics.ERROR_ROWS, errorRows),
-      SumMetric.value(ReadTaskMetrics.DROPPED_ROWS, droppedRows)
+      SumMetric.value(ReadTaskMetrics.DROPPED_ROWS, droppedRows),
+      SumMetric.value(ReadTaskMetrics.FRAMES_DECODED, framesDecoded),
+      SumMetric.value(ReadTaskMetrics.FRAMES_SKIPPED, framesSkipped)
     };
   }
 
@@ -270,6 +412,10 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
   public void close() {
     current = null;
     try {
+      if (stream != null) {
+        stream.close();
+        stream = null;
+      }
       builder.close();
       allocator.close();
     } finally {

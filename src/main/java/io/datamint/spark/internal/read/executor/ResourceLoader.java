@@ -7,6 +7,7 @@ import io.datamint.spark.internal.decode.DecodedResource;
 import io.datamint.spark.internal.decode.Decoders;
 import io.datamint.spark.internal.decode.FileFormat;
 import io.datamint.spark.internal.decode.FormatDetector;
+import io.datamint.spark.internal.decode.FrameStream;
 import io.datamint.spark.internal.plan.PlannedResource;
 import io.datamint.spark.internal.source.ResourceFileStore;
 import java.io.IOException;
@@ -42,13 +43,32 @@ final class ResourceLoader {
    * @throws DecodeException when it is too large, of an unknown format, or cannot be decoded
    */
   DecodeOutcome load(PlannedResource resource) throws IOException, DecodeException {
+    return decode(resource, fetch(resource));
+  }
+
+  /** A resource file's bytes and format. */
+  record Fetched(byte[] bytes, int length, FileFormat format) {}
+
+  /**
+   * Reads a resource's file and detects its format.
+   *
+   * @throws IOException when its file cannot be read
+   * @throws DecodeException when it is too large or of an unknown format
+   */
+  Fetched fetch(PlannedResource resource) throws IOException, DecodeException {
     ResourceFileStore.FileBytes file = files.readResource(resource.resourceId(), MAX_FILE_BYTES);
     byte[] bytes = file.bytes();
     int length = file.length();
     bytesRead += length;
     FileFormat format =
         FormatDetector.detect(bytes, length, resource.mimetype(), resource.filename());
-    DecodedResource decoded = Decoders.forFormat(format).decode(bytes, length, settings.limits());
+    return new Fetched(bytes, length, format);
+  }
+
+  /** The fetched file decoded whole and laid out for the dataset. */
+  DecodeOutcome decode(PlannedResource resource, Fetched file) throws DecodeException {
+    DecodedResource decoded =
+        Decoders.forFormat(file.format()).decode(file.bytes(), file.length(), settings.limits());
     PixelArray image = ItemLayout.layout(settings.dataset(), resource.kind(), decoded.pixels());
     return new DecodeOutcome(
         image,
@@ -57,5 +77,13 @@ final class ResourceLoader {
         decoded.geometry(),
         null,
         java.util.Map.of());
+  }
+
+  /**
+   * The fetched file's frames one at a time ({@code (C, H, W)} each, the decode limits bounding one
+   * frame), or null when its format is not decoded frame by frame.
+   */
+  FrameStream frames(Fetched file) throws DecodeException {
+    return Decoders.forFormat(file.format()).frames(file.bytes(), file.length(), settings.limits());
   }
 }

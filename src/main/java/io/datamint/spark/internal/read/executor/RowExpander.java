@@ -2,6 +2,7 @@ package io.datamint.spark.internal.read.executor;
 
 import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.internal.api.model.ResourceKind;
+import io.datamint.spark.internal.config.DatasetKind;
 import io.datamint.spark.internal.core.PixelArray;
 import io.datamint.spark.internal.core.VolumeGeometry;
 import io.datamint.spark.internal.plan.PlannedResource;
@@ -31,6 +32,9 @@ final class RowExpander implements Serializable {
     /** The resource as one row. */
     static final Expansion WHOLE = new Expansion(-1, new int[] {-1}, null, false);
 
+    /** Frame rows decoded one at a time: their indexes are known as they come. */
+    static final Expansion STREAMED = new Expansion(1, new int[0], null, true);
+
     static Expansion none() {
       return new Expansion(-1, new int[0], null, false);
     }
@@ -57,6 +61,67 @@ final class RowExpander implements Serializable {
   /** True when resources may give several rows, so every volume or video has to be decoded. */
   boolean expands() {
     return plane != null || frameByFrame;
+  }
+
+  /** The pushed index filter. */
+  RowIndexFilter filter() {
+    return filter;
+  }
+
+  /**
+   * True when the resource's rows are frames decoded one at a time rather than cut from the whole
+   * decoded file: a video read frame by frame by a dataset that gives it channels-first {@code (C,
+   * D, H, W)} (not the image dataset, which refuses videos of several frames).
+   */
+  boolean streamsFrames(PlannedResource resource, DatasetKind dataset) {
+    return frameByFrame && resource.kind() == ResourceKind.VIDEO && dataset != DatasetKind.IMAGE;
+  }
+
+  /**
+   * The rows of a resource as its metadata frame count ({@code frame_count}, a video stream's
+   * {@code nb_frames}; the SDK's {@code get_depth()}, from which it expands frames too) gives them,
+   * without opening its file; null when the metadata does not answer: no frame count, slices (whose
+   * axis depends on the volume's orientation), or a layout that only decoding decides.
+   */
+  Expansion fromMetadata(PlannedResource resource, DatasetKind dataset) {
+    ResourceKind kind = resource.kind();
+    if (plane != null && (kind == ResourceKind.DICOM || kind == ResourceKind.NIFTI)) {
+      return null; // slices: the axis depends on the volume's orientation
+    }
+    if (!frameByFrame || (kind != ResourceKind.VIDEO && kind != ResourceKind.DICOM)) {
+      // as expand(): other resources are one row whatever their file holds
+      return filter.keeps(null, null) ? Expansion.WHOLE : Expansion.none();
+    }
+    Integer frames = resource.numFrames();
+    if (frames == null || frames < 1) {
+      return null;
+    }
+    if (kind == ResourceKind.VIDEO) {
+      return dataset == DatasetKind.IMAGE ? null : frames(frames);
+    }
+    if (kind != ResourceKind.DICOM) {
+      return null;
+    }
+    // A DICOM file is laid out (C, D, H, W), cut into frames, except where the image dataset (or
+    // auto, for one frame) makes it (C, H, W): then it is one row, and several frames an error.
+    boolean image = dataset == DatasetKind.IMAGE || (dataset == DatasetKind.AUTO && frames == 1);
+    if (image) {
+      return frames == 1 ? (filter.keeps(null, null) ? Expansion.WHOLE : Expansion.none()) : null;
+    }
+    return frames(frames);
+  }
+
+  /** Frame rows {@code 0..count-1} along axis 1, those the filter keeps. */
+  private Expansion frames(int count) {
+    int n = (int) Math.min(count, (long) filter.lastFrame() + 1);
+    int[] kept = new int[Math.max(n, 0)];
+    int k = 0;
+    for (int i = 0; i < kept.length; i++) {
+      if (filter.keeps(null, i)) {
+        kept[k++] = i;
+      }
+    }
+    return new Expansion(1, Arrays.copyOf(kept, k), null, true);
   }
 
   /**

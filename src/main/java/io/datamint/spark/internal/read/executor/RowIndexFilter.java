@@ -31,4 +31,28 @@ public interface RowIndexFilter extends Serializable {
   default boolean keeps(Integer sliceIndex, Integer frameIndex) {
     return Boolean.TRUE.equals(test(sliceIndex, frameIndex));
   }
+
+  /**
+   * No frame row with a {@code frame_index} above this is kept, so a frame-by-frame read stops
+   * decoding after it; {@link Integer#MAX_VALUE} when unbounded.
+   */
+  default int lastFrame() {
+    return Integer.MAX_VALUE;
+  }
+
+  /**
+   * {@code filter} with a known {@link #lastFrame()}: the caller guarantees that it keeps no frame
+   * above {@code lastFrame}.
+   */
+  static RowIndexFilter withLastFrame(RowIndexFilter filter, int lastFrame) {
+    return new Bounded(filter, lastFrame);
+  }
+
+  /** A filter and its last kept frame. */
+  record Bounded(RowIndexFilter filter, int lastFrame) implements RowIndexFilter {
+    @Override
+    public Boolean test(Integer sliceIndex, Integer frameIndex) {
+      return filter.test(sliceIndex, frameIndex);
+    }
+  }
 }

@@ -64,6 +64,16 @@ final class TargetComputer implements Serializable {
   }
 
   /**
+   * True when this resource's targets need its decoded image: masks (laid on its geometry), or
+   * frame labels when the metadata does not count its frames.
+   */
+  boolean needsImage(PlannedResource resource) {
+    return columns.contains(Columns.SEGMENTATIONS)
+        || columns.contains(Columns.SEG_LABELS)
+        || (columns.contains(Columns.FRAME_LABELS) && resource.numFrames() == null);
+  }
+
+  /**
    * The targets of a resource.
    *
    * @param image the resource's decoded image as the dataset lays it out, or null when the file was

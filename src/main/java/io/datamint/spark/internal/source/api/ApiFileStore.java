@@ -46,9 +46,10 @@ final class ApiFileStore implements ResourceFileStore {
    */
   @Override
   public FileBytes readResource(String resourceId, int maxBytes) throws IOException {
-    try {
+    try (ApiClients.Lease lease = ApiClients.acquire(settings)) {
       byte[] body =
-          ApiClients.shared(settings)
+          lease
+              .client()
               .downloadResource(
                   resourceId,
                   BodyReaders.bytes(

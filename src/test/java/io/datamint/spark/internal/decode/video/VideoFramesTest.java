@@ -7,6 +7,7 @@ import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.internal.core.DecodeLimits;
 import io.datamint.spark.internal.core.PixelArray;
 import io.datamint.spark.internal.decode.DecodedResource;
+import io.datamint.spark.internal.decode.FrameStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +51,32 @@ class VideoFramesTest {
         "yuv420p",
         file.toString());
     clip = Files.readAllBytes(file);
+  }
+
+  @Test
+  void skippedFramesAreDecodedButNotConvertedAndLaterFramesStayTheSame() throws Exception {
+    DecodedResource whole = new VideoDecoder().decode(clip, clip.length, LIMITS);
+    int n = whole.pixels().dim(0);
+    int frameBytes = 3 * 48 * 64;
+    try (FrameStream frames = new VideoDecoder().frames(clip, clip.length, LIMITS)) {
+      for (int i = 0; i < n; i++) {
+        assertThat(frames.position()).isEqualTo(i);
+        if (i % 3 != 2) {
+          assertThat(frames.skip()).isTrue();
+          continue;
+        }
+        PixelArray frame = frames.next();
+        assertThat(frame.shape()).containsExactly(3, 48, 64);
+        byte[] expected = new byte[frameBytes];
+        whole.pixels().data().duplicate().position(i * frameBytes).get(expected);
+        byte[] actual = new byte[frameBytes];
+        frame.data().duplicate().position(0).get(actual);
+        assertThat(actual).as("frame " + i).isEqualTo(expected);
+      }
+      assertThat(frames.position()).isEqualTo(n);
+      assertThat(frames.skip()).isFalse();
+      assertThat(frames.next()).isNull();
+    }
   }
 
   @Test
