@@ -218,7 +218,8 @@ class VideoRobustnessTest {
         .isInstanceOf(DecodeException.class)
         .hasMessageContaining("more than 5 frames of (3, 48, 64)")
         .hasMessageContaining("max_decoded_bytes")
-        .hasMessageContaining("frame by frame");
+        .hasMessageContaining("for the whole video")
+        .hasMessageContaining("frame_by_frame 'true'");
     try (VideoFrames frames = VideoFrames.open(video, video.length, fiveFrames)) {
       int n = 0;
       while (frames.hasNext()) {
