@@ -13,6 +13,12 @@ import java.util.Arrays;
  */
 public interface ResourceFileStore extends Serializable {
 
+  /**
+   * The largest file one read holds: one Java array, below the JVM's array limit with room for the
+   * end-of-stream probe of {@link #read}. Every store and the loader use this one bound.
+   */
+  int MAX_FILE_BYTES = Integer.MAX_VALUE - 1024;
+
   /** Opens the bytes of a resource's file. */
   InputStream openResource(String resourceId) throws IOException;
 

@@ -20,8 +20,6 @@ import java.io.IOException;
  */
 final class ResourceLoader {
 
-  private static final int MAX_FILE_BYTES = Integer.MAX_VALUE - 1024;
-
   private final ResourceFileStore files;
   private final ReadSettings settings;
   private long bytesRead;
@@ -56,7 +54,7 @@ final class ResourceLoader {
    * @throws DecodeException when it is too large or of an unknown format
    */
   Fetched fetch(PlannedResource resource) throws IOException, DecodeException {
-    ResourceFileStore.FileBytes file = files.readResource(resource.resourceId(), MAX_FILE_BYTES);
+    ResourceFileStore.FileBytes file = files.readResource(resource.resourceId(), ResourceFileStore.MAX_FILE_BYTES);
     byte[] bytes = file.bytes();
     int length = file.length();
     bytesRead += length;

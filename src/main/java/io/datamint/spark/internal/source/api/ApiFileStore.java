@@ -22,9 +22,6 @@ final class ApiFileStore implements ResourceFileStore {
 
   private static final long serialVersionUID = 1L;
 
-  /** The largest file one read holds: one Java array. */
-  static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 8;
-
   private final ApiSettings settings;
 
   public ApiFileStore(ApiSettings settings) {
