@@ -13,7 +13,9 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Runs the benchmarks and writes {@code BENCHMARKS.md}. Usage: {@code bin/datamint-bench [--seconds
  * S] [--out FILE]}, or {@code bin/datamint-bench driver-scale [--resources N] [--api]} for the
- * driver at scale alone ({@link DriverScaleBenchmark}, a table on stdout); the corpus is read from
+ * driver at scale alone ({@link DriverScaleBenchmark}, a table on stdout), or {@code
+ * bin/datamint-bench big-volumes [XMX]} for CT volumes of 1.3 and 2.3 GB ({@link
+ * BigVolumeBenchmark}, a table on stdout); the corpus is read from
  * {@code testdata/corpus} (or {@code -Ddatamint.test.corpus}). The benchmarks are not tests: {@code
  * mvn test} leaves this package out.
  */
@@ -52,6 +54,11 @@ public final class BenchmarkMain {
     if (args.length > 0 && args[0].equals("driver-scale")) {
       // bin/datamint-bench driver-scale [--resources N] [--api] [--dir DIR]: prints a table
       DriverScaleBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
+    if (args.length > 0 && args[0].equals("big-volumes")) {
+      // bin/datamint-bench big-volumes [XMX]: prints a table
+      BigVolumeBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
       return;
     }
     double seconds = 2;

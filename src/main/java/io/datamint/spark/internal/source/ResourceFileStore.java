@@ -19,6 +19,9 @@ public interface ResourceFileStore extends Serializable {
    */
   int MAX_FILE_BYTES = Integer.MAX_VALUE - 1024;
 
+  /** The most one {@code read} call of {@link #read} asks for. */
+  int READ_CHUNK = 1 << 20;
+
   /** Opens the bytes of a resource's file. */
   InputStream openResource(String resourceId) throws IOException;
 
@@ -62,7 +65,9 @@ public interface ResourceFileStore extends Serializable {
         }
         bytes = Arrays.copyOf(bytes, (int) Math.min(maxBytes, bytes.length * 2L));
       }
-      int r = in.read(bytes, length, bytes.length - length);
+      // at most a chunk per call: a stream over a file hands one call's length to a native buffer
+      // of that size (the JDK's FileInputStream mallocs it), a second copy of the file otherwise
+      int r = in.read(bytes, length, Math.min(bytes.length - length, READ_CHUNK));
       if (r < 0) {
         break;
       }

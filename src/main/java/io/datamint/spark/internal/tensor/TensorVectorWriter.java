@@ -11,9 +11,11 @@ import org.apache.arrow.vector.complex.StructVector;
 
 /**
  * Writes tensors into one Arrow struct vector of the tensor layout, row by row. The pixel bytes are
- * copied once, from the decoded array straight into the Arrow data buffer. The struct may hold any
- * subset of the tensor's fields (nested column pruning: {@code SELECT image.shape} reads no {@code
- * data}); absent fields are skipped.
+ * copied once, from the decoded array straight into the Arrow data buffer (which Arrow grows in one
+ * step to what the row needs). A data buffer grown past {@code retainedBytes} by a large tensor is
+ * freed at the next {@link #reset()}, so that its native memory is not held for the rest of the
+ * task. The struct may hold any subset of the tensor's fields (nested column pruning: {@code SELECT
+ * image.shape} reads no {@code data}); absent fields are skipped.
  */
 public final class TensorVectorWriter {
 
@@ -22,11 +24,17 @@ public final class TensorVectorWriter {
   private final ListVector shape;
   private final IntVector shapeValues;
   private final VarBinaryVector data;
+  private final long retainedBytes;
   private int shapeOffset;
   private long dataBytes;
 
-  public TensorVectorWriter(StructVector vector) {
+  /**
+   * @param vector the struct vector of the tensor layout (or of the fields the read keeps)
+   * @param retainedBytes the largest data buffer {@link #reset()} keeps for the next batch
+   */
+  public TensorVectorWriter(StructVector vector, long retainedBytes) {
     this.vector = vector;
+    this.retainedBytes = retainedBytes;
     this.dtype = (VarCharVector) vector.getChild(TensorType.DTYPE);
     this.shape = (ListVector) vector.getChild(TensorType.SHAPE);
     this.shapeValues = shape == null ? null : (IntVector) shape.getDataVector();
@@ -93,9 +101,16 @@ public final class TensorVectorWriter {
     return dataBytes;
   }
 
-  /** Clears the vector for the next batch, keeping its buffers. */
+  /**
+   * Clears the vector for the next batch: keeps its buffers, unless a large tensor grew the data
+   * buffer past the retained size; then frees them all (they grow again as rows come).
+   */
   public void reset() {
-    vector.reset();
+    if (data != null && data.getDataBuffer().capacity() > retainedBytes) {
+      vector.clear();
+    } else {
+      vector.reset();
+    }
     shapeOffset = 0;
     dataBytes = 0;
   }

@@ -62,4 +62,25 @@ class FileBytesTest {
     assertThatThrownBy(() -> ResourceFileStore.read(trickle(data), 5000, 4999))
         .isInstanceOf(DecodeException.class);
   }
+
+  @Test
+  void noReadCallAsksForMoreThanAChunk() throws IOException {
+    // a FileInputStream mallocs a native buffer of each call's length: one call for a whole
+    // 300 MB file would hold the file twice
+    byte[] data = data(3 * ResourceFileStore.READ_CHUNK + 17);
+    int[] largest = {0};
+    InputStream recording =
+        new FilterInputStream(new ByteArrayInputStream(data)) {
+          @Override
+          public int read(byte[] b, int off, int len) throws IOException {
+            largest[0] = Math.max(largest[0], len);
+            return super.read(b, off, len);
+          }
+        };
+    ResourceFileStore.FileBytes read =
+        ResourceFileStore.read(recording, data.length, Integer.MAX_VALUE - 1024);
+    assertThat(read.length()).isEqualTo(data.length);
+    assertThat(Arrays.copyOf(read.bytes(), read.length())).isEqualTo(data);
+    assertThat(largest[0]).isEqualTo(ResourceFileStore.READ_CHUNK);
+  }
 }

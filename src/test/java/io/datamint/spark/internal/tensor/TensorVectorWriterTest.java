@@ -34,7 +34,7 @@ class TensorVectorWriterTest {
                     .getFields()
                     .get(0)
                     .createVector(allocator)) {
-      TensorVectorWriter writer = new TensorVectorWriter(vector);
+      TensorVectorWriter writer = new TensorVectorWriter(vector, 1 << 20);
       for (int batch = 0; batch < 2; batch++) { // the second batch reuses the vectors
         writer.reset();
         writer.write(0, a);
@@ -50,6 +50,42 @@ class TensorVectorWriterTest {
         assertThat(column.isNullAt(1)).isTrue();
         assertThat(column.getStruct(2).getArray(1).toIntArray()).containsExactly(6);
       }
+    }
+  }
+
+  @Test
+  void aBufferGrownByALargeTensorIsFreedAtTheNextBatch() throws Exception {
+    int large = 300_000; // bytes; the data buffer becomes 512 KiB (Arrow's power of two)
+    PixelArray big = PixelArray.allocate(DecodeLimits.defaults(), DType.UINT8, large);
+    big.data().put(large - 1, (byte) 7);
+    PixelArray small = PixelArray.allocate(DecodeLimits.defaults(), DType.UINT8, 3);
+    small.data().put(0, (byte) 5);
+    StructField field =
+        new StructField(
+            "image", TensorType.SPARK_TYPE, true, org.apache.spark.sql.types.Metadata.empty());
+    try (BufferAllocator allocator = new RootAllocator();
+        StructVector vector =
+            (StructVector)
+                ArrowUtils.toArrowSchema(
+                        new StructType(new StructField[] {field}), "UTC", true, false)
+                    .getFields()
+                    .get(0)
+                    .createVector(allocator)) {
+      TensorVectorWriter writer = new TensorVectorWriter(vector, 64 << 10);
+      writer.reset();
+      writer.write(0, small);
+      writer.write(1, big);
+      writer.finish(2);
+      assertThat(new ArrowColumnVector(vector).getStruct(1).getBinary(2)[large - 1])
+          .isEqualTo((byte) 7);
+      assertThat(allocator.getAllocatedMemory()).isGreaterThan(large);
+      writer.reset(); // the 512 KiB buffer is above the retained 64 KiB: freed
+      assertThat(allocator.getAllocatedMemory()).isLessThan(64 << 10);
+      writer.write(0, small);
+      writer.finish(1);
+      assertThat(new ArrowColumnVector(vector).getStruct(0).getBinary(2)).containsExactly(5, 0, 0);
+      writer.reset(); // small buffers are kept
+      assertThat(allocator.getAllocatedMemory()).isGreaterThan(0);
     }
   }
 }

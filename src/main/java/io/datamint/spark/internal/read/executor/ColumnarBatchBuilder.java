@@ -50,8 +50,11 @@ final class ColumnarBatchBuilder implements AutoCloseable {
   /**
    * @param maxColumnBytes the most one tensor column of one batch may hold ({@link
    *     ReadSettings#maxColumnBytes()})
+   * @param retainedBytes the largest tensor data buffer kept from one batch to the next; a larger
+   *     one (grown by a tensor above the batch bound) is freed
    */
-  ColumnarBatchBuilder(StructType readSchema, BufferAllocator allocator, long maxColumnBytes) {
+  ColumnarBatchBuilder(
+      StructType readSchema, BufferAllocator allocator, long maxColumnBytes, long retainedBytes) {
     this.maxColumnBytes = maxColumnBytes;
     this.root =
         VectorSchemaRoot.create(
@@ -73,7 +76,7 @@ final class ColumnarBatchBuilder implements AutoCloseable {
               .get(0);
       tensorNames[t] = tensors.get(t).name();
       tensorVectors[t] = (StructVector) arrowField.createVector(allocator);
-      tensorWriters[t] = new TensorVectorWriter(tensorVectors[t]);
+      tensorWriters[t] = new TensorVectorWriter(tensorVectors[t], retainedBytes);
     }
     this.columns = new ColumnVector[readSchema.fields().length];
     int plainIndex = 0;

@@ -82,7 +82,11 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
         ArrowUtils.rootAllocator()
             .newChildAllocator("datamint-partition-" + partition.index(), 0, Long.MAX_VALUE);
     this.builder =
-        new ColumnarBatchBuilder(factory.readSchema(), allocator, settings.maxColumnBytes());
+        new ColumnarBatchBuilder(
+            factory.readSchema(),
+            allocator,
+            settings.maxColumnBytes(),
+            2 * settings.batchTensorBytes());
   }
 
   /** A row of the pending resource, cut and ready to write: its expansion index and values. */
