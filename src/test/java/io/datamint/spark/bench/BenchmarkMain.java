@@ -15,9 +15,9 @@ import org.apache.spark.sql.SparkSession;
  * S] [--out FILE]}, or {@code bin/datamint-bench driver-scale [--resources N] [--api]} for the
  * driver at scale alone ({@link DriverScaleBenchmark}, a table on stdout), or {@code
  * bin/datamint-bench big-volumes [XMX]} for CT volumes of 1.3 and 2.3 GB ({@link
- * BigVolumeBenchmark}, a table on stdout); the corpus is read from
- * {@code testdata/corpus} (or {@code -Ddatamint.test.corpus}). The benchmarks are not tests: {@code
- * mvn test} leaves this package out.
+ * BigVolumeBenchmark}, a table on stdout); the corpus is read from {@code testdata/corpus} (or
+ * {@code -Ddatamint.test.corpus}). The benchmarks are not tests: {@code mvn test} leaves this
+ * package out.
  */
 public final class BenchmarkMain {
 

@@ -38,20 +38,19 @@ final class ApiFileStore implements ResourceFileStore {
   }
 
   /**
-   * The downloaded body itself (read into one array of its {@code Content-Length}, or grown when
-   * the server sends none), without a second copy.
+   * The downloaded body itself, read as {@link ResourceFileStore#read} reads a stream: into one
+   * array of its {@code Content-Length}, or, when the server sends none, into one that grows by
+   * doubling and is handed out untrimmed; no second copy either way.
    */
   @Override
   public FileBytes readResource(String resourceId, int maxBytes) throws IOException {
     try (ApiClients.Lease lease = ApiClients.acquire(settings)) {
-      byte[] body =
-          lease
-              .client()
-              .downloadResource(
-                  resourceId,
-                  BodyReaders.bytes(
-                      Math.min(maxBytes, MAX_FILE_BYTES), "the file of resource " + resourceId));
-      return new FileBytes(body, body.length);
+      return lease
+          .client()
+          .downloadResource(
+              resourceId,
+              (body, length) ->
+                  ResourceFileStore.read(body, length, Math.min(maxBytes, MAX_FILE_BYTES)));
     } catch (DatamintApiException e) {
       throw new IOException(e.getMessage(), e);
     }
