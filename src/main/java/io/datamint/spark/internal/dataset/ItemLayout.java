@@ -52,22 +52,39 @@ public final class ItemLayout {
     };
   }
 
-  /** (N, C, H, W) to (C, N, H, W); a reshape when N or C is 1, a transposing copy otherwise. */
+  /**
+   * (N, C, H, W) to (C, N, H, W): a reshape when N or C is 1, otherwise a transposition of the
+   * {@code N x C} planes in place (each cycle of the permutation moved with two planes of scratch),
+   * so that a multi-channel video or volume is not held twice.
+   */
   private static PixelArray channelsFirst(PixelArray decoded, int n, int c, int h, int w) {
     if (n == 1 || c == 1) {
       return decoded.reshape(c, n, h, w);
     }
-    int item = decoded.dtype().itemSize();
-    int plane = h * w * item;
-    java.nio.ByteBuffer src = decoded.data();
-    java.nio.ByteBuffer dst = java.nio.ByteBuffer.allocate(src.limit());
-    for (int frame = 0; frame < n; frame++) {
-      for (int channel = 0; channel < c; channel++) {
-        int from = (frame * c + channel) * plane;
-        int to = (channel * n + frame) * plane;
-        dst.put(to, src, from, plane);
+    int plane = h * w * decoded.dtype().itemSize();
+    java.nio.ByteBuffer data = decoded.data();
+    int planes = n * c;
+    java.util.BitSet placed = new java.util.BitSet(planes);
+    byte[] carried = new byte[plane];
+    byte[] displaced = new byte[plane];
+    for (int start = 0; start < planes; start++) {
+      if (placed.get(start)) {
+        continue;
       }
+      // the plane at index frame * c + channel belongs at channel * n + frame
+      data.get(start * plane, carried);
+      int at = start;
+      do {
+        int to = (at % c) * n + at / c;
+        data.get(to * plane, displaced);
+        data.put(to * plane, carried);
+        placed.set(to);
+        byte[] swap = carried;
+        carried = displaced;
+        displaced = swap;
+        at = to;
+      } while (at != start);
     }
-    return PixelArray.wrap(decoded.dtype(), new int[] {c, n, h, w}, dst);
+    return decoded.reshape(c, n, h, w);
   }
 }

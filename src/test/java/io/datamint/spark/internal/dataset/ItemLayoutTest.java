@@ -66,4 +66,28 @@ class ItemLayoutTest {
     assertThat(ItemLayout.layout(DatasetKind.AUTO, ResourceKind.IMAGE, nchw(1, 4, 2, 2)).shape())
         .containsExactly(4, 2, 2);
   }
+
+  @Test
+  void channelsFirstMovesEveryPlaneInPlaceForAnyFramesAndChannels() throws Exception {
+    for (int n : new int[] {2, 3, 4, 7, 12}) {
+      for (int c : new int[] {2, 3, 4}) {
+        PixelArray decoded = nchw(n, c, 2, 3);
+        PixelArray image = ItemLayout.layout(DatasetKind.VOLUME, ResourceKind.DICOM, decoded);
+        assertThat(image.shape()).containsExactly(c, n, 2, 3);
+        assertThat(image.data().array()).as("no second array").isSameAs(decoded.data().array());
+        int i = 0;
+        for (int ic = 0; ic < c; ic++) {
+          for (int in = 0; in < n; in++) {
+            for (int ih = 0; ih < 2; ih++) {
+              for (int iw = 0; iw < 3; iw++) {
+                assertThat(image.data().getInt(4 * i++))
+                    .as("n=%d c=%d at (%d, %d, %d, %d)", n, c, ic, in, ih, iw)
+                    .isEqualTo(in * 1000 + ic * 100 + ih * 10 + iw);
+              }
+            }
+          }
+        }
+      }
+    }
+  }
 }
