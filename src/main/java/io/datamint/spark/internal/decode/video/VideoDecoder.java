@@ -22,12 +22,13 @@ import org.slf4j.LoggerFactory;
  * RGB}, frames stacked). Built on {@link VideoFrames}, which defines the frames, their colour
  * conversion and the errors.
  *
- * <p>The number of frames is only known once decoded (the container's count is a hint that can be
- * wrong), so frames are collected one by one, the running total checked against {@link
- * DecodeLimits} before each is kept, and the final array is allocated once at the end: a video too
+ * <p>The number of frames is only known once decoded (the container's count can be wrong), so the
+ * running total is checked against {@link DecodeLimits} before each frame is kept: a video too
  * large for the limit fails cleanly with a {@link DecodeException} (decode it frame by frame with
- * {@link VideoFrames} instead) rather than exhausting the heap. Peak heap use is about twice the
- * decoded size, briefly, while the frames are copied into the final array.
+ * {@link VideoFrames} instead) rather than exhausting the heap. Frames are written straight into an
+ * array of the container's declared count ({@code nb_frames}, bounded by the limit), so the video
+ * is held once; only frames beyond a declared count that was short (or all, when none is declared)
+ * are collected and copied into the final array at the end, briefly twice the size.
  *
  * <p>{@code metainfo} is JSON: {@link VideoInfo#toMap()}'s members, then {@code nb_frames} (frames
  * decoded), {@code interlaced} (whether any decoded frame was interlaced, else whether the stream
@@ -50,12 +51,18 @@ public final class VideoDecoder implements ResourceDecoder {
       int width = info.width();
       long frameBytes = 3L * height * width;
       long maxFrames = limits.maxDecodedBytes() / frameBytes;
-      int hint = frames.frameCount().orElse(16);
-      List<byte[]> decoded =
-          new ArrayList<>((int) Math.max(1, Math.min(hint, Math.min(maxFrames, 4096))));
+      // frames go straight into an array of the container's declared count (nb_frames; within the
+      // limit); frames beyond it, when the count was short, are collected and copied at the end
+      long declared = Math.min(info.declaredFrameCount(), maxFrames);
+      PixelArray sized =
+          declared > 0
+              ? PixelArray.allocate(limits, DType.UINT8, (int) declared, 3, height, width)
+              : null;
+      List<byte[]> extra = new ArrayList<>();
+      int n = 0;
       byte[] frame;
       while ((frame = frames.nextPlanar()) != null) {
-        if (decoded.size() + 1L > maxFrames) {
+        if (n + 1L > maxFrames) {
           throw new DecodeException(
               "the video decodes to more than "
                   + maxFrames
@@ -70,20 +77,17 @@ public final class VideoDecoder implements ResourceDecoder {
                   + " time (without the segmentations, seg_labels and metainfo columns, which"
                   + " need the whole video)");
         }
-        decoded.add(frame);
+        if (n < declared) {
+          sized.data().put((int) (n * frameBytes), frame);
+        } else {
+          extra.add(frame);
+        }
+        n++;
       }
-      if (decoded.isEmpty()) {
+      if (n == 0) {
         throw new DecodeException("the " + info.codec() + " video stream has no decodable frame");
       }
-      int n = decoded.size();
-      PixelArray pixels = PixelArray.allocate(limits, DType.UINT8, n, 3, height, width);
-      byte[] target = pixels.data().array();
-      int offset = pixels.data().arrayOffset();
-      for (int i = 0; i < n; i++) {
-        System.arraycopy(
-            decoded.get(i), 0, target, offset + (int) (i * frameBytes), (int) frameBytes);
-        decoded.set(i, null); // let the frame go as soon as it is copied
-      }
+      PixelArray pixels = assemble(limits, sized, extra, n, height, width);
       String metainfo = metainfo(info, frames);
       if (LOG.isDebugEnabled()) {
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -101,6 +105,37 @@ public final class VideoDecoder implements ResourceDecoder {
       }
       return new DecodedResource(pixels, metainfo, null);
     }
+  }
+
+  /**
+   * The {@code (n, 3, H, W)} array of the decoded frames: the first ones in {@code sized} (null
+   * when the container declared no count), the rest in {@code extra}. When the declared count was
+   * right or too high, {@code sized} itself (a view of its first {@code n} frames), so the video is
+   * held once; only when frames came beyond the count are all copied into a new array.
+   */
+  private static PixelArray assemble(
+      DecodeLimits limits, PixelArray sized, List<byte[]> extra, int n, int height, int width)
+      throws DecodeException {
+    int frameBytes = 3 * height * width;
+    if (extra.isEmpty()) {
+      return sized.dim(0) == n
+          ? sized
+          : PixelArray.wrap(
+              DType.UINT8,
+              new int[] {n, 3, height, width},
+              sized.data().duplicate().position(0).limit(n * frameBytes));
+    }
+    PixelArray pixels = PixelArray.allocate(limits, DType.UINT8, n, 3, height, width);
+    int at = 0;
+    if (sized != null) {
+      pixels.data().put(0, sized.data(), 0, sized.data().limit());
+      at = sized.dim(0);
+    }
+    for (int i = 0; i < extra.size(); i++) {
+      pixels.data().put((at + i) * frameBytes, extra.get(i));
+      extra.set(i, null); // let the frame go as soon as it is copied
+    }
+    return pixels;
   }
 
   /**
