@@ -30,7 +30,13 @@ import pyarrow as pa
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame
 
-__all__ = ["ArrowPartitions", "PartitionError", "PartitionSource", "arrow_schema"]
+__all__ = [
+    "ArrowPartitions",
+    "PartitionError",
+    "PartitionSource",
+    "arrow_schema",
+    "close_thread_connection",
+]
 
 _END_OF_PARTITION = -1
 _PARTITION_FAILED = -2
@@ -153,6 +159,15 @@ def _drop(source: PartitionSource, connection: _Connection) -> None:
         if _connections.get(_key(source)) is connection:
             del _connections[_key(source)]
     connection.close()
+
+
+def close_thread_connection(source: PartitionSource) -> None:
+    """Closes this thread's connection to ``source``, if it has one: for threads that read
+    partitions and then end (connections are kept per process and thread)."""
+    with _connections_lock:
+        connection = _connections.pop(_key(source), None)
+    if connection is not None:
+        connection.close()
 
 
 def _connection(source: PartitionSource) -> _Connection:

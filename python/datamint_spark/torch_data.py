@@ -18,16 +18,19 @@ on disk: Spark decodes in the executors, one partition per request, while the tr
   the DataFrame in executor memory and disk first, so later epochs skip the decoding.
 - **Errors.** A row whose ``_error`` is set (PERMISSIVE reads) raises :class:`RowDecodeError` by
   default (``errors="raise"``), or is skipped with a warning (``errors="skip"``).
+- **Read-ahead.** ``prefetch=N`` reads up to N partitions at once in background threads (one
+  connection and one Spark job each), so N executor cores decode while the loop trains.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import queue
 import random
 import threading
+import warnings
 from collections.abc import Callable, Iterator, Sequence
+from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -35,7 +38,7 @@ import pyarrow as pa
 import torch
 from torch.utils.data import DataLoader, IterableDataset, get_worker_info
 
-from .partitions import ArrowPartitions, PartitionSource
+from .partitions import ArrowPartitions, PartitionSource, close_thread_connection
 from .tensors import column_values, to_torch
 
 if TYPE_CHECKING:
@@ -102,7 +105,9 @@ class DatamintTorchDataset(IterableDataset[Row]):
     :param cache: persist the DataFrame so that later epochs do not decode again
     :param tensors: ``"torch"`` (tensors sharing Arrow memory), ``"numpy"`` (read-only views) or
         ``"numpy-writable"`` (private copies)
-    :param prefetch: partitions read ahead in a background thread (0: none)
+    :param prefetch: partitions read ahead, at the same time, by background threads (0: none, read
+        in the iterating thread); each is one Spark job, so up to ``prefetch`` executor cores work
+        for this process
     :param bind_host: the address the partition server listens on when ``data`` is a DataFrame
     """
 
@@ -131,6 +136,7 @@ class DatamintTorchDataset(IterableDataset[Row]):
         if shuffle_buffer < 1 or prefetch < 0:
             raise ValueError("shuffle_buffer must be >= 1 and prefetch >= 0")
         self._partitions: ArrowPartitions | None = None
+        self._closed = False
         if isinstance(data, PartitionSource):
             self.source = data
         else:
@@ -183,7 +189,20 @@ class DatamintTorchDataset(IterableDataset[Row]):
         )
 
     def __iter__(self) -> Iterator[Any]:
+        if self._closed:
+            raise RuntimeError("this dataset was closed: it no longer serves its DataFrame; make a new one")
         mine = self.partitions()
+        shard, num_shards = self._shard()
+        if not mine:
+            warnings.warn(
+                f"shard {shard} of {num_shards} (rank {self.rank} of {self.world_size}, times the"
+                f" DataLoader workers) gets no partition: the DataFrame has"
+                f" {self.source.num_partitions}. Give it at least {num_shards} partitions"
+                f" (df.repartition({num_shards}), or a smaller target_partition_rows), or use"
+                f" fewer workers",
+                RuntimeWarning,
+                stacklevel=2,
+            )
         rows = self._rows(self._batches(mine))
         if self.shuffle:
             rng = random.Random(f"{self.seed}:{self.epoch}:{self._shard()[0]}")
@@ -225,6 +244,18 @@ class DatamintTorchDataset(IterableDataset[Row]):
         if self._partitions is not None:
             self._partitions.close()
             self._partitions = None
+            self._closed = True
+
+    def __enter__(self) -> DatamintTorchDataset:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
@@ -257,42 +288,59 @@ def _buffer_shuffle(rows: Iterator[Row], size: int, rng: random.Random) -> Itera
     yield from buffer
 
 
-_DONE = object()
-
-
 def _prefetched(source: PartitionSource, partitions: list[int], depth: int) -> Iterator[pa.RecordBatch]:
-    """The partitions' batches, read up to ``depth`` partitions ahead by a background thread."""
-    ready: queue.Queue[Any] = queue.Queue(maxsize=depth)
-    stop = threading.Event()
+    """The partitions' batches in order, ``depth`` partitions read at the same time by as many
+    threads (each with its own connection, so each partition is its own Spark job); at most
+    ``depth`` partitions are read or held ahead of the one being consumed."""
+    depth = min(depth, len(partitions))
+    if depth == 0:
+        return
+    results: dict[int, list[pa.RecordBatch] | BaseException] = {}
+    changed = threading.Condition()
+    claimed = 0  # positions handed to a reader
+    consumed = 0  # positions the consumer has taken
+    stop = False
 
-    def produce() -> None:
+    def read() -> None:
+        nonlocal claimed
         try:
-            for partition in partitions:
-                batches = list(source.batches(partition))
-                while not stop.is_set():
-                    try:
-                        ready.put(batches, timeout=0.1)
-                        break
-                    except queue.Full:
-                        continue
-                if stop.is_set():
-                    return
-            ready.put(_DONE)
-        except BaseException as failure:
-            ready.put(failure)
+            while True:
+                with changed:
+                    while not stop and claimed < len(partitions) and claimed - consumed >= depth:
+                        changed.wait()
+                    if stop or claimed >= len(partitions):
+                        return
+                    position = claimed
+                    claimed += 1
+                item: list[pa.RecordBatch] | BaseException
+                try:
+                    item = list(source.batches(partitions[position]))
+                except BaseException as failure:  # handed to the consumer, raised there
+                    item = failure
+                with changed:
+                    results[position] = item
+                    changed.notify_all()
+        finally:
+            close_thread_connection(source)
 
-    thread = threading.Thread(target=produce, name="datamint-prefetch", daemon=True)
-    thread.start()
+    readers = [threading.Thread(target=read, name=f"datamint-prefetch-{i}", daemon=True) for i in range(depth)]
+    for reader in readers:
+        reader.start()
     try:
-        while True:
-            item = ready.get()
-            if item is _DONE:
-                return
+        for position in range(len(partitions)):
+            with changed:
+                while position not in results:
+                    changed.wait()
+                item = results.pop(position)
+                consumed = position + 1
+                changed.notify_all()
             if isinstance(item, BaseException):
                 raise item
             yield from item
     finally:
-        stop.set()
+        with changed:
+            stop = True
+            changed.notify_all()
 
 
 def collate(rows: list[Row]) -> dict[str, Any]:
@@ -331,19 +379,33 @@ def get_dataloader(
     errors: str = "raise",
     transform: Callable[[Row], Any] | None = None,
     cache: bool = False,
+    shuffle_buffer: int = 256,
+    rank: int | None = None,
+    world_size: int | None = None,
+    tensors: str = "torch",
+    prefetch: int = 1,
+    bind_host: str = "127.0.0.1",
     **loader_kwargs: Any,
 ) -> DataLoader[Any]:
     """A ``DataLoader`` over a :class:`DatamintTorchDataset`, with :func:`collate` unless
-    ``collate_fn`` is given; as the SDK's ``dataset.get_dataloader(batch_size=...)``.
-    Further keyword arguments go to ``DataLoader`` (``drop_last``, ``pin_memory``, ...)."""
+    ``collate_fn`` is given; as the SDK's ``dataset.get_dataloader(batch_size=...)``. The dataset's
+    keyword arguments are :class:`DatamintTorchDataset`'s; further keyword arguments go to
+    ``DataLoader`` (``drop_last``, ``pin_memory``, ...). The dataset is ``loader.dataset``: close it
+    (or use it in a ``with`` block) when done, to stop serving the DataFrame."""
     dataset = DatamintTorchDataset(
         data,
         columns=columns,
         shuffle=shuffle,
         seed=seed,
+        shuffle_buffer=shuffle_buffer,
         errors=errors,
         transform=transform,
+        rank=rank,
+        world_size=world_size,
         cache=cache,
+        tensors=tensors,
+        prefetch=prefetch,
+        bind_host=bind_host,
     )
     return DataLoader(
         dataset,

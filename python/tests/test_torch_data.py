@@ -5,6 +5,7 @@ from __future__ import annotations
 import collections
 import os
 import pickle
+import types
 from collections.abc import Iterator
 from typing import Any
 
@@ -249,3 +250,72 @@ def test_get_dataloader_like_the_sdk(slices: DataFrame) -> None:
     dataset = loader.dataset
     assert isinstance(dataset, DatamintTorchDataset)
     dataset.close()
+
+
+def test_prefetch_reads_several_partitions_at_once_in_order(slices: DataFrame) -> None:
+    from datamint_spark import partitions as partitions_module
+
+    in_order: list[list[tuple[str, int]]] = []
+    for prefetch in (0, 1, 3):
+        with DatamintTorchDataset(slices, columns=["resource_id", "slice_index"], prefetch=prefetch) as dataset:
+            assert dataset.source.num_partitions >= 4
+            seen = [(str(r["resource_id"]), int(r["slice_index"])) for r in dataset]
+            in_order.append(seen)
+            # the readers' connections are closed when they end: none is left behind
+            address = (dataset.source.host, dataset.source.port, dataset.source.secret)
+            readers = [k for k in partitions_module._connections if k[2:] == address]
+            assert len(readers) <= 1  # at most this thread's own (prefetch=0)
+    assert in_order[0] == in_order[1] == in_order[2]
+    assert collections.Counter(in_order[0]) == expected_keys(slices)
+
+
+def test_prefetch_stops_early_and_reports_a_failure_in_order(
+    spark: SparkSession, sample_project: str, slices: DataFrame
+) -> None:
+    failing = (
+        ds.read(spark, path=sample_project, mode="FAILFAST", target_partition_rows=2)
+        .where(F.col("resource_id").isNotNull())
+        .select("resource_id", F.when(F.col("filename").endswith(".mp4"), F.raise_error(F.lit("boom"))).alias("x"))
+    )
+    with DatamintTorchDataset(failing, prefetch=3) as dataset, pytest.raises(PartitionError, match="boom"):
+        list(dataset)
+    with DatamintTorchDataset(slices, columns=["resource_id"], prefetch=3) as dataset:
+        rows = iter(dataset)
+        assert next(rows)["resource_id"]
+        assert isinstance(rows, types.GeneratorType)
+        rows.close()  # abandoned after one row: the readers stop, their connections close
+
+
+def test_the_dataset_is_a_context_manager(slices: DataFrame) -> None:
+    with DatamintTorchDataset(slices, columns=["resource_id"]) as dataset:
+        assert next(iter(dataset))["resource_id"]
+    assert dataset._partitions is None
+    with pytest.raises(RuntimeError, match="this dataset was closed"):
+        list(dataset)  # the server was stopped by the with block
+
+
+def test_an_empty_shard_warns(slices: DataFrame) -> None:
+    with (
+        DatamintTorchDataset(slices.coalesce(1), columns=["resource_id"], rank=1, world_size=2) as dataset,
+        pytest.warns(RuntimeWarning, match=r"shard 1 of 2 .* gets no partition: the DataFrame has 1\."),
+    ):
+        assert list(dataset) == []
+
+
+def test_get_dataloader_passes_the_dataset_options(slices: DataFrame) -> None:
+    loader = ds.get_dataloader(
+        slices,
+        batch_size=4,
+        columns=["resource_id", "image"],
+        rank=1,
+        world_size=2,
+        prefetch=2,
+        shuffle_buffer=8,
+        tensors="numpy",
+    )
+    dataset = loader.dataset
+    assert isinstance(dataset, DatamintTorchDataset)
+    with dataset:
+        assert (dataset.rank, dataset.world_size, dataset.prefetch, dataset.shuffle_buffer) == (1, 2, 2, 8)
+        batch = next(iter(loader))
+        assert isinstance(batch["image"], torch.Tensor)  # collate stacks the numpy arrays
