@@ -35,7 +35,10 @@ import org.apache.spark.sql.SparkSession;
  * and what the loaded table keeps after a full GC).
  *
  * <p>Usage: {@code java ... io.datamint.spark.bench.DriverScaleBenchmark [--resources N] [--api]
- * [--dir DIR]}.
+ * [--server-url URL] [--dir DIR]}. {@code --api} starts the local API server in this JVM (its
+ * requests are counted, its heap is in the figures); {@code --server-url} measures the API path
+ * against a server already running elsewhere (e.g. {@code bin/datamint-server} over the same {@code
+ * DIR/root}), so the heap figures are the driver's alone.
  */
 public final class DriverScaleBenchmark {
 
@@ -48,15 +51,18 @@ public final class DriverScaleBenchmark {
   public static void main(String[] args) throws Exception {
     int n = 1_000_000;
     boolean api = false;
+    String serverUrl = null;
     Path dir = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--resources" -> n = Integer.parseInt(args[++i]);
         case "--api" -> api = true;
+        case "--server-url" -> serverUrl = args[++i];
         case "--dir" -> dir = Path.of(args[++i]);
         default ->
             throw new IllegalArgumentException(
-                "usage: DriverScaleBenchmark [--resources N] [--api] [--dir DIR]");
+                "usage: DriverScaleBenchmark [--resources N] [--api] [--server-url URL] [--dir"
+                    + " DIR]");
       }
     }
     Path work = dir != null ? dir : Files.createTempDirectory("datamint-scale-");
@@ -72,7 +78,17 @@ public final class DriverScaleBenchmark {
     SparkSession spark = SharedSpark.session();
     List<Result> results = new ArrayList<>();
     Map<String, String> mirror = Map.of("path", project.toString());
-    results.addAll(measure(spark, "mirror", mirror, null));
+    if (serverUrl == null || api) {
+      results.addAll(measure(spark, "mirror", mirror, null));
+    }
+    if (serverUrl != null) {
+      results.addAll(
+          measure(
+              spark,
+              "API (server in its own JVM)",
+              Map.of("server_url", serverUrl, "project", SampleProject.NAME),
+              null));
+    }
     if (api) {
       try (DatamintApiServer server =
           DatamintApiServer.start(root, 0, Optional.empty(), FaultPlan.NONE)) {

@@ -47,7 +47,7 @@ final class AnnotationEndpoints {
     ArrayNode page = Json.MAPPER.createArrayNode();
     long skipped = 0;
     for (MirrorProject p : index.projects()) {
-      for (ObjectNode a : p.annotations()) {
+      for (ObjectNode a : resources == null ? p.annotations() : index.annotationsOf(p, resources)) {
         if (page.size() >= limit) {
           return ApiResponse.json(200, page);
         }

@@ -14,8 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One answer: a status, headers, and a body that is either bytes in memory or a region of a file
- * (streamed, so large resource files are not loaded whole).
+ * One answer: a status, headers, and a body that is bytes in memory, a region of a file or a body
+ * of known length written by a {@link BodyWriter} (the last two streamed, so large files and
+ * listings are never held whole).
  */
 final class ApiResponse {
 
@@ -27,9 +28,57 @@ final class ApiResponse {
   private final Path file;
   private final long offset;
   private final long length;
+  private final BodyWriter writer;
+
+  /** Writes a streamed body of the length it was declared with. */
+  @FunctionalInterface
+  interface BodyWriter {
+    void write(OutputStream out) throws IOException;
+  }
+
+  /** Thrown by {@link Cut} when a truncated body has had its bytes. */
+  private static final class CutShort extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    CutShort() {
+      super("body cut short");
+    }
+  }
+
+  /** Passes the first {@code left} bytes on, then stops the writer. */
+  private static final class Cut extends java.io.FilterOutputStream {
+    private long left;
+
+    Cut(OutputStream out, long left) {
+      super(out);
+      this.left = left;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      int n = (int) Math.min(len, left);
+      out.write(b, off, n);
+      left -= n;
+      if (n < len) {
+        throw new CutShort();
+      }
+    }
+  }
 
   private ApiResponse(
-      int status, String contentType, byte[] bytes, Path file, long offset, long length) {
+      int status,
+      String contentType,
+      byte[] bytes,
+      Path file,
+      long offset,
+      long length,
+      BodyWriter writer) {
+    this.writer = writer;
     this.status = status;
     this.bytes = bytes;
     this.file = file;
@@ -55,12 +104,17 @@ final class ApiResponse {
   }
 
   static ApiResponse bytes(int status, String contentType, byte[] bytes) {
-    return new ApiResponse(status, contentType, bytes, null, 0, bytes.length);
+    return new ApiResponse(status, contentType, bytes, null, 0, bytes.length, null);
   }
 
   /** {@code length} bytes of {@code file} from {@code offset}. */
   static ApiResponse file(int status, String contentType, Path file, long offset, long length) {
-    return new ApiResponse(status, contentType, null, file, offset, length);
+    return new ApiResponse(status, contentType, null, file, offset, length, null);
+  }
+
+  /** A JSON body of exactly {@code length} bytes that {@code writer} writes when it is sent. */
+  static ApiResponse jsonStream(int status, long length, BodyWriter writer) {
+    return new ApiResponse(status, JSON, null, null, 0, length, writer);
   }
 
   ApiResponse header(String name, String value) {
@@ -87,6 +141,16 @@ final class ApiResponse {
     long n = Math.min(limit, length);
     if (bytes != null) {
       out.write(bytes, 0, (int) n);
+      return;
+    }
+    if (writer != null) {
+      java.io.BufferedOutputStream buffered = new java.io.BufferedOutputStream(out, 1 << 16);
+      try {
+        writer.write(n < length ? new Cut(buffered, n) : buffered);
+      } catch (CutShort e) {
+        // a truncated answer: its first n bytes are out
+      }
+      buffered.flush();
       return;
     }
     try (InputStream in = Files.newInputStream(file)) {

@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <ul>
  *   <li>{@code GET /projects} ({@code offset}, {@code limit}) &rarr; {@code {"data":
  *       [project...]}};
- *   <li>{@code GET /projects/{id}} &rarr; the project; {@code GET /projects/{id}/resources} &rarr;
- *       a bare list;
+ *   <li>{@code GET /projects/{id}} &rarr; the project; {@code GET /projects/{id}/resources}
+ *       (optional {@code offset}, {@code limit}) &rarr; a bare list;
  *   <li>{@code POST /annotations/search} (JSON body: {@code resource_ids} or {@code resource_id},
  *       {@code offset}, {@code limit} as strings) &rarr; a bare list page;
  *   <li>{@code GET /projects/{id}/worklists}, {@code GET /annotationsets/{worklist_id}}, {@code GET

@@ -22,7 +22,8 @@ import org.apache.hadoop.fs.FileSystem;
 
 /**
  * The metadata of every project under a mirror root, read once at start through the local file
- * system (split rows are read again after the server writes them). A root holding {@code
+ * system (split rows are read again after the server writes them); resources are indexed by line
+ * ({@link ResourceLines}) and read from resources.jsonl when asked. A root holding {@code
  * project.json} itself is a single project; otherwise each sub-directory holding one is a project,
  * in directory-name order. A malformed line is an error naming the file and line.
  */
@@ -35,7 +36,7 @@ final class MirrorIndex {
   record MirrorProject(
       Path dir,
       ObjectNode project,
-      List<ObjectNode> resources,
+      ResourceLines resources,
       List<ObjectNode> annotations,
       List<ObjectNode> worklists,
       SplitLog splits) {
@@ -45,22 +46,30 @@ final class MirrorIndex {
     }
   }
 
-  /** A resource and the project holding it. */
+  /** A resource, annotation or worklist and the project holding it. */
   record Located(MirrorProject project, ObjectNode node) {}
 
   private final List<MirrorProject> projects;
   private final Map<String, MirrorProject> projectsById = new LinkedHashMap<>();
-  private final Map<String, Located> resourcesById = new LinkedHashMap<>();
   private final Map<String, Located> annotationsById = new LinkedHashMap<>();
   private final Map<String, Located> worklistsById = new LinkedHashMap<>();
+  private final Map<MirrorProject, Map<String, List<Integer>>> annotationLinesByResource =
+      new java.util.IdentityHashMap<>();
 
   private MirrorIndex(List<MirrorProject> projects) {
     this.projects = Collections.unmodifiableList(projects);
     for (MirrorProject p : projects) {
       projectsById.putIfAbsent(p.id(), p);
-      p.resources().forEach(r -> resourcesById.putIfAbsent(Json.text(r, "id"), new Located(p, r)));
       p.annotations()
           .forEach(a -> annotationsById.putIfAbsent(Json.text(a, "id"), new Located(p, a)));
+      Map<String, List<Integer>> byResource = new java.util.HashMap<>();
+      for (int i = 0; i < p.annotations().size(); i++) {
+        String resource = Json.text(p.annotations().get(i), "resource_id");
+        if (resource != null) {
+          byResource.computeIfAbsent(resource, k -> new ArrayList<>(2)).add(i);
+        }
+      }
+      annotationLinesByResource.put(p, byResource);
       p.worklists()
           .forEach(
               w ->
@@ -106,12 +115,33 @@ final class MirrorIndex {
     return p;
   }
 
+  /** The resource with the id, read from the first project (in order) whose index has it. */
   Located resource(String id) {
-    Located r = resourcesById.get(id);
-    if (r == null) {
-      throw ApiException.notFound("resource " + id);
+    for (MirrorProject p : projects) {
+      int line = p.resources().lineOf(id);
+      if (line >= 0) {
+        return new Located(p, p.resources().node(line));
+      }
     }
-    return r;
+    throw ApiException.notFound("resource " + id);
+  }
+
+  /**
+   * The project's annotations of these resources in annotations.jsonl order, found through an index
+   * by resource (a search for a few ids does not scan every annotation).
+   */
+  List<ObjectNode> annotationsOf(MirrorProject p, java.util.Collection<String> resourceIds) {
+    Map<String, List<Integer>> byResource = annotationLinesByResource.get(p);
+    List<Integer> lines = new ArrayList<>();
+    for (String id : resourceIds) {
+      lines.addAll(byResource.getOrDefault(id, List.of()));
+    }
+    Collections.sort(lines);
+    List<ObjectNode> out = new ArrayList<>(lines.size());
+    for (int line : lines) {
+      out.add(p.annotations().get(line));
+    }
+    return out;
   }
 
   Located annotation(String id) {
@@ -151,7 +181,7 @@ final class MirrorIndex {
     return new MirrorProject(
         dir,
         (ObjectNode) project,
-        lines(files, dir, MirrorLayout.RESOURCES),
+        ResourceLines.index(dir.resolve(MirrorLayout.RESOURCES)),
         lines(files, dir, MirrorLayout.ANNOTATIONS),
         worklistList,
         splits);

@@ -14,7 +14,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -110,8 +109,6 @@ final class SplitEndpoints {
     if (list == null || !list.isArray() || list.isEmpty()) {
       throw ApiException.invalid("resource_ids must be a non-empty list of resource ids");
     }
-    Set<String> known = new HashSet<>();
-    p.resources().forEach(r -> known.add(Json.text(r, "id")));
     Set<String> ids = new LinkedHashSet<>();
     List<String> unknown = new ArrayList<>();
     for (int i = 0; i < list.size(); i++) {
@@ -120,7 +117,7 @@ final class SplitEndpoints {
         throw ApiException.invalid(
             "resource_ids[" + i + "] must be a string resource id, not " + id);
       }
-      if (!known.contains(id.asText())) {
+      if (!p.resources().contains(id.asText())) {
         unknown.add(id.asText());
       }
       ids.add(id.asText());

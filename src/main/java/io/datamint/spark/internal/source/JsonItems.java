@@ -21,15 +21,24 @@ public final class JsonItems {
   public static <T> List<T> parse(
       String what, Iterable<JsonNode> items, Function<JsonNode, T> parser) {
     List<T> out = new ArrayList<>();
-    int index = 0;
+    long index = 0;
     for (JsonNode item : items) {
-      try {
-        out.add(parser.apply(item));
-      } catch (IllegalArgumentException | ArithmeticException e) {
-        throw new ProjectSourceException(what + " item " + index + ": " + e.getMessage(), e);
-      }
-      index++;
+      out.add(parseOne(what, item, index++, parser));
     }
     return out;
+  }
+
+  /**
+   * Parses one item, the {@code index}-th of its list.
+   *
+   * @throws ProjectSourceException naming {@code what} and the index when the item is malformed
+   */
+  public static <T> T parseOne(
+      String what, JsonNode item, long index, Function<JsonNode, T> parser) {
+    try {
+      return parser.apply(item);
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      throw new ProjectSourceException(what + " item " + index + ": " + e.getMessage(), e);
+    }
   }
 }

@@ -23,7 +23,7 @@ record ApiCall(
   ApiCall {
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(path, "path");
-    query = Map.copyOf(query);
+    query = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(query)); // keeps the order
   }
 
   /** A GET of a JSON document; {@code segments} are joined with '/' and each is percent-encoded. */

@@ -120,6 +120,26 @@ final class ApiTransport {
   }
 
   /**
+   * Sends a call whose answer is a JSON list (any of the SDK's envelopes) and parses its items as
+   * the body streams in ({@link ApiEnvelopeStream}); a retry parses the page anew.
+   *
+   * @param name the endpoint's name, e.g. {@code resources}
+   * @param base the listing index of the page's first item
+   */
+  <T> ListPage<T> page(ApiCall call, String name, long base, ItemParser<T> parser) {
+    return send(
+        call,
+        (body, length) -> {
+          try {
+            return ApiEnvelopeStream.read(body, name, call.describe(), base, parser);
+          } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new MalformedBody(
+                call.describe() + " answered with malformed JSON: " + e.getOriginalMessage());
+          }
+        });
+  }
+
+  /**
    * Sends a call and reads its body with {@code reader}, retrying as the policy says.
    *
    * @throws DatamintApiException when the last attempt fails or the answer is an error that

@@ -112,11 +112,60 @@ public final class DatamintApiClient {
   }
 
   /**
-   * The project's resources in the API's order ({@code GET /projects/{id}/resources}, not paged).
+   * The project's resources in the API's order, as JSON ({@link #projectResources(String,
+   * ItemParser)}).
    */
   public List<JsonNode> projectResources(String projectId) {
-    ApiCall call = ApiCall.getJson("projects", projectId, "resources");
-    return ApiEnvelope.items(transport.json(call), "resources", call.describe());
+    return projectResources(projectId, (item, index) -> item);
+  }
+
+  /**
+   * The project's resources in the API's order ({@code GET /projects/{id}/resources}), each turned
+   * by {@code parser} as its page streams in, so only what the parser makes of the resources is
+   * kept. Paged as the SDK's GET paging: {@code offset} and {@code limit} (the page size, 5000)
+   * query parameters, {@code offset += page length} until an empty or short page; a million
+   * resources are 200 requests (201 when the count is a multiple of the page size). The SDK itself
+   * calls this endpoint without paging; a server that ignores the parameters is recognized (a first
+   * page longer than the page size is the whole listing; a later page that starts again with the
+   * first resource ends the listing) rather than read in a loop.
+   *
+   * @throws DatamintApiException when a later page is longer than the page size (the server ignores
+   *     {@code offset} but not {@code limit}: the listing cannot be read in order)
+   */
+  public <T> List<T> projectResources(String projectId, ItemParser<T> parser) {
+    List<T> all = new ArrayList<>();
+    String firstId = null;
+    for (long offset = 0; ; ) {
+      ApiCall call =
+          ApiCall.getJson("projects", projectId, "resources")
+              .with("offset", Long.toString(offset))
+              .with("limit", Integer.toString(pageSize));
+      ListPage<T> page = transport.page(call, "resources", offset, parser);
+      int n = page.items().size();
+      if (offset == 0) {
+        firstId = page.firstId();
+      } else if (n > 0 && firstId != null && firstId.equals(page.firstId())) {
+        return all; // the server ignores offset: this page repeats the first
+      }
+      if (n > pageSize && offset > 0) {
+        throw new DatamintApiException(
+            DatamintApiException.Kind.TRANSPORT,
+            200,
+            call.describe()
+                + " answered with "
+                + n
+                + " resources at offset "
+                + offset
+                + ", more than the limit of "
+                + pageSize
+                + ": the server does not page this listing consistently");
+      }
+      all.addAll(page.items());
+      if (n < pageSize || offset == 0 && n > pageSize) {
+        return all; // a short page ends the listing; a long first page is all of it
+      }
+      offset += n;
+    }
   }
 
   /**

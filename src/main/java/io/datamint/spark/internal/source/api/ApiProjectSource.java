@@ -22,9 +22,9 @@ import java.util.Map;
 
 /**
  * A project on a Datamint server, read through the endpoints the SDK's datasets use: the project
- * found by name (as the SDK's datasets) or id, {@code GET /projects/{id}/resources}, {@code POST
- * /annotations/search} for the resources, the worklists with their specs and segmentation groups,
- * and {@code GET /projects/{id}/splits}. Each call asks the server afresh; a {@link
+ * found by name (as the SDK's datasets) or id, {@code GET /projects/{id}/resources} (paged), {@code
+ * POST /annotations/search} for the resources, the worklists with their specs and segmentation
+ * groups, and {@code GET /projects/{id}/splits}. Each call asks the server afresh; a {@link
  * io.datamint.spark.internal.source.ProjectSnapshot} reads them once per table.
  */
 public final class ApiProjectSource implements ProjectSource {
@@ -89,10 +89,20 @@ public final class ApiProjectSource implements ProjectSource {
     return call(client -> client.projectResources(projectId));
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Read page by page, each resource parsed as its page streams in: the driver keeps the
+   * resources, never a page's or the listing's body.
+   */
   @Override
   public List<Resource> resources() {
-    return JsonItems.parse(
-        "GET /projects/" + projectId + "/resources", resourcesJson(), Resource::fromJson);
+    String what = "GET /projects/" + projectId + "/resources";
+    return call(
+        client ->
+            client.projectResources(
+                projectId,
+                (item, index) -> JsonItems.parseOne(what, item, index, Resource::fromJson)));
   }
 
   /** The annotations of these resources as the server sends them. */
