@@ -165,6 +165,11 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
               && expander.streamsFrames(resource, settings.dataset())
               && !targets.needsImage(resource)) {
             frames = loader.frames(file);
+            if (frames != null
+                && !expander.streamsFrames(resource, settings.dataset(), frames.frameCount())) {
+              frames.close();
+              frames = null;
+            }
           }
           if (frames == null) {
             outcome = loader.decode(resource, file);
@@ -255,7 +260,7 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
       Map<String, Object> values =
           new HashMap<>(pendingTargets.values(new AxisCut(1, index, settings.limits())));
       values.putAll(indexes(index));
-      row = new DecodeOutcome(frame, null, null, null, null, values);
+      row = new DecodeOutcome(frame, null, stream.affine(), null, null, values);
     } catch (Throwable failure) { // RowFailures rethrows what is not bad data
       failStreamed(index, failure);
       return;
