@@ -54,6 +54,11 @@ public final class BenchmarkMain {
       DriverScaleBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
       return;
     }
+    if (args.length > 0 && args[0].equals("frame-seek")) {
+      // bin/datamint-bench frame-seek [--frames N] [--target K]: prints a table
+      FrameSeekBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
     double seconds = 2;
     Path out = Path.of("BENCHMARKS.md");
     for (int i = 0; i < args.length; i++) {

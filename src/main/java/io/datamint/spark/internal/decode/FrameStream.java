@@ -30,6 +30,20 @@ public interface FrameStream extends AutoCloseable {
   boolean skip() throws DecodeException;
 
   /**
+   * Moves ahead towards frame {@code frame} without returning the frames before it, where the
+   * format can do that faster than {@link #skip()} frame by frame: a DICOM file jumps there, a
+   * video with a reliable seek index seeks to the key frame before it and decodes from there.
+   * Afterwards {@link #position()} is at most {@code frame} (the caller skips what is left); by
+   * default nothing moves.
+   *
+   * @return the frames decoded on the way without being returned
+   * @throws DecodeException as {@link #next()}
+   */
+  default int seek(int frame) throws DecodeException {
+    return 0;
+  }
+
+  /**
    * The number of frames when the file's header declares it reliably (DICOM), else -1: a video's
    * count is only known once decoded.
    */

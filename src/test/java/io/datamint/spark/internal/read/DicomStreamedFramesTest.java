@@ -165,7 +165,8 @@ class DicomStreamedFramesTest {
     List<Row> picked = sorted(some.collectAsList());
     assertThat(picked).containsExactly(every.get(4), every.get(9));
     assertThat(BatchScans.metrics(some).get(ReadMetrics.FRAMES_DECODED)).isEqualTo(2);
-    assertThat(BatchScans.metrics(some).get(ReadMetrics.FRAMES_SKIPPED)).isEqualTo(8);
+    // frames are independent: the stream jumps to frame 4, then to frame 9, decoding nothing else
+    assertThat(BatchScans.metrics(some).get(ReadMetrics.FRAMES_SKIPPED)).isZero();
   }
 
   @Test

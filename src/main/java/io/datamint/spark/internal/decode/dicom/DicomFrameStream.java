@@ -73,6 +73,15 @@ final class DicomFrameStream implements FrameStream {
     return true;
   }
 
+  /** Jumps to the frame (frames are independent): nothing is decoded. */
+  @Override
+  public int seek(int frame) {
+    if (frames != null && frame > position) {
+      position = Math.min(frame, count);
+    }
+    return 0;
+  }
+
   @Override
   public void close() {
     frames = null;
