@@ -689,7 +689,13 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
       int previous = -1;
       while (true) {
         if (!receive(s)) {
-          return spent + restart(target); // the end before the target: let sequential decide
+          if (previous < 0) {
+            return spent + restart(target); // nothing after the key frame: decode from the start
+          }
+          // the video ends before the target, after frame `previous`: as sequential decoding would
+          framesDecoded = previous + 1;
+          finished = true;
+          return spent;
         }
         int index = timeline.index(firstTimestamp, s.frame.pts());
         boolean inSequence = index >= 0 && (previous < 0 || index == previous + 1);
