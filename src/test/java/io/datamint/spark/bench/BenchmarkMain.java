@@ -51,14 +51,19 @@ public final class BenchmarkMain {
   }
 
   public static void main(String[] args) throws Exception {
-    if (args.length > 0 && args[0].equals("driver-scale")) {
-      // bin/datamint-bench driver-scale [--resources N] [--api] [--dir DIR]: prints a table
-      DriverScaleBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
-      return;
-    }
-    if (args.length > 0 && args[0].equals("big-volumes")) {
-      // bin/datamint-bench big-volumes [XMX]: prints a table
-      BigVolumeBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+    if (args.length > 0 && !args[0].startsWith("--")) {
+      // bin/datamint-bench NAME [ARGS]: one benchmark run alone, printing its table
+      String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+      switch (args[0]) {
+        case "driver-scale" -> DriverScaleBenchmark.main(rest); // [--resources N] [--api] ...
+        case "big-volumes" -> BigVolumeBenchmark.main(rest); // [XMX [OUT]]
+        case "frame-seek" -> FrameSeekBenchmark.main(rest); // [--frames N] [--target K]
+        default ->
+            throw new IllegalArgumentException(
+                "no benchmark named "
+                    + args[0]
+                    + "; the ones run alone are driver-scale, big-volumes and frame-seek");
+      }
       return;
     }
     double seconds = 2;

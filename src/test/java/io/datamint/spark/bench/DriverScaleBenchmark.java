@@ -1,6 +1,7 @@
 package io.datamint.spark.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.datamint.spark.catalog.DatamintCatalog;
 import io.datamint.spark.internal.api.model.Json;
 import io.datamint.spark.internal.sample.SampleProject;
 import io.datamint.spark.internal.server.DatamintApiServer;
@@ -80,6 +81,7 @@ public final class DriverScaleBenchmark {
     Map<String, String> mirror = Map.of("path", project.toString());
     if (serverUrl == null || api) {
       results.addAll(measure(spark, "mirror", mirror, null));
+      results.addAll(catalog(spark, "mirror", "scale_mirror", Map.of("path", root.toString())));
     }
     if (serverUrl != null) {
       results.addAll(
@@ -88,6 +90,9 @@ public final class DriverScaleBenchmark {
               "API (server in its own JVM)",
               Map.of("server_url", serverUrl, "project", SampleProject.NAME),
               null));
+      results.addAll(
+          catalog(
+              spark, "API (server in its own JVM)", "scale_api", Map.of("server_url", serverUrl)));
     }
     if (api) {
       try (DatamintApiServer server =
@@ -114,6 +119,43 @@ public final class DriverScaleBenchmark {
           r.retainedHeapBytes() < 0 ? "" : mb(r.retainedHeapBytes()),
           r.answer());
     }
+  }
+
+  /**
+   * The catalog over the same project: {@code SHOW TABLES} (the project listing and the project's
+   * tables), then a count of its {@code labels} table, which reads the project, each cold (a new
+   * catalog) and then again from the catalog's cache.
+   */
+  private static List<Result> catalog(
+      SparkSession spark, String source, String name, Map<String, String> options) {
+    spark.conf().set("spark.sql.catalog." + name, DatamintCatalog.class.getName());
+    options.forEach((k, v) -> spark.conf().set("spark.sql.catalog." + name + "." + k, v));
+    String project = name + ".`" + SampleProject.NAME + "`";
+    List<Result> out = new ArrayList<>();
+    for (String round : new String[] {"cold", "cached"}) {
+      resetPeaks();
+      long t = System.nanoTime();
+      List<Row> tables = spark.sql("SHOW TABLES IN " + project).collectAsList();
+      out.add(
+          new Result(
+              source + ", catalog `SHOW TABLES` (" + round + ")",
+              (System.nanoTime() - t) / 1e9,
+              peakHeap(),
+              -1,
+              tables.size() + " tables"));
+      resetPeaks();
+      t = System.nanoTime();
+      long labels = spark.sql("SELECT * FROM " + project + ".labels").count();
+      out.add(
+          new Result(
+              source + ", catalog `labels` count (" + round + ")",
+              (System.nanoTime() - t) / 1e9,
+              peakHeap(),
+              -1,
+              labels + " labels"));
+    }
+    System.err.println(out);
+    return out;
   }
 
   private static String mb(long bytes) {

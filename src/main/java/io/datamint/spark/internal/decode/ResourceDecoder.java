@@ -21,8 +21,9 @@ public interface ResourceDecoder {
   DecodedResource decode(byte[] file, int length, DecodeLimits limits) throws DecodeException;
 
   /**
-   * The file's frames one at a time, for formats that decode that way (videos), else null: the
-   * caller then decodes the whole file. {@code limits} bound one frame, not the whole file.
+   * The file's frames one at a time, for formats that decode that way (videos, multi-frame DICOM),
+   * else null: the caller then decodes the whole file. {@code limits} bound one frame, not the
+   * whole file.
    *
    * @param file the file's bytes (only {@code file[0..length)} are read); not copied, so they must
    *     not change while the frames are read

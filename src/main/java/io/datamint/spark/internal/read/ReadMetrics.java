@@ -67,10 +67,14 @@ public final class ReadMetrics {
     }
   }
 
-  /** Frames decoded but skipped by the pushed frame_index predicates. */
+  /**
+   * Frames passed over by the pushed frame_index predicates: video frames decoded without
+   * conversion (those decoded after seeking to a key frame too); DICOM frames skipped one by one
+   * (not decoded; a jump over several counts none).
+   */
   public static final class FramesSkipped extends SumMetric {
     public FramesSkipped() {
-      super(FRAMES_SKIPPED, "video frames skipped by frame_index predicates");
+      super(FRAMES_SKIPPED, "frames skipped by frame_index predicates");
     }
   }
 }

@@ -31,49 +31,84 @@ final class RowIndexTranslator {
   }
 
   /**
-   * The conjunction of the filters of these translated predicates, with its last kept frame when
-   * there is one: every predicate this class translates compares the frame index with integer
-   * literals, so on frame rows (slice index null) the filter's value is the same for every index
-   * above the largest literal; if it does not keep that index, it keeps none above the literal.
+   * The conjunction of the filters of these translated predicates, with its first and last kept
+   * frames when they are bounded: every predicate this class translates compares the frame index
+   * with integer literals, so on frame rows (slice index null) the filter's value is the same for
+   * every index above the largest literal, and for every index below the smallest; if it does not
+   * keep those, it keeps none above the largest (below the smallest) literal.
    */
   static RowIndexFilter all(List<RowIndexFilter> filters, List<Predicate> predicates) {
     RowIndexFilter filter = all(filters);
-    long largest = Integer.MIN_VALUE;
-    for (Predicate predicate : predicates) {
-      largest = Math.max(largest, largestLiteral(predicate));
-    }
-    if (predicates.isEmpty() || largest >= Integer.MAX_VALUE) {
+    if (predicates.isEmpty()) {
       return filter;
     }
+    long largest = Integer.MIN_VALUE;
+    long smallest = Integer.MAX_VALUE;
+    for (Predicate predicate : predicates) {
+      largest = Math.max(largest, extremeLiteral(predicate, true));
+      smallest = Math.min(smallest, extremeLiteral(predicate, false));
+    }
+    int last = largest >= Integer.MAX_VALUE ? Integer.MAX_VALUE : lastFrame(filter, largest);
+    int first = smallest == Integer.MAX_VALUE ? 0 : firstFrame(filter, smallest);
+    return first <= 0 && last == Integer.MAX_VALUE
+        ? filter
+        : RowIndexFilter.withFrames(filter, Math.max(first, 0), last);
+  }
+
+  /** The last frame the filter keeps, knowing it keeps all or none above {@code largest}. */
+  private static int lastFrame(RowIndexFilter filter, long largest) {
     int above = (int) Math.max(largest + 1, 0);
     if (filter.keeps(null, above)) {
-      return filter;
+      return Integer.MAX_VALUE;
     }
     // the last kept index below it, looked for over a bounded number of indexes
     int last = above - 1;
-    for (int i = last; i >= 0 && i > above - 1 - MAX_LAST_FRAME_SEARCH; i--) {
+    for (int i = last; i >= 0 && i > above - 1 - MAX_FRAME_SEARCH; i--) {
       if (filter.keeps(null, i)) {
-        return RowIndexFilter.withLastFrame(filter, i);
+        return i;
       }
       last = i - 1;
     }
-    return RowIndexFilter.withLastFrame(filter, last);
+    return last;
   }
 
-  /** Indexes tried when looking for a filter's last kept frame below its largest literal. */
-  private static final int MAX_LAST_FRAME_SEARCH = 1 << 16;
+  /**
+   * The first frame the filter may keep, knowing it keeps all or none below {@code smallest}: 0
+   * when it keeps those, else the first kept index from {@code smallest} on, looked for over a
+   * bounded number of indexes (the last one looked at, plus one, when none is kept there).
+   */
+  private static int firstFrame(RowIndexFilter filter, long smallest) {
+    if (smallest <= 0 || filter.keeps(null, (int) smallest - 1)) {
+      return 0;
+    }
+    int from = (int) smallest;
+    int i = from;
+    for (; i < Integer.MAX_VALUE && i - from < MAX_FRAME_SEARCH; i++) {
+      if (filter.keeps(null, i)) {
+        return i;
+      }
+    }
+    return i;
+  }
 
-  /** The largest integer literal in a translated predicate ({@code Integer.MIN_VALUE} if none). */
-  private static long largestLiteral(Expression e) {
-    long largest = Integer.MIN_VALUE;
+  /** Indexes tried when looking for a filter's first or last kept frame near its literals. */
+  private static final int MAX_FRAME_SEARCH = 1 << 16;
+
+  /**
+   * The largest (or smallest) integer literal in a translated predicate ({@code Integer.MIN_VALUE}
+   * / {@code Integer.MAX_VALUE} if none).
+   */
+  private static long extremeLiteral(Expression e, boolean largest) {
+    long extreme = largest ? Integer.MIN_VALUE : Integer.MAX_VALUE;
     Integer literal = intLiteral(e);
     if (literal != null) {
-      largest = literal;
+      extreme = literal;
     }
     for (Expression child : e.children()) {
-      largest = Math.max(largest, largestLiteral(child));
+      long value = extremeLiteral(child, largest);
+      extreme = largest ? Math.max(extreme, value) : Math.min(extreme, value);
     }
-    return largest;
+    return extreme;
   }
 
   /**

@@ -63,6 +63,44 @@ class RowIndexBoundTest {
     assertThat(last(frame("<", Integer.MAX_VALUE))).isEqualTo(Integer.MAX_VALUE);
   }
 
+  private static int first(Predicate... predicates) {
+    List<RowIndexFilter> filters = new ArrayList<>();
+    for (Predicate p : predicates) {
+      filters.add(RowIndexTranslator.translate(p, Columns.SLICE_INDEX, Columns.FRAME_INDEX));
+    }
+    RowIndexFilter filter = RowIndexTranslator.all(filters, List.of(predicates));
+    // the bound is sound: no frame below it is kept
+    for (int f = 0; f < Math.min(filter.firstFrame(), 3000); f++) {
+      assertThat(filter.keeps(null, f)).as("frame " + f).isFalse();
+    }
+    return filter.firstFrame();
+  }
+
+  @Test
+  void firstFramesFollowTheLiterals() {
+    assertThat(first()).isZero();
+    assertThat(first(frame(">=", 1500))).isEqualTo(1500);
+    assertThat(first(frame(">", 1500))).isEqualTo(1501);
+    assertThat(first(frame("=", 1800))).isEqualTo(1800);
+    assertThat(first(frame(">=", 100), frame("<=", 200))).isEqualTo(100);
+    assertThat(
+            first(
+                new Predicate(
+                    "IN",
+                    new Expression[] {
+                      Expressions.column(Columns.FRAME_INDEX),
+                      new LiteralValue<>(1900, DataTypes.IntegerType),
+                      new LiteralValue<>(1700, DataTypes.IntegerType)
+                    })))
+        .isEqualTo(1700);
+    assertThat(first(new Predicate("OR", new Expression[] {frame("=", 12), frame("=", 10)})))
+        .isEqualTo(10);
+    assertThat(first(frame("<", 5))).isZero();
+    assertThat(first(frame("<>", 3))).isZero();
+    assertThat(first(frame(">", -5))).isZero();
+    assertThat(first(new Predicate("NOT", new Expression[] {frame("<", 7)}))).isEqualTo(7);
+  }
+
   @Test
   void slicePredicatesKeepNoFrameRow() {
     assertThat(last(cmp("<", Columns.SLICE_INDEX, 4))).isEqualTo(-1);

@@ -4,6 +4,7 @@ import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.internal.core.DecodeLimits;
 import io.datamint.spark.internal.core.PixelArray;
 import io.datamint.spark.internal.decode.DecodedResource;
+import io.datamint.spark.internal.decode.FrameStream;
 import io.datamint.spark.internal.decode.ResourceDecoder;
 
 /**
@@ -40,16 +41,36 @@ public final class DicomDecoder implements ResourceDecoder {
   @Override
   public DecodedResource decode(byte[] file, int length, DecodeLimits limits)
       throws DecodeException {
+    ParsedDicom dicom = parse(file, length, limits);
+    PixelArray array = pixels.decode(dicom, limits);
+    String metainfo = MetainfoWriter.write(dicom);
+    double[] affine = PatientAffine.of(dicom.dataset(), array.dim(0));
+    return new DecodedResource(array, metainfo, affine, DicomGeometry.of(dicom.dataset()));
+  }
+
+  /**
+   * The file's frames one at a time, with the values and the affine of {@link #decode}'s; null for
+   * a MONOCHROME1 file of several frames (inverted over all its frames, so decoded whole).
+   */
+  @Override
+  public FrameStream frames(byte[] file, int length, DecodeLimits limits) throws DecodeException {
+    ParsedDicom dicom = parse(file, length, limits);
+    PixelFrames frames = pixels.frames(dicom, limits);
+    if (frames == null) {
+      return null;
+    }
+    double[] affine = PatientAffine.of(dicom.dataset(), frames.count());
+    return new DicomFrameStream(frames, limits, affine);
+  }
+
+  private static ParsedDicom parse(byte[] file, int length, DecodeLimits limits)
+      throws DecodeException {
     byte[] data = file;
     int size = length;
     if (Inflation.isGzip(file, length)) {
       data = Inflation.gunzip(file, length, limits.maxDecodedBytes());
       size = data.length;
     }
-    ParsedDicom dicom = Part10Parser.parse(data, size, limits);
-    PixelArray array = pixels.decode(dicom, limits);
-    String metainfo = MetainfoWriter.write(dicom);
-    double[] affine = PatientAffine.of(dicom.dataset(), array.dim(0));
-    return new DecodedResource(array, metainfo, affine, DicomGeometry.of(dicom.dataset()));
+    return Part10Parser.parse(data, size, limits);
   }
 }

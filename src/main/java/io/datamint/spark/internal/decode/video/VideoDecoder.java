@@ -163,6 +163,11 @@ public final class VideoDecoder implements ResourceDecoder {
       }
 
       @Override
+      public int seek(int frame) throws DecodeException {
+        return frames.seekTo(frame);
+      }
+
+      @Override
       public void close() {
         frames.close();
       }

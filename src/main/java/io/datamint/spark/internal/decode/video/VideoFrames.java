@@ -17,6 +17,7 @@ import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avcodec.AVPacketSideData;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVIndexEntry;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVRational;
@@ -75,10 +76,22 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
 
   private static final int AV_FRAME_FLAG_INTERLACED = 1 << 3;
 
+  /** Tries at seeking to an earlier key frame when the one found lies after the target. */
+  private static final int SEEK_RETRIES = 3;
+
   private final NativeState state;
   private final Cleaner.Cleanable cleanable;
   private final VideoInfo info;
   private final int frameBytes;
+  private final FrameTimeline timeline;
+
+  /** The timestamp of frame 0 once decoded. */
+  private long firstTimestamp = avutil.AV_NOPTS_VALUE;
+
+  /**
+   * Whether {@code state.held} holds the next frame, decoded by {@link #seekTo} and not counted.
+   */
+  private boolean holding;
 
   private boolean draining;
   private boolean finished;
@@ -95,6 +108,8 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
     this.cleanable = CLEANER.register(this, state);
     this.info = info;
     this.frameBytes = frameBytes;
+    AVStream stream = state.format.streams(state.streamIndex);
+    this.timeline = FrameTimeline.of(state.format, stream);
   }
 
   /**
@@ -488,6 +503,14 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
 
   private byte[] decodeNext(boolean convert) throws DecodeException {
     NativeState s = state;
+    if (holding) {
+      holding = false;
+      try {
+        return convert ? convert(s.held) : count(s.held);
+      } finally {
+        avutil.av_frame_unref(s.held);
+      }
+    }
     while (true) {
       int ret = avcodec.avcodec_receive_frame(s.codec, s.frame);
       if (ret >= 0) {
@@ -583,6 +606,9 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
 
   /** Counts a decoded frame (its flags too); {@link #SKIPPED}. */
   private byte[] count(AVFrame frame) {
+    if (framesDecoded == 0) {
+      firstTimestamp = frame.pts();
+    }
     int flags = frame.flags();
     if ((flags & AV_FRAME_FLAG_INTERLACED) != 0) {
       interlacedFrames++;
@@ -593,6 +619,160 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
     framesDecoded++;
     packetsWithoutFrame = 0;
     return SKIPPED;
+  }
+
+  /**
+   * Moves ahead to frame {@code target} by seeking the container to the key frame at or before it
+   * and decoding forward from there, when the stream has a {@link FrameTimeline} and that key frame
+   * lies after the current position; otherwise does nothing (the caller skips frame by frame).
+   * Frame indexes stay those of sequential decoding: each frame decoded after the seek gets its
+   * index from its timestamp, and any frame without one, off the grid or out of sequence makes the
+   * stream fall back to decoding from the start. Afterwards {@link #framesRead()} is at most {@code
+   * target}.
+   *
+   * @return the frames decoded without being returned (frame 0, to learn the first timestamp, and
+   *     those from the key frame to the target)
+   * @throws DecodeException as {@link #nextFrame()}
+   */
+  int seekTo(int target) throws DecodeException {
+    if (timeline == null
+        || closed
+        || failure != null
+        || finished
+        || lookahead != null
+        || holding
+        || target <= framesDecoded) {
+      return 0;
+    }
+    int spent = 0;
+    if (framesDecoded == 0) {
+      if (!skipFrame()) {
+        return 0;
+      }
+      spent++;
+    }
+    if (firstTimestamp == avutil.AV_NOPTS_VALUE || target <= framesDecoded) {
+      return spent;
+    }
+    try {
+      FfmpegLog.clear();
+      return spent + seekForward(target);
+    } catch (DecodeException e) {
+      failure = e;
+      throw e;
+    }
+  }
+
+  private int seekForward(int target) throws DecodeException {
+    NativeState s = state;
+    AVStream stream = s.format.streams(s.streamIndex);
+    long targetTimestamp = timeline.timestamp(firstTimestamp, target);
+    AVIndexEntry key =
+        avformat.avformat_index_get_entry_from_timestamp(
+            stream, targetTimestamp, avformat.AVSEEK_FLAG_BACKWARD);
+    if (key == null
+        || key.isNull()
+        || key.timestamp() <= timeline.timestamp(firstTimestamp, framesDecoded)) {
+      return 0; // no key frame between here and the target: decoding on is as fast
+    }
+    int spent = 0;
+    long seekTimestamp = targetTimestamp;
+    for (int attempt = 0; attempt < SEEK_RETRIES; attempt++) {
+      if (avformat.av_seek_frame(
+              s.format, s.streamIndex, seekTimestamp, avformat.AVSEEK_FLAG_BACKWARD)
+          < 0) {
+        return spent + restart(target);
+      }
+      avcodec.avcodec_flush_buffers(s.codec);
+      draining = false;
+      packetsWithoutFrame = 0;
+      int previous = -1;
+      while (true) {
+        if (!receive(s)) {
+          if (previous < 0) {
+            return spent + restart(target); // nothing after the key frame: decode from the start
+          }
+          // the video ends before the target, after frame `previous`: as sequential decoding would
+          framesDecoded = previous + 1;
+          finished = true;
+          return spent;
+        }
+        int index = timeline.index(firstTimestamp, s.frame.pts());
+        boolean inSequence = index >= 0 && (previous < 0 || index == previous + 1);
+        if (!inSequence || (previous < 0 && index > target)) {
+          avutil.av_frame_unref(s.frame);
+          if (inSequence && index > target) {
+            break; // the key frame found starts after the target: seek earlier
+          }
+          return spent + restart(target);
+        }
+        if (index == target) {
+          if (s.held == null) {
+            s.held = avutil.av_frame_alloc();
+          }
+          avutil.av_frame_move_ref(s.held, s.frame);
+          holding = true;
+          framesDecoded = target;
+          return spent;
+        }
+        avutil.av_frame_unref(s.frame);
+        previous = index;
+        spent++;
+      }
+      seekTimestamp -= (targetTimestamp - timeline.timestamp(firstTimestamp, 0)) / SEEK_RETRIES + 1;
+    }
+    return spent + restart(target);
+  }
+
+  /** Decodes the next frame into {@code s.frame} (not counted); false at the end of the stream. */
+  private boolean receive(NativeState s) throws DecodeException {
+    while (true) {
+      int ret = avcodec.avcodec_receive_frame(s.codec, s.frame);
+      if (ret >= 0) {
+        packetsWithoutFrame = 0;
+        return true;
+      }
+      if (ret == avutil.AVERROR_EOF) {
+        return false;
+      }
+      if (ret != avutil.AVERROR_EAGAIN()) {
+        throw AvErrors.failure("cannot decode the " + info.codec() + " video after seeking", ret);
+      }
+      if (draining) {
+        throw new DecodeException(
+            "the " + info.codec() + " decoder wants more data after the end of the stream");
+      }
+      feed(s);
+    }
+  }
+
+  /**
+   * The fallback when seeking cannot keep the indexes: back to the start, then frame by frame
+   * (decoded, not converted) up to the target, as without seeking.
+   */
+  private int restart(int target) throws DecodeException {
+    NativeState s = state;
+    AVStream stream = s.format.streams(s.streamIndex);
+    long start =
+        stream.start_time() == avutil.AV_NOPTS_VALUE ? firstTimestamp : stream.start_time();
+    int ret = avformat.av_seek_frame(s.format, s.streamIndex, start, avformat.AVSEEK_FLAG_BACKWARD);
+    if (ret < 0) {
+      throw AvErrors.failure(
+          "cannot seek the " + info.container() + " file back to its start after a failed seek",
+          ret);
+    }
+    avcodec.avcodec_flush_buffers(s.codec);
+    draining = false;
+    finished = false;
+    packetsWithoutFrame = 0;
+    framesDecoded = 0;
+    interlacedFrames = 0;
+    corruptFrames = 0;
+    int spent = 0;
+    while (framesDecoded < target && skipFrame()) {
+      spent++;
+    }
+    return spent;
   }
 
   /** Frees the native memory; idempotent. */
@@ -613,6 +793,7 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
     AVCodecContext codec;
     AVPacket packet;
     AVFrame frame;
+    AVFrame held;
     RgbConverter converter;
     int streamIndex = -1;
 
@@ -625,6 +806,10 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
       if (frame != null) {
         avutil.av_frame_free(frame);
         frame = null;
+      }
+      if (held != null) {
+        avutil.av_frame_free(held);
+        held = null;
       }
       if (packet != null) {
         avcodec.av_packet_free(packet);

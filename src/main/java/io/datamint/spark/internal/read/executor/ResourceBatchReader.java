@@ -64,6 +64,12 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
   private FrameStream stream;
   private int streamedRows;
 
+  /** The streamed frame index below which no seek is tried again (one try per gap). */
+  private int seekFrom;
+
+  /** Frames looked at ahead for the next kept one, where a stream may seek. */
+  private static final int MAX_SEEK_LOOKAHEAD = 1 << 16;
+
   ResourceBatchReader(ResourcePartition partition, DatamintReaderFactory factory) {
     this.resources = partition.resources().iterator();
     this.settings = factory.settings();
@@ -169,6 +175,11 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
               && expander.streamsFrames(resource, settings.dataset())
               && !targets.needsImage(resource)) {
             frames = loader.frames(file);
+            if (frames != null
+                && !expander.streamsFrames(resource, settings.dataset(), frames.frameCount())) {
+              frames.close();
+              frames = null;
+            }
           }
           if (frames == null) {
             outcome = loader.decode(resource, file);
@@ -209,14 +220,17 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
     position = 0;
     stream = frames;
     streamedRows = 0;
+    seekFrom = 0;
   }
 
   /**
    * Takes the next frame of the pending resource's frame stream: decodes and converts it into a row
    * when the index filter keeps it, decodes it without converting it otherwise, and ends the stream
-   * after its last frame or the filter's last kept frame. A failure decoding a frame ends the
-   * stream there: the rows before it stay, the failure is a row of its own (at the frame's index),
-   * or the resource's one row when it gave no frame.
+   * after its last frame or the filter's last kept frame. At a frame the filter does not keep, the
+   * stream first seeks to the next kept one (once per gap; frames decoded on the way count as
+   * skipped): a video with a reliable index jumps to the key frame before it, a DICOM file there. A
+   * failure decoding a frame ends the stream there: the rows before it stay, the failure is a row
+   * of its own (at the frame's index), or the resource's one row when it gave no frame.
    */
   private void stream() {
     int index = stream.position();
@@ -226,6 +240,14 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
     }
     PixelArray frame = null;
     try {
+      if (index >= seekFrom && !expander.filter().keeps(null, index)) {
+        int next = nextKeptFrame(index);
+        seekFrom = next; // once per gap: a stream that cannot seek skips frame by frame
+        if (next > index + 1) {
+          framesSkipped += stream.seek(next);
+          return;
+        }
+      }
       if (expander.filter().keeps(null, index)) {
         frame = stream.next();
         if (frame == null) {
@@ -259,7 +281,7 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
       Map<String, Object> values =
           new HashMap<>(pendingTargets.values(new AxisCut(1, index, settings.limits())));
       values.putAll(indexes(index));
-      row = new DecodeOutcome(frame, null, null, null, null, values);
+      row = new DecodeOutcome(frame, null, stream.affine(), null, null, values);
     } catch (Throwable failure) { // RowFailures rethrows what is not bad data
       failStreamed(index, failure);
       return;
@@ -268,6 +290,22 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
     if (!place(cut)) {
       held = cut; // the next batch opens with it
     }
+  }
+
+  /**
+   * The first frame after {@code index} that the filter keeps, from its {@link
+   * RowIndexFilter#firstFrame()} on and up to its last frame, looked for over a bounded number of
+   * frames (the last one looked at when none is kept there).
+   */
+  private int nextKeptFrame(int index) {
+    RowIndexFilter filter = expander.filter();
+    int from = Math.max(index + 1, filter.firstFrame());
+    long to = Math.min((long) filter.lastFrame(), (long) from + MAX_SEEK_LOOKAHEAD);
+    int f = from;
+    while (f < to && !filter.keeps(null, f)) {
+      f++;
+    }
+    return f;
   }
 
   /** A failure of the streamed resource at {@code index} (-1: the whole resource). */

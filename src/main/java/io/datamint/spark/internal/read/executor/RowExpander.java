@@ -69,12 +69,31 @@ final class RowExpander implements Serializable {
   }
 
   /**
-   * True when the resource's rows are frames decoded one at a time rather than cut from the whole
-   * decoded file: a video read frame by frame by a dataset that gives it channels-first {@code (C,
-   * D, H, W)} (not the image dataset, which refuses videos of several frames).
+   * True when the resource's rows may be frames decoded one at a time rather than cut from the
+   * whole decoded file: a video or a DICOM file (not sliced) read frame by frame by a dataset that
+   * gives it channels-first {@code (C, D, H, W)} (not the image dataset, which refuses files of
+   * several frames). Once the stream is open, {@link #streamsFrames(PlannedResource, DatasetKind,
+   * int)} confirms it.
    */
   boolean streamsFrames(PlannedResource resource, DatasetKind dataset) {
-    return frameByFrame && resource.kind() == ResourceKind.VIDEO && dataset != DatasetKind.IMAGE;
+    if (!frameByFrame || dataset == DatasetKind.IMAGE) {
+      return false;
+    }
+    ResourceKind kind = resource.kind();
+    return kind == ResourceKind.VIDEO || (kind == ResourceKind.DICOM && plane == null);
+  }
+
+  /**
+   * True when a resource that {@link #streamsFrames(PlannedResource, DatasetKind)} streams, whose
+   * stream declares {@code frameCount} frames (-1: unknown), gives frame rows: not a DICOM file of
+   * one frame read by dataset auto, which is an image ({@code (C, H, W)}, one row; see {@link
+   * io.datamint.spark.internal.dataset.ItemLayout}).
+   */
+  boolean streamsFrames(PlannedResource resource, DatasetKind dataset, int frameCount) {
+    return streamsFrames(resource, dataset)
+        && !(resource.kind() == ResourceKind.DICOM
+            && dataset == DatasetKind.AUTO
+            && frameCount == 1);
   }
 
   /**

@@ -41,15 +41,31 @@ public interface RowIndexFilter extends Serializable {
   }
 
   /**
+   * No frame row with a {@code frame_index} below this is kept, so a frame-by-frame read can start
+   * decoding near it (a video seeks to the key frame before it); 0 when unbounded.
+   */
+  default int firstFrame() {
+    return 0;
+  }
+
+  /**
    * {@code filter} with a known {@link #lastFrame()}: the caller guarantees that it keeps no frame
    * above {@code lastFrame}.
    */
   static RowIndexFilter withLastFrame(RowIndexFilter filter, int lastFrame) {
-    return new Bounded(filter, lastFrame);
+    return new Bounded(filter, 0, lastFrame);
   }
 
-  /** A filter and its last kept frame. */
-  record Bounded(RowIndexFilter filter, int lastFrame) implements RowIndexFilter {
+  /**
+   * {@code filter} with a known {@link #firstFrame()} and {@link #lastFrame()}: the caller
+   * guarantees that it keeps no frame outside {@code [firstFrame, lastFrame]}.
+   */
+  static RowIndexFilter withFrames(RowIndexFilter filter, int firstFrame, int lastFrame) {
+    return new Bounded(filter, firstFrame, lastFrame);
+  }
+
+  /** A filter and its first and last kept frames. */
+  record Bounded(RowIndexFilter filter, int firstFrame, int lastFrame) implements RowIndexFilter {
     @Override
     public Boolean test(Integer sliceIndex, Integer frameIndex) {
       return filter.test(sliceIndex, frameIndex);
