@@ -54,7 +54,8 @@ final class ResourceLoader {
    * @throws DecodeException when it is too large or of an unknown format
    */
   Fetched fetch(PlannedResource resource) throws IOException, DecodeException {
-    ResourceFileStore.FileBytes file = files.readResource(resource.resourceId(), ResourceFileStore.MAX_FILE_BYTES);
+    ResourceFileStore.FileBytes file =
+        files.readResource(resource.resourceId(), ResourceFileStore.MAX_FILE_BYTES);
     byte[] bytes = file.bytes();
     int length = file.length();
     bytesRead += length;
