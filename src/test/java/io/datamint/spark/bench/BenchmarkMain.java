@@ -13,9 +13,11 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Runs the benchmarks and writes {@code BENCHMARKS.md}. Usage: {@code bin/datamint-bench [--seconds
  * S] [--out FILE]}, or {@code bin/datamint-bench driver-scale [--resources N] [--api]} for the
- * driver at scale alone ({@link DriverScaleBenchmark}, a table on stdout); the corpus is read from
- * {@code testdata/corpus} (or {@code -Ddatamint.test.corpus}). The benchmarks are not tests: {@code
- * mvn test} leaves this package out.
+ * driver at scale alone ({@link DriverScaleBenchmark}, a table on stdout), or {@code
+ * bin/datamint-bench slice-count [--resources N]} for slice counts from metadata ({@link
+ * SliceCountBenchmark}, a table on stdout); the corpus is read from {@code testdata/corpus} (or
+ * {@code -Ddatamint.test.corpus}). The benchmarks are not tests: {@code mvn test} leaves this
+ * package out.
  */
 public final class BenchmarkMain {
 
@@ -49,6 +51,11 @@ public final class BenchmarkMain {
   }
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("slice-count")) {
+      // bin/datamint-bench slice-count [--resources N] [--dir DIR]: prints a table
+      SliceCountBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
     if (args.length > 0 && args[0].equals("driver-scale")) {
       // bin/datamint-bench driver-scale [--resources N] [--api] [--dir DIR]: prints a table
       DriverScaleBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));

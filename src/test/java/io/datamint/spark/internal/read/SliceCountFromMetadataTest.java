@@ -23,12 +23,15 @@ class SliceCountFromMetadataTest {
   @TempDir Path tmp;
 
   private static Dataset<Row> read(Path mirror, SlicePlane plane) {
+    return reader(plane).load(mirror.toString());
+  }
+
+  private static org.apache.spark.sql.DataFrameReader reader(SlicePlane plane) {
     return SharedSpark.session()
         .read()
         .format("datamint")
         .option("slice", plane.label())
-        .option("batch_size", "7")
-        .load(mirror.toString());
+        .option("batch_size", "7");
   }
 
   /** resource/slice_index/slice_axis of each row, sorted ("-" for a null index). */
@@ -114,5 +117,27 @@ class SliceCountFromMetadataTest {
     for (SlicePlane plane : SlicePlane.values()) {
       assertThat(compare(mirror, plane)).as(plane + " files opened").isZero();
     }
+  }
+
+  @Test
+  void slicesCountedFromMetadataArePlannedAsResourcesNotRows() {
+    OrientedVolumes volumes = OrientedVolumes.all();
+    Path mirror = volumes.write(tmp.resolve("planned"), OrientedVolumes.Volume::decided);
+    long resources = volumes.volumes().stream().filter(OrientedVolumes.Volume::decided).count();
+    Dataset<Row> decoding =
+        reader(SlicePlane.AXIAL)
+            .option("target_partition_rows", "10")
+            .load(mirror.toString())
+            .select("resource_id", "image");
+    Dataset<Row> counting =
+        reader(SlicePlane.AXIAL)
+            .option("target_partition_rows", "10")
+            .load(mirror.toString())
+            .select("resource_id", "slice_index");
+    // decoded: by their rows (4 to 7 slices each, so one or two volumes a partition); counted from
+    // metadata: one weight per resource
+    assertThat(decoding.rdd().getNumPartitions()).isGreaterThanOrEqualTo((int) resources / 2);
+    assertThat(counting.rdd().getNumPartitions()).isEqualTo((int) ((resources + 9) / 10));
+    assertThat(counting.count()).isEqualTo(decoding.count());
   }
 }
