@@ -15,9 +15,10 @@ import org.apache.spark.sql.SparkSession;
  * S] [--out FILE]}, or {@code bin/datamint-bench driver-scale [--resources N] [--api]} for the
  * driver at scale alone ({@link DriverScaleBenchmark}, a table on stdout), or {@code
  * bin/datamint-bench big-volumes [XMX]} for CT volumes of 1.3 and 2.3 GB ({@link
- * BigVolumeBenchmark}, a table on stdout); the corpus is read from {@code testdata/corpus} (or
- * {@code -Ddatamint.test.corpus}). The benchmarks are not tests: {@code mvn test} leaves this
- * package out.
+ * BigVolumeBenchmark}), {@code frame-seek} ({@link FrameSeekBenchmark}) and {@code slice-count}
+ * ({@link SliceCountBenchmark}), each a table on stdout; the corpus is read from {@code
+ * testdata/corpus} (or {@code -Ddatamint.test.corpus}). The benchmarks are not tests: {@code mvn
+ * test} leaves this package out.
  */
 public final class BenchmarkMain {
 
@@ -58,11 +59,12 @@ public final class BenchmarkMain {
         case "driver-scale" -> DriverScaleBenchmark.main(rest); // [--resources N] [--api] ...
         case "big-volumes" -> BigVolumeBenchmark.main(rest); // [XMX [OUT]]
         case "frame-seek" -> FrameSeekBenchmark.main(rest); // [--frames N] [--target K]
+        case "slice-count" -> SliceCountBenchmark.main(rest); // [--resources N] [--dir DIR]
         default ->
             throw new IllegalArgumentException(
                 "no benchmark named "
                     + args[0]
-                    + "; the ones run alone are driver-scale, big-volumes and frame-seek");
+                    + "; the ones run alone are driver-scale, big-volumes, frame-seek and slice-count");
       }
       return;
     }

@@ -3,6 +3,7 @@ package io.datamint.spark.internal.plan;
 import io.datamint.spark.internal.api.model.Annotation;
 import io.datamint.spark.internal.api.model.Resource;
 import io.datamint.spark.internal.api.model.ResourceKind;
+import io.datamint.spark.internal.core.MetadataGeometry;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,7 +11,9 @@ import java.util.List;
 
 /**
  * Everything an executor needs to produce the rows of one resource: its metadata, its annotations
- * after filtering, and its kind. Built on the driver; immutable and serializable.
+ * after filtering, and its kind. Built on the driver; immutable and serializable. {@code geometry}
+ * is the volume geometry the metadata states (null when none), from which slice reads count their
+ * rows without opening the file.
  */
 public record PlannedResource(
     String resourceId,
@@ -25,6 +28,7 @@ public record PlannedResource(
     Long size,
     List<String> tags,
     Integer numFrames,
+    MetadataGeometry geometry,
     List<Annotation> annotations,
     SplitMembership split)
     implements Serializable {
@@ -45,6 +49,7 @@ public record PlannedResource(
         resource.size(),
         Collections.unmodifiableList(new ArrayList<>(resource.tags())),
         resource.frameCount(),
+        resource.geometry(),
         List.copyOf(annotations),
         split);
   }

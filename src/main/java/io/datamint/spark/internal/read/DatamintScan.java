@@ -80,7 +80,9 @@ final class DatamintScan implements Scan, Batch, SupportsReportStatistics {
           table.options().expandsRows()
               ? PartitionPlanner.byRows(
                   table.options().targetPartitionRows(),
-                  resource -> FrameCountProbe.rows(resource, table.snapshot()))
+                  new RowWeight(
+                          table.options(), DatamintSchema.readsFiles(readSchema), table.snapshot())
+                      ::of)
               : PartitionPlanner.byBytes(table.options().targetPartitionBytes());
       partitions = planner.plan(plannedResources());
     }

@@ -3,6 +3,7 @@ package io.datamint.spark.internal.sample;
 import static io.datamint.spark.internal.sample.SampleContext.ALICE;
 import static io.datamint.spark.internal.sample.SampleContext.BOB;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.datamint.spark.internal.sample.CtPhantom.Region;
 import io.datamint.spark.internal.util.BuildInfo;
@@ -218,6 +219,12 @@ final class SampleResources {
             .put("height", g.ny())
             .put("frame_count", g.nz());
     metadata.putArray("spacing").add(g.sx()).add(g.sy()).add(g.sz());
+    // the geometry slice reads count their rows from without opening the file
+    metadata.putArray("shape").add(g.nx()).add(g.ny()).add(g.nz());
+    ArrayNode axcodes = metadata.putArray("axcodes");
+    for (String code : g.axcodes()) {
+      axcodes.add(code);
+    }
     add(
         key,
         new SampleResource.Volume(phantom, g),
@@ -280,6 +287,8 @@ final class SampleResources {
         .put("series_uid", uids[1])
         .put("study_uid", uids[2])
         .put("patient_id", patient);
+    // as DicomWriter writes it: slice reads count their rows from it without opening the file
+    metadata.putArray("ImageOrientationPatient").add(1).add(0).add(0).add(0).add(1).add(0);
     add(
         key,
         new SampleResource.Series(phantom, g),

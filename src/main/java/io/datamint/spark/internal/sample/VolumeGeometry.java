@@ -26,6 +26,14 @@ record VolumeGeometry(
   }
 
   /**
+   * nibabel's {@code aff2axcodes} of {@link #affine()}: voxel i runs to the left (L), j to
+   * posterior (P), k to superior (S) or, stored superior first, inferior (I).
+   */
+  String[] axcodes() {
+    return new String[] {"L", "P", superiorFirst ? "I" : "S"};
+  }
+
+  /**
    * The DICOM (LPS) position of voxel (0, 0, 0): the world origin of the affine with x and y
    * negated.
    */

@@ -56,6 +56,13 @@ public final class PlaneResolver {
       Map.of("CT", 10.0, "PT", 10.0, "NM", 10.0, "MR", 20.0, "XA", 25.0, "US", 42.0);
 
   private static final double DEFAULT_THRESHOLD = 15.0;
+
+  /** The lowest threshold {@link #obliqueThreshold} gives (CT, PT, NM). */
+  static final double LOWEST_THRESHOLD = 10.0;
+
+  /** The highest threshold {@link #obliqueThreshold} gives (US 42, plus 5 when reformatted). */
+  static final double HIGHEST_THRESHOLD = 47.0;
+
   private static final Set<String> PROJECTION_MODALITIES = Set.of("CR", "DX", "MG", "PX");
   private static final List<String> NATIVELY_OBLIQUE_PARTS =
       List.of("HEART", "CARDIAC", "KNEE", "SHOULDER", "ANKLE", "WRIST");
@@ -193,22 +200,16 @@ public final class PlaneResolver {
     }
     double[] iop =
         geometry.hasOrientation() ? geometry.imageOrientation() : new double[] {1, 0, 0, 0, 1, 0};
-    double[] row = {iop[0], iop[1], iop[2]};
-    double[] col = {iop[3], iop[4], iop[5]};
-    double[] normal = {
-      row[1] * col[2] - row[2] * col[1],
-      row[2] * col[0] - row[0] * col[2],
-      row[0] * col[1] - row[1] * col[0]
-    };
+    double[][] directions = directions(iop);
     double threshold = obliqueThreshold(geometry);
-    double[][] directions = {normal, col, row};
+    int found = firstInPlane(plane, directions, threshold);
+    if (found > 0) {
+      return found;
+    }
     StringBuilder seen = new StringBuilder();
     for (int i = 0; i < directions.length; i++) {
       int worldAxis = largestComponent(directions[i]);
       double degrees = angleDegrees(directions[i], worldAxis);
-      if (degrees <= threshold && worldAxis == worldAxis(plane)) {
-        return i + 1;
-      }
       seen.append(i == 0 ? "" : ", ")
           .append(AXIS_NAMES[i])
           .append(' ')
@@ -229,7 +230,55 @@ public final class PlaneResolver {
             + ")");
   }
 
-  private static int worldAxis(SlicePlane plane) {
+  /**
+   * The axis (1 = D, 2 = H or 3 = W) of a DICOM volume with ImageOrientationPatient {@code iop}
+   * that holds {@code plane} whatever obliquity threshold the file's other attributes (Modality,
+   * BodyPartExamined, ImageType) give, from {@value #LOWEST_THRESHOLD} to {@value
+   * #HIGHEST_THRESHOLD} degrees; -1 when the axis depends on them or no axis lies in the plane.
+   * This is what a resource's metadata decides when it gives the orientation but not necessarily
+   * those attributes as the file has them.
+   *
+   * @param iop the 6 values of ImageOrientationPatient
+   */
+  public static int dicomAxisAtAnyThreshold(SlicePlane plane, double[] iop) {
+    if (plane == null || iop == null || iop.length != 6) {
+      throw new IllegalArgumentException("a plane and 6 orientation values are needed");
+    }
+    double[][] directions = directions(iop);
+    int strict = firstInPlane(plane, directions, LOWEST_THRESHOLD);
+    int lenient = firstInPlane(plane, directions, HIGHEST_THRESHOLD);
+    // the axes within a threshold only grow with it: equal at both ends, equal in between
+    return strict > 0 && strict == lenient ? strict : -1;
+  }
+
+  /** The frame normal {@code r x c}, the column direction c and the row direction r. */
+  private static double[][] directions(double[] iop) {
+    double[] row = {iop[0], iop[1], iop[2]};
+    double[] col = {iop[3], iop[4], iop[5]};
+    double[] normal = {
+      row[1] * col[2] - row[2] * col[1],
+      row[2] * col[0] - row[0] * col[2],
+      row[0] * col[1] - row[1] * col[0]
+    };
+    return new double[][] {normal, col, row};
+  }
+
+  /**
+   * The first direction (1 frames, 2 rows, 3 columns) that lies in the plane: its largest component
+   * is along the plane's world axis, within {@code threshold} degrees of it; or -1.
+   */
+  private static int firstInPlane(SlicePlane plane, double[][] directions, double threshold) {
+    for (int i = 0; i < directions.length; i++) {
+      int worldAxis = largestComponent(directions[i]);
+      if (angleDegrees(directions[i], worldAxis) <= threshold && worldAxis == worldAxis(plane)) {
+        return i + 1;
+      }
+    }
+    return -1;
+  }
+
+  /** The world axis (0 x, 1 y, 2 z) the plane is perpendicular to, along which its slices run. */
+  static int worldAxis(SlicePlane plane) {
     return switch (plane) {
       case SAGITTAL -> 0;
       case CORONAL -> 1;

@@ -22,6 +22,7 @@ class PartitionPlannerTest {
         size,
         List.of(),
         1,
+        null,
         List.of(),
         SplitMembership.NONE);
   }
@@ -83,6 +84,7 @@ class PartitionPlannerTest {
             10L,
             List.of(),
             300,
+            null,
             List.of(),
             SplitMembership.NONE);
     PlannedResource unknown =
@@ -98,6 +100,7 @@ class PartitionPlannerTest {
             null,
             10L,
             List.of(),
+            null,
             null,
             List.of(),
             SplitMembership.NONE);

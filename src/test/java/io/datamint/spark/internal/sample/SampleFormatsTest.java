@@ -107,6 +107,8 @@ class SampleFormatsTest {
                   + ","
                   + meta.get("frame_count").asInt()
                   + "]");
+      assertThat(vol.get("shape")).as("metadata shape").isEqualTo(meta.get("shape"));
+      assertThat(vol.get("axcodes")).as("metadata axcodes").isEqualTo(meta.get("axcodes"));
       assertThat(vol.get("dtype").asText()).isEqualTo("int16");
       assertThat(vol.get("qform_code").asInt()).isEqualTo(1);
       assertThat(vol.get("sform_code").asInt()).isEqualTo(1);

@@ -203,4 +203,21 @@ class PlaneResolverTest {
   private static String dicom(String iop, String modality) {
     return "{\"Modality\":\"" + modality + "\",\"ImageOrientationPatient\":" + iop + "}";
   }
+
+  @Test
+  void metadataOrientationDecidesOnlyWhatNoThresholdChanges() {
+    double[] axial = {1, 0, 0, 0, 1, 0};
+    assertThat(PlaneResolver.dicomAxisAtAnyThreshold(SlicePlane.AXIAL, axial)).isEqualTo(1);
+    assertThat(PlaneResolver.dicomAxisAtAnyThreshold(SlicePlane.CORONAL, axial)).isEqualTo(2);
+    assertThat(PlaneResolver.dicomAxisAtAnyThreshold(SlicePlane.SAGITTAL, axial)).isEqualTo(3);
+    // tilted 12 degrees about x: axial for MR (20), not for CT (10); sagittal either way
+    double a = Math.toRadians(12);
+    double[] tilted = {1, 0, 0, 0, Math.cos(a), Math.sin(a)};
+    assertThat(PlaneResolver.dicomAxisAtAnyThreshold(SlicePlane.AXIAL, tilted)).isEqualTo(-1);
+    assertThat(PlaneResolver.dicomAxisAtAnyThreshold(SlicePlane.SAGITTAL, tilted)).isEqualTo(3);
+    // tilted 8 degrees: within every threshold
+    double b = Math.toRadians(8);
+    double[] slight = {1, 0, 0, 0, Math.cos(b), Math.sin(b)};
+    assertThat(PlaneResolver.dicomAxisAtAnyThreshold(SlicePlane.AXIAL, slight)).isEqualTo(1);
+  }
 }

@@ -1,6 +1,7 @@
 package io.datamint.spark.internal.api.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.datamint.spark.internal.core.MetadataGeometry;
 import java.util.List;
 import java.util.Objects;
 
@@ -26,6 +27,7 @@ public final class Resource {
   private final Integer frameCount;
   private final Integer width;
   private final Integer height;
+  private final MetadataGeometry geometry;
 
   private Resource(JsonNode json) {
     this.id = Objects.requireNonNull(Json.text(json, "id"), "id");
@@ -47,6 +49,7 @@ public final class Resource {
     this.frameCount = frameCount(kind, metadata);
     this.width = dimension(metadata, "width", "Columns");
     this.height = dimension(metadata, "height", "Rows");
+    this.geometry = VolumeMetadata.of(kind, metadata, frameCount, width, height);
   }
 
   /** {@code value}'s canonical copy (values of few distinct strings: mimetypes, tags...). */
@@ -200,6 +203,15 @@ public final class Resource {
   /** Pixel rows from the metadata ({@code height}, DICOM {@code Rows}); null if not there. */
   public Integer height() {
     return height;
+  }
+
+  /**
+   * The volume geometry the metadata of a DICOM or NIfTI resource states (its lengths and, when
+   * given, its orientation; {@link VolumeMetadata} lists the keys); null for other kinds or when
+   * the metadata states none.
+   */
+  public MetadataGeometry geometry() {
+    return geometry;
   }
 
   @Override

@@ -160,7 +160,7 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
       RowExpander.Expansion counted =
           readsFiles || !expander.expands() || targets.needsImage(resource)
               ? null
-              : expander.fromMetadata(resource, settings.dataset());
+              : expander.fromMetadata(resource, settings.dataset(), targets.cutsFrameLabels());
       if (counted != null) {
         // the metadata counts the rows and nothing else needs the file
         if (targets.active()) {

@@ -3,9 +3,11 @@ package io.datamint.spark.internal.read.executor;
 import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.internal.api.model.ResourceKind;
 import io.datamint.spark.internal.config.DatasetKind;
+import io.datamint.spark.internal.core.MetadataGeometry;
 import io.datamint.spark.internal.core.PixelArray;
 import io.datamint.spark.internal.core.VolumeGeometry;
 import io.datamint.spark.internal.plan.PlannedResource;
+import io.datamint.spark.internal.slice.MetadataSlices;
 import io.datamint.spark.internal.slice.PlaneResolver;
 import io.datamint.spark.internal.slice.SlicePlane;
 import java.io.Serializable;
@@ -97,19 +99,26 @@ final class RowExpander implements Serializable {
   }
 
   /**
-   * The rows of a resource as its metadata frame count ({@code frame_count}, a video stream's
-   * {@code nb_frames}; the SDK's {@code get_depth()}, from which it expands frames too) gives them,
-   * without opening its file; null when the metadata does not answer: no frame count, slices (whose
-   * axis depends on the volume's orientation), or a layout that only decoding decides.
+   * The rows of a resource as its metadata gives them, without opening its file; null when the
+   * metadata does not answer (or only decoding decides the layout). Frames come from the frame
+   * count ({@code frame_count}, a video stream's {@code nb_frames}; the SDK's {@code get_depth()},
+   * from which it expands frames too). Slices come from the volume geometry the metadata states
+   * ({@link MetadataSlices}: NIfTI {@code shape} and {@code axcodes}; DICOM {@code
+   * ImageOrientationPatient}, {@code frame_count}, {@code Rows}, {@code Columns}); when the
+   * metadata disagrees with the file, these rows follow the metadata.
+   *
+   * @param axisMatters whether the rows need the axis they cut and not only their indexes (frame
+   *     labels are cut along the frame axis only); when the metadata gives a slice count without
+   *     its axis, the rows are then left to decoding
    */
-  Expansion fromMetadata(PlannedResource resource, DatasetKind dataset) {
+  Expansion fromMetadata(PlannedResource resource, DatasetKind dataset, boolean axisMatters) {
     ResourceKind kind = resource.kind();
     if (plane != null && (kind == ResourceKind.DICOM || kind == ResourceKind.NIFTI)) {
-      return null; // slices: the axis depends on the volume's orientation
+      return slices(resource, dataset, axisMatters);
     }
     if (!frameByFrame || (kind != ResourceKind.VIDEO && kind != ResourceKind.DICOM)) {
       // as expand(): other resources are one row whatever their file holds
-      return filter.keeps(null, null) ? Expansion.WHOLE : Expansion.none();
+      return whole();
     }
     Integer frames = resource.numFrames();
     if (frames == null || frames < 1) {
@@ -118,16 +127,60 @@ final class RowExpander implements Serializable {
     if (kind == ResourceKind.VIDEO) {
       return dataset == DatasetKind.IMAGE ? null : frames(frames);
     }
-    if (kind != ResourceKind.DICOM) {
+    return imageLayout(kind, dataset, frames) ? singleFrame(frames) : frames(frames);
+  }
+
+  /**
+   * Whether a DICOM file of {@code frames} frames is laid out {@code (C, H, W)}, one row however it
+   * is read: under the image dataset, or auto for a single frame (as {@code ItemLayout} does).
+   */
+  private static boolean imageLayout(ResourceKind kind, DatasetKind dataset, int frames) {
+    return kind == ResourceKind.DICOM
+        && (dataset == DatasetKind.IMAGE || (dataset == DatasetKind.AUTO && frames == 1));
+  }
+
+  /** One whole row for a single frame; null (decoding reports the error) for several. */
+  private Expansion singleFrame(int frames) {
+    return frames == 1 ? whole() : null;
+  }
+
+  private Expansion whole() {
+    return filter.keeps(null, null) ? Expansion.WHOLE : Expansion.none();
+  }
+
+  /** The slice rows of a DICOM or NIfTI volume from its metadata geometry, or null. */
+  private Expansion slices(PlannedResource resource, DatasetKind dataset, boolean axisMatters) {
+    MetadataGeometry geometry = resource.geometry();
+    if (geometry == null) {
       return null;
     }
-    // A DICOM file is laid out (C, D, H, W), cut into frames, except where the image dataset (or
-    // auto, for one frame) makes it (C, H, W): then it is one row, and several frames an error.
-    boolean image = dataset == DatasetKind.IMAGE || (dataset == DatasetKind.AUTO && frames == 1);
-    if (image) {
-      return frames == 1 ? (filter.keeps(null, null) ? Expansion.WHOLE : Expansion.none()) : null;
+    ResourceKind kind = resource.kind();
+    if (kind == ResourceKind.DICOM) {
+      int frames = geometry.length(0); // frame_count
+      if (frames < 1) {
+        return null;
+      }
+      if (imageLayout(kind, dataset, frames)) {
+        return singleFrame(frames);
+      }
+    } else if (dataset == DatasetKind.IMAGE) {
+      return null; // one row or an error, by the length of the decoder's slice axis
     }
-    return frames(frames);
+    MetadataSlices.Slices slices =
+        MetadataSlices.of(plane, kind == ResourceKind.NIFTI ? "nifti" : "dicom", geometry);
+    if (slices == null || (slices.axis() < 0 && axisMatters)) {
+      return null;
+    }
+    int[] kept = new int[slices.count()];
+    int n = 0;
+    for (int i = 0; i < kept.length; i++) {
+      if (filter.keeps(i, null)) {
+        kept[n++] = i;
+      }
+    }
+    // without its axis (equal lengths) the rows still are slices: axis 1 stands in, never cut
+    int axis = slices.axis() < 0 ? 1 : slices.axis();
+    return new Expansion(axis, Arrays.copyOf(kept, n), plane.label(), false);
   }
 
   /** Frame rows {@code 0..count-1} along axis 1, those the filter keeps. */

@@ -73,6 +73,11 @@ final class TargetComputer implements Serializable {
         || (columns.contains(Columns.FRAME_LABELS) && resource.numFrames() == null);
   }
 
+  /** True when the rows carry frame labels, which a row cuts only along the frame axis. */
+  boolean cutsFrameLabels() {
+    return columns.contains(Columns.FRAME_LABELS);
+  }
+
   /**
    * The targets of a resource.
    *

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.datamint.spark.internal.core.MetadataGeometry;
+import io.datamint.spark.internal.core.VolumeGeometry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -80,5 +82,50 @@ class ResourceTest {
   @Test
   void requiresAnId() {
     assertThatThrownBy(() -> parse("{\"filename\":\"a.png\"}")).hasMessageContaining("\"id\"");
+  }
+
+  @Test
+  void volumeGeometryComesFromShapeAndAxcodesOrImageOrientationPatient() throws Exception {
+    MetadataGeometry nifti =
+        parse(
+                "{\"id\":\"n\",\"filename\":\"a.nii\",\"metadata\":"
+                    + "{\"shape\":[5,\"6\",7,2],\"axcodes\":[\"S\",\"R\",\"A\"]}}")
+            .geometry();
+    assertThat(new int[] {nifti.length(0), nifti.length(1), nifti.length(2)})
+        .containsExactly(5, 6, 7);
+    VolumeGeometry.Nifti codes = (VolumeGeometry.Nifti) nifti.orientation();
+    assertThat(codes.sliceAxis()).isZero();
+    assertThat(codes.voxelAxisAlong(1)).isEqualTo(2);
+
+    MetadataGeometry dicom =
+        parse(
+                "{\"id\":\"d\",\"filename\":\"a.dcm\",\"metadata\":{\"frame_count\":\"7\","
+                    + "\"Rows\":6,\"width\":5,\"ImageOrientationPatient\":\"1\\\\0\\\\0\\\\0\\\\0\\\\-1\"}}")
+            .geometry();
+    assertThat(new int[] {dicom.length(0), dicom.length(1), dicom.length(2)})
+        .containsExactly(7, 6, 5);
+    assertThat(((VolumeGeometry.Dicom) dicom.orientation()).imageOrientation())
+        .containsExactly(1, 0, 0, 0, 0, -1);
+  }
+
+  @Test
+  void malformedGeometryIsUnknownNotAnError() throws Exception {
+    // two codes on one world axis, a 2-D shape, 5 orientation values: none of it is used
+    MetadataGeometry nifti =
+        parse(
+                "{\"id\":\"n\",\"filename\":\"a.nii\",\"metadata\":"
+                    + "{\"shape\":[5,6],\"axcodes\":[\"L\",\"R\",\"S\"],\"frame_count\":3}}")
+            .geometry();
+    assertThat(nifti).isNull();
+    MetadataGeometry dicom =
+        parse(
+                "{\"id\":\"d\",\"filename\":\"a.dcm\",\"metadata\":"
+                    + "{\"frame_count\":3,\"ImageOrientationPatient\":[1,0,0,0,1]}}")
+            .geometry();
+    assertThat(dicom.orientation()).isNull();
+    assertThat(dicom.length(0)).isEqualTo(3);
+    assertThat(dicom.hasAllLengths()).isFalse();
+    assertThat(parse("{\"id\":\"i\",\"filename\":\"a.png\",\"metadata\":{\"width\":3}}").geometry())
+        .isNull();
   }
 }

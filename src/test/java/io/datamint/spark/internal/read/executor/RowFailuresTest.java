@@ -36,6 +36,7 @@ class RowFailuresTest {
           10L,
           List.of(),
           1,
+          null,
           List.of(),
           null);
 
