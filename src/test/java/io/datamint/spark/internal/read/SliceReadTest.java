@@ -2,9 +2,7 @@ package io.datamint.spark.internal.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.datamint.spark.internal.sample.SampleProject;
-import io.datamint.spark.testing.ReadOptions;
-import io.datamint.spark.testing.SharedSpark;
+import io.datamint.spark.testing.SampleReads;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -12,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,26 +18,15 @@ import org.junit.jupiter.api.io.TempDir;
 class SliceReadTest {
 
   @TempDir static Path tmp;
-  static SparkSession spark;
-  static String mirror;
+  static SampleReads sample;
 
   @BeforeAll
   static void writeSample() throws Exception {
-    spark = SharedSpark.session();
-    mirror = SampleProject.write(tmp.resolve("s"), SampleProject.DEFAULT_SEED).dir().toString();
+    sample = SampleReads.write(tmp.resolve("s"), "batch_size", "7");
   }
 
   private static Dataset<Row> read(String... options) {
-    return spark
-        .read()
-        .format("datamint")
-        .option("batch_size", "7")
-        .options(ReadOptions.of(options))
-        .load(mirror);
-  }
-
-  private static byte[] bytes(Row tensor) {
-    return (byte[]) tensor.get(2);
+    return sample.read(options);
   }
 
   @Test
@@ -54,13 +40,13 @@ class SliceReadTest {
     assertThat(slices).hasSize(20);
     Row whole =
         read().where("filename = 'CT_ABD_P001.nii.gz'").select("image").first().getStruct(0);
-    byte[] volume = bytes(whole); // (1, 20, 64, 64) int16
+    byte[] volume = SampleReads.tensorBytes(whole); // (1, 20, 64, 64) int16
     int plane = 64 * 64 * 2;
     for (Row slice : slices) {
       int i = slice.getInt(0);
       assertThat(slice.getString(1)).isEqualTo("axial");
       assertThat(slice.getStruct(2).getList(1)).containsExactly(1, 64, 64);
-      assertThat(bytes(slice.getStruct(2)))
+      assertThat(SampleReads.tensorBytes(slice.getStruct(2)))
           .isEqualTo(Arrays.copyOfRange(volume, i * plane, (i + 1) * plane));
     }
   }
@@ -114,13 +100,16 @@ class SliceReadTest {
       Row alice = (Row) frame.getJavaMap(2).get("alice@example.com");
       assertThat(alice.getList(1)).containsExactly(1, 96, 128);
       int ones = 0;
-      for (byte b : bytes(alice)) {
+      for (byte b : SampleReads.tensorBytes(alice)) {
         ones += b;
       }
       assertThat(ones > 0).as("frame " + f).isEqualTo(f == 0 || f == 8 || f == 16 || f == 23);
       Row labels = (Row) frame.getJavaMap(3).get("bob@example.com");
       assertThat(labels.getList(1)).containsExactly(1);
-      assertThat(ByteBuffer.wrap(bytes(labels)).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt(0))
+      assertThat(
+              ByteBuffer.wrap(SampleReads.tensorBytes(labels))
+                  .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                  .getInt(0))
           .isEqualTo(f == 12 ? 1 : 0);
     }
   }

@@ -3,18 +3,15 @@ package io.datamint.spark.internal.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.datamint.spark.internal.sample.SampleProject;
 import io.datamint.spark.internal.split.LocalSplit;
 import io.datamint.spark.internal.split.SplitRatios;
-import io.datamint.spark.testing.ReadOptions;
-import io.datamint.spark.testing.SharedSpark;
+import io.datamint.spark.testing.SampleReads;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,17 +24,15 @@ import org.junit.jupiter.api.io.TempDir;
 class SplitReadTest {
 
   @TempDir static Path tmp;
-  static SparkSession spark;
-  static String mirror;
+  static SampleReads sample;
 
   @BeforeAll
   static void writeSample() throws Exception {
-    spark = SharedSpark.session();
-    mirror = SampleProject.write(tmp.resolve("s"), SampleProject.DEFAULT_SEED).dir().toString();
+    sample = SampleReads.write(tmp.resolve("s"));
   }
 
   private static Dataset<Row> read(String... options) {
-    return spark.read().format("datamint").options(ReadOptions.of(options)).load(mirror);
+    return sample.read(options);
   }
 
   private static Map<String, String> splits(Dataset<Row> df) {

@@ -2,10 +2,8 @@ package io.datamint.spark.internal.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.datamint.spark.internal.sample.SampleProject;
 import io.datamint.spark.internal.util.BatchScans;
-import io.datamint.spark.testing.ReadOptions;
-import io.datamint.spark.testing.SharedSpark;
+import io.datamint.spark.testing.SampleReads;
 import io.datamint.spark.testing.TestMirror;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,31 +29,24 @@ class StreamedFramesTest {
   private static final int FRAME_BYTES = 3 * 96 * 128;
 
   @TempDir static Path tmp;
+  static SampleReads sample;
   static SparkSession spark;
   static String mirror;
 
   @BeforeAll
   static void writeSample() throws Exception {
-    spark = SharedSpark.session();
-    mirror = SampleProject.write(tmp.resolve("s"), SampleProject.DEFAULT_SEED).dir().toString();
+    sample = SampleReads.write(tmp.resolve("s"), "batch_size", "5");
+    spark = sample.spark();
+    mirror = sample.mirror();
   }
 
   private static Dataset<Row> read(String... options) {
-    return spark
-        .read()
-        .format("datamint")
-        .option("batch_size", "5")
-        .options(ReadOptions.of(options))
-        .load(mirror);
+    return sample.read(options);
   }
 
   private static long metric(Dataset<Row> df, String name) {
     df.collectAsList();
     return BatchScans.metrics(df).get(name);
-  }
-
-  private static byte[] bytes(Row tensor) {
-    return (byte[]) tensor.get(2);
   }
 
   @Test
@@ -68,7 +59,7 @@ class StreamedFramesTest {
             .collectAsList();
     assertThat(frames).hasSize(FRAMES);
     byte[] video =
-        bytes(
+        SampleReads.tensorBytes(
             read()
                 .where("filename = '" + VIDEO + "'")
                 .select("image")
@@ -83,7 +74,7 @@ class StreamedFramesTest {
       for (int c = 0; c < 3; c++) {
         System.arraycopy(video, (c * FRAMES + f) * plane, expected, c * plane, plane);
       }
-      assertThat(bytes(frame.getStruct(1))).as("frame " + f).isEqualTo(expected);
+      assertThat(SampleReads.tensorBytes(frame.getStruct(1))).as("frame " + f).isEqualTo(expected);
     }
   }
 
@@ -255,5 +246,16 @@ class StreamedFramesTest {
     assertThat(rows).hasSize(FRAMES);
     assertThat(rows).allSatisfy(r -> assertThat(r.isNullAt(3)).isTrue());
     assertThat(Arrays.asList(rows.get(0).getList(1).toArray())).containsExactly(3, 96, 128);
+  }
+
+  @Test
+  void arithmeticOnTheFrameIndexIsFilteredBySparkNotPushed() {
+    Dataset<Row> frames =
+        read("frame_by_frame", "true")
+            .where("filename = '" + VIDEO + "'")
+            .where("frame_index + 1 >= 20")
+            .select("frame_index");
+    assertThat(frames.collectAsList().stream().map(r -> r.getInt(0)).sorted().toList())
+        .containsExactly(19, 20, 21, 22, 23);
   }
 }

@@ -138,4 +138,11 @@ class VideoSeekReadTest {
         "frame_index BETWEEN 500 AND 512", i -> i >= 500 && i <= 512, 500, 1);
     assertSeekMatchesSequential("frame_index = 599", i -> i == 599, 599, 1);
   }
+
+  @Test
+  void arithmeticOnTheFrameIndexIsNotPushedAndFilteredExactly() {
+    Dataset<Row> df = frames("frame_index + 1 >= 586");
+    List<Row> rows = sorted(df.collectAsList());
+    assertThat(rows).isEqualTo(sequential.stream().filter(r -> r.getInt(0) >= 585).toList());
+  }
 }
