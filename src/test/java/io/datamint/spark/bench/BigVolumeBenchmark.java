@@ -201,7 +201,7 @@ final class BigVolumeBenchmark {
     SparkSession spark = SharedSpark.session();
     spark.read().format("datamint").load(dir.toString()).count(); // the session warmed up
     System.gc();
-    long baseRss = statusBytes("VmRSS:");
+    long baseRss = ProcessMemory.current();
     List<MemoryPoolMXBean> heap = new ArrayList<>();
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getType() == MemoryType.HEAP) {
@@ -209,7 +209,7 @@ final class BigVolumeBenchmark {
         heap.add(pool);
       }
     }
-    resetPeakRss();
+    ProcessMemory.resetPeak();
     long start = System.nanoTime();
     var reader = spark.read().format("datamint");
     if (sliced) {
@@ -223,7 +223,7 @@ final class BigVolumeBenchmark {
     for (MemoryPoolMXBean pool : heap) {
       peak += pool.getPeakUsage().getUsed();
     }
-    long peakRss = statusBytes("VmHWM:");
+    long peakRss = ProcessMemory.peak();
     String error = errorOf(df);
     spark.stop();
     return String.join(
@@ -307,29 +307,6 @@ final class BigVolumeBenchmark {
         Long.parseLong(f[7]),
         Long.parseLong(f[8]),
         f[9].isEmpty() ? null : f[9]);
-  }
-
-  /** Resets the kernel's peak RSS of this process (VmHWM) to its current RSS, where allowed. */
-  private static void resetPeakRss() {
-    try {
-      Files.writeString(Path.of("/proc/self/clear_refs"), "5");
-    } catch (IOException | RuntimeException e) {
-      // not Linux, or not allowed: the peak is then the process's since it started
-    }
-  }
-
-  /** A {@code kB} field of /proc/self/status in bytes, -1 when unknown. */
-  private static long statusBytes(String field) throws IOException {
-    Path status = Path.of("/proc/self/status");
-    if (!Files.exists(status)) {
-      return -1;
-    }
-    for (String line : Files.readAllLines(status)) {
-      if (line.startsWith(field)) {
-        return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-      }
-    }
-    return -1;
   }
 
   static String markdown(List<Result> results, String xmx) {

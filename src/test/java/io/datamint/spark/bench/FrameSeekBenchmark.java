@@ -5,14 +5,12 @@ import io.datamint.spark.internal.core.PixelArray;
 import io.datamint.spark.internal.decode.Decoders;
 import io.datamint.spark.internal.decode.FileFormat;
 import io.datamint.spark.internal.decode.FrameStream;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Reading one frame far into a long video (issue 14): frame K of an N-frame 1080p H.264 MP4
@@ -49,21 +47,7 @@ final class FrameSeekBenchmark {
     Path work = Files.createTempDirectory("datamint-bench-seek-");
     Path mp4 = work.resolve("long.mp4");
     long start = System.nanoTime();
-    ffmpeg(
-        "-f",
-        "lavfi",
-        "-i",
-        "testsrc2=size=1920x1080:rate=30",
-        "-frames:v",
-        Integer.toString(frames),
-        "-c:v",
-        "libx264",
-        "-preset",
-        "veryfast",
-        "-pix_fmt",
-        "yuv420p",
-        "-y",
-        mp4.toString());
+    BenchVideos.writeClip(mp4, frames);
     double encode = (System.nanoTime() - start) / 1e9;
     byte[] file = Files.readAllBytes(mp4);
     Files.delete(mp4);
@@ -129,14 +113,5 @@ final class FrameSeekBenchmark {
         seek ? "`seek` to the key frame before it" : "sequential (skip every frame before it)",
         seconds,
         decoded);
-  }
-
-  private static void ffmpeg(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-loglevel", "error"));
-    command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).inheritIO().start();
-    if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
-      throw new IllegalStateException("ffmpeg failed: " + command);
-    }
   }
 }

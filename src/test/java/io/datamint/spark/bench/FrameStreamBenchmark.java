@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -42,11 +41,11 @@ import org.apache.spark.sql.SparkSession;
  */
 final class FrameStreamBenchmark {
 
-  static final int WIDTH = 1920;
-  static final int HEIGHT = 1080;
+  static final int WIDTH = BenchVideos.WIDTH;
+  static final int HEIGHT = BenchVideos.HEIGHT;
 
   /** Frames of the generated video. */
-  static final int DEFAULT_FRAMES = 600;
+  static final int DEFAULT_FRAMES = 2_000;
 
   /** One measured read. */
   record Result(
@@ -93,24 +92,10 @@ final class FrameStreamBenchmark {
     Path dir = mirror.write();
     Path video = dir.resolve("files/resources/video-0");
     Path mp4 = work.resolve("long.mp4");
-    ffmpeg(
-        "-f",
-        "lavfi",
-        "-i",
-        "testsrc2=size=" + WIDTH + "x" + HEIGHT + ":rate=30",
-        "-frames:v",
-        Integer.toString(frames),
-        "-c:v",
-        "libx264",
-        "-preset",
-        "veryfast",
-        "-pix_fmt",
-        "yuv420p",
-        "-y",
-        mp4.toString());
+    BenchVideos.writeClip(mp4, frames);
     Files.copy(mp4, video);
     long start = System.nanoTime();
-    ffmpeg(
+    BenchVideos.ffmpeg(
         "-threads",
         "1",
         "-i",
@@ -153,7 +138,7 @@ final class FrameStreamBenchmark {
   /** The connector's frame stream alone, no Spark: the decoder's speed in the JVM. */
   private static Result decoderAlone(byte[] file) throws Exception {
     System.gc();
-    resetPeakRss();
+    ProcessMemory.resetPeak();
     long start = System.nanoTime();
     long frames = 0;
     try (FrameStream stream =
@@ -170,22 +155,13 @@ final class FrameStreamBenchmark {
             frames,
             seconds,
             -1,
-            peakRss(),
+            ProcessMemory.peak(),
             frames,
             0,
             1,
             null);
     System.err.println(result);
     return result;
-  }
-
-  private static void ffmpeg(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-loglevel", "error"));
-    command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).inheritIO().start();
-    if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
-      throw new IllegalStateException("ffmpeg failed: " + command);
-    }
   }
 
   private static Result measure(
@@ -204,7 +180,7 @@ final class FrameStreamBenchmark {
         heap.add(pool);
       }
     }
-    resetPeakRss();
+    ProcessMemory.resetPeak();
     long start = System.nanoTime();
     Dataset<Row> df = spark.read().format("datamint").options(options).load(dir.toString());
     if (where != null) {
@@ -236,36 +212,13 @@ final class FrameStreamBenchmark {
             r.getLong(0),
             seconds,
             peak,
-            peakRss(),
+            ProcessMemory.peak(),
             metrics.getOrDefault(ReadTaskMetrics.FRAMES_DECODED, 0L),
             metrics.getOrDefault(ReadTaskMetrics.FRAMES_SKIPPED, 0L),
             metrics.getOrDefault(ReadTaskMetrics.FILES_READ, 0L),
             error);
     System.err.println(result);
     return result;
-  }
-
-  /** Resets the kernel's peak RSS of this process (VmHWM), where Linux allows it. */
-  private static void resetPeakRss() {
-    try {
-      Files.writeString(Path.of("/proc/self/clear_refs"), "5");
-    } catch (IOException | RuntimeException e) {
-      // not Linux, or not allowed: the peak is then the process's since it started
-    }
-  }
-
-  /** VmHWM of /proc/self/status in bytes, -1 when unknown. */
-  private static long peakRss() throws IOException {
-    Path status = Path.of("/proc/self/status");
-    if (!Files.exists(status)) {
-      return -1;
-    }
-    for (String line : Files.readAllLines(status)) {
-      if (line.startsWith("VmHWM:")) {
-        return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-      }
-    }
-    return -1;
   }
 
   static String markdown(Report report) {

@@ -17,23 +17,26 @@ import org.junit.jupiter.api.Test;
 
 class TensorVectorWriterTest {
 
+  /** An Arrow struct vector of the tensor layout, as the read path makes it. */
+  private static StructVector tensorVector(BufferAllocator allocator) {
+    StructField field =
+        new StructField(
+            "image", TensorType.SPARK_TYPE, true, org.apache.spark.sql.types.Metadata.empty());
+    return (StructVector)
+        ArrowUtils.toArrowSchema(new StructType(new StructField[] {field}), "UTC", true, false)
+            .getFields()
+            .get(0)
+            .createVector(allocator);
+  }
+
   @Test
   void writesDtypeShapeAndLittleEndianBytesAndNulls() throws Exception {
     PixelArray a = PixelArray.allocate(DecodeLimits.defaults(), DType.INT16, 1, 2, 3);
     for (int i = 0; i < 6; i++) {
       a.data().putShort(i * 2, (short) (i - 2));
     }
-    StructField field =
-        new StructField(
-            "image", TensorType.SPARK_TYPE, true, org.apache.spark.sql.types.Metadata.empty());
     try (BufferAllocator allocator = new RootAllocator();
-        StructVector vector =
-            (StructVector)
-                ArrowUtils.toArrowSchema(
-                        new StructType(new StructField[] {field}), "UTC", true, false)
-                    .getFields()
-                    .get(0)
-                    .createVector(allocator)) {
+        StructVector vector = tensorVector(allocator)) {
       TensorVectorWriter writer = new TensorVectorWriter(vector, 1 << 20);
       for (int batch = 0; batch < 2; batch++) { // the second batch reuses the vectors
         writer.reset();
@@ -60,17 +63,8 @@ class TensorVectorWriterTest {
     big.data().put(large - 1, (byte) 7);
     PixelArray small = PixelArray.allocate(DecodeLimits.defaults(), DType.UINT8, 3);
     small.data().put(0, (byte) 5);
-    StructField field =
-        new StructField(
-            "image", TensorType.SPARK_TYPE, true, org.apache.spark.sql.types.Metadata.empty());
     try (BufferAllocator allocator = new RootAllocator();
-        StructVector vector =
-            (StructVector)
-                ArrowUtils.toArrowSchema(
-                        new StructType(new StructField[] {field}), "UTC", true, false)
-                    .getFields()
-                    .get(0)
-                    .createVector(allocator)) {
+        StructVector vector = tensorVector(allocator)) {
       TensorVectorWriter writer = new TensorVectorWriter(vector, 64 << 10);
       writer.reset();
       writer.write(0, small);

@@ -54,7 +54,14 @@ public final class Json {
    * numeric.
    */
   public static Long integer(JsonNode node, String field) {
-    JsonNode value = node == null ? null : node.get(field);
+    return integer(node == null ? null : node.get(field));
+  }
+
+  /**
+   * A whole number given as an integer, a float with no fraction or a numeric string; null
+   * otherwise (absent, JSON null, another type, a fraction).
+   */
+  public static Long integer(JsonNode value) {
     if (value == null || value.isNull()) {
       return null;
     }

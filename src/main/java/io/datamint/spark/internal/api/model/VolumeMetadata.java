@@ -72,30 +72,13 @@ final class VolumeMetadata {
       return lengths;
     }
     for (int i = 0; i < 3; i++) {
-      Long value = wholeNumber(shape.get(i));
+      Long value = Json.integer(shape.get(i));
       if (value == null || value < 1 || value > Integer.MAX_VALUE) {
         return new int[3];
       }
       lengths[i] = value.intValue();
     }
     return lengths;
-  }
-
-  private static Long wholeNumber(JsonNode value) {
-    if (value == null) {
-      return null;
-    }
-    if (value.isIntegralNumber()) {
-      return value.asLong();
-    }
-    if (value.isTextual()) {
-      try {
-        return Long.parseLong(value.asText().trim());
-      } catch (NumberFormatException e) {
-        return null;
-      }
-    }
-    return null;
   }
 
   /**

@@ -51,9 +51,11 @@ public final class VideoDecoder implements ResourceDecoder {
       int width = info.width();
       long frameBytes = 3L * height * width;
       long maxFrames = limits.maxDecodedBytes() / frameBytes;
-      // frames go straight into an array of the container's declared count (nb_frames; within the
-      // limit); frames beyond it, when the count was short, are collected and copied at the end
-      long declared = Math.min(info.declaredFrameCount(), maxFrames);
+      // frames go straight into an array of the container's declared count (nb_frames) when the
+      // limit admits it; frames beyond it, when the count was short, are collected and copied at
+      // the end. A declared count over the limit allocates nothing ahead: the read is likely to
+      // fail at the limit, and the count may be wrong.
+      long declared = info.declaredFrameCount() <= maxFrames ? info.declaredFrameCount() : 0;
       PixelArray sized =
           declared > 0
               ? PixelArray.allocate(limits, DType.UINT8, (int) declared, 3, height, width)
