@@ -108,7 +108,10 @@ final class DatamintScan implements Scan, Batch, SupportsReportStatistics {
   public Statistics estimateStatistics() {
     ScanStatistics stats =
         new ScanStatistics(
-            readSchema, table.options().slicePlane(), table.options().frameByFrame());
+            readSchema,
+            table.options().slicePlane(),
+            table.options().frameByFrame(),
+            table.options().dataset());
     for (ResourceSelection.Selected selected : selectedResources()) {
       int segmentations = 0;
       for (Annotation annotation : selected.annotations()) {

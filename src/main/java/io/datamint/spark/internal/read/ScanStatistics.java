@@ -2,8 +2,10 @@ package io.datamint.spark.internal.read;
 
 import io.datamint.spark.internal.api.model.Resource;
 import io.datamint.spark.internal.api.model.ResourceKind;
+import io.datamint.spark.internal.config.DatasetKind;
 import io.datamint.spark.internal.plan.PartitionPlanner;
 import io.datamint.spark.internal.schema.Columns;
+import io.datamint.spark.internal.slice.MetadataSlices;
 import io.datamint.spark.internal.slice.SlicePlane;
 import io.datamint.spark.internal.tensor.TensorType;
 import org.apache.spark.sql.types.StructField;
@@ -20,12 +22,13 @@ import org.apache.spark.sql.types.StructType;
  * <p>Per resource:
  *
  * <ul>
- *   <li>rows: 1; with {@code slice}, the volume's slices along the plane (axial: {@code
- *       frame_count}, coronal: {@code height}, sagittal: {@code width}, as in a volume stored in
- *       the usual orientation); with {@code frame_by_frame}, the video's (or multi-frame DICOM's)
- *       {@code frame_count}; {@link PartitionPlanner#UNKNOWN_ROWS_ESTIMATE} when the metadata does
- *       not say. Pushed {@code slice_index} / {@code frame_index} predicates are not applied: the
- *       count is then an upper bound.
+ *   <li>rows: 1; with {@code slice}, the volume's slices along the plane: as the read counts them
+ *       from the volume geometry in the metadata ({@link MetadataSlices}) when that answers, else
+ *       axial: {@code frame_count}, coronal: {@code height}, sagittal: {@code width}, as in a
+ *       volume stored in the usual orientation; with {@code frame_by_frame}, the video's (or
+ *       multi-frame DICOM's) {@code frame_count}; {@link PartitionPlanner#UNKNOWN_ROWS_ESTIMATE}
+ *       when the metadata does not say. Pushed {@code slice_index} / {@code frame_index} predicates
+ *       are not applied: the count is then an upper bound.
  *   <li>decoded values: {@code width x height x frames} from the metadata times {@link
  *       #bytesPerPixel}; when the metadata has no dimensions, the file's {@code size} (or {@link
  *       PartitionPlanner#UNKNOWN_SIZE_ESTIMATE}) times {@link #expansion}, the decoded-to-file
@@ -47,13 +50,16 @@ final class ScanStatistics {
   private final StructType readSchema;
   private final SlicePlane plane;
   private final boolean frameByFrame;
+  private final DatasetKind dataset;
   private long rows;
   private double bytes;
 
-  ScanStatistics(StructType readSchema, SlicePlane plane, boolean frameByFrame) {
+  ScanStatistics(
+      StructType readSchema, SlicePlane plane, boolean frameByFrame, DatasetKind dataset) {
     this.readSchema = readSchema;
     this.plane = plane;
     this.frameByFrame = frameByFrame;
+    this.dataset = dataset;
   }
 
   /**
@@ -112,13 +118,22 @@ final class ScanStatistics {
     ResourceKind kind = resource.kind();
     boolean volume = kind == ResourceKind.DICOM || kind == ResourceKind.NIFTI;
     Integer count = null;
+    if (kind == ResourceKind.DICOM
+        && (dataset == DatasetKind.IMAGE
+            || (dataset == DatasetKind.AUTO && Integer.valueOf(1).equals(resource.frameCount())))) {
+      return 1; // laid out (C, H, W), one row however it is read (ItemLayout)
+    }
     if (plane != null && volume) {
+      MetadataSlices.Slices slices =
+          MetadataSlices.of(plane, kind.name(), resource.geometry()); // as the read counts them
       count =
-          switch (plane) {
-            case AXIAL -> resource.frameCount();
-            case CORONAL -> resource.height();
-            case SAGITTAL -> resource.width();
-          };
+          slices != null
+              ? Integer.valueOf(slices.count())
+              : switch (plane) {
+                case AXIAL -> resource.frameCount();
+                case CORONAL -> resource.height();
+                case SAGITTAL -> resource.width();
+              };
     } else if (frameByFrame && (kind == ResourceKind.VIDEO || kind == ResourceKind.DICOM)) {
       count = resource.frameCount();
     } else {

@@ -93,4 +93,15 @@ class ScanStatisticsTest {
     assertThat(text).doesNotContain("BroadcastExchange").doesNotContain("BroadcastHashJoin");
     assertThat(text).contains("SortMergeJoin");
   }
+
+  @Test
+  void sliceRowsFollowTheMetadataGeometryOfEachPlane() {
+    // volumes in many orientations whose metadata decides their slices: the estimate is the count
+    String oriented =
+        OrientedVolumes.all().write(tmp.resolve("oriented"), v -> v.decided()).toString();
+    for (String plane : new String[] {"axial", "coronal", "sagittal"}) {
+      Dataset<Row> slices = read(oriented, "slice", plane).select("resource_id");
+      assertThat(stats(slices).rowCount().get().longValue()).as(plane).isEqualTo(slices.count());
+    }
+  }
 }
