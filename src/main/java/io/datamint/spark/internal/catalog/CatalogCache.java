@@ -129,6 +129,12 @@ public final class CatalogCache implements DatamintTables.SnapshotCache {
     return loaded;
   }
 
+  @Override
+  public synchronized ProjectSnapshot kept(String sourceKey) {
+    Timed<ProjectSnapshot> kept = snapshots.get(sourceKey);
+    return kept != null && fresh(kept.at()) ? kept.value() : null;
+  }
+
   /** Forgets the listing and every snapshot ({@code REFRESH TABLE}). */
   public synchronized void invalidate() {
     projects = null;
