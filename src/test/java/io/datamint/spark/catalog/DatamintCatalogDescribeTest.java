@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DatamintCatalogDescribeTest {
 
   private static final String ANNOTATIONS = "POST /annotations/search";
+  private static final String LIST = "GET /projects";
 
   @TempDir static Path root;
   @TempDir static Path mirrors;
@@ -111,7 +112,8 @@ class DatamintCatalogDescribeTest {
     StructType schema = spark.table(table).schema();
     assertThat(stats.requests(resourcesRoute())).isZero();
     assertThat(stats.requests(ANNOTATIONS)).isZero();
-    assertThat(stats.requests(worklistsRoute())).isPositive();
+    // the three lookups share the source opened, and the worklists read, by the first
+    assertThat(stats.requests(worklistsRoute())).isEqualTo(1);
 
     StructType loaded = loadedSchema();
     assertThat(schema).isEqualTo(loaded);
@@ -125,6 +127,8 @@ class DatamintCatalogDescribeTest {
     assertThat(select.schema()).isEqualTo(schema);
     assertThat(stats.requests(resourcesRoute())).isEqualTo(1);
     assertThat(stats.requests(ANNOTATIONS)).isEqualTo(1);
+    // the snapshot is read from the source DESCRIBE opened, with the worklists it read
+    assertThat(stats.requests(worklistsRoute())).isZero();
 
     // DESCRIBE EXTENDED shows Spark's statistics of a scan (rows, size): the snapshot read above
     stats.reset();
@@ -133,6 +137,23 @@ class DatamintCatalogDescribeTest {
                 .map(r -> r.getString(0)))
         .contains("Statistics");
     assertThat(stats.requests(resourcesRoute())).isZero();
+  }
+
+  @Test
+  void theOtherTablesReadTheProjectFromTheSourceDescribeOpened() {
+    catalog("dm_describe_shared", "server_url", server.url());
+    String ns = "dm_describe_shared.`" + SampleProject.NAME + "`";
+    RequestStats stats = server.stats();
+    stats.reset();
+    described(ns + ".resources");
+    assertThat(spark.sql("SELECT * FROM " + ns + ".labels").count()).isPositive();
+    assertThat(spark.sql("SELECT * FROM " + ns + ".resources").count())
+        .isEqualTo(sample.resources());
+    // one listing for the catalog, one as DESCRIBE opens the project by its id
+    assertThat(stats.requests(LIST)).isEqualTo(2);
+    assertThat(stats.requests(worklistsRoute())).isEqualTo(1);
+    assertThat(stats.requests(resourcesRoute())).isEqualTo(1);
+    assertThat(stats.requests(ANNOTATIONS)).isEqualTo(1);
   }
 
   @Test

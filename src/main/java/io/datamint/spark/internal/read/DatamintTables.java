@@ -8,6 +8,7 @@ import io.datamint.spark.internal.source.ProjectSource;
 import io.datamint.spark.internal.source.open.ProjectSources;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 
@@ -46,13 +47,45 @@ public final class DatamintTables {
      * The snapshot of the source and project {@code sourceKey} names, kept or loaded by {@code
      * load}.
      */
-    ProjectSnapshot snapshot(String sourceKey, java.util.function.Supplier<ProjectSnapshot> load);
+    ProjectSnapshot snapshot(String sourceKey, Supplier<ProjectSnapshot> load);
 
     /**
      * The snapshot of {@code sourceKey} kept now, or null (then nothing is read): by default none.
      */
     default ProjectSnapshot kept(String sourceKey) {
       return null;
+    }
+
+    /**
+     * The opened source and worklists of {@code sourceKey}, kept (while no snapshot of it is) or
+     * opened by {@code open}: by default opened at every call.
+     */
+    default OpenedProject opened(String sourceKey, Supplier<OpenedProject> open) {
+      return open.get();
+    }
+
+    /** The opened source of {@code sourceKey} kept now, or null: by default none. */
+    default OpenedProject keptOpened(String sourceKey) {
+      return null;
+    }
+  }
+
+  /**
+   * A project's source, opened, with its worklists read: what its columns need when its labels come
+   * from the worklists, and what its snapshot is then read from.
+   *
+   * @param source the opened source
+   * @param worklists its worklists
+   */
+  public record OpenedProject(ProjectSource source, List<Worklist> worklists) {
+
+    public OpenedProject {
+      worklists = List.copyOf(worklists);
+    }
+
+    /** Reads the rest of the project. */
+    ProjectSnapshot snapshot() {
+      return ProjectSnapshot.load(source, worklists);
     }
   }
 
@@ -74,9 +107,10 @@ public final class DatamintTables {
    * allow_external_annotations}), its columns are computed from the worklists (those of a snapshot
    * {@code cache} keeps, else read from the source, which is opened) and the options, and the table
    * is made at the first {@link DeferredTable#table()}, of the snapshot {@code cache} keeps or
-   * loads then (from the source already opened, with the worklists already read). Otherwise the
-   * table is made now, as {@code load} does. Options are resolved now: a bad option fails here; the
-   * resource selection and the splits fail when the table is made.
+   * loads then (from the source already opened, with the worklists already read). The opened source
+   * goes through {@code cache} too, so the other tables of the project read it from there.
+   * Otherwise the table is made now, as {@code load} does. Options are resolved now: a bad option
+   * fails here; the resource selection and the splits fail when the table is made.
    *
    * @throws io.datamint.spark.internal.config.InvalidOptionException for a bad option
    * @throws io.datamint.spark.internal.source.ProjectSourceException when the project or its
@@ -97,14 +131,17 @@ public final class DatamintTables {
           DatamintTable.columns(options, labels.build(kept.worklists(), List.of())),
           () -> DatamintTable.of(kept, options));
     }
-    ProjectSource source = ProjectSources.open(options, hadoopConf(spark, options));
-    List<Worklist> worklists = List.copyOf(source.worklists());
+    OpenedProject opened =
+        cache.opened(
+            key,
+            () -> {
+              ProjectSource source = ProjectSources.open(options, hadoopConf(spark, options));
+              return new OpenedProject(source, source.worklists());
+            });
     return DeferredTable.of(
-        source.describe(),
-        DatamintTable.columns(options, labels.build(worklists, List.of())),
-        () ->
-            DatamintTable.of(
-                cache.snapshot(key, () -> ProjectSnapshot.load(source, worklists)), options));
+        opened.source().describe(),
+        DatamintTable.columns(options, labels.build(opened.worklists(), List.of())),
+        () -> DatamintTable.of(cache.snapshot(key, opened::snapshot), options));
   }
 
   private static DatamintTable load(
@@ -112,7 +149,12 @@ public final class DatamintTables {
     ProjectSnapshot snapshot =
         cache.snapshot(
             key,
-            () -> ProjectSnapshot.load(ProjectSources.open(options, hadoopConf(spark, options))));
+            () -> {
+              OpenedProject opened = cache.keptOpened(key);
+              return opened != null
+                  ? opened.snapshot()
+                  : ProjectSnapshot.load(ProjectSources.open(options, hadoopConf(spark, options)));
+            });
     return DatamintTable.of(snapshot, options);
   }
 
