@@ -157,6 +157,29 @@ class DatamintCatalogDescribeTest {
   }
 
   @Test
+  void splitsThatCannotBeSatisfiedFailAtTheFirstScanOfACatalogTableAndAtLoad() {
+    String intact = mirrors.resolve("intact").toString();
+    catalog("dm_describe_splits", "path", intact);
+    spark.conf().set("spark.sql.catalog.dm_describe_splits.use_project_splits", "true");
+    spark
+        .conf()
+        .set("spark.sql.catalog.dm_describe_splits.as_of_timestamp", "2020-01-01T00:00:00Z");
+    String table = resources("dm_describe_splits");
+    assertThat(described(table)).contains("split string");
+    assertThatThrownBy(() -> spark.sql("SELECT count(*) FROM " + table).collect())
+        .hasStackTraceContaining("No split assignments found");
+    assertThatThrownBy(
+            () ->
+                spark
+                    .read()
+                    .format("datamint")
+                    .option("use_project_splits", "true")
+                    .option("as_of_timestamp", "2020-01-01T00:00:00Z")
+                    .load(intact))
+        .hasMessageContaining("No split assignments found");
+  }
+
+  @Test
   void describeExtendedReadsTheProjectForSparksStatistics() {
     RequestStats stats = server.stats();
     stats.reset();
