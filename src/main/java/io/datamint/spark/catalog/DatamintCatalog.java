@@ -60,8 +60,11 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  * lookup), so {@code SHOW TABLES}, {@code DESCRIBE} and the tables of one project read it once;
  * {@code REFRESH TABLE} forgets them, so a refreshed mirror or server is seen by the next query.
  * The {@code annotations}, {@code labels} and {@code splits} tables read the project only when
- * scanned ({@code DESCRIBE} reads nothing). The API key is never shown: not in a table name or
- * property, a message or a log line.
+ * scanned ({@code DESCRIBE} reads nothing); {@code DESCRIBE} of {@code resources} reads only the
+ * project's worklists (its resources at its first scan, so a bad resource selection or
+ * unsatisfiable splits fail there), unless its labels are inferred from the data or external
+ * annotations are allowed. The API key is never shown: not in a table name or property, a message
+ * or a log line.
  */
 public final class DatamintCatalog implements TableCatalog, SupportsNamespaces {
 
@@ -270,11 +273,15 @@ public final class DatamintCatalog implements TableCatalog, SupportsNamespaces {
     }
     String display = name + "." + quote(project.name()) + "." + table;
     Map<String, String> properties = properties(project, table);
-    // the metadata tables read the project at their first scan: DESCRIBE reads nothing
+    // the metadata tables read the project at their first scan: DESCRIBE reads nothing; the
+    // resources table reads only the worklists, unless its labels need the annotations
     return switch (table) {
       case RESOURCES ->
           new ResourcesTable(
-              display, read(project, Map.of()), properties, extra -> read(project, extra));
+              display,
+              DatamintTables.defer(SparkSession.active(), options(project, Map.of()), cache),
+              properties,
+              extra -> read(project, extra));
       case ANNOTATIONS ->
           new InMemoryTable(
               display,
@@ -337,6 +344,14 @@ public final class DatamintCatalog implements TableCatalog, SupportsNamespaces {
    * directory's options that open it (source and project).
    */
   private DatamintTable read(Project project, Map<String, String> extra) {
+    return DatamintTables.load(SparkSession.active(), options(project, extra), cache);
+  }
+
+  /**
+   * The read options of a project: the catalog's options, {@code extra} options over them, and the
+   * directory's options that open it.
+   */
+  private Map<String, String> options(Project project, Map<String, String> extra) {
     Map<String, String> options = new LinkedHashMap<>(defaults);
     for (Map.Entry<String, String> e : extra.entrySet()) {
       String key = e.getKey().toLowerCase(Locale.ROOT);
@@ -353,7 +368,7 @@ public final class DatamintCatalog implements TableCatalog, SupportsNamespaces {
       options.put(e.getKey(), e.getValue());
     }
     options.putAll(directory.readOptions(project));
-    return DatamintTables.load(SparkSession.active(), options, cache);
+    return options;
   }
 
   private Map<String, String> properties(Project project, String table) {

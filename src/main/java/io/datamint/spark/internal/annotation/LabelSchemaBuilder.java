@@ -40,6 +40,16 @@ public final class LabelSchemaBuilder {
   }
 
   /**
+   * Whether {@link #build} of a project's read reads its annotations: when the labels are inferred
+   * from the data ({@code worklists=none}) or external annotations extend the worklists' sets.
+   * Otherwise the label sets come from the worklists alone and {@code build(worklists, List.of())}
+   * gives the read's schema without reading an annotation.
+   */
+  public boolean readsAnnotations() {
+    return worklists.isInferred() || allowExternalAnnotations;
+  }
+
+  /**
    * The schema of a read.
    *
    * @param projectWorklists the project's worklists, or null when the read has no project (inferred

@@ -2,6 +2,7 @@ package io.datamint.spark.internal.catalog;
 
 import io.datamint.spark.internal.catalog.ProjectDirectory.Project;
 import io.datamint.spark.internal.read.DatamintTables;
+import io.datamint.spark.internal.read.DatamintTables.OpenedProject;
 import io.datamint.spark.internal.source.ProjectSnapshot;
 import java.time.Duration;
 import java.util.Iterator;
@@ -16,13 +17,14 @@ import java.util.regex.Pattern;
 
 /**
  * What one catalog instance keeps between lookups, for {@link #ttl} at most: the project listing,
- * and the snapshots of the projects its tables read (the whole metadata of a project, keyed by the
+ * the snapshots of the projects its tables read (the whole metadata of a project, keyed by the
  * source that read it: a mirror and its file system options, or the API settings, plus the
  * project), so {@code SHOW TABLES}, {@code DESCRIBE}, the four tables of a project and per-read
- * options that leave the source alone read the project once. At most {@link #MAX_SNAPSHOTS}
- * snapshots are kept (the least recently used goes). {@code REFRESH TABLE} ({@link #invalidate})
- * forgets them; a zero ttl (catalog option {@code cache_ttl = 0}) disables the cache: every lookup
- * lists and reads afresh, as before.
+ * options that leave the source alone read the project once, and the sources opened with their
+ * worklists read for the columns of a {@code resources} table, until their snapshot is read from
+ * them. At most {@link #MAX_SNAPSHOTS} of each are kept (the least recently used goes). {@code
+ * REFRESH TABLE} ({@link #invalidate}) forgets them; a zero ttl (catalog option {@code cache_ttl =
+ * 0}) disables the cache: every lookup lists and reads afresh, as before.
  */
 public final class CatalogCache implements DatamintTables.SnapshotCache {
 
@@ -42,7 +44,8 @@ public final class CatalogCache implements DatamintTables.SnapshotCache {
   private final LongSupplier nanos;
   private List<Project> projects;
   private long projectsAt;
-  private final Map<String, Timed<ProjectSnapshot>> snapshots = new LinkedHashMap<>(8, 0.75f, true);
+  private final Kept<ProjectSnapshot> snapshots = new Kept<>();
+  private final Kept<OpenedProject> opened = new Kept<>();
 
   private record Timed<T>(T value, long at) {}
 
@@ -109,30 +112,91 @@ public final class CatalogCache implements DatamintTables.SnapshotCache {
   public ProjectSnapshot snapshot(String sourceKey, Supplier<ProjectSnapshot> load) {
     synchronized (this) {
       Timed<ProjectSnapshot> kept = snapshots.get(sourceKey);
-      if (kept != null && fresh(kept.at())) {
+      if (kept != null) {
         return kept.value();
       }
-      snapshots.remove(sourceKey);
     }
     // loaded outside the lock: another table's lookup is not held up by a slow read
     ProjectSnapshot loaded = load.get();
-    if (!ttl.isZero()) {
-      synchronized (this) {
-        snapshots.put(sourceKey, new Timed<>(loaded, nanos.getAsLong()));
-        Iterator<String> eldest = snapshots.keySet().iterator();
-        while (snapshots.size() > MAX_SNAPSHOTS) {
-          eldest.next();
-          eldest.remove();
-        }
-      }
+    synchronized (this) {
+      snapshots.put(sourceKey, loaded);
+      opened.remove(sourceKey); // the snapshot answers what the opened source did
     }
     return loaded;
+  }
+
+  @Override
+  public synchronized ProjectSnapshot kept(String sourceKey) {
+    Timed<ProjectSnapshot> kept = snapshots.get(sourceKey);
+    return kept == null ? null : kept.value();
+  }
+
+  @Override
+  public OpenedProject opened(String sourceKey, Supplier<OpenedProject> open) {
+    OpenedProject kept = keptOpened(sourceKey);
+    if (kept != null) {
+      return kept;
+    }
+    OpenedProject made = open.get();
+    synchronized (this) {
+      opened.put(sourceKey, made);
+    }
+    return made;
+  }
+
+  @Override
+  public synchronized OpenedProject keptOpened(String sourceKey) {
+    Timed<OpenedProject> kept = opened.get(sourceKey);
+    return kept == null ? null : kept.value();
+  }
+
+  /**
+   * Values by source key, each kept for {@link #ttl} at most, {@link #MAX_SNAPSHOTS} at most (the
+   * least recently used goes); nothing is kept with a zero ttl. Guarded by the cache's lock.
+   */
+  private final class Kept<T> {
+    private final Map<String, Timed<T>> values = new LinkedHashMap<>(8, 0.75f, true);
+
+    /** The value kept for {@code key} and its time, or null when there is none fresh. */
+    Timed<T> get(String key) {
+      Timed<T> kept = values.get(key);
+      if (kept != null && fresh(kept.at())) {
+        return kept;
+      }
+      values.remove(key);
+      return null;
+    }
+
+    void put(String key, T value) {
+      if (ttl.isZero()) {
+        return;
+      }
+      values.put(key, new Timed<>(value, nanos.getAsLong()));
+      Iterator<String> eldest = values.keySet().iterator();
+      while (values.size() > MAX_SNAPSHOTS) {
+        eldest.next();
+        eldest.remove();
+      }
+    }
+
+    void remove(String key) {
+      values.remove(key);
+    }
+
+    void clear() {
+      values.clear();
+    }
+
+    int size() {
+      return values.size();
+    }
   }
 
   /** Forgets the listing and every snapshot ({@code REFRESH TABLE}). */
   public synchronized void invalidate() {
     projects = null;
     snapshots.clear();
+    opened.clear();
   }
 
   /** Snapshots kept now, for tests. */

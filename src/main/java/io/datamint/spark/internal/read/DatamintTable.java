@@ -26,6 +26,9 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  */
 public final class DatamintTable implements DatamintResourceTable {
 
+  /** What every table of resources can do: batch reads. */
+  public static final Set<TableCapability> CAPABILITIES = Set.of(TableCapability.BATCH_READ);
+
   private final ProjectSnapshot snapshot;
   private final DatamintOptions options;
   private final LabelSchema labels;
@@ -38,13 +41,14 @@ public final class DatamintTable implements DatamintResourceTable {
     this.snapshot = snapshot;
     this.options = options;
     TargetOptions targets = options.targets();
+    LabelSchemaBuilder builder = labelSchemaBuilder(targets);
     List<Annotation> all = new ArrayList<>();
-    for (Resource resource : snapshot.resources()) {
-      all.addAll(snapshot.annotationsOf(resource.id()));
+    if (builder.readsAnnotations()) {
+      for (Resource resource : snapshot.resources()) {
+        all.addAll(snapshot.annotationsOf(resource.id()));
+      }
     }
-    this.labels =
-        new LabelSchemaBuilder(targets.worklists(), targets.allowExternalAnnotations())
-            .build(snapshot.worklists(), all);
+    this.labels = builder.build(snapshot.worklists(), all);
     this.selection =
         ResourceSelection.of(
             options,
@@ -55,9 +59,7 @@ public final class DatamintTable implements DatamintResourceTable {
                 targets.segmentationNames(),
                 targets.imageLabelNames(),
                 targets.frameLabelNames()));
-    this.schema =
-        DatamintSchema.resources(
-            targets, labels, options.slicePlane() != null, options.frameByFrame());
+    this.schema = columns(options, labels);
     selected(); // the selection and the splits fail at load() when the options cannot be satisfied
   }
 
@@ -69,6 +71,17 @@ public final class DatamintTable implements DatamintResourceTable {
    */
   public static DatamintTable of(ProjectSnapshot snapshot, DatamintOptions options) {
     return new DatamintTable(snapshot, options);
+  }
+
+  /** What builds the label sets of a read with these targets. */
+  static LabelSchemaBuilder labelSchemaBuilder(TargetOptions targets) {
+    return new LabelSchemaBuilder(targets.worklists(), targets.allowExternalAnnotations());
+  }
+
+  /** The columns of a read with {@code options} whose label sets are {@code labels}. */
+  static StructType columns(DatamintOptions options, LabelSchema labels) {
+    return DatamintSchema.resources(
+        options.targets(), labels, options.slicePlane() != null, options.frameByFrame());
   }
 
   @Override
@@ -83,7 +96,7 @@ public final class DatamintTable implements DatamintResourceTable {
 
   @Override
   public Set<TableCapability> capabilities() {
-    return Set.of(TableCapability.BATCH_READ);
+    return CAPABILITIES;
   }
 
   @Override

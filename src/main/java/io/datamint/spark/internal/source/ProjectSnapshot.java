@@ -33,7 +33,7 @@ public final class ProjectSnapshot {
   private final Map<String, Map<String, String>> splitsAsOf =
       new java.util.concurrent.ConcurrentHashMap<>();
 
-  private ProjectSnapshot(ProjectSource source) {
+  private ProjectSnapshot(ProjectSource source, List<Worklist> worklists) {
     this.sourceDescription = source.describe();
     this.project = source.project();
     this.resources = List.copyOf(source.resources());
@@ -58,7 +58,7 @@ public final class ProjectSnapshot {
     }
     grouped.replaceAll((id, list) -> Collections.unmodifiableList(list));
     this.annotationsByResource = Collections.unmodifiableMap(grouped);
-    this.worklists = List.copyOf(source.worklists());
+    this.worklists = List.copyOf(worklists != null ? worklists : source.worklists());
     this.splitHistory = List.copyOf(source.splitHistory());
     this.fileStore = source.fileStore();
     this.source = source;
@@ -66,7 +66,15 @@ public final class ProjectSnapshot {
 
   /** Reads the whole project from {@code source}. */
   public static ProjectSnapshot load(ProjectSource source) {
-    return new ProjectSnapshot(source);
+    return new ProjectSnapshot(source, null);
+  }
+
+  /**
+   * Reads the project from {@code source} but for its worklists, which were read from it already
+   * (so a table whose columns were computed from them is made of the same worklists).
+   */
+  public static ProjectSnapshot load(ProjectSource source, List<Worklist> worklists) {
+    return new ProjectSnapshot(source, java.util.Objects.requireNonNull(worklists, "worklists"));
   }
 
   public String sourceDescription() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.datamint.spark.internal.catalog.ProjectDirectory.Project;
+import io.datamint.spark.internal.read.DatamintTables.OpenedProject;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -55,6 +56,25 @@ class CatalogCacheTest {
     assertThat(CatalogCache.parseTtl("5m")).isEqualTo(Duration.ofMinutes(5));
     assertThat(CatalogCache.parseTtl("90")).isEqualTo(Duration.ofSeconds(90));
     assertThatThrownBy(() -> CatalogCache.parseTtl("soon")).hasMessageContaining("cache_ttl");
+  }
+
+  @Test
+  void keepsAnOpenedSourceUntilItsSnapshotIsRead() {
+    CatalogCache cache = new CatalogCache(Duration.ofMinutes(1), () -> 0L);
+    AtomicInteger opens = new AtomicInteger();
+    OpenedProject opened = new OpenedProject(null, List.of());
+    assertThat(cache.keptOpened("k")).isNull();
+    assertThat(cache.opened("k", () -> count(opens, opened))).isSameAs(opened);
+    assertThat(cache.opened("k", () -> count(opens, opened))).isSameAs(opened);
+    assertThat(opens).hasValue(1);
+    assertThat(cache.keptOpened("k")).isSameAs(opened);
+    cache.snapshot("k", () -> null);
+    assertThat(cache.keptOpened("k")).isNull();
+    cache.opened("j", () -> count(opens, opened));
+    cache.invalidate();
+    assertThat(cache.keptOpened("j")).isNull();
+    assertThat(new CatalogCache(Duration.ZERO).opened("k", () -> opened)).isSameAs(opened);
+    assertThat(new CatalogCache(Duration.ZERO).keptOpened("k")).isNull();
   }
 
   private static <T> T count(AtomicInteger n, T value) {
