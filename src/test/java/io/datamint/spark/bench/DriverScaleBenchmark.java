@@ -122,9 +122,10 @@ public final class DriverScaleBenchmark {
   }
 
   /**
-   * The catalog over the same project: {@code SHOW TABLES} (the project listing and the project's
-   * tables), then a count of its {@code labels} table, which reads the project, each cold (a new
-   * catalog) and then again from the catalog's cache.
+   * The catalog over the same project: {@code DESCRIBE} of its {@code resources} table (the
+   * worklists only), {@code SHOW TABLES} (the project listing and the project's tables), then a
+   * count of its {@code labels} table, which reads the project, each cold (a new catalog) and then
+   * again from the catalog's cache.
    */
   private static List<Result> catalog(
       SparkSession spark, String source, String name, Map<String, String> options) {
@@ -135,6 +136,16 @@ public final class DriverScaleBenchmark {
     for (String round : new String[] {"cold", "cached"}) {
       resetPeaks();
       long t = System.nanoTime();
+      int columns = spark.sql("DESCRIBE TABLE " + project + ".resources").collectAsList().size();
+      out.add(
+          new Result(
+              source + ", catalog `DESCRIBE` of `resources` (" + round + ")",
+              (System.nanoTime() - t) / 1e9,
+              peakHeap(),
+              -1,
+              columns + " rows"));
+      resetPeaks();
+      t = System.nanoTime();
       List<Row> tables = spark.sql("SHOW TABLES IN " + project).collectAsList();
       out.add(
           new Result(
