@@ -43,7 +43,7 @@ public final class DicomDecoder implements ResourceDecoder {
     byte[] data = file;
     int size = length;
     if (Inflation.isGzip(file, length)) {
-      data = Inflation.gunzip(file, length, limits.maxDecodedBytes());
+      data = Inflation.gunzip(file, length, limits);
       size = data.length;
     }
     ParsedDicom dicom = Part10Parser.parse(data, size, limits);

@@ -146,10 +146,8 @@ final class PixelDecoder {
               + pm.samplesPerPixel()
               + " samples needs "
               + samples * Integer.BYTES
-              + " bytes of working memory to decode, more than the limit"
-              + " of "
-              + limits.maxDecodedBytes()
-              + " bytes (option max_decoded_bytes)");
+              + " bytes of working memory to decode, more than "
+              + limits.describe());
     }
     return new int[(int) samples];
   }
