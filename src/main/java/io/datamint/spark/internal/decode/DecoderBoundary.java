@@ -57,13 +57,17 @@ final class DecoderBoundary {
    * @throws RuntimeException the failure itself, unchanged, when it is a bug of the connector
    * @throws Error likewise
    */
-  static DecodeException contain(FileFormat format, DecodeLimits limits, Throwable failure) {
-    if (failure instanceof DecodeException e) {
+  static DecodeException contain(FileFormat format, DecodeLimits limits, Throwable thrown) {
+    Throwable severe = severeCause(thrown);
+    if (thrown instanceof DecodeException e && severe == null) {
       return e;
     }
-    if (failure instanceof LinkageError e) {
+    if (thrown instanceof LinkageError e) {
       return OptionalLibrary.linkageFailure(format.fileNoun(), e);
     }
+    // an error a library wrapped (ImageIO's "Caught exception during read" around an
+    // OutOfMemoryError) is contained as the error itself
+    Throwable failure = severe == null ? thrown : severe;
     String library = LibraryOrigin.of(failure);
     String who = library == null ? "the connector's " + formatName(format) + " decoder" : library;
     String noun = format.fileNoun();
@@ -74,7 +78,7 @@ final class DecoderBoundary {
               + " gave up on its data and stopped its own thread, as it does on a corrupt or"
               + " unsupported stream"
               + suffix(failure),
-          failure);
+          thrown);
     }
     if (failure instanceof StackOverflowError) {
       return new DecodeException(
@@ -83,15 +87,15 @@ final class DecoderBoundary {
               + who
               + " overflowed the thread's stack: its structure nests too deeply or refers to"
               + " itself",
-          failure);
+          thrown);
     }
     if (failure instanceof OutOfMemoryError) {
-      return new DecodeException(outOfMemory(noun, limits, failure), failure);
+      return new DecodeException(outOfMemory(noun, limits, failure), thrown);
     }
     if (failure instanceof VirtualMachineError) {
       return new DecodeException(
           cannot(noun) + "the Java runtime failed while " + who + " decoded it" + suffix(failure),
-          failure);
+          thrown);
     }
     if (library == null && failure instanceof RuntimeException e) {
       throw e;
@@ -105,6 +109,20 @@ final class DecoderBoundary {
             + " failed on its data, which is corrupt or not supported"
             + suffix(failure),
         failure);
+  }
+
+  /**
+   * The {@link ThreadDeath} or {@link VirtualMachineError} that {@code thrown} is or was caused by,
+   * or null.
+   */
+  private static Throwable severeCause(Throwable thrown) {
+    int depth = 0;
+    for (Throwable t = thrown; t != null && depth < 16; t = t.getCause(), depth++) {
+      if (t instanceof ThreadDeath || t instanceof VirtualMachineError) {
+        return t;
+      }
+    }
+    return null;
   }
 
   /** The message of an {@link OutOfMemoryError} raised while decoding. */

@@ -113,6 +113,21 @@ class DecoderBoundaryTest {
   }
 
   @Test
+  void anOutOfMemoryErrorALibraryWrappedIsContainedAsItself() {
+    OutOfMemoryError oom =
+        raisedIn(new OutOfMemoryError("Java heap space"), "com.sun.imageio.plugins.png.X");
+    DecodeException wrapped =
+        new DecodeException(
+            "cannot decode the PNG image: Caught exception during read",
+            new javax.imageio.IIOException("Caught exception during read: ", oom));
+    DecodeException e = decodeFailure(FileFormat.RASTER, wrapped);
+    assertThat(e.getMessage())
+        .startsWith("this image cannot be decoded: its decoded data did not fit in the executor's")
+        .endsWith("(OutOfMemoryError: Java heap space)");
+    assertThat(e.getCause()).isSameAs(wrapped);
+  }
+
+  @Test
   void aLibrarysRuntimeExceptionIsTheFilesErrorWithItsTextAsASuffix() {
     assertThat(
             decodeFailure(
