@@ -30,8 +30,11 @@ public final class DecodeLimits implements Serializable {
   private final long maxDecodedBytes;
   private final String origin;
 
-  /** The largest array admitted by a tracked copy (null: not tracked). */
-  private final transient long[] admitted;
+  /**
+   * The largest array admitted by a tracked copy (null: not tracked; tracked copies stay on one
+   * thread).
+   */
+  private final long[] admitted;
 
   /** A limit set by the option {@code max_decoded_bytes}. */
   public DecodeLimits(long maxDecodedBytes) {
