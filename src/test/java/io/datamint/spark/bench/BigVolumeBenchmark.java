@@ -211,7 +211,9 @@ final class BigVolumeBenchmark {
     }
     ProcessMemory.resetPeak();
     long start = System.nanoTime();
-    var reader = spark.read().format("datamint");
+    // the largest array, not the default budget (a quarter of the heap): the volumes are big on
+    // purpose
+    var reader = spark.read().format("datamint").option("max_decoded_bytes", "2g");
     if (sliced) {
       reader = reader.option("slice", "axial");
     }
@@ -319,7 +321,7 @@ final class BigVolumeBenchmark {
                     + " [XMX]`): int16 NIfTI CTs of %d x %d x D voxels with a scaling (slope 0.5,"
                     + " intercept -1024), so that each decodes to float64, as the SDK's"
                     + " `get_fdata()`. Each read runs in a JVM of its own (`local[1]`, `-Xmx%s`,"
-                    + " default options): the session is started and warmed up, then the read"
+                    + " default options but `max_decoded_bytes` 2g): the session is started and warmed up, then the read"
                     + " goes through every row: either the scan's Arrow batches themselves, in the"
                     + " task (\"batches\": each tensor's size from its dtype and shape, its bytes not"
                     + " copied; what the connector holds), or Spark SQL's `sum(length(image.data))`"

@@ -30,6 +30,9 @@ public final class ClusterDriver {
   /** Default limit on a driver's run time. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
 
+  /** A driver's maximum heap unless told otherwise. */
+  private static final String DEFAULT_HEAP = "1g";
+
   private static final java.util.concurrent.atomic.AtomicInteger RUNS =
       new java.util.concurrent.atomic.AtomicInteger();
 
@@ -57,6 +60,23 @@ public final class ClusterDriver {
   }
 
   /**
+   * Runs {@code mainClass} in a child JVM without a cluster (it must find its master in {@code
+   * args}) with a maximum heap of {@code maxHeap} ({@code -Xmx}, such as {@code "512m"}), with the
+   * default timeout.
+   */
+  public static Result runWithHeap(String maxHeap, Class<?> mainClass, String... args)
+      throws IOException {
+    return launch(
+        null,
+        ChildJvm.newLogDir("driver"),
+        DEFAULT_TIMEOUT,
+        maxHeap,
+        ChildJvm.classPath(),
+        mainClass,
+        args);
+  }
+
+  /**
    * Runs {@code mainClass} in a child JVM without a cluster, with the default timeout, on the test
    * class path minus the entries {@code leaveOut} accepts (for instance the jars of one dependency,
    * to see how the connector copes without it).
@@ -76,6 +96,7 @@ public final class ClusterDriver {
         null,
         ChildJvm.newLogDir("driver"),
         DEFAULT_TIMEOUT,
+        DEFAULT_HEAP,
         String.join(File.pathSeparator, kept),
         mainClass,
         args);
@@ -84,13 +105,14 @@ public final class ClusterDriver {
   private static Result launch(
       StandaloneCluster cluster, Path logDir, Duration timeout, Class<?> mainClass, String[] args)
       throws IOException {
-    return launch(cluster, logDir, timeout, ChildJvm.classPath(), mainClass, args);
+    return launch(cluster, logDir, timeout, DEFAULT_HEAP, ChildJvm.classPath(), mainClass, args);
   }
 
   private static Result launch(
       StandaloneCluster cluster,
       Path logDir,
       Duration timeout,
+      String maxHeap,
       String classPath,
       Class<?> mainClass,
       String[] args)
@@ -99,7 +121,7 @@ public final class ClusterDriver {
     Path out = logDir.resolve("driver-" + run + ".out");
     Path err = logDir.resolve("driver-" + run + ".err");
     List<String> jvmOptions = new ArrayList<>();
-    jvmOptions.add("-Xmx1g");
+    jvmOptions.add("-Xmx" + maxHeap);
     if (cluster != null) {
       jvmOptions.add("-D" + ChildJvm.MASTER_URL_PROPERTY + "=" + cluster.masterUrl());
     }

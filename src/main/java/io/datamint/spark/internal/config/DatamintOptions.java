@@ -79,7 +79,7 @@ public final class DatamintOptions implements Serializable {
   private final Map<String, String> hadoopOptions;
   private final DatasetKind dataset;
   private final boolean returnMetainfo;
-  private final long maxDecodedBytes;
+  private final Long maxDecodedBytes;
   private final int batchSize;
   private final TargetOptions targets;
   private final SlicePlane slicePlane;
@@ -287,7 +287,11 @@ public final class DatamintOptions implements Serializable {
     return returnMetainfo;
   }
 
-  public long maxDecodedBytes() {
+  /**
+   * The option {@code max_decoded_bytes}, or null when not given: the executors then derive the
+   * limit from their heap.
+   */
+  public Long maxDecodedBytes() {
     return maxDecodedBytes;
   }
 

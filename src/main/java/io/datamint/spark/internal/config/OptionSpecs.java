@@ -184,9 +184,13 @@ final class OptionSpecs {
                       + ") means "
                       + DecodeLimits.DEFAULT_MAX_DECODED_BYTES
                       + " bytes, the largest tensor one row holds (one Java array)"),
-              DecodeLimits.DEFAULT_MAX_DECODED_BYTES,
-              "a file whose decoded array would be larger gets an `_error` instead of exhausting memory")
-          .defaultShownAs("`2g` (" + DecodeLimits.DEFAULT_MAX_DECODED_BYTES + " bytes)");
+              null,
+              "a file whose decoded array would be larger gets an `_error` instead of exhausting"
+                  + " memory; when given, this is the limit, whatever the executor's heap")
+          .defaultShownAs(
+              "a quarter of the executor's heap divided among its task slots"
+                  + " (`Runtime.maxMemory()` / 4 / (`spark.executor.cores` / `spark.task.cpus`)),"
+                  + " at most 2g");
   public static final OptionSpec<Integer> BATCH_SIZE =
       OptionSpec.of(
           "batch_size",

@@ -13,12 +13,14 @@ import java.util.function.Supplier;
  * use. The formats' packages register themselves as {@link DecoderProvider} services, so this
  * registry imports none of them.
  *
- * <p>Every decoder is guarded: a {@link LinkageError} while creating it or decoding (a class or
- * native library of an {@link OptionalLibrary} missing from the class path, an {@link
+ * <p>Every decoder is guarded by the {@link DecoderBoundary}, around creating it, decoding, and
+ * opening, reading, skipping and closing its frames: a {@link LinkageError} (a class or native
+ * library of an {@link OptionalLibrary} missing from the class path, an {@link
  * ExceptionInInitializerError} caused by one) becomes the file's {@link DecodeException} naming the
- * library and how to add it, so that one file's missing dependency is that row's {@code _error} and
- * never aborts a job. Other errors ({@link VirtualMachineError}s such as {@link OutOfMemoryError})
- * are not caught.
+ * library and how to add it; {@link ThreadDeath}, {@link StackOverflowError}, {@link
+ * OutOfMemoryError} and a third-party library's runtime exceptions become the file's error too, so
+ * that one file is that row's {@code _error} and never ends the executor or aborts a job. Only the
+ * connector's own bugs pass through.
  */
 public final class Decoders {
 
@@ -55,7 +57,7 @@ public final class Decoders {
     return decoder;
   }
 
-  /** A decoder created on first use, whose linkage errors are the file's decode errors. */
+  /** A decoder created on first use, behind the {@link DecoderBoundary}. */
   static final class Guarded implements ResourceDecoder {
     private final FileFormat format;
     private final Supplier<ResourceDecoder> factory;
@@ -69,20 +71,16 @@ public final class Decoders {
     @Override
     public DecodedResource decode(byte[] file, int length, DecodeLimits limits)
         throws DecodeException {
-      try {
-        return decoder().decode(file, length, limits);
-      } catch (LinkageError e) {
-        throw OptionalLibrary.linkageFailure(format.fileNoun(), e);
-      }
+      DecodeLimits tracked = limits.tracked();
+      return DecoderBoundary.call(format, tracked, () -> decoder().decode(file, length, tracked));
     }
 
     @Override
     public FrameStream frames(byte[] file, int length, DecodeLimits limits) throws DecodeException {
-      try {
-        return decoder().frames(file, length, limits);
-      } catch (LinkageError e) {
-        throw OptionalLibrary.linkageFailure(format.fileNoun(), e);
-      }
+      DecodeLimits tracked = limits.tracked();
+      FrameStream frames =
+          DecoderBoundary.call(format, tracked, () -> decoder().frames(file, length, tracked));
+      return frames == null ? null : new ContainedFrameStream(format, tracked, frames);
     }
 
     private ResourceDecoder decoder() {

@@ -6,7 +6,15 @@
  * voxel-to-world {@code affine}. Sub-packages by format: {@code dicom}, {@code nifti}, {@code
  * raster}, {@code video}. A file that cannot be decoded is a {@link
  * io.datamint.spark.error.DecodeException} naming what was wrong; every allocation is bounded by
- * {@link io.datamint.spark.internal.core.DecodeLimits}.
+ * {@link io.datamint.spark.internal.core.DecodeLimits}, checked from the headers before anything is
+ * allocated or inflated.
+ *
+ * <p>Containment: the registry ({@link Decoders}) calls every decoder through {@link
+ * DecoderBoundary}, which turns whatever a decoder throws into the file's {@code DecodeException}:
+ * {@link ThreadDeath}, {@link StackOverflowError}, {@link OutOfMemoryError}, {@link LinkageError}
+ * wherever they are raised in the decoder, and the runtime exceptions of third-party libraries
+ * (told by the stack, {@link LibraryOrigin}). Only the connector's own runtime exceptions and
+ * errors pass, as bugs. No error of a decoder reaches Spark's task thread.
  *
  * <p><b>Internal:</b> not part of the connector's API and not for users. There is no compatibility
  * promise: its classes may change or disappear in any release. The API is listed in

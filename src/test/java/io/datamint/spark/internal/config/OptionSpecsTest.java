@@ -49,7 +49,7 @@ class OptionSpecsTest {
     DatamintOptions o = DatamintOptions.resolve(Map.of(), Map.of(), Map.of());
     assertThat(o.batchSize()).isEqualTo(OptionSpecs.BATCH_SIZE.defaultValue()).isEqualTo(16);
     assertThat(o.targetPartitionRows()).isEqualTo(OptionSpecs.TARGET_PARTITION_ROWS.defaultValue());
-    assertThat(o.maxDecodedBytes()).isEqualTo(DecodeLimits.DEFAULT_MAX_DECODED_BYTES);
+    assertThat(o.maxDecodedBytes()).isNull(); // the executors derive it from their heap
     assertThat(o.dataset()).isEqualTo(OptionSpecs.DATASET.defaultValue());
     assertThat(o.targets().returnSegmentations()).isTrue();
     assertThat(o.splits().nonePatientIdStrategy())

@@ -163,7 +163,7 @@ class OptionalLibraryTest {
   }
 
   @Test
-  void theGuardLetsOtherErrorsThrough() {
+  void theGuardContainsOtherErrorsButNotTheConnectorsBugs() {
     ResourceDecoder outOfMemory =
         new Decoders.Guarded(
             FileFormat.DICOM,
@@ -172,6 +172,17 @@ class OptionalLibraryTest {
                   throw new OutOfMemoryError("Java heap space");
                 });
     assertThatThrownBy(() -> outOfMemory.decode(new byte[1], 1, DecodeLimits.defaults()))
-        .isInstanceOf(OutOfMemoryError.class);
+        .isInstanceOf(DecodeException.class)
+        .hasMessageContaining("did not fit in the executor's heap"); // see DecoderBoundaryTest
+    ResourceDecoder buggy =
+        new Decoders.Guarded(
+            FileFormat.DICOM,
+            () ->
+                (file, length, limits) -> {
+                  throw new IllegalStateException("our bug");
+                });
+    assertThatThrownBy(() -> buggy.decode(new byte[1], 1, DecodeLimits.defaults()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("our bug");
   }
 }

@@ -68,7 +68,7 @@ public final class DicomDecoder implements ResourceDecoder {
     byte[] data = file;
     int size = length;
     if (Inflation.isGzip(file, length)) {
-      data = Inflation.gunzip(file, length, limits.maxDecodedBytes());
+      data = Inflation.gunzip(file, length, limits);
       size = data.length;
     }
     return Part10Parser.parse(data, size, limits);

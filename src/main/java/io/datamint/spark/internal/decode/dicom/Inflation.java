@@ -1,6 +1,7 @@
 package io.datamint.spark.internal.decode.dicom;
 
 import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.internal.core.DecodeLimits;
 import java.util.Arrays;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -24,8 +25,8 @@ final class Inflation {
    *
    * @throws DecodeException when it is corrupt or inflates to more than {@code maxBytes}
    */
-  static byte[] gunzip(byte[] data, int length, long maxBytes) throws DecodeException {
-    Output out = new Output(maxBytes, Math.max(length * 4L, 1024));
+  static byte[] gunzip(byte[] data, int length, DecodeLimits limits) throws DecodeException {
+    Output out = new Output(limits, Math.max(length * 4L, 1024));
     int pos = 0;
     while (pos < length) {
       if (length - pos < 18 || (data[pos] & 0xFF) != 0x1F || (data[pos + 1] & 0xFF) != 0x8B) {
@@ -62,17 +63,17 @@ final class Inflation {
    * Inflates a raw deflate stream (or, failing that, a zlib stream, which some writers use by
    * mistake), at most {@code maxBytes}.
    */
-  static byte[] inflateDataset(byte[] data, int offset, int length, long maxBytes)
+  static byte[] inflateDataset(byte[] data, int offset, int length, DecodeLimits limits)
       throws DecodeException {
     try {
-      Output out = new Output(maxBytes, Math.max(length * 4L, 1024));
+      Output out = new Output(limits, Math.max(length * 4L, 1024));
       inflate(data, offset, length, true, out, "deflated data set");
       return out.toArray();
     } catch (DecodeException rawFailed) {
       if (length > 2
           && (data[offset] & 0x0F) == 8
           && ((data[offset] & 0xFF) << 8 | (data[offset + 1] & 0xFF)) % 31 == 0) {
-        Output out = new Output(maxBytes, Math.max(length * 4L, 1024));
+        Output out = new Output(limits, Math.max(length * 4L, 1024));
         inflate(data, offset, length, false, out, "deflated data set");
         return out.toArray();
       }
@@ -123,12 +124,14 @@ final class Inflation {
 
   /** A growable output buffer bounded by {@code max}. */
   private static final class Output {
+    private final DecodeLimits limits;
     private final long max;
     private byte[] buf;
     private int size;
 
-    Output(long max, long initial) {
-      this.max = max;
+    Output(DecodeLimits limits, long initial) {
+      this.limits = limits;
+      this.max = limits.maxDecodedBytes();
       this.buf = new byte[(int) Math.min(Math.min(initial, max), Integer.MAX_VALUE - 16)];
     }
 
@@ -137,10 +140,7 @@ final class Inflation {
         return;
       }
       if (buf.length >= max) {
-        throw new DecodeException(
-            "the compressed data inflates to more than the limit of "
-                + max
-                + " bytes (option max_decoded_bytes)");
+        throw new DecodeException("the compressed data inflates to more than " + limits.describe());
       }
       long grown = Math.min(Math.min((long) buf.length * 2, max), Integer.MAX_VALUE - 16);
       buf = Arrays.copyOf(buf, (int) Math.max(grown, buf.length + 1));

@@ -56,9 +56,7 @@ final class Part10Parser {
     byte[] buf = data;
     int end = length;
     if (syntax.deflated()) {
-      buf =
-          Inflation.inflateDataset(
-              data, datasetStart, length - datasetStart, limits.maxDecodedBytes());
+      buf = Inflation.inflateDataset(data, datasetStart, length - datasetStart, limits);
       datasetStart = 0;
       end = buf.length;
     }

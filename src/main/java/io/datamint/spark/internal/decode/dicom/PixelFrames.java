@@ -176,10 +176,8 @@ final class PixelFrames {
               + pm.samplesPerPixel()
               + " samples needs "
               + samples * Integer.BYTES
-              + " bytes of working memory to decode, more than the limit"
-              + " of "
-              + limits.maxDecodedBytes()
-              + " bytes (option max_decoded_bytes)");
+              + " bytes of working memory to decode, more than "
+              + limits.describe());
     }
     scratch = new int[(int) samples];
     return scratch;

@@ -131,9 +131,8 @@ public final class NiftiDecoder implements ResourceDecoder {
             "the gzip stream declares "
                 + total
                 + " bytes (header, extensions and voxels),"
-                + " more than the limit of "
-                + limits.maxDecodedBytes()
-                + " decoded bytes (option max_decoded_bytes)");
+                + " more than "
+                + limits.describe());
       }
       byte[] all = new byte[(int) total];
       int have = (int) Math.min(got, total);
@@ -282,12 +281,7 @@ public final class NiftiDecoder implements ResourceDecoder {
               + " or later)");
     }
     if (offset > limits.maxDecodedBytes()) {
-      throw new DecodeException(
-          "vox_offset "
-              + (long) offset
-              + " is beyond the limit of "
-              + limits.maxDecodedBytes()
-              + " decoded bytes (option max_decoded_bytes)");
+      throw new DecodeException("vox_offset " + (long) offset + " is beyond " + limits.describe());
     }
     plan.offset = (long) offset;
     return plan;

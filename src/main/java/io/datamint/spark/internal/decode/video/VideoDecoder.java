@@ -72,9 +72,9 @@ public final class VideoDecoder implements ResourceDecoder {
                   + height
                   + ", "
                   + width
-                  + ") uint8, over the limit of "
-                  + limits.maxDecodedBytes()
-                  + " decoded bytes (option max_decoded_bytes) for the whole video; raise the"
+                  + ") uint8, over "
+                  + limits.describe()
+                  + " for the whole video; raise the"
                   + " limit, or read it with frame_by_frame 'true', which decodes one frame at a"
                   + " time (without the segmentations, seg_labels and metainfo columns, which"
                   + " need the whole video)");

@@ -9,6 +9,8 @@ import java.io.Serializable;
 /**
  * What executors need of the options: resolved on the driver, small and serializable.
  *
+ * @param maxDecodedBytes the option {@code max_decoded_bytes}, or null for the budget the executor
+ *     derives from its heap ({@link #limits()})
  * @param batchTensorBytes the tensor bytes at which an Arrow batch closes (a soft bound: the row
  *     that reaches it stays in the batch)
  * @param maxColumnBytes the most one tensor column of one batch holds: Arrow's variable-width
@@ -19,7 +21,7 @@ record ReadSettings(
     ReadMode mode,
     DatasetKind dataset,
     boolean returnMetainfo,
-    DecodeLimits limits,
+    Long maxDecodedBytes,
     int batchSize,
     long batchTensorBytes,
     long maxColumnBytes)
@@ -39,15 +41,29 @@ record ReadSettings(
         options.mode(),
         options.dataset(),
         options.returnMetainfo(),
-        new DecodeLimits(options.maxDecodedBytes()),
+        options.maxDecodedBytes(),
         options.batchSize(),
         MAX_BATCH_TENSOR_BYTES,
         ARROW_MAX_COLUMN_BYTES);
   }
 
+  /**
+   * The decode limits on this executor: the option when given, else the budget derived from this
+   * JVM's heap and task slots ({@link DecodeBudget}).
+   */
+  DecodeLimits limits() {
+    return DecodeBudget.limits(maxDecodedBytes);
+  }
+
   /** These settings with other batch bounds (tests: Arrow's limits at a small scale). */
   ReadSettings withBatchBounds(long batchTensorBytes, long maxColumnBytes) {
     return new ReadSettings(
-        mode, dataset, returnMetainfo, limits, batchSize, batchTensorBytes, maxColumnBytes);
+        mode,
+        dataset,
+        returnMetainfo,
+        maxDecodedBytes,
+        batchSize,
+        batchTensorBytes,
+        maxColumnBytes);
   }
 }

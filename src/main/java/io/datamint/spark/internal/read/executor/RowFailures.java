@@ -29,9 +29,14 @@ import java.io.UncheckedIOException;
  *       resource.
  * </ul>
  *
- * <p>Third-party codecs that report a corrupt stream with runtime exceptions are wrapped into
- * {@link DecodeException}s where they are called, inside the decoders, so that here only the
- * connector's own failures remain.
+ * <p>Decoders sit behind one boundary ({@code decode.DecoderBoundary}, around each decode and each
+ * frame opened, read or skipped): whatever a decoder throws reaches here as the file's {@link
+ * DecodeException} (bad data), except the connector's own bugs. The line is drawn by origin: every
+ * {@link ThreadDeath}, {@link StackOverflowError}, {@link OutOfMemoryError} or {@link LinkageError}
+ * raised inside a decoder, and every runtime exception or error a third-party library raises there,
+ * is the file's error; a runtime exception or error raised by the connector's own code (even inside
+ * a decoder) is a bug and comes here unchanged. So the {@link VirtualMachineError}s rethrown here
+ * are those raised outside the decoders (targets, masks, Arrow), where no single file is to blame.
  */
 final class RowFailures {
 

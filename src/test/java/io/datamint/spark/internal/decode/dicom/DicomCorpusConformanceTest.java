@@ -445,7 +445,8 @@ class DicomCorpusConformanceTest {
                           ParsedDicom parsed;
                           try {
                             if (Inflation.isGzip(bytes, bytes.length)) {
-                              bytes = Inflation.gunzip(bytes, bytes.length, Integer.MAX_VALUE);
+                              bytes =
+                                  Inflation.gunzip(bytes, bytes.length, DecodeLimits.defaults());
                             }
                             parsed =
                                 Part10Parser.parse(bytes, bytes.length, DecodeLimits.defaults());
