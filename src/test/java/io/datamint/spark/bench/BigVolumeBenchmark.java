@@ -11,8 +11,6 @@ import io.datamint.spark.testing.TestMirror;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -202,13 +200,7 @@ final class BigVolumeBenchmark {
     spark.read().format("datamint").load(dir.toString()).count(); // the session warmed up
     System.gc();
     long baseRss = ProcessMemory.current();
-    List<MemoryPoolMXBean> heap = new ArrayList<>();
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        pool.resetPeakUsage();
-        heap.add(pool);
-      }
-    }
+    ProcessMemory.resetHeapPeak();
     ProcessMemory.resetPeak();
     long start = System.nanoTime();
     // the largest array, not the default budget (a quarter of the heap): the volumes are big on
@@ -221,10 +213,7 @@ final class BigVolumeBenchmark {
         reader.load(dir.toString()).where(col("resource_id").equalTo(id)).select("image", "_error");
     long[] figures = batches ? consumeBatches(df) : consumeRows(df);
     double seconds = (System.nanoTime() - start) / 1e9;
-    long peak = 0;
-    for (MemoryPoolMXBean pool : heap) {
-      peak += pool.getPeakUsage().getUsed();
-    }
+    long peak = ProcessMemory.heapPeak();
     long peakRss = ProcessMemory.peak();
     String error = errorOf(df);
     spark.stop();

@@ -10,9 +10,6 @@ import io.datamint.spark.internal.server.RequestStats;
 import io.datamint.spark.testing.SharedSpark;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,34 +131,34 @@ public final class DriverScaleBenchmark {
     String project = name + ".`" + SampleProject.NAME + "`";
     List<Result> out = new ArrayList<>();
     for (String round : new String[] {"cold", "cached"}) {
-      resetPeaks();
+      ProcessMemory.resetHeapPeak();
       long t = System.nanoTime();
       int columns = spark.sql("DESCRIBE TABLE " + project + ".resources").collectAsList().size();
       out.add(
           new Result(
               source + ", catalog `DESCRIBE` of `resources` (" + round + ")",
               (System.nanoTime() - t) / 1e9,
-              peakHeap(),
+              ProcessMemory.heapPeak(),
               -1,
               columns + " rows"));
-      resetPeaks();
+      ProcessMemory.resetHeapPeak();
       t = System.nanoTime();
       List<Row> tables = spark.sql("SHOW TABLES IN " + project).collectAsList();
       out.add(
           new Result(
               source + ", catalog `SHOW TABLES` (" + round + ")",
               (System.nanoTime() - t) / 1e9,
-              peakHeap(),
+              ProcessMemory.heapPeak(),
               -1,
               tables.size() + " tables"));
-      resetPeaks();
+      ProcessMemory.resetHeapPeak();
       t = System.nanoTime();
       long labels = spark.sql("SELECT * FROM " + project + ".labels").count();
       out.add(
           new Result(
               source + ", catalog `labels` count (" + round + ")",
               (System.nanoTime() - t) / 1e9,
-              peakHeap(),
+              ProcessMemory.heapPeak(),
               -1,
               labels + " labels"));
     }
@@ -177,11 +174,11 @@ public final class DriverScaleBenchmark {
       SparkSession spark, String source, Map<String, String> options, RequestStats stats) {
     List<Result> out = new ArrayList<>();
     // load(): the snapshot (every resource and annotation) and the label schema
-    resetPeaks();
+    ProcessMemory.resetHeapPeak();
     long t = System.nanoTime();
     Dataset<Row> df = spark.read().format("datamint").options(options).load();
     double load = (System.nanoTime() - t) / 1e9;
-    long peak = peakHeap();
+    long peak = ProcessMemory.heapPeak();
     out.add(
         new Result(
             source + ", load()",
@@ -190,19 +187,19 @@ public final class DriverScaleBenchmark {
             retainedHeap(),
             stats == null ? "" : stats.requests() + " requests"));
 
-    resetPeaks();
+    ProcessMemory.resetHeapPeak();
     t = System.nanoTime();
     long count = df.count();
     out.add(
         new Result(
             source + ", metadata-only count(*)",
             (System.nanoTime() - t) / 1e9,
-            peakHeap(),
+            ProcessMemory.heapPeak(),
             -1,
             count + " rows"));
 
     df = null; // the split report reads the project anew: measure it without this snapshot
-    resetPeaks();
+    ProcessMemory.resetHeapPeak();
     t = System.nanoTime();
     List<Row> report =
         spark
@@ -224,31 +221,11 @@ public final class DriverScaleBenchmark {
         new Result(
             source + ", split report (load, local split, GROUP BY split)",
             (System.nanoTime() - t) / 1e9,
-            peakHeap(),
+            ProcessMemory.heapPeak(),
             -1,
             answer.toString()));
     System.err.println(out);
     return out;
-  }
-
-  private static void resetPeaks() {
-    System.gc();
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        pool.resetPeakUsage();
-      }
-    }
-  }
-
-  /** The sum of the heap pools' peaks since {@link #resetPeaks} (an upper bound of the peak). */
-  private static long peakHeap() {
-    long sum = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        sum += pool.getPeakUsage().getUsed();
-      }
-    }
-    return sum;
   }
 
   private static long retainedHeap() {

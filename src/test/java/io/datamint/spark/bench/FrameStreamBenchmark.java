@@ -14,9 +14,6 @@ import io.datamint.spark.internal.util.BatchScans;
 import io.datamint.spark.testing.SharedSpark;
 import io.datamint.spark.testing.TestMirror;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -172,14 +169,7 @@ final class FrameStreamBenchmark {
       String where,
       boolean pixels)
       throws IOException {
-    System.gc();
-    List<MemoryPoolMXBean> heap = new ArrayList<>();
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        pool.resetPeakUsage();
-        heap.add(pool);
-      }
-    }
+    ProcessMemory.resetHeapPeak();
     ProcessMemory.resetPeak();
     long start = System.nanoTime();
     Dataset<Row> df = spark.read().format("datamint").options(options).load(dir.toString());
@@ -193,10 +183,7 @@ final class FrameStreamBenchmark {
             : df.groupBy().count();
     Row r = agg.collectAsList().get(0); // not first(): its plan is another, without the metrics
     double seconds = (System.nanoTime() - start) / 1e9;
-    long peak = 0;
-    for (MemoryPoolMXBean pool : heap) {
-      peak += pool.getPeakUsage().getUsed();
-    }
+    long peak = ProcessMemory.heapPeak();
     Map<String, Long> metrics = BatchScans.metrics(agg);
     String error = null;
     if (pixels && r.getLong(2) > 0) {

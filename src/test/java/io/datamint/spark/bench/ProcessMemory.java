@@ -1,13 +1,43 @@
 package io.datamint.spark.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** This process's resident memory from {@code /proc/self/status} (Linux), for the benchmarks. */
+/**
+ * This JVM's memory for the benchmarks: the heap pools' peaks (MXBeans), and the process's resident
+ * memory from {@code /proc/self/status} (Linux).
+ */
 final class ProcessMemory {
 
   private ProcessMemory() {}
+
+  /** Collects garbage, then resets the peaks of the heap pools. */
+  static void resetHeapPeak() {
+    System.gc();
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        pool.resetPeakUsage();
+      }
+    }
+  }
+
+  /**
+   * The sum of the heap pools' peaks since {@link #resetHeapPeak} (an upper bound of the heap's
+   * peak, garbage included).
+   */
+  static long heapPeak() {
+    long sum = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        sum += pool.getPeakUsage().getUsed();
+      }
+    }
+    return sum;
+  }
 
   /** Resets the kernel's peak RSS of this process (VmHWM) to its current RSS, where allowed. */
   static void resetPeak() {

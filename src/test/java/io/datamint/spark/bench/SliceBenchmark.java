@@ -7,9 +7,6 @@ import static org.apache.spark.sql.functions.sum;
 
 import io.datamint.spark.internal.sample.NiftiWriter;
 import io.datamint.spark.testing.TestMirror;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,14 +64,7 @@ final class SliceBenchmark {
   }
 
   private static Result measure(SparkSession spark, String name, Path dir, boolean slice) {
-    System.gc();
-    List<MemoryPoolMXBean> heap = new ArrayList<>();
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        pool.resetPeakUsage();
-        heap.add(pool);
-      }
-    }
+    ProcessMemory.resetHeapPeak();
     long start = System.nanoTime();
     var reader = spark.read().format("datamint").option("batch_size", "16");
     if (slice) {
@@ -87,10 +77,7 @@ final class SliceBenchmark {
             .agg(count("n"), sum("n"))
             .first();
     double seconds = (System.nanoTime() - start) / 1e9;
-    long peak = 0;
-    for (MemoryPoolMXBean pool : heap) {
-      peak += pool.getPeakUsage().getUsed();
-    }
+    long peak = ProcessMemory.heapPeak();
     System.err.printf(
         Locale.ROOT,
         "%-14s %6d rows %8.1f rows/s %8.1f MB/s peak heap %6.0f MB%n",
