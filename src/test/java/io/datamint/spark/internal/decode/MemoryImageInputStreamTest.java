@@ -118,4 +118,31 @@ class MemoryImageInputStreamTest {
       return e.getClass();
     }
   }
+
+  @Test
+  void aStreamEndingWithAnExceptionThrowsWhereTheOtherReturnsMinusOne() throws IOException {
+    byte[] data = {1, 2, 3};
+    MemoryImageInputStream plain = new MemoryImageInputStream(data);
+    plain.seek(3);
+    assertThat(plain.readPastEnd()).isFalse();
+    assertThat(plain.read()).isEqualTo(-1);
+    assertThat(plain.readPastEnd()).isTrue();
+
+    MemoryImageInputStream strict = MemoryImageInputStream.endingWithException(data);
+    assertThat(strict.read()).isEqualTo(1);
+    byte[] two = new byte[2];
+    assertThat(strict.read(two, 0, 2)).isEqualTo(2);
+    assertThat(strict.readPastEnd()).as("reading exactly to the end is not past it").isFalse();
+    assertThatThrownBy(strict::read)
+        .isInstanceOf(java.io.EOFException.class)
+        .hasMessage("the data ends at byte 3");
+    assertThat(strict.readPastEnd()).isTrue();
+  }
+
+  @Test
+  void aShortBulkReadIsPastTheEnd() throws IOException {
+    MemoryImageInputStream stream = new MemoryImageInputStream(new byte[] {1, 2, 3});
+    assertThat(stream.read(new byte[5], 0, 5)).isEqualTo(3);
+    assertThat(stream.readPastEnd()).isTrue();
+  }
 }

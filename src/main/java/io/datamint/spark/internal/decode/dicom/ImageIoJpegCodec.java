@@ -1,6 +1,7 @@
 package io.datamint.spark.internal.decode.dicom;
 
 import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.internal.decode.MemoryImageInputStream;
 import java.awt.image.Raster;
 
 /**
@@ -45,7 +46,7 @@ final class ImageIoJpegCodec implements EncapsulatedCodec {
             () ->
                 ImageIoReaders.jpeg(
                     TransferSyntax.of(spec.transferSyntaxUid()).describePixelData()),
-            codestream,
+            new MemoryImageInputStream(codestream),
             "JPEG frame " + spec.frameIndex());
     int[] values = RasterSamples.interleaved(raster, spec, "JPEG");
     return FrameSamples.interleaved(

@@ -3,13 +3,13 @@ package io.datamint.spark.internal.decode.dicom;
 import com.github.jaiimageio.jpeg2000.impl.J2KImageReaderSpi;
 import com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi;
 import io.datamint.spark.error.DecodeException;
-import io.datamint.spark.internal.decode.MemoryImageInputStream;
 import io.datamint.spark.internal.decode.OptionalLibrary;
 import java.awt.image.Raster;
 import java.io.IOException;
 import javax.imageio.ImageReader;
 import javax.imageio.spi.IIORegistry;
 import javax.imageio.spi.ImageReaderSpi;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * Creates the ImageIO readers the codecs use, by class rather than through ImageIO's plugin lookup,
@@ -83,14 +83,15 @@ final class ImageIoReaders {
    * DecodeException}; a {@link DecodeException} of the factory (a missing library) passes
    * unchanged. Only the readers' calls are inside: the codecs' own code is not.
    *
+   * @param input the codestream
    * @param frame the frame, starting the message, e.g. "JPEG frame 3"
    */
-  static Raster readRaster(ReaderFactory factory, byte[] codestream, String frame)
+  static Raster readRaster(ReaderFactory factory, ImageInputStream input, String frame)
       throws DecodeException {
     ImageReader reader = null;
     try {
       reader = factory.create();
-      reader.setInput(new MemoryImageInputStream(codestream), true, true);
+      reader.setInput(input, true, true);
       return reader.readRaster(0, null);
     } catch (DecodeException e) {
       throw e;
