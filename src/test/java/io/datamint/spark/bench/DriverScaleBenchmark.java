@@ -189,6 +189,7 @@ public final class DriverScaleBenchmark {
 
     ProcessMemory.resetHeapPeak();
     t = System.nanoTime();
+    spark.sparkContext().setJobGroup("count", "metadata-only count", false);
     long count = df.count();
     out.add(
         new Result(
@@ -196,11 +197,12 @@ public final class DriverScaleBenchmark {
             (System.nanoTime() - t) / 1e9,
             ProcessMemory.heapPeak(),
             -1,
-            count + " rows"));
+            count + " rows, " + tasks(spark, "count")));
 
     df = null; // the split report reads the project anew: measure it without this snapshot
     ProcessMemory.resetHeapPeak();
     t = System.nanoTime();
+    spark.sparkContext().setJobGroup("split-report", "split report", false);
     List<Row> report =
         spark
             .read()
@@ -223,9 +225,31 @@ public final class DriverScaleBenchmark {
             (System.nanoTime() - t) / 1e9,
             ProcessMemory.heapPeak(),
             -1,
-            answer.toString()));
+            answer + ", " + tasks(spark, "split-report")));
+    spark.sparkContext().clearJobGroup();
     System.err.println(out);
     return out;
+  }
+
+  /** The tasks of the job group's stages, e.g. "5 tasks" (each stage's count, when several). */
+  private static String tasks(SparkSession spark, String group) {
+    var tracker = spark.sparkContext().statusTracker();
+    List<String> stages = new ArrayList<>();
+    int total = 0;
+    for (int job : tracker.getJobIdsForGroup(group)) {
+      var info = tracker.getJobInfo(job);
+      if (info.isEmpty()) {
+        continue;
+      }
+      for (int stage : info.get().stageIds()) {
+        var stageInfo = tracker.getStageInfo(stage);
+        if (stageInfo.isDefined()) {
+          stages.add(String.valueOf(stageInfo.get().numTasks()));
+          total += stageInfo.get().numTasks();
+        }
+      }
+    }
+    return total + " tasks" + (stages.size() > 1 ? " (" + String.join(" + ", stages) + ")" : "");
   }
 
   private static long retainedHeap() {

@@ -76,14 +76,17 @@ final class DatamintScan implements Scan, Batch, SupportsReportStatistics {
   @Override
   public synchronized InputPartition[] planInputPartitions() {
     if (partitions == null) {
-      PartitionPlanner planner =
-          table.options().expandsRows()
-              ? PartitionPlanner.byRows(
-                  table.options().targetPartitionRows(),
-                  new RowWeight(
-                          table.options(), DatamintSchema.readsFiles(readSchema), table.snapshot())
-                      ::of)
-              : PartitionPlanner.byBytes(table.options().targetPartitionBytes());
+      boolean readsFiles = DatamintSchema.readsFiles(readSchema);
+      RowWeight weight = new RowWeight(table.options(), readsFiles, table.snapshot());
+      PartitionPlanner planner;
+      if (!readsFiles) {
+        // No file is read: a resource costs a row of metadata, not its file's bytes.
+        planner = PartitionPlanner.byRows(PartitionPlanner.METADATA_ROWS_PER_PARTITION, weight::of);
+      } else if (table.options().expandsRows()) {
+        planner = PartitionPlanner.byRows(table.options().targetPartitionRows(), weight::of);
+      } else {
+        planner = PartitionPlanner.byBytes(table.options().targetPartitionBytes());
+      }
       partitions = planner.plan(plannedResources());
     }
     return partitions.toArray(new InputPartition[0]);
