@@ -231,7 +231,10 @@ public final class DriverScaleBenchmark {
     return out;
   }
 
-  /** The tasks of the job group's stages, e.g. "5 tasks" (each stage's count, when several). */
+  /**
+   * The tasks the job group's stages ran, e.g. "11 tasks (10 + 1)": stages skipped because an
+   * earlier job of the group ran them (adaptive execution's) count none.
+   */
   private static String tasks(SparkSession spark, String group) {
     var tracker = spark.sparkContext().statusTracker();
     List<String> stages = new ArrayList<>();
@@ -243,9 +246,10 @@ public final class DriverScaleBenchmark {
       }
       for (int stage : info.get().stageIds()) {
         var stageInfo = tracker.getStageInfo(stage);
-        if (stageInfo.isDefined()) {
-          stages.add(String.valueOf(stageInfo.get().numTasks()));
-          total += stageInfo.get().numTasks();
+        int ran = stageInfo.isDefined() ? stageInfo.get().numCompletedTasks() : 0;
+        if (ran > 0) {
+          stages.add(String.valueOf(ran));
+          total += ran;
         }
       }
     }

@@ -162,7 +162,7 @@ final class OptionSpecs {
           "target_partition_bytes",
           OptionType.bytes(Long.MAX_VALUE, BYTES_EXAMPLES),
           64L << 20,
-          "resource bytes per input partition, by the resources' `size`");
+          "resource bytes per input partition, by the resources' `size` (a read that opens no file: 5,000 resources a partition)");
   public static final OptionSpec<DatasetKind> DATASET =
       OptionSpec.of(
           "dataset",
