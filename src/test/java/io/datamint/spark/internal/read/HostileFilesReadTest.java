@@ -78,7 +78,7 @@ class HostileFilesReadTest {
     assertThat(budget).as(result.describe()).hasSize(files.size());
 
     assertThat(error(budget, "dicom-bomb"))
-        .contains("inflates to more than the limit of")
+        .contains("the deflated DICOM dataset inflates past the limit of")
         .contains("the default budget: a quarter of this executor's")
         .contains("1 task slot (master local[1])")
         .contains("max_decoded_bytes");
@@ -94,8 +94,7 @@ class HostileFilesReadTest {
     assertThat(error(budget, "thread-death"))
         .isEqualTo(
             "this image cannot be decoded: the library org.hostile.imageio gave up on its data"
-                + " and stopped its own thread, as it does on a corrupt or unsupported stream"
-                + " (ThreadDeath)");
+                + " and stopped its own thread, as it does on a corrupt or unsupported stream");
     assertThat(error(budget, "stack-overflow"))
         .isEqualTo(
             "this image cannot be decoded: decoding it in the library org.hostile.imageio"
@@ -114,7 +113,7 @@ class HostileFilesReadTest {
                 + " array of 900000000 bytes was being decoded, ")
         .contains("Lower max_decoded_bytes, now the limit of 2147482623 decoded bytes (option")
         .contains("spark.executor.memory")
-        .contains("OutOfMemoryError");
+        .contains("(the Java runtime said: ");
     assertThat(unbounded.get("ok-png").get("error").isNull()).isTrue();
   }
 

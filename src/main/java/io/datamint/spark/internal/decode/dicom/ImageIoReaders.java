@@ -3,6 +3,7 @@ package io.datamint.spark.internal.decode.dicom;
 import com.github.jaiimageio.jpeg2000.impl.J2KImageReaderSpi;
 import com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi;
 import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.internal.decode.LibraryFailure;
 import io.datamint.spark.internal.decode.MemoryImageInputStream;
 import io.datamint.spark.internal.decode.OptionalLibrary;
 import java.awt.image.Raster;
@@ -95,7 +96,11 @@ final class ImageIoReaders {
     } catch (DecodeException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
-      throw new DecodeException(frame + " cannot be decoded: " + e, e);
+      throw new DecodeException(
+          frame
+              + " cannot be decoded: its codestream is corrupt or not supported"
+              + LibraryFailure.said(e),
+          e);
     } finally {
       if (reader != null) {
         reader.dispose();

@@ -2,6 +2,7 @@ package io.datamint.spark.internal.decode.dicom;
 
 import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.internal.core.DecodeLimits;
+import io.datamint.spark.internal.decode.LibraryFailure;
 import java.util.Arrays;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -11,6 +12,8 @@ import java.util.zip.Inflater;
  * 1.2.840.10008.1.2.1.99.
  */
 final class Inflation {
+
+  private static final String DEFLATED = "the deflated DICOM dataset";
 
   private Inflation() {}
 
@@ -26,7 +29,7 @@ final class Inflation {
    * @throws DecodeException when it is corrupt or inflates to more than {@code maxBytes}
    */
   static byte[] gunzip(byte[] data, int length, DecodeLimits limits) throws DecodeException {
-    Output out = new Output(limits, Math.max(length * 4L, 1024));
+    Output out = new Output(limits, Math.max(length * 4L, 1024), "the gzip-compressed DICOM file");
     int pos = 0;
     while (pos < length) {
       if (length - pos < 18 || (data[pos] & 0xFF) != 0x1F || (data[pos + 1] & 0xFF) != 0x8B) {
@@ -66,14 +69,14 @@ final class Inflation {
   static byte[] inflateDataset(byte[] data, int offset, int length, DecodeLimits limits)
       throws DecodeException {
     try {
-      Output out = new Output(limits, Math.max(length * 4L, 1024));
+      Output out = new Output(limits, Math.max(length * 4L, 1024), DEFLATED);
       inflate(data, offset, length, true, out, "deflated data set");
       return out.toArray();
     } catch (DecodeException rawFailed) {
       if (length > 2
           && (data[offset] & 0x0F) == 8
           && ((data[offset] & 0xFF) << 8 | (data[offset + 1] & 0xFF)) % 31 == 0) {
-        Output out = new Output(limits, Math.max(length * 4L, 1024));
+        Output out = new Output(limits, Math.max(length * 4L, 1024), DEFLATED);
         inflate(data, offset, length, false, out, "deflated data set");
         return out.toArray();
       }
@@ -116,7 +119,8 @@ final class Inflation {
       }
       return length - inflater.getRemaining();
     } catch (DataFormatException e) {
-      throw new DecodeException("corrupt " + what + ": " + e.getMessage(), e);
+      throw new DecodeException(
+          "corrupt " + what + LibraryFailure.said("the Java runtime's inflater", e), e);
     } finally {
       inflater.end();
     }
@@ -126,11 +130,16 @@ final class Inflation {
   private static final class Output {
     private final DecodeLimits limits;
     private final long max;
+    private final String noun;
     private byte[] buf;
     private int size;
 
-    Output(DecodeLimits limits, long initial) {
+    /**
+     * @param noun what is inflated, naming its format ("the deflated DICOM dataset")
+     */
+    Output(DecodeLimits limits, long initial, String noun) {
       this.limits = limits;
+      this.noun = noun;
       this.max = limits.maxDecodedBytes();
       this.buf = new byte[(int) Math.min(Math.min(initial, max), Integer.MAX_VALUE - 16)];
     }
@@ -140,7 +149,7 @@ final class Inflation {
         return;
       }
       if (buf.length >= max) {
-        throw new DecodeException("the compressed data inflates to more than " + limits.describe());
+        throw new DecodeException(noun + " inflates past " + limits.describe());
       }
       long grown = Math.min(Math.min((long) buf.length * 2, max), Integer.MAX_VALUE - 16);
       buf = Arrays.copyOf(buf, (int) Math.max(grown, buf.length + 1));
