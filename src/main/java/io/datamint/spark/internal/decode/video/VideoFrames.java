@@ -51,10 +51,12 @@ import org.bytedeco.javacpp.PointerPointer;
  *
  * <p>Errors are strict: a demuxer or decoder error, an incomplete packet (a truncated file) or a
  * container index pointing past the end of the data ends the iteration with a {@link
- * DecodeException}, even after some frames were returned. {@link #hasNext()} and {@link #next()}
- * wrap it in an {@link UncheckedDecodeException}; {@link #nextFrame()} throws it as is. Loops are
- * bounded: a stream that yields no frame for {@value #MAX_PACKETS_WITHOUT_FRAME} packets in a row
- * is rejected as corrupt.
+ * DecodeException}, even after some frames were returned; so does a stream that ends with fewer
+ * frames than the container's index declares exactly ({@link DeclaredFrames}: MP4/MOV sample
+ * tables, AVI indexes), which lost frames without an error from FFmpeg. {@link #hasNext()} and
+ * {@link #next()} wrap it in an {@link UncheckedDecodeException}; {@link #nextFrame()} throws it as
+ * is. Loops are bounded: a stream that yields no frame for {@value #MAX_PACKETS_WITHOUT_FRAME}
+ * packets in a row is rejected as corrupt.
  *
  * <p>Native memory (FFmpeg contexts, packet, frame, swscale context, I/O buffer) is freed by {@link
  * #close()}; a {@link Cleaner} frees it too if an instance is dropped unclosed. Not thread-safe.
