@@ -32,8 +32,13 @@ record DeclaredFrames(long count, String where) {
   /** Index entries of FFmpeg's {@code AVINDEX_DISCARD_FRAME} (libavformat/avformat.h). */
   private static final int AVINDEX_DISCARD_FRAME = 2;
 
-  /** The exact count of {@code stream}'s frames in a {@code container} file, or {@link #NONE}. */
-  static DeclaredFrames of(AVStream stream, String container) {
+  /**
+   * The exact count of {@code stream}'s frames in a {@code container} file, or {@link #NONE}.
+   *
+   * @param indexEntries the stream's index entries when it was opened (the container's index; a
+   *     demuxer may add entries as it reads)
+   */
+  static DeclaredFrames of(AVStream stream, String container, int indexEntries) {
     String where;
     if (container.startsWith("mov,mp4")) {
       where = "sample table";
@@ -42,14 +47,14 @@ record DeclaredFrames(long count, String where) {
     } else {
       return NONE;
     }
-    long indexed = indexed(stream);
+    long indexed = indexed(stream, indexEntries);
     long count = where.equals("sample table") ? Math.max(indexed, presented(stream)) : indexed;
     return count > 0 ? new DeclaredFrames(count, where) : NONE;
   }
 
   /** The index entries of samples that are decoded and shown. */
-  private static long indexed(AVStream stream) {
-    int entries = avformat.avformat_index_get_entries_count(stream);
+  private static long indexed(AVStream stream, int indexEntries) {
+    int entries = Math.min(indexEntries, avformat.avformat_index_get_entries_count(stream));
     long count = 0;
     for (int i = 0; i < entries; i++) {
       AVIndexEntry entry = avformat.avformat_index_get_entry(stream, i);

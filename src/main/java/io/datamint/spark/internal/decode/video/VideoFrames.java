@@ -86,7 +86,10 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
   private final VideoInfo info;
   private final int frameBytes;
   private final FrameTimeline timeline;
-  private final DeclaredFrames declared;
+
+  /** The index entries of the stream when it opened (those of the container's index). */
+  private final int indexEntries;
+
   private final int fileLength;
 
   /** The timestamp of frame 0 once decoded. */
@@ -117,7 +120,7 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
     this.frameBytes = frameBytes;
     AVStream stream = state.format.streams(state.streamIndex);
     this.timeline = FrameTimeline.of(state.format, stream);
-    this.declared = DeclaredFrames.of(stream, info.container());
+    this.indexEntries = avformat.avformat_index_get_entries_count(stream);
     this.fileLength = fileLength;
   }
 
@@ -394,7 +397,8 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
 
   /** The exact frame count the container's index declares, if it has one. */
   DeclaredFrames declaredFrames() {
-    return declared;
+    return DeclaredFrames.of(
+        state.format.streams(state.streamIndex), info.container(), indexEntries);
   }
 
   /**
@@ -402,6 +406,11 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
    * (frames were lost to corruption or truncation without an error from FFmpeg).
    */
   private void checkComplete() throws DecodeException {
+    // no more index entries nor samples than frames decoded: nothing lost (and no index walked)
+    if (framesDecoded >= Math.max(indexEntries, info.declaredFrameCount())) {
+      return;
+    }
+    DeclaredFrames declared = declaredFrames();
     if (!declared.exact() || framesDecoded >= declared.count()) {
       return;
     }
