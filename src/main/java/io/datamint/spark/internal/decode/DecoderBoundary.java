@@ -77,7 +77,7 @@ final class DecoderBoundary {
               + who
               + " gave up on its data and stopped its own thread, as it does on a corrupt or"
               + " unsupported stream"
-              + suffix(failure),
+              + suffix(who, failure),
           thrown);
     }
     if (failure instanceof StackOverflowError) {
@@ -94,7 +94,11 @@ final class DecoderBoundary {
     }
     if (failure instanceof VirtualMachineError) {
       return new DecodeException(
-          cannot(noun) + "the Java runtime failed while " + who + " decoded it" + suffix(failure),
+          cannot(noun)
+              + "the Java runtime failed while "
+              + who
+              + " decoded it"
+              + suffix("the Java runtime", failure),
           thrown);
     }
     if (library == null && failure instanceof RuntimeException e) {
@@ -107,7 +111,7 @@ final class DecoderBoundary {
         cannot(noun)
             + who
             + " failed on its data, which is corrupt or not supported"
-            + suffix(failure),
+            + LibraryFailure.said(who, failure),
         failure);
   }
 
@@ -137,7 +141,7 @@ final class DecoderBoundary {
         + (limits == null ? "" : ", now " + limits.describe() + ",")
         + " so that such files are refused before they are decoded, or give the executors more"
         + " memory (spark.executor.memory) or fewer concurrent tasks (spark.executor.cores)"
-        + suffix(failure);
+        + suffix("the Java runtime", failure);
   }
 
   private static String cannot(String noun) {
@@ -151,12 +155,12 @@ final class DecoderBoundary {
     return name.endsWith(" file") ? name.substring(0, name.length() - 5) : name;
   }
 
-  /** The library's own text, as the message's suffix. */
-  private static String suffix(Throwable failure) {
-    String text = failure.getMessage();
-    return " ("
-        + failure.getClass().getSimpleName()
-        + (text == null || text.isBlank() ? "" : ": " + text)
-        + ")";
+  /**
+   * The failure's own text as the message's suffix, {@code " (WHO said: TEXT)"}; nothing when it
+   * has none (the message already says what a {@link ThreadDeath} or an overflow means).
+   */
+  private static String suffix(String who, Throwable failure) {
+    String words = LibraryFailure.words(failure.getMessage());
+    return words == null ? "" : " (" + who + " said: " + words + ")";
   }
 }

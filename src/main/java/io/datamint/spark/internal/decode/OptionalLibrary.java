@@ -130,14 +130,15 @@ public enum OptionalLibrary {
       return new DecodeException(
           "decoding "
               + what
-              + " failed: a class the decoder needs could not be loaded ("
-              + error
-              + "); the connector's dependencies may be incomplete: "
+              + " failed: a class the decoder needs could not be loaded"
+              + LibraryFailure.said("the Java runtime", error)
+              + "; the connector's dependencies may be incomplete: "
               + Build.HOW_TO_ADD,
           error);
     }
     if (!library.isPresent()) {
-      return new DecodeException(library.missing(what) + " (" + error + ")", error);
+      return new DecodeException(
+          library.missing(what) + LibraryFailure.said("the Java runtime", error), error);
     }
     return new DecodeException(
         "decoding "
@@ -146,9 +147,9 @@ public enum OptionalLibrary {
             + library.title
             + " ("
             + library.coordinates()
-            + "), which is on the class path but could not be loaded ("
-            + error
-            + "): "
+            + "), which is on the class path but could not be loaded"
+            + LibraryFailure.said("the Java runtime", error)
+            + ": "
             + Build.HOW_TO_ADD,
         error);
   }

@@ -68,7 +68,7 @@ class DecoderBoundaryTest {
         .isEqualTo(
             "this DICOM file cannot be decoded: the JPEG 2000 library (jai-imageio-jpeg2000) gave"
                 + " up on its data and stopped its own thread, as it does on a corrupt or"
-                + " unsupported stream (ThreadDeath)");
+                + " unsupported stream");
     assertThat(e.getCause()).isInstanceOf(ThreadDeath.class);
   }
 
@@ -109,7 +109,7 @@ class DecoderBoundaryTest {
                 + " max_decoded_bytes), so that such files are refused before they are decoded")
         .contains("spark.executor.memory")
         .contains("spark.executor.cores")
-        .endsWith("(OutOfMemoryError: Java heap space)");
+        .endsWith("(the Java runtime said: Java heap space)");
   }
 
   @Test
@@ -123,7 +123,7 @@ class DecoderBoundaryTest {
     DecodeException e = decodeFailure(FileFormat.RASTER, wrapped);
     assertThat(e.getMessage())
         .startsWith("this image cannot be decoded: its decoded data did not fit in the executor's")
-        .endsWith("(OutOfMemoryError: Java heap space)");
+        .endsWith("(the Java runtime said: Java heap space)");
     assertThat(e.getCause()).isSameAs(wrapped);
   }
 
@@ -138,15 +138,15 @@ class DecoderBoundaryTest {
                 .getMessage())
         .isEqualTo(
             "this image cannot be decoded: the Java runtime's PNG image reader failed on its"
-                + " data, which is corrupt or not supported (ArrayIndexOutOfBoundsException:"
-                + " Index 9 out of bounds for length 4)");
+                + " data, which is corrupt or not supported (the Java runtime's PNG image reader"
+                + " said: Index 9 out of bounds for length 4)");
     assertThat(
             decodeFailure(
                     FileFormat.VIDEO,
                     raisedIn(new NegativeArraySizeException("-5"), "org.bytedeco.ffmpeg.X"))
                 .getMessage())
         .contains("FFmpeg (through JavaCPP) failed on its data")
-        .endsWith("(NegativeArraySizeException: -5)");
+        .endsWith("(FFmpeg (through JavaCPP) said: a size in the data is negative: -5)");
   }
 
   @Test
@@ -165,7 +165,7 @@ class DecoderBoundaryTest {
   void linkageErrorsKeepTheirOptionalLibraryMessage() {
     assertThat(decodeFailure(FileFormat.DICOM, new NoClassDefFoundError("x/Y")).getMessage())
         .contains("decoding this DICOM file")
-        .contains("NoClassDefFoundError");
+        .contains("(the Java runtime said: x/Y)");
   }
 
   @Test
@@ -219,7 +219,7 @@ class DecoderBoundaryTest {
         .isInstanceOf(DecodeException.class)
         .hasMessage(
             "this video cannot be decoded: the jcodec library gave up on its data and stopped its"
-                + " own thread, as it does on a corrupt or unsupported stream (ThreadDeath)");
+                + " own thread, as it does on a corrupt or unsupported stream");
     assertThatThrownBy(frames::skip)
         .isInstanceOf(DecodeException.class)
         .hasMessageContaining("decoding it in FFmpeg (through JavaCPP) overflowed the thread's");

@@ -95,7 +95,7 @@ class OptionalLibraryTest {
     assertThat(e.getMessage())
         .startsWith("decoding this image needs TwelveMonkeys ImageIO (")
         .contains(
-            "which is on the class path but could not be loaded (java.lang.NoClassDefFoundError: "
+            "which is on the class path but could not be loaded (the Java runtime said: "
                 + "com/twelvemonkeys/imageio/stream/ByteArrayImageInputStream)")
         .contains("use the self-contained jar");
     assertThat(e).hasCause(error);
@@ -133,7 +133,7 @@ class OptionalLibraryTest {
     assertThat(OptionalLibrary.linkageFailure("this NIfTI file", error).getMessage())
         .startsWith(
             "decoding this NIfTI file failed: a class the decoder needs could not be loaded "
-                + "(java.lang.NoClassDefFoundError: org/example/Gone); the connector's dependencies may be incomplete: "
+                + "(the Java runtime said: org/example/Gone); the connector's dependencies may be incomplete: "
                 + "use the self-contained jar datamint-spark_2.13-");
   }
 

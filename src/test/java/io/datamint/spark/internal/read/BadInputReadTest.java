@@ -6,16 +6,10 @@ import io.datamint.spark.testing.ReadOptions;
 import io.datamint.spark.testing.SharedSpark;
 import io.datamint.spark.testing.TestCorpus;
 import io.datamint.spark.testing.TestMirror;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.zip.CRC32;
-import java.util.zip.GZIPOutputStream;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,8 +33,8 @@ class BadInputReadTest {
     TestCorpus.dir("image");
     TestMirror m = TestMirror.in(tmp.resolve("bad"));
     Map<String, byte[]> files = new HashMap<>();
-    files.put("huge-png", pngHeaderOnly(100_000, 100_000));
-    files.put("nifti-bomb", gzip(niftiHeader(30_000, 30_000, 30_000), 64L << 20));
+    files.put("huge-png", BadFiles.pngHeaderOnly(100_000, 100_000));
+    files.put("nifti-bomb", BadFiles.gzip(BadFiles.niftiHeader(30_000, 30_000, 30_000), 64L << 20));
     files.put(
         "truncated-mr", Files.readAllBytes(CORPUS.resolve("dicom/pydicom__MR_truncated.dcm")));
     files.put("rt-plan", Files.readAllBytes(CORPUS.resolve("dicom/pydicom__rtplan.dcm")));
@@ -84,59 +78,5 @@ class BadInputReadTest {
   void theLimitIsAnOption() {
     Map<String, String> errors = errors("max_decoded_bytes", "100k");
     assertThat(errors.get("ok-png")).contains("max_decoded_bytes").contains("102400");
-  }
-
-  /** A PNG signature and IHDR chunk declaring the size, and nothing else. */
-  private static byte[] pngHeaderOnly(int width, int height) throws Exception {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    DataOutputStream data = new DataOutputStream(out);
-    data.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
-    ByteBuffer ihdr =
-        ByteBuffer.allocate(17)
-            .put("IHDR".getBytes())
-            .putInt(width)
-            .putInt(height)
-            .put((byte) 8)
-            .put((byte) 0)
-            .put((byte) 0)
-            .put((byte) 0)
-            .put((byte) 0);
-    data.writeInt(13);
-    data.write(ihdr.array());
-    CRC32 crc = new CRC32();
-    crc.update(ihdr.array());
-    data.writeInt((int) crc.getValue());
-    return out.toByteArray();
-  }
-
-  /** A NIfTI-1 header (int16, 3-D) declaring the given dimensions. */
-  private static byte[] niftiHeader(int x, int y, int z) {
-    ByteBuffer h = ByteBuffer.allocate(352).order(ByteOrder.LITTLE_ENDIAN);
-    h.putInt(0, 348);
-    short[] dim = {3, (short) x, (short) y, (short) z, 1, 1, 1, 1};
-    for (int i = 0; i < 8; i++) {
-      h.putShort(40 + 2 * i, dim[i]);
-    }
-    h.putShort(70, (short) 4); // int16
-    h.putShort(72, (short) 16);
-    for (int i = 0; i < 8; i++) {
-      h.putFloat(76 + 4 * i, 1f);
-    }
-    h.putFloat(108, 352f);
-    h.put(344, (byte) 'n').put(345, (byte) '+').put(346, (byte) '1');
-    return h.array();
-  }
-
-  /** The header followed by {@code zeros} zero bytes, gzip-compressed (a few KB for tens of MB). */
-  private static byte[] gzip(byte[] header, long zeros) throws Exception {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-      gz.write(header);
-      byte[] block = new byte[1 << 16];
-      for (long written = 0; written < zeros; written += block.length) {
-        gz.write(block);
-      }
-    }
-    return out.toByteArray();
   }
 }

@@ -11,7 +11,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +20,6 @@ import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
-import java.util.zip.GZIPOutputStream;
 import org.hostile.imageio.HostileReaderSpi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,7 +76,7 @@ class HostileFilesReadTest {
     assertThat(budget).as(result.describe()).hasSize(files.size());
 
     assertThat(error(budget, "dicom-bomb"))
-        .contains("inflates to more than the limit of")
+        .contains("the deflated DICOM dataset inflates past the limit of")
         .contains("the default budget: a quarter of this executor's")
         .contains("1 task slot (master local[1])")
         .contains("max_decoded_bytes");
@@ -94,8 +92,7 @@ class HostileFilesReadTest {
     assertThat(error(budget, "thread-death"))
         .isEqualTo(
             "this image cannot be decoded: the library org.hostile.imageio gave up on its data"
-                + " and stopped its own thread, as it does on a corrupt or unsupported stream"
-                + " (ThreadDeath)");
+                + " and stopped its own thread, as it does on a corrupt or unsupported stream");
     assertThat(error(budget, "stack-overflow"))
         .isEqualTo(
             "this image cannot be decoded: decoding it in the library org.hostile.imageio"
@@ -114,7 +111,7 @@ class HostileFilesReadTest {
                 + " array of 900000000 bytes was being decoded, ")
         .contains("Lower max_decoded_bytes, now the limit of 2147482623 decoded bytes (option")
         .contains("spark.executor.memory")
-        .contains("OutOfMemoryError");
+        .contains("(the Java runtime said: ");
     assertThat(unbounded.get("ok-png").get("error").isNull()).isTrue();
   }
 
@@ -254,27 +251,9 @@ class HostileFilesReadTest {
 
   /**
    * A gzipped NIfTI-1 file whose header declares an int16 {@code x} x {@code y} volume, followed by
-   * only {@code zeros} zero bytes.
+   * only {@code zeros} zero bytes (a multiple of 64 KiB).
    */
   static byte[] gzippedNifti(int x, int y, int zeros) throws IOException {
-    ByteBuffer h = ByteBuffer.allocate(352).order(ByteOrder.LITTLE_ENDIAN);
-    h.putInt(0, 348);
-    short[] dim = {3, (short) x, (short) y, 1, 1, 1, 1, 1};
-    for (int i = 0; i < 8; i++) {
-      h.putShort(40 + 2 * i, dim[i]);
-    }
-    h.putShort(70, (short) 4); // int16
-    h.putShort(72, (short) 16);
-    for (int i = 0; i < 8; i++) {
-      h.putFloat(76 + 4 * i, 1f);
-    }
-    h.putFloat(108, 352f);
-    h.put(344, (byte) 'n').put(345, (byte) '+').put(346, (byte) '1');
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-      gz.write(h.array());
-      gz.write(new byte[zeros]);
-    }
-    return out.toByteArray();
+    return BadFiles.gzip(BadFiles.niftiHeader(x, y, 1), zeros);
   }
 }

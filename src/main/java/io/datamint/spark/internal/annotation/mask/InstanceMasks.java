@@ -7,6 +7,7 @@ import io.datamint.spark.internal.api.model.Annotation;
 import io.datamint.spark.internal.core.DType;
 import io.datamint.spark.internal.core.DecodeLimits;
 import io.datamint.spark.internal.core.PixelArray;
+import io.datamint.spark.internal.decode.LibraryFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -221,7 +222,7 @@ public final class InstanceMasks {
             "mask file of segmentation annotation "
                 + annotation.id()
                 + " could not be read: "
-                + e.getMessage(),
+                + LibraryFailure.text(e),
             e);
       }
       if (file == null) {

@@ -1,6 +1,7 @@
 package io.datamint.spark.internal.annotation.mask;
 
 import io.datamint.spark.internal.api.model.Annotation;
+import io.datamint.spark.internal.core.DecodeLimits;
 import io.datamint.spark.internal.source.ResourceFileStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,10 +19,10 @@ public interface MaskSource {
 
   /**
    * A source reading {@link ResourceFileStore#openAnnotation} of each annotation, refusing files
-   * longer than {@code maxBytes} (so a huge file fails before it is held in memory).
+   * longer than the decode limit (so a huge file fails before it is held in memory).
    */
-  static MaskSource fromStore(ResourceFileStore store, long maxBytes) {
-    int cap = (int) Math.min(maxBytes, Integer.MAX_VALUE - 16L);
+  static MaskSource fromStore(ResourceFileStore store, DecodeLimits limits) {
+    int cap = (int) Math.min(limits.maxDecodedBytes(), Integer.MAX_VALUE - 16L);
     return annotation -> {
       try (InputStream in = store.openAnnotation(annotation.resourceId(), annotation.id())) {
         byte[] bytes = in.readNBytes(cap);
@@ -31,7 +32,8 @@ public interface MaskSource {
                   + annotation.id()
                   + " is longer than "
                   + cap
-                  + " bytes (option max_decoded_bytes)");
+                  + " bytes, over "
+                  + limits.describe());
         }
         return bytes;
       }

@@ -43,7 +43,10 @@ public final class DicomDecoder implements ResourceDecoder {
       throws DecodeException {
     ParsedDicom dicom = parse(file, length, limits);
     PixelArray array = pixels.decode(dicom, limits);
-    String metainfo = MetainfoWriter.write(dicom);
+    // frames counted from the pixel data, where pydicom would take 1, are said in the metainfo
+    boolean inferred =
+        array.dim(0) > 1 && NumberOfFrames.of(dicom.dataset()) == NumberOfFrames.ABSENT;
+    String metainfo = MetainfoWriter.write(dicom, inferred ? array.dim(0) : 0);
     double[] affine = PatientAffine.of(dicom.dataset(), array.dim(0));
     return new DecodedResource(array, metainfo, affine, DicomGeometry.of(dicom.dataset()));
   }

@@ -3,6 +3,7 @@ package io.datamint.spark.internal.decode.dicom;
 import com.github.jaiimageio.jpeg2000.impl.J2KImageReaderSpi;
 import com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi;
 import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.internal.decode.LibraryFailure;
 import io.datamint.spark.internal.decode.OptionalLibrary;
 import java.awt.image.Raster;
 import java.io.IOException;
@@ -77,10 +78,10 @@ final class ImageIoReaders {
   }
 
   /**
-   * The first raster of {@code codestream}, read by a new reader of {@code factory}: the boundary
-   * between the DICOM codecs and the third-party ImageIO readers. Those report a corrupt codestream
-   * with runtime exceptions as well as {@link IOException}s, so both are the frame's {@link
-   * DecodeException}; a {@link DecodeException} of the factory (a missing library) passes
+   * The first raster of the codestream {@code input}, read by a new reader of {@code factory}: the
+   * boundary between the DICOM codecs and the third-party ImageIO readers. Those report a corrupt
+   * codestream with runtime exceptions as well as {@link IOException}s, so both are the frame's
+   * {@link DecodeException}; a {@link DecodeException} of the factory (a missing library) passes
    * unchanged. Only the readers' calls are inside: the codecs' own code is not.
    *
    * @param input the codestream
@@ -96,7 +97,11 @@ final class ImageIoReaders {
     } catch (DecodeException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
-      throw new DecodeException(frame + " cannot be decoded: " + e, e);
+      throw new DecodeException(
+          frame
+              + " cannot be decoded: its codestream is corrupt or not supported"
+              + LibraryFailure.said(e),
+          e);
     } finally {
       if (reader != null) {
         reader.dispose();

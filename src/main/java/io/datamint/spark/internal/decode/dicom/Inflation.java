@@ -2,6 +2,7 @@ package io.datamint.spark.internal.decode.dicom;
 
 import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.internal.core.DecodeLimits;
+import io.datamint.spark.internal.decode.LibraryFailure;
 import java.util.Arrays;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -11,6 +12,9 @@ import java.util.zip.Inflater;
  * 1.2.840.10008.1.2.1.99.
  */
 final class Inflation {
+
+  private static final String DEFLATED = "the deflated DICOM dataset";
+  private static final String GZIPPED = "the gzip-compressed DICOM file";
 
   private Inflation() {}
 
@@ -26,14 +30,14 @@ final class Inflation {
    * @throws DecodeException when it is corrupt or inflates to more than {@code maxBytes}
    */
   static byte[] gunzip(byte[] data, int length, DecodeLimits limits) throws DecodeException {
-    Output out = new Output(limits, Math.max(length * 4L, 1024));
+    Output out = new Output(limits, Math.max(length * 4L, 1024), GZIPPED);
     int pos = 0;
     while (pos < length) {
       if (length - pos < 18 || (data[pos] & 0xFF) != 0x1F || (data[pos + 1] & 0xFF) != 0x8B) {
         if (pos > 0) {
           break; // trailing garbage after a complete member, as gzip(1) tolerates
         }
-        throw new DecodeException("corrupt gzip data: bad header");
+        throw new DecodeException(GZIPPED + " is corrupt: its gzip header is not one");
       }
       int flags = data[pos + 3] & 0xFF;
       int p = pos + 10;
@@ -51,9 +55,9 @@ final class Inflation {
         p += 2;
       }
       if (p >= length) {
-        throw new DecodeException("corrupt gzip data: truncated header");
+        throw new DecodeException(GZIPPED + " is truncated in its gzip header");
       }
-      int consumed = inflate(data, p, length - p, true, out, "gzip");
+      int consumed = inflate(data, p, length - p, true, out, GZIPPED);
       pos = p + consumed + 8; // CRC32 and ISIZE
     }
     return out.toArray();
@@ -66,15 +70,15 @@ final class Inflation {
   static byte[] inflateDataset(byte[] data, int offset, int length, DecodeLimits limits)
       throws DecodeException {
     try {
-      Output out = new Output(limits, Math.max(length * 4L, 1024));
-      inflate(data, offset, length, true, out, "deflated data set");
+      Output out = new Output(limits, Math.max(length * 4L, 1024), DEFLATED);
+      inflate(data, offset, length, true, out, DEFLATED);
       return out.toArray();
     } catch (DecodeException rawFailed) {
       if (length > 2
           && (data[offset] & 0x0F) == 8
           && ((data[offset] & 0xFF) << 8 | (data[offset + 1] & 0xFF)) % 31 == 0) {
-        Output out = new Output(limits, Math.max(length * 4L, 1024));
-        inflate(data, offset, length, false, out, "deflated data set");
+        Output out = new Output(limits, Math.max(length * 4L, 1024), DEFLATED);
+        inflate(data, offset, length, false, out, DEFLATED);
         return out.toArray();
       }
       throw rawFailed;
@@ -107,16 +111,18 @@ final class Inflation {
             if (nowrap && out.size > 0) {
               break; // stream without its final block: keep what was inflated
             }
-            throw new DecodeException("corrupt " + what + ": the compressed stream is truncated");
+            throw new DecodeException(what + " is truncated: its compressed stream ends early");
           }
           if (inflater.needsDictionary()) {
-            throw new DecodeException("corrupt " + what + ": the stream needs a preset dictionary");
+            throw new DecodeException(
+                what + " is corrupt: its compressed stream needs a preset dictionary");
           }
         }
       }
       return length - inflater.getRemaining();
     } catch (DataFormatException e) {
-      throw new DecodeException("corrupt " + what + ": " + e.getMessage(), e);
+      throw new DecodeException(
+          what + " is corrupt" + LibraryFailure.said("the Java runtime's inflater", e), e);
     } finally {
       inflater.end();
     }
@@ -126,11 +132,16 @@ final class Inflation {
   private static final class Output {
     private final DecodeLimits limits;
     private final long max;
+    private final String noun;
     private byte[] buf;
     private int size;
 
-    Output(DecodeLimits limits, long initial) {
+    /**
+     * @param noun what is inflated, naming its format ("the deflated DICOM dataset")
+     */
+    Output(DecodeLimits limits, long initial, String noun) {
       this.limits = limits;
+      this.noun = noun;
       this.max = limits.maxDecodedBytes();
       this.buf = new byte[(int) Math.min(Math.min(initial, max), Integer.MAX_VALUE - 16)];
     }
@@ -140,7 +151,7 @@ final class Inflation {
         return;
       }
       if (buf.length >= max) {
-        throw new DecodeException("the compressed data inflates to more than " + limits.describe());
+        throw new DecodeException(noun + " inflates past " + limits.describe());
       }
       long grown = Math.min(Math.min((long) buf.length * 2, max), Integer.MAX_VALUE - 16);
       buf = Arrays.copyOf(buf, (int) Math.max(grown, buf.length + 1));

@@ -3,6 +3,7 @@ package io.datamint.spark.internal.decode.dicom;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.internal.decode.LibraryFailure;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigInteger;
@@ -41,6 +42,14 @@ final class MetainfoWriter {
   private MetainfoWriter() {}
 
   static String write(ParsedDicom dicom) throws DecodeException {
+    return write(dicom, 0);
+  }
+
+  /**
+   * The header, and when {@code inferredFrames} is positive (Number of Frames absent or empty, the
+   * frames counted from the pixel data) a last member {@code "_inferred": {"NumberOfFrames": n}}.
+   */
+  static String write(ParsedDicom dicom, int inferredFrames) throws DecodeException {
     StringWriter out = new StringWriter(4096);
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
       g.writeStartObject();
@@ -52,9 +61,15 @@ final class MetainfoWriter {
           CharacterSets.of(dicom.dataset(), StandardCharsets.ISO_8859_1),
           0,
           used);
+      if (inferredFrames > 0) {
+        g.writeObjectFieldStart("_inferred");
+        g.writeNumberField("NumberOfFrames", inferredFrames);
+        g.writeEndObject();
+      }
       g.writeEndObject();
     } catch (IOException e) {
-      throw new DecodeException("cannot write the DICOM header as JSON: " + e.getMessage(), e);
+      throw new DecodeException(
+          "cannot write the DICOM header as JSON" + LibraryFailure.said("the JSON writer", e), e);
     }
     return out.toString();
   }

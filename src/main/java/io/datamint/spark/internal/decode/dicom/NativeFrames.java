@@ -61,26 +61,24 @@ final class NativeFrames {
     long samplesPerFrame =
         ybr422 ? pm.pixelsPerFrame() * 2 : pm.pixelsPerFrame() * pm.samplesPerPixel();
     long bitsPerFrame = samplesPerFrame * pm.bitsAllocated();
-    int frames = pm.frames();
-    if (frames < 0) {
-      long fit = pixelData.length() * 8L / bitsPerFrame;
-      if (fit < 1) {
-        throw new DecodeException(
-            "Number of Frames is not a number, and the "
-                + pixelData.length()
-                + " bytes of Pixel Data hold less than one frame of "
-                + pm.rows()
-                + " x "
-                + pm.columns()
-                + " x "
-                + pm.samplesPerPixel()
-                + " samples of "
-                + pm.bitsAllocated()
-                + " bits");
-      }
-      frames = (int) Math.min(fit, Integer.MAX_VALUE);
-    }
+    int frames =
+        pm.framesInferred() ? inferredFrames(pixelData.length(), bitsPerFrame) : pm.frames();
     return new NativeFrames(pixelData, pm, ybr422, bitsPerFrame, frames);
+  }
+
+  /**
+   * The frames in {@code length} bytes of pixel data when Number of Frames is absent or empty: as
+   * many as fill it exactly (allowing the one byte of padding to an even length), else 1 (pydicom's
+   * default; a shorter or longer length is then judged by {@link #checkLength()}).
+   */
+  private static int inferredFrames(long length, long bitsPerFrame) {
+    long whole = length * 8 / bitsPerFrame;
+    if (whole <= 1 || whole > Integer.MAX_VALUE) {
+      return 1;
+    }
+    long needed = (whole * bitsPerFrame + 7) / 8;
+    boolean exact = needed == length || (needed % 2 == 1 && needed + 1 == length);
+    return exact ? (int) whole : 1;
   }
 
   int frameCount() {

@@ -9,8 +9,9 @@ import io.datamint.spark.error.DecodeException;
  * @param rows (0028,0010)
  * @param columns (0028,0011)
  * @param samplesPerPixel (0028,0002), 1 when absent
- * @param frames (0028,0008), 1 when absent, -1 when present but not a positive integer (the decoder
- *     then counts the frames in the pixel data)
+ * @param frames Number of Frames (0028,0008) ({@link NumberOfFrames}), or {@link
+ *     NumberOfFrames#ABSENT} when absent or empty: the decoder then counts the frames in the pixel
+ *     data
  * @param bitsAllocated (0028,0100): 1, 8, 16 or 32
  * @param bitsStored (0028,0101), Bits Allocated when absent or out of range
  * @param pixelRepresentation (0028,0103): 0 unsigned, 1 signed
@@ -70,11 +71,7 @@ record PixelModule(
     if (photometric == null) {
       photometric = samples == 1 ? "MONOCHROME2" : "RGB";
     }
-    int frames = 1;
-    if (ds.contains(Tags.NUMBER_OF_FRAMES) && ds.get(Tags.NUMBER_OF_FRAMES).length() > 0) {
-      long declared = ds.longValue(Tags.NUMBER_OF_FRAMES, -1);
-      frames = declared >= 1 && declared <= Integer.MAX_VALUE ? (int) declared : -1;
-    }
+    int frames = NumberOfFrames.of(ds);
     return new PixelModule(
         (int) Math.min(rows, Integer.MAX_VALUE),
         (int) Math.min(columns, Integer.MAX_VALUE),
@@ -85,6 +82,11 @@ record PixelModule(
         representation == 1 ? 1 : 0,
         planar == 1 ? 1 : 0,
         photometric.toUpperCase(java.util.Locale.ROOT));
+  }
+
+  /** Whether the number of frames comes from the pixel data (Number of Frames absent or empty). */
+  boolean framesInferred() {
+    return frames == NumberOfFrames.ABSENT;
   }
 
   /** Pixels per frame (rows x columns), as a long to check before multiplying further. */

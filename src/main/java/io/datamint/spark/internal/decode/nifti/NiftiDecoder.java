@@ -11,6 +11,7 @@ import io.datamint.spark.internal.core.DecodeLimits;
 import io.datamint.spark.internal.core.PixelArray;
 import io.datamint.spark.internal.core.VolumeGeometry;
 import io.datamint.spark.internal.decode.DecodedResource;
+import io.datamint.spark.internal.decode.LibraryFailure;
 import io.datamint.spark.internal.decode.ResourceDecoder;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
@@ -148,9 +149,15 @@ public final class NiftiDecoder implements ResourceDecoder {
       throw new DecodeException(
           "truncated gzip stream: it ends before the NIfTI data it declares", e);
     } catch (ZipException e) {
-      throw new DecodeException("corrupt gzip stream: " + e.getMessage(), e);
+      throw new DecodeException(
+          "the gzip stream of the .nii.gz file is corrupt"
+              + LibraryFailure.said("the Java runtime's gzip reader", e),
+          e);
     } catch (IOException e) {
-      throw new DecodeException("cannot inflate the gzip stream: " + e, e);
+      throw new DecodeException(
+          "the gzip stream of the .nii.gz file cannot be inflated"
+              + LibraryFailure.said("the Java runtime's gzip reader", e),
+          e);
     }
   }
 

@@ -5,12 +5,12 @@ import io.datamint.spark.internal.core.DType;
 import io.datamint.spark.internal.core.DecodeLimits;
 import io.datamint.spark.internal.core.PixelArray;
 import io.datamint.spark.internal.decode.DecodedResource;
+import io.datamint.spark.internal.decode.LibraryFailure;
 import io.datamint.spark.internal.decode.MemoryImageInputStream;
 import io.datamint.spark.internal.decode.OptionalLibrary;
 import io.datamint.spark.internal.decode.ResourceDecoder;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
-import java.io.EOFException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -134,7 +134,8 @@ public final class RasterDecoder implements ResourceDecoder {
     try {
       reader = spi.createReaderInstance();
     } catch (IOException e) {
-      throw new DecodeException("cannot create the " + format + " reader: " + e.getMessage(), e);
+      throw new DecodeException(
+          "cannot create the " + format + " reader" + LibraryFailure.said(e), e);
     }
     List<String> warnings = new ArrayList<>();
     reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
@@ -146,7 +147,11 @@ public final class RasterDecoder implements ResourceDecoder {
     } catch (IOException
         | RuntimeException e) { // the ImageIO reader (third party) choking on a corrupt file
       throw new DecodeException(
-          "cannot decode the " + format.toUpperCase(Locale.ROOT) + " image: " + describe(e), e);
+          "cannot decode the "
+              + format.toUpperCase(Locale.ROOT)
+              + " image: its data is corrupt, truncated or not supported"
+              + LibraryFailure.said(e),
+          e);
     } finally {
       reader.dispose();
     }
@@ -335,7 +340,7 @@ public final class RasterDecoder implements ResourceDecoder {
     try {
       in.seek(0);
     } catch (IOException e) {
-      throw new DecodeException("cannot rewind the image bytes: " + e.getMessage(), e);
+      throw new DecodeException("cannot rewind the image bytes" + LibraryFailure.said(e), e);
     }
     if (best == null) {
       throw new DecodeException(
@@ -372,23 +377,5 @@ public final class RasterDecoder implements ResourceDecoder {
       }
     }
     return null;
-  }
-
-  private static String describe(Throwable e) {
-    StringBuilder s = new StringBuilder();
-    for (Throwable t = e; t != null && s.length() < 300; t = t.getCause()) {
-      if (s.length() > 0) {
-        s.append(": ");
-      }
-      if (t instanceof EOFException) {
-        s.append("unexpected end of data (truncated file?)");
-      } else {
-        s.append(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage());
-      }
-      if (t.getCause() == t) {
-        break;
-      }
-    }
-    return s.toString();
   }
 }

@@ -1,6 +1,7 @@
 package io.datamint.spark.internal.decode.video;
 
 import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.internal.decode.LibraryFailure;
 import io.datamint.spark.internal.decode.OptionalLibrary;
 import java.util.stream.Collectors;
 import org.bytedeco.ffmpeg.global.avcodec;
@@ -105,9 +106,9 @@ final class FfmpegRuntime {
       throw new DecodeException(
           "decoding this video needs FFmpeg's native libraries for "
               + platform
-              + ", which could not be loaded ("
-              + failure
-              + "): put the jars "
+              + ", which could not be loaded"
+              + LibraryFailure.said("the Java runtime", failure)
+              + ": put the jars "
               + jars
               + " on the class path, for"
               + " example with --jars (the connector's own dependencies carry the natives of "

@@ -22,6 +22,9 @@ import org.slf4j.LoggerFactory;
  * RGB}, frames stacked). Built on {@link VideoFrames}, which defines the frames, their colour
  * conversion and the errors.
  *
+ * <p>A video that decodes to fewer frames than its MP4/MOV sample table or AVI index declares fails
+ * with a {@link DecodeException} saying how many decoded (see {@link VideoFrames}).
+ *
  * <p>The number of frames is only known once decoded (the container's count can be wrong), so the
  * running total is checked against {@link DecodeLimits} before each frame is kept: a video too
  * large for the limit fails cleanly with a {@link DecodeException} (decode it frame by frame with

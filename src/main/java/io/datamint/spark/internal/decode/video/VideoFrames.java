@@ -51,10 +51,12 @@ import org.bytedeco.javacpp.PointerPointer;
  *
  * <p>Errors are strict: a demuxer or decoder error, an incomplete packet (a truncated file) or a
  * container index pointing past the end of the data ends the iteration with a {@link
- * DecodeException}, even after some frames were returned. {@link #hasNext()} and {@link #next()}
- * wrap it in an {@link UncheckedDecodeException}; {@link #nextFrame()} throws it as is. Loops are
- * bounded: a stream that yields no frame for {@value #MAX_PACKETS_WITHOUT_FRAME} packets in a row
- * is rejected as corrupt.
+ * DecodeException}, even after some frames were returned; so does a stream that ends with fewer
+ * frames than the container's index declares exactly ({@link DeclaredFrames}: MP4/MOV sample
+ * tables, AVI indexes), which lost frames without an error from FFmpeg. {@link #hasNext()} and
+ * {@link #next()} wrap it in an {@link UncheckedDecodeException}; {@link #nextFrame()} throws it as
+ * is. Loops are bounded: a stream that yields no frame for {@value #MAX_PACKETS_WITHOUT_FRAME}
+ * packets in a row is rejected as corrupt.
  *
  * <p>Native memory (FFmpeg contexts, packet, frame, swscale context, I/O buffer) is freed by {@link
  * #close()}; a {@link Cleaner} frees it too if an instance is dropped unclosed. Not thread-safe.
@@ -85,6 +87,11 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
   private final int frameBytes;
   private final FrameTimeline timeline;
 
+  /** The index entries of the stream when it opened (those of the container's index). */
+  private final int indexEntries;
+
+  private final int fileLength;
+
   /** The timestamp of frame 0 once decoded. */
   private long firstTimestamp = avutil.AV_NOPTS_VALUE;
 
@@ -103,13 +110,18 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
   private int corruptFrames;
   private long packetsWithoutFrame;
 
-  private VideoFrames(NativeState state, VideoInfo info, int frameBytes) {
+  /** The byte after the last video packet sent to the decoder, -1 before the first. */
+  private long packetEnd = -1;
+
+  private VideoFrames(NativeState state, VideoInfo info, int frameBytes, int fileLength) {
     this.state = state;
     this.cleanable = CLEANER.register(this, state);
     this.info = info;
     this.frameBytes = frameBytes;
     AVStream stream = state.format.streams(state.streamIndex);
     this.timeline = FrameTimeline.of(state.format, stream);
+    this.indexEntries = avformat.avformat_index_get_entries_count(stream);
+    this.fileLength = fileLength;
   }
 
   /**
@@ -154,7 +166,7 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
       state.input = MemoryInput.open(file, length);
       VideoInfo info = openStream(state, file, length, limits, swsFlags);
       return new VideoFrames(
-          state, info, 3 * info.height() * info.width()); // checked against the limits
+          state, info, 3 * info.height() * info.width(), length); // checked against the limits
     } catch (RuntimeException | Error e) { // DecodeException included: release, then rethrow
       state.run();
       throw e;
@@ -383,6 +395,60 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
     return OptionalInt.empty();
   }
 
+  /** The exact frame count the container's index declares, if it has one. */
+  DeclaredFrames declaredFrames() {
+    return DeclaredFrames.of(
+        state.format.streams(state.streamIndex), info.container(), indexEntries);
+  }
+
+  /**
+   * At the end of the stream: fails when fewer frames decoded than the container's index declares
+   * (frames were lost to corruption or truncation without an error from FFmpeg).
+   */
+  private void checkComplete() throws DecodeException {
+    // no more index entries nor samples than frames decoded: nothing lost (and no index walked)
+    if (framesDecoded >= Math.max(indexEntries, info.declaredFrameCount())) {
+      return;
+    }
+    DeclaredFrames declared = declaredFrames();
+    if (!declared.exact() || framesDecoded >= declared.count()) {
+      return;
+    }
+    StringBuilder message =
+        new StringBuilder("the ")
+            .append(VideoContainers.label(info.container()))
+            .append(" file declares ")
+            .append(declared.count())
+            .append(" video frames in its ")
+            .append(declared.where())
+            .append(", but only ")
+            .append(framesDecoded)
+            .append(" of them decoded: the ")
+            .append(info.codec())
+            .append(" stream ends ")
+            .append(
+                framesDecoded == 0
+                    ? "before its first frame"
+                    : "after frame " + (framesDecoded - 1))
+            .append(framesDecoded == 0 ? "" : " (counting from 0)");
+    if (packetEnd >= 0) {
+      message
+          .append(", its last packet read ending at byte ")
+          .append(packetEnd)
+          .append(" of ")
+          .append(fileLength)
+          .append(" bytes");
+    }
+    message.append("; the file is corrupt or truncated");
+    String logged = FfmpegLog.lastError();
+    if (logged != null) {
+      message.append(" (FFmpeg said: ").append(logged).append(')');
+    }
+    DecodeException e = new DecodeException(message.toString());
+    failure = e;
+    throw e;
+  }
+
   /** The number of frames returned so far. */
   public int framesRead() {
     return framesDecoded - (lookahead == null ? 0 : 1);
@@ -452,6 +518,7 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
       byte[] frame = decodeNext(convert);
       if (frame == null) {
         finished = true;
+        checkComplete();
       }
       return frame;
     } catch (DecodeException e) {
@@ -584,6 +651,9 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
                   + framesDecoded
                   + " frames)");
         }
+        if (s.packet.pos() >= 0) {
+          packetEnd = s.packet.pos() + s.packet.size();
+        }
         int sent = avcodec.avcodec_send_packet(s.codec, s.packet);
         if (sent < 0) {
           throw AvErrors.failure(
@@ -695,6 +765,7 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
           // the video ends before the target, after frame `previous`: as sequential decoding would
           framesDecoded = previous + 1;
           finished = true;
+          checkComplete();
           return spent;
         }
         int index = timeline.index(firstTimestamp, s.frame.pts());

@@ -4,6 +4,7 @@ import io.datamint.spark.error.DataException;
 import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.error.SourceException;
 import io.datamint.spark.internal.config.ReadMode;
+import io.datamint.spark.internal.decode.LibraryFailure;
 import io.datamint.spark.internal.decode.OptionalLibrary;
 import io.datamint.spark.internal.plan.PlannedResource;
 import java.io.IOException;
@@ -100,7 +101,7 @@ final class RowFailures {
       return failure.getMessage();
     }
     if (failure instanceof IOException || failure instanceof UncheckedIOException) {
-      return "cannot read the resource file: " + failure.getMessage();
+      return "cannot read the resource file: " + LibraryFailure.text(failure);
     }
     if (failure instanceof LinkageError linkage) {
       return OptionalLibrary.linkageFailure("this resource", linkage).getMessage();

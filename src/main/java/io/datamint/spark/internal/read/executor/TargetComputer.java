@@ -184,7 +184,7 @@ final class TargetComputer implements Serializable {
             segmentations,
             this::segmentationCode,
             geometry,
-            MaskSource.fromStore(files, limits.maxDecodedBytes()),
+            MaskSource.fromStore(files, limits),
             limits);
     Map<String, int[]> codes = RowTargets.ordered();
     Map<String, PixelArray> masks = RowTargets.ordered();

@@ -289,10 +289,18 @@ class InstanceMasksTest {
             return "test";
           }
         };
-    assertThat(new String(MaskSource.fromStore(store, 100).load(image("a7", "liver", "al"))))
+    assertThat(
+            new String(
+                MaskSource.fromStore(store, new DecodeLimits(100))
+                    .load(image("a7", "liver", "al"))))
         .isEqualTo("res/a7");
-    assertThatThrownBy(() -> MaskSource.fromStore(store, 4).load(image("a7", "liver", "al")))
+    assertThatThrownBy(
+            () ->
+                MaskSource.fromStore(store, new DecodeLimits(4, "the test's budget"))
+                    .load(image("a7", "liver", "al")))
         .isInstanceOf(java.io.IOException.class)
-        .hasMessageContaining("a7");
+        .hasMessageContaining("a7")
+        .hasMessageEndingWith(
+            "is longer than 4 bytes, over the limit of 4 decoded bytes (the test's budget)");
   }
 }

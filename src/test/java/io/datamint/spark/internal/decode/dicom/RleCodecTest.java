@@ -24,7 +24,7 @@ class RleCodecTest {
   }
 
   /** A frame: header with the segment offsets, then the segments. */
-  private static byte[] frame(byte[]... segments) {
+  static byte[] frame(byte[]... segments) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     DicomBytes header = DicomBytes.explicitLittle();
     header.u32(segments.length);

@@ -98,7 +98,7 @@ class FfmpegRuntimeTest {
                         "decoding this video needs FFmpeg's native libraries for "
                             + platform
                             + ", which could not be"
-                            + " loaded (java.lang.UnsatisfiedLinkError: ")
+                            + " loaded (the Java runtime said: ")
                     .containsPattern(
                         "put the jars org\\.bytedeco:ffmpeg:[^ ]+:"
                             + platform
