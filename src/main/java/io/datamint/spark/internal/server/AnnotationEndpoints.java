@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code POST /annotations/search} and {@code GET
+ * {@code POST /annotations/search}, {@code GET /annotations/{id}} and {@code GET
  * /annotations/{resource_id}/annotations/{annotation_id}/file}.
  */
 final class AnnotationEndpoints {
@@ -68,6 +68,11 @@ final class AnnotationEndpoints {
       }
     }
     return ApiResponse.json(200, page);
+  }
+
+  /** One annotation object, bare, as in annotations.jsonl. */
+  ApiResponse get(ApiRequest request, List<String> params) {
+    return ApiResponse.json(200, index.annotation(params.get(0)).node());
   }
 
   /** The mask file of a segmentation annotation of the resource. */

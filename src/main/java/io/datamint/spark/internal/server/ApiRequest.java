@@ -48,6 +48,33 @@ final class ApiRequest {
     return query.get(name);
   }
 
+  /** The path and, when there is one, {@code ?} and the raw query: for messages and logs. */
+  String pathAndQuery() {
+    String raw = exchange.getRequestURI().getRawQuery();
+    return path() + (raw == null || raw.isEmpty() ? "" : "?" + raw);
+  }
+
+  /**
+   * Fails with {@link ApiException#unsupported} when the query has a parameter outside {@code
+   * known}, so that a filter this server does not apply is never silently ignored.
+   */
+  void onlyParams(java.util.Set<String> known) {
+    for (String name : query.keySet()) {
+      if (!known.contains(name)) {
+        throw ApiException.unsupported(
+            "query parameter '"
+                + name
+                + "' of "
+                + method()
+                + " "
+                + path()
+                + " (supported: "
+                + new java.util.TreeSet<>(known)
+                + ")");
+      }
+    }
+  }
+
   /** A request header, or null. */
   String header(String name) {
     return exchange.getRequestHeaders().getFirst(name);

@@ -1,7 +1,10 @@
 package io.datamint.spark.internal.server;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.datamint.spark.internal.api.model.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
@@ -12,8 +15,10 @@ import java.util.Map;
 /**
  * The server's one handler: draws the request's faults, checks the API key, dispatches to the
  * endpoint whose path pattern matches, and writes the answer (cut short when the fault says so).
- * Unknown paths are 404 {@code {"error": "not found: ..."}}, a known path with another method 405,
- * an unexpected failure 500.
+ * Unknown paths are 404 {@code {"error": "not found: unsupported request ..."}}, a known path with
+ * another method 405, an unsupported query parameter 400: all three are logged and kept as {@link
+ * UnknownRequests}, which {@code GET /__datamint-server/unknown-requests} answers. An unexpected
+ * failure is 500.
  */
 final class ApiRouter implements HttpHandler {
 
@@ -46,13 +51,20 @@ final class ApiRouter implements HttpHandler {
   private final ApiAuth auth;
   private final FaultInjector faults;
   private final RequestStats stats;
+  private final UnknownRequests unknown;
 
   /**
    * @param clock the instant of {@code POST /projects/{id}/splits} ({@code created_at} and the
    *     closed rows' {@code deleted_at})
    */
   ApiRouter(
-      MirrorIndex index, ApiAuth auth, FaultInjector faults, Clock clock, RequestStats stats) {
+      MirrorIndex index,
+      ApiAuth auth,
+      FaultInjector faults,
+      Clock clock,
+      RequestStats stats,
+      UnknownRequests unknown) {
+    this.unknown = unknown;
     this.auth = auth;
     this.stats = stats;
     this.faults = faults;
@@ -69,9 +81,11 @@ final class ApiRouter implements HttpHandler {
     add("POST", "projects/{}/splits", splits::assign);
     add("GET", "annotationsets/{}", worklists::get);
     add("GET", "annotationsets/{}/segmentation-group", worklists::segmentationGroup);
+    add("GET", "resources", resources::list);
     add("GET", "resources/{}", resources::get);
     add("GET", "resources/{}/file", resources::file);
     add("POST", "annotations/search", annotations::search);
+    add("GET", "annotations/{}", annotations::get);
     add("GET", "annotations/{}/annotations/{}/file", annotations::file);
   }
 
@@ -112,6 +126,13 @@ final class ApiRouter implements HttpHandler {
   }
 
   private ApiResponse answer(ApiRequest request) {
+    if (request.method().equals("GET") && request.path().equals(UnknownRequests.PATH)) {
+      ObjectNode body = Json.MAPPER.createObjectNode();
+      body.put("count", unknown.count());
+      ArrayNode list = body.putArray("requests");
+      unknown.requests().forEach(list::add);
+      return ApiResponse.json(200, body);
+    }
     if (!auth.accepts(request)) {
       return ApiResponse.error(401, "API key rejected");
     }
@@ -128,16 +149,32 @@ final class ApiRouter implements HttpHandler {
       try {
         return route.endpoint().handle(request, params);
       } catch (ApiException e) {
+        if (e.isUnsupported()) {
+          unknown.record(request.method(), request.pathAndQuery(), e.getMessage());
+        }
         return ApiResponse.error(e.status(), e.getMessage());
       } catch (RuntimeException e) {
         return ApiResponse.error(500, "internal error: " + e);
       }
     }
     if (pathKnown) {
-      return ApiResponse.error(
-          405, "method " + request.method() + " not allowed on " + request.path());
+      String message =
+          "method "
+              + request.method()
+              + " not allowed on "
+              + request.path()
+              + " (not supported by the local Datamint server)";
+      unknown.record(request.method(), request.pathAndQuery(), message);
+      return ApiResponse.error(405, message);
     }
-    return ApiResponse.error(404, "not found: " + request.method() + " " + request.path());
+    String message =
+        "not found: unsupported request "
+            + request.method()
+            + " "
+            + request.path()
+            + " (the local Datamint server does not implement it)";
+    unknown.record(request.method(), request.pathAndQuery(), message);
+    return ApiResponse.error(404, message);
   }
 
   private static void write(HttpExchange exchange, ApiResponse response, boolean truncate)

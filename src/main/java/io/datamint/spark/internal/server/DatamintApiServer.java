@@ -29,8 +29,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       {@code offset}, {@code limit} as strings) &rarr; a bare list page;
  *   <li>{@code GET /projects/{id}/worklists}, {@code GET /annotationsets/{worklist_id}}, {@code GET
  *       /annotationsets/{worklist_id}/segmentation-group} &rarr; {@code {"groups": ...}};
+ *   <li>{@code GET /resources} (filters {@code status}, {@code project} and {@code tags} as the
+ *       SDK's JSON strings, {@code filename}, {@code modality}, {@code mimetype}; {@code offset},
+ *       {@code limit}) &rarr; {@code {"data": [{"resources": [...]}], "totalCount": N}};
  *   <li>{@code GET /resources/{id}}, {@code GET /resources/{id}/file} (with {@code Range}), {@code
- *       GET /annotations/{resource_id}/annotations/{annotation_id}/file};
+ *       GET /annotations/{id}}, {@code GET
+ *       /annotations/{resource_id}/annotations/{annotation_id}/file};
  *   <li>{@code GET /projects/{id}/splits} ({@code split_name}, {@code as_of_timestamp});
  *   <li>{@code POST /projects/{id}/splits} (JSON body {@code {"resource_ids": [...], "split_name":
  *       "train"}}) re-assigns those resources: their current rows get a {@code deleted_at}, new
@@ -38,8 +42,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </ul>
  *
  * <p>Errors are {@code {"error": message}}: 401 "API key rejected", 404 "not found: ..." for
- * unknown paths and ids, 422 for a bad body or parameter. Faults come from a {@link FaultPlan}.
- * Requests run on a pool of up to 32 threads, so slow answers overlap.
+ * unknown paths and ids, 422 for a bad body or parameter, 400 for a query parameter the server does
+ * not apply. Every request it does not implement is logged as an ERROR and kept ({@link
+ * #unknownRequests()}, {@code GET /__datamint-server/unknown-requests}). Faults come from a {@link
+ * FaultPlan}. Requests run on a pool of up to 32 threads, so slow answers overlap.
  */
 public final class DatamintApiServer implements AutoCloseable {
 
@@ -49,10 +55,16 @@ public final class DatamintApiServer implements AutoCloseable {
   private final ExecutorService executor;
   private final int projectCount;
   private final RequestStats stats;
+  private final UnknownRequests unknown;
 
   private DatamintApiServer(
-      HttpServer server, ExecutorService executor, int projectCount, RequestStats stats) {
+      HttpServer server,
+      ExecutorService executor,
+      int projectCount,
+      RequestStats stats,
+      UnknownRequests unknown) {
     this.stats = stats;
+    this.unknown = unknown;
     this.server = server;
     this.executor = executor;
     this.projectCount = projectCount;
@@ -88,10 +100,13 @@ public final class DatamintApiServer implements AutoCloseable {
     ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
     server.setExecutor(executor);
     RequestStats stats = new RequestStats();
+    UnknownRequests unknown = new UnknownRequests();
     server.createContext(
-        "/", new ApiRouter(index, new ApiAuth(apiKey), new FaultInjector(faults), clock, stats));
+        "/",
+        new ApiRouter(
+            index, new ApiAuth(apiKey), new FaultInjector(faults), clock, stats, unknown));
     server.start();
-    return new DatamintApiServer(server, executor, index.projects().size(), stats);
+    return new DatamintApiServer(server, executor, index.projects().size(), stats, unknown);
   }
 
   private static ThreadFactory daemonThreads() {
@@ -116,6 +131,11 @@ public final class DatamintApiServer implements AutoCloseable {
   /** What this server has received so far (requests and request body bytes per route). */
   public RequestStats stats() {
     return stats;
+  }
+
+  /** The requests this server does not implement that it has received (logged as ERROR). */
+  public UnknownRequests unknownRequests() {
+    return unknown;
   }
 
   /** How many projects the mirror root holds. */

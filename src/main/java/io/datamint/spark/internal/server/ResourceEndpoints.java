@@ -1,5 +1,7 @@
 package io.datamint.spark.internal.server;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.datamint.spark.internal.api.model.Json;
 import io.datamint.spark.internal.server.MirrorIndex.Located;
 import io.datamint.spark.internal.source.mirror.MirrorLayout;
@@ -13,8 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code GET /resources/{id}} and {@code GET /resources/{id}/file} (with single-range {@code Range}
- * support).
+ * {@code GET /resources} (the SDK's {@code resources.get_list}), {@code GET /resources/{id}} and
+ * {@code GET /resources/{id}/file} (with single-range {@code Range} support).
  */
 final class ResourceEndpoints {
 
@@ -24,6 +26,40 @@ final class ResourceEndpoints {
 
   ResourceEndpoints(MirrorIndex index) {
     this.index = index;
+  }
+
+  /**
+   * The resources of every project (projects in root order, each in resources.jsonl order) that
+   * pass the filters, paged by {@code offset}/{@code limit}, in the API's envelope {@code {"data":
+   * [{"resources": [...]}], "totalCount": N}} (N counts all that pass). Filters: {@code status}
+   * ({@code ""} for all), {@code project} and {@code tags} as the SDK sends them ({@code {"items":
+   * [...], "filterType": "intersection"|"union"}}; a resource's projects are its mirror's project
+   * and those named in its {@code projects} field), {@code filename}, {@code modality}, {@code
+   * mimetype} (exact). Any other parameter is unsupported (400).
+   */
+  ApiResponse list(ApiRequest request, List<String> params) {
+    request.onlyParams(ResourceFilter.PARAMS);
+    ResourceFilter filter = ResourceFilter.of(request);
+    long offset = request.intParam("offset", 0);
+    long limit = request.intParam("limit", Long.MAX_VALUE);
+    ObjectNode body = Json.MAPPER.createObjectNode();
+    ArrayNode page = body.putArray("data").addObject().putArray("resources");
+    long total = 0;
+    for (MirrorIndex.MirrorProject p : index.projects()) {
+      ResourceLines lines = p.resources();
+      for (int i = 0; i < lines.size(); i++) {
+        ObjectNode r = lines.node(i);
+        if (!filter.accepts(Json.text(p.project(), "name"), r)) {
+          continue;
+        }
+        if (total >= offset && page.size() < limit) {
+          page.add(r);
+        }
+        total++;
+      }
+    }
+    body.put("totalCount", total);
+    return ApiResponse.json(200, body);
   }
 
   /** The resource object, bare. */

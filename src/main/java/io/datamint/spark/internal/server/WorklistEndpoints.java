@@ -23,8 +23,9 @@ final class WorklistEndpoints {
   }
 
   /**
-   * The project's worklists, keyed {@code worklist_id}/{@code worklist_name} as the API does, with
-   * their specs.
+   * The project's worklists as a bare list, keyed {@code worklist_id}/{@code worklist_name} as the
+   * API does (the SDK renames them to {@code id}/{@code name} and warns when both are present),
+   * with their specs and {@code annotators}.
    */
   ApiResponse ofProject(ApiRequest request, List<String> params) {
     MirrorProject p = index.project(params.get(0));
@@ -44,6 +45,7 @@ final class WorklistEndpoints {
                   item.set(key, e.getValue());
                 }
               });
+      requireAnnotators(item);
     }
     return ApiResponse.json(200, list);
   }
@@ -65,7 +67,19 @@ final class WorklistEndpoints {
                 out.set(key, e.getValue());
               }
             });
+    requireAnnotators(out);
     return ApiResponse.json(200, out);
+  }
+
+  /**
+   * The SDK's {@code AnnotationWorklist} requires {@code annotators} (and {@code name}, which it
+   * takes from {@code worklist_name} in a project's list): a mirror worklist without them gets an
+   * empty list, as the API answers for a worklist nobody is assigned to.
+   */
+  private static void requireAnnotators(ObjectNode worklist) {
+    if (!worklist.has("annotators") || worklist.get("annotators").isNull()) {
+      worklist.putArray("annotators");
+    }
   }
 
   /**

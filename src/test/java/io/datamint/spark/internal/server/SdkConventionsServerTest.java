@@ -1,0 +1,192 @@
+package io.datamint.spark.internal.server;
+
+import static io.datamint.spark.internal.server.ServerTestSupport.get;
+import static io.datamint.spark.internal.server.ServerTestSupport.json;
+import static io.datamint.spark.internal.server.ServerTestSupport.lines;
+import static io.datamint.spark.internal.server.ServerTestSupport.post;
+import static io.datamint.spark.internal.server.ServerTestSupport.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.datamint.spark.internal.sample.SampleProject;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The endpoints and conventions the real Datamint SDK relies on (docs/sdk-api-calls.md): {@code GET
+ * /resources} with the SDK's JSON filters and paging, {@code GET /annotations/{id}}, worklists with
+ * {@code annotators}, and the record of requests the server does not implement.
+ */
+class SdkConventionsServerTest {
+
+  @TempDir static Path root;
+
+  private static Path dir;
+  private static DatamintApiServer server;
+  private static String url;
+
+  @BeforeAll
+  static void start() throws Exception {
+    dir = root.resolve("sample");
+    SampleProject.write(dir, 42);
+    server = DatamintApiServer.start(root, 0, Optional.empty(), FaultPlan.NONE);
+    url = server.url();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @BeforeEach
+  void forgetUnknownRequests() {
+    server.unknownRequests().reset();
+  }
+
+  private static String resources(String query) {
+    return url + "/resources?" + query;
+  }
+
+  private static String filter(String items, String type) {
+    return URLEncoder.encode(
+        "{\"items\": [" + items + "], \"filterType\": \"" + type + "\"}", StandardCharsets.UTF_8);
+  }
+
+  /** The resources of a {@code GET /resources} answer, checked to be in the API's envelope. */
+  private static List<JsonNode> listed(HttpResponse<byte[]> response) {
+    assertThat(response.statusCode()).as(text(response)).isEqualTo(200);
+    JsonNode body = json(response);
+    assertThat(body.get("data")).hasSize(1);
+    List<JsonNode> out = new ArrayList<>();
+    body.get("data").get(0).get("resources").forEach(out::add);
+    assertThat(body.get("totalCount").asLong()).isGreaterThanOrEqualTo(out.size());
+    return out;
+  }
+
+  @Test
+  void listsResourcesOfAProjectNamedInTheSdksJsonFilterPageByPage() throws Exception {
+    List<ObjectNode> expected = lines(dir.resolve("resources.jsonl"));
+    String project = "project=" + filter("\"" + SampleProject.NAME + "\"", "intersection");
+    assertThat(listed(get(resources("status=&" + project)))).containsExactlyElementsOf(expected);
+
+    List<JsonNode> paged = new ArrayList<>();
+    int requests = 0;
+    while (true) {
+      List<JsonNode> page =
+          listed(get(resources(project + "&offset=" + paged.size() + "&limit=5")));
+      requests++;
+      paged.addAll(page);
+      if (page.size() < 5) {
+        break;
+      }
+    }
+    assertThat(paged).containsExactlyElementsOf(expected);
+    assertThat(requests).isEqualTo(expected.size() / 5 + 1);
+    assertThat(json(get(resources(project + "&limit=5"))).get("totalCount").asInt())
+        .isEqualTo(expected.size());
+
+    assertThat(listed(get(resources("project=" + filter("\"no such project\"", "union")))))
+        .isEmpty();
+    assertThat(
+            listed(
+                get(
+                    resources(
+                        "project="
+                            + filter(
+                                "\"" + SampleProject.NAME + "\", \"no such project\"",
+                                "intersection")))))
+        .isEmpty();
+    assertThat(server.unknownRequests().count()).isZero();
+  }
+
+  @Test
+  void filtersResourcesByTagsStatusAndMimetype() throws Exception {
+    List<ObjectNode> all = lines(dir.resolve("resources.jsonl"));
+    List<JsonNode> ct =
+        listed(get(resources("tags=" + filter("\"ct\", \"no-such-tag\"", "union"))));
+    assertThat(ct)
+        .isNotEmpty()
+        .containsExactlyElementsOf(
+            all.stream()
+                .filter(r -> r.get("tags").toString().contains("\"ct\""))
+                .map(JsonNode.class::cast)
+                .toList());
+    List<JsonNode> png = listed(get(resources("mimetype=image%2Fpng")));
+    assertThat(png).isNotEmpty().allMatch(r -> r.get("mimetype").asText().equals("image/png"));
+    List<JsonNode> published = listed(get(resources("status=published")));
+    assertThat(published)
+        .hasSize(
+            (int) all.stream().filter(r -> r.get("status").asText().equals("published")).count());
+  }
+
+  @Test
+  void answersOneAnnotationById() throws Exception {
+    for (ObjectNode a : lines(dir.resolve("annotations.jsonl"))) {
+      assertThat(json(get(url + "/annotations/" + a.get("id").asText()))).isEqualTo(a);
+    }
+    HttpResponse<byte[]> missing = get(url + "/annotations/no-such-annotation");
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(text(missing)).contains("not found");
+  }
+
+  @Test
+  void givesEveryWorklistItsAnnotatorsAndNameAsTheSdkRequires() throws Exception {
+    String projectId = json(get(url + "/projects")).get("data").get(0).get("id").asText();
+    JsonNode worklists = json(get(url + "/projects/" + projectId + "/worklists"));
+    assertThat(worklists.isArray()).isTrue();
+    assertThat(worklists).isNotEmpty();
+    for (JsonNode w : worklists) {
+      assertThat(w.get("annotators").isArray()).as(w.toString()).isTrue();
+      assertThat(w.get("worklist_name").isTextual()).as(w.toString()).isTrue();
+      assertThat(w.has("name")).as("the SDK renames worklist_name to name").isFalse();
+      JsonNode one = json(get(url + "/annotationsets/" + w.get("worklist_id").asText()));
+      assertThat(one.get("name").asText()).isEqualTo(w.get("worklist_name").asText());
+      assertThat(one.get("annotators").isArray()).isTrue();
+    }
+  }
+
+  @Test
+  void logsCountsAndListsRequestsItDoesNotImplement() throws Exception {
+    HttpResponse<byte[]> unknownPath = get(url + "/resources/x/frames/3?size=2");
+    assertThat(unknownPath.statusCode()).isEqualTo(404);
+    assertThat(json(unknownPath).get("error").asText())
+        .startsWith("not found:")
+        .contains("unsupported request GET /resources/x/frames/3");
+    HttpResponse<byte[]> wrongMethod = post(url + "/resources", "{}");
+    assertThat(wrongMethod.statusCode()).isEqualTo(405);
+    HttpResponse<byte[]> unknownParam = get(resources("order_field=filename&limit=5"));
+    assertThat(unknownParam.statusCode()).isEqualTo(400);
+    assertThat(text(unknownParam))
+        .contains("not supported by the local Datamint server")
+        .contains("'order_field'");
+
+    assertThat(server.unknownRequests().count()).isEqualTo(3);
+    assertThat(server.unknownRequests().requests())
+        .containsExactly(
+            "GET /resources/x/frames/3?size=2",
+            "POST /resources",
+            "GET /resources?order_field=filename&limit=5");
+    JsonNode seen = json(get(url + UnknownRequests.PATH));
+    assertThat(seen.get("count").asInt()).isEqualTo(3);
+    assertThat(seen.get("requests").get(1).asText()).isEqualTo("POST /resources");
+
+    assertThat(get(url + "/projects").statusCode()).isEqualTo(200);
+    assertThat(get(url + "/resources/no-such-resource").statusCode()).isEqualTo(404);
+    assertThat(server.unknownRequests().count())
+        .as("a known endpoint's 404 for an unknown id is no unknown request")
+        .isEqualTo(3);
+  }
+}
