@@ -106,7 +106,7 @@ public final class MetadataIssues {
                     + "\" was not accepted in "
                     + r.count
                     + (r.count == 1 ? " item" : " items")
-                    + " and read as null (first at "
+                    + ", read as if absent (first at "
                     + r.first
                     + ": found "
                     + r.found
