@@ -53,7 +53,9 @@ final class PrefetchPlan {
     List<JsonNode> resources = new ArrayList<>();
     List<PrefetchTask> tasks = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
-    for (JsonNode r : fetch.resourcesJson()) {
+    List<JsonNode> resourcesJson = fetch.resourcesJson();
+    for (int i = 0; i < resourcesJson.size(); i++) {
+      JsonNode r = resourcesJson.get(i);
       String id = ProjectFetch.id(r);
       if (selectedIds.contains(id) && seen.add(id)) {
         resources.add(r);
@@ -62,7 +64,8 @@ final class PrefetchPlan {
                 PrefetchFileResult.Kind.RESOURCE,
                 id,
                 null,
-                Json.integer(r, "size"),
+                // the size as type-checked (an overflow or fraction is null: not checked)
+                fetch.resources().get(i).size(),
                 SdkVersion.ofResource(r)));
       }
     }

@@ -43,10 +43,19 @@ final class ProjectFetch implements ProjectSource {
     this.resourcesJson = List.copyOf(api.resourcesJson());
     this.resources =
         JsonItems.parse(
-            "GET /projects/" + api.projectId() + "/resources", resourcesJson, Resource::fromJson);
+            "GET /projects/" + api.projectId() + "/resources",
+            resourcesJson,
+            Resource::fromJson,
+            Resource::id,
+            "resource");
     this.annotationsJson = List.copyOf(api.annotationsJson(resources));
     this.annotations =
-        JsonItems.parse("POST /annotations/search", annotationsJson, Annotation::fromJson);
+        JsonItems.parse(
+            "POST /annotations/search",
+            annotationsJson,
+            Annotation::fromJson,
+            Annotation::id,
+            "annotation");
     this.worklistsJson = List.copyOf(api.worklistsJson());
     this.splitsJson = List.copyOf(api.splitsJson(null));
   }

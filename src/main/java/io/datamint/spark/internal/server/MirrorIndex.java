@@ -3,6 +3,8 @@ package io.datamint.spark.internal.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.datamint.spark.internal.api.model.Json;
+import io.datamint.spark.internal.api.model.MetadataParser;
+import io.datamint.spark.internal.api.model.SplitAssignment;
 import io.datamint.spark.internal.source.ProjectSourceException;
 import io.datamint.spark.internal.source.mirror.MirrorFiles;
 import io.datamint.spark.internal.source.mirror.MirrorLayout;
@@ -177,12 +179,12 @@ final class MirrorIndex {
     SplitLog splits =
         new SplitLog(
             new MirrorSplitWriter(new org.apache.hadoop.fs.Path(dir.toUri()), conf),
-            () -> lines(files, dir, MirrorLayout.SPLITS));
+            () -> lines(files, dir, MirrorLayout.SPLITS, SPLIT_ROW));
     return new MirrorProject(
         dir,
         (ObjectNode) project,
         ResourceLines.index(dir.resolve(MirrorLayout.RESOURCES)),
-        lines(files, dir, MirrorLayout.ANNOTATIONS),
+        lines(files, dir, MirrorLayout.ANNOTATIONS, (node, issues) -> (ObjectNode) node),
         worklistList,
         splits);
   }
@@ -191,8 +193,18 @@ final class MirrorIndex {
     return new org.apache.hadoop.fs.Path(dir.resolve(name).toUri());
   }
 
-  private static List<ObjectNode> lines(MirrorFiles files, Path dir, String name) {
-    return Collections.unmodifiableList(
-        files.readLines(file(dir, name), node -> (ObjectNode) node));
+  /**
+   * A split row, type-checked as the client checks it: the server answers {@code as_of_timestamp}
+   * from its timestamps, so a bad one stops the start naming the file and line.
+   */
+  private static final MetadataParser<ObjectNode> SPLIT_ROW =
+      (node, issues) -> {
+        SplitAssignment.fromJson(node, issues);
+        return (ObjectNode) node;
+      };
+
+  private static List<ObjectNode> lines(
+      MirrorFiles files, Path dir, String name, MetadataParser<ObjectNode> parser) {
+    return Collections.unmodifiableList(files.readLines(file(dir, name), parser));
   }
 }

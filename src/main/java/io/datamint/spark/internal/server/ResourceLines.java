@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.datamint.spark.internal.api.model.Json;
+import io.datamint.spark.internal.api.model.JsonFields;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -124,7 +125,7 @@ final class ResourceLines {
   private static String id(Path file, int number, byte[] line, int length) {
     JsonNode node;
     try {
-      node = Json.MAPPER.readTree(line, 0, length);
+      node = Json.readValue(line, 0, length);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(
           file + " line " + number + ": malformed JSON: " + e.getOriginalMessage(), e);
@@ -139,12 +140,16 @@ final class ResourceLines {
               + ": expected a JSON object, found "
               + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
     }
-    String id = Json.text(node, "id");
-    if (id == null) {
+    JsonNode id = node.get("id");
+    if (id == null || !id.isTextual()) {
       throw new IllegalArgumentException(
-          file + " line " + number + ": a resource needs a text \"id\"");
+          file
+              + " line "
+              + number
+              + ": a resource needs a text \"id\""
+              + (id == null || id.isNull() ? "" : " (found " + JsonFields.describe(id) + ")"));
     }
-    return id;
+    return id.textValue();
   }
 
   /** How many resources. */

@@ -1,13 +1,11 @@
 package io.datamint.spark.internal.split;
 
+import io.datamint.spark.internal.api.model.IsoTimestamp;
 import io.datamint.spark.internal.api.model.SplitAssignment;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -90,22 +88,16 @@ public final class ProjectSplits {
     if (value == null) {
       throw new IllegalArgumentException(what + " is missing (expected an ISO-8601 timestamp)");
     }
-    String text = value.trim();
-    try {
-      return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-    } catch (DateTimeParseException e) {
-      try {
-        return LocalDateTime.parse(text, DateTimeFormatter.ISO_LOCAL_DATE_TIME)
-            .toInstant(ZoneOffset.UTC);
-      } catch (DateTimeParseException e2) {
-        throw new IllegalArgumentException(
-            what
-                + " '"
-                + value
-                + "' is not an ISO-8601 timestamp (expected e.g. 2026-06-19T16:37:40.622014Z or"
-                + " 2026-06-19T16:37:40+02:00)");
-      }
+    Instant instant = IsoTimestamp.parse(value);
+    if (instant == null) {
+      throw new IllegalArgumentException(
+          what
+              + " '"
+              + value
+              + "' is not an ISO-8601 timestamp (expected e.g. 2026-06-19T16:37:40.622014Z or"
+              + " 2026-06-19T16:37:40+02:00)");
     }
+    return instant;
   }
 
   /** The SDK's {@code now_utc()} at the clock's instant: see {@link #formatTimestamp(Instant)}. */

@@ -2,7 +2,7 @@ package io.datamint.spark.internal.api.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.Serializable;
-import java.util.Locale;
+import java.util.Set;
 
 /**
  * One annotation, as {@code POST /annotations/search} returns it, normalized as the SDK does: the
@@ -47,69 +47,99 @@ public record Annotation(
   }
 
   /**
-   * Parses an annotation JSON object with short or long keys (the long key wins when both are
-   * present).
-   *
-   * @throws IllegalArgumentException when it is not an object or lacks {@code id} or {@code
-   *     resource_id}
+   * The annotation types the reader knows ({@code type} / {@code annotation_type}, lower-cased);
+   * others are kept, with one warning naming them.
+   */
+  public static final Set<String> KNOWN_TYPES =
+      Set.of(
+          "label",
+          "category",
+          "segmentation",
+          "integer",
+          "float",
+          "text",
+          "line",
+          "point",
+          "square",
+          "circle",
+          "region",
+          "area",
+          "distance",
+          "angle",
+          "box",
+          "polygon");
+
+  private static final Set<String> KNOWN_SCOPES =
+      Set.of(AnnotationScope.IMAGE.value(), AnnotationScope.FRAME.value());
+
+  /**
+   * Parses an annotation JSON object, its problems of non-essential fields not reported (see {@link
+   * #fromJson(JsonNode, MetadataIssues)}).
    */
   public static Annotation fromJson(JsonNode json) {
+    return fromJson(json, MetadataIssues.ofListing("an annotation"));
+  }
+
+  /**
+   * Parses an annotation JSON object with short or long keys (the long key wins when both are
+   * present), type-checking its fields ({@link JsonFields}): {@code id}, {@code resource_id} and
+   * the frame index are essential; an unknown type or scope is kept and counted in {@code issues}.
+   *
+   * @throws IllegalArgumentException when it is not an object, lacks {@code id} or {@code
+   *     resource_id}, or has an essential field of the wrong type
+   */
+  public static Annotation fromJson(JsonNode json, MetadataIssues issues) {
     if (json == null || !json.isObject()) {
       throw new IllegalArgumentException("an annotation must be a JSON object");
     }
-    String id = Json.text(json, "id");
-    String resourceId = Json.text(json, "resource_id");
-    if (id == null || resourceId == null) {
+    JsonFields f = new JsonFields(json, issues);
+    if (!f.present("id") || !f.present("resource_id")) {
       throw new IllegalArgumentException(
           "an annotation needs a non-null \"id\" and \"resource_id\"");
     }
-    String type = lower(Json.firstText(json, "annotation_type", "type"));
-    Long index =
-        json.hasNonNull("frame_index")
-            ? Json.integer(json, "frame_index")
-            : Json.integer(json, "index");
-    Integer frameIndex = index == null ? null : Math.toIntExact(index);
-    String scope = lower(Json.text(json, "scope"));
+    String id = f.requiredText("id", "annotation");
+    String resourceId = f.requiredText("resource_id", "annotation");
+    String type =
+        f.enumValue(f.firstText("annotation_type", "type"), "annotation_type", KNOWN_TYPES);
+    Integer frameIndex =
+        f.requiredIndex(f.present("frame_index") ? "frame_index" : "index", Integer.MAX_VALUE);
+    String scope = f.enumValue(f.text("scope"), "scope", KNOWN_SCOPES);
     if (scope == null) {
       scope = frameIndex == null ? AnnotationScope.IMAGE.value() : AnnotationScope.FRAME.value();
     }
     if (AnnotationScope.IMAGE.value().equals(scope)) {
       frameIndex = null; // as the SDK: an image-scoped annotation has no frame index
     }
-    String textValue = Json.text(json, "text_value");
-    Double numericValue = Json.number(json, "numeric_value");
-    if (json.hasNonNull("value")) {
+    String textValue = f.scalarText("text_value");
+    Double numericValue = f.number("numeric_value");
+    if (f.present("value")) {
       if (isNumericType(type)) {
-        numericValue = numericValue != null ? numericValue : Json.number(json, "value");
+        numericValue = numericValue != null ? numericValue : f.number("value");
       } else if (textValue == null) {
-        textValue = Json.text(json, "value");
+        textValue = f.scalarText("value");
       }
     }
     return new Annotation(
         id,
         resourceId,
-        Json.firstText(json, "identifier", "name"),
+        f.firstText("identifier", "name"),
         scope,
         frameIndex,
         type,
         textValue,
         numericValue,
-        Json.text(json, "units"),
+        f.text("units"),
         Json.raw(json, "geometry"),
-        Json.text(json, "created_at"),
-        Json.firstText(json, "created_by", "added_by"),
-        Json.text(json, "created_by_model"),
-        Json.bool(json, "is_model"),
-        Json.text(json, "model_id"),
-        Json.text(json, "status"),
-        Json.text(json, "source"),
-        Json.text(json, "annotation_worklist_id"),
-        Json.text(json, "imported_from"),
-        Json.firstText(json, "associated_file", "file"),
-        Json.bool(json, "deleted"));
-  }
-
-  private static String lower(String value) {
-    return value == null ? null : value.toLowerCase(Locale.ROOT);
+        f.timestamp("created_at"),
+        f.firstText("created_by", "added_by"),
+        f.text("created_by_model"),
+        f.bool("is_model"),
+        f.text("model_id"),
+        f.text("status"),
+        f.text("source"),
+        f.text("annotation_worklist_id"),
+        f.text("imported_from"),
+        f.firstText("associated_file", "file"),
+        f.bool("deleted"));
   }
 }

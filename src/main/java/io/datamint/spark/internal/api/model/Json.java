@@ -1,11 +1,16 @@
 package io.datamint.spark.internal.api.model;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -28,6 +33,47 @@ public final class Json {
           .build();
 
   private Json() {}
+
+  /**
+   * Parses exactly one JSON value from {@code text}: anything but whitespace after it (a second
+   * object on a line, stray characters) is a {@link JsonParseException} at its column. Empty text
+   * is the missing node.
+   */
+  public static JsonNode readValue(String text) throws IOException {
+    try (JsonParser p = MAPPER.getFactory().createParser(text)) {
+      return single(p);
+    }
+  }
+
+  /** {@link #readValue(String)} of {@code bytes[offset, offset + length)} (UTF-8). */
+  public static JsonNode readValue(byte[] bytes, int offset, int length) throws IOException {
+    try (JsonParser p = MAPPER.getFactory().createParser(bytes, offset, length)) {
+      return single(p);
+    }
+  }
+
+  /** {@link #readValue(String)} of a whole stream (a JSON file). */
+  public static JsonNode readValue(InputStream in) throws IOException {
+    try (JsonParser p = MAPPER.getFactory().createParser(in)) {
+      return single(p);
+    }
+  }
+
+  /** The one value {@code p} holds, then checks that nothing but whitespace follows. */
+  public static JsonNode single(JsonParser p) throws IOException {
+    JsonNode node = MAPPER.readTree(p);
+    boolean end;
+    try {
+      end = p.nextToken() == null;
+    } catch (JsonProcessingException e) {
+      end = false;
+    }
+    if (!end) {
+      throw new JsonParseException(
+          p, "unexpected data after the JSON value (one value is allowed: one object per line)");
+    }
+    return node == null ? MAPPER.missingNode() : node;
+  }
 
   /** The text of {@code node.field}, or null when it is absent, null, or not a scalar. */
   public static String text(JsonNode node, String field) {

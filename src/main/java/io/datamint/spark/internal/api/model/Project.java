@@ -6,25 +6,30 @@ import com.fasterxml.jackson.databind.JsonNode;
 public record Project(
     String id, String name, String worklistId, String createdAt, String description) {
 
-  /**
-   * Parses a project JSON object.
-   *
-   * @throws IllegalArgumentException when it is not an object or lacks {@code id} or {@code name}
-   */
+  /** Parses a project JSON object, its problems of non-essential fields not reported. */
   public static Project fromJson(JsonNode json) {
+    return fromJson(json, MetadataIssues.ofListing("a project"));
+  }
+
+  /**
+   * Parses a project JSON object, type-checking its fields ({@link JsonFields}).
+   *
+   * @throws IllegalArgumentException when it is not an object, or {@code id} or {@code name} is
+   *     missing or not a string
+   */
+  public static Project fromJson(JsonNode json, MetadataIssues issues) {
     if (json == null || !json.isObject()) {
       throw new IllegalArgumentException("a project must be a JSON object");
     }
-    String id = Json.text(json, "id");
-    String name = Json.text(json, "name");
-    if (id == null || name == null) {
+    JsonFields f = new JsonFields(json, issues);
+    if (!f.present("id") || !f.present("name")) {
       throw new IllegalArgumentException("a project needs a non-null \"id\" and \"name\"");
     }
     return new Project(
-        id,
-        name,
-        Json.text(json, "worklist_id"),
-        Json.text(json, "created_at"),
-        Json.text(json, "description"));
+        f.requiredText("id", "project"),
+        f.requiredText("name", "project"),
+        f.text("worklist_id"),
+        f.timestamp("created_at"),
+        f.text("description"));
   }
 }

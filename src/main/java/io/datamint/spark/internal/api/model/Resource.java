@@ -3,7 +3,7 @@ package io.datamint.spark.internal.api.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.datamint.spark.internal.core.MetadataGeometry;
 import java.util.List;
-import java.util.Objects;
+import java.util.Set;
 
 /**
  * One resource of a project (an image, a volume or a video file), as {@code GET
@@ -29,21 +29,30 @@ public final class Resource {
   private final Integer height;
   private final MetadataGeometry geometry;
 
-  private Resource(JsonNode json) {
-    this.id = Objects.requireNonNull(Json.text(json, "id"), "id");
-    this.filename = Json.text(json, "filename");
+  /**
+   * The values of {@code storage} the reader knows (lower-cased); others are kept, with a warning.
+   */
+  private static final Set<String> KNOWN_STORAGE = ResourceKind.knownStorage();
+
+  private Resource(JsonFields f) {
+    this.id = f.requiredText("id", "resource");
+    this.filename = f.text("filename");
     // a few distinct values over a whole project: one copy each (a million resources kept ~300 MB
     // of equal strings on the driver)
-    this.mimetype = shared(Json.text(json, "mimetype"));
-    this.storage = shared(Json.text(json, "storage"));
-    this.modality = shared(Json.text(json, "modality"));
-    this.status = shared(Json.text(json, "status"));
-    this.createdAt = Json.text(json, "created_at");
-    this.deletedAt = Json.text(json, "deleted_at");
-    this.size = Json.integer(json, "size");
-    this.tags = sharedAll(Json.strings(json, "tags"));
-    JsonNode metadata = json.get("metadata");
-    String topLevelPatient = Json.text(json, "patient_id");
+    this.mimetype = shared(f.text("mimetype"));
+    String storageText = f.text("storage");
+    if (storageText != null) {
+      f.enumValue(storageText, "storage", KNOWN_STORAGE);
+    }
+    this.storage = shared(storageText);
+    this.modality = shared(f.text("modality"));
+    this.status = shared(f.text("status"));
+    this.createdAt = f.timestamp("created_at");
+    this.deletedAt = f.timestamp("deleted_at");
+    this.size = f.byteCount("size");
+    this.tags = sharedAll(f.strings("tags"));
+    JsonNode metadata = f.object("metadata");
+    String topLevelPatient = f.textOrWhole("patient_id");
     this.patientId = topLevelPatient != null ? topLevelPatient : Json.text(metadata, "PatientID");
     this.kind = ResourceKind.detect(storage, mimetype, filename);
     this.frameCount = frameCount(kind, metadata);
@@ -69,18 +78,26 @@ public final class Resource {
   }
 
   /**
-   * Parses a resource JSON object.
-   *
-   * @throws IllegalArgumentException when it is not an object or has no {@code id}
+   * Parses a resource JSON object, its problems of non-essential fields not reported (see {@link
+   * #fromJson(JsonNode, MetadataIssues)}).
    */
   public static Resource fromJson(JsonNode json) {
+    return fromJson(json, MetadataIssues.ofListing("a resource"));
+  }
+
+  /**
+   * Parses a resource JSON object, type-checking its fields ({@link JsonFields}): {@code id} is
+   * essential; a wrong {@code size}, {@code tags}, {@code created_at}, {@code patient_id}... is
+   * counted in {@code issues} and read as absent.
+   *
+   * @throws IllegalArgumentException when it is not an object or its {@code id} is missing or not a
+   *     string
+   */
+  public static Resource fromJson(JsonNode json, MetadataIssues issues) {
     if (json == null || !json.isObject()) {
       throw new IllegalArgumentException("a resource must be a JSON object");
     }
-    if (Json.text(json, "id") == null) {
-      throw new IllegalArgumentException("a resource needs a non-null \"id\"");
-    }
-    return new Resource(json);
+    return new Resource(new JsonFields(json, issues));
   }
 
   /**

@@ -66,6 +66,15 @@ public enum ResourceKind {
     return UNKNOWN;
   }
 
+  /** Every {@code storage} value a kind is known by (lower-case). */
+  static java.util.Set<String> knownStorage() {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (ResourceKind kind : values()) {
+      out.addAll(kind.storageAliases);
+    }
+    return java.util.Set.copyOf(out);
+  }
+
   private boolean matches(String storage, String mimetype, String filename) {
     if (storage != null && storageAliases.contains(storage)) {
       return true;

@@ -7,6 +7,7 @@ import io.datamint.spark.internal.api.client.DatamintApiClient;
 import io.datamint.spark.internal.api.client.DatamintApiException;
 import io.datamint.spark.internal.api.model.Annotation;
 import io.datamint.spark.internal.api.model.Json;
+import io.datamint.spark.internal.api.model.MetadataIssues;
 import io.datamint.spark.internal.api.model.Project;
 import io.datamint.spark.internal.api.model.Resource;
 import io.datamint.spark.internal.api.model.SplitAssignment;
@@ -97,12 +98,16 @@ public final class ApiProjectSource implements ProjectSource {
    */
   @Override
   public List<Resource> resources() {
-    String what = "GET /projects/" + projectId + "/resources";
-    return call(
-        client ->
-            client.projectResources(
-                projectId,
-                (item, index) -> JsonItems.parseOne(what, item, index, Resource::fromJson)));
+    MetadataIssues issues = MetadataIssues.ofListing("GET /projects/" + projectId + "/resources");
+    List<Resource> resources =
+        call(
+            client ->
+                client.projectResources(
+                    projectId,
+                    (item, index) -> JsonItems.parseOne(item, index, Resource::fromJson, issues)));
+    JsonItems.requireUnique(resources, Resource::id, "resource", issues);
+    JsonItems.report(issues);
+    return resources;
   }
 
   /** The annotations of these resources as the server sends them. */
@@ -117,7 +122,11 @@ public final class ApiProjectSource implements ProjectSource {
   @Override
   public List<Annotation> annotations(List<Resource> resources) {
     return JsonItems.parse(
-        "POST /annotations/search", annotationsJson(resources), Annotation::fromJson);
+        "POST /annotations/search",
+        annotationsJson(resources),
+        Annotation::fromJson,
+        Annotation::id,
+        "annotation");
   }
 
   /** The worklists in the mirror's form (specs and segmentation group inside each). */

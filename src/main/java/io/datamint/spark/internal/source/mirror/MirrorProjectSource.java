@@ -1,7 +1,7 @@
 package io.datamint.spark.internal.source.mirror;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.datamint.spark.internal.api.model.Annotation;
+import io.datamint.spark.internal.api.model.MetadataIssues;
 import io.datamint.spark.internal.api.model.Project;
 import io.datamint.spark.internal.api.model.Resource;
 import io.datamint.spark.internal.api.model.SplitAssignment;
@@ -83,38 +83,32 @@ public final class MirrorProjectSource implements ProjectSource {
   @Override
   public Project project() {
     Path file = new Path(projectDir, MirrorLayout.PROJECT);
-    JsonNode json = files.readDocument(file);
-    try {
-      return Project.fromJson(json);
-    } catch (IllegalArgumentException e) {
-      throw new ProjectSourceException(file + ": " + e.getMessage(), e);
-    }
+    MetadataIssues issues = MetadataIssues.ofFile(file.toString());
+    Project project = JsonItems.apply(files.readDocument(file), Project::fromJson, issues);
+    JsonItems.report(issues);
+    return project;
   }
 
   @Override
   public List<Resource> resources() {
-    return files.readLines(new Path(projectDir, MirrorLayout.RESOURCES), Resource::fromJson);
+    return files.readLines(
+        new Path(projectDir, MirrorLayout.RESOURCES), Resource::fromJson, Resource::id, "resource");
   }
 
   @Override
   public List<Annotation> annotations(List<Resource> resources) {
-    return files.readLines(new Path(projectDir, MirrorLayout.ANNOTATIONS), Annotation::fromJson);
+    return files.readLines(
+        new Path(projectDir, MirrorLayout.ANNOTATIONS),
+        Annotation::fromJson,
+        Annotation::id,
+        "annotation");
   }
 
   @Override
   public List<Worklist> worklists() {
-    Path file = new Path(projectDir, MirrorLayout.WORKLISTS);
-    JsonNode json = files.readDocument(file);
-    if (json.isMissingNode()) {
-      return List.of(); // an empty worklists.json: a project without worklists
-    }
-    if (!json.isArray()) {
-      throw new ProjectSourceException(
-          file
-              + ": expected a JSON list of worklists, found "
-              + json.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
-    }
-    return JsonItems.parse(file.toString(), json, Worklist::fromJson);
+    // an empty worklists.json: a project without worklists
+    return files.readList(
+        new Path(projectDir, MirrorLayout.WORKLISTS), "worklist", Worklist::fromJson);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.datamint.spark.internal.source.mirror;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.datamint.spark.internal.api.model.Json;
@@ -57,11 +58,19 @@ public final class MirrorSplitWriter {
       try (BufferedReader in =
           new BufferedReader(new InputStreamReader(fs.open(file), StandardCharsets.UTF_8))) {
         String line;
+        int number = 0;
         while ((line = in.readLine()) != null) {
+          number++;
           if (line.isBlank()) {
             continue;
           }
-          JsonNode node = Json.MAPPER.readTree(line);
+          JsonNode node;
+          try {
+            node = Json.readValue(line); // a second value on the line is refused, not dropped
+          } catch (JsonProcessingException e) {
+            throw new ProjectSourceException(
+                file + " line " + number + ": malformed JSON: " + e.getOriginalMessage(), e);
+          }
           String resource = Json.text(node, "resource_id");
           if (node.isObject()
               && assignments.containsKey(resource)
