@@ -40,7 +40,7 @@ record J2kCodestream(
       throw new DecodeException(
           "frame " + frameIndex + " is not a JPEG 2000 codestream (no SOC and SIZ markers)");
     }
-    int sizLength = u16(cs, 4);
+    int sizLength = cs.length < 6 ? 0 : u16(cs, 4); // 0: no room for its length
     if (sizLength < 41 || 4 + 2 + sizLength > cs.length) {
       throw new DecodeException("frame " + frameIndex + " has a corrupt JPEG 2000 SIZ marker");
     }

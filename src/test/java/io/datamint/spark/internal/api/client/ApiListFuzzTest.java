@@ -6,6 +6,7 @@ import io.datamint.spark.internal.api.model.Resource;
 import io.datamint.spark.internal.source.JsonItems;
 import io.datamint.spark.testing.BoundedFuzzTest;
 import java.io.ByteArrayInputStream;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -31,8 +32,8 @@ class ApiListFuzzTest {
           CALL,
           0,
           (item, index) -> JsonItems.parseOne(CALL, item, index, Resource::fromJson));
-    } catch (JsonProcessingException malformed) {
-      // the transport's "answered with malformed JSON"
+    } catch (JsonProcessingException | CharConversionException malformed) {
+      // the transport's "answered with malformed JSON" (ApiTransport.MalformedBody)
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (SourceException e) {
