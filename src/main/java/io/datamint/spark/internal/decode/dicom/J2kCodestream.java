@@ -105,7 +105,8 @@ record J2kCodestream(
           && data[pos + 6] == '2'
           && data[pos + 7] == 'c') {
         int start = pos + header;
-        int end = (int) Math.min(data.length, pos + boxLength);
+        // an 8-byte box length may be negative as a long: then the box holds nothing
+        int end = (int) Math.max(start, Math.min(data.length, pos + boxLength));
         byte[] cs = new byte[Math.max(0, end - start)];
         System.arraycopy(data, start, cs, 0, cs.length);
         return cs;
