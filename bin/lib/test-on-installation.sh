@@ -28,9 +28,11 @@ if [[ $# -gt 0 ]]; then
 else
   # The cluster tier (@Tag("cluster")) builds its standalone cluster from the build's own class path, which is not
   # this one; on installations the deployment tests (SparkSubmitIT) start each installation's own cluster instead.
-  # The benchmarks (package io.datamint.spark.bench) are left to bin/datamint-bench, as in mvn test.
+  # The benchmarks (package io.datamint.spark.bench) are left to bin/datamint-bench, as in mvn test. The fuzz tests
+  # (@FuzzTest, tagged jazzer) need no Spark and attach Jazzer's agent to their JVM: mvn test replays them in a JVM
+  # of their own.
   selectors=(--scan-class-path target/test-classes --include-classname '^.*Tests?$' --exclude-tag cluster
-    --exclude-package io.datamint.spark.bench)
+    --exclude-tag jazzer --exclude-package io.datamint.spark.bench)
 fi
 echo "running the suite on the Spark $version runtime of $spark_home (output in $log)"
 set +e

@@ -112,9 +112,9 @@ final class ApiTransport {
           byte[] bytes = body.readAllBytes();
           try {
             return bytes.length == 0 ? Json.MAPPER.missingNode() : Json.MAPPER.readTree(bytes);
-          } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new MalformedBody(
-                call.describe() + " answered with malformed JSON: " + e.getOriginalMessage());
+          } catch (com.fasterxml.jackson.core.JsonProcessingException
+              | java.io.CharConversionException e) {
+            throw MalformedBody.of(call, e);
           }
         });
   }
@@ -132,9 +132,9 @@ final class ApiTransport {
         (body, length) -> {
           try {
             return ApiEnvelopeStream.read(body, name, call.describe(), base, parser);
-          } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new MalformedBody(
-                call.describe() + " answered with malformed JSON: " + e.getOriginalMessage());
+          } catch (com.fasterxml.jackson.core.JsonProcessingException
+              | java.io.CharConversionException e) {
+            throw MalformedBody.of(call, e);
           }
         });
   }
@@ -374,6 +374,18 @@ final class ApiTransport {
 
     MalformedBody(String message) {
       super(message);
+    }
+
+    /**
+     * A body that is not JSON: Jackson's syntax error, or its character decoding failing (a body it
+     * took for UTF-32), which is no transport failure to retry.
+     */
+    static MalformedBody of(ApiCall call, IOException e) {
+      String text =
+          e instanceof com.fasterxml.jackson.core.JsonProcessingException json
+              ? json.getOriginalMessage()
+              : e.getMessage();
+      return new MalformedBody(call.describe() + " answered with malformed JSON: " + text);
     }
   }
 }

@@ -40,7 +40,7 @@ record J2kCodestream(
       throw new DecodeException(
           "frame " + frameIndex + " is not a JPEG 2000 codestream (no SOC and SIZ markers)");
     }
-    int sizLength = cs.length >= 6 ? u16(cs, 4) : 0;
+    int sizLength = cs.length < 6 ? 0 : u16(cs, 4); // 0: no room for its length
     if (sizLength < 41 || 4 + 2 + sizLength > cs.length) {
       throw new DecodeException("frame " + frameIndex + " has a corrupt JPEG 2000 SIZ marker");
     }
@@ -105,7 +105,8 @@ record J2kCodestream(
           && data[pos + 6] == '2'
           && data[pos + 7] == 'c') {
         int start = pos + header;
-        int end = (int) Math.min(data.length, pos + boxLength);
+        // an 8-byte box length may be negative as a long: then the box holds nothing
+        int end = (int) Math.max(start, Math.min(data.length, pos + boxLength));
         byte[] cs = new byte[Math.max(0, end - start)];
         System.arraycopy(data, start, cs, 0, cs.length);
         return cs;

@@ -40,6 +40,10 @@ final class HuffmanTable {
       valPtr[length] = k;
       minCode[length] = code;
       for (int i = 0; i < count; i++) {
+        if (code >= 1 << length) { // checked before the code is used: it would not fit the look-up
+          throw new DecodeException(
+              "corrupt JPEG data: a Huffman table with more codes of " + length + " bits than fit");
+        }
         if (length <= LOOKUP_BITS) {
           int shift = LOOKUP_BITS - length;
           int entry = (length << 8) | values[k];
@@ -51,10 +55,6 @@ final class HuffmanTable {
         k++;
       }
       maxCode[length] = count > 0 ? code - 1 : -1;
-      if (code > 1 << length) {
-        throw new DecodeException(
-            "corrupt JPEG data: a Huffman table with more codes of " + length + " bits than fit");
-      }
       code <<= 1;
     }
   }
