@@ -2,6 +2,7 @@ package io.datamint.spark.internal.api.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.datamint.spark.error.SourceException;
+import io.datamint.spark.internal.api.model.MetadataIssues;
 import io.datamint.spark.internal.api.model.Resource;
 import io.datamint.spark.internal.source.JsonItems;
 import io.datamint.spark.testing.BoundedFuzzTest;
@@ -25,13 +26,14 @@ class ApiListFuzzTest {
   /** One page's body. */
   @BoundedFuzzTest
   void resourcesPage(byte[] body) {
+    MetadataIssues issues = MetadataIssues.ofListing(CALL);
     try {
       ApiEnvelopeStream.read(
           new ByteArrayInputStream(body),
           "resources",
           CALL,
           0,
-          (item, index) -> JsonItems.parseOne(CALL, item, index, Resource::fromJson));
+          (item, index) -> JsonItems.parseOne(item, index, Resource::fromJson, issues));
     } catch (JsonProcessingException | CharConversionException malformed) {
       // the transport's "answered with malformed JSON" (ApiTransport.MalformedBody)
     } catch (IOException e) {

@@ -43,32 +43,7 @@ class MirrorMetadataFuzzTest {
   /** A {@code splits.jsonl}: the history, and the assignments as of now computed from it. */
   @BoundedFuzzTest
   void splits(byte[] file) {
-    read(
-        MirrorLayout.SPLITS,
-        file,
-        source -> {
-          try {
-            source.splitAssignments(null);
-          } catch (IllegalArgumentException e) {
-            if (!isOpenTimestampFinding(e)) {
-              throw e;
-            }
-          }
-        });
-  }
-
-  /**
-   * An open finding, marked: a {@code created_at} or {@code deleted_at} that is not a timestamp
-   * fails the split assignments with an {@link IllegalArgumentException} naming neither the file
-   * nor the line (issue 15, strict metadata parsing, fixed by another change). Its input is kept in
-   * {@code MirrorMetadataFuzzTestInputs/open-findings/splits/}, which is not replayed; once the
-   * parsing names the file and line, this exemption goes and the input moves to {@code splits/}.
-   */
-  private static boolean isOpenTimestampFinding(IllegalArgumentException e) {
-    StackTraceElement[] stack = e.getStackTrace();
-    return stack.length > 0
-        && stack[0].getClassName().endsWith(".ProjectSplits")
-        && stack[0].getMethodName().equals("parseTimestamp");
+    read(MirrorLayout.SPLITS, file, source -> source.splitAssignments(null));
   }
 
   /** A {@code project.json}. */
