@@ -167,6 +167,21 @@ class BoxesReadTest {
   }
 
   @Test
+  void theCatalogsLabelsTableListsTheBoxClasses() {
+    var spark = SharedSpark.session();
+    spark.conf().set("spark.sql.catalog.dm_boxes", "io.datamint.spark.catalog.DatamintCatalog");
+    spark.conf().set("spark.sql.catalog.dm_boxes.path", mirror);
+    spark.conf().set("spark.sql.catalog.dm_boxes.worklists", "none");
+    spark.conf().set("spark.sql.catalog.dm_boxes.return_boxes", "true");
+    List<Row> rows =
+        spark
+            .sql("SELECT name, code FROM dm_boxes.tiny.labels WHERE kind = 'box' ORDER BY code")
+            .collectAsList();
+    assertThat(rows.stream().map(r -> r.getString(0) + "=" + r.get(1)).toList())
+        .containsExactly("cyst=0", "lesion=1", "nodule=2");
+  }
+
+  @Test
   void aWholeVolumeHasAllItsBoxesWithTheirSlices() {
     Row row = one(read(), "resource_id = 'vol'");
     assertThat(tensor(row.getStruct(0)).values())
