@@ -8,6 +8,7 @@ import json
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 from pyspark.sql import SparkSession
 from pyspark.sql import functions as F
@@ -167,3 +168,23 @@ def test_label_names_come_from_the_column_metadata(spark: SparkSession, sample_p
     assert ds.label_names(df, "segmentations") == names
     with pytest.raises(KeyError, match=r"'filename' has no label names; the label columns are .*seg_labels"):
         ds.label_names(df, "filename")
+
+
+def test_boxes_and_trusted_sources_take_the_sdks_keywords(spark: SparkSession, sample_project: str) -> None:
+    every = ds.read(spark, path=sample_project, return_boxes=True)
+    trusted = ds.read(spark, path=sample_project, return_boxes=True, trusted_annotation_sources=["imported", "manual"])
+    assert json.loads(every.schema["box_labels"].metadata["box_labels_set"]) == ["lesion", "opacity", "plaque"]
+
+    def counts(df):  # resource id -> number of boxes
+        return {r[0]: r[1] for r in df.select("resource_id", F.col("boxes.shape").getItem(0)).collect() if r[1]}
+
+    every_counts, trusted_counts = counts(every), counts(trusted)
+    # the sample's radiograph has two boxes, one of them a model's prediction (source model_pipeline)
+    assert sorted(every_counts.values()) == [1, 1, 2]
+    assert sorted(trusted_counts.values()) == [1, 1, 1]
+    row = every.where(F.col("boxes.shape").getItem(0) == 2).select("boxes", "box_labels").first()
+    boxes = np.frombuffer(row["boxes"]["data"], dtype="<f4").reshape(row["boxes"]["shape"])
+    labels = np.frombuffer(row["box_labels"]["data"], dtype="<i8")
+    assert row["boxes"]["dtype"] == "float32" and boxes.shape == (2, 4)
+    assert boxes[0].tolist() == [30.0, 40.0, 58.0, 76.0]
+    assert labels.tolist() == [1, 1]  # opacity

@@ -48,7 +48,7 @@ class QuickstartTest {
           .noneMatch(n -> n.startsWith("datamint-quickstart"));
     }
     assertThat(result.stdout())
-        .contains("13 resources, 41 annotations, 15 split rows")
+        .contains("13 resources, 45 annotations, 15 split rows")
         .contains(" |-- annotations: array (nullable = false)")
         .contains("|CT      |nifti        |3    |")
         .contains("|chest      |8    |")

@@ -11,6 +11,8 @@ import java.util.Objects;
  * resource:
  *
  * <ol>
+ *   <li>{@code trusted_annotation_sources} (the SDK applies it when it fetches the annotations, so
+ *       it comes first; see {@link TrustedSources});
  *   <li>annotators: only when {@code created_by} is not null (a null author is never removed);
  *   <li>{@code segmentation}: dropped when external annotations are not allowed and the identifier
  *       has no segmentation code; then the segmentation name filter;
@@ -34,6 +36,7 @@ public final class AnnotationFilter implements Serializable {
   private final NameFilter segmentationNames;
   private final NameFilter imageLabelNames;
   private final NameFilter frameLabelNames;
+  private final TrustedSources trustedSources;
 
   /**
    * @param schema the label sets, built from all annotations before filtering
@@ -50,6 +53,31 @@ public final class AnnotationFilter implements Serializable {
       NameFilter segmentationNames,
       NameFilter imageLabelNames,
       NameFilter frameLabelNames) {
+    this(
+        schema,
+        allowExternalAnnotations,
+        annotators,
+        segmentationNames,
+        imageLabelNames,
+        frameLabelNames,
+        TrustedSources.ALL);
+  }
+
+  /**
+   * As {@link #AnnotationFilter(LabelSchema, boolean, NameFilter, NameFilter, NameFilter,
+   * NameFilter)}, keeping only the annotations of trusted sources.
+   *
+   * @param trustedSources the {@code trusted_annotation_sources} option
+   */
+  public AnnotationFilter(
+      LabelSchema schema,
+      boolean allowExternalAnnotations,
+      NameFilter annotators,
+      NameFilter segmentationNames,
+      NameFilter imageLabelNames,
+      NameFilter frameLabelNames,
+      TrustedSources trustedSources) {
+    this.trustedSources = Objects.requireNonNull(trustedSources, "trustedSources");
     this.schema = Objects.requireNonNull(schema, "schema");
     this.allowExternalAnnotations = allowExternalAnnotations;
     this.annotators = Objects.requireNonNull(annotators, "annotators");
@@ -60,6 +88,9 @@ public final class AnnotationFilter implements Serializable {
 
   /** Whether the annotation is kept. */
   public boolean includes(Annotation annotation) {
+    if (!trustedSources.trusts(annotation)) {
+      return false;
+    }
     if (annotation.createdBy() != null && !annotators.keeps(annotation.createdBy())) {
       return false;
     }

@@ -44,6 +44,8 @@ public final class LabelSchema implements Serializable {
   private final Set<String> imageCategoryIdentifiers;
   private final Set<String> frameCategoryIdentifiers;
   private final Map<String, Integer> segmentationCodes;
+  private final List<String> boxLabels;
+  private final Map<String, Integer> boxLabelCodes;
 
   /**
    * A schema with these sets, in code order.
@@ -59,6 +61,18 @@ public final class LabelSchema implements Serializable {
       List<CategoryValue> imageCategories,
       List<CategoryValue> frameCategories,
       List<String> segmentationLabels) {
+    this(imageLabels, frameLabels, imageCategories, frameCategories, segmentationLabels, List.of());
+  }
+
+  private LabelSchema(
+      List<String> imageLabels,
+      List<String> frameLabels,
+      List<CategoryValue> imageCategories,
+      List<CategoryValue> frameCategories,
+      List<String> segmentationLabels,
+      List<String> boxLabels) {
+    this.boxLabels = List.copyOf(boxLabels);
+    this.boxLabelCodes = positions(this.boxLabels);
     this.imageLabels = List.copyOf(imageLabels);
     this.frameLabels = List.copyOf(frameLabels);
     this.imageCategories = List.copyOf(imageCategories);
@@ -76,6 +90,25 @@ public final class LabelSchema implements Serializable {
         throw new IllegalArgumentException("segmentation label \"" + name + "\" appears twice");
       }
     }
+  }
+
+  /**
+   * A copy with these box classes (the SDK's {@code box_labels_set}: the sorted identifiers of the
+   * read's {@code square} annotations; code = 0-based position).
+   */
+  public LabelSchema withBoxLabels(List<String> boxes) {
+    return new LabelSchema(
+        imageLabels, frameLabels, imageCategories, frameCategories, segmentationNames, boxes);
+  }
+
+  /** Box class names in code order (the SDK's {@code box_labels_set}). */
+  public List<String> boxLabels() {
+    return boxLabels;
+  }
+
+  /** The code of a box class, or -1. */
+  public int boxLabelCode(String name) {
+    return boxLabelCodes.getOrDefault(name, -1);
   }
 
   /** The schema with no labels, categories or segmentation labels. */
@@ -190,7 +223,8 @@ public final class LabelSchema implements Serializable {
         concat(frameLabels, frames),
         concat(imageCategories, imageCats),
         concat(frameCategories, frameCats),
-        concat(segmentationNames, segmentations));
+        concat(segmentationNames, segmentations),
+        boxLabels);
   }
 
   private static <T> List<T> concat(List<T> a, List<T> b) {
@@ -206,13 +240,14 @@ public final class LabelSchema implements Serializable {
         && frameLabels.equals(s.frameLabels)
         && imageCategories.equals(s.imageCategories)
         && frameCategories.equals(s.frameCategories)
-        && segmentationNames.equals(s.segmentationNames);
+        && segmentationNames.equals(s.segmentationNames)
+        && boxLabels.equals(s.boxLabels);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(
-        imageLabels, frameLabels, imageCategories, frameCategories, segmentationNames);
+        imageLabels, frameLabels, imageCategories, frameCategories, segmentationNames, boxLabels);
   }
 
   @Override
@@ -227,6 +262,8 @@ public final class LabelSchema implements Serializable {
         + frameCategories
         + ", segmentationLabels="
         + segmentationLabels()
+        + ", boxLabels="
+        + boxLabels
         + "]";
   }
 }

@@ -29,24 +29,37 @@ public final class LabelSchemaBuilder {
 
   private final WorklistSelection worklists;
   private final boolean allowExternalAnnotations;
+  private final boolean boxes;
 
   /**
    * @param worklists the {@code worklists} option
    * @param allowExternalAnnotations the {@code allow_external_annotations} option
    */
   public LabelSchemaBuilder(WorklistSelection worklists, boolean allowExternalAnnotations) {
+    this(worklists, allowExternalAnnotations, false);
+  }
+
+  /**
+   * @param worklists the {@code worklists} option
+   * @param allowExternalAnnotations the {@code allow_external_annotations} option
+   * @param boxes the {@code return_boxes} option: the box classes come from the data in every mode
+   */
+  public LabelSchemaBuilder(
+      WorklistSelection worklists, boolean allowExternalAnnotations, boolean boxes) {
     this.worklists = Objects.requireNonNull(worklists, "worklists");
     this.allowExternalAnnotations = allowExternalAnnotations;
+    this.boxes = boxes;
   }
 
   /**
    * Whether {@link #build} of a project's read reads its annotations: when the labels are inferred
-   * from the data ({@code worklists=none}) or external annotations extend the worklists' sets.
-   * Otherwise the label sets come from the worklists alone and {@code build(worklists, List.of())}
-   * gives the read's schema without reading an annotation.
+   * from the data ({@code worklists=none}), external annotations extend the worklists' sets, or the
+   * read returns boxes (whose classes always come from the data). Otherwise the label sets come
+   * from the worklists alone and {@code build(worklists, List.of())} gives the read's schema
+   * without reading an annotation.
    */
   public boolean readsAnnotations() {
-    return worklists.isInferred() || allowExternalAnnotations;
+    return worklists.isInferred() || allowExternalAnnotations || boxes;
   }
 
   /**
@@ -59,6 +72,27 @@ public final class LabelSchemaBuilder {
    *     worklist
    */
   public LabelSchema build(List<Worklist> projectWorklists, Iterable<Annotation> annotations) {
+    LabelSchema labels = labels(projectWorklists, annotations);
+    return boxes ? labels.withBoxLabels(boxClasses(annotations)) : labels;
+  }
+
+  /**
+   * The SDK's {@code _build_box_class_map}: the sorted identifiers of the {@code square}
+   * annotations (empty identifiers left out).
+   */
+  static List<String> boxClasses(Iterable<Annotation> annotations) {
+    java.util.TreeSet<String> names = new java.util.TreeSet<>();
+    for (Annotation a : annotations) {
+      if ("square".equals(a.annotationType())
+          && a.identifier() != null
+          && !a.identifier().isEmpty()) {
+        names.add(a.identifier());
+      }
+    }
+    return new ArrayList<>(names);
+  }
+
+  private LabelSchema labels(List<Worklist> projectWorklists, Iterable<Annotation> annotations) {
     if (projectWorklists == null || worklists.isInferred()) {
       DataLabels data = new DataLabels(annotations);
       return new LabelSchema(

@@ -37,6 +37,9 @@ public final class MetadataTables {
   /** A segmentation label; its code is its pixel value in the masks. */
   public static final String SEGMENTATION = "segmentation";
 
+  /** A box class ({@code return_boxes}); its code is its value in {@code box_labels}. */
+  public static final String BOX = "box";
+
   /** {@code annotations}: the resource, then every field of the annotation struct. */
   public static final StructType ANNOTATIONS_SCHEMA = annotationsSchema();
 
@@ -126,6 +129,9 @@ public final class MetadataTables {
       if (!LabelSchema.UNKNOWN.equals(segmentations.get(i))) {
         rows.add(labelRow(SEGMENTATION, segmentations.get(i), null, i + 1));
       }
+    }
+    for (String name : labels.boxLabels()) {
+      rows.add(labelRow(BOX, name, null, labels.boxLabelCode(name)));
     }
     return rows;
   }

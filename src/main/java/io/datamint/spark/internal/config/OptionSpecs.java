@@ -303,6 +303,16 @@ final class OptionSpecs {
           BOOL,
           false,
           "keep annotations outside the label sets (and append them to the sets)");
+  public static final OptionSpec<List<String>> TRUSTED_ANNOTATION_SOURCES =
+      OptionSpec.of(
+              "trusted_annotation_sources",
+              OptionType.list("annotation sources"),
+              null,
+              "keep only annotations whose `source` is one of these (annotations without a `source`"
+                  + " are always kept); `all` keeps every source. The SDK's default since v2.18.1 is"
+                  + " `imported,manual`; the connector keeps the seed's behaviour, every source, unless"
+                  + " asked (see docs/annotations.md)")
+          .defaultShownAs("`all`");
   public static final OptionSpec<Boolean> RETURN_SEGMENTATIONS =
       OptionSpec.of(
           "return_segmentations", BOOL, true, "the `segmentations` and `seg_labels` columns");
@@ -330,6 +340,13 @@ final class OptionSpecs {
           MERGE,
           null,
           "merge the annotators' image categories into one value");
+
+  public static final OptionSpec<Boolean> RETURN_BOXES =
+      OptionSpec.of(
+          "return_boxes",
+          BOOL,
+          false,
+          "the `boxes`, `box_labels` and `box_frames` columns, from `square` annotations");
 
   private static final Map<String, OptionSpec<?>> ALL =
       index(
@@ -375,11 +392,13 @@ final class OptionSpecs {
           INCLUDE_FRAME_LABEL_NAMES,
           EXCLUDE_FRAME_LABEL_NAMES,
           ALLOW_EXTERNAL_ANNOTATIONS,
+          TRUSTED_ANNOTATION_SOURCES,
           RETURN_SEGMENTATIONS,
           RETURN_AS_SEMANTIC_SEGMENTATION,
           SEMANTIC_SEG_MERGE_STRATEGY,
           IMAGE_LABELS_MERGE_STRATEGY,
-          IMAGE_CATEGORIES_MERGE_STRATEGY);
+          IMAGE_CATEGORIES_MERGE_STRATEGY,
+          RETURN_BOXES);
 
   private OptionSpecs() {}
 

@@ -2,6 +2,7 @@ package io.datamint.spark.internal.config;
 
 import io.datamint.spark.internal.annotation.MergeStrategy;
 import io.datamint.spark.internal.annotation.NameFilter;
+import io.datamint.spark.internal.annotation.TrustedSources;
 import io.datamint.spark.internal.annotation.WorklistSelection;
 import java.io.Serializable;
 import java.util.List;
@@ -11,10 +12,11 @@ import java.util.Map;
  * The parsed options that shape the training targets (labels, categories, masks), with the SDK
  * dataset constructor's names: {@code worklists}, the include/exclude filters, {@code
  * allow_external_annotations}, {@code return_segmentations}, {@code
- * return_as_semantic_segmentation} and the three merge strategies. Each key, its default and what
- * it accepts are defined in {@link OptionSpecs}; this record adds the SDK's checks between them (an
- * include and an exclude for the same dimension are refused, semantic segmentation needs
- * segmentations, the semantic merge needs semantic segmentation).
+ * return_as_semantic_segmentation}, the three merge strategies, {@code trusted_annotation_sources}
+ * and {@code return_boxes}. Each key, its default and what it accepts are defined in {@link
+ * OptionSpecs}; this record adds the SDK's checks between them (an include and an exclude for the
+ * same dimension are refused, semantic segmentation needs segmentations, the semantic merge needs
+ * semantic segmentation).
  */
 public record TargetOptions(
     WorklistSelection worklists,
@@ -27,7 +29,9 @@ public record TargetOptions(
     boolean returnAsSemanticSegmentation,
     MergeStrategy semanticSegMergeStrategy,
     MergeStrategy imageLabelsMergeStrategy,
-    MergeStrategy imageCategoriesMergeStrategy)
+    MergeStrategy imageCategoriesMergeStrategy,
+    TrustedSources trustedSources,
+    boolean returnBoxes)
     implements Serializable {
 
   /** Parses and validates these options from the merged option map (keys lower case). */
@@ -45,7 +49,9 @@ public record TargetOptions(
             OptionSpecs.RETURN_AS_SEMANTIC_SEGMENTATION.get(o),
             OptionSpecs.SEMANTIC_SEG_MERGE_STRATEGY.get(o),
             OptionSpecs.IMAGE_LABELS_MERGE_STRATEGY.get(o),
-            OptionSpecs.IMAGE_CATEGORIES_MERGE_STRATEGY.get(o));
+            OptionSpecs.IMAGE_CATEGORIES_MERGE_STRATEGY.get(o),
+            trustedSources(o),
+            OptionSpecs.RETURN_BOXES.get(o));
     if (t.returnAsSemanticSegmentation && !t.returnSegmentations) {
       throw new InvalidOptionException(
           "option \""
@@ -63,6 +69,21 @@ public record TargetOptions(
               + "\" = true: author masks are merged as semantic masks (as the SDK)");
     }
     return t;
+  }
+
+  private static TrustedSources trustedSources(Map<String, String> o) {
+    try {
+      return TrustedSources.of(OptionSpecs.TRUSTED_ANNOTATION_SOURCES.get(o));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidOptionException(
+          "invalid value for option \""
+              + OptionSpecs.TRUSTED_ANNOTATION_SOURCES.name()
+              + "\": "
+              + e.getMessage()
+              + "; accepted: "
+              + TrustedSources.ALL_WORD
+              + ", or a list of annotation sources such as imported,manual");
+    }
   }
 
   private static NameFilter names(

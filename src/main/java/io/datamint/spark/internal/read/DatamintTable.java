@@ -1,6 +1,7 @@
 package io.datamint.spark.internal.read;
 
 import io.datamint.spark.internal.annotation.AnnotationFilter;
+import io.datamint.spark.internal.annotation.AnnotationTypes;
 import io.datamint.spark.internal.annotation.LabelSchema;
 import io.datamint.spark.internal.annotation.LabelSchemaBuilder;
 import io.datamint.spark.internal.api.model.Annotation;
@@ -19,6 +20,8 @@ import org.apache.spark.sql.connector.catalog.TableCapability;
 import org.apache.spark.sql.connector.read.ScanBuilder;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One project read as a table of resources. Holds the project snapshot read at {@code load()} and
@@ -28,6 +31,8 @@ public final class DatamintTable implements DatamintResourceTable {
 
   /** What every table of resources can do: batch reads. */
   public static final Set<TableCapability> CAPABILITIES = Set.of(TableCapability.BATCH_READ);
+
+  private static final Logger LOG = LoggerFactory.getLogger(DatamintTable.class);
 
   private final ProjectSnapshot snapshot;
   private final DatamintOptions options;
@@ -45,7 +50,11 @@ public final class DatamintTable implements DatamintResourceTable {
     List<Annotation> all = new ArrayList<>();
     if (builder.readsAnnotations()) {
       for (Resource resource : snapshot.resources()) {
-        all.addAll(snapshot.annotationsOf(resource.id()));
+        for (Annotation a : snapshot.annotationsOf(resource.id())) {
+          if (targets.trustedSources().trusts(a)) { // the SDK drops them before its label sets
+            all.add(a);
+          }
+        }
       }
     }
     this.labels = builder.build(snapshot.worklists(), all);
@@ -58,9 +67,22 @@ public final class DatamintTable implements DatamintResourceTable {
                 targets.annotators(),
                 targets.segmentationNames(),
                 targets.imageLabelNames(),
-                targets.frameLabelNames()));
+                targets.frameLabelNames(),
+                targets.trustedSources()));
     this.schema = columns(options, labels);
-    selected(); // the selection and the splits fail at load() when the options cannot be satisfied
+    warnUnknownTypes(selected()); // the selection and the splits fail at load() when they must
+  }
+
+  /** One warning per read naming the annotation types the SDK does not know, with counts. */
+  private static void warnUnknownTypes(List<ResourceSelection.Selected> selected) {
+    List<Annotation> kept = new ArrayList<>();
+    for (ResourceSelection.Selected s : selected) {
+      kept.addAll(s.annotations());
+    }
+    String warning = AnnotationTypes.warning(AnnotationTypes.unknown(kept));
+    if (warning != null) {
+      LOG.warn(warning);
+    }
   }
 
   /**
@@ -75,7 +97,8 @@ public final class DatamintTable implements DatamintResourceTable {
 
   /** What builds the label sets of a read with these targets. */
   static LabelSchemaBuilder labelSchemaBuilder(TargetOptions targets) {
-    return new LabelSchemaBuilder(targets.worklists(), targets.allowExternalAnnotations());
+    return new LabelSchemaBuilder(
+        targets.worklists(), targets.allowExternalAnnotations(), targets.returnBoxes());
   }
 
   /** The columns of a read with {@code options} whose label sets are {@code labels}. */

@@ -16,9 +16,10 @@ import java.util.stream.Collectors;
  * The sample project's annotations: image labels and categories from two annotators, lung and heart
  * PNG masks on radiographs, liver and tumour NIfTI masks on CT volumes (one of them from a model),
  * per-frame vessel PNG masks and artefact frame labels on ultrasound clips, a line measurement on a
- * DICOM slice, and one annotation outside every worklist ({@code incidental_finding}). Two
- * resources are left without any annotation. Mask files are drawn from the resources' phantoms and
- * written to {@code files/annotations/<id>}.
+ * DICOM slice, bounding boxes ({@code square}) on a radiograph, a CT slice and an ultrasound frame,
+ * and one annotation outside every worklist ({@code incidental_finding}). Two resources are left
+ * without any annotation. Mask files are drawn from the resources' phantoms and written to {@code
+ * files/annotations/<id>}.
  */
 final class SampleAnnotations {
 
@@ -45,6 +46,7 @@ final class SampleAnnotations {
     a.ctSeries();
     a.radiographs();
     a.ultrasound();
+    a.boxes(); // last: the rows and ids above are those of the sample before boxes
     return List.copyOf(a.rows);
   }
 
@@ -143,6 +145,34 @@ final class SampleAnnotations {
     frameMask(seg(us2, "vessel").by(ALICE).frame(5), us2, 5);
     frameMask(seg(us2, "vessel").by(ALICE).frame(6).unpublished(), us2, 6);
     add(category(us2, "quality", "good").by(BOB));
+  }
+
+  /**
+   * Bounding boxes ({@code square}, the SDK's box geometry: four corners {@code [x, y, z]} in
+   * pixels, corner 0 the minimum and corner 3 the maximum): two on a radiograph (one of them a
+   * model's prediction), one on a CT slice and one on an ultrasound frame.
+   */
+  private void boxes() {
+    SampleResource p1 = byKey.get("cxr-p001-pa");
+    add(inWorklist(box(p1, "opacity", 30, 40, 58, 76, 0), p1).by(ALICE));
+    add(
+        inWorklist(box(p1, "opacity", 70, 42, 96, 80, 0), p1)
+            .byModel("opacity-detector-v1", ctx.ids.id("model/opacity-detector-v1")));
+    SampleResource ct1 = byKey.get("ct-abd-p001");
+    add(inWorklist(box(ct1, "lesion", 20, 24, 34, 36, 10), ct1).by(ALICE).frame(10));
+    SampleResource us1 = byKey.get("us-carotid-p004");
+    add(inWorklist(box(us1, "plaque", 40, 30, 60, 44, 8), us1).by(BOB).frame(8).shortKeys());
+  }
+
+  private static AnnotationJson box(
+      SampleResource r, String name, double x1, double y1, double x2, double y2, int z) {
+    ObjectNode geometry = SampleContext.object();
+    ArrayNode points = geometry.putArray("points");
+    points.addArray().add(x1).add(y1).add(z);
+    points.addArray().add(x2).add(y1).add(z);
+    points.addArray().add(x1).add(y2).add(z);
+    points.addArray().add(x2).add(y2).add(z);
+    return AnnotationJson.of("square", name, r).geometry(geometry, "pixel");
   }
 
   private AnnotationJson seg(SampleResource r, String name) {

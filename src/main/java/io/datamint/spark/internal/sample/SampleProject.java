@@ -13,11 +13,11 @@ import java.util.List;
  *
  * <p>The project, {@code sample-ct-xray-us}, has 13 resources of six patients: three NIfTI CT
  * volumes, two multi-frame DICOM CTs, six chest radiograph PNGs and two ultrasound clips, with
- * labels, categories, masks, a line measurement, a model annotation, an annotation outside every
- * worklist, two worklists and a split history. Every id, timestamp and pixel derives from the seed:
- * the same seed always writes byte-identical files, another seed writes other ids and pixels with
- * the same structure. (The phantoms use {@link StrictMath} and seeded {@link java.util.Random}
- * streams only, so the bytes are also the same on every JVM and platform.)
+ * labels, categories, masks, a line measurement, bounding boxes, model annotations, an annotation
+ * outside every worklist, two worklists and a split history. Every id, timestamp and pixel derives
+ * from the seed: the same seed always writes byte-identical files, another seed writes other ids
+ * and pixels with the same structure. (The phantoms use {@link StrictMath} and seeded {@link
+ * java.util.Random} streams only, so the bytes are also the same on every JVM and platform.)
  */
 public final class SampleProject {
 

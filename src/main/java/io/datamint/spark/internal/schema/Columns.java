@@ -41,6 +41,15 @@ public final class Columns {
   /** Per annotator, the (num_frames, num_frame_labels) frame-label matrix. */
   public static final String FRAME_LABELS = "frame_labels";
 
+  /** With {@code return_boxes}: float32 {@code (N, 4)} pascal_voc pixel boxes. */
+  public static final String BOXES = "boxes";
+
+  /** With {@code return_boxes}: int64 {@code (N,)}, each box's class code. */
+  public static final String BOX_LABELS = "box_labels";
+
+  /** With {@code return_boxes}: int32 {@code (N,)}, each box's frame or slice, -1 for none. */
+  public static final String BOX_FRAMES = "box_frames";
+
   /** On slice rows: the slice's index along the slicing axis. */
   public static final String SLICE_INDEX = "slice_index";
 
@@ -59,7 +68,15 @@ public final class Columns {
 
   /** The columns computed from a row's annotations (masks included). */
   public static final java.util.Set<String> TARGETS =
-      java.util.Set.of(SEGMENTATIONS, SEG_LABELS, IMAGE_LABELS, IMAGE_CATEGORIES, FRAME_LABELS);
+      java.util.Set.of(
+          SEGMENTATIONS,
+          SEG_LABELS,
+          IMAGE_LABELS,
+          IMAGE_CATEGORIES,
+          FRAME_LABELS,
+          BOXES,
+          BOX_LABELS,
+          BOX_FRAMES);
 
   private Columns() {}
 }

@@ -82,6 +82,45 @@ final class TargetColumns {
             new MapType(DataTypes.StringType, TensorType.SPARK_TYPE, true),
             "per annotator, int32 (num_frames, num_frame_labels)",
             labels.frameLabels()));
+    if (targets.returnBoxes()) {
+      addBoxes(fields, labels.boxLabels());
+    }
+  }
+
+  /**
+   * {@code boxes}, {@code box_labels} and {@code box_frames}; the box class names are in the
+   * metadata of each, under {@code labels} and under the SDK's name {@code box_labels_set}.
+   */
+  private static void addBoxes(List<StructField> fields, List<String> classes) {
+    fields.add(
+        boxField(
+            Columns.BOXES,
+            "float32 (N, 4): square annotations as pascal_voc pixel boxes x_min, y_min, x_max, y_max",
+            classes));
+    fields.add(
+        boxField(
+            Columns.BOX_LABELS,
+            "int64 (N,): each box's class code (codes index box_labels_set)",
+            classes));
+    fields.add(
+        boxField(
+            Columns.BOX_FRAMES,
+            "int32 (N,): each box's frame or slice index, -1 for an image-scoped box",
+            classes));
+  }
+
+  private static StructField boxField(String name, String comment, List<String> classes) {
+    StructField plain = field(name, TensorType.SPARK_TYPE, comment, classes);
+    ArrayNode names = Json.MAPPER.createArrayNode();
+    classes.forEach(names::add);
+    return new StructField(
+        name,
+        plain.dataType(),
+        true,
+        new MetadataBuilder()
+            .withMetadata(plain.metadata())
+            .putString("box_labels_set", names.toString())
+            .build());
   }
 
   /** The name of a category pair in the field metadata: {@code identifier=value}. */

@@ -131,6 +131,6 @@ class SdkVersionTest {
     for (String line : Files.readAllLines(mirror.resolve("annotations.jsonl"))) {
       java.add(SdkVersion.ofAnnotation(Json.MAPPER.readTree(line)).hash());
     }
-    assertThat(java).hasSize(13 + 41).isEqualTo(python);
+    assertThat(java).hasSize(13 + 45).isEqualTo(python);
   }
 }

@@ -83,7 +83,7 @@ class SampleProjectReadTest {
                 + "sample_resources WHERE array_contains(tags, 'chest') GROUP BY modality ORDER BY modality");
     assertThat(report.collectAsList())
         .extracting(Row::toString)
-        .containsExactly("[CR,3,10]", "[CT,2,3]", "[DX,3,9]");
+        .containsExactly("[CR,3,10]", "[CT,2,3]", "[DX,3,11]");
   }
 
   @Test

@@ -274,9 +274,11 @@ class SampleProjectTest {
             .collect(Collectors.toSet());
     assertThat(authors).containsExactlyInAnyOrder("alice@example.com", "bob@example.com");
     List<JsonNode> models = all.stream().filter(a -> a.get("is_model").asBoolean()).toList();
-    assertThat(models).hasSize(1);
-    assertThat(field(models.get(0), "created_by", "added_by")).isNull();
-    assertThat(models.get(0).get("created_by_model").asText()).isNotEmpty();
+    assertThat(models).hasSize(2);
+    for (JsonNode model : models) {
+      assertThat(field(model, "created_by", "added_by")).isNull();
+      assertThat(model.get("created_by_model").asText()).isNotEmpty();
+    }
 
     Set<String> kinds =
         all.stream()
@@ -301,7 +303,13 @@ class SampleProjectTest {
             "segmentation:tumor:image",
             "segmentation:vessel:frame",
             "label:artifact:frame",
-            "line:lesion_diameter:frame");
+            "line:lesion_diameter:frame",
+            "square:opacity:image",
+            "square:lesion:frame",
+            "square:plaque:frame");
+    assertThat(all.stream().filter(a -> type(a).equals("square")))
+        .hasSize(4)
+        .allSatisfy(box -> assertThat(box.get("geometry").get("points")).hasSize(4));
     JsonNode line = all.stream().filter(a -> type(a).equals("line")).findFirst().orElseThrow();
     assertThat(line.get("geometry").get("points")).hasSize(2);
   }

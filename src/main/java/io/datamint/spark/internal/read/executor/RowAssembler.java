@@ -85,6 +85,9 @@ final class RowAssembler implements Serializable {
       case Columns.IMAGE_LABELS:
       case Columns.IMAGE_CATEGORIES:
       case Columns.FRAME_LABELS:
+      case Columns.BOXES:
+      case Columns.BOX_LABELS:
+      case Columns.BOX_FRAMES:
       case Columns.SLICE_INDEX:
       case Columns.SLICE_AXIS:
       case Columns.FRAME_INDEX:

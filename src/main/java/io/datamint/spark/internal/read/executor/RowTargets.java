@@ -1,6 +1,7 @@
 package io.datamint.spark.internal.read.executor;
 
 import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.internal.annotation.Boxes;
 import io.datamint.spark.internal.core.PixelArray;
 import io.datamint.spark.internal.schema.Columns;
 import io.datamint.spark.internal.tensor.TensorRows;
@@ -24,15 +25,18 @@ import org.apache.spark.unsafe.types.UTF8String;
  *     null when not requested
  * @param codes per author, the instance codes; null when masks are not requested
  * @param merged the merged semantic mask {@code (L+1, [D,] H, W)}; null without a merge strategy
+ * @param boxes the resource's boxes, which a slice or frame row narrows to its own; null when not
+ *     requested
  */
 record RowTargets(
     Map<String, Object> labelValues,
     Map<String, PixelArray> frameLabels,
     Map<String, PixelArray> masks,
     Map<String, int[]> codes,
-    PixelArray merged) {
+    PixelArray merged,
+    Boxes boxes) {
 
-  static final RowTargets NONE = new RowTargets(Map.of(), null, null, null, null);
+  static final RowTargets NONE = new RowTargets(Map.of(), null, null, null, null, null);
 
   /**
    * A cut of a row out of the resource's arrays: the axis of the masks' spatial layout and the
@@ -50,6 +54,9 @@ record RowTargets(
      * no frame.
      */
     PixelArray frameLabels(PixelArray matrix) throws DecodeException;
+
+    /** The row's boxes: those of its frame (and the image-scoped ones), or all of them. */
+    Boxes boxes(Boxes boxes);
   }
 
   /** The whole resource: nothing is cut. */
@@ -69,6 +76,11 @@ record RowTargets(
         public PixelArray frameLabels(PixelArray matrix) {
           return matrix;
         }
+
+        @Override
+        public Boxes boxes(Boxes boxes) {
+          return boxes;
+        }
       };
 
   /** The Spark values of the target columns for one row of this resource. */
@@ -80,6 +92,12 @@ record RowTargets(
         rows.put(e.getKey(), TensorRows.of(cut.frameLabels(e.getValue())));
       }
       out.put(Columns.FRAME_LABELS, map(rows, v -> v));
+    }
+    if (boxes != null) {
+      Boxes own = cut.boxes(boxes);
+      out.put(Columns.BOXES, own.coordinates());
+      out.put(Columns.BOX_LABELS, own.labels());
+      out.put(Columns.BOX_FRAMES, own.frames());
     }
     if (codes != null) {
       out.put(Columns.SEG_LABELS, map(codes, GenericArrayData::new));

@@ -1,6 +1,7 @@
 package io.datamint.spark.internal.read.executor;
 
 import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.internal.annotation.Boxes;
 import io.datamint.spark.internal.annotation.FrameLabels;
 import io.datamint.spark.internal.annotation.ImageCategories;
 import io.datamint.spark.internal.annotation.ImageLabels;
@@ -32,11 +33,12 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Executor side: a row's training targets from its filtered annotations, with the SDK's semantics
  * (the logic is in {@code io.datamint.spark.internal.annotation}): {@code image_labels}, {@code
- * image_categories}, {@code frame_labels}, and the masks {@code segmentations} / {@code
- * seg_labels}, decoded from the mask files onto the image's geometry. Only the target columns of
- * the read schema are computed. Bad annotation data (a corrupt mask file, a frame index outside the
- * resource, an unknown scope) is a {@link DecodeException}, which the reader's {@link RowFailures}
- * turns into the row's {@code _error}; any other exception is a bug and fails the task.
+ * image_categories}, {@code frame_labels}, the boxes {@code boxes} / {@code box_labels} / {@code
+ * box_frames}, and the masks {@code segmentations} / {@code seg_labels}, decoded from the mask
+ * files onto the image's geometry. Only the target columns of the read schema are computed. Bad
+ * annotation data (a corrupt mask file, a frame index outside the resource, an unknown scope) is a
+ * {@link DecodeException}, which the reader's {@link RowFailures} turns into the row's {@code
+ * _error}; any other exception is a bug and fails the task.
  */
 final class TargetComputer implements Serializable {
 
@@ -99,10 +101,20 @@ final class TargetComputer implements Serializable {
     if (columns.contains(Columns.FRAME_LABELS)) {
       frameLabels = frameLabels(resource, image, annotations);
     }
+    Boxes boxes = boxes(annotations);
     if (!columns.contains(Columns.SEGMENTATIONS) && !columns.contains(Columns.SEG_LABELS)) {
-      return new RowTargets(labelValues, frameLabels, null, null, null);
+      return new RowTargets(labelValues, frameLabels, null, null, null, boxes);
     }
-    return segmentations(resource, image, files, limits, labelValues, frameLabels);
+    return segmentations(resource, image, files, limits, labelValues, frameLabels, boxes);
+  }
+
+  /** The resource's boxes when a box column is read, else null. */
+  private Boxes boxes(List<Annotation> annotations) throws DecodeException {
+    boolean wanted =
+        columns.contains(Columns.BOXES)
+            || columns.contains(Columns.BOX_LABELS)
+            || columns.contains(Columns.BOX_FRAMES);
+    return wanted ? Boxes.of(annotations, labels) : null;
   }
 
   private Object imageLabels(List<Annotation> annotations) {
@@ -163,7 +175,8 @@ final class TargetComputer implements Serializable {
       ResourceFileStore files,
       DecodeLimits limits,
       Map<String, Object> labelValues,
-      Map<String, PixelArray> frameLabels)
+      Map<String, PixelArray> frameLabels,
+      Boxes boxes)
       throws DecodeException {
     if (image == null) {
       throw new DecodeException(
@@ -207,7 +220,8 @@ final class TargetComputer implements Serializable {
                 numLabels,
                 geometry.spatialShape(),
                 limits);
-    return new RowTargets(labelValues, frameLabels, merged == null ? masks : null, codes, merged);
+    return new RowTargets(
+        labelValues, frameLabels, merged == null ? masks : null, codes, merged, boxes);
   }
 
   private Integer segmentationCode(String identifier) {
