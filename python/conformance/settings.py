@@ -68,9 +68,18 @@ SETTINGS: list[Setting] = [
         )
         for m in ("union", "intersection", "mode")
     ],
-    _s("volume-semantic-union", "VolumeDataset", CT, return_as_semantic_segmentation=True, semantic_seg_merge_strategy="union"),
+    _s(
+        "volume-semantic-union",
+        "VolumeDataset",
+        CT,
+        return_as_semantic_segmentation=True,
+        semantic_seg_merge_strategy="union",
+    ),
     # image-label and category merges
-    *[_s(f"image-labels-{m}", "ImageDataset", PNG, image_labels_merge_strategy=m) for m in ("union", "intersection", "mode")],
+    *[
+        _s(f"image-labels-{m}", "ImageDataset", PNG, image_labels_merge_strategy=m)
+        for m in ("union", "intersection", "mode")
+    ],
     *[
         _s(f"image-categories-{m}", "ImageDataset", PNG, image_categories_merge_strategy=m)
         for m in ("union", "intersection", "mode")
@@ -91,15 +100,35 @@ SETTINGS: list[Setting] = [
     _s("filter-tags", "ImageDataset", ("filter", {"tags": ["chest"]})),
     _s("filter-has-annotations", "ImageDataset", ("filter", {"filename_pattern": "*.png", "has_annotations": True})),
     _s("filter-no-annotations", "VolumeDataset", ("filter", {"tags": ["ct"], "has_annotations": False})),
-    _s("filter-annotation-names", "ImageDataset", ("filter", {"filename_pattern": "*.png", "annotation_names": ["fracture"]})),
+    _s(
+        "filter-annotation-names",
+        "ImageDataset",
+        ("filter", {"filename_pattern": "*.png", "annotation_names": ["fracture"]}),
+    ),
     _s("filter-chained", "ImageDataset", PNG, ("filter", {"tags": ["xray"]})),
     # splits
     _s("split-local", "ImageDataset", PNG, ("split", {"train": 0.5, "test": 0.5, "seed": 7})),
     _s("split-local-3", "VolumeDataset", CT, ("split", {"train": 0.6, "val": 0.2, "test": 0.2, "seed": 42})),
     _s("split-by-patient", "VolumeDataset", CT, ("split", {"train": 0.5, "test": 0.5, "seed": 3, "by_patient": True})),
-    _s("split-project-before", "ImageDataset", PNG, ("split", {"use_project_splits": True, "as_of_timestamp": "2026-04-01T00:00:00Z"})),
-    _s("split-project-after", "VolumeDataset", CT, ("split", {"use_project_splits": True, "as_of_timestamp": "2026-05-01T00:00:00Z"})),
-    _s("split-sliced", "VolumeDataset", CT, ("slice", {"axis": "axial"}), ("split", {"train": 0.5, "test": 0.5, "seed": 1})),
+    _s(
+        "split-project-before",
+        "ImageDataset",
+        PNG,
+        ("split", {"use_project_splits": True, "as_of_timestamp": "2026-04-01T00:00:00Z"}),
+    ),
+    _s(
+        "split-project-after",
+        "VolumeDataset",
+        CT,
+        ("split", {"use_project_splits": True, "as_of_timestamp": "2026-05-01T00:00:00Z"}),
+    ),
+    _s(
+        "split-sliced",
+        "VolumeDataset",
+        CT,
+        ("slice", {"axis": "axial"}),
+        ("split", {"train": 0.5, "test": 0.5, "seed": 1}),
+    ),
     # prefetch() then a read of the cache
     _s("prefetch", "ImageDataset", PNG, ("prefetch", {})),
 ]

@@ -109,7 +109,7 @@ def documented() -> list[tuple[str, str, str, str]]:
 
 
 def matches(pattern: tuple[str, ...], diff: tuple[str, ...]) -> bool:
-    return all(fnmatch.fnmatchcase(d, p) for p, d in zip(pattern, diff))
+    return all(fnmatch.fnmatchcase(d, p) for p, d in zip(pattern, diff, strict=True))
 
 
 # ---- values of both sides --------------------------------------------------------------------------------------
@@ -172,8 +172,10 @@ def compare(field: str, sdk: Any, ours: Any) -> list[tuple[str, str]]:
 
 
 def resource_key(resource_id: str, slice_index: Any, frame_index: Any) -> str:
-    return resource_id + (f"#s{slice_index}" if slice_index is not None else "") + (
-        f"#f{frame_index}" if frame_index is not None else ""
+    return (
+        resource_id
+        + (f"#s{slice_index}" if slice_index is not None else "")
+        + (f"#f{frame_index}" if frame_index is not None else "")
     )
 
 
