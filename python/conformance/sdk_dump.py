@@ -7,11 +7,13 @@ It serves MIRROR (a project written by bin/datamint-sample) with bin/datamint-se
 to its mirror on save), builds each setting's dataset through the SDK's own REST calls, and writes OUT/<setting>/:
 
 - ``dump.json``: the SDK version, the label sets (segmentation, image labels, image categories, frame labels), the
-  items in resource id order (slice or frame index next), each with its fields (arrays as ``{"npy": file}``), or
-  ``splits`` (name -> resource ids, sorted) for a split, or ``error`` when building or iterating raised;
+  items in resource id order (slice or frame index next), each with its resource id, filename and fields (arrays as
+  ``{"npy": file}``), or ``splits`` (name -> filenames, sorted) for a split, or ``error`` when building or iterating
+  raised;
 - one ``.npy`` per array, with the array's dtype and shape.
 
-OUT/server.json holds the requests the server did not implement (the suite asserts there are none).
+OUT/server.json holds the requests the server did not implement (the suite asserts there are none), the SDK version
+and the mirror's path (the comparison reads that mirror).
 """
 
 from __future__ import annotations
@@ -76,6 +78,7 @@ def items(dataset: Any, writer: Writer) -> list[dict[str, Any]]:
         resource = dataset.resources[i]
         key = {
             "resource_id": str(resource.id),
+            "filename": str(resource.filename),
             "slice_index": getattr(resource, "slice_index", None),
             "frame_index": getattr(resource, "frame_index", None),
         }
@@ -110,7 +113,8 @@ def dump(setting: Setting, project: str, out: Path) -> None:
         built = build(setting, project)
         if setting.splits:
             result["splits"] = {
-                name: sorted({str(part.resources[i].id) for i in range(len(part))}) for name, part in built.items()
+                name: sorted({str(part.resources[i].filename) for i in range(len(part))})
+                for name, part in built.items()
             }
         else:
             result["label_sets"] = label_sets(built)
@@ -139,6 +143,7 @@ def main(argv: list[str]) -> int:
                 dump(setting, project, out)
             unknown = server.unknown_requests()
             unknown["sdk"] = importlib.metadata.version("datamint")
+            unknown["mirror"] = str(mirror.resolve())
             (out / "server.json").write_text(json.dumps(unknown, indent=1))
     return 0
 

@@ -4,7 +4,7 @@ settings.py. Every difference found must be listed in the table "Differences the
 docs/sdk-differences.md, and every listed difference must still be found: a new difference or a fixed one fails.
 
 Run by bin/sdk-conformance (with the environment of a Spark installation, the datamint_spark wheel installed):
-    DATAMINT_CONFORMANCE_MIRROR=DIR DATAMINT_CONFORMANCE_DUMPS=DIR[:DIR...] python -m pytest python/conformance
+    DATAMINT_CONFORMANCE_DUMPS=DIR[:DIR...] python -m pytest python/conformance
 """
 
 from __future__ import annotations
@@ -51,13 +51,6 @@ LABEL_SETS = {
 }
 
 
-def _env_path(name: str) -> Path:
-    value = os.environ.get(name)
-    if not value:
-        pytest.fail(f"{name} is not set: run the suite through bin/sdk-conformance")
-    return Path(value)
-
-
 @pytest.fixture(scope="session")
 def spark() -> Iterator[SparkSession]:
     os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
@@ -77,13 +70,9 @@ def spark() -> Iterator[SparkSession]:
 
 
 @pytest.fixture(scope="session")
-def mirror() -> Path:
-    return _env_path("DATAMINT_CONFORMANCE_MIRROR")
-
-
-@pytest.fixture(scope="session")
 def dump_dirs() -> list[Path]:
-    """The SDK dumps to compare with (one per SDK version), ``os.pathsep``-separated."""
+    """The SDK dumps to compare with (one per SDK version and mirror), ``os.pathsep``-separated; each names the
+    mirror it was made over (``server.json``)."""
     value = os.environ.get("DATAMINT_CONFORMANCE_DUMPS")
     if not value:
         pytest.fail("DATAMINT_CONFORMANCE_DUMPS is not set: run the suite through bin/sdk-conformance")
@@ -171,9 +160,11 @@ def compare(field: str, sdk: Any, ours: Any) -> list[tuple[str, str]]:
     return found
 
 
-def resource_key(resource_id: str, slice_index: Any, frame_index: Any) -> str:
+def resource_key(filename: str, slice_index: Any, frame_index: Any) -> str:
+    """A row's name in the table: the resource's filename (unique in the sample project, the same for every seed),
+    ``#sN`` for slice N, ``#fN`` for frame N."""
     return (
-        resource_id
+        filename
         + (f"#s{slice_index}" if slice_index is not None else "")
         + (f"#f{frame_index}" if frame_index is not None else "")
     )
@@ -230,7 +221,7 @@ def connector_side(spark: SparkSession, setting: Setting, mirror: Path, tmp: Pat
     if setting.splits:
         return {
             "splits": {
-                name: sorted({r[0] for r in part.dataframe().select("resource_id").collect()})
+                name: sorted({r[0] for r in part.dataframe().select("filename").collect()})
                 for name, part in dataset.items()
             }
         }
@@ -239,9 +230,9 @@ def connector_side(spark: SparkSession, setting: Setting, mirror: Path, tmp: Pat
     for index in ("slice_index", "frame_index"):
         if index not in df.columns:
             df = df.withColumn(index, F.lit(None).cast("int"))
-    columns = ["resource_id", "slice_index", "frame_index", "_error", *[c for c in COLUMNS.values() if c in df.columns]]
+    columns = ["filename", "slice_index", "frame_index", "_error", *[c for c in COLUMNS.values() if c in df.columns]]
     rows = {
-        resource_key(r["resource_id"], r["slice_index"], r["frame_index"]): r.asDict()
+        resource_key(r["filename"], r["slice_index"], r["frame_index"]): r.asDict()
         for r in df.select(*columns).collect()
     }
     return {"label_sets": sets, "rows": rows}
@@ -277,7 +268,7 @@ def differences(setting: Setting, ours: dict[str, Any], dump_dir: Path) -> dict[
         if theirs != mine:
             note(f"labels:{name}", "*", f"SDK {theirs}, connector {mine}")
     rows = ours["rows"]
-    items = {resource_key(i["resource_id"], i["slice_index"], i["frame_index"]): i for i in sdk["items"]}
+    items = {resource_key(i["filename"], i["slice_index"], i["frame_index"]): i for i in sdk["items"]}
     for key in sorted(set(items) - set(rows)):
         note("row:missing", key, "an SDK item without a connector row")
     for key in sorted(set(rows) - set(items)):
@@ -321,14 +312,17 @@ COMPARED: set[tuple[str, str]] = set()
 
 
 @pytest.mark.parametrize("setting", SETTINGS, ids=lambda s: s.id)
-def test_setting(spark: SparkSession, mirror: Path, dump_dirs: list[Path], tmp_path: Path, setting: Setting) -> None:
+def test_setting(spark: SparkSession, dump_dirs: list[Path], tmp_path: Path, setting: Setting) -> None:
     dumps = [d for d in dump_dirs if (d / setting.id / "dump.json").exists()]
     assert dumps, f"no SDK dump of {setting.id} in {dump_dirs}"
-    ours = connector_side(spark, setting, mirror, tmp_path)
     message = []
+    read: dict[str, dict[str, Any]] = {}  # the connector's result per mirror, for every SDK version's dump
     for dump_dir in dumps:
         version = json.loads((dump_dir / setting.id / "dump.json").read_text())["sdk"]
-        found = differences(setting, ours, dump_dir)
+        mirror = json.loads((dump_dir / "server.json").read_text())["mirror"]
+        if mirror not in read:
+            read[mirror] = connector_side(spark, setting, Path(mirror), tmp_path / f"read-{len(read)}")
+        found = differences(setting, read[mirror], dump_dir)
         FOUND.update(found)
         COMPARED.add((setting.id, version))
         new = {d: detail for d, detail in found.items() if not any(matches(p, d) for p in documented())}
