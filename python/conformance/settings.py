@@ -110,6 +110,15 @@ SETTINGS: list[Setting] = [
     _s("split-local", "ImageDataset", PNG, ("split", {"train": 0.5, "test": 0.5, "seed": 7})),
     _s("split-local-3", "VolumeDataset", CT, ("split", {"train": 0.6, "val": 0.2, "test": 0.2, "seed": 42})),
     _s("split-by-patient", "VolumeDataset", CT, ("split", {"train": 0.5, "test": 0.5, "seed": 3, "by_patient": True})),
+    *[
+        _s(
+            f"split-by-patient-{strategy}",
+            "ImageDataset",
+            PNG,
+            ("split", {"train": 0.5, "test": 0.5, "seed": 5, "by_patient": True, "none_patient_id_strategy": strategy}),
+        )
+        for strategy in ("group", "skip")
+    ],
     _s(
         "split-project-before",
         "ImageDataset",

@@ -167,3 +167,12 @@ def test_label_names_come_from_the_column_metadata(spark: SparkSession, sample_p
     assert ds.label_names(df, "segmentations") == names
     with pytest.raises(KeyError, match=r"'filename' has no label names; the label columns are .*seg_labels"):
         ds.label_names(df, "filename")
+
+
+def test_split_passes_the_patient_id_strategy(spark: SparkSession, sample_project: str) -> None:
+    parts = ds.ImageDataset(spark=spark, path=sample_project).split(
+        train=0.5, test=0.5, seed=1, by_patient=True, none_patient_id_strategy="skip"
+    )
+    assert list(parts) == ["train", "test"]
+    assert parts["train"].options["none_patient_id_strategy"] == "skip"
+    assert parts["train"].options["by_patient"] == "true"
