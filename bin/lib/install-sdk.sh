@@ -33,7 +33,8 @@ fi
 
 # Exits non-zero unless the environment imports the SDK's API client and dataset classes at version $2.
 check_imports() {
-  "$1" - "$2" <<'PY'
+  # In /tmp: importing the SDK writes a log under the working directory (.log/).
+  (cd "${TMPDIR:-/tmp}" && "$1" - "$2") <<'PY'
 import importlib.metadata
 import sys
 

@@ -1,5 +1,5 @@
-"""The real Datamint SDK, unmodified, against bin/datamint-server over the sample project: the first SDK conformance
-check, meant to grow into the item-by-item comparison of issue 16.
+"""The real Datamint SDK, unmodified, against bin/datamint-server over the sample project: a quick check that the
+SDK's environment and the server work before the item-by-item comparison (sdk_dump.py, test_conformance.py).
 
 It builds an ImageDataset and a VolumeDataset of the sample project through the SDK's own REST calls, iterates every
 item of each (PNG images; NIfTI and DICOM volumes), and asserts that the server received no request it does not

@@ -231,6 +231,7 @@ class DatamintDataset:
         use_project_splits: bool | None = None,
         as_of_timestamp: str | _dt.datetime | None = None,
         by_patient: bool = False,
+        none_patient_id_strategy: str | None = None,
         **ratios: float,
     ) -> SplitResult:
         """The SDK's ``split()``: ``split(train=0.7, val=0.15, test=0.15, seed=42)`` (ratios in
@@ -251,6 +252,7 @@ class DatamintDataset:
             split=ratios or None,
             seed=seed,
             by_patient=by_patient or None,
+            none_patient_id_strategy=none_patient_id_strategy,
             use_project_splits=use_project_splits,
             as_of_timestamp=as_of_timestamp,
         )

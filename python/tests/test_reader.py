@@ -188,3 +188,12 @@ def test_boxes_and_trusted_sources_take_the_sdks_keywords(spark: SparkSession, s
     assert row["boxes"]["dtype"] == "float32" and boxes.shape == (2, 4)
     assert boxes[0].tolist() == [30.0, 40.0, 58.0, 76.0]
     assert labels.tolist() == [1, 1]  # opacity
+
+
+def test_split_passes_the_patient_id_strategy(spark: SparkSession, sample_project: str) -> None:
+    parts = ds.ImageDataset(spark=spark, path=sample_project).split(
+        train=0.5, test=0.5, seed=1, by_patient=True, none_patient_id_strategy="skip"
+    )
+    assert list(parts) == ["train", "test"]
+    assert parts["train"].options["none_patient_id_strategy"] == "skip"
+    assert parts["train"].options["by_patient"] == "true"
