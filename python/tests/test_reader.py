@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from pyspark.sql import SparkSession
+from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql import functions as F
 
 import datamint_spark as ds
@@ -175,7 +175,7 @@ def test_boxes_and_trusted_sources_take_the_sdks_keywords(spark: SparkSession, s
     trusted = ds.read(spark, path=sample_project, return_boxes=True, trusted_annotation_sources=["imported", "manual"])
     assert json.loads(every.schema["box_labels"].metadata["box_labels_set"]) == ["lesion", "opacity", "plaque"]
 
-    def counts(df):  # resource id -> number of boxes
+    def counts(df: DataFrame) -> dict[str, int]:  # resource id -> number of boxes
         return {r[0]: r[1] for r in df.select("resource_id", F.col("boxes.shape").getItem(0)).collect() if r[1]}
 
     every_counts, trusted_counts = counts(every), counts(trusted)
@@ -183,6 +183,7 @@ def test_boxes_and_trusted_sources_take_the_sdks_keywords(spark: SparkSession, s
     assert sorted(every_counts.values()) == [1, 1, 2]
     assert sorted(trusted_counts.values()) == [1, 1, 1]
     row = every.where(F.col("boxes.shape").getItem(0) == 2).select("boxes", "box_labels").first()
+    assert row is not None
     boxes = np.frombuffer(row["boxes"]["data"], dtype="<f4").reshape(row["boxes"]["shape"])
     labels = np.frombuffer(row["box_labels"]["data"], dtype="<i8")
     assert row["boxes"]["dtype"] == "float32" and boxes.shape == (2, 4)
