@@ -30,7 +30,7 @@ public final class ClusterReadDriver {
               .option("target_partition_bytes", "3000")
               .load(args[0])
               .where(args[1])
-              .select("resource_id", "modality", "tags", "annotations");
+              .select("resource_id", "modality", "tags", "annotations", "image.shape");
       List<String> perPartition =
           df.toJSON().javaRDD().mapPartitions(ClusterReadDriver::describe).collect();
       for (String line : perPartition) {

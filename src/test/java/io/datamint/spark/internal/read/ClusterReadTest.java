@@ -47,7 +47,7 @@ class ClusterReadTest {
             .format("datamint")
             .load(mirror)
             .where(where)
-            .select("resource_id", "modality", "tags", "annotations")
+            .select("resource_id", "modality", "tags", "annotations", "image.shape")
             .toJSON()
             .collectAsList();
 
