@@ -38,7 +38,8 @@ public final class UniqueIds {
               + entity
               + " id \""
               + id
-              + "\": ids must be unique (a "
+              + "\": ids must be unique ("
+              + (entity.matches("[aeiou].*") ? "an " : "a ")
               + entity
               + " listed twice would be read twice); remove or correct one of them");
     }

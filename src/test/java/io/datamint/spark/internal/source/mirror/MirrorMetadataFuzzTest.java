@@ -70,7 +70,7 @@ class MirrorMetadataFuzzTest {
       if (message == null || !message.contains(name)) {
         throw new AssertionError("the failure does not name the file " + name, e);
       }
-      if (name.endsWith(".jsonl") && !message.contains(" line ")) {
+      if (name.endsWith(".jsonl") && !message.matches("(?s).* lines? \\d.*")) {
         throw new AssertionError("the failure does not name the line of " + name, e);
       }
     } finally {
