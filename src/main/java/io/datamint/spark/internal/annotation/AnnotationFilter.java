@@ -45,29 +45,8 @@ public final class AnnotationFilter implements Serializable {
    * @param segmentationNames {@link NameFilter#segmentationNames}
    * @param imageLabelNames {@link NameFilter#imageLabelNames}
    * @param frameLabelNames {@link NameFilter#frameLabelNames}
-   */
-  public AnnotationFilter(
-      LabelSchema schema,
-      boolean allowExternalAnnotations,
-      NameFilter annotators,
-      NameFilter segmentationNames,
-      NameFilter imageLabelNames,
-      NameFilter frameLabelNames) {
-    this(
-        schema,
-        allowExternalAnnotations,
-        annotators,
-        segmentationNames,
-        imageLabelNames,
-        frameLabelNames,
-        TrustedSources.ALL);
-  }
-
-  /**
-   * As {@link #AnnotationFilter(LabelSchema, boolean, NameFilter, NameFilter, NameFilter,
-   * NameFilter)}, keeping only the annotations of trusted sources.
-   *
-   * @param trustedSources the {@code trusted_annotation_sources} option
+   * @param trustedSources the {@code trusted_annotation_sources} option ({@link TrustedSources#ALL}
+   *     keeps every source)
    */
   public AnnotationFilter(
       LabelSchema schema,

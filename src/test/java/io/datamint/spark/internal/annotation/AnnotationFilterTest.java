@@ -33,7 +33,13 @@ class AnnotationFilterTest {
 
   private static AnnotationFilter schemaCheck(boolean external) {
     return new AnnotationFilter(
-        SCHEMA, external, NameFilter.NONE, NameFilter.NONE, NameFilter.NONE, NameFilter.NONE);
+        SCHEMA,
+        external,
+        NameFilter.NONE,
+        NameFilter.NONE,
+        NameFilter.NONE,
+        NameFilter.NONE,
+        TrustedSources.ALL);
   }
 
   static Stream<Arguments> schemaCheckDropsOnlyUnknownSegmentationsLabelsAndCategoryIdentifiers() {
@@ -208,7 +214,8 @@ class AnnotationFilterTest {
             NameFilter.of(List.of("u1"), null),
             NameFilter.NONE,
             NameFilter.NONE,
-            NameFilter.NONE);
+            NameFilter.NONE,
+            TrustedSources.ALL);
     assertThat(AnnotationFilter.keepsResource(filter.apply(annotations), includeUnannotated))
         .isEqualTo(kept);
   }
@@ -229,7 +236,8 @@ class AnnotationFilterTest {
             NameFilter.of(List.of("u1"), null),
             NameFilter.NONE,
             NameFilter.of(null, List.of("x")),
-            NameFilter.NONE);
+            NameFilter.NONE,
+            TrustedSources.ALL);
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
       out.writeObject(filter);
@@ -244,6 +252,7 @@ class AnnotationFilterTest {
 
   private static AnnotationFilter filter(
       NameFilter annotators, NameFilter segs, NameFilter images, NameFilter frames) {
-    return new AnnotationFilter(SCHEMA, false, annotators, segs, images, frames);
+    return new AnnotationFilter(
+        SCHEMA, false, annotators, segs, images, frames, TrustedSources.ALL);
   }
 }

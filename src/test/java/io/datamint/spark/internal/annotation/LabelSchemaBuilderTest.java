@@ -277,7 +277,8 @@ class LabelSchemaBuilderTest {
             NameFilter.of(null, List.of("u2")),
             NameFilter.NONE,
             NameFilter.NONE,
-            NameFilter.NONE);
+            NameFilter.NONE,
+            TrustedSources.ALL);
     assertThat(filter.apply(DATA)).noneMatch(a -> "u2".equals(a.createdBy()));
     assertThat(schema.imageLabels()).contains("a"); // only u2 labeled "a"
     assertThat(schema.segmentationLabels()).contains("alpha");

@@ -8,6 +8,7 @@ import io.datamint.spark.internal.core.DecodeLimits;
 import io.datamint.spark.internal.decode.Decoders;
 import io.datamint.spark.internal.decode.FileFormat;
 import io.datamint.spark.internal.decode.ResourceDecoder;
+import io.datamint.spark.testing.Bytes;
 import io.datamint.spark.testing.TestCorpus;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -38,7 +39,8 @@ class Jpeg2000TruncationTest {
   @Test
   void everyCutOfTheCodestreamIsAnError() throws Exception {
     byte[] file = Files.readAllBytes(TestCorpus.file("dicom/pydicom__JPEG2000.dcm"));
-    int soc = indexOf(file, new byte[] {(byte) 0xFF, 0x4F, (byte) 0xFF, 0x51});
+    int soc = Bytes.indexOf(file, new byte[] {(byte) 0xFF, 0x4F, (byte) 0xFF, 0x51});
+    assertThat(soc).as("the offset of the JPEG 2000 codestream").isNotNegative();
     int length = littleEndianInt(file, soc - 4);
     for (int cut : new int[] {4, 40, 126, 127, length / 2, 200, length - 10}) {
       byte[] truncated = withFirstFragmentCut(file, soc, cut);
@@ -59,7 +61,8 @@ class Jpeg2000TruncationTest {
   @Test
   void aCutAfterTheHeadersNamesTheTruncation() throws Exception {
     byte[] file = Files.readAllBytes(TestCorpus.file("dicom/pydicom__JPEG2000.dcm"));
-    int soc = indexOf(file, new byte[] {(byte) 0xFF, 0x4F, (byte) 0xFF, 0x51});
+    int soc = Bytes.indexOf(file, new byte[] {(byte) 0xFF, 0x4F, (byte) 0xFF, 0x51});
+    assertThat(soc).as("the offset of the JPEG 2000 codestream").isNotNegative();
     byte[] truncated = withFirstFragmentCut(file, soc, 127);
     assertThatThrownBy(() -> DECODER.decode(truncated, truncated.length, DecodeLimits.defaults()))
         .isInstanceOf(DecodeException.class)
@@ -83,19 +86,6 @@ class Jpeg2000TruncationTest {
     }
     out.write(new byte[] {(byte) 0xFE, (byte) 0xFF, (byte) 0xDD, (byte) 0xE0, 0, 0, 0, 0});
     return out.toByteArray();
-  }
-
-  private static int indexOf(byte[] data, byte[] pattern) {
-    outer:
-    for (int i = 0; i + pattern.length <= data.length; i++) {
-      for (int j = 0; j < pattern.length; j++) {
-        if (data[i + j] != pattern[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    throw new AssertionError("no JPEG 2000 codestream in the file");
   }
 
   private static int littleEndianInt(byte[] data, int at) {

@@ -2,9 +2,7 @@ package io.datamint.spark.internal.decode.video;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Small H.264 clips made with the ffmpeg command line, as the other video tests make theirs, and
@@ -22,22 +20,7 @@ public final class VideoMutants {
 
   /** Writes a {@value #FRAMES}-frame 64x48 H.264 clip; the container follows the file name. */
   public static void writeClip(Path file, String... extra) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "-f",
-                "lavfi",
-                "-i",
-                SOURCE,
-                "-frames:v",
-                Integer.toString(FRAMES),
-                "-c:v",
-                "libx264",
-                "-pix_fmt",
-                "yuv420p"));
-    args.addAll(List.of(extra));
-    args.add(file.toString());
-    VideoReference.ffmpeg(args.toArray(String[]::new));
+    VideoReference.writeH264(file, SOURCE, FRAMES, extra);
   }
 
   /** The first {@code fraction} of {@code data}. */

@@ -43,6 +43,30 @@ public final class VideoReference {
   }
 
   /**
+   * Writes {@code frames} frames of the FFmpeg test source {@code source} (a lavfi graph such as
+   * {@code testsrc2=size=160x96:rate=25}) as H.264 in 4:2:0 to {@code file}, whose suffix chooses
+   * the container; {@code extra} are further output options (a GOP, {@code -movflags}).
+   */
+  static void writeH264(Path file, String source, int frames, String... extra) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "-f",
+                "lavfi",
+                "-i",
+                source,
+                "-frames:v",
+                Integer.toString(frames),
+                "-c:v",
+                "libx264",
+                "-pix_fmt",
+                "yuv420p"));
+    args.addAll(List.of(extra));
+    args.add(file.toString());
+    ffmpeg(args.toArray(String[]::new));
+  }
+
+  /**
    * The frames of the best video stream as the command line decodes them: packed RGB24, frame after
    * frame, every decoded frame once ({@code -fps_mode passthrough}: no frame duplicated or dropped
    * for a constant rate, no auto-rotation), converted with the CLI's automatic scale filter ({@code

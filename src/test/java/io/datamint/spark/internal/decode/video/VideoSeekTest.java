@@ -39,17 +39,9 @@ class VideoSeekTest {
       throws Exception {
     VideoReference.assumeFfmpeg();
     Path file = dir.resolve(name);
-    List<String> args =
+    List<String> options =
         new ArrayList<>(
             List.of(
-                "-f",
-                "lavfi",
-                "-i",
-                "testsrc2=size=160x96:rate=25",
-                "-frames:v",
-                Integer.toString(frames),
-                "-c:v",
-                "libx264",
                 "-g",
                 Integer.toString(gop),
                 "-keyint_min",
@@ -57,12 +49,10 @@ class VideoSeekTest {
                 "-sc_threshold",
                 "0",
                 "-bf",
-                "2",
-                "-pix_fmt",
-                "yuv420p"));
-    args.addAll(List.of(extra));
-    args.add(file.toString());
-    VideoReference.ffmpeg(args.toArray(new String[0]));
+                "2"));
+    options.addAll(List.of(extra));
+    VideoReference.writeH264(
+        file, "testsrc2=size=160x96:rate=25", frames, options.toArray(String[]::new));
     return Files.readAllBytes(file);
   }
 

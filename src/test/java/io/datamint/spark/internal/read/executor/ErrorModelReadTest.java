@@ -9,6 +9,7 @@ import io.datamint.spark.internal.read.DatamintTable;
 import io.datamint.spark.internal.read.DatamintTables;
 import io.datamint.spark.internal.sample.PngWriter;
 import io.datamint.spark.internal.source.ResourceFileStore;
+import io.datamint.spark.testing.Bytes;
 import io.datamint.spark.testing.SharedSpark;
 import io.datamint.spark.testing.TestMirror;
 import java.io.IOException;
@@ -75,25 +76,12 @@ class ErrorModelReadTest {
   /** The PNG with its signature and header intact and the compressed image data overwritten. */
   private static byte[] corruptPng(byte[] png) {
     byte[] out = png.clone();
-    int idat = indexOf(out, "IDAT".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    int idat = Bytes.indexOf(out, "IDAT".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     assertThat(idat).as("IDAT chunk").isPositive();
     for (int i = idat + 4; i < Math.min(out.length - 12, idat + 24); i++) {
       out[i] = (byte) 0xA5;
     }
     return out;
-  }
-
-  private static int indexOf(byte[] data, byte[] pattern) {
-    outer:
-    for (int i = 0; i + pattern.length <= data.length; i++) {
-      for (int j = 0; j < pattern.length; j++) {
-        if (data[i + j] != pattern[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
   }
 
   private static List<Row> read(Path dir, String mode) {
