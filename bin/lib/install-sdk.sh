@@ -47,19 +47,14 @@ if installed != sys.argv[1]:
 PY
 }
 
+# shellcheck source=bin/lib/venv-marker.sh
+source "$root/bin/lib/venv-marker.sh"
 mkdir -p "$cache"
 for version in "${versions[@]}"; do
   env_dir="$cache/datamint-sdk-$version"
-  marker="$env_dir/.datamint-complete"
-  want="$( (echo "install-sdk 1"; readlink -f "$(command -v "$python")"; echo "datamint==$version";
-    printf '%s\n' "${no_deps[@]}"; sed 's/#.*//; /^[[:space:]]*$/d' "$constraints" "$requirements") |
-    sha256sum | cut -d' ' -f1)"
-  if [[ -f "$marker" && "$(cat "$marker")" == "$want" ]] &&
-    ! check_imports "$env_dir/bin/python" "$version" >/dev/null 2>&1; then
-    echo "the environment $env_dir no longer imports the SDK; rebuilding it" >&2
-    rm -f "$marker"
-  fi
-  if [[ ! -f "$marker" || "$(cat "$marker")" != "$want" ]]; then
+  want="$(venv_fingerprint "install-sdk 1" "$(readlink -f "$(command -v "$python")")" "datamint==$version" \
+    "${no_deps[@]}" -- "$constraints" "$requirements")"
+  if ! venv_is_complete "$env_dir" "$want" check_imports "$version"; then
     echo "installing datamint $version and python/conformance/requirements-sdk.txt into $env_dir" >&2
     rm -rf "$env_dir"
     "$python" -m venv --system-site-packages "$env_dir"
@@ -68,7 +63,7 @@ for version in "${versions[@]}"; do
     "$env_dir/bin/python" -m pip install -q --disable-pip-version-check --only-binary=:all: --no-deps \
       "datamint==$version" "${no_deps[@]}" >&2
     check_imports "$env_dir/bin/python" "$version" >&2
-    echo "$want" > "$marker"
+    venv_mark_complete "$env_dir" "$want"
   fi
   echo "$version=$env_dir/bin/python"
 done

@@ -72,17 +72,14 @@ finally:
 PY
 }
 
+# shellcheck source=bin/lib/venv-marker.sh
+source "$root/bin/lib/venv-marker.sh"
 mkdir -p "$cache"
 for version in "${versions[@]}"; do
   env_dir="$cache/pyspark-$version"
-  marker="$env_dir/.datamint-complete"
-  want="$( (echo "install-spark 2"; readlink -f "$(command -v "$python")"; echo "pyspark==$version";
-    sed 's/#.*//; /^[[:space:]]*$/d' "$constraints" "$requirements") | sha256sum | cut -d' ' -f1)"
-  if [[ -f "$marker" && "$(cat "$marker")" == "$want" ]] && ! check_imports "$env_dir/bin/python" >/dev/null 2>&1; then
-    echo "the environment $env_dir no longer imports what the tests need; rebuilding it" >&2
-    rm -f "$marker"
-  fi
-  if [[ ! -f "$marker" || "$(cat "$marker")" != "$want" ]]; then
+  want="$(venv_fingerprint "install-spark 2" "$(readlink -f "$(command -v "$python")")" "pyspark==$version" \
+    -- "$constraints" "$requirements")"
+  if ! venv_is_complete "$env_dir" "$want" check_imports; then
     echo "installing PySpark $version and python/requirements-test.txt into $env_dir" >&2
     rm -rf "$env_dir"
     "$python" -m venv --system-site-packages "$env_dir"
@@ -91,7 +88,7 @@ for version in "${versions[@]}"; do
     check_imports "$env_dir/bin/python" >&2
     spark_home="$("$env_dir/bin/python" -c 'import os, pyspark; print(os.path.dirname(pyspark.__file__))')"
     check_spark "$env_dir/bin/python" "$spark_home" >&2
-    echo "$want" > "$marker"
+    venv_mark_complete "$env_dir" "$want"
   fi
   spark_home="$("$env_dir/bin/python" -c 'import os, pyspark; print(os.path.dirname(pyspark.__file__))')"
   installed="$("$env_dir/bin/python" -c 'import pyspark; print(pyspark.__version__)')"
