@@ -30,9 +30,11 @@ else
   # this one; on installations the deployment tests (SparkSubmitIT) start each installation's own cluster instead.
   # The benchmarks (package io.datamint.spark.bench) are left to bin/datamint-bench, as in mvn test. The fuzz tests
   # (@FuzzTest, tagged jazzer) need no Spark and attach Jazzer's agent to their JVM: mvn test replays them in a JVM
-  # of their own.
+  # of their own. The tests tagged spark-independent load nothing that changes with Spark, and those tagged tool run
+  # bin/ tools, which use the Maven build's class path and not this runtime: both are the baseline run's
+  # (architecture.TestTiersTest checks the tags).
   selectors=(--scan-class-path target/test-classes --include-classname '^.*Tests?$' --exclude-tag cluster
-    --exclude-tag jazzer --exclude-package io.datamint.spark.bench)
+    --exclude-tag jazzer --exclude-tag spark-independent --exclude-tag tool --exclude-package io.datamint.spark.bench)
 fi
 echo "running the suite on the Spark $version runtime of $spark_home (output in $log)"
 set +e

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the repository root ({@code DATAMINT_HOME}) and the JVM's temporary directory pointed at empty
  * folders so that what it leaves behind can be seen.
  */
+@Tag("tool")
 class QuickstartTest {
 
   private static final Path BASEDIR = Path.of(System.getProperty("datamint.test.basedir", "."));

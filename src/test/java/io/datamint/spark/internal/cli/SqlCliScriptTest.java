@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code bin/datamint-sql} as a real process, on the class path the build wrote. */
+@Tag("tool")
 class SqlCliScriptTest {
 
   private static final long TIMEOUT_SECONDS = 180;

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.datamint.spark.error.DecodeException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A decoder call that never returns ends its row, and every other outcome passes unchanged. */
+@Tag("spark-independent")
 class DecodeTimeLimitTest {
 
   private static final DecodeTimeLimit SHORT = DecodeTimeLimit.of(Duration.ofMillis(300));

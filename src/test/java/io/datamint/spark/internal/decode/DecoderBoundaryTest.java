@@ -7,12 +7,14 @@ import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.internal.core.DType;
 import io.datamint.spark.internal.core.DecodeLimits;
 import io.datamint.spark.internal.core.PixelArray;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The decoder boundary: what each kind of throwable raised inside a decoder becomes, and the
  * messages, through the registry's guarded decoders (decode and frame streams).
  */
+@Tag("spark-independent")
 class DecoderBoundaryTest {
 
   private static final DecodeLimits LIMITS = new DecodeLimits(1 << 20);

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.EOFException;
 import java.io.IOException;
 import javax.imageio.IIOException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A library's failure in words: its text without Java class names, or what its kind means. */
+@Tag("spark-independent")
 class LibraryFailureTest {
 
   @Test

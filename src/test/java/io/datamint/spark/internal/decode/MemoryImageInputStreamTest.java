@@ -10,12 +10,14 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The in-place stream behaves as the JDK's caching stream over the same bytes, and knows its
  * length.
  */
+@Tag("spark-independent")
 class MemoryImageInputStreamTest {
 
   @Test

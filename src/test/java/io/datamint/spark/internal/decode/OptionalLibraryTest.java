@@ -10,6 +10,7 @@ import java.io.File;
 import java.util.Arrays;
 import java.util.List;
 import org.bytedeco.javacpp.Loader;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * DecodeException}. Their absence is tested in child JVMs: {@code MissingLibraryReadTest} and
  * {@code FfmpegRuntimeTest}.
  */
+@Tag("spark-independent")
 class OptionalLibraryTest {
 
   private static final List<String> CLASS_PATH =

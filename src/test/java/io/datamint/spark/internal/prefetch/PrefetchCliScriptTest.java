@@ -19,10 +19,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code bin/datamint-prefetch} as a real process, on the class path the build wrote. */
+@Tag("tool")
 class PrefetchCliScriptTest {
 
   private static final Path BASEDIR =

@@ -16,10 +16,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the real {@code bin/datamint-server} script as a process. */
+@Tag("tool")
 class DatamintServerScriptTest {
 
   private static final Path BASEDIR = Path.of(System.getProperty("datamint.test.basedir", "."));

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.datamint.spark.error.DecodeException;
 import java.io.ByteArrayOutputStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The JPEG and JPEG 2000 header reading that decides color spaces, signedness and repairs. */
+@Tag("spark-independent")
 class CodestreamHeadersTest {
 
   private static void segment(ByteArrayOutputStream out, int marker, int... body) {

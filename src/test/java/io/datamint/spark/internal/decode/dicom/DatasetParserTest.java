@@ -7,8 +7,10 @@ import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.internal.core.DecodeLimits;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("spark-independent")
 class DatasetParserTest {
 
   private static DicomDataset parse(DicomBytes b, boolean explicit, boolean bigEndian)

@@ -31,6 +31,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
@@ -50,6 +51,7 @@ import org.junit.jupiter.api.TestFactory;
  * file that the repository does not hold ({@link TestCorpus#isFetched}) and the fetch script did
  * not download is skipped locally and fails on CI, like a missing tool.
  */
+@Tag("spark-independent")
 class DicomCorpusConformanceTest {
 
   private enum Kind {

@@ -19,9 +19,11 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** End-to-end decoding of small synthetic files, one feature at a time. */
+@Tag("spark-independent")
 class DicomDecoderTest {
 
   private static final String EXPLICIT_LE = "1.2.840.10008.1.2.1";

@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
  * file of the corpus and for generated files of every transfer syntax the tests can write; skipped
  * frames decode nothing; MONOCHROME1 of several frames is not streamed.
  */
+@Tag("spark-independent")
 class DicomFrameStreamTest {
 
   private static final String EXPLICIT_LE = "1.2.840.10008.1.2.1";

@@ -14,6 +14,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Timeout;
  * turns a hang into a failure instead of a stalled build.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
+@Tag("spark-independent")
 class Jpeg2000TruncationTest {
 
   /** The executors' decoder, behind the boundary that turns JJ2000's ThreadDeath into an error. */

@@ -10,6 +10,7 @@ import io.datamint.spark.internal.core.DecodeLimits;
 import io.datamint.spark.internal.core.PixelArray;
 import io.datamint.spark.internal.decode.DecodedResource;
 import io.datamint.spark.internal.decode.FrameStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * encapsulated: the offset table or one fragment per frame), and a value that is not one integer of
  * 1 or more an error naming the element.
  */
+@Tag("spark-independent")
 class NumberOfFramesTest {
 
   private static final String EXPLICIT_LE = "1.2.840.10008.1.2.1";

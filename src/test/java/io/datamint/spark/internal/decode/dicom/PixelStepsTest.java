@@ -6,9 +6,11 @@ import io.datamint.spark.internal.core.DType;
 import io.datamint.spark.internal.core.DecodeLimits;
 import io.datamint.spark.internal.core.PixelArray;
 import java.nio.ByteOrder;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The color, LUT and value steps of the pixel pipeline. */
+@Tag("spark-independent")
 class PixelStepsTest {
 
   /** pydicom's YBR_FULL to RGB in float32, independently written. */

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.datamint.spark.error.DecodeException;
 import java.io.ByteArrayOutputStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("spark-independent")
 class RleCodecTest {
 
   private static FrameSpec spec(int rows, int columns, int samples, int bits) {

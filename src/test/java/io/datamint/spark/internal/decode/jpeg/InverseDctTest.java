@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The integer IDCT against the defining formula of T.81 A.3.3 in double precision. */
+@Tag("spark-independent")
 class InverseDctTest {
 
   @ParameterizedTest(name = "{0}-bit")

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * identical samples.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
+@Tag("spark-independent")
 class JpegDctDecoderTest {
 
   private static final Logger LOG = Logger.getLogger(JpegDctDecoderTest.class.getName());

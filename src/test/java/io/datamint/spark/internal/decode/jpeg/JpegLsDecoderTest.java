@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * preset parameters; strips spliced with restart markers cover restart intervals.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
+@Tag("spark-independent")
 class JpegLsDecoderTest {
 
   private static final Logger LOG = Logger.getLogger(JpegLsDecoderTest.class.getName());

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * identical to CharLS's (dcmcjpls) on the configurations both can encode.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
+@Tag("spark-independent")
 class JpegLsEncoderRoundTripTest {
 
   @TempDir Path work;

@@ -3,8 +3,10 @@ package io.datamint.spark.internal.decode.jpeg;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("spark-independent")
 class JpegSamplesTest {
 
   @Test

@@ -22,12 +22,14 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@link NiftiDecoder} on synthetic files with known values: layout, types, scaling, errors,
  * limits, bombs.
  */
+@Tag("spark-independent")
 class NiftiDecoderTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

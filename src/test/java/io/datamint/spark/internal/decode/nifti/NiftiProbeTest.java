@@ -11,8 +11,10 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("spark-independent")
 class NiftiProbeTest {
 
   private static int probe(String file) throws Exception {

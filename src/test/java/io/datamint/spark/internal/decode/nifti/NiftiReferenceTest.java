@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (every decoded value, whatever its type, equals nibabel's float64), shapes exactly, affines to
  * 1e-9.
  */
+@Tag("spark-independent")
 class NiftiReferenceTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -17,12 +17,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.zip.CRC32;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@link RasterDecoder} on synthetic images with known samples: types, channels, frames, errors,
  * limits.
  */
+@Tag("spark-independent")
 class RasterDecoderTest {
 
   private final RasterDecoder decoder = new RasterDecoder();

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Values are compared exactly, except where the decoder deliberately differs (16-bit colour: PIL
  * keeps the high byte) or decoders legitimately differ (JPEG: within a few levels).
  */
+@Tag("spark-independent")
 class RasterReferenceTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -6,9 +6,11 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Truncation by declared sizes, on hand-made container skeletons (no natives involved). */
+@Tag("spark-independent")
 class ContainerExtentTest {
 
   private static final String MP4 = "mov,mp4,m4a,3gp,3g2,mj2";

@@ -2,8 +2,10 @@ package io.datamint.spark.internal.decode.video;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("spark-independent")
 class RgbConverterTest {
 
   @Test

@@ -12,6 +12,7 @@ import io.datamint.spark.internal.decode.DecodedResource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * instead on CI.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Tag("spark-independent")
 class VideoDecoderCorpusTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.bytedeco.ffmpeg.global.swscale;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * -count_frames}.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Tag("spark-independent")
 class VideoDecoderGeneratedTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * clips decode to all their frames without one; Matroska has no exact count and is not checked.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Tag("spark-independent")
 class VideoFrameLossTest {
 
   private static final DecodeLimits LIMITS = DecodeLimits.defaults();

@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * once.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Tag("spark-independent")
 class VideoFramesTest {
 
   private static final DecodeLimits LIMITS = DecodeLimits.defaults();

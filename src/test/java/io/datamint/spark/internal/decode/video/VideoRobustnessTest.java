@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * (no JVM crash, no hang, no other exception), or, for damaged payloads, decode.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Tag("spark-independent")
 class VideoRobustnessTest {
 
   private static final DecodeLimits LIMITS = DecodeLimits.defaults();
