@@ -65,8 +65,11 @@ public record SplitItems(List<Resource> resources, String splitSource, String sp
               + "\" asked for, but the read has no split: give a split option (split with seed,"
               + " use_project_splits, as_of_timestamp) or no split name");
     }
+    boolean local = mode == SplitMode.LOCAL || mode == SplitMode.LOCAL_BY_PATIENT;
+    SplitResult result = local ? localSplit(byId, options, mode) : null;
+    // the split names: a local split's in ratio order, the others' in order of appearance
+    Set<String> known = new LinkedHashSet<>(local ? result.splits().keySet() : Set.of());
     List<String> members = new ArrayList<>();
-    Set<String> known = new LinkedHashSet<>();
     SplitMembership membership = null;
     for (ResourceSelection.Selected s : selected) {
       if (s.split().split() == null) {
@@ -79,9 +82,7 @@ public record SplitItems(List<Resource> resources, String splitSource, String sp
       }
     }
     List<String> ordered = members;
-    if (mode == SplitMode.LOCAL || mode == SplitMode.LOCAL_BY_PATIENT) {
-      SplitResult result = localSplit(byId, options, mode);
-      known.addAll(result.splits().keySet());
+    if (local) {
       ordered = result.splits().getOrDefault(splitName, List.of());
       if (!Set.copyOf(ordered).equals(Set.copyOf(members))) {
         throw new IllegalStateException(
