@@ -106,7 +106,7 @@ def _mlflow_dataset(lineage: DatasetLineage) -> Any:
     except ImportError as e:
         raise ImportError(f"logging a lineage to MLflow needs MLflow: pip install {MLFLOW_PACKAGE} (or mlflow)") from e
 
-    class DatamintSparkSource(DatasetSource):
+    class DatamintSparkSource(DatasetSource):  # type: ignore[misc, unused-ignore]  # Any without mlflow
         """The SDK's ``DatamintDatasetSource``, its JSON as the connector computed it."""
 
         @staticmethod
@@ -134,7 +134,7 @@ def _mlflow_dataset(lineage: DatasetLineage) -> Any:
         def from_dict(cls, source_dict: dict[Any, Any]) -> DatasetSource:
             raise NotImplementedError
 
-    class DatamintSparkDataset(Dataset):
+    class DatamintSparkDataset(Dataset):  # type: ignore[misc, unused-ignore]  # Any without mlflow
         """The SDK's ``DatamintMLflowDataset`` with the connector's fields."""
 
         def __init__(self) -> None:
