@@ -10,6 +10,7 @@ to its mirror on save), builds each setting's dataset through the SDK's own REST
   items in resource id order (slice or frame index next), each with its resource id, filename and fields (arrays as
   ``{"npy": file}``), or ``splits`` (name -> filenames, sorted) for a split, or ``error`` when building or iterating
   raised;
+- ``lineage``: the SDK's ``build_mlflow_dataset()`` fields per split (sdk_lineage.py);
 - one ``.npy`` per array, with the array's dtype and shape.
 
 OUT/server.json holds the requests the server did not implement (the suite asserts there are none), the SDK version
@@ -30,6 +31,7 @@ from typing import Any
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import sdk_lineage
 from sdk_server import LocalServer, sdk_environment
 from settings import SETTINGS, Setting, by_id
 
@@ -111,6 +113,7 @@ def dump(setting: Setting, project: str, out: Path) -> None:
     result: dict[str, Any] = {"sdk": importlib.metadata.version("datamint"), "setting": setting.id}
     try:
         built = build(setting, project)
+        result["lineage"] = sdk_lineage.dump(built, setting.splits)
         if setting.splits:
             result["splits"] = {
                 name: sorted({str(part.resources[i].filename) for i in range(len(part))})

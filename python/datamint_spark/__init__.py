@@ -7,6 +7,8 @@
 - :mod:`datamint_spark.torch_data`: a torch ``IterableDataset`` and ``get_dataloader`` that stream
   a DataFrame's partitions into training, sharded by DataLoader worker and distributed rank
   (imported on first use: it needs torch).
+- :func:`dataset_lineage` / :func:`log_mlflow_input`: a read's MLflow lineage, the SDK's
+  ``build_mlflow_dataset()`` digest for the same selection and split, logged as an MLflow dataset input.
 - :func:`configure` / :func:`session`: Spark sessions with the connector's jar and extensions;
   :func:`sample_project`, :func:`prefetch` and ``split(...).save()``: the connector's Java entry
   points with Python arguments.
@@ -18,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._bridge import ConnectorNotLoadedError
 from ._jar import jar_path
+from .lineage import DatasetLineage, dataset_lineage, log_mlflow_input
 from .partitions import ArrowPartitions, PartitionError, PartitionSource
 from .prefetch import PrefetchReport, prefetch
 from .reader import (
@@ -43,6 +46,7 @@ __all__ = [
     "ConnectorNotLoadedError",
     "DatamintDataset",
     "DatamintTorchDataset",
+    "DatasetLineage",
     "ImageDataset",
     "PartitionError",
     "PartitionSource",
@@ -53,9 +57,11 @@ __all__ = [
     "VolumeDataset",
     "collate",
     "configure",
+    "dataset_lineage",
     "get_dataloader",
     "jar_path",
     "label_names",
+    "log_mlflow_input",
     "prefetch",
     "read",
     "sample_project",

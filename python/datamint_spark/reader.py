@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
     from torch.utils.data import DataLoader
 
+    from .lineage import DatasetLineage
     from .torch_data import DatamintTorchDataset
 
 __all__ = [
@@ -267,6 +268,14 @@ class DatamintDataset:
             part._split_name = name
             result[name] = part
         return result
+
+    def lineage(self) -> DatasetLineage:
+        """This dataset's MLflow lineage: the SDK's ``build_mlflow_dataset()`` fields (name, digest, source,
+        profile) for the same arguments, calls and split; log it with
+        :func:`datamint_spark.lineage.log_mlflow_input`."""
+        from .lineage import lineage_of
+
+        return lineage_of(self._spark, self._options, self._split_name)
 
     def torch_dataset(self, **kwargs: Any) -> DatamintTorchDataset:
         """A PyTorch ``IterableDataset`` over :meth:`dataframe`; see

@@ -1,9 +1,11 @@
 package io.datamint.spark.python;
 
+import io.datamint.spark.DatamintLineage;
 import io.datamint.spark.DatamintPrefetch;
 import io.datamint.spark.DatamintSplits;
 import io.datamint.spark.internal.config.DatamintOptions;
 import io.datamint.spark.internal.sample.SampleProject;
+import io.datamint.spark.lineage.DatasetLineage;
 import io.datamint.spark.prefetch.PrefetchReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,6 +58,15 @@ public final class PythonBridge {
   public static String saveSplit(
       SparkSession spark, Map<String, String> options, boolean force, String createdBy) {
     return DatamintSplits.save(spark, options, force, createdBy);
+  }
+
+  /**
+   * The MLflow lineage of the read the options define, or of its split {@code split} (null: the
+   * whole read), as the SDK's {@code build_mlflow_dataset()}.
+   */
+  public static DatasetLineage lineage(
+      SparkSession spark, Map<String, String> options, String split) {
+    return DatamintLineage.of(spark, options, split);
   }
 
   /**

@@ -40,7 +40,12 @@ class PackageGraphTest {
 
   /** The API's packages: the entry points, the prefetch's value types and the exceptions. */
   private static final String[] API_PACKAGES = {
-    ROOT, ROOT + ".catalog", ROOT + ".python..", ROOT + ".prefetch", ROOT + ".error"
+    ROOT,
+    ROOT + ".catalog",
+    ROOT + ".python..",
+    ROOT + ".prefetch",
+    ROOT + ".lineage",
+    ROOT + ".error"
   };
 
   /**
@@ -50,6 +55,7 @@ class PackageGraphTest {
   private static final Set<String> PUBLIC_API =
       Set.of(
           ROOT + ".DatamintDataSource",
+          ROOT + ".DatamintLineage",
           ROOT + ".DatamintPrefetch",
           ROOT + ".DatamintSparkSessionExtensions",
           ROOT + ".DatamintSplits",
@@ -59,6 +65,7 @@ class PackageGraphTest {
           ROOT + ".error.DecodeException",
           ROOT + ".error.OptionException",
           ROOT + ".error.SourceException",
+          ROOT + ".lineage.DatasetLineage",
           ROOT + ".prefetch.PrefetchFileResult",
           ROOT + ".prefetch.PrefetchFileResult$Kind",
           ROOT + ".prefetch.PrefetchFileResult$Status",
@@ -66,7 +73,7 @@ class PackageGraphTest {
 
   /** The packages of the read path, above the sources and the options. */
   private static final List<String> READ_PATH =
-      List.of("dataset", "plan", "schema", "read", "catalog", "prefetch");
+      List.of("dataset", "plan", "schema", "read", "catalog", "prefetch", "lineage");
 
   /** The tools built on the connector, at the top of the graph. */
   private static final List<String> TOOLS = List.of("cli", "server", "sample");
@@ -136,7 +143,7 @@ class PackageGraphTest {
   void theValueTypesAndTheErrorsImportNothingOfTheImplementation() {
     noClasses()
         .that()
-        .resideInAnyPackage(ROOT + ".prefetch", ROOT + ".error")
+        .resideInAnyPackage(ROOT + ".prefetch", ROOT + ".lineage", ROOT + ".error")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(INTERNAL + "..", ROOT, ROOT + ".catalog..", ROOT + ".python..")
@@ -178,7 +185,7 @@ class PackageGraphTest {
 
   @Test
   void theDataSourceDoesNotDependOnTheToolsBuiltOnIt() {
-    noImports(List.of("read", "catalog", "prefetch"), TOOLS);
+    noImports(List.of("read", "catalog", "prefetch", "lineage"), TOOLS);
     // The Python bridge is a front end like the CLIs: it offers the sample project to Python users.
     noClasses()
         .that()
@@ -234,6 +241,7 @@ class PackageGraphTest {
             ROOT + ".prefetch..",
             INTERNAL + ".catalog..",
             INTERNAL + ".prefetch..",
+            INTERNAL + ".lineage..",
             INTERNAL + ".cli..",
             INTERNAL + ".server..",
             INTERNAL + ".sample..")

@@ -3,6 +3,7 @@ package io.datamint.spark.internal.annotation;
 import io.datamint.spark.internal.api.model.Annotation;
 import java.io.Serializable;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -64,6 +65,11 @@ public final class TrustedSources implements Serializable {
   /** Whether the annotation's source is trusted (a null source always is). */
   public boolean trusts(Annotation annotation) {
     return sources == null || annotation.source() == null || sources.contains(annotation.source());
+  }
+
+  /** The trusted sources (unordered), or null when every source is. */
+  public Set<String> sources() {
+    return sources == null ? null : Collections.unmodifiableSet(sources);
   }
 
   /** Whether every annotation is kept. */

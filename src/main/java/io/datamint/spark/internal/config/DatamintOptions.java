@@ -87,8 +87,10 @@ public final class DatamintOptions implements Serializable {
   private final int targetPartitionRows;
   private final SplitOptions splits;
   private final PrefetchOptions prefetch;
+  private final Map<String, String> values;
 
   private DatamintOptions(Map<String, String> merged, Map<String, String> hadoop) {
+    this.values = Collections.unmodifiableMap(new LinkedHashMap<>(merged));
     this.path = OptionSpecs.PATH.get(merged);
     this.project = OptionSpecs.PROJECT.get(merged);
     this.serverUrl = OptionSpecs.SERVER_URL.get(merged);
@@ -223,6 +225,29 @@ public final class DatamintOptions implements Serializable {
             + " (and Hadoop settings starting with \""
             + HADOOP_PREFIX
             + "\")");
+  }
+
+  /**
+   * The annotation name filters as given, each list in its order (null when not given), by option
+   * name in the SDK's order ({@code include_annotators}, {@code exclude_annotators}, then
+   * segmentation, image-label and frame-label names): the SDK's dataset arguments, which its MLflow
+   * lineage records as passed.
+   */
+  public Map<String, List<String>> nameFiltersAsGiven() {
+    Map<String, List<String>> filters = new LinkedHashMap<>();
+    for (OptionSpec<List<String>> spec :
+        List.of(
+            OptionSpecs.INCLUDE_ANNOTATORS,
+            OptionSpecs.EXCLUDE_ANNOTATORS,
+            OptionSpecs.INCLUDE_SEGMENTATION_NAMES,
+            OptionSpecs.EXCLUDE_SEGMENTATION_NAMES,
+            OptionSpecs.INCLUDE_IMAGE_LABEL_NAMES,
+            OptionSpecs.EXCLUDE_IMAGE_LABEL_NAMES,
+            OptionSpecs.INCLUDE_FRAME_LABEL_NAMES,
+            OptionSpecs.EXCLUDE_FRAME_LABEL_NAMES)) {
+      filters.put(spec.name(), spec.get(values));
+    }
+    return Collections.unmodifiableMap(filters);
   }
 
   /** The mirror path or mirror root; null when reading from the API. */

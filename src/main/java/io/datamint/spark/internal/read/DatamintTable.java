@@ -132,7 +132,8 @@ public final class DatamintTable implements DatamintResourceTable {
     return snapshot;
   }
 
-  DatamintOptions options() {
+  /** The read's resolved options (public for the MLflow lineage). */
+  public DatamintOptions options() {
     return options;
   }
 

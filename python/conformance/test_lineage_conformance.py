@@ -1,0 +1,160 @@
+"""The MLflow lineage against the real SDK: for every setting of settings.py (and every split of a split setting),
+the connector's ``lineage()`` must give the name, digest, source and profile of the SDK's ``build_mlflow_dataset()``
+(dumped by sdk_dump.py through sdk_lineage.py). The connector reads with the SDK's default
+``trusted_annotation_sources`` (``imported,manual``) unless the setting gives it: the same selection as the SDK's.
+
+Every difference must be listed in the table "MLflow lineage differences the conformance suite finds" of
+docs/sdk-differences.md, and every listed one must still be found. Run by bin/sdk-conformance with the other modules.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pyspark.sql import SparkSession
+
+import datamint_spark as ds
+from datamint_spark.session import configure
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from settings import SETTINGS, Setting
+
+DIFFERENCES_DOC = Path(__file__).resolve().parents[2] / "docs" / "sdk-differences.md"
+TABLE_HEADING = "## MLflow lineage differences the conformance suite finds"
+#: The SDK's default since v2.18.1; the connector's default keeps every source.
+SDK_TRUSTED_SOURCES = ["imported", "manual"]
+
+Difference = tuple[str, str, str, str]
+
+
+def documented() -> list[Difference]:
+    """(setting, kind, split, SDK version) glob patterns of the table under TABLE_HEADING."""
+    text = DIFFERENCES_DOC.read_text()
+    assert TABLE_HEADING in text, f"{DIFFERENCES_DOC} has no section {TABLE_HEADING!r}"
+    section = text.split(TABLE_HEADING, 1)[1].split("\n## ", 1)[0]
+    rows = []
+    for line in section.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) >= 4 and cells[0].startswith("`"):
+            rows.append((cells[0].strip("`"), cells[1].strip("`"), cells[2].strip("`"), cells[3].strip("`")))
+    return rows
+
+
+def listed(difference: Difference) -> bool:
+    return any(all(fnmatch.fnmatchcase(d, p) for p, d in zip(row, difference, strict=True)) for row in documented())
+
+
+@pytest.fixture(scope="module")
+def spark() -> Iterator[SparkSession]:
+    """The session of test_conformance.py when it runs first, else one like it."""
+    active = SparkSession.getActiveSession()
+    if active is not None:
+        yield active
+        return
+    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    builder = (
+        SparkSession.builder.master("local[2]")
+        .appName("datamint-lineage-conformance")
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.driver.memory", "2g")
+    )
+    session = configure(builder, jar=os.environ.get("DATAMINT_SPARK_JAR")).getOrCreate()
+    session.sparkContext.setLogLevel("ERROR")
+    yield session
+    session.stop()
+
+
+@pytest.fixture(scope="module")
+def dumps() -> list[Path]:
+    value = os.environ.get("DATAMINT_CONFORMANCE_DUMPS")
+    if not value:
+        pytest.fail("DATAMINT_CONFORMANCE_DUMPS is not set: run the suite through bin/sdk-conformance")
+    return [Path(p) for p in value.split(os.pathsep) if p]
+
+
+def connector_lineages(spark: SparkSession, setting: Setting, mirror: str) -> dict[str, ds.DatasetLineage]:
+    """The connector's lineage of ``setting`` by split name (``""``: the dataset itself)."""
+    kwargs: dict[str, Any] = {"trusted_annotation_sources": SDK_TRUSTED_SOURCES}
+    kwargs.update(setting.kwargs)
+    kwargs.update(setting.connector_kwargs)
+    dataset: Any = getattr(ds, setting.cls)(spark=spark, path=mirror, **kwargs)
+    for method, call_kwargs in setting.calls:
+        if method != "prefetch":  # prefetch() copies the files; the dataset is the same
+            dataset = getattr(dataset, method)(**call_kwargs)
+    if setting.splits:
+        return {name: part.lineage() for name, part in dataset.items()}
+    return {"": dataset.lineage()}
+
+
+def differences(sdk: dict[str, Any], ours: ds.DatasetLineage) -> list[tuple[str, str]]:
+    """(kind, detail) of every difference between the SDK's fields and the connector's lineage."""
+    if "error" in sdk:
+        return [("lineage:sdk-error", sdk["error"])]
+    found = []
+    for field in ("name", "digest", "source", "source_type"):
+        if sdk[field] != getattr(ours, field):
+            found.append((f"lineage:{field}", f"SDK {sdk[field]}, connector {getattr(ours, field)}"))
+    theirs, mine = json.loads(sdk["profile"]), json.loads(ours.profile)
+    if theirs["num_resources"] != mine["num_resources"]:
+        found.append(("lineage:num_resources", f"SDK {theirs['num_resources']}, connector {mine['num_resources']}"))
+    elif mine["most_common_storage_type"] not in sdk["tied"]:
+        # a tie is broken by Python's set order in the SDK: any of the tied values is its answer
+        found.append(("lineage:storage", f"SDK one of {sdk['tied']}, connector {mine['most_common_storage_type']}"))
+    return found
+
+
+FOUND: dict[Difference, str] = {}
+COMPARED: list[tuple[str, str]] = []
+
+
+@pytest.mark.parametrize("setting", SETTINGS, ids=lambda s: s.id)
+def test_lineage(spark: SparkSession, dumps: list[Path], setting: Setting) -> None:
+    read: dict[str, dict[str, ds.DatasetLineage]] = {}
+    message = []
+    for dump_dir in dumps:
+        path = dump_dir / setting.id / "dump.json"
+        if not path.exists():
+            continue
+        dump = json.loads(path.read_text())
+        lineage = dump.get("lineage")
+        # a build failure (listed by test_conformance), or an SDK without build_mlflow_dataset()
+        if lineage is None or "absent" in lineage:
+            continue
+        mirror = json.loads((dump_dir / "server.json").read_text())["mirror"]
+        if mirror not in read:
+            read[mirror] = connector_lineages(spark, setting, mirror)
+        ours = read[mirror]
+        COMPARED.append((setting.id, dump["sdk"]))
+        for split in sorted(set(lineage["by_split"]) | set(ours)):
+            key = split or "*"
+            if split not in ours or split not in lineage["by_split"]:
+                found = [("lineage:split", f"split {split!r} on one side only")]
+            else:
+                found = differences(lineage["by_split"][split], ours[split])
+            for kind, detail in found:
+                difference = (setting.id, kind, key, dump["sdk"])
+                FOUND[difference] = detail
+                if not listed(difference):
+                    message.append(f"  | `{setting.id}` | `{kind}` | `{key}` | `{dump['sdk']}` | {detail}")
+    assert not message, "MLflow lineage differences not listed in docs/sdk-differences.md:\n" + "\n".join(message)
+
+
+def test_every_listed_lineage_difference_is_still_found() -> None:
+    """After the setting tests (pytest keeps the file's order)."""
+    assert COMPARED, "no SDK dump had build_mlflow_dataset() fields: the lineage was never compared"
+    gone = [
+        row
+        for row in documented()
+        if not any(all(fnmatch.fnmatchcase(d, p) for p, d in zip(row, found, strict=True)) for found in FOUND)
+    ]
+    assert not gone, "lineage rows of docs/sdk-differences.md that match no difference any more:\n" + "\n".join(
+        f"  {row}" for row in gone
+    )
