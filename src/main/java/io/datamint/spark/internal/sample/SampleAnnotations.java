@@ -184,7 +184,7 @@ final class SampleAnnotations {
     SampleResource p2 = byKey.get("cxr-p002-pa");
     pngMask(seg(p2, "heart").by(author), p2, "heart", -shift, shift, 1);
     add(category(p2, "quality", i % 2 == 0 ? "good" : "poor").by(author).shortKeys());
-    if (i % 2 == 1) {
+    if (i % 2 != 0) {
       add(label(p2, "nodule").by(author));
     }
 

@@ -1,6 +1,7 @@
 package io.datamint.spark.internal.sample;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The sample project's size knobs: how many annotators annotate it and how many frames each
@@ -56,9 +57,8 @@ public record SampleProfile(int annotators, int videoFrames) {
 
   /** Every annotator's e-mail address: alice, bob, then the extra ones. */
   public List<String> annotatorEmails() {
-    return java.util.stream.Stream.concat(
-            java.util.stream.Stream.of(SampleContext.ALICE, SampleContext.BOB),
-            extraAnnotators().stream())
+    return Stream.concat(
+            Stream.of(SampleContext.ALICE, SampleContext.BOB), extraAnnotators().stream())
         .toList();
   }
 

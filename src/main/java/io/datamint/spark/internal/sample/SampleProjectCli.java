@@ -84,8 +84,8 @@ public final class SampleProjectCli {
           long number = integer(name, value);
           switch (name) {
             case "--seed" -> seed = number;
-            case "--annotators" -> annotators = (int) Math.max(Integer.MIN_VALUE, number);
-            default -> videoFrames = (int) Math.min(Integer.MAX_VALUE, number);
+            case "--annotators" -> annotators = toInt(number);
+            default -> videoFrames = toInt(number);
           }
         } else if (arg.startsWith("-") && arg.length() > 1) {
           return usageError(err, "unknown option '" + arg + "'");
@@ -124,6 +124,11 @@ public final class SampleProjectCli {
       err.println("datamint-sample: " + e.getMessage());
       return 1;
     }
+  }
+
+  /** {@code n} as an int, saturated (an out-of-range count stays out of range for its check). */
+  private static int toInt(long n) {
+    return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, n));
   }
 
   /** The integer value of option {@code name}, or a message saying it must be one. */

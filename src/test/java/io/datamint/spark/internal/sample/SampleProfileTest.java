@@ -118,6 +118,9 @@ class SampleProfileTest {
     assertThat(SampleProjectCli.run(new String[] {"--help"}, o, e)).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("--annotators N", "--video-frames N");
     assertThat(SampleProjectCli.run(new String[] {"d", "--annotators", "9"}, o, e)).isEqualTo(2);
+    assertThat(SampleProjectCli.run(new String[] {"d", "--annotators", "4294967298"}, o, e))
+        .as("2^32 + 2 is not 2")
+        .isEqualTo(2);
     assertThat(SampleProjectCli.run(new String[] {"d", "--video-frames=x"}, o, e)).isEqualTo(2);
     assertThat(SampleProjectCli.run(new String[] {"d", "--annotators"}, o, e)).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8))
