@@ -20,7 +20,7 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from sdk_server import LocalServer, sdk_environment, write_sample
+from sdk_server import API_KEY, UNKNOWN_PATH, LocalServer, sdk_environment, write_sample
 
 
 def iterate(dataset) -> list[tuple]:
@@ -72,13 +72,19 @@ def main() -> int:
 
             def unknown_requests_are_counted():
                 try:
-                    urllib.request.urlopen(server.url + "/no-such-endpoint", timeout=30)
+                    request = urllib.request.Request(server.url + "/no-such-endpoint", headers={"apikey": API_KEY})
+                    urllib.request.urlopen(request, timeout=30)
                     raise AssertionError("an unknown path was answered")
                 except urllib.error.HTTPError as e:
                     assert e.code == 404 and b"not found" in e.read()
                 unknown = server.unknown_requests()
                 assert unknown["requests"] == ["GET /no-such-endpoint"], unknown
-                return "1 unknown request seen"
+                try:
+                    urllib.request.urlopen(server.url + UNKNOWN_PATH, timeout=30)
+                    raise AssertionError("the unknown-request record was answered without the API key")
+                except urllib.error.HTTPError as e:
+                    assert e.code == 401, e.code
+                return "1 unknown request seen; the record needs the API key"
 
             check(f"datamint {version}: ImageDataset over the sample's PNG images", images)
             check(f"datamint {version}: VolumeDataset over the sample's NIfTI and DICOM volumes", volumes)

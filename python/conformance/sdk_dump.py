@@ -36,8 +36,14 @@ from sdk_server import LocalServer, sdk_environment
 from settings import SETTINGS, Setting, by_id
 
 #: The item fields compared (the SDK's names); the rest (metainfo, annotations, resource) are not.
-FIELDS = ("image", "masks", "mask_labels", "image_labels", "image_categories", "frame_labels")
-LABEL_SETS = ("segmentation_labels_set", "image_labels_set", "image_categories_set", "frame_labels_set")
+FIELDS = ("image", "masks", "mask_labels", "image_labels", "image_categories", "frame_labels", "boxes", "box_labels")
+LABEL_SETS = (
+    "segmentation_labels_set",
+    "image_labels_set",
+    "image_categories_set",
+    "frame_labels_set",
+    "box_labels_set",
+)
 
 
 class Writer:
@@ -94,15 +100,30 @@ def items(dataset: Any, writer: Writer) -> list[dict[str, Any]]:
     return rows
 
 
+def worklists(project: str, names: tuple[str, ...]) -> list[Any]:
+    """The project's worklists named ``names``, as the SDK's ``AnnotationWorklist`` objects (its only spelling
+    of ``worklists=``), in the order given."""
+    from datamint import Api
+
+    api = Api()
+    by_name = {w.name: w for w in api.annotationsets.get_by_project(api.projects.get_by_name(project))}
+    return [by_name[name] for name in names]
+
+
 def build(setting: Setting, project: str) -> Any:
     import datamint.dataset as sdk
 
-    dataset = getattr(sdk, setting.cls)(project=project, **setting.kwargs)
-    for method, kwargs in setting.calls:
+    kwargs = dict(setting.kwargs)
+    if setting.worklist_names:
+        kwargs["worklists"] = worklists(project, setting.worklist_names)
+    dataset = getattr(sdk, setting.cls)(project=project, **kwargs)
+    for method, call_kwargs in setting.calls:
         if method == "prefetch":
-            dataset.prefetch(**kwargs)
-            continue
-        dataset = getattr(dataset, method)(**kwargs)
+            dataset.prefetch(**call_kwargs)
+        elif method == "save_split":  # split, recorded in the project; the dataset goes on unsplit
+            dataset.split(**call_kwargs).save(force=True)
+        else:
+            dataset = getattr(dataset, method)(**call_kwargs)
     return dataset
 
 
@@ -133,7 +154,8 @@ def main(argv: list[str]) -> int:
         print(__doc__, file=sys.stderr)
         return 2
     mirror, out = Path(argv[0]), Path(argv[1])
-    chosen = [by_id(s) for s in argv[2:]] or SETTINGS
+    version = importlib.metadata.version("datamint")
+    chosen = [s for s in ([by_id(s) for s in argv[2:]] or SETTINGS) if s.runs_on(version)]
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="sdk-dump-") as tmp:
         tmp_path = Path(tmp)

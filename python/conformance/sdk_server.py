@@ -16,6 +16,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 UNKNOWN_PATH = "/__datamint-server/unknown-requests"
+#: The API key the server is started with and the SDK is given (sdk_environment).
+API_KEY = "conformance-key"
 
 
 def write_sample(directory: Path, seed: int = 42) -> str:
@@ -30,7 +32,8 @@ def write_sample(directory: Path, seed: int = 42) -> str:
 
 
 class LocalServer:
-    """bin/datamint-server over ``mirror`` on a free port, logging to ``log``; a context manager."""
+    """bin/datamint-server over ``mirror`` on a free port with the key API_KEY, logging to ``log``; a context
+    manager."""
 
     def __init__(self, mirror: Path, log: Path):
         self.mirror = mirror
@@ -41,7 +44,10 @@ class LocalServer:
     def __enter__(self) -> LocalServer:
         self._log = open(self.log, "w")
         self._process = subprocess.Popen(
-            [str(REPO / "bin" / "datamint-server"), "--mirror", str(self.mirror), "--port", "0"],
+            [
+                str(REPO / "bin" / "datamint-server"),
+                *("--mirror", str(self.mirror), "--port", "0", "--api-key", API_KEY),
+            ],
             stdout=subprocess.PIPE,
             stderr=self._log,
             text=True,
@@ -56,7 +62,8 @@ class LocalServer:
 
     def unknown_requests(self) -> dict:
         """``{"count": N, "requests": ["GET /x?q", ...]}``: what the server saw and does not implement."""
-        with urllib.request.urlopen(self.url + UNKNOWN_PATH, timeout=30) as response:
+        request = urllib.request.Request(self.url + UNKNOWN_PATH, headers={"apikey": API_KEY})
+        with urllib.request.urlopen(request, timeout=30) as response:
             return json.load(response)
 
     def __exit__(self, *exc) -> None:
@@ -74,7 +81,7 @@ class LocalServer:
 def sdk_environment(server_url: str, home: Path) -> None:
     """Points the SDK (imported after this) at the server, with its caches and config under ``home``."""
     os.environ["DATAMINT_API_URL"] = server_url
-    os.environ["DATAMINT_API_KEY"] = "conformance-key"
+    os.environ["DATAMINT_API_KEY"] = API_KEY
     os.environ["HOME"] = str(home)
     os.environ["XDG_CACHE_HOME"] = str(home / ".cache")
     os.environ["XDG_CONFIG_HOME"] = str(home / ".config")

@@ -10,6 +10,7 @@ This module is plain Python: the SDK dump (sdk_dump.py, in an SDK environment) a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 #: The sample project's seed (bin/datamint-sample --seed); its ids, pixels and annotations are always the same.
@@ -28,13 +29,51 @@ class Setting:
     kwargs: dict[str, Any] = field(default_factory=dict)
     calls: tuple[tuple[str, dict[str, Any]], ...] = ()
     connector_kwargs: dict[str, Any] = field(default_factory=dict)
-    #: ``True``: the SDK versions before this setting's feature are not run on it.
+    #: ``True``: only the newest pinned SDK version (the first of bin/lib/sdk-versions) runs it: a setting whose
+    #: SDK side is another setting's (the connector reads through the API) or an SDK version's known behaviour, kept
+    #: off the older version for time.
     newest_only: bool = False
+    #: The oldest pinned SDK version that has this setting's feature ("": every version); older ones skip it.
+    sdk_from: str = ""
+    #: The oldest pinned SDK version that no longer has it ("": none); it and newer ones skip the setting.
+    sdk_before: str = ""
+    #: ``True``: the connector reads through the API (``server_url``, bin/datamint-server over a copy of the
+    #: mirror) instead of the mirror; the SDK always reads through the API.
+    via_api: bool = False
+    #: Worklists chosen by name: the SDK is given those ``AnnotationWorklist`` objects (its only spelling), the
+    #: connector their names, or their ids when ``worklists_as`` is ``"id"``.
+    worklist_names: tuple[str, ...] = ()
+    worklists_as: str = "name"
 
     @property
     def splits(self) -> bool:
         """Whether the last call is a split (then the memberships are compared, not the items)."""
         return bool(self.calls) and self.calls[-1][0] == "split"
+
+    @property
+    def saves_splits(self) -> bool:
+        """Whether a call records a split in the project (``save_split``): the setting needs its own copy of
+        the mirror, and the server's copy changes."""
+        return any(method == "save_split" for method, _ in self.calls)
+
+    def runs_on(self, sdk_version: str) -> bool:
+        """Whether the SDK version ``sdk_version`` has this setting's features."""
+        version = _version(sdk_version)
+        if self.newest_only and sdk_version != newest_sdk():
+            return False
+        return (not self.sdk_from or version >= _version(self.sdk_from)) and (
+            not self.sdk_before or version < _version(self.sdk_before)
+        )
+
+
+def newest_sdk() -> str:
+    """The newest pinned SDK version: the first version line of bin/lib/sdk-versions."""
+    lines = (Path(__file__).resolve().parents[2] / "bin" / "lib" / "sdk-versions").read_text().splitlines()
+    return next(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _version(text: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in text.split(".")[:3] if part.isdigit())
 
 
 def _s(id: str, cls: str, *calls: tuple[str, dict[str, Any]], **kwargs: Any) -> Setting:
@@ -44,6 +83,118 @@ def _s(id: str, cls: str, *calls: tuple[str, dict[str, Any]], **kwargs: Any) -> 
 PNG = ("filter", {"filename_pattern": "*.png"})
 CT = ("filter", {"tags": ["ct"]})
 US = ("filter", {"tags": ["ultrasound"]})
+
+XRAY_WORKLIST = "Chest X-ray review"
+SEGMENTATION_WORKLIST = "CT and ultrasound segmentation"
+DCM = ("filter", {"filename_pattern": "*.dcm"})
+#: Which pinned SDK versions (bin/lib/sdk-versions) have the features after the seed: trusted_annotation_sources
+#: since 2.18.1 (2.17.4 has return_boxes already); the deprecated ``split:*`` tags only 2.17.4 of the two.
+NEWER_SDK = "2.18.1"
+TAGS_GONE = "2.45.0"
+
+#: The settings added after the first matrix (issue 16's "not yet covered"), kept together.
+WIDER: list[Setting] = [
+    # return_boxes: image, volume (boxes on one slice), video (boxes on one frame), axial slices
+    Setting("boxes-image", "ImageDataset", {"return_boxes": True}, (PNG,)),
+    Setting("boxes-volume", "VolumeDataset", {"return_boxes": True}, (CT,)),
+    Setting("boxes-video", "VideoDataset", {"return_boxes": True}, (US,), newest_only=True),
+    Setting(
+        "boxes-slice-axial",
+        "VolumeDataset",
+        {"return_boxes": True},
+        (CT, ("slice", {"axis": "axial"})),
+        newest_only=True,
+    ),
+    # trusted_annotation_sources given: the SDK's default spelled out, a custom list, and every source
+    *[
+        Setting(f"trusted-{name}", cls, {"trusted_annotation_sources": sources}, (chain,), sdk_from=NEWER_SDK)
+        for name, cls, chain, sources in (
+            ("imported-manual", "VolumeDataset", CT, ["imported", "manual"]),
+            ("imported-manual-image", "ImageDataset", PNG, ["imported", "manual"]),
+            ("imported", "ImageDataset", PNG, ["imported"]),
+            ("model", "VolumeDataset", CT, ["model_pipeline", "manual"]),
+        )
+    ],
+    Setting(
+        "trusted-all",
+        "VolumeDataset",
+        {"trusted_annotation_sources": None},
+        (CT,),
+        {"trusted_annotation_sources": "all"},
+        sdk_from=NEWER_SDK,
+    ),
+    # worklists chosen: the SDK's worklist objects, the connector's names or ids
+    Setting("worklists-by-name", "ImageDataset", {}, (PNG,), worklist_names=(XRAY_WORKLIST,)),
+    Setting(
+        "worklists-by-id",
+        "VolumeDataset",
+        {},
+        (CT,),
+        worklist_names=(SEGMENTATION_WORKLIST,),
+        worklists_as="id",
+    ),
+    Setting(
+        "worklists-video-by-id",
+        "VideoDataset",
+        {},
+        (US,),
+        worklist_names=(SEGMENTATION_WORKLIST, XRAY_WORKLIST),
+        worklists_as="id",
+        newest_only=True,
+    ),
+    # multi-frame DICOM: as a video, and frame by frame
+    _s("dicom-video", "VideoDataset", DCM),
+    Setting("dicom-frames", "VideoDataset", {}, (DCM, ("frame_by_frame", {})), newest_only=True),
+    # the connector through the API (server_url) instead of the mirror
+    Setting(
+        "api-image-semantic",
+        "ImageDataset",
+        {"return_as_semantic_segmentation": True},
+        (PNG,),
+        via_api=True,
+        newest_only=True,
+    ),
+    Setting("api-volume", "VolumeDataset", {}, (CT,), via_api=True, newest_only=True),
+    Setting(
+        "api-slice-sagittal", "VolumeDataset", {}, (CT, ("slice", {"axis": "sagittal"})), via_api=True, newest_only=True
+    ),
+    Setting(
+        "api-split-project",
+        "VolumeDataset",
+        {},
+        (CT, ("split", {"use_project_splits": True, "as_of_timestamp": "2026-05-01T00:00:00Z"})),
+        via_api=True,
+        newest_only=True,
+    ),
+    # SplitResult.save() then the project's splits (now): the saved split replayed, on a mirror and through the API
+    _s(
+        "split-save-replay",
+        "ImageDataset",
+        PNG,
+        ("save_split", {"train": 0.5, "test": 0.5, "seed": 11}),
+        ("split", {"use_project_splits": True}),
+    ),
+    Setting(
+        "split-save-replay-api",
+        "VolumeDataset",
+        {},
+        (
+            CT,
+            ("save_split", {"train": 0.6, "test": 0.4, "seed": 4, "by_patient": True}),
+            ("split", {"use_project_splits": True}),
+        ),
+        via_api=True,
+    ),
+    # the deprecated split:* tags (SDK 2.17: split(use_server_splits=True); the connector's use_server_splits)
+    Setting(
+        "split-tags",
+        "ImageDataset",
+        {},
+        (PNG, ("split", {"use_server_splits": True})),
+        {"use_server_splits": True},
+        sdk_before=TAGS_GONE,
+    ),
+]
 
 SETTINGS: list[Setting] = [
     # the three classes, as built
@@ -140,6 +291,7 @@ SETTINGS: list[Setting] = [
     ),
     # prefetch() then a read of the cache
     _s("prefetch", "ImageDataset", PNG, ("prefetch", {})),
+    *WIDER,
 ]
 
 

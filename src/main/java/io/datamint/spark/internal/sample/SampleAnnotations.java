@@ -47,6 +47,11 @@ final class SampleAnnotations {
     a.radiographs();
     a.ultrasound();
     a.boxes(); // last: the rows and ids above are those of the sample before boxes
+    // after every annotation of the sample: its rows and ids stay the same
+    List<String> extra = ctx.profile.extraAnnotators();
+    for (int i = 0; i < extra.size(); i++) {
+      a.extraAnnotator(extra.get(i), i);
+    }
     return List.copyOf(a.rows);
   }
 
@@ -162,6 +167,40 @@ final class SampleAnnotations {
     add(inWorklist(box(ct1, "lesion", 20, 24, 34, 36, 10), ct1).by(ALICE).frame(10));
     SampleResource us1 = byKey.get("us-carotid-p004");
     add(inWorklist(box(us1, "plaque", 40, 30, 60, 44, 8), us1).by(BOB).frame(8).shortKeys());
+  }
+
+  /**
+   * The annotations of the {@code i}-th annotator after alice and bob ({@link SampleProfile}):
+   * radiograph masks, labels and categories, a liver mask on the first CT volume, vessel masks and
+   * artefact labels spread over both clips (up to their last frame), each a little different from
+   * the other annotators' so that merges have something to decide.
+   */
+  private void extraAnnotator(String author, int i) {
+    double shift = 0.5 * (i + 1);
+    SampleResource p1 = byKey.get("cxr-p001-pa");
+    pngMask(seg(p1, "lung").by(author), p1, "lung", shift, -shift, 1 + 0.01 * (i + 1));
+    add(label(p1, "pneumonia").by(author));
+    add(category(p1, "view", i % 2 == 0 ? "PA" : "AP").by(author));
+    SampleResource p2 = byKey.get("cxr-p002-pa");
+    pngMask(seg(p2, "heart").by(author), p2, "heart", -shift, shift, 1);
+    add(category(p2, "quality", i % 2 == 0 ? "good" : "poor").by(author).shortKeys());
+    if (i % 2 != 0) {
+      add(label(p2, "nodule").by(author));
+    }
+
+    SampleResource ct1 = byKey.get("ct-abd-p001");
+    volumeMask(seg(ct1, "liver").by(author), ct1, "liver", shift, 0, 0, 0.99, true);
+    add(category(ct1, "quality", i % 2 == 0 ? "poor" : "good").by(author));
+
+    int last = ctx.profile.videoFrames() - 1;
+    SampleResource us1 = byKey.get("us-carotid-p004");
+    for (int f : new int[] {i + 1, last / 2 + i, last - i}) {
+      frameMask(seg(us1, "vessel").by(author).frame(f), us1, f);
+    }
+    add(label(us1, "artifact").by(author).frame(last - 2 * i));
+    SampleResource us2 = byKey.get("us-carotid-anon");
+    frameMask(seg(us2, "vessel").by(author).frame(last).shortKeys(), us2, last);
+    add(label(us2, "artifact").by(author).frame(last / 2));
   }
 
   private static AnnotationJson box(

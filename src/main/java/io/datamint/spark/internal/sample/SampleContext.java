@@ -16,12 +16,14 @@ final class SampleContext {
 
   final SampleIds ids;
   final MirrorWriter out;
+  final SampleProfile profile;
   final String projectId;
   final String customerId;
 
-  SampleContext(SampleIds ids, MirrorWriter out) {
+  SampleContext(SampleIds ids, MirrorWriter out, SampleProfile profile) {
     this.ids = ids;
     this.out = out;
+    this.profile = profile;
     this.projectId = ids.id("project");
     this.customerId = ids.id("customer");
   }
@@ -39,7 +41,8 @@ final class SampleContext {
     } else if (BOB.equals(email)) {
       info.put("firstname", "Bob").put("lastname", "Tanaka");
     } else {
-      throw new IllegalArgumentException("unknown sample user " + email);
+      String[] name = SampleProfile.extraName(email);
+      info.put("firstname", name[0]).put("lastname", name[1]);
     }
     return info;
   }

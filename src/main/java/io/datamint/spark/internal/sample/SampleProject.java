@@ -43,8 +43,22 @@ public final class SampleProject {
    * @throws IOException if writing fails
    */
   public static Summary write(Path dir, long seed) throws IOException {
+    return write(dir, seed, SampleProfile.DEFAULT);
+  }
+
+  /**
+   * Writes the sample project mirror with more annotators or longer clips ({@link SampleProfile});
+   * with {@link SampleProfile#DEFAULT} exactly {@link #write(Path, long)}.
+   *
+   * @param dir as {@link #write(Path, long)}
+   * @param seed the seed of every id and pixel
+   * @param profile the annotators and clip frames
+   * @throws IllegalStateException if {@code dir} holds anything else; nothing is written then
+   * @throws IOException if writing fails
+   */
+  public static Summary write(Path dir, long seed, SampleProfile profile) throws IOException {
     MirrorWriter out = MirrorWriter.open(dir, NAME);
-    SampleContext ctx = new SampleContext(new SampleIds(seed), out);
+    SampleContext ctx = new SampleContext(new SampleIds(seed), out, profile);
     SampleWorklists worklists = new SampleWorklists(ctx);
 
     List<SampleResource> resources = SampleResources.write(ctx);
@@ -84,7 +98,7 @@ public final class SampleProject {
     p.put("viewable_ai_segs", true);
     p.put("editable_ai_segs", false);
     ArrayNode annotators = p.putArray("annotators");
-    for (String email : List.of(SampleContext.ALICE, SampleContext.BOB)) {
+    for (String email : ctx.profile.annotatorEmails()) {
       ObjectNode a = annotators.addObject().put("email", email);
       a.putArray("worklist_ids").add(worklists.xrayId).add(worklists.segmentationId);
     }

@@ -22,7 +22,6 @@ final class SampleResources {
   private static final Instant FIRST_UPLOAD = Instant.parse("2026-02-10T09:00:00Z");
   private static final int VIDEO_WIDTH = 128;
   private static final int VIDEO_HEIGHT = 96;
-  private static final int VIDEO_FRAMES = 24;
   private static final int VIDEO_FPS = 24;
 
   private final SampleContext ctx;
@@ -356,11 +355,12 @@ final class SampleResources {
       int artifactFrom,
       int artifactTo,
       boolean frameCountInMetadata) {
+    int videoFrames = ctx.profile.videoFrames();
     UltrasoundPhantom phantom =
         new UltrasoundPhantom(
-            VIDEO_WIDTH, VIDEO_HEIGHT, VIDEO_FRAMES, artifactFrom, artifactTo, ctx.ids.random(key));
+            VIDEO_WIDTH, VIDEO_HEIGHT, videoFrames, artifactFrom, artifactTo, ctx.ids.random(key));
     List<byte[]> frames = new ArrayList<>();
-    for (int f = 0; f < VIDEO_FRAMES; f++) {
+    for (int f = 0; f < videoFrames; f++) {
       frames.add(phantom.frame(f));
     }
     Instant created = uploadTime();
@@ -384,7 +384,7 @@ final class SampleResources {
     ObjectNode metadata = SampleContext.object();
     if (frameCountInMetadata) {
       metadata
-          .put("frame_count", VIDEO_FRAMES)
+          .put("frame_count", videoFrames)
           .put("width", VIDEO_WIDTH)
           .put("height", VIDEO_HEIGHT)
           .put("fps", VIDEO_FPS);
@@ -394,7 +394,7 @@ final class SampleResources {
           .addObject()
           .put("codec_type", "video")
           .put("codec_name", "h264")
-          .put("nb_frames", Integer.toString(VIDEO_FRAMES))
+          .put("nb_frames", Integer.toString(videoFrames))
           .put("width", VIDEO_WIDTH)
           .put("height", VIDEO_HEIGHT)
           .put("r_frame_rate", VIDEO_FPS + "/1");

@@ -25,7 +25,10 @@ final class SampleWorklists {
   static final String XRAY_NAME = "Chest X-ray review";
   static final String SEGMENTATION_NAME = "CT and ultrasound segmentation";
 
+  private final List<String> extraAnnotators;
+
   SampleWorklists(SampleContext ctx) {
+    this.extraAnnotators = ctx.profile.extraAnnotators();
     this.xrayId = ctx.ids.id("worklist/chest-xray");
     this.segmentationId = ctx.ids.id("worklist/ct-us-segmentation");
   }
@@ -74,7 +77,7 @@ final class SampleWorklists {
     return list;
   }
 
-  private static ObjectNode worklist(
+  private ObjectNode worklist(
       ArrayNode list,
       String id,
       String name,
@@ -98,6 +101,13 @@ final class SampleWorklists {
         .put("email", BOB)
         .put("status", "active")
         .put("expertise_level", "intermediate");
+    for (String email : extraAnnotators) {
+      annotators
+          .addObject()
+          .put("email", email)
+          .put("status", "active")
+          .put("expertise_level", "intermediate");
+    }
     w.put("description", description);
     w.put("created_by", creator);
     w.put("created_at", createdAt);

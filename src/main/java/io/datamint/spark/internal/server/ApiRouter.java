@@ -17,8 +17,9 @@ import java.util.Map;
  * endpoint whose path pattern matches, and writes the answer (cut short when the fault says so).
  * Unknown paths are 404 {@code {"error": "not found: unsupported request ..."}}, a known path with
  * another method 405, an unsupported query parameter 400: all three are logged and kept as {@link
- * UnknownRequests}, which {@code GET /__datamint-server/unknown-requests} answers. An unexpected
- * failure is 500.
+ * UnknownRequests}, which {@code GET /__datamint-server/unknown-requests} answers (behind the API
+ * key, as every other path, when the server has one: the requests it lists carry paths and query
+ * strings of the server's clients). An unexpected failure is 500.
  */
 final class ApiRouter implements HttpHandler {
 
@@ -126,15 +127,15 @@ final class ApiRouter implements HttpHandler {
   }
 
   private ApiResponse answer(ApiRequest request) {
+    if (!auth.accepts(request)) {
+      return ApiResponse.error(401, "API key rejected");
+    }
     if (request.method().equals("GET") && request.path().equals(UnknownRequests.PATH)) {
       ObjectNode body = Json.MAPPER.createObjectNode();
       body.put("count", unknown.count());
       ArrayNode list = body.putArray("requests");
       unknown.requests().forEach(list::add);
       return ApiResponse.json(200, body);
-    }
-    if (!auth.accepts(request)) {
-      return ApiResponse.error(401, "API key rejected");
     }
     boolean pathKnown = false;
     for (Route route : routes) {

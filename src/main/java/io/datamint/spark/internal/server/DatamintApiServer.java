@@ -44,8 +44,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Errors are {@code {"error": message}}: 401 "API key rejected", 404 "not found: ..." for
  * unknown paths and ids, 422 for a bad body or parameter, 400 for a query parameter the server does
  * not apply. Every request it does not implement is logged as an ERROR and kept ({@link
- * #unknownRequests()}, {@code GET /__datamint-server/unknown-requests}). Faults come from a {@link
- * FaultPlan}. Requests run on a pool of up to 32 threads, so slow answers overlap.
+ * #unknownRequests()}, {@code GET /__datamint-server/unknown-requests}, which needs the API key
+ * when the server has one). Faults come from a {@link FaultPlan}. Requests run on a pool of up to
+ * 32 threads, so slow answers overlap.
  */
 public final class DatamintApiServer implements AutoCloseable {
 

@@ -308,6 +308,14 @@ class DatamintApiServerTest {
       assertThat(get(u, "Authorization", "Bearer s3cret-key").statusCode()).isEqualTo(200);
       assertThat(get(u, "apikey", "s3cret-key", "Authorization", "Bearer s3cret-key").statusCode())
           .isEqualTo(200);
+      String unknown = locked.url() + UnknownRequests.PATH;
+      assertThat(get(unknown).statusCode())
+          .as("the unknown-request record is behind the key too")
+          .isEqualTo(401);
+      assertThat(get(unknown, "apikey", "wrong").statusCode()).isEqualTo(401);
+      HttpResponse<byte[]> seen = get(unknown, "apikey", "s3cret-key");
+      assertThat(seen.statusCode()).isEqualTo(200);
+      assertThat(json(seen).get("count").asLong()).isZero();
     }
   }
 }
