@@ -28,6 +28,7 @@ import datamint_spark as ds
 from datamint_spark.session import configure
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from connector_side import connector_dataset
 from sdk_server import API_KEY, LocalServer
 from settings import SETTINGS, Setting
 
@@ -180,40 +181,6 @@ def resource_key(filename: str, slice_index: Any, frame_index: Any) -> str:
 
 
 # ---- the connector's side ---------------------------------------------------------------------------------------
-
-
-def worklist_option(setting: Setting, mirror: Path) -> str:
-    """The connector's ``worklists`` of a setting that chooses worklists: their names, or their ids (from the
-    mirror's worklists.json)."""
-    if setting.worklists_as == "name":
-        return json.dumps(list(setting.worklist_names))
-    ids = {w["name"]: w["id"] for w in json.loads((mirror / "worklists.json").read_text())}
-    return ",".join(ids[name] for name in setting.worklist_names)
-
-
-def connector_dataset(
-    spark: SparkSession, setting: Setting, source: str | dict[str, Any], mirror: Path | None = None
-) -> Any:
-    """The connector's dataset of ``setting`` over ``source`` (a mirror's path, or the keyword arguments ``path=``, or
-    ``server_url=`` and the project, with ``mirror`` the mirror behind them), its calls applied; ``save_split``
-    records its split on the way (as the SDK's ``SplitResult.save()``)."""
-    if isinstance(source, str):
-        source, mirror = {"path": source}, Path(source)
-    assert mirror is not None, "a source given as keyword arguments needs its mirror"
-    kwargs = {**setting.kwargs, **setting.connector_kwargs}
-    if setting.worklist_names:
-        kwargs["worklists"] = worklist_option(setting, mirror)
-    dataset = getattr(ds, setting.cls)(spark=spark, **source, **kwargs)
-    for method, call_kwargs in setting.calls:
-        if method == "prefetch":
-            continue
-        if method == "save_split":
-            dataset.split(**call_kwargs).save(force=True, created_by="conformance")
-        elif method == "split" and "use_server_splits" in call_kwargs:
-            continue  # the connector's option use_server_splits (connector_kwargs): a split column from the tags
-        else:
-            dataset = getattr(dataset, method)(**call_kwargs)
-    return dataset
 
 
 def prefetched(spark: SparkSession, mirror: Path, tmp: Path, setting: Setting) -> str:

@@ -9,6 +9,7 @@ docs/sdk-differences.md, and every listed one must still be found. Run by bin/sd
 
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 import json
 import os
@@ -24,6 +25,7 @@ import datamint_spark as ds
 from datamint_spark.session import configure
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from connector_side import connector_dataset
 from settings import SETTINGS, Setting
 
 DIFFERENCES_DOC = Path(__file__).resolve().parents[2] / "docs" / "sdk-differences.md"
@@ -81,14 +83,14 @@ def dumps() -> list[Path]:
 
 
 def connector_lineages(spark: SparkSession, setting: Setting, mirror: str) -> dict[str, ds.DatasetLineage]:
-    """The connector's lineage of ``setting`` by split name (``""``: the dataset itself)."""
-    kwargs: dict[str, Any] = {"trusted_annotation_sources": SDK_TRUSTED_SOURCES}
-    kwargs.update(setting.kwargs)
-    kwargs.update(setting.connector_kwargs)
-    dataset: Any = getattr(ds, setting.cls)(spark=spark, path=mirror, **kwargs)
-    for method, call_kwargs in setting.calls:
-        if method != "prefetch":  # prefetch() copies the files; the dataset is the same
-            dataset = getattr(dataset, method)(**call_kwargs)
+    """The connector's lineage of ``setting`` by split name (``""``: the dataset itself), over the mirror the SDK's
+    server served: the dataset test_conformance builds, with the SDK's default trusted sources unless the setting
+    names its own."""
+    given = {**setting.kwargs, **setting.connector_kwargs}
+    if "trusted_annotation_sources" not in given:
+        trusted = {"trusted_annotation_sources": SDK_TRUSTED_SOURCES, **setting.connector_kwargs}
+        setting = dataclasses.replace(setting, connector_kwargs=trusted)
+    dataset: Any = connector_dataset(spark, setting, mirror)
     if setting.splits:
         return {name: part.lineage() for name, part in dataset.items()}
     return {"": dataset.lineage()}
