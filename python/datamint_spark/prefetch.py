@@ -30,6 +30,9 @@ class PrefetchReport:
     bytes_skipped: int
     elapsed_seconds: float
     download_seconds: float
+    #: From the first download task's start to the last one's end: ``download_seconds`` without
+    #: Spark's scheduling around the tasks; the rate in :attr:`summary` is over this time.
+    transfer_seconds: float
     #: ``complete``: every selected file is in the mirror.
     complete: bool
     #: One row per file: kind, id, status, bytes, attempts and the error of a failed one.
@@ -66,6 +69,7 @@ def prefetch(
         bytes_skipped=int(jreport.bytesSkipped()),
         elapsed_seconds=int(jreport.elapsed().toNanos()) / 1e9,
         download_seconds=int(jreport.downloadTime().toNanos()) / 1e9,
+        transfer_seconds=int(jreport.transferTime().toNanos()) / 1e9,
         complete=bool(jreport.complete()),
         files=DataFrame(jreport.toDataFrame(spark._jsparkSession), spark),
         summary=str(jreport.summary()),

@@ -44,6 +44,7 @@ final class PrefetchPartitionReader implements PartitionReader<InternalRow> {
   private final Configuration conf;
   private final ApiSettings settings;
   private final int concurrency;
+  private final ProgressCounters counters;
 
   private ExecutorService pool;
   private boolean holdsSlots;
@@ -67,7 +68,9 @@ final class PrefetchPartitionReader implements PartitionReader<InternalRow> {
       String mirror,
       Configuration conf,
       ApiSettings settings,
-      int concurrency) {
+      int concurrency,
+      ProgressCounters counters) {
+    this.counters = counters;
     this.jobId = jobId;
     this.index = index;
     this.tasks = tasks;
@@ -130,6 +133,9 @@ final class PrefetchPartitionReader implements PartitionReader<InternalRow> {
       throw new IOException("prefetch partition " + index + ": " + cause, cause);
     }
     returned++;
+    if (counters != null) {
+      counters.add(current);
+    }
     switch (current.status()) {
       case DOWNLOADED -> {
         downloaded++;

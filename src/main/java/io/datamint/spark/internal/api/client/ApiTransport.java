@@ -109,6 +109,11 @@ final class ApiTransport {
     }
   }
 
+  /** Logs the retries not summarised yet. */
+  void flushRetryLog() {
+    retryLog.flush();
+  }
+
   /** Requests in flight right now (for tests and metrics). */
   int inFlight() {
     return settings.maxConcurrentRequests() - inFlight.availablePermits();

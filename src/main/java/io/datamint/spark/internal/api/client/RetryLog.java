@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
  * What a transport logs about retries, in a number of lines that does not grow with the number of
  * retries: the first retry (INFO), then a summary per interval of the retries since, counted by
  * cause and endpoint ({@code 12 x 429 on GET /resources/{id}/file}; INFO), and one WARN for each
- * request that still fails after its last attempt. Every retry is logged at DEBUG. Lines name
- * endpoints by their path with ids left out, never a host's credentials or the API key.
+ * request that still fails after its last attempt (naming it). Every retry is logged at DEBUG.
+ * Summaries name endpoints by their path with ids left out; no line shows the API key (the base URL
+ * cannot hold credentials, {@link ApiSettings}).
  */
 final class RetryLog {
 
@@ -72,9 +73,9 @@ final class RetryLog {
     summariseIfDue(now);
   }
 
-  /** {@code call} failed after {@code attempts} attempts: one WARN. */
+  /** {@code call} failed after {@code attempts} attempts: one WARN naming the request. */
   synchronized void gaveUp(ApiCall call, int attempts, String message) {
-    LOG.warn("{} failed after {} attempts: {}", call.endpoint(), attempts, message);
+    LOG.warn("{} (gave up after {} attempts)", message, attempts);
     summariseIfDue(clock.getAsLong());
   }
 
