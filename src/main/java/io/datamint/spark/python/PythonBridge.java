@@ -3,6 +3,7 @@ package io.datamint.spark.python;
 import io.datamint.spark.DatamintPrefetch;
 import io.datamint.spark.DatamintSplits;
 import io.datamint.spark.internal.config.DatamintOptions;
+import io.datamint.spark.internal.prefetch.ProjectPrefetch;
 import io.datamint.spark.internal.sample.SampleProject;
 import io.datamint.spark.prefetch.PrefetchReport;
 import java.io.IOException;
@@ -56,6 +57,15 @@ public final class PythonBridge {
   public static String saveSplit(
       SparkSession spark, Map<String, String> options, boolean force, String createdBy) {
     return DatamintSplits.save(spark, options, force, createdBy);
+  }
+
+  /**
+   * The progress line of the prefetch running on this driver (files and bytes done of the total,
+   * rate, ETA), or null; the Python package polls it from a thread of its own while {@link
+   * #prefetch} runs.
+   */
+  public static String prefetchProgress() {
+    return ProjectPrefetch.progress();
   }
 
   /**

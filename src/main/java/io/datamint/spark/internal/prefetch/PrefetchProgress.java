@@ -30,6 +30,10 @@ final class PrefetchProgress extends SparkListener implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(PrefetchProgress.class);
 
+  /** The jobs followed on this driver, latest last. */
+  private static final java.util.Deque<PrefetchProgress> RUNNING =
+      new java.util.concurrent.ConcurrentLinkedDeque<>();
+
   private final SparkContext sc;
   private final ProgressCounters counters;
   private final long totalFiles;
@@ -43,6 +47,7 @@ final class PrefetchProgress extends SparkListener implements AutoCloseable {
   private final long startNanos = System.nanoTime();
   private long firstLaunch = Long.MAX_VALUE;
   private long lastFinish = Long.MIN_VALUE;
+  private volatile String lastLine;
 
   private PrefetchProgress(
       SparkContext sc, long totalFiles, long totalBytes, Duration interval, String what) {
@@ -55,6 +60,7 @@ final class PrefetchProgress extends SparkListener implements AutoCloseable {
             sc.longAccumulator(ProgressCounters.BYTES),
             sc.longAccumulator(ProgressCounters.DOWNLOADED));
     sc.addSparkListener(this);
+    RUNNING.addLast(this);
     this.timer =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -64,7 +70,13 @@ final class PrefetchProgress extends SparkListener implements AutoCloseable {
             });
     long every = Math.max(1, interval.toMillis());
     timer.scheduleAtFixedRate(
-        () -> LOG.info("{}: {}", what, line()), every, every, TimeUnit.MILLISECONDS);
+        () -> {
+          lastLine = line();
+          LOG.info("{}: {}", what, lastLine);
+        },
+        every,
+        every,
+        TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -74,6 +86,15 @@ final class PrefetchProgress extends SparkListener implements AutoCloseable {
   static PrefetchProgress start(
       SparkContext sc, long totalFiles, long totalBytes, Duration interval, String what) {
     return new PrefetchProgress(sc, totalFiles, totalBytes, interval, what);
+  }
+
+  /**
+   * The last progress line logged for the latest job running on this driver, or null when none runs
+   * or none was logged yet.
+   */
+  static String current() {
+    PrefetchProgress latest = RUNNING.peekLast();
+    return latest == null ? null : latest.lastLine;
   }
 
   /** The accumulators the job's readers add to. */
@@ -214,6 +235,7 @@ final class PrefetchProgress extends SparkListener implements AutoCloseable {
       return;
     }
     timer.shutdownNow();
+    RUNNING.remove(this);
     try {
       sc.listenerBus().waitUntilEmpty();
     } catch (java.util.concurrent.TimeoutException e) {

@@ -162,6 +162,15 @@ public final class ProjectPrefetch {
   }
 
   /**
+   * The progress of the prefetch job running on this driver (the latest, when several run): files
+   * and bytes done of the total, rate, ETA; null when none runs. For front ends that show it
+   * themselves (the Python package).
+   */
+  public static String progress() {
+    return PrefetchProgress.current();
+  }
+
+  /**
    * Checks prefetch options as {@link #run} does before it starts, without Spark or the network:
    * {@code io.datamint.spark.DatamintPrefetch.validate}.
    *

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class UiMetricsTest {
 
+  private static final Path BASEDIR =
+      Path.of(System.getProperty("datamint.test.basedir", System.getProperty("user.dir")));
+
   @TempDir Path tmp;
 
   /** The metrics of the first scan node whose metrics include {@code marker}, by name. */
@@ -54,6 +57,10 @@ class UiMetricsTest {
               .assertSucceeded();
       assertThat(result.stdout()).contains("\"rows\":13", "\"downloaded\":32", "\"failed\":0");
       JsonNode executions = new ObjectMapper().readTree(Files.readString(rest));
+      // kept for people (docs/metrics.md quotes such a run)
+      Path kept = BASEDIR.resolve("target/ui-metrics/sql.json");
+      Files.createDirectories(kept.getParent());
+      Files.copy(rest, kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
       Map<String, String> read = scanMetrics(executions, "decode time");
       assertThat(read.get("decode time")).matches("\\d+\\.\\d (ms|s).*");
