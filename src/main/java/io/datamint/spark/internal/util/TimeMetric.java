@@ -33,11 +33,14 @@ public abstract class TimeMetric implements CustomMetric {
   public String aggregateTaskMetrics(long[] taskNanos) {
     long total = 0;
     long max = 0;
+    int timed = 0;
     for (long v : taskNanos) {
       total += v;
       max = Math.max(max, v);
+      timed += v > 0 ? 1 : 0;
     }
-    return taskNanos.length > 1 ? format(total) + " (max task " + format(max) + ")" : format(total);
+    // one value (a driver metric, a one-task job) has no share to show
+    return timed > 1 ? format(total) + " (max task " + format(max) + ")" : format(total);
   }
 
   /** Nanoseconds for people: {@code 12.3 ms}, {@code 4.56 s}. */
