@@ -4,7 +4,10 @@
 # It runs MAIN_CLASS with the build's class path (target/classes and the dependency list in
 # target/classpath.txt, both written by 'mvn -q package -DskipTests'), so no Spark installation is needed,
 # and with the JVM module flags Spark needs on Java 17+ (bin/lib/jvm-flags: one line, the same list as the
-# pom's spark.jvm.flags property). Extra JVM options can be given in DATAMINT_JAVA_OPTS (e.g. -Xmx4g).
+# pom's spark.jvm.flags property), less --add-modules=jdk.incubator.vector: no class on the tools' class path
+# uses the Vector API (Spark adds the module for the BLAS of Spark ML, which the tools do not load), and resolving
+# an incubator module makes the JVM print "WARNING: Using incubator modules" on every start.
+# Extra JVM options can be given in DATAMINT_JAVA_OPTS (e.g. -Xmx4g).
 # Uses $JAVA_HOME/bin/java when JAVA_HOME is set, else java from PATH.
 
 datamint_launch() {
@@ -22,7 +25,12 @@ datamint_launch() {
     exit 1
   fi
   local -a jvm_flags=() extra_opts=()
-  read -r -a jvm_flags < "$root/bin/lib/jvm-flags" || true
+  local -a all_flags=()
+  read -r -a all_flags < "$root/bin/lib/jvm-flags" || true
+  local flag
+  for flag in "${all_flags[@]}"; do
+    [[ "$flag" == "--add-modules=jdk.incubator.vector" ]] || jvm_flags+=("$flag")
+  done
   read -r -a extra_opts <<< "${DATAMINT_JAVA_OPTS:-}" || true
   export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
   local java="java"

@@ -27,6 +27,7 @@ public final class PrefetchReport {
   private final int concurrency;
   private final Duration elapsed;
   private final Duration downloadTime;
+  private final Duration transferTime;
   private final List<PrefetchFileResult> files;
   private final Map<String, Long> metrics;
   private final long downloaded;
@@ -61,6 +62,42 @@ public final class PrefetchReport {
       Duration downloadTime,
       List<PrefetchFileResult> files,
       Map<String, Long> metrics) {
+    this(
+        projectId,
+        projectName,
+        outPath,
+        resources,
+        partitions,
+        concurrency,
+        elapsed,
+        downloadTime,
+        downloadTime,
+        files,
+        metrics);
+  }
+
+  /**
+   * A report with the transfer time measured apart from the job's; {@code
+   * io.datamint.spark.DatamintPrefetch.run} makes it.
+   *
+   * @param downloadTime the time of the Spark job that downloaded the files (zero without one)
+   * @param transferTime from the first download task's start to the last one's end: the job's time
+   *     without Spark's scheduling around it (zero without a job)
+   * @see #PrefetchReport(String, String, String, int, int, int, Duration, Duration, List, Map)
+   */
+  public PrefetchReport(
+      String projectId,
+      String projectName,
+      String outPath,
+      int resources,
+      int partitions,
+      int concurrency,
+      Duration elapsed,
+      Duration downloadTime,
+      Duration transferTime,
+      List<PrefetchFileResult> files,
+      Map<String, Long> metrics) {
+    this.transferTime = transferTime;
     this.projectId = projectId;
     this.projectName = projectName;
     this.outPath = outPath;
@@ -186,9 +223,21 @@ public final class PrefetchReport {
     return bytesSkipped;
   }
 
-  /** Bytes downloaded per second of {@link #downloadTime()}. */
+  /**
+   * From the first download task's start to the last one's end: {@link #downloadTime()} without
+   * Spark's scheduling before and after the tasks.
+   */
+  public Duration transferTime() {
+    return transferTime;
+  }
+
+  /**
+   * Bytes downloaded per second of {@link #transferTime()} (of {@link #downloadTime()} when the
+   * transfer time is unknown).
+   */
   public double bytesPerSecond() {
-    double seconds = downloadTime.toNanos() / 1e9;
+    Duration over = transferTime.isZero() ? downloadTime : transferTime;
+    double seconds = over.toNanos() / 1e9;
     return seconds <= 0 ? 0 : bytesDownloaded / seconds;
   }
 
@@ -245,10 +294,12 @@ public final class PrefetchReport {
     b.append(
         String.format(
             Locale.ROOT,
-            "  %d bytes downloaded (%.1f MB/s), %d bytes already there; %d tasks, "
-                + "%d downloads in flight per executor%n",
+            "  %d bytes downloaded (%.2f MB/s over %.1f s of transfer; Spark's job overhead %.1f s), "
+                + "%d bytes already there; %d tasks, %d downloads in flight per executor%n",
             bytesDownloaded,
             bytesPerSecond() / 1e6,
+            (transferTime.isZero() ? downloadTime : transferTime).toNanos() / 1e9,
+            Math.max(0, downloadTime.minus(transferTime).toNanos()) / 1e9,
             bytesSkipped,
             partitions,
             concurrency));

@@ -4,6 +4,7 @@ import io.datamint.spark.DatamintLineage;
 import io.datamint.spark.DatamintPrefetch;
 import io.datamint.spark.DatamintSplits;
 import io.datamint.spark.internal.config.DatamintOptions;
+import io.datamint.spark.internal.prefetch.ProjectPrefetch;
 import io.datamint.spark.internal.sample.SampleProject;
 import io.datamint.spark.lineage.DatasetLineage;
 import io.datamint.spark.prefetch.PrefetchReport;
@@ -67,6 +68,15 @@ public final class PythonBridge {
   public static DatasetLineage lineage(
       SparkSession spark, Map<String, String> options, String split) {
     return DatamintLineage.of(spark, options, split);
+  }
+
+  /**
+   * The progress line of the prefetch running on this driver (files and bytes done of the total,
+   * rate, ETA), or null; the Python package polls it from a thread of its own while {@link
+   * #prefetch} runs.
+   */
+  public static String prefetchProgress() {
+    return ProjectPrefetch.progress();
   }
 
   /**

@@ -20,7 +20,8 @@ import org.apache.spark.sql.SparkSession;
  * {@code bin/datamint-prefetch}: mirrors a project from the Datamint API with {@link
  * ProjectPrefetch} (what {@code io.datamint.spark.DatamintPrefetch} runs) in a Spark session of its
  * own, prints the report's summary and failed files on standard output, and logs progress (the
- * plan, one line per finished task, failed files) on standard error.
+ * plan, a progress line every {@code prefetch_progress_interval} with files and bytes done, rate
+ * and ETA, one line per finished task, retry summaries, failed files) on standard error.
  *
  * <p>Exit status: {@value #EXIT_OK} when every file is in the mirror, {@value #EXIT_FAILED_FILES}
  * when the mirror was written but some files failed, {@value #EXIT_ERROR} when the prefetch could
@@ -40,6 +41,9 @@ public final class PrefetchCli {
 
   static final String FAILURE_LOG_LEVEL = "datamint.prefetch.failureLogLevel";
   private static final String LOOPBACK = "127.0.0.1";
+
+  /** How often running tasks report to the driver (Spark's default is 10 s). */
+  static final String PROGRESS_HEARTBEAT = "2s";
 
   private PrefetchCli() {}
 
@@ -136,6 +140,8 @@ public final class PrefetchCli {
     config.put("spark.master", line.master());
     config.put("spark.app.name", "datamint-prefetch");
     config.put("spark.sql.session.timeZone", "UTC");
+    // running tasks report their files and bytes with each heartbeat: the progress lines' source
+    config.put("spark.executor.heartbeatInterval", PROGRESS_HEARTBEAT);
     for (SqlCommandLine.Conf conf : line.confs()) {
       config.put(conf.key(), conf.value());
     }

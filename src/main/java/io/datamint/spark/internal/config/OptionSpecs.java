@@ -118,6 +118,15 @@ final class OptionSpecs {
                   + "`include_annotations`)")
           .prefetchOnly();
 
+  public static final OptionSpec<Duration> PREFETCH_PROGRESS_INTERVAL =
+      OptionSpec.of(
+              "prefetch_progress_interval",
+              OptionType.DURATION_VALUE,
+              Duration.ofSeconds(10),
+              "prefetch only: how often the driver logs the job's progress (files and bytes done of the total, "
+                  + "rate, ETA), from the tasks' heartbeats")
+          .prefetchOnly();
+
   // ---- the SDK's filter() and include_unannotated ----
   public static final OptionSpec<List<String>> TAGS =
       OptionSpec.of(
@@ -361,6 +370,7 @@ final class OptionSpecs {
           PREFETCH_CONCURRENCY,
           PREFETCH_PARTITIONS,
           PREFETCH_INCLUDE_ANNOTATIONS,
+          PREFETCH_PROGRESS_INTERVAL,
           TAGS,
           FILENAME_PATTERN,
           HAS_ANNOTATIONS,

@@ -1,6 +1,7 @@
 package io.datamint.spark.internal.config;
 
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -17,8 +18,10 @@ import java.util.Map;
  * @param includeAnnotations whether the mask files of the selected resources' segmentation
  *     annotations are downloaded too (default true, so that the mirror reads with {@code
  *     segmentations})
+ * @param progressInterval how often the driver logs the job's progress
  */
-public record PrefetchOptions(int concurrency, Integer partitions, boolean includeAnnotations)
+public record PrefetchOptions(
+    int concurrency, Integer partitions, boolean includeAnnotations, Duration progressInterval)
     implements Serializable {
 
   /** {@link OptionSpecs#PREFETCH_CONCURRENCY}. */
@@ -37,6 +40,7 @@ public record PrefetchOptions(int concurrency, Integer partitions, boolean inclu
     return new PrefetchOptions(
         OptionSpecs.PREFETCH_CONCURRENCY.get(o),
         OptionSpecs.PREFETCH_PARTITIONS.get(o),
-        OptionSpecs.PREFETCH_INCLUDE_ANNOTATIONS.get(o));
+        OptionSpecs.PREFETCH_INCLUDE_ANNOTATIONS.get(o),
+        OptionSpecs.PREFETCH_PROGRESS_INTERVAL.get(o));
   }
 }

@@ -14,21 +14,34 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Runs the downloads of a planned prefetch as one Spark job: a read of {@link PrefetchSource} whose
  * partition readers download, collected on the driver. The job carries a description for the Spark
- * UI, where the scan node shows the prefetch metrics.
+ * UI, where the scan node shows the prefetch metrics; {@link PrefetchProgress} logs its progress
+ * while it runs and measures its transfer time.
  */
 final class PrefetchJob {
 
   /** The rows of the job and its scan metrics. */
-  record Outcome(List<PrefetchFileResult> results, Map<String, Long> metrics, Duration time) {
+  record Outcome(
+      List<PrefetchFileResult> results,
+      Map<String, Long> metrics,
+      Duration time,
+      Duration transferTime) {
 
-    static final Outcome NOTHING = new Outcome(List.of(), Map.of(), Duration.ZERO);
+    static final Outcome NOTHING = new Outcome(List.of(), Map.of(), Duration.ZERO, Duration.ZERO);
   }
 
   private PrefetchJob() {}
 
-  static Outcome run(SparkSession spark, PrefetchJobSpec spec) {
+  static Outcome run(SparkSession spark, PrefetchJobSpec planned) {
     SparkContext sc = spark.sparkContext();
     String previousDescription = sc.getLocalProperty("spark.job.description");
+    PrefetchProgress progress =
+        PrefetchProgress.start(
+            sc,
+            planned.files(),
+            planned.declaredBytes(),
+            planned.progressInterval(),
+            "prefetch progress");
+    PrefetchJobSpec spec = planned.withCounters(progress.counters());
     PrefetchJobs.register(spec);
     long start = System.nanoTime();
     try {
@@ -43,9 +56,11 @@ final class PrefetchJob {
       for (Row row : rows.collectAsList()) {
         results.add(PrefetchRows.result(row));
       }
-      return new Outcome(
-          results, BatchScans.metrics(rows), Duration.ofNanos(System.nanoTime() - start));
+      Duration time = Duration.ofNanos(System.nanoTime() - start);
+      progress.close(); // the last task ends are in
+      return new Outcome(results, BatchScans.metrics(rows), time, progress.transferTime());
     } finally {
+      progress.close();
       sc.setJobDescription(previousDescription);
       PrefetchJobs.remove(spec.jobId());
     }

@@ -2,6 +2,7 @@ package io.datamint.spark.internal.prefetch;
 
 import io.datamint.spark.internal.api.client.ApiSettings;
 import io.datamint.spark.internal.util.SerializableHadoopConf;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -15,6 +16,8 @@ import java.util.List;
  * @param conf the Hadoop configuration of the output file system
  * @param settings how executors reach the API
  * @param concurrency downloads in flight per executor
+ * @param progressInterval how often the driver logs the job's progress
+ * @param counters the accumulators of the job's progress (null until the job starts)
  */
 record PrefetchJobSpec(
     String jobId,
@@ -23,4 +26,37 @@ record PrefetchJobSpec(
     String mirror,
     SerializableHadoopConf conf,
     ApiSettings settings,
-    int concurrency) {}
+    int concurrency,
+    Duration progressInterval,
+    ProgressCounters counters) {
+
+  /** This spec with the accumulators of its running job. */
+  PrefetchJobSpec withCounters(ProgressCounters running) {
+    return new PrefetchJobSpec(
+        jobId,
+        description,
+        partitions,
+        mirror,
+        conf,
+        settings,
+        concurrency,
+        progressInterval,
+        running);
+  }
+
+  /** How many files the job fetches. */
+  long files() {
+    return partitions.stream().mapToLong(List::size).sum();
+  }
+
+  /** The files' declared bytes (masks declare none). */
+  long declaredBytes() {
+    long bytes = 0;
+    for (List<PrefetchTask> partition : partitions) {
+      for (PrefetchTask task : partition) {
+        bytes += task.expectedSize() == null ? 0 : Math.max(0, task.expectedSize());
+      }
+    }
+    return bytes;
+  }
+}

@@ -1,14 +1,19 @@
 package io.datamint.spark.internal.prefetch;
 
+import io.datamint.spark.internal.api.client.ApiMetrics;
 import io.datamint.spark.internal.util.SumMetric;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.sql.connector.metric.CustomMetric;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 
 /**
  * The prefetch job's Spark UI metrics (SQL tab, on the scan node): files downloaded, skipped and
- * failed, and the bytes downloaded, summed over tasks. Spark collects a reader's values every 100
- * rows (files) and when it ends. Spark re-creates metric objects by class name, so each is a public
- * class with a no-argument constructor.
+ * failed, and the bytes downloaded, summed over tasks, and the API traffic ({@link ApiMetrics}:
+ * requests, retries, 429s, backoff). Spark collects a reader's values every 100 rows (files) and
+ * when it ends; {@link PrefetchProgress} follows the files and bytes while tasks run. Spark
+ * re-creates metric objects by class name, so each is a public class with a no-argument
+ * constructor.
  */
 public final class PrefetchMetrics {
 
@@ -20,9 +25,15 @@ public final class PrefetchMetrics {
   private PrefetchMetrics() {}
 
   static CustomMetric[] supported() {
-    return new CustomMetric[] {
-      new FilesDownloaded(), new FilesSkipped(), new FilesFailed(), new BytesDownloaded()
-    };
+    List<CustomMetric> all =
+        new ArrayList<>(
+            List.of(
+                new FilesDownloaded(),
+                new FilesSkipped(),
+                new FilesFailed(),
+                new BytesDownloaded()));
+    all.addAll(List.of(ApiMetrics.supported()));
+    return all.toArray(new CustomMetric[0]);
   }
 
   static CustomTaskMetric value(String name, long value) {

@@ -1,10 +1,13 @@
 package io.datamint.spark.internal.prefetch;
 
+import io.datamint.spark.internal.api.client.ApiCallStats;
 import io.datamint.spark.internal.api.client.ApiClients;
+import io.datamint.spark.internal.api.client.ApiMetrics;
 import io.datamint.spark.internal.api.client.ApiSettings;
 import io.datamint.spark.prefetch.PrefetchFileResult;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
@@ -41,6 +44,7 @@ final class PrefetchPartitionReader implements PartitionReader<InternalRow> {
   private final Configuration conf;
   private final ApiSettings settings;
   private final int concurrency;
+  private final ProgressCounters counters;
 
   private ExecutorService pool;
   private boolean holdsSlots;
@@ -54,6 +58,9 @@ final class PrefetchPartitionReader implements PartitionReader<InternalRow> {
   private long failed;
   private long bytesDownloaded;
 
+  /** This task's API traffic: its download threads add to it. */
+  private final ApiCallStats api = new ApiCallStats();
+
   PrefetchPartitionReader(
       String jobId,
       int index,
@@ -61,7 +68,9 @@ final class PrefetchPartitionReader implements PartitionReader<InternalRow> {
       String mirror,
       Configuration conf,
       ApiSettings settings,
-      int concurrency) {
+      int concurrency,
+      ProgressCounters counters) {
+    this.counters = counters;
     this.jobId = jobId;
     this.index = index;
     this.tasks = tasks;
@@ -92,7 +101,12 @@ final class PrefetchPartitionReader implements PartitionReader<InternalRow> {
             });
     done = new ExecutorCompletionService<>(pool);
     for (PrefetchTask task : tasks) {
-      done.submit(() -> downloader.fetch(task));
+      done.submit(
+          () -> {
+            try (ApiCallStats.Binding binding = api.bind()) {
+              return downloader.fetch(task);
+            }
+          });
     }
   }
 
@@ -119,6 +133,9 @@ final class PrefetchPartitionReader implements PartitionReader<InternalRow> {
       throw new IOException("prefetch partition " + index + ": " + cause, cause);
     }
     returned++;
+    if (counters != null) {
+      counters.add(current);
+    }
     switch (current.status()) {
       case DOWNLOADED -> {
         downloaded++;
@@ -141,12 +158,15 @@ final class PrefetchPartitionReader implements PartitionReader<InternalRow> {
 
   @Override
   public CustomTaskMetric[] currentMetricsValues() {
-    return new CustomTaskMetric[] {
-      PrefetchMetrics.value(PrefetchMetrics.FILES_DOWNLOADED, downloaded),
-      PrefetchMetrics.value(PrefetchMetrics.FILES_SKIPPED, skipped),
-      PrefetchMetrics.value(PrefetchMetrics.FILES_FAILED, failed),
-      PrefetchMetrics.value(PrefetchMetrics.BYTES_DOWNLOADED, bytesDownloaded)
-    };
+    List<CustomTaskMetric> values =
+        new ArrayList<>(
+            List.of(
+                PrefetchMetrics.value(PrefetchMetrics.FILES_DOWNLOADED, downloaded),
+                PrefetchMetrics.value(PrefetchMetrics.FILES_SKIPPED, skipped),
+                PrefetchMetrics.value(PrefetchMetrics.FILES_FAILED, failed),
+                PrefetchMetrics.value(PrefetchMetrics.BYTES_DOWNLOADED, bytesDownloaded)));
+    values.addAll(List.of(ApiMetrics.values(api)));
+    return values.toArray(new CustomTaskMetric[0]);
   }
 
   private void releaseClient() {
@@ -182,7 +202,8 @@ final class PrefetchPartitionReader implements PartitionReader<InternalRow> {
       releaseClient();
     }
     LOG.info(
-        "prefetch partition {}: {} of {} files done: {} downloaded ({} bytes), {} skipped, {} failed in {} ms",
+        "prefetch partition {}: {} of {} files done: {} downloaded ({} bytes), {} skipped, {} failed"
+            + " in {} ms; {} API requests, {} retries ({} x 429), {} ms backing off",
         index,
         returned,
         tasks.size(),
@@ -190,7 +211,11 @@ final class PrefetchPartitionReader implements PartitionReader<InternalRow> {
         bytesDownloaded,
         skipped,
         failed,
-        (System.nanoTime() - startNanos) / 1_000_000);
+        (System.nanoTime() - startNanos) / 1_000_000,
+        api.requests(),
+        api.retries(),
+        api.throttled(),
+        api.backoffNanos() / 1_000_000);
     pool = null;
   }
 }

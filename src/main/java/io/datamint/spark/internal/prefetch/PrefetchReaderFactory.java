@@ -20,13 +20,16 @@ final class PrefetchReaderFactory implements PartitionReaderFactory {
   private final SerializableHadoopConf conf;
   private final ApiSettings settings;
   private final int concurrency;
+  private final ProgressCounters counters;
 
   PrefetchReaderFactory(
       String jobId,
       String mirror,
       SerializableHadoopConf conf,
       ApiSettings settings,
-      int concurrency) {
+      int concurrency,
+      ProgressCounters counters) {
+    this.counters = counters;
     this.jobId = jobId;
     this.mirror = mirror;
     this.conf = conf;
@@ -38,6 +41,6 @@ final class PrefetchReaderFactory implements PartitionReaderFactory {
   public PartitionReader<InternalRow> createReader(InputPartition partition) {
     PrefetchScan.PrefetchPartition p = (PrefetchScan.PrefetchPartition) partition;
     return new PrefetchPartitionReader(
-        jobId, p.index(), p.tasks(), mirror, conf.get(), settings, concurrency);
+        jobId, p.index(), p.tasks(), mirror, conf.get(), settings, concurrency, counters);
   }
 }

@@ -53,7 +53,12 @@ final class PrefetchScan implements Scan, Batch {
   @Override
   public PartitionReaderFactory createReaderFactory() {
     return new PrefetchReaderFactory(
-        spec.jobId(), spec.mirror(), spec.conf(), spec.settings(), spec.concurrency());
+        spec.jobId(),
+        spec.mirror(),
+        spec.conf(),
+        spec.settings(),
+        spec.concurrency(),
+        spec.counters());
   }
 
   /** One partition's files. */

@@ -1,5 +1,6 @@
 package io.datamint.spark.internal.prefetch;
 
+import io.datamint.spark.internal.api.client.ApiClients;
 import io.datamint.spark.internal.api.client.ApiSettings;
 import io.datamint.spark.internal.config.ApiOptions;
 import io.datamint.spark.internal.config.DatamintOptions;
@@ -127,7 +128,10 @@ public final class ProjectPrefetch {
                       mirror.dir().toString(),
                       new SerializableHadoopConf(hadoop),
                       settings,
-                      prefetch.concurrency()));
+                      prefetch.concurrency(),
+                      prefetch.progressInterval(),
+                      null));
+      ApiClients.flushRetryLogs();
       mirror.writeMetadata(fetch.projectJson(), plan, fetch.worklistsJson());
       PrefetchReport report =
           new PrefetchReport(
@@ -139,6 +143,7 @@ public final class ProjectPrefetch {
               prefetch.concurrency(),
               Duration.ofNanos(System.nanoTime() - start),
               outcome.time(),
+              outcome.transferTime(),
               ordered(plan.tasks(), outcome.results()),
               outcome.metrics());
       if (report.complete()) {
@@ -154,6 +159,15 @@ public final class ProjectPrefetch {
       throw new UncheckedIOException(
           "cannot write the project mirror at " + mirror.dir() + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The progress of the prefetch job running on this driver (the latest, when several run): files
+   * and bytes done of the total, rate, ETA; null when none runs. For front ends that show it
+   * themselves (the Python package).
+   */
+  public static String progress() {
+    return PrefetchProgress.current();
   }
 
   /**

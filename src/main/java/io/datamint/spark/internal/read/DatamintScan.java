@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import org.apache.spark.sql.connector.expressions.filter.Predicate;
 import org.apache.spark.sql.connector.metric.CustomMetric;
+import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.sql.connector.read.Batch;
 import org.apache.spark.sql.connector.read.InputPartition;
 import org.apache.spark.sql.connector.read.PartitionReaderFactory;
@@ -41,6 +42,8 @@ final class DatamintScan implements Scan, Batch, SupportsReportStatistics {
   private final Integer limit;
   private final List<String> requiredTags;
   private List<ResourcePartition> partitions;
+  private long planningNanos;
+  private long resourcesPlanned;
 
   /**
    * @param requiredTags tags every read resource must have (in the order they were found, for
@@ -76,6 +79,7 @@ final class DatamintScan implements Scan, Batch, SupportsReportStatistics {
   @Override
   public synchronized InputPartition[] planInputPartitions() {
     if (partitions == null) {
+      long start = System.nanoTime();
       boolean readsFiles = DatamintSchema.readsFiles(readSchema);
       RowWeight weight = new RowWeight(table.options(), readsFiles, table.snapshot());
       PartitionPlanner planner;
@@ -87,7 +91,10 @@ final class DatamintScan implements Scan, Batch, SupportsReportStatistics {
       } else {
         planner = PartitionPlanner.byBytes(table.options().targetPartitionBytes());
       }
-      partitions = planner.plan(plannedResources());
+      List<PlannedResource> planned = plannedResources();
+      partitions = planner.plan(planned);
+      resourcesPlanned = planned.size();
+      planningNanos = System.nanoTime() - start;
     }
     return partitions.toArray(new InputPartition[0]);
   }
@@ -101,6 +108,16 @@ final class DatamintScan implements Scan, Batch, SupportsReportStatistics {
   @Override
   public CustomMetric[] supportedCustomMetrics() {
     return ReadMetrics.supported();
+  }
+
+  @Override
+  public synchronized CustomTaskMetric[] reportDriverMetrics() {
+    return ReadMetrics.driverValues(
+        resourcesPlanned,
+        partitions == null ? 0 : partitions.size(),
+        planningNanos,
+        table.snapshot().loadNanos(),
+        table.snapshot().metadataRequests());
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.datamint.spark.internal.source;
 
+import io.datamint.spark.internal.api.client.ApiCallStats;
 import io.datamint.spark.internal.api.model.Annotation;
 import io.datamint.spark.internal.api.model.Project;
 import io.datamint.spark.internal.api.model.Resource;
@@ -32,6 +33,11 @@ public final class ProjectSnapshot {
   private final ProjectSource source;
   private final Map<String, Map<String, String>> splitsAsOf =
       new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** How the load went: set by {@link #timed} before the snapshot is handed out. */
+  private long loadNanos;
+
+  private long metadataRequests;
 
   private ProjectSnapshot(ProjectSource source, List<Worklist> worklists) {
     this.sourceDescription = source.describe();
@@ -66,7 +72,7 @@ public final class ProjectSnapshot {
 
   /** Reads the whole project from {@code source}. */
   public static ProjectSnapshot load(ProjectSource source) {
-    return new ProjectSnapshot(source, null);
+    return timed(source, null);
   }
 
   /**
@@ -74,7 +80,30 @@ public final class ProjectSnapshot {
    * (so a table whose columns were computed from them is made of the same worklists).
    */
   public static ProjectSnapshot load(ProjectSource source, List<Worklist> worklists) {
-    return new ProjectSnapshot(source, java.util.Objects.requireNonNull(worklists, "worklists"));
+    return timed(source, java.util.Objects.requireNonNull(worklists, "worklists"));
+  }
+
+  /** Loads a snapshot, timing the load and counting its API requests. */
+  private static ProjectSnapshot timed(ProjectSource source, List<Worklist> worklists) {
+    ApiCallStats api = new ApiCallStats();
+    long start = System.nanoTime();
+    ProjectSnapshot snapshot;
+    try (ApiCallStats.Binding binding = api.bind()) {
+      snapshot = new ProjectSnapshot(source, worklists);
+    }
+    snapshot.loadNanos = System.nanoTime() - start;
+    snapshot.metadataRequests = api.requests();
+    return snapshot;
+  }
+
+  /** Nanoseconds spent reading the project's metadata into this snapshot. */
+  public long loadNanos() {
+    return loadNanos;
+  }
+
+  /** Requests sent to the Datamint API for this snapshot (0 for a mirror). */
+  public long metadataRequests() {
+    return metadataRequests;
   }
 
   public String sourceDescription() {

@@ -179,7 +179,8 @@ class DatamintOptionsTest {
                 "false"),
             Map.of(),
             Map.of());
-    assertThat(prefetch.prefetch()).isEqualTo(new PrefetchOptions(4, 3, false));
+    assertThat(prefetch.prefetch())
+        .isEqualTo(new PrefetchOptions(4, 3, false, java.time.Duration.ofSeconds(10)));
     assertThatThrownBy(
             () ->
                 DatamintOptions.resolveForPrefetch(

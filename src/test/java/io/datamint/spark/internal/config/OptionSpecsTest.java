@@ -56,7 +56,7 @@ class OptionSpecsTest {
         .isEqualTo(OptionSpecs.NONE_PATIENT_ID_STRATEGY.defaultValue());
     assertThat(o.prefetch())
         .isEqualTo(PrefetchOptions.DEFAULTS)
-        .isEqualTo(new PrefetchOptions(8, null, true));
+        .isEqualTo(new PrefetchOptions(8, null, true, java.time.Duration.ofSeconds(10)));
   }
 
   @Test

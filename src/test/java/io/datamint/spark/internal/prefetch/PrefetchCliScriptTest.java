@@ -183,6 +183,63 @@ class PrefetchCliScriptTest {
     assertThat(out).doesNotExist();
   }
 
+  @Test
+  void printsProgressLinesAgainstASlowServerAndABoundedLogUnderRetries() throws Exception {
+    Path out = tmp.resolve("out");
+    try (DatamintApiServer slow =
+        DatamintApiServer.start(
+            fx.root,
+            0,
+            Optional.empty(),
+            FaultPlan.parse("slowMs=250,rate429=0.4,retryAfter=0,rate500=0.1,seed=3"))) {
+      int status =
+          runToEnd(
+              prefetch(
+                  slow.url(),
+                  out,
+                  "--concurrency",
+                  "1",
+                  "--option",
+                  "prefetch_partitions=1",
+                  "--option",
+                  "prefetch_progress_interval=1s",
+                  "--option",
+                  "api_max_attempts=30",
+                  "--conf",
+                  "spark.executor.heartbeatInterval=500ms"));
+      String stderr = read("stderr");
+      assertThat(status).as("exit status; stderr:%n%s", stderr).isZero();
+      List<String> progress =
+          stderr.lines().filter(l -> l.contains("PrefetchProgress: prefetch progress: ")).toList();
+      // the lines move while the one task runs: some show part of the files done, with a rate
+      assertThat(progress)
+          .as("progress lines in%n%s", stderr)
+          .anySatisfy(
+              l ->
+                  assertThat(l)
+                      .containsPattern(" ([1-9]|[12][0-9]|3[01]) of 32 files, ")
+                      .containsPattern(" [0-9.]+ MB/s, ETA \\d+ s"));
+      // the retries are many (the partition's line counts them), their log lines few: a first
+      // line per client (the driver's metadata, the downloads), then summaries by cause and
+      // endpoint when the work is done (the run is shorter than two 30 s intervals), no WARN since
+      // no request failed for good
+      assertThat(stderr).containsPattern("\\d+ API requests, [1-9]\\d* retries");
+      List<String> retryLines = stderr.lines().filter(l -> l.contains(" RetryLog: ")).toList();
+      assertThat(retryLines).as("retry lines in%n%s", stderr).hasSizeBetween(2, 6);
+      assertThat(retryLines)
+          .anySatisfy(
+              l ->
+                  assertThat(l)
+                      .containsPattern(
+                          "INFO RetryLog: API retries in the last \\d+ s: .*\\d+ x 429 on GET"
+                              + " /resources/\\{id\\}/file"))
+          .noneSatisfy(l -> assertThat(l).contains("WARN"));
+      assertThat(stderr).doesNotContain("WARNING: Using incubator modules");
+      assertThat(read("stdout"))
+          .containsPattern("MB/s over [0-9.]+ s of transfer; Spark's job overhead");
+    }
+  }
+
   private static int count(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) {
       return 0;

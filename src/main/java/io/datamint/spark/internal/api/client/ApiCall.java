@@ -69,6 +69,18 @@ record ApiCall(
     return method + " " + path;
   }
 
+  /**
+   * The endpoint, for logs that count calls: method and path with every segment that is not a plain
+   * lower-case word (ids, names) as {@code {id}}, e.g. {@code GET /resources/{id}/file}.
+   */
+  String endpoint() {
+    StringBuilder b = new StringBuilder(method).append(' ');
+    for (String segment : path.substring(1).split("/", -1)) {
+      b.append('/').append(segment.matches("[a-z_]+") ? segment : "{id}");
+    }
+    return b.toString();
+  }
+
   private static String path(String... segments) {
     StringBuilder b = new StringBuilder();
     for (String segment : segments) {

@@ -1,7 +1,9 @@
 package io.datamint.spark.internal.api.client;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ScheduledFuture;
@@ -138,6 +140,19 @@ public final class ApiClients {
       }
     }
     entry.client.close();
+  }
+
+  /**
+   * Logs the retries of every open client not summarised yet: a driver calls it when its work is
+   * done (in local mode its executors' clients are the same JVM's), so a short job's retries are
+   * summarised before the JVM ends, not only every interval.
+   */
+  public static void flushRetryLogs() {
+    List<DatamintApiClient> open = new ArrayList<>();
+    synchronized (LOCK) {
+      CLIENTS.values().forEach(e -> open.add(e.client));
+    }
+    open.forEach(DatamintApiClient::flushRetryLog);
   }
 
   /** How many clients are open (in use or within their keep-alive), for tests. */

@@ -32,6 +32,9 @@ final class ApiTransport {
   private static final Logger LOG = LoggerFactory.getLogger(ApiTransport.class);
   private static final int ERROR_BODY_LIMIT = 4096;
 
+  /** The media type of file downloads (counted as files fetched). */
+  private static final String FILE = "application/octet-stream";
+
   /** Redirects followed per request. */
   static final int MAX_REDIRECTS = 5;
 
@@ -49,9 +52,15 @@ final class ApiTransport {
   private final Semaphore inFlight;
   private final RetryPolicy retries;
   private final Sleeper sleeper;
+  private final RetryLog retryLog;
 
   ApiTransport(ApiSettings settings, RetryPolicy retries, Sleeper sleeper) {
+    this(settings, retries, sleeper, new RetryLog());
+  }
+
+  ApiTransport(ApiSettings settings, RetryPolicy retries, Sleeper sleeper, RetryLog retryLog) {
     this.settings = settings;
+    this.retryLog = retryLog;
     this.retries = retries;
     this.sleeper = sleeper;
     this.inFlight = new Semaphore(settings.maxConcurrentRequests(), true);
@@ -89,6 +98,7 @@ final class ApiTransport {
    * once the client is unreachable, closing its pooled connections).
    */
   void close() {
+    retryLog.flush();
     httpThreads.shutdown();
     if (http instanceof AutoCloseable closeable) { // java.net.http.HttpClient from Java 21
       try {
@@ -97,6 +107,11 @@ final class ApiTransport {
         LOG.debug("closing the HTTP client of {} failed", settings.baseUrl(), e);
       }
     }
+  }
+
+  /** Logs the retries not summarised yet. */
+  void flushRetryLog() {
+    retryLog.flush();
   }
 
   /** Requests in flight right now (for tests and metrics). */
@@ -146,26 +161,41 @@ final class ApiTransport {
    *     retrying cannot fix
    */
   <T> T send(ApiCall call, BodyReader<T> reader) {
+    ApiCallStats stats = ApiCallStats.current();
     for (int attempt = 1; ; attempt++) {
       OptionalLong retryAfter = OptionalLong.empty();
       DatamintApiException failure;
+      String cause;
       try {
+        long waitStart = System.nanoTime();
         inFlight.acquire();
+        if (stats != null) {
+          stats.waitedForSlot(System.nanoTime() - waitStart);
+          stats.sent();
+        }
         try {
           HttpResponse<InputStream> response = exchange(call);
           int status = response.statusCode();
+          if (stats != null) {
+            stats.answered(status);
+          }
           long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
           try (StallGuard.Guarded body =
               StallGuard.guard(
                   response.body(), length, settings.requestTimeout().toMillis(), call.describe())) {
             if (status / 100 == 2) {
-              return reader.read(body, length);
+              T read = reader.read(body, length);
+              if (stats != null && FILE.equals(call.accept())) {
+                stats.fetchedFile();
+              }
+              return read;
             }
             String text = errorText(body);
             failure = error(call, status, text);
             if (!RetryPolicy.retryable(status)) {
               throw failure;
             }
+            cause = Integer.toString(status);
             retryAfter =
                 RetryPolicy.parseRetryAfter(
                     response.headers().firstValue("Retry-After").orElse(null), Instant.now());
@@ -174,8 +204,13 @@ final class ApiTransport {
           inFlight.release();
         }
       } catch (MalformedBody e) {
-        throw new DatamintApiException(DatamintApiException.Kind.TRANSPORT, 200, e.getMessage());
+        throw failed(
+            stats,
+            new DatamintApiException(DatamintApiException.Kind.TRANSPORT, 200, e.getMessage()));
+      } catch (DatamintApiException e) {
+        throw failed(stats, e);
       } catch (IOException e) {
+        cause = e.getClass().getSimpleName();
         failure =
             new DatamintApiException(
                 DatamintApiException.Kind.TRANSPORT,
@@ -184,37 +219,53 @@ final class ApiTransport {
                 e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new DatamintApiException(
-            DatamintApiException.Kind.TRANSPORT, 0, call.describe() + " was interrupted", e);
+        throw failed(
+            stats,
+            new DatamintApiException(
+                DatamintApiException.Kind.TRANSPORT, 0, call.describe() + " was interrupted", e));
       }
       if (!retries.hasNext(attempt)) {
-        throw attempt == 1
-            ? failure
-            : new DatamintApiException(
-                failure.kind(),
-                failure.status(),
-                failure.getMessage() + " (after " + attempt + " attempts)",
-                failure.getCause());
+        if (attempt > 1) {
+          retryLog.gaveUp(call, attempt, failure.getMessage());
+        }
+        throw failed(
+            stats,
+            attempt == 1
+                ? failure
+                : new DatamintApiException(
+                    failure.kind(),
+                    failure.status(),
+                    failure.getMessage() + " (after " + attempt + " attempts)",
+                    failure.getCause()));
       }
       long delay = retries.delayMillis(attempt, retryAfter);
-      LOG.warn(
-          "{} failed (attempt {} of {}): {}; retrying in {} ms",
-          call.describe(),
-          attempt,
-          retries.maxAttempts(),
-          failure.getMessage(),
-          delay);
+      retryLog.retrying(call, cause, attempt, retries.maxAttempts(), failure.getMessage(), delay);
+      long sleepStart = System.nanoTime();
       try {
         sleeper.sleep(delay);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new DatamintApiException(
-            DatamintApiException.Kind.TRANSPORT,
-            0,
-            call.describe() + " was interrupted while waiting to retry",
-            e);
+        throw failed(
+            stats,
+            new DatamintApiException(
+                DatamintApiException.Kind.TRANSPORT,
+                0,
+                call.describe() + " was interrupted while waiting to retry",
+                e));
+      } finally {
+        if (stats != null) {
+          stats.retried(System.nanoTime() - sleepStart);
+        }
       }
     }
+  }
+
+  /** {@code failure}, counted as a failed call. */
+  private static DatamintApiException failed(ApiCallStats stats, DatamintApiException failure) {
+    if (stats != null) {
+      stats.failed();
+    }
+    return failure;
   }
 
   /**

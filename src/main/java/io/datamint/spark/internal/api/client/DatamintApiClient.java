@@ -49,6 +49,11 @@ public final class DatamintApiClient {
   }
 
   /** Closes the connections and threads; {@link ApiClients} does, when the last user is gone. */
+  /** Logs the retries not summarised yet (when no task uses this client any more). */
+  void flushRetryLog() {
+    transport.flushRetryLog();
+  }
+
   void close() {
     transport.close();
   }

@@ -1,6 +1,8 @@
 package io.datamint.spark.internal.read.executor;
 
 import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.internal.api.client.ApiCallStats;
+import io.datamint.spark.internal.api.client.ApiMetrics;
 import io.datamint.spark.internal.core.PixelArray;
 import io.datamint.spark.internal.decode.FrameStream;
 import io.datamint.spark.internal.plan.PlannedResource;
@@ -8,8 +10,11 @@ import io.datamint.spark.internal.plan.ResourcePartition;
 import io.datamint.spark.internal.schema.Columns;
 import io.datamint.spark.internal.source.ResourceFileStore;
 import io.datamint.spark.internal.util.SumMetric;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
@@ -59,6 +64,18 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
 
   private long framesDecoded;
   private long framesSkipped;
+
+  /** Time in the decoders and the bytes of the arrays they gave. */
+  private long decodeNanos;
+
+  private long decodedBytes;
+  private long imageRows;
+  private long volumeRows;
+  private long videoRows;
+
+  /** This task's API traffic, bound to the task thread while it reads. */
+  private final ApiCallStats api = new ApiCallStats();
+
   private final boolean readsFiles;
   private final boolean streamable;
   private FrameStream stream;
@@ -105,6 +122,12 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
    */
   @Override
   public boolean next() {
+    try (ApiCallStats.Binding binding = api.bind()) {
+      return fill();
+    }
+  }
+
+  private boolean fill() {
     if (retained == null) {
       retained = files.retain();
     }
@@ -174,7 +197,9 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
           if (streamable
               && expander.streamsFrames(resource, settings.dataset())
               && !targets.needsImage(resource)) {
+            long decodeStart = System.nanoTime();
             frames = loader.frames(file);
+            decodeNanos += System.nanoTime() - decodeStart;
             if (frames != null
                 && !expander.streamsFrames(resource, settings.dataset(), frames.frameCount())) {
               frames.close();
@@ -182,7 +207,13 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
             }
           }
           if (frames == null) {
-            outcome = loader.decode(resource, file);
+            long decodeStart = System.nanoTime();
+            try {
+              outcome = loader.decode(resource, file);
+            } finally {
+              decodeNanos += System.nanoTime() - decodeStart;
+            }
+            decodedBytes += bytes(outcome.image());
           }
         }
         if (targets.active()) {
@@ -239,6 +270,7 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
       return;
     }
     PixelArray frame = null;
+    long decodeStart = System.nanoTime();
     try {
       if (index >= seekFrom && !expander.filter().keeps(null, index)) {
         int next = nextKeptFrame(index);
@@ -254,6 +286,7 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
           endStream();
         } else {
           framesDecoded++;
+          decodedBytes += bytes(frame);
         }
       } else if (stream.skip()) {
         framesSkipped++;
@@ -271,6 +304,8 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
       // the frame's own row, or, before any row, the resource's
       failStreamed(streamedRows == 0 ? -1 : index, failure);
       return;
+    } finally {
+      decodeNanos += System.nanoTime() - decodeStart;
     }
     if (frame == null) {
       return;
@@ -331,6 +366,7 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
     } catch (Throwable writeFailure) {
       throw failures.onWriteFailure(pending, writeFailure);
     }
+    countRow();
   }
 
   /**
@@ -395,7 +431,21 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
     } catch (Throwable failure) {
       throw failures.onWriteFailure(pending, failure);
     }
+    countRow();
     return true;
+  }
+
+  /** Counts a row of the pending resource under its kind. */
+  private void countRow() {
+    switch (pending.kind()) {
+      case DICOM, NIFTI, VOLUME -> volumeRows++;
+      case VIDEO -> videoRows++;
+      default -> imageRows++;
+    }
+  }
+
+  private static long bytes(PixelArray array) {
+    return array == null ? 0 : array.elementCount() * array.dtype().itemSize();
   }
 
   /**
@@ -440,13 +490,24 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
 
   @Override
   public CustomTaskMetric[] currentMetricsValues() {
+    List<CustomTaskMetric> values = new ArrayList<>(Arrays.asList(readValues()));
+    values.addAll(Arrays.asList(ApiMetrics.values(api)));
+    return values.toArray(new CustomTaskMetric[0]);
+  }
+
+  private CustomTaskMetric[] readValues() {
     return new CustomTaskMetric[] {
       SumMetric.value(ReadTaskMetrics.FILES_READ, filesRead),
       SumMetric.value(ReadTaskMetrics.BYTES_READ, loader == null ? 0 : loader.bytesRead()),
       SumMetric.value(ReadTaskMetrics.ERROR_ROWS, errorRows),
       SumMetric.value(ReadTaskMetrics.DROPPED_ROWS, droppedRows),
       SumMetric.value(ReadTaskMetrics.FRAMES_DECODED, framesDecoded),
-      SumMetric.value(ReadTaskMetrics.FRAMES_SKIPPED, framesSkipped)
+      SumMetric.value(ReadTaskMetrics.FRAMES_SKIPPED, framesSkipped),
+      SumMetric.value(ReadTaskMetrics.DECODE_NANOS, decodeNanos),
+      SumMetric.value(ReadTaskMetrics.DECODED_BYTES, decodedBytes),
+      SumMetric.value(ReadTaskMetrics.IMAGE_ROWS, imageRows),
+      SumMetric.value(ReadTaskMetrics.VOLUME_ROWS, volumeRows),
+      SumMetric.value(ReadTaskMetrics.VIDEO_ROWS, videoRows)
     };
   }
 
