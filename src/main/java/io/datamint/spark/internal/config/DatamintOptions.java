@@ -1,5 +1,6 @@
 package io.datamint.spark.internal.config;
 
+import io.datamint.spark.internal.core.PixelDtype;
 import io.datamint.spark.internal.slice.SlicePlane;
 import io.datamint.spark.internal.util.Suggestions;
 import java.io.Serializable;
@@ -78,6 +79,7 @@ public final class DatamintOptions implements Serializable {
   private final long targetPartitionBytes;
   private final Map<String, String> hadoopOptions;
   private final DatasetKind dataset;
+  private final PixelDtype pixelDtype;
   private final boolean returnMetainfo;
   private final Long maxDecodedBytes;
   private final int batchSize;
@@ -104,6 +106,7 @@ public final class DatamintOptions implements Serializable {
     this.hadoopOptions = Collections.unmodifiableMap(hadoop);
     this.dataset = OptionSpecs.DATASET.get(merged);
     this.returnMetainfo = OptionSpecs.RETURN_METAINFO.get(merged);
+    this.pixelDtype = OptionSpecs.PIXEL_DTYPE.get(merged);
     this.maxDecodedBytes = OptionSpecs.MAX_DECODED_BYTES.get(merged);
     this.batchSize = OptionSpecs.BATCH_SIZE.get(merged);
     this.targets = TargetOptions.parse(merged);
@@ -285,6 +288,11 @@ public final class DatamintOptions implements Serializable {
 
   public boolean returnMetainfo() {
     return returnMetainfo;
+  }
+
+  /** The element type of the {@code image} column (option {@code pixel_dtype}). */
+  public PixelDtype pixelDtype() {
+    return pixelDtype;
   }
 
   /**

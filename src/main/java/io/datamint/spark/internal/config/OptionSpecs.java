@@ -4,6 +4,7 @@ import io.datamint.spark.internal.annotation.MergeStrategy;
 import io.datamint.spark.internal.annotation.WorklistSelection;
 import io.datamint.spark.internal.api.client.ApiSettings;
 import io.datamint.spark.internal.core.DecodeLimits;
+import io.datamint.spark.internal.core.PixelDtype;
 import io.datamint.spark.internal.slice.SlicePlane;
 import io.datamint.spark.internal.split.NonePatientIdStrategy;
 import io.datamint.spark.internal.split.ProjectSplits;
@@ -172,6 +173,15 @@ final class OptionSpecs {
               + "`VideoDataset`); `auto` chooses per resource");
   public static final OptionSpec<Boolean> RETURN_METAINFO =
       OptionSpec.of("return_metainfo", BOOL, true, "fill the `metainfo` column");
+  public static final OptionSpec<PixelDtype> PIXEL_DTYPE =
+      OptionSpec.of(
+          "pixel_dtype",
+          OptionType.enumOf(PixelDtype.class, false),
+          PixelDtype.SDK,
+          "the `image` element type: `sdk` as the SDK (a DICOM rescale or NIfTI scaling gives"
+              + " float64, else the stored type); `native` the stored values, no rescale (slope and"
+              + " intercept in `metainfo._rescale`); `float32` / `float64` every value as `sdk`'s,"
+              + " converted (float32: the float64 value rounded once)");
   public static final OptionSpec<Long> MAX_DECODED_BYTES =
       OptionSpec.of(
               "max_decoded_bytes",
@@ -370,6 +380,7 @@ final class OptionSpecs {
           TARGET_PARTITION_BYTES,
           DATASET,
           RETURN_METAINFO,
+          PIXEL_DTYPE,
           MAX_DECODED_BYTES,
           BATCH_SIZE,
           SLICE,
