@@ -80,6 +80,7 @@ public final class DatamintOptions implements Serializable {
   private final Map<String, String> hadoopOptions;
   private final DatasetKind dataset;
   private final PixelDtype pixelDtype;
+  private final boolean partitionTargetGiven;
   private final boolean returnMetainfo;
   private final Long maxDecodedBytes;
   private final int batchSize;
@@ -107,6 +108,9 @@ public final class DatamintOptions implements Serializable {
     this.dataset = OptionSpecs.DATASET.get(merged);
     this.returnMetainfo = OptionSpecs.RETURN_METAINFO.get(merged);
     this.pixelDtype = OptionSpecs.PIXEL_DTYPE.get(merged);
+    this.partitionTargetGiven =
+        OptionSpecs.TARGET_PARTITION_BYTES.isGiven(merged)
+            || OptionSpecs.TARGET_PARTITION_ROWS.isGiven(merged);
     this.maxDecodedBytes = OptionSpecs.MAX_DECODED_BYTES.get(merged);
     this.batchSize = OptionSpecs.BATCH_SIZE.get(merged);
     this.targets = TargetOptions.parse(merged);
@@ -279,6 +283,15 @@ public final class DatamintOptions implements Serializable {
 
   public long targetPartitionBytes() {
     return targetPartitionBytes;
+  }
+
+  /**
+   * Whether {@code target_partition_bytes} or {@code target_partition_rows} was given (as an option
+   * or {@code spark.datamint.*} conf): planning then follows it alone, without making at least one
+   * partition per core.
+   */
+  public boolean partitionTargetGiven() {
+    return partitionTargetGiven;
   }
 
   /** Which SDK dataset class the read behaves as. */
