@@ -21,13 +21,14 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Cores and partitions (issue 17): 100 JPEG photos of 1600 x 1200 (about 64 MB in all) read for
- * their pixels ({@code sum(length(image.data))}) on {@code local[N]}: with the default planning,
- * and, for the per-partition fixed cost, with {@code target_partition_bytes '4m'} beside one
- * partition ({@code '1g'}). Prints one Markdown row per read: master, planning, partitions, median
- * seconds of the rounds, and the load average of the machine around it. Run it once per master
- * (each in its own JVM): {@code bin/datamint-bench partition-scaling --cores N [--dir DIR]
- * [--rounds R]}.
+ * Cores and partitions (issue 17): 100 JPEG photos of 1600 x 1200 read for their pixels (each
+ * tensor's length written to Spark's {@code noop} sink, so that no shuffle or collect adds its own
+ * cost per task; checked once with {@code sum(length(image.data))}) on {@code local[N]}: with the
+ * default planning, and, for the per-partition fixed cost, with {@code target_partition_bytes '4m'}
+ * beside one partition ({@code '1g'}). Prints one Markdown row per read: master, planning,
+ * partitions, median seconds of the rounds, and the load average of the machine around it. Run it
+ * once per master (each in its own JVM): {@code bin/datamint-bench partition-scaling --cores N
+ * [--dir DIR] [--rounds R]}.
  */
 public final class PartitionScalingBenchmark {
 
@@ -41,11 +42,13 @@ public final class PartitionScalingBenchmark {
     int cores = 1;
     int rounds = 3;
     Path dir = null;
+    String only = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--cores" -> cores = Integer.parseInt(args[++i]);
         case "--rounds" -> rounds = Integer.parseInt(args[++i]);
         case "--dir" -> dir = Path.of(args[++i]);
+        case "--target" -> only = args[++i]; // one read with this target_partition_bytes only
         default ->
             throw new IllegalArgumentException(
                 "usage: partition-scaling --cores N [--rounds R] [--dir DIR]");
@@ -60,49 +63,70 @@ public final class PartitionScalingBenchmark {
     SparkSession spark = SharedSpark.session();
     String master = "local[" + cores + "]";
     List<String> rows = new ArrayList<>();
-    rows.add(measure(spark, master, "default", null, mirror, rounds));
-    if (cores == 1) {
+    if (only != null) {
+      rows.add(
+          measure(spark, master, "target_partition_bytes '" + only + "'", only, mirror, rounds));
+    } else {
+      rows.add(measure(spark, master, "default", null, mirror, rounds));
+    }
+    if (cores == 1 && only == null) {
       rows.add(measure(spark, master, "target_partition_bytes '1g'", "1g", mirror, rounds));
       rows.add(measure(spark, master, "target_partition_bytes '4m'", "4m", mirror, rounds));
+      rows.add(measure(spark, master, "target_partition_bytes '400k'", "400k", mirror, rounds));
     }
     System.out.println(
-        "| master | planning | partitions | seconds (median) | load average before/after |");
-    System.out.println("|---|---|---:|---:|---|");
+        "| master | planning | partitions | seconds (median) | decoded MB | load average before/after |");
+    System.out.println("|---|---|---:|---:|---:|---|");
     rows.forEach(System.out::println);
   }
 
   private static String measure(
       SparkSession spark, String master, String label, String target, Path mirror, int rounds)
       throws Exception {
-    Dataset<Row> read;
-    if (target == null) {
-      read = spark.read().format("datamint").load(mirror.toString());
-    } else {
-      read =
-          spark
-              .read()
-              .format("datamint")
-              .option("target_partition_bytes", target)
-              .load(mirror.toString());
-    }
-    Dataset<Row> pixels = read.select(sum(length(col("image.data"))).as("n"));
+    Dataset<Row> read =
+        target == null
+            ? spark.read().format("datamint").load(mirror.toString())
+            : spark
+                .read()
+                .format("datamint")
+                .option("target_partition_bytes", target)
+                .load(mirror.toString());
+    // a new Dataset each time: re-collecting one reuses its finished adaptive plan's shuffle stage
+    java.util.function.Supplier<Dataset<Row>> pixels =
+        () -> read.select(sum(length(col("image.data"))).as("n"));
     int partitions = read.select("image").rdd().getNumPartitions();
-    pixels.collectAsList(); // warm-up
+    long w0 = System.nanoTime();
+    List<Row> warm = pixels.get().collectAsList(); // warm-up
+    System.err.printf(
+        Locale.ROOT, "%s %s: warm-up %.2f s%n", master, label, (System.nanoTime() - w0) / 1e9);
+    Row error =
+        read.where("_error is not null").select("_error").limit(1).collectAsList().stream()
+            .findFirst()
+            .orElse(null);
+    if (warm.get(0).isNullAt(0) || error != null) {
+      throw new IllegalStateException("the photos did not decode: " + error);
+    }
     String before = loadAverage();
     double[] seconds = new double[rounds];
     for (int r = 0; r < rounds; r++) {
       long t0 = System.nanoTime();
-      pixels.collectAsList();
+      // Spark's noop sink: every tensor is built, nothing is shuffled or collected
+      read.select(length(col("image.data")).as("n"))
+          .write()
+          .format("noop")
+          .mode("overwrite")
+          .save();
       seconds[r] = (System.nanoTime() - t0) / 1e9;
     }
     Arrays.sort(seconds);
     return String.format(
         Locale.ROOT,
-        "| %s | %s | %d | %.2f | %s / %s |",
+        "| %s | %s | %d | %.2f | %.0f | %s / %s |",
         master,
         label,
         partitions,
         seconds[rounds / 2],
+        warm.get(0).getLong(0) / 1e6,
         before,
         loadAverage());
   }

@@ -163,7 +163,8 @@ final class OptionSpecs {
           "target_partition_bytes",
           OptionType.bytes(Long.MAX_VALUE, BYTES_EXAMPLES),
           64L << 20,
-          "resource bytes per input partition, by the resources' `size` (a read that opens no file: 5,000 resources a partition)");
+          "resource bytes per input partition, by the resources' `size` (a read that opens no file: 5,000 resources a partition);"
+              + " when not given, a read that decodes makes at least one partition per core (`defaultParallelism`), of equal estimated decode cost");
   public static final OptionSpec<DatasetKind> DATASET =
       OptionSpec.of(
           "dataset",
@@ -227,7 +228,8 @@ final class OptionSpecs {
           "target_partition_rows",
           OptionType.positiveInt("rows"),
           512,
-          "slice or frame rows per input partition when slicing (a read that opens no file: 5,000 a partition)");
+          "slice or frame rows per input partition when slicing (a read that opens no file: 5,000 a partition);"
+              + " when neither target is given, at least one partition per core");
 
   // ---- splits ----
   public static final OptionSpec<SplitRatios> SPLIT =
