@@ -60,11 +60,13 @@ public final class BenchmarkMain {
         case "big-volumes" -> BigVolumeBenchmark.main(rest); // [XMX [OUT]]
         case "frame-seek" -> FrameSeekBenchmark.main(rest); // [--frames N] [--target K]
         case "slice-count" -> SliceCountBenchmark.main(rest); // [--resources N] [--dir DIR]
+        case "partition-scaling" -> PartitionScalingBenchmark.main(rest); // --cores N [--dir DIR]
         default ->
             throw new IllegalArgumentException(
                 "no benchmark named "
                     + args[0]
-                    + "; the ones run alone are driver-scale, big-volumes, frame-seek and slice-count");
+                    + "; the ones run alone are driver-scale, big-volumes, frame-seek, slice-count and"
+                    + " partition-scaling");
       }
       return;
     }

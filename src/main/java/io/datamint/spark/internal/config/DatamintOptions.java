@@ -1,5 +1,6 @@
 package io.datamint.spark.internal.config;
 
+import io.datamint.spark.internal.core.PixelDtype;
 import io.datamint.spark.internal.slice.SlicePlane;
 import io.datamint.spark.internal.util.Suggestions;
 import java.io.Serializable;
@@ -78,6 +79,8 @@ public final class DatamintOptions implements Serializable {
   private final long targetPartitionBytes;
   private final Map<String, String> hadoopOptions;
   private final DatasetKind dataset;
+  private final PixelDtype pixelDtype;
+  private final boolean partitionTargetGiven;
   private final boolean returnMetainfo;
   private final Long maxDecodedBytes;
   private final int batchSize;
@@ -106,6 +109,10 @@ public final class DatamintOptions implements Serializable {
     this.hadoopOptions = Collections.unmodifiableMap(hadoop);
     this.dataset = OptionSpecs.DATASET.get(merged);
     this.returnMetainfo = OptionSpecs.RETURN_METAINFO.get(merged);
+    this.pixelDtype = OptionSpecs.PIXEL_DTYPE.get(merged);
+    this.partitionTargetGiven =
+        OptionSpecs.TARGET_PARTITION_BYTES.isGiven(merged)
+            || OptionSpecs.TARGET_PARTITION_ROWS.isGiven(merged);
     this.maxDecodedBytes = OptionSpecs.MAX_DECODED_BYTES.get(merged);
     this.batchSize = OptionSpecs.BATCH_SIZE.get(merged);
     this.targets = TargetOptions.parse(merged);
@@ -303,6 +310,15 @@ public final class DatamintOptions implements Serializable {
     return targetPartitionBytes;
   }
 
+  /**
+   * Whether {@code target_partition_bytes} or {@code target_partition_rows} was given (as an option
+   * or {@code spark.datamint.*} conf): planning then follows it alone, without making at least one
+   * partition per core.
+   */
+  public boolean partitionTargetGiven() {
+    return partitionTargetGiven;
+  }
+
   /** Which SDK dataset class the read behaves as. */
   public DatasetKind dataset() {
     return dataset;
@@ -310,6 +326,11 @@ public final class DatamintOptions implements Serializable {
 
   public boolean returnMetainfo() {
     return returnMetainfo;
+  }
+
+  /** The element type of the {@code image} column (option {@code pixel_dtype}). */
+  public PixelDtype pixelDtype() {
+    return pixelDtype;
   }
 
   /**

@@ -4,6 +4,7 @@ import io.datamint.spark.internal.annotation.MergeStrategy;
 import io.datamint.spark.internal.annotation.WorklistSelection;
 import io.datamint.spark.internal.api.client.ApiSettings;
 import io.datamint.spark.internal.core.DecodeLimits;
+import io.datamint.spark.internal.core.PixelDtype;
 import io.datamint.spark.internal.slice.SlicePlane;
 import io.datamint.spark.internal.split.NonePatientIdStrategy;
 import io.datamint.spark.internal.split.ProjectSplits;
@@ -171,7 +172,8 @@ final class OptionSpecs {
           "target_partition_bytes",
           OptionType.bytes(Long.MAX_VALUE, BYTES_EXAMPLES),
           64L << 20,
-          "resource bytes per input partition, by the resources' `size` (a read that opens no file: 5,000 resources a partition)");
+          "resource bytes per input partition, by the resources' `size` (a read that opens no file: 5,000 resources a partition);"
+              + " when not given, a read that decodes makes at least one partition per core (`defaultParallelism`), of equal estimated decode cost");
   public static final OptionSpec<DatasetKind> DATASET =
       OptionSpec.of(
           "dataset",
@@ -181,6 +183,15 @@ final class OptionSpecs {
               + "`VideoDataset`); `auto` chooses per resource");
   public static final OptionSpec<Boolean> RETURN_METAINFO =
       OptionSpec.of("return_metainfo", BOOL, true, "fill the `metainfo` column");
+  public static final OptionSpec<PixelDtype> PIXEL_DTYPE =
+      OptionSpec.of(
+          "pixel_dtype",
+          OptionType.enumOf(PixelDtype.class, false),
+          PixelDtype.SDK,
+          "the `image` element type: `sdk` as the SDK (a DICOM rescale or NIfTI scaling gives"
+              + " float64, else the stored type); `native` the stored values, no rescale (slope and"
+              + " intercept in `metainfo._rescale`); `float32` / `float64` every value as `sdk`'s,"
+              + " converted (float32: the float64 value rounded once)");
   public static final OptionSpec<Long> MAX_DECODED_BYTES =
       OptionSpec.of(
               "max_decoded_bytes",
@@ -226,7 +237,8 @@ final class OptionSpecs {
           "target_partition_rows",
           OptionType.positiveInt("rows"),
           512,
-          "slice or frame rows per input partition when slicing (a read that opens no file: 5,000 a partition)");
+          "slice or frame rows per input partition when slicing (a read that opens no file: 5,000 a partition);"
+              + " when neither target is given, at least one partition per core");
 
   // ---- splits ----
   public static final OptionSpec<SplitRatios> SPLIT =
@@ -380,6 +392,7 @@ final class OptionSpecs {
           TARGET_PARTITION_BYTES,
           DATASET,
           RETURN_METAINFO,
+          PIXEL_DTYPE,
           MAX_DECODED_BYTES,
           BATCH_SIZE,
           SLICE,

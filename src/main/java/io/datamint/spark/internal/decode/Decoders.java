@@ -2,6 +2,7 @@ package io.datamint.spark.internal.decode;
 
 import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.internal.core.DecodeLimits;
+import io.datamint.spark.internal.core.PixelDtype;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
@@ -71,15 +72,29 @@ public final class Decoders {
     @Override
     public DecodedResource decode(byte[] file, int length, DecodeLimits limits)
         throws DecodeException {
+      return decode(file, length, limits, PixelDtype.SDK);
+    }
+
+    @Override
+    public DecodedResource decode(byte[] file, int length, DecodeLimits limits, PixelDtype dtype)
+        throws DecodeException {
       DecodeLimits tracked = limits.tracked();
-      return DecoderBoundary.call(format, tracked, () -> decoder().decode(file, length, tracked));
+      return DecoderBoundary.call(
+          format, tracked, () -> decoder().decode(file, length, tracked, dtype));
     }
 
     @Override
     public FrameStream frames(byte[] file, int length, DecodeLimits limits) throws DecodeException {
+      return frames(file, length, limits, PixelDtype.SDK);
+    }
+
+    @Override
+    public FrameStream frames(byte[] file, int length, DecodeLimits limits, PixelDtype dtype)
+        throws DecodeException {
       DecodeLimits tracked = limits.tracked();
       FrameStream frames =
-          DecoderBoundary.call(format, tracked, () -> decoder().frames(file, length, tracked));
+          DecoderBoundary.call(
+              format, tracked, () -> decoder().frames(file, length, tracked, dtype));
       return frames == null ? null : new ContainedFrameStream(format, tracked, frames);
     }
 

@@ -2,6 +2,7 @@ package io.datamint.spark.internal.decode;
 
 import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.internal.core.DecodeLimits;
+import io.datamint.spark.internal.core.PixelDtype;
 
 /**
  * Decodes one file format. Implementations are stateless and thread-safe; one instance serves a
@@ -21,6 +22,16 @@ public interface ResourceDecoder {
   DecodedResource decode(byte[] file, int length, DecodeLimits limits) throws DecodeException;
 
   /**
+   * Decodes a whole file with its pixels in the element type {@code dtype} gives; by default {@link
+   * #decode(byte[], int, DecodeLimits)} (the SDK's types) followed by a {@link PixelConversion}.
+   * Decoders that apply a rescale (DICOM, NIfTI) write the type directly.
+   */
+  default DecodedResource decode(byte[] file, int length, DecodeLimits limits, PixelDtype dtype)
+      throws DecodeException {
+    return PixelConversion.convert(decode(file, length, limits), dtype, limits);
+  }
+
+  /**
    * The file's frames one at a time, for formats that decode that way (videos, multi-frame DICOM),
    * else null: the caller then decodes the whole file. {@code limits} bound one frame, not the
    * whole file.
@@ -33,5 +44,15 @@ public interface ResourceDecoder {
    */
   default FrameStream frames(byte[] file, int length, DecodeLimits limits) throws DecodeException {
     return null;
+  }
+
+  /**
+   * {@link #frames(byte[], int, DecodeLimits)} with each frame in the element type {@code dtype}
+   * gives; by default each frame goes through a {@link PixelConversion}.
+   */
+  default FrameStream frames(byte[] file, int length, DecodeLimits limits, PixelDtype dtype)
+      throws DecodeException {
+    FrameStream frames = frames(file, length, limits);
+    return frames == null ? null : PixelConversion.convert(frames, dtype, limits);
   }
 }

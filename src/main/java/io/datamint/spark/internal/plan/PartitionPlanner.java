@@ -11,6 +11,11 @@ import java.util.function.ToLongFunction;
  * or, when a read opens no file, by {@link #METADATA_ROWS_PER_PARTITION} rows. A resource over the
  * target gets a partition of its own; a resource without a size counts as {@link
  * #UNKNOWN_SIZE_ESTIMATE} bytes, one without a frame count as {@link #UNKNOWN_ROWS_ESTIMATE} rows.
+ *
+ * <p>{@link #plan(List, int, ToLongFunction)} also gives every core work: when the target makes
+ * fewer partitions than the cores (a small project: 100 photos of 64 MB are one partition of 64
+ * MB), the resources are cut instead into as many contiguous partitions as cores (or resources), of
+ * about equal estimated cost ({@link DecodeCost}).
  */
 public final class PartitionPlanner {
 
@@ -78,6 +83,60 @@ public final class PartitionPlanner {
     if (!current.isEmpty()) {
       out.add(new ResourcePartition(out.size(), List.copyOf(current), currentBytes));
     }
+    return out;
+  }
+
+  /**
+   * Plans by the target, or, when that gives fewer than {@code minPartitions} partitions and there
+   * are more resources than partitions, into {@code min(minPartitions, resources)} contiguous
+   * partitions of about equal {@code cost}; source order is kept within and across partitions.
+   *
+   * @param minPartitions the partitions wanted at least (the session's default parallelism), or 1
+   */
+  public List<ResourcePartition> plan(
+      List<PlannedResource> resources, int minPartitions, ToLongFunction<PlannedResource> cost) {
+    List<ResourcePartition> byTarget = plan(resources);
+    int wanted = Math.min(minPartitions, resources.size());
+    return byTarget.size() >= wanted ? byTarget : balanced(resources, wanted, cost);
+  }
+
+  /**
+   * {@code count} contiguous partitions (1 to {@code resources.size()}) of about equal cost: a
+   * partition closes before the resource whose middle lies past its share of the total cost, or
+   * when the resources left are only enough to give every partition left one.
+   */
+  static List<ResourcePartition> balanced(
+      List<PlannedResource> resources, int count, ToLongFunction<PlannedResource> cost) {
+    int n = resources.size();
+    if (count < 1 || count > n) {
+      throw new IllegalArgumentException(count + " partitions of " + n + " resources");
+    }
+    long[] costs = new long[n];
+    double total = 0;
+    for (int i = 0; i < n; i++) {
+      costs[i] = Math.max(1, cost.applyAsLong(resources.get(i)));
+      total += costs[i];
+    }
+    List<ResourcePartition> out = new ArrayList<>(count);
+    List<PlannedResource> current = new ArrayList<>();
+    long currentBytes = 0;
+    double before = 0;
+    for (int i = 0; i < n; i++) {
+      int partition = out.size();
+      if (!current.isEmpty() && partition < count - 1) {
+        boolean past = before + costs[i] / 2.0 > total * (partition + 1) / count;
+        boolean needed = n - i == count - 1 - partition;
+        if (past || needed) {
+          out.add(new ResourcePartition(partition, List.copyOf(current), currentBytes));
+          current.clear();
+          currentBytes = 0;
+        }
+      }
+      current.add(resources.get(i));
+      currentBytes += bytes(resources.get(i));
+      before += costs[i];
+    }
+    out.add(new ResourcePartition(out.size(), List.copyOf(current), currentBytes));
     return out;
   }
 

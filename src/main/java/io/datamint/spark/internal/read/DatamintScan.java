@@ -2,6 +2,7 @@ package io.datamint.spark.internal.read;
 
 import io.datamint.spark.internal.api.model.Annotation;
 import io.datamint.spark.internal.dataset.ResourceSelection;
+import io.datamint.spark.internal.plan.DecodeCost;
 import io.datamint.spark.internal.plan.PartitionPlanner;
 import io.datamint.spark.internal.plan.PlannedResource;
 import io.datamint.spark.internal.plan.ResourcePartition;
@@ -9,8 +10,11 @@ import io.datamint.spark.internal.read.executor.DatamintReaderFactory;
 import io.datamint.spark.internal.read.executor.RowIndexFilter;
 import io.datamint.spark.internal.schema.DatamintSchema;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.expressions.filter.Predicate;
 import org.apache.spark.sql.connector.metric.CustomMetric;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
@@ -82,18 +86,31 @@ final class DatamintScan implements Scan, Batch, SupportsReportStatistics {
       long start = System.nanoTime();
       boolean readsFiles = DatamintSchema.readsFiles(readSchema);
       RowWeight weight = new RowWeight(table.options(), readsFiles, table.snapshot());
-      PartitionPlanner planner;
+      List<ResourceSelection.Selected> selected = selectedResources();
+      List<PlannedResource> resources = plannedResources(selected);
       if (!readsFiles) {
         // No file is read: a resource costs a row of metadata, not its file's bytes.
-        planner = PartitionPlanner.byRows(PartitionPlanner.METADATA_ROWS_PER_PARTITION, weight::of);
-      } else if (table.options().expandsRows()) {
-        planner = PartitionPlanner.byRows(table.options().targetPartitionRows(), weight::of);
+        partitions =
+            PartitionPlanner.byRows(PartitionPlanner.METADATA_ROWS_PER_PARTITION, weight::of)
+                .plan(resources);
       } else {
-        planner = PartitionPlanner.byBytes(table.options().targetPartitionBytes());
+        // Files are decoded: at least a partition per core unless the user set the target
+        int cores = table.options().partitionTargetGiven() ? 1 : defaultParallelism();
+        if (table.options().expandsRows()) {
+          partitions =
+              PartitionPlanner.byRows(table.options().targetPartitionRows(), weight::of)
+                  .plan(resources, cores, weight::of);
+        } else {
+          Map<String, Long> costs = new HashMap<>();
+          for (ResourceSelection.Selected s : selected) {
+            costs.put(s.resource().id(), DecodeCost.of(s.resource()));
+          }
+          partitions =
+              PartitionPlanner.byBytes(table.options().targetPartitionBytes())
+                  .plan(resources, cores, r -> costs.getOrDefault(r.resourceId(), 1L));
+        }
       }
-      List<PlannedResource> planned = plannedResources();
-      partitions = planner.plan(planned);
-      resourcesPlanned = planned.size();
+      resourcesPlanned = resources.size();
       planningNanos = System.nanoTime() - start;
     }
     return partitions.toArray(new InputPartition[0]);
@@ -157,9 +174,17 @@ final class DatamintScan implements Scan, Batch, SupportsReportStatistics {
   }
 
   /** The resources this scan reads, in source order. */
-  private List<PlannedResource> plannedResources() {
+  /** The session's default parallelism (its cores), or 1 without an active session. */
+  private static int defaultParallelism() {
+    return SparkSession.getActiveSession().isDefined()
+        ? Math.max(1, SparkSession.active().sparkContext().defaultParallelism())
+        : 1;
+  }
+
+  private static List<PlannedResource> plannedResources(
+      List<ResourceSelection.Selected> selectedResources) {
     List<PlannedResource> out = new ArrayList<>();
-    for (ResourceSelection.Selected selected : selectedResources()) {
+    for (ResourceSelection.Selected selected : selectedResources) {
       out.add(PlannedResource.of(selected.resource(), selected.annotations(), selected.split()));
     }
     return out;

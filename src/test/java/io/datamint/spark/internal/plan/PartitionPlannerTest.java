@@ -110,4 +110,68 @@ class PartitionPlannerTest {
     // 300 | 300 + 1 + 64 | 300: a partition closes before it would pass 512 rows
     assertThat(partitions).extracting(p -> p.resources().size()).containsExactly(1, 3, 1);
   }
+
+  private static List<PlannedResource> sized(long... sizes) {
+    List<PlannedResource> out = new ArrayList<>();
+    for (int i = 0; i < sizes.length; i++) {
+      out.add(resource("r" + i, sizes[i]));
+    }
+    return out;
+  }
+
+  private static List<List<String>> ids(List<ResourcePartition> partitions) {
+    return partitions.stream()
+        .map(p -> p.resources().stream().map(PlannedResource::resourceId).toList())
+        .toList();
+  }
+
+  @Test
+  void aSmallProjectGetsAPartitionPerCoreInSourceOrder() {
+    List<PlannedResource> photos = sized(new long[100]);
+    for (int i = 0; i < 100; i++) {
+      photos.set(i, resource("r" + i, 640_000L));
+    }
+    List<ResourcePartition> partitions =
+        PartitionPlanner.byBytes(64L << 20).plan(photos, 2, PartitionPlanner::bytes);
+    assertThat(partitions).extracting(p -> p.resources().size()).containsExactly(50, 50);
+    assertThat(partitions).extracting(ResourcePartition::index).containsExactly(0, 1);
+    List<String> order = ids(partitions).stream().flatMap(List::stream).toList();
+    assertThat(order).isEqualTo(photos.stream().map(PlannedResource::resourceId).toList());
+    assertThat(partitions.get(0).estimatedBytes()).isEqualTo(50 * 640_000L);
+  }
+
+  @Test
+  void partitionsAreBalancedByCostNotCount() {
+    // one expensive resource first: it is a partition alone, the cheap ones share the others
+    List<PlannedResource> resources = sized(10, 10, 10, 10, 10, 10);
+    long[] costs = {300, 10, 10, 10, 10, 10};
+    List<ResourcePartition> partitions =
+        PartitionPlanner.byBytes(1000)
+            .plan(resources, 2, r -> costs[Integer.parseInt(r.resourceId().substring(1))]);
+    assertThat(ids(partitions))
+        .containsExactly(List.of("r0"), List.of("r1", "r2", "r3", "r4", "r5"));
+    List<ResourcePartition> three =
+        PartitionPlanner.byBytes(1000).plan(sized(5, 5, 5, 5, 5, 5, 5, 5, 5), 3, r -> 1);
+    assertThat(three).extracting(p -> p.resources().size()).containsExactly(3, 3, 3);
+  }
+
+  @Test
+  void everyPartitionGetsAResourceEvenWhenCostsAreSkewed() {
+    long[] costs = {1, 1, 1, 1000};
+    List<ResourcePartition> partitions =
+        PartitionPlanner.byBytes(1000)
+            .plan(sized(1, 1, 1, 1), 4, r -> costs[Integer.parseInt(r.resourceId().substring(1))]);
+    assertThat(partitions).extracting(p -> p.resources().size()).containsExactly(1, 1, 1, 1);
+    List<ResourcePartition> fewer = PartitionPlanner.byBytes(1000).plan(sized(1, 1, 1), 8, r -> 1);
+    assertThat(fewer).hasSize(3);
+  }
+
+  @Test
+  void theTargetWinsWhenItAlreadyMakesEnoughPartitions() {
+    List<ResourcePartition> partitions =
+        PartitionPlanner.byBytes(100).plan(sized(60, 60, 60, 60), 2, r -> 1);
+    assertThat(partitions).hasSize(4);
+    assertThat(PartitionPlanner.byBytes(1000).plan(sized(60, 60, 60), 1, r -> 1)).hasSize(1);
+    assertThat(PartitionPlanner.byBytes(1000).plan(List.of(), 4, r -> 1)).isEmpty();
+  }
 }

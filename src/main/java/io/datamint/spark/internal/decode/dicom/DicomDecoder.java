@@ -3,6 +3,7 @@ package io.datamint.spark.internal.decode.dicom;
 import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.internal.core.DecodeLimits;
 import io.datamint.spark.internal.core.PixelArray;
+import io.datamint.spark.internal.core.PixelDtype;
 import io.datamint.spark.internal.decode.DecodedResource;
 import io.datamint.spark.internal.decode.FrameStream;
 import io.datamint.spark.internal.decode.ResourceDecoder;
@@ -41,12 +42,27 @@ public final class DicomDecoder implements ResourceDecoder {
   @Override
   public DecodedResource decode(byte[] file, int length, DecodeLimits limits)
       throws DecodeException {
+    return decode(file, length, limits, PixelDtype.SDK);
+  }
+
+  /**
+   * Decodes with the pixels in the type {@code dtype} gives (see {@link OutputPlan}); with {@code
+   * native}, a modality LUT stage left out is said in the metainfo ({@code _rescale}).
+   */
+  @Override
+  public DecodedResource decode(byte[] file, int length, DecodeLimits limits, PixelDtype dtype)
+      throws DecodeException {
     ParsedDicom dicom = parse(file, length, limits);
-    PixelArray array = pixels.decode(dicom, limits);
+    PixelArray array = pixels.decode(dicom, limits, dtype);
     // frames counted from the pixel data, where pydicom would take 1, are said in the metainfo
     boolean inferred =
         array.dim(0) > 1 && NumberOfFrames.of(dicom.dataset()) == NumberOfFrames.ABSENT;
-    String metainfo = MetainfoWriter.write(dicom, inferred ? array.dim(0) : 0);
+    ModalityTransform skipped =
+        dtype == PixelDtype.NATIVE
+            ? OutputPlan.of(dicom.dataset(), PixelModule.of(dicom.dataset()), dtype)
+                .skippedModality()
+            : null;
+    String metainfo = MetainfoWriter.write(dicom, inferred ? array.dim(0) : 0, skipped);
     double[] affine = PatientAffine.of(dicom.dataset(), array.dim(0));
     return new DecodedResource(array, metainfo, affine, DicomGeometry.of(dicom.dataset()));
   }
@@ -57,13 +73,19 @@ public final class DicomDecoder implements ResourceDecoder {
    */
   @Override
   public FrameStream frames(byte[] file, int length, DecodeLimits limits) throws DecodeException {
+    return frames(file, length, limits, PixelDtype.SDK);
+  }
+
+  @Override
+  public FrameStream frames(byte[] file, int length, DecodeLimits limits, PixelDtype dtype)
+      throws DecodeException {
     ParsedDicom dicom = parse(file, length, limits);
-    PixelFrames frames = pixels.frames(dicom, limits);
+    PixelFrames frames = pixels.frames(dicom, limits, dtype);
     if (frames == null) {
       return null;
     }
     double[] affine = PatientAffine.of(dicom.dataset(), frames.count());
-    return new DicomFrameStream(frames, limits, affine);
+    return new DicomFrameStream(frames, limits, dtype, affine);
   }
 
   private static ParsedDicom parse(byte[] file, int length, DecodeLimits limits)

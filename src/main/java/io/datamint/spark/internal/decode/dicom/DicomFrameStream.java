@@ -3,6 +3,7 @@ package io.datamint.spark.internal.decode.dicom;
 import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.internal.core.DecodeLimits;
 import io.datamint.spark.internal.core.PixelArray;
+import io.datamint.spark.internal.core.PixelDtype;
 import io.datamint.spark.internal.decode.FrameStream;
 
 /**
@@ -15,14 +16,16 @@ import io.datamint.spark.internal.decode.FrameStream;
 final class DicomFrameStream implements FrameStream {
 
   private final DecodeLimits limits;
+  private final PixelDtype dtype;
   private final double[] affine;
   private final int count;
   private PixelFrames frames;
   private int position;
 
-  DicomFrameStream(PixelFrames frames, DecodeLimits limits, double[] affine) {
+  DicomFrameStream(PixelFrames frames, DecodeLimits limits, PixelDtype dtype, double[] affine) {
     this.frames = frames;
     this.limits = limits;
+    this.dtype = dtype;
     this.affine = affine;
     this.count = frames.count();
   }
@@ -50,7 +53,7 @@ final class DicomFrameStream implements FrameStream {
     PixelModule pm = frames.module();
     OutputPlan plan = frames.plan();
     PixelArray frame =
-        PixelArray.allocate(limits, plan.outputType(), plan.channels(), pm.rows(), pm.columns());
+        PixelArray.allocate(limits, plan.writeType(), plan.channels(), pm.rows(), pm.columns());
     try {
       frames.decode(position, new FrameWriter(frame, plan, pm), 0);
     } catch (RuntimeException e) {
@@ -58,10 +61,8 @@ final class DicomFrameStream implements FrameStream {
       throw e;
     }
     position++;
-    if (plan.invertMonochrome1()) {
-      Monochrome1.invert(frame); // a single frame: its own minimum and maximum, as the whole
-    }
-    return frame;
+    // a single frame: its own minimum and maximum, as the whole
+    return PixelDecoder.finish(frame, plan, dtype, limits);
   }
 
   @Override

@@ -19,6 +19,8 @@ final class FrameWriter {
       MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
   private static final VarHandle INT_LE =
       MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle FLOAT_LE =
+      MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
   private static final VarHandle DOUBLE_LE =
       MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -42,7 +44,7 @@ final class FrameWriter {
 
   /** The byte offset of frame {@code index} in the output's backing array. */
   int frameOffset(int index) {
-    return outBase + index * plan.channels() * pixels * plan.outputType().itemSize();
+    return outBase + index * plan.channels() * pixels * plan.writeType().itemSize();
   }
 
   /** The output's backing array. */
@@ -74,6 +76,9 @@ final class FrameWriter {
     int count = plan.channels() * pixels;
     int at = frameOffset(index);
     ModalityTransform modality = plan.modality();
+    DType type = plan.writeType();
+    // stored uint32 values (neither palette entries nor LUT outputs, which have at most 16 bits)
+    boolean unsigned32 = plan.storedType() == DType.UINT32 && plan.palette() == null;
     switch (modality.kind()) {
       case RESCALE:
         writeRescaled(
@@ -82,14 +87,15 @@ final class FrameWriter {
             at,
             modality.slope(),
             modality.intercept(),
-            plan.storedType() == DType.UINT32);
+            unsigned32,
+            type == DType.FLOAT32);
         return;
       case LUT:
         modality.applyLut(values, count);
-        writeInts(values, count, at, plan.outputType());
+        writeInts(values, count, at, type, false);
         return;
       default:
-        writeInts(values, count, at, plan.outputType());
+        writeInts(values, count, at, type, unsigned32);
     }
   }
 
@@ -111,9 +117,30 @@ final class FrameWriter {
     }
   }
 
+  /**
+   * Writes {@code v * slope + intercept}, computed in double precision; as float32 each value is
+   * that double rounded to the nearest float32 (the float64 result narrowed, without a float64
+   * array).
+   */
   private void writeRescaled(
-      int[] v, int count, int at, double slope, double intercept, boolean unsigned32) {
-    if (unsigned32) {
+      int[] v,
+      int count,
+      int at,
+      double slope,
+      double intercept,
+      boolean unsigned32,
+      boolean float32) {
+    if (float32) {
+      if (unsigned32) {
+        for (int i = 0; i < count; i++) {
+          FLOAT_LE.set(out, at + 4 * i, (float) ((v[i] & 0xFFFFFFFFL) * slope + intercept));
+        }
+      } else {
+        for (int i = 0; i < count; i++) {
+          FLOAT_LE.set(out, at + 4 * i, (float) (v[i] * slope + intercept));
+        }
+      }
+    } else if (unsigned32) {
       for (int i = 0; i < count; i++) {
         DOUBLE_LE.set(out, at + 8 * i, (v[i] & 0xFFFFFFFFL) * slope + intercept);
       }
@@ -124,7 +151,12 @@ final class FrameWriter {
     }
   }
 
-  private void writeInts(int[] v, int count, int at, DType type) {
+  /** Writes integer values in an integer type, or converted to float32 or float64. */
+  private void writeInts(int[] v, int count, int at, DType type, boolean unsigned32) {
+    if (type == DType.FLOAT32 || type == DType.FLOAT64) {
+      writeFloats(v, count, at, type == DType.FLOAT32, unsigned32);
+      return;
+    }
     switch (type.itemSize()) {
       case 1:
         for (int i = 0; i < count; i++) {
@@ -143,6 +175,18 @@ final class FrameWriter {
         break;
       default:
         throw new IllegalStateException("no integer output of " + type.numpyName());
+    }
+  }
+
+  private void writeFloats(int[] v, int count, int at, boolean float32, boolean unsigned32) {
+    if (float32) {
+      for (int i = 0; i < count; i++) {
+        FLOAT_LE.set(out, at + 4 * i, unsigned32 ? (float) (v[i] & 0xFFFFFFFFL) : (float) v[i]);
+      }
+    } else {
+      for (int i = 0; i < count; i++) {
+        DOUBLE_LE.set(out, at + 8 * i, unsigned32 ? (double) (v[i] & 0xFFFFFFFFL) : v[i]);
+      }
     }
   }
 }

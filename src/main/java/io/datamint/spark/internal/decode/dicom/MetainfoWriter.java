@@ -50,6 +50,17 @@ final class MetainfoWriter {
    * frames counted from the pixel data) a last member {@code "_inferred": {"NumberOfFrames": n}}.
    */
   static String write(ParsedDicom dicom, int inferredFrames) throws DecodeException {
+    return write(dicom, inferredFrames, null);
+  }
+
+  /**
+   * As {@link #write(ParsedDicom, int)}, and when {@code skipped} is a modality transform that was
+   * not applied ({@code pixel_dtype} {@code native}) a last member {@code "_rescale"}: {@code
+   * {"applied": false, "slope": s, "intercept": i}} for Rescale Slope and Intercept, {@code
+   * {"applied": false, "modality_lut": true}} for a Modality LUT Sequence.
+   */
+  static String write(ParsedDicom dicom, int inferredFrames, ModalityTransform skipped)
+      throws DecodeException {
     StringWriter out = new StringWriter(4096);
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
       g.writeStartObject();
@@ -64,6 +75,17 @@ final class MetainfoWriter {
       if (inferredFrames > 0) {
         g.writeObjectFieldStart("_inferred");
         g.writeNumberField("NumberOfFrames", inferredFrames);
+        g.writeEndObject();
+      }
+      if (skipped != null && skipped.kind() != ModalityTransform.Kind.NONE) {
+        g.writeObjectFieldStart("_rescale");
+        g.writeBooleanField("applied", false);
+        if (skipped.kind() == ModalityTransform.Kind.RESCALE) {
+          g.writeNumberField("slope", skipped.slope());
+          g.writeNumberField("intercept", skipped.intercept());
+        } else {
+          g.writeBooleanField("modality_lut", true);
+        }
         g.writeEndObject();
       }
       g.writeEndObject();

@@ -2,6 +2,7 @@ package io.datamint.spark.internal.decode.dicom;
 
 import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.internal.core.DType;
+import io.datamint.spark.internal.core.PixelDtype;
 
 /**
  * What the output array is and which of the SDK's steps apply, decided once from the header:
@@ -16,6 +17,13 @@ import io.datamint.spark.internal.core.DType;
  *       COLOR, whose values are indices);
  *   <li>MONOCHROME1 inverted to {@code max + min - value} over the whole array.
  * </ol>
+ *
+ * <p>The {@link PixelDtype} changes two things: {@code native} leaves the modality LUT stage out
+ * (its transform is then {@link #skippedModality()}, for {@code metainfo}); {@code float32} and
+ * {@code float64} make the output that type, written directly by the {@link FrameWriter} (the
+ * rescale computed in double precision and each value rounded once to float32), except for
+ * MONOCHROME1, whose inversion runs over the values of the SDK's type: there frames are written in
+ * the SDK's type ({@link #writeType()}) and the inverted array converted afterwards.
  */
 final class OutputPlan {
 
@@ -25,42 +33,55 @@ final class OutputPlan {
   private final PaletteLut palette;
   private final ModalityTransform modality;
   private final boolean invertMonochrome1;
+  private final DType writeType;
+  private final ModalityTransform skippedModality;
 
   private OutputPlan(
       DType storedType,
-      DType outputType,
+      DType sdkType,
+      PixelDtype dtype,
       int channels,
       PaletteLut palette,
       ModalityTransform modality,
+      ModalityTransform skippedModality,
       boolean invertMonochrome1) {
     this.storedType = storedType;
-    this.outputType = outputType;
+    this.outputType = dtype.outputType(sdkType);
     this.channels = channels;
     this.palette = palette;
     this.modality = modality;
+    this.skippedModality = skippedModality;
     this.invertMonochrome1 = invertMonochrome1;
+    this.writeType = invertMonochrome1 ? sdkType : outputType;
   }
 
+  /** The plan of the SDK's types ({@link PixelDtype#SDK}). */
   static OutputPlan of(DicomDataset ds, PixelModule pm) throws DecodeException {
+    return of(ds, pm, PixelDtype.SDK);
+  }
+
+  static OutputPlan of(DicomDataset ds, PixelModule pm, PixelDtype dtype) throws DecodeException {
     DType stored = storedType(pm);
+    ModalityTransform none = ModalityTransform.of(new DicomDataset(), false);
     if ("PALETTE COLOR".equals(pm.photometric()) && pm.samplesPerPixel() == 1) {
       PaletteLut palette = PaletteLut.of(ds, pm.signed());
-      return new OutputPlan(
-          stored,
-          palette.type(),
-          3,
-          palette,
-          ModalityTransform.of(new DicomDataset(), false),
-          false);
+      return new OutputPlan(stored, palette.type(), dtype, 3, palette, none, none, false);
     }
     ModalityTransform modality = ModalityTransform.of(ds, pm.signed());
-    DType output = modality.outputType() == null ? stored : modality.outputType();
+    ModalityTransform skipped = none;
+    if (dtype == PixelDtype.NATIVE) {
+      skipped = modality;
+      modality = none;
+    }
+    DType sdkType = modality.outputType() == null ? stored : modality.outputType();
     return new OutputPlan(
         stored,
-        output,
+        sdkType,
+        dtype,
         pm.samplesPerPixel(),
         null,
         modality,
+        skipped,
         "MONOCHROME1".equals(pm.photometric()));
   }
 
@@ -81,8 +102,22 @@ final class OutputPlan {
     return storedType;
   }
 
+  /** The type of the decoded array. */
   DType outputType() {
     return outputType;
+  }
+
+  /**
+   * The type frames are written in: the output type, or for MONOCHROME1 the SDK's type, converted
+   * to the output type after the inversion.
+   */
+  DType writeType() {
+    return writeType;
+  }
+
+  /** The modality transform {@code native} left out (its kind is NONE when none was). */
+  ModalityTransform skippedModality() {
+    return skippedModality;
   }
 
   int channels() {
@@ -104,6 +139,7 @@ final class OutputPlan {
   /** Whether stored values go to the output unchanged (no color, palette or modality step). */
   boolean keepsStoredValues(PixelModule pm) {
     return palette == null
+        && writeType == storedType
         && modality.kind() == ModalityTransform.Kind.NONE
         && !(pm.samplesPerPixel() == 3 && YbrToRgb.applies(pm.photometric()));
   }

@@ -3,6 +3,8 @@ package io.datamint.spark.internal.decode.dicom;
 import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.internal.core.DecodeLimits;
 import io.datamint.spark.internal.core.PixelArray;
+import io.datamint.spark.internal.core.PixelDtype;
+import io.datamint.spark.internal.decode.PixelConversion;
 
 /**
  * Turns the pixel data of a parsed DICOM into the {@code (frames, channels, rows, columns)} array
@@ -20,21 +22,33 @@ final class PixelDecoder {
     this.codecs = codecs;
   }
 
-  PixelArray decode(ParsedDicom dicom, DecodeLimits limits) throws DecodeException {
-    PixelFrames frames = PixelFrames.open(dicom, codecs, limits, true);
+  PixelArray decode(ParsedDicom dicom, DecodeLimits limits, PixelDtype dtype)
+      throws DecodeException {
+    PixelFrames frames = PixelFrames.open(dicom, codecs, limits, dtype, true);
     PixelModule pm = frames.module();
     OutputPlan plan = frames.plan();
     int n = frames.count();
     PixelArray out =
-        PixelArray.allocate(limits, plan.outputType(), n, plan.channels(), pm.rows(), pm.columns());
+        PixelArray.allocate(limits, plan.writeType(), n, plan.channels(), pm.rows(), pm.columns());
     FrameWriter writer = new FrameWriter(out, plan, pm);
     for (int f = 0; f < n; f++) {
       frames.decode(f, writer, f);
     }
-    if (plan.invertMonochrome1()) {
-      Monochrome1.invert(out);
+    return finish(out, plan, dtype, limits);
+  }
+
+  /**
+   * A written array (or frame) with MONOCHROME1 inverted, converted to the output type when it was
+   * written in another ({@link OutputPlan#writeType()}).
+   */
+  static PixelArray finish(
+      PixelArray written, OutputPlan plan, PixelDtype dtype, DecodeLimits limits)
+      throws DecodeException {
+    if (!plan.invertMonochrome1()) {
+      return written;
     }
-    return out;
+    Monochrome1.invert(written);
+    return PixelConversion.convert(written, dtype, limits);
   }
 
   /**
@@ -42,8 +56,9 @@ final class PixelDecoder {
    * #decode}'s array; null when a frame alone cannot have them: MONOCHROME1 with several frames,
    * inverted over the minimum and maximum of all of them.
    */
-  PixelFrames frames(ParsedDicom dicom, DecodeLimits limits) throws DecodeException {
-    PixelFrames frames = PixelFrames.open(dicom, codecs, limits, false);
+  PixelFrames frames(ParsedDicom dicom, DecodeLimits limits, PixelDtype dtype)
+      throws DecodeException {
+    PixelFrames frames = PixelFrames.open(dicom, codecs, limits, dtype, false);
     return frames.plan().invertMonochrome1() && frames.count() > 1 ? null : frames;
   }
 

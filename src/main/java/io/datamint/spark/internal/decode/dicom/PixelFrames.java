@@ -2,6 +2,7 @@ package io.datamint.spark.internal.decode.dicom;
 
 import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.internal.core.DecodeLimits;
+import io.datamint.spark.internal.core.PixelDtype;
 
 /**
  * The frames of a parsed DICOM's pixel data, checked and ready to decode one at a time: native
@@ -47,6 +48,7 @@ final class PixelFrames {
   /**
    * The frames of the file's pixel data.
    *
+   * @param dtype the element type asked for (see {@link OutputPlan})
    * @param wholeFile whether all the frames are decoded into one array, whose size is then checked
    *     against the limits before the pixel data is split; otherwise each frame is checked as it is
    *     allocated
@@ -54,7 +56,11 @@ final class PixelFrames {
    *     frames the header declares
    */
   static PixelFrames open(
-      ParsedDicom dicom, EncapsulatedCodecs codecs, DecodeLimits limits, boolean wholeFile)
+      ParsedDicom dicom,
+      EncapsulatedCodecs codecs,
+      DecodeLimits limits,
+      PixelDtype dtype,
+      boolean wholeFile)
       throws DecodeException {
     DicomDataset ds = dicom.dataset();
     DicomElement pixelData = ds.get(Tags.PIXEL_DATA);
@@ -68,7 +74,7 @@ final class PixelFrames {
           "no pixel data: this DICOM is " + PixelDecoder.describeObject(dicom));
     }
     PixelModule pm = PixelModule.of(ds);
-    OutputPlan plan = OutputPlan.of(ds, pm);
+    OutputPlan plan = OutputPlan.of(ds, pm, dtype);
     TransferSyntax syntax = dicom.transferSyntax();
     if (pixelData.isEncapsulated() != syntax.encapsulated()) {
       throw new DecodeException(

@@ -9,6 +9,7 @@ import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.internal.core.DType;
 import io.datamint.spark.internal.core.DecodeLimits;
 import io.datamint.spark.internal.core.PixelArray;
+import io.datamint.spark.internal.core.PixelDtype;
 import io.datamint.spark.internal.core.VolumeGeometry;
 import io.datamint.spark.internal.decode.DecodedResource;
 import io.datamint.spark.internal.decode.LibraryFailure;
@@ -95,16 +96,28 @@ public final class NiftiDecoder implements ResourceDecoder {
   @Override
   public DecodedResource decode(byte[] file, int length, DecodeLimits limits)
       throws DecodeException {
+    return decode(file, length, limits, PixelDtype.SDK);
+  }
+
+  /**
+   * Decodes with the voxels in the type {@code dtype} gives: {@code native} leaves a scaling out
+   * (said in the metainfo: {@code scaled} false and {@code _rescale}); {@code float32} and {@code
+   * float64} convert every voxel (colour voxels included) while copying, float32 being the float64
+   * value rounded once to float32.
+   */
+  @Override
+  public DecodedResource decode(byte[] file, int length, DecodeLimits limits, PixelDtype dtype)
+      throws DecodeException {
     if (length < 0 || length > file.length) {
       throw new IllegalArgumentException(
           "length " + length + " outside the array of " + file.length);
     }
     boolean gzip = length >= 2 && file[0] == (byte) 0x1f && file[1] == (byte) 0x8b;
     if (gzip) {
-      return decodeGzip(file, length, limits);
+      return decodeGzip(file, length, limits, dtype);
     }
     NiftiHeader header = NiftiHeader.parse(file, Math.min(length, NiftiHeader.NIFTI2_SIZE));
-    Plan plan = plan(header, limits, file);
+    Plan plan = plan(header, limits, file, dtype);
     long end = plan.offset + plan.rawBytes;
     if (end > length) {
       throw truncated(plan, length, false);
@@ -112,8 +125,8 @@ public final class NiftiDecoder implements ResourceDecoder {
     return finish(header, plan, file, length, limits);
   }
 
-  private static DecodedResource decodeGzip(byte[] file, int length, DecodeLimits limits)
-      throws DecodeException {
+  private static DecodedResource decodeGzip(
+      byte[] file, int length, DecodeLimits limits, PixelDtype dtype) throws DecodeException {
     try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(file, 0, length), 65536)) {
       byte[] head = new byte[NiftiHeader.NIFTI2_MIN_OFFSET];
       int got = in.readNBytes(head, 0, head.length);
@@ -125,7 +138,7 @@ public final class NiftiDecoder implements ResourceDecoder {
                 + " bytes)");
       }
       NiftiHeader header = NiftiHeader.parse(head, got);
-      Plan plan = plan(header, limits, head);
+      Plan plan = plan(header, limits, head, dtype);
       long total = plan.offset + plan.rawBytes;
       if (total > limits.maxDecodedBytes()) {
         throw new DecodeException(
@@ -189,6 +202,10 @@ public final class NiftiDecoder implements ResourceDecoder {
     double slope = 1;
     double inter = 0;
     boolean scaled;
+
+    /** A scaling that applies but that {@code native} left out. */
+    boolean scalingSkipped;
+
     DType dtype;
 
     String describeShape() {
@@ -196,7 +213,8 @@ public final class NiftiDecoder implements ResourceDecoder {
     }
   }
 
-  private static Plan plan(NiftiHeader h, DecodeLimits limits, byte[] head) throws DecodeException {
+  private static Plan plan(NiftiHeader h, DecodeLimits limits, byte[] head, PixelDtype dtype)
+      throws DecodeException {
     String v = "NIfTI-" + h.version;
     String single = h.version == 1 ? "n+1" : "n+2";
     String pair = h.version == 1 ? "ni1" : "ni2";
@@ -253,17 +271,24 @@ public final class NiftiDecoder implements ResourceDecoder {
             "valid scl_slope " + h.sclSlope + " but invalid scl_inter " + h.sclInter);
       }
       scaled = !(h.sclSlope == 1 && h.sclInter == 0);
-      plan.scaled = scaled;
       plan.slope = h.sclSlope;
       plan.inter = h.sclInter;
+      if (scaled && dtype == PixelDtype.NATIVE) {
+        plan.scalingSkipped = true;
+        scaled = false;
+      }
+      plan.scaled = scaled;
     }
-    if (scaled || plan.type == NiftiDataType.UINT64) {
+    if (!scaled) {
+      plan.slope = 1;
+      plan.inter = 0;
+    }
+    if (dtype == PixelDtype.FLOAT32) {
+      plan.conversion = VoxelCopier.Conversion.FLOAT32;
+      plan.dtype = DType.FLOAT32;
+    } else if (scaled || plan.type == NiftiDataType.UINT64 || dtype == PixelDtype.FLOAT64) {
       plan.conversion = VoxelCopier.Conversion.FLOAT64;
       plan.dtype = DType.FLOAT64;
-      if (!scaled) {
-        plan.slope = 1;
-        plan.inter = 0;
-      }
     } else {
       plan.conversion = VoxelCopier.Conversion.NATIVE;
       plan.dtype = plan.type.nativeType;
@@ -494,6 +519,12 @@ public final class NiftiDecoder implements ResourceDecoder {
     orient.put("slice_flipped", flip);
     orient.put("slice_axis_fallback", fallback);
     m.put("scaled", plan.scaled);
+    if (plan.scalingSkipped) {
+      ObjectNode rescale = m.putObject("_rescale");
+      rescale.put("applied", false);
+      rescale.put("slope", h.sclSlope);
+      rescale.put("intercept", h.sclInter);
+    }
     try {
       return MAPPER.writeValueAsString(m);
     } catch (JsonProcessingException e) {

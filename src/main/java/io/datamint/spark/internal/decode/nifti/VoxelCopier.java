@@ -20,6 +20,7 @@ final class VoxelCopier {
   private static final VarHandle LONG_LE = view(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final VarHandle LONG_BE = view(long[].class, ByteOrder.BIG_ENDIAN);
   private static final VarHandle DOUBLE_LE = view(double[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle FLOAT_LE = view(float[].class, ByteOrder.LITTLE_ENDIAN);
 
   private static VarHandle view(Class<?> arrayType, ByteOrder order) {
     return MethodHandles.byteArrayViewVarHandle(arrayType, order);
@@ -30,7 +31,9 @@ final class VoxelCopier {
     /** The stored bits, byte-swapped to little-endian when needed. */
     NATIVE,
     /** float64, with {@code value * slope + inter} applied as nibabel applies it. */
-    FLOAT64
+    FLOAT64,
+    /** The {@link #FLOAT64} value, computed in double precision, rounded once to float32. */
+    FLOAT32
   }
 
   /**
@@ -97,7 +100,12 @@ final class VoxelCopier {
     int h = shape[2];
     int w = shape[3];
     int components = type.components;
-    int outItem = conversion == Conversion.NATIVE ? type.nativeType.itemSize() : 8;
+    int outItem =
+        switch (conversion) {
+          case NATIVE -> type.nativeType.itemSize();
+          case FLOAT32 -> 4;
+          case FLOAT64 -> 8;
+        };
     long sliceStride = stride[layout.sliceAxis()];
     long rowStride = stride[hw[0]];
     int columnStride = Math.toIntExact(stride[hw[1]]);
@@ -113,7 +121,20 @@ final class VoxelCopier {
           long planeStart = sliceStart + t * stride[3] + (long) component * type.elementSize;
           for (int row = 0; row < h; row++) {
             int p = Math.toIntExact(planeStart + row * rowStride);
-            row(kind, layout.bigEndian(), src, p, columnStride, w, dst, d, slope, inter, mul, add);
+            row(
+                kind,
+                layout.bigEndian(),
+                src,
+                p,
+                columnStride,
+                w,
+                dst,
+                d,
+                outItem,
+                slope,
+                inter,
+                mul,
+                add);
             d += rowBytes;
           }
         }
@@ -148,7 +169,7 @@ final class VoxelCopier {
         };
       }
       return switch (type) {
-        case UINT8 -> UINT8;
+        case UINT8, RGB24, RGBA32 -> UINT8; // colour components are bytes, never scaled
         case INT8 -> INT8;
         case INT16 -> INT16;
         case UINT16 -> UINT16;
@@ -158,7 +179,6 @@ final class VoxelCopier {
         case UINT64 -> UINT64;
         case FLOAT32 -> FLOAT32;
         case FLOAT64 -> FLOAT64;
-        default -> throw new IllegalArgumentException(type + " cannot be converted to float64");
       };
     }
   }
@@ -172,6 +192,7 @@ final class VoxelCopier {
       int count,
       byte[] d,
       int q,
+      int step,
       double slope,
       double inter,
       boolean mul,
@@ -214,21 +235,22 @@ final class VoxelCopier {
         }
       }
       case UINT8 -> {
-        for (int i = 0; i < count; i++, p += stride, q += 8) {
-          put(d, q, s[p] & 0xFF, slope, inter, mul, add);
+        for (int i = 0; i < count; i++, p += stride, q += step) {
+          put(d, q, s[p] & 0xFF, step, slope, inter, mul, add);
         }
       }
       case INT8 -> {
-        for (int i = 0; i < count; i++, p += stride, q += 8) {
-          put(d, q, s[p], slope, inter, mul, add);
+        for (int i = 0; i < count; i++, p += stride, q += step) {
+          put(d, q, s[p], step, slope, inter, mul, add);
         }
       }
       case INT16 -> {
-        for (int i = 0; i < count; i++, p += stride, q += 8) {
+        for (int i = 0; i < count; i++, p += stride, q += step) {
           put(
               d,
               q,
               be ? (short) SHORT_BE.get(s, p) : (short) SHORT_LE.get(s, p),
+              step,
               slope,
               inter,
               mul,
@@ -236,28 +258,37 @@ final class VoxelCopier {
         }
       }
       case UINT16 -> {
-        for (int i = 0; i < count; i++, p += stride, q += 8) {
+        for (int i = 0; i < count; i++, p += stride, q += step) {
           int v = (be ? (short) SHORT_BE.get(s, p) : (short) SHORT_LE.get(s, p)) & 0xFFFF;
-          put(d, q, v, slope, inter, mul, add);
+          put(d, q, v, step, slope, inter, mul, add);
         }
       }
       case INT32 -> {
-        for (int i = 0; i < count; i++, p += stride, q += 8) {
-          put(d, q, be ? (int) INT_BE.get(s, p) : (int) INT_LE.get(s, p), slope, inter, mul, add);
+        for (int i = 0; i < count; i++, p += stride, q += step) {
+          put(
+              d,
+              q,
+              be ? (int) INT_BE.get(s, p) : (int) INT_LE.get(s, p),
+              step,
+              slope,
+              inter,
+              mul,
+              add);
         }
       }
       case UINT32 -> {
-        for (int i = 0; i < count; i++, p += stride, q += 8) {
+        for (int i = 0; i < count; i++, p += stride, q += step) {
           long v = (be ? (int) INT_BE.get(s, p) : (int) INT_LE.get(s, p)) & 0xFFFFFFFFL;
-          put(d, q, v, slope, inter, mul, add);
+          put(d, q, v, step, slope, inter, mul, add);
         }
       }
       case INT64 -> {
-        for (int i = 0; i < count; i++, p += stride, q += 8) {
+        for (int i = 0; i < count; i++, p += stride, q += step) {
           put(
               d,
               q,
               (double) (be ? (long) LONG_BE.get(s, p) : (long) LONG_LE.get(s, p)),
+              step,
               slope,
               inter,
               mul,
@@ -265,21 +296,21 @@ final class VoxelCopier {
         }
       }
       case UINT64 -> {
-        for (int i = 0; i < count; i++, p += stride, q += 8) {
+        for (int i = 0; i < count; i++, p += stride, q += step) {
           long v = be ? (long) LONG_BE.get(s, p) : (long) LONG_LE.get(s, p);
-          put(d, q, unsignedToDouble(v), slope, inter, mul, add);
+          put(d, q, unsignedToDouble(v), step, slope, inter, mul, add);
         }
       }
       case FLOAT32 -> {
-        for (int i = 0; i < count; i++, p += stride, q += 8) {
+        for (int i = 0; i < count; i++, p += stride, q += step) {
           int bits = be ? (int) INT_BE.get(s, p) : (int) INT_LE.get(s, p);
-          put(d, q, Float.intBitsToFloat(bits), slope, inter, mul, add);
+          put(d, q, Float.intBitsToFloat(bits), step, slope, inter, mul, add);
         }
       }
       case FLOAT64 -> {
-        for (int i = 0; i < count; i++, p += stride, q += 8) {
+        for (int i = 0; i < count; i++, p += stride, q += step) {
           long bits = be ? (long) LONG_BE.get(s, p) : (long) LONG_LE.get(s, p);
-          put(d, q, Double.longBitsToDouble(bits), slope, inter, mul, add);
+          put(d, q, Double.longBitsToDouble(bits), step, slope, inter, mul, add);
         }
       }
       default -> throw new IllegalStateException(kind.name());
@@ -287,17 +318,22 @@ final class VoxelCopier {
   }
 
   /**
-   * Writes {@code v * slope + inter} (each step only when it changes the value, as nibabel does).
+   * Writes {@code v * slope + inter} (each step only when it changes the value, as nibabel does),
+   * as a float64 ({@code step} 8) or that double rounded to float32 ({@code step} 4).
    */
   private static void put(
-      byte[] d, int q, double v, double slope, double inter, boolean mul, boolean add) {
+      byte[] d, int q, double v, int step, double slope, double inter, boolean mul, boolean add) {
     if (mul) {
       v *= slope;
     }
     if (add) {
       v += inter;
     }
-    DOUBLE_LE.set(d, q, v);
+    if (step == 4) {
+      FLOAT_LE.set(d, q, (float) v);
+    } else {
+      DOUBLE_LE.set(d, q, v);
+    }
   }
 
   /**

@@ -4,11 +4,13 @@ import io.datamint.spark.internal.config.DatamintOptions;
 import io.datamint.spark.internal.config.DatasetKind;
 import io.datamint.spark.internal.config.ReadMode;
 import io.datamint.spark.internal.core.DecodeLimits;
+import io.datamint.spark.internal.core.PixelDtype;
 import java.io.Serializable;
 
 /**
  * What executors need of the options: resolved on the driver, small and serializable.
  *
+ * @param pixelDtype the element type of the {@code image} column (option {@code pixel_dtype})
  * @param maxDecodedBytes the option {@code max_decoded_bytes}, or null for the budget the executor
  *     derives from its heap ({@link #limits()})
  * @param batchTensorBytes the tensor bytes at which an Arrow batch closes (a soft bound: the row
@@ -21,6 +23,7 @@ record ReadSettings(
     ReadMode mode,
     DatasetKind dataset,
     boolean returnMetainfo,
+    PixelDtype pixelDtype,
     Long maxDecodedBytes,
     int batchSize,
     long batchTensorBytes,
@@ -41,6 +44,7 @@ record ReadSettings(
         options.mode(),
         options.dataset(),
         options.returnMetainfo(),
+        options.pixelDtype(),
         options.maxDecodedBytes(),
         options.batchSize(),
         MAX_BATCH_TENSOR_BYTES,
@@ -61,6 +65,7 @@ record ReadSettings(
         mode,
         dataset,
         returnMetainfo,
+        pixelDtype,
         maxDecodedBytes,
         batchSize,
         batchTensorBytes,

@@ -67,7 +67,8 @@ final class ResourceLoader {
   /** The fetched file decoded whole and laid out for the dataset. */
   DecodeOutcome decode(PlannedResource resource, Fetched file) throws DecodeException {
     DecodedResource decoded =
-        Decoders.forFormat(file.format()).decode(file.bytes(), file.length(), settings.limits());
+        Decoders.forFormat(file.format())
+            .decode(file.bytes(), file.length(), settings.limits(), settings.pixelDtype());
     PixelArray image = ItemLayout.layout(settings.dataset(), resource.kind(), decoded.pixels());
     return new DecodeOutcome(
         image,
@@ -83,6 +84,7 @@ final class ResourceLoader {
    * frame), or null when its format is not decoded frame by frame.
    */
   FrameStream frames(Fetched file) throws DecodeException {
-    return Decoders.forFormat(file.format()).frames(file.bytes(), file.length(), settings.limits());
+    return Decoders.forFormat(file.format())
+        .frames(file.bytes(), file.length(), settings.limits(), settings.pixelDtype());
   }
 }

@@ -10,8 +10,10 @@ import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.internal.core.DType;
 import io.datamint.spark.internal.core.DecodeLimits;
 import io.datamint.spark.internal.core.PixelArray;
+import io.datamint.spark.internal.core.PixelDtype;
 import io.datamint.spark.internal.core.VolumeGeometry;
 import io.datamint.spark.internal.decode.DecodedResource;
+import io.datamint.spark.internal.decode.PixelValues;
 import io.datamint.spark.internal.slice.MetainfoGeometry;
 import io.datamint.spark.internal.slice.PlaneResolver;
 import io.datamint.spark.internal.slice.SlicePlane;
@@ -119,6 +121,32 @@ class DicomDecoderTest {
     PixelArray px = decode(DicomBytes.part10(EXPLICIT_LE, b.toBytes())).pixels();
     assertThat(px.dtype()).isEqualTo(DType.UINT8);
     assertThat(ubytes(px)).containsExactly(200, 190, 10);
+  }
+
+  @Test
+  void pixelDtypeOfARescaledMonochrome1() throws Exception {
+    DicomBytes b =
+        image(DicomBytes.explicitLittle(), 1, 3, 1, 16, 16, 0, "MONOCHROME1")
+            .string(Tags.RESCALE_INTERCEPT, "DS", "-1.3")
+            .string(Tags.RESCALE_SLOPE, "DS", "0.1");
+    b.element(Tags.PIXEL_DATA, "OW", DicomBytes.explicitLittle().u16(7).u16(1000).u16(3).toBytes());
+    byte[] file = DicomBytes.part10(EXPLICIT_LE, b.toBytes());
+    double[] sdk = doubles(decode(file).pixels());
+    // inverted over the float64 values, then each rounded once to float32
+    PixelArray f32 =
+        DECODER.decode(file, file.length, DecodeLimits.defaults(), PixelDtype.FLOAT32).pixels();
+    assertThat(f32.dtype()).isEqualTo(DType.FLOAT32);
+    double[] f32Values = PixelValues.of(f32);
+    for (int i = 0; i < sdk.length; i++) {
+      assertThat(f32Values[i]).isEqualTo((double) (float) sdk[i]);
+    }
+    // native: the stored uint16 values inverted in their own type, the rescale in the metainfo
+    DecodedResource stored =
+        DECODER.decode(file, file.length, DecodeLimits.defaults(), PixelDtype.NATIVE);
+    assertThat(stored.pixels().dtype()).isEqualTo(DType.UINT16);
+    assertThat(PixelValues.of(stored.pixels())).containsExactly(996, 3, 1000);
+    assertThat(stored.metainfoJson())
+        .endsWith("\"_rescale\":{\"applied\":false,\"slope\":0.1,\"intercept\":-1.3}}");
   }
 
   @Test

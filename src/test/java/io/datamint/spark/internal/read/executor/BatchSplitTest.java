@@ -61,7 +61,14 @@ class BatchSplitTest {
   private List<List<Line>> batches(Path dir, ReadMode mode) {
     DatamintTable table =
         DatamintTables.load(
-            SharedSpark.session(), Map.of("path", dir.toString(), "mode", mode.name()));
+            SharedSpark.session(),
+            Map.of(
+                "path",
+                dir.toString(),
+                "mode",
+                mode.name(),
+                "target_partition_bytes", // given: one partition, not one per core
+                "64m"));
     Batch scan = table.newScanBuilder(CaseInsensitiveStringMap.empty()).build().toBatch();
     InputPartition[] partitions = scan.planInputPartitions();
     assertThat(partitions).hasSize(1);

@@ -129,7 +129,14 @@ class ErrorModelReadTest {
     for (ReadMode mode : ReadMode.values()) {
       DatamintTable table =
           DatamintTables.load(
-              SharedSpark.session(), Map.of("path", dir.toString(), "mode", mode.name()));
+              SharedSpark.session(),
+              Map.of(
+                  "path",
+                  dir.toString(),
+                  "mode",
+                  mode.name(),
+                  "target_partition_bytes", // given: one partition, not one per core
+                  "64m"));
       Batch scan = table.newScanBuilder(CaseInsensitiveStringMap.empty()).build().toBatch();
       InputPartition[] partitions = scan.planInputPartitions();
       DatamintReaderFactory real = (DatamintReaderFactory) scan.createReaderFactory();
