@@ -54,8 +54,8 @@ final class DecodeProfile {
       md.append(
           String.format(
               Locale.ROOT,
-              "%d samples on the task and decode threads (of %d in the JVM; the rest is mostly the"
-                  + " driver planning and scheduling the job); %.0f%% of them have a frame of"
+              "%d samples on the task and decode threads (of %d on all the JVM's threads: driver,"
+                  + " scheduler, RPC and the idle threads waiting in native code); %.0f%% of them have a frame of"
                   + " `io.datamint.spark.internal.decode` on the stack.%n%n",
               samples,
               allSamples,
@@ -97,6 +97,7 @@ final class DecodeProfile {
     Path file = Files.createTempFile("datamint-profile-", ".jfr");
     try (Recording recording = new Recording()) {
       recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(PERIOD_MS));
+      recording.enable("jdk.NativeMethodSample").withPeriod(Duration.ofMillis(PERIOD_MS));
       recording.start();
       long end = System.nanoTime() + (long) (seconds * 1e9);
       do {
@@ -112,7 +113,8 @@ final class DecodeProfile {
     int all = 0;
     List<RecordedEvent> events = RecordingFile.readAllEvents(file);
     for (RecordedEvent event : events) {
-      if (!event.getEventType().getName().equals("jdk.ExecutionSample")) {
+      String type = event.getEventType().getName();
+      if (!type.equals("jdk.ExecutionSample") && !type.equals("jdk.NativeMethodSample")) {
         continue;
       }
       RecordedThread sampled = event.getThread("sampledThread");

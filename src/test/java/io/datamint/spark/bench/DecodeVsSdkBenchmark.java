@@ -316,6 +316,15 @@ final class DecodeVsSdkBenchmark {
     return out;
   }
 
+  /** The machine's cores (the pinned JVM itself sees one). */
+  private static long machineCores() {
+    try (java.util.stream.Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+      return lines.filter(l -> l.startsWith("processor")).count();
+    } catch (IOException e) {
+      return Runtime.getRuntime().availableProcessors();
+    }
+  }
+
   static String loadAverage() {
     try {
       String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
@@ -410,7 +419,9 @@ final class DecodeVsSdkBenchmark {
             String.format(
                 Locale.ROOT,
                 "The same `local[1]` read repeated for %.1f s per format under a JFR recording"
-                    + " (`jdk.ExecutionSample` every %d ms), samples of Spark's task threads and the connector's decode threads. *Self* is the"
+                    + " (`jdk.ExecutionSample` and `jdk.NativeMethodSample` every %d ms: a thread in C code, zlib or"
+                    + " FFmpeg, is sampled with the Java method that called into it on top), samples of Spark's task"
+                    + " threads and the connector's decode threads. *Self* is the"
                     + " top frame (where the CPU was), *total* counts a method once per sample that has it"
                     + " anywhere on the stack (`io.datamint` frames and the JDK codecs they call).%n%n",
                 profileSeconds,
