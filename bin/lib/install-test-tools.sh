@@ -4,13 +4,16 @@
 # system python3), and what the Python package's tests run on: Debian's CPU PyTorch (python3-torch 1.13, built
 # against python3-numpy 1.24.2; PyPI's torch is a multi-GB CUDA build) and python3-venv, for the virtual environments
 # with system site packages that bin/lib/install-spark.sh makes from /usr/bin/python3, and libmagic1 (python-magic in
-# the SDK environments of bin/lib/install-sdk.sh). Does nothing when they are already there.
+# the SDK environments of bin/lib/install-sdk.sh), and the native decoders `bin/datamint-bench decode-vs-sdk` measures
+# beside the connector: libjpeg-turbo-progs (djpeg) and libopenjp2-tools (opj_decompress). Does nothing when they
+# are already there.
 # First it fetches the test-corpus files that the repository does not hold (bin/lib/fetch-test-corpus.sh).
 set -euo pipefail
 bash "$(dirname "${BASH_SOURCE[0]}")/fetch-test-corpus.sh"
 
 have_tools() {
   command -v dcmdump >/dev/null 2>&1 && command -v gdcmconv >/dev/null 2>&1 && command -v ffprobe >/dev/null 2>&1 \
+    && command -v djpeg >/dev/null 2>&1 && command -v opj_decompress >/dev/null 2>&1 \
     && /usr/bin/python3 -c 'import nibabel, pydicom, PIL, numpy, torch, torch.distributed' >/dev/null 2>&1 \
     && dpkg-query -W -f='${Status}' python3-venv 2>/dev/null | grep -q 'install ok installed' \
     && dpkg-query -W -f='${Status}' libmagic1 2>/dev/null | grep -q 'install ok installed'
@@ -20,7 +23,7 @@ if have_tools; then
   exit 0
 fi
 packages=(dcmtk libgdcm-tools ffmpeg python3-nibabel python3-pydicom python3-numpy python3-pil python3-torch
-  python3-venv python3-pip libmagic1)
+  python3-venv python3-pip libmagic1 libjpeg-turbo-progs libopenjp2-tools)
 if [[ "$(id -u)" -eq 0 ]]; then
   sudo=()
 elif command -v sudo >/dev/null 2>&1; then

@@ -16,7 +16,8 @@ import org.apache.spark.sql.SparkSession;
  * driver at scale alone ({@link DriverScaleBenchmark}, a table on stdout), or {@code
  * bin/datamint-bench big-volumes [XMX]} for CT volumes of 1.3 and 2.3 GB ({@link
  * BigVolumeBenchmark}), {@code frame-seek} ({@link FrameSeekBenchmark}) and {@code slice-count}
- * ({@link SliceCountBenchmark}), each a table on stdout; the corpus is read from {@code
+ * ({@link SliceCountBenchmark}), each a table on stdout, and {@code decode-vs-sdk} ({@link
+ * DecodeVsSdkBenchmark}, a section of {@code BENCHMARKS.md}); the corpus is read from {@code
  * testdata/corpus} (or {@code -Ddatamint.test.corpus}). The benchmarks are not tests: {@code mvn
  * test} leaves this package out.
  */
@@ -61,12 +62,13 @@ public final class BenchmarkMain {
         case "frame-seek" -> FrameSeekBenchmark.main(rest); // [--frames N] [--target K]
         case "slice-count" -> SliceCountBenchmark.main(rest); // [--resources N] [--dir DIR]
         case "partition-scaling" -> PartitionScalingBenchmark.main(rest); // --cores N [--dir DIR]
+        case "decode-vs-sdk" -> DecodeVsSdkBenchmark.main(rest); // [--seconds S] [--rounds R] ...
         default ->
             throw new IllegalArgumentException(
                 "no benchmark named "
                     + args[0]
-                    + "; the ones run alone are driver-scale, big-volumes, frame-seek, slice-count and"
-                    + " partition-scaling");
+                    + "; the ones run alone are driver-scale, big-volumes, frame-seek, slice-count,"
+                    + " partition-scaling and decode-vs-sdk");
       }
       return;
     }
