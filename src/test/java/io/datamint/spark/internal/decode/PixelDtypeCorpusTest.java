@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code native} the SDK's array itself unless a rescale or scaling was left out, which {@code
  * metainfo} then says.
  */
+@Tag("spark-independent")
 class PixelDtypeCorpusTest {
 
   static Stream<Path> files() throws IOException {
