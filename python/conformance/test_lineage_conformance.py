@@ -14,7 +14,7 @@ import fnmatch
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,7 @@ import pytest
 from pyspark.sql import SparkSession
 
 import datamint_spark as ds
+from datamint_spark.lineage import lineage_of
 from datamint_spark.session import configure
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -82,17 +83,22 @@ def dumps() -> list[Path]:
     return [Path(p) for p in value.split(os.pathsep) if p]
 
 
-def connector_lineages(spark: SparkSession, setting: Setting, mirror: str) -> dict[str, ds.DatasetLineage]:
+def connector_lineages(
+    spark: SparkSession, setting: Setting, mirror: str, split_names: Iterable[str]
+) -> dict[str, ds.DatasetLineage]:
     """The connector's lineage of ``setting`` by split name (``""``: the dataset itself), over the mirror the SDK's
     server served: the dataset test_conformance builds, with the SDK's default trusted sources unless the setting
-    names its own."""
+    names its own. A split read by the connector as a column (the deprecated ``split:*`` tags) gives the lineage of
+    each of ``split_names``, the SDK's."""
     given = {**setting.kwargs, **setting.connector_kwargs}
     if "trusted_annotation_sources" not in given:
         trusted = {"trusted_annotation_sources": SDK_TRUSTED_SOURCES, **setting.connector_kwargs}
         setting = dataclasses.replace(setting, connector_kwargs=trusted)
     dataset: Any = connector_dataset(spark, setting, mirror)
-    if setting.splits:
+    if setting.splits and hasattr(dataset, "items"):
         return {name: part.lineage() for name, part in dataset.items()}
+    if setting.splits:
+        return {name: lineage_of(spark, dataset.options, name) for name in split_names}
     return {"": dataset.lineage()}
 
 
@@ -132,7 +138,7 @@ def test_lineage(spark: SparkSession, dumps: list[Path], setting: Setting) -> No
             continue
         mirror = json.loads((dump_dir / "server.json").read_text())["mirror"]
         if mirror not in read:
-            read[mirror] = connector_lineages(spark, setting, mirror)
+            read[mirror] = connector_lineages(spark, setting, mirror, lineage["by_split"])
         ours = read[mirror]
         COMPARED.append((setting.id, dump["sdk"]))
         for split in sorted(set(lineage["by_split"]) | set(ours)):
