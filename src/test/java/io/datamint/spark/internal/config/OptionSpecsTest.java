@@ -242,10 +242,13 @@ class OptionSpecsTest {
   }
 
   @Test
-  void prefetchOnlyOptionsAreTheThreePrefetchKeys() {
+  void prefetchOnlyOptionsAreThePrefetchKeys() {
     assertThat(OptionSpecs.prefetchOnlyNames())
         .containsExactly(
-            "prefetch_concurrency", "prefetch_partitions", "prefetch_include_annotations");
+            "prefetch_concurrency",
+            "prefetch_partitions",
+            "prefetch_include_annotations",
+            "prefetch_progress_interval");
     assertThat(PrefetchOptions.KEYS).isEqualTo(OptionSpecs.prefetchOnlyNames());
   }
 }
