@@ -181,9 +181,11 @@ final class NativeFrames {
       case 1:
         return buf[swapBytePairs ? at ^ 1 : at] & 0xFF;
       case 2:
-        return (short) (bigEndian ? SHORT_BE.get(buf, at) : SHORT_LE.get(buf, at)) & 0xFFFF;
+        // Each get cast on its own: a cast around the conditional would make both calls return
+        // Object, an inexact VarHandle call that boxes every sample.
+        return (bigEndian ? (short) SHORT_BE.get(buf, at) : (short) SHORT_LE.get(buf, at)) & 0xFFFF;
       default:
-        return (int) (bigEndian ? INT_BE.get(buf, at) : INT_LE.get(buf, at));
+        return bigEndian ? (int) INT_BE.get(buf, at) : (int) INT_LE.get(buf, at);
     }
   }
 
