@@ -4,6 +4,7 @@ import io.datamint.spark.internal.annotation.MergeStrategy;
 import io.datamint.spark.internal.annotation.TrustedSources;
 import io.datamint.spark.internal.config.DatamintOptions;
 import io.datamint.spark.internal.config.TargetOptions;
+import io.datamint.spark.internal.util.PythonJson;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package io.datamint.spark.internal.lineage;
 
+import io.datamint.spark.internal.util.PythonJson;
 import io.datamint.spark.lineage.DatasetLineage;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

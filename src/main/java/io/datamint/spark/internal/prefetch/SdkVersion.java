@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.datamint.spark.internal.api.model.Json;
+import io.datamint.spark.internal.util.PythonJson;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -44,7 +45,7 @@ record SdkVersion(String info, String hash) implements java.io.Serializable {
 
   /** The version of any version info object. */
   static SdkVersion of(JsonNode info) {
-    return new SdkVersion(info.toString(), sha256(PythonJson.dumps(info)));
+    return new SdkVersion(info.toString(), sha256(PythonJson.dumpsSorted(info)));
   }
 
   private static JsonNode field(JsonNode node, String name) {

@@ -8,8 +8,8 @@
  *   <li>Driver: {@code ProjectFetch} reads the project's metadata once (keeping the server's JSON),
  *       the read path's {@link io.datamint.spark.internal.read.DatamintTable} selects the
  *       resources, {@code PrefetchPlan} turns them into file tasks with their SDK version ({@code
- *       SdkVersion}, {@code PythonJson}) balanced over partitions, {@code PrefetchJob} runs them,
- *       and {@code OutputMirror} writes the metadata files.
+ *       SdkVersion}, over {@code util.PythonJson}) balanced over partitions, {@code PrefetchJob}
+ *       runs them, and {@code OutputMirror} writes the metadata files.
  *   <li>Executors: {@link io.datamint.spark.internal.prefetch.PrefetchSource} (a DSv2 source
  *       internal to the job) plans one input partition per task group; {@code
  *       PrefetchPartitionReader} downloads them with a thread pool under the executor's {@code

@@ -1,8 +1,11 @@
-package io.datamint.spark.internal.lineage;
+package io.datamint.spark.internal.util;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.datamint.spark.internal.api.model.Json;
+import io.datamint.spark.testing.ExternalTool;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -10,8 +13,24 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The expected texts are CPython 3.11's {@code json.dumps} of the same values. */
+/**
+ * The expected texts are CPython 3.11's {@code json.dumps} of the same values: Java values (the
+ * lineage's digest) here, JSON read with Jackson (the prefetch's version hash) by the Python on the
+ * path.
+ */
 class PythonJsonTest {
+
+  /**
+   * Values whose text Python writes in its own way: escapes, non-ASCII, floats, key order, nesting.
+   */
+  private static final List<String> VALUES =
+      List.of(
+          "{\"size\": 81811, \"deleted_at\": null, \"created_at\": \"2026-02-10T09:00:00.000Z\"}",
+          "{\"b\": [1, 2.5, true, false, null, {}, []], \"a\": {\"z\": \"\\u00e9t\\u00e9\", \"y\": \"\\ud83d\\ude00\"}}",
+          "{\"s\": \"quote\\\" backslash\\\\ slash/ tab\\t nl\\n cr\\r bs\\b ff\\f nul\\u0000 del\\u007f\"}",
+          "{\"f\": [1.0, 0.1, 1e16, 1e15, 0.0001, 1e-05, 123456789.125, -0.0, -2.5e-300, 1.7976931348623157e308]}",
+          "{\"\\u00e9\": 1, \"Z\": 2, \"a\": 3, \"\\ud83d\\ude00\": 4, \"\\uffff\": 5, \"10\": 6, \"9\": 7}",
+          "{\"big\": 123456789012345678901234567890, \"neg\": -42}");
 
   private static Map<String, Object> value() {
     Map<String, Object> inner = new LinkedHashMap<>();
@@ -60,5 +79,24 @@ class PythonJsonTest {
     assertThatThrownBy(() -> PythonJson.dumps(new ArrayList<>(List.of(1.5))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("java.lang.Double");
+  }
+
+  @Test
+  void jsonNodesDumpLikeCPython() throws Exception {
+    ExternalTool.assumeAvailable(ExternalTool.PYTHON);
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                ExternalTool.PYTHON,
+                "-c",
+                "import json, sys\nfor a in sys.argv[1:]:\n    print(json.dumps(json.loads(a), sort_keys=True))"));
+    command.addAll(VALUES);
+    List<String> python =
+        ExternalTool.run(Duration.ofSeconds(30), command).assertSuccess().stdout().lines().toList();
+    List<String> java = new ArrayList<>();
+    for (String value : VALUES) {
+      java.add(PythonJson.dumpsSorted(Json.MAPPER.readTree(value)));
+    }
+    assertThat(java).isEqualTo(python);
   }
 }
