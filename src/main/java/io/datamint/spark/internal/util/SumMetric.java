@@ -1,6 +1,5 @@
 package io.datamint.spark.internal.util;
 
-import org.apache.spark.sql.connector.metric.CustomSumMetric;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 
 /**
@@ -8,24 +7,20 @@ import org.apache.spark.sql.connector.metric.CustomTaskMetric;
  * metric objects by class name, so each metric is a public subclass with a no-argument constructor
  * that calls this one.
  */
-public abstract class SumMetric extends CustomSumMetric {
-
-  private final String name;
-  private final String description;
+public abstract class SumMetric extends NamedMetric {
 
   protected SumMetric(String name, String description) {
-    this.name = name;
-    this.description = description;
+    super(name, description);
   }
 
+  /** The sum of the tasks' values, as Spark's {@code CustomSumMetric} shows it. */
   @Override
-  public final String name() {
-    return name;
-  }
-
-  @Override
-  public final String description() {
-    return description;
+  public final String aggregateTaskMetrics(long[] taskMetrics) {
+    long sum = 0;
+    for (long v : taskMetrics) {
+      sum += v;
+    }
+    return String.valueOf(sum);
   }
 
   /** A task's value of the metric called {@code name}. */

@@ -1,7 +1,6 @@
 package io.datamint.spark.internal.util;
 
 import java.util.Locale;
-import org.apache.spark.sql.connector.metric.CustomMetric;
 
 /**
  * A Spark UI metric of time, summed over tasks: the tasks report nanoseconds, the UI shows the
@@ -9,24 +8,10 @@ import org.apache.spark.sql.connector.metric.CustomMetric;
  * ms)}), so that short work does not round to zero. Spark re-creates metric objects by class name,
  * so each metric is a public subclass with a no-argument constructor that calls this one.
  */
-public abstract class TimeMetric implements CustomMetric {
-
-  private final String name;
-  private final String description;
+public abstract class TimeMetric extends NamedMetric {
 
   protected TimeMetric(String name, String description) {
-    this.name = name;
-    this.description = description;
-  }
-
-  @Override
-  public final String name() {
-    return name;
-  }
-
-  @Override
-  public final String description() {
-    return description;
+    super(name, description);
   }
 
   @Override
