@@ -48,42 +48,10 @@ public final class PrefetchReport {
    * @param concurrency downloads in flight per executor
    * @param elapsed the whole prefetch
    * @param downloadTime the time of the Spark job that downloaded the files (zero without one)
-   * @param files every planned file's result, resource files first, then masks
-   * @param metrics the job's Spark metrics by name (empty without a job)
-   */
-  public PrefetchReport(
-      String projectId,
-      String projectName,
-      String outPath,
-      int resources,
-      int partitions,
-      int concurrency,
-      Duration elapsed,
-      Duration downloadTime,
-      List<PrefetchFileResult> files,
-      Map<String, Long> metrics) {
-    this(
-        projectId,
-        projectName,
-        outPath,
-        resources,
-        partitions,
-        concurrency,
-        elapsed,
-        downloadTime,
-        downloadTime,
-        files,
-        metrics);
-  }
-
-  /**
-   * A report with the transfer time measured apart from the job's; {@code
-   * io.datamint.spark.DatamintPrefetch.run} makes it.
-   *
-   * @param downloadTime the time of the Spark job that downloaded the files (zero without one)
    * @param transferTime from the first download task's start to the last one's end: the job's time
    *     without Spark's scheduling around it (zero without a job)
-   * @see #PrefetchReport(String, String, String, int, int, int, Duration, Duration, List, Map)
+   * @param files every planned file's result, resource files first, then masks
+   * @param metrics the job's Spark metrics by name (empty without a job)
    */
   public PrefetchReport(
       String projectId,
