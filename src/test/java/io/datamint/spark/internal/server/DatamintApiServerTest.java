@@ -22,9 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every endpoint of the local server over the sample project, compared with the mirror's files. */
@@ -32,42 +31,22 @@ class DatamintApiServerTest {
 
   private static final String RESPLIT = "2026-04-15T09:30:00.000Z";
 
-  @TempDir static Path root;
-
-  private static Path dir;
-  private static String projectId;
-  private static DatamintApiServer server;
-  private static String url;
-
-  @BeforeAll
-  static void start() throws Exception {
-    dir = root.resolve("sample");
-    projectId = SampleProject.write(dir, 42).projectId();
-    server = DatamintApiServer.start(root, 0, Optional.empty(), FaultPlan.NONE);
-    url = server.url();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (server != null) {
-      server.close();
-    }
-  }
+  @RegisterExtension static final SampleServer SAMPLE = new SampleServer();
 
   @Test
   void bindsLoopbackOnAFreePort() {
-    assertThat(server.port()).isPositive();
-    assertThat(url).isEqualTo("http://127.0.0.1:" + server.port());
-    assertThat(server.projectCount()).isEqualTo(1);
+    assertThat(SAMPLE.server().port()).isPositive();
+    assertThat(SAMPLE.url()).isEqualTo("http://127.0.0.1:" + SAMPLE.server().port());
+    assertThat(SAMPLE.server().projectCount()).isEqualTo(1);
   }
 
   @Test
   void aProjectMirrorAsRootIsItsOneProjectAndAnEmptyRootSaysWhatIsExpected(@TempDir Path empty)
       throws Exception {
     try (DatamintApiServer single =
-        DatamintApiServer.start(dir, 0, Optional.empty(), FaultPlan.NONE)) {
+        DatamintApiServer.start(SAMPLE.dir(), 0, Optional.empty(), FaultPlan.NONE)) {
       assertThat(single.projectCount()).isEqualTo(1);
-      assertThat(json(get(single.url() + "/projects/" + projectId)).get("name").asText())
+      assertThat(json(get(single.url() + "/projects/" + SAMPLE.projectId())).get("name").asText())
           .isEqualTo(SampleProject.NAME);
     }
     assertThatThrownBy(() -> DatamintApiServer.start(empty, 0, Optional.empty(), FaultPlan.NONE))
@@ -78,37 +57,38 @@ class DatamintApiServerTest {
 
   @Test
   void listsProjectsInADataEnvelopeWithPaging() throws Exception {
-    HttpResponse<byte[]> all = get(url + "/projects?includeArchived=true");
+    HttpResponse<byte[]> all = get(SAMPLE.url() + "/projects?includeArchived=true");
     assertThat(all.statusCode()).isEqualTo(200);
     assertThat(all.headers().firstValue("Content-Type")).hasValue("application/json");
     JsonNode data = json(all).get("data");
     assertThat(data.isArray()).isTrue();
     assertThat(data).hasSize(1);
-    assertThat(data.get(0)).isEqualTo(Json.MAPPER.readTree(dir.resolve("project.json").toFile()));
-    assertThat(json(get(url + "/projects?offset=0&limit=1")).get("data")).hasSize(1);
-    assertThat(json(get(url + "/projects?offset=1&limit=1")).get("data")).isEmpty();
-    assertThat(get(url + "/projects?offset=x").statusCode()).isEqualTo(422);
+    assertThat(data.get(0))
+        .isEqualTo(Json.MAPPER.readTree(SAMPLE.dir().resolve("project.json").toFile()));
+    assertThat(json(get(SAMPLE.url() + "/projects?offset=0&limit=1")).get("data")).hasSize(1);
+    assertThat(json(get(SAMPLE.url() + "/projects?offset=1&limit=1")).get("data")).isEmpty();
+    assertThat(get(SAMPLE.url() + "/projects?offset=x").statusCode()).isEqualTo(422);
   }
 
   @Test
   void servesAProjectAndItsResourcesInMirrorOrder() throws Exception {
-    JsonNode project = json(get(url + "/projects/" + projectId));
+    JsonNode project = json(get(SAMPLE.url() + "/projects/" + SAMPLE.projectId()));
     assertThat(project.get("name").asText()).isEqualTo(SampleProject.NAME);
-    JsonNode resources = json(get(url + "/projects/" + projectId + "/resources"));
+    JsonNode resources = json(get(SAMPLE.url() + "/projects/" + SAMPLE.projectId() + "/resources"));
     assertThat(resources.isArray()).isTrue();
-    List<ObjectNode> expected = lines(dir.resolve("resources.jsonl"));
+    List<ObjectNode> expected = lines(SAMPLE.dir().resolve("resources.jsonl"));
     assertThat(resources).hasSize(expected.size());
     for (int i = 0; i < expected.size(); i++) {
       assertThat(resources.get(i)).isEqualTo(expected.get(i));
       String id = expected.get(i).get("id").asText();
-      assertThat(json(get(url + "/resources/" + id))).isEqualTo(expected.get(i));
+      assertThat(json(get(SAMPLE.url() + "/resources/" + id))).isEqualTo(expected.get(i));
     }
   }
 
   @Test
   void pagesAnnotationSearchWithStringOffsetAndLimit() throws Exception {
-    List<ObjectNode> resources = lines(dir.resolve("resources.jsonl"));
-    List<ObjectNode> expected = lines(dir.resolve("annotations.jsonl"));
+    List<ObjectNode> resources = lines(SAMPLE.dir().resolve("resources.jsonl"));
+    List<ObjectNode> expected = lines(SAMPLE.dir().resolve("annotations.jsonl"));
     ObjectNode body = Json.MAPPER.createObjectNode();
     resources.forEach(r -> body.withArray("resource_ids").add(r.get("id").asText()));
     List<JsonNode> pages = new ArrayList<>();
@@ -117,7 +97,7 @@ class DatamintApiServerTest {
     int requests = 0;
     while (true) {
       body.put("offset", Integer.toString(offset)).put("limit", Integer.toString(limit));
-      HttpResponse<byte[]> response = post(url + "/annotations/search", body.toString());
+      HttpResponse<byte[]> response = post(SAMPLE.url() + "/annotations/search", body.toString());
       assertThat(response.statusCode()).isEqualTo(200);
       JsonNode page = json(response);
       assertThat(page.isArray()).isTrue();
@@ -133,29 +113,31 @@ class DatamintApiServerTest {
     assertThat(requests).isEqualTo(expected.size() / limit + 1);
 
     String one = expected.get(0).get("resource_id").asText();
-    JsonNode ofOne = json(post(url + "/annotations/search", "{\"resource_id\": \"" + one + "\"}"));
+    JsonNode ofOne =
+        json(post(SAMPLE.url() + "/annotations/search", "{\"resource_id\": \"" + one + "\"}"));
     assertThat(ofOne).isNotEmpty();
     ofOne.forEach(a -> assertThat(a.get("resource_id").asText()).isEqualTo(one));
     assertThat(ofOne)
         .hasSize(
             (int) expected.stream().filter(a -> a.get("resource_id").asText().equals(one)).count());
-    assertThat(json(post(url + "/annotations/search", "{\"resource_ids\": []}"))).isEmpty();
+    assertThat(json(post(SAMPLE.url() + "/annotations/search", "{\"resource_ids\": []}")))
+        .isEmpty();
   }
 
   @Test
   void rejectsABadSearchBodyWith422() throws Exception {
-    assertThat(post(url + "/annotations/search", "{not json").statusCode()).isEqualTo(422);
-    assertThat(post(url + "/annotations/search", "[1]").statusCode()).isEqualTo(422);
+    assertThat(post(SAMPLE.url() + "/annotations/search", "{not json").statusCode()).isEqualTo(422);
+    assertThat(post(SAMPLE.url() + "/annotations/search", "[1]").statusCode()).isEqualTo(422);
     HttpResponse<byte[]> badOffset =
-        post(url + "/annotations/search", "{\"offset\": \"minus one\"}");
+        post(SAMPLE.url() + "/annotations/search", "{\"offset\": \"minus one\"}");
     assertThat(badOffset.statusCode()).isEqualTo(422);
     assertThat(json(badOffset).get("error").asText()).contains("offset");
   }
 
   @Test
   void servesWorklistsTheirSpecsAndSegmentationGroups() throws Exception {
-    JsonNode mirror = Json.MAPPER.readTree(dir.resolve("worklists.json").toFile());
-    JsonNode list = json(get(url + "/projects/" + projectId + "/worklists"));
+    JsonNode mirror = Json.MAPPER.readTree(SAMPLE.dir().resolve("worklists.json").toFile());
+    JsonNode list = json(get(SAMPLE.url() + "/projects/" + SAMPLE.projectId() + "/worklists"));
     assertThat(list).hasSize(mirror.size());
     for (int i = 0; i < mirror.size(); i++) {
       JsonNode item = list.get(i);
@@ -165,45 +147,48 @@ class DatamintApiServerTest {
       assertThat(item.has("id")).isFalse();
       assertThat(item.get("annotations")).isEqualTo(mirror.get(i).get("annotations"));
 
-      JsonNode one = json(get(url + "/annotationsets/" + id));
+      JsonNode one = json(get(SAMPLE.url() + "/annotationsets/" + id));
       assertThat(one.get("id").asText()).isEqualTo(id);
       assertThat(one.get("annotations")).isEqualTo(mirror.get(i).get("annotations"));
 
-      JsonNode group = json(get(url + "/annotationsets/" + id + "/segmentation-group"));
+      JsonNode group = json(get(SAMPLE.url() + "/annotationsets/" + id + "/segmentation-group"));
       assertThat(group.get("groups").isObject()).isTrue();
       JsonNode expectedGroup = mirror.get(i).get("segmentation_group");
       if (expectedGroup != null && !expectedGroup.isNull()) {
         assertThat(group.get("groups")).isEqualTo(expectedGroup.get("groups"));
       }
     }
-    assertThat(get(url + "/annotationsets/no-such-worklist").statusCode()).isEqualTo(404);
+    assertThat(get(SAMPLE.url() + "/annotationsets/no-such-worklist").statusCode()).isEqualTo(404);
   }
 
   @Test
   void servesResourceFilesByteForByteWithTheirMimetype() throws Exception {
-    for (ObjectNode r : lines(dir.resolve("resources.jsonl"))) {
+    for (ObjectNode r : lines(SAMPLE.dir().resolve("resources.jsonl"))) {
       String id = r.get("id").asText();
       HttpResponse<byte[]> file =
-          get(url + "/resources/" + id + "/file", "accept", "application/octet-stream");
+          get(SAMPLE.url() + "/resources/" + id + "/file", "accept", "application/octet-stream");
       assertThat(file.statusCode()).isEqualTo(200);
-      assertThat(file.body()).isEqualTo(Files.readAllBytes(dir.resolve("files/resources/" + id)));
+      assertThat(file.body())
+          .isEqualTo(Files.readAllBytes(SAMPLE.dir().resolve("files/resources/" + id)));
       assertThat(file.headers().firstValue("Content-Type")).hasValue(r.get("mimetype").asText());
     }
   }
 
   @Test
   void servesByteRanges() throws Exception {
-    String id = lines(dir.resolve("resources.jsonl")).get(0).get("id").asText();
-    byte[] all = Files.readAllBytes(dir.resolve("files/resources/" + id));
-    HttpResponse<byte[]> part = get(url + "/resources/" + id + "/file", "Range", "bytes=10-19");
+    String id = lines(SAMPLE.dir().resolve("resources.jsonl")).get(0).get("id").asText();
+    byte[] all = Files.readAllBytes(SAMPLE.dir().resolve("files/resources/" + id));
+    HttpResponse<byte[]> part =
+        get(SAMPLE.url() + "/resources/" + id + "/file", "Range", "bytes=10-19");
     assertThat(part.statusCode()).isEqualTo(206);
     assertThat(part.body()).isEqualTo(java.util.Arrays.copyOfRange(all, 10, 20));
     assertThat(part.headers().firstValue("Content-Range")).hasValue("bytes 10-19/" + all.length);
-    HttpResponse<byte[]> tail = get(url + "/resources/" + id + "/file", "Range", "bytes=-5");
+    HttpResponse<byte[]> tail =
+        get(SAMPLE.url() + "/resources/" + id + "/file", "Range", "bytes=-5");
     assertThat(tail.body())
         .isEqualTo(java.util.Arrays.copyOfRange(all, all.length - 5, all.length));
     assertThat(
-            get(url + "/resources/" + id + "/file", "Range", "bytes=" + all.length + "-")
+            get(SAMPLE.url() + "/resources/" + id + "/file", "Range", "bytes=" + all.length + "-")
                 .statusCode())
         .isEqualTo(416);
   }
@@ -211,15 +196,15 @@ class DatamintApiServerTest {
   @Test
   void servesSegmentationMaskFiles() throws Exception {
     int served = 0;
-    for (ObjectNode a : lines(dir.resolve("annotations.jsonl"))) {
+    for (ObjectNode a : lines(SAMPLE.dir().resolve("annotations.jsonl"))) {
       String id = a.get("id").asText();
-      Path mask = dir.resolve("files/annotations/" + id);
+      Path mask = SAMPLE.dir().resolve("files/annotations/" + id);
       if (!Files.isRegularFile(mask)) {
         continue;
       }
       HttpResponse<byte[]> file =
           get(
-              url
+              SAMPLE.url()
                   + "/annotations/"
                   + a.get("resource_id").asText()
                   + "/annotations/"
@@ -234,7 +219,7 @@ class DatamintApiServerTest {
 
   @Test
   void answersSplitsAsOfAnInstant() throws Exception {
-    String splits = url + "/projects/" + projectId + "/splits";
+    String splits = SAMPLE.url() + "/projects/" + SAMPLE.projectId() + "/splits";
     Map<String, String> before =
         assignments(json(get(splits + "?as_of_timestamp=2026-04-15T09:29:59.999Z")));
     Map<String, String> at = assignments(json(get(splits + "?as_of_timestamp=" + RESPLIT)));
@@ -249,7 +234,7 @@ class DatamintApiServerTest {
           }
         });
     assertThat(changed).hasSize(3);
-    int resources = lines(dir.resolve("resources.jsonl")).size();
+    int resources = lines(SAMPLE.dir().resolve("resources.jsonl")).size();
     assertThat(current).hasSizeLessThan(resources); // one resource never has a split
     assertThat(json(get(splits + "?as_of_timestamp=2000-01-01T00:00:00Z"))).isEmpty();
 
@@ -271,7 +256,7 @@ class DatamintApiServerTest {
 
   @Test
   void answersUnknownPathsAndIdsWith404NotFound() throws Exception {
-    HttpResponse<byte[]> path = get(url + "/api/v1/projects");
+    HttpResponse<byte[]> path = get(SAMPLE.url() + "/api/v1/projects");
     assertThat(path.statusCode()).isEqualTo(404);
     assertThat(json(path).get("error").asText()).startsWith("not found:");
     for (String p :
@@ -284,19 +269,19 @@ class DatamintApiServerTest {
             "/resources/nope/file",
             "/annotations/nope/annotations/nope/file",
             "/annotationsets/nope/segmentation-group")) {
-      HttpResponse<byte[]> r = get(url + p);
+      HttpResponse<byte[]> r = get(SAMPLE.url() + p);
       assertThat(r.statusCode()).as(p).isEqualTo(404);
       assertThat(text(r)).as(p).contains("not found");
     }
-    assertThat(post(url + "/projects", "{}").statusCode()).isEqualTo(405);
+    assertThat(post(SAMPLE.url() + "/projects", "{}").statusCode()).isEqualTo(405);
   }
 
   @Test
   void checksTheApiKeyOnlyWhenOneIsConfigured() throws Exception {
-    assertThat(get(url + "/projects").statusCode()).isEqualTo(200);
-    assertThat(get(url + "/projects", "apikey", "anything").statusCode()).isEqualTo(200);
+    assertThat(get(SAMPLE.url() + "/projects").statusCode()).isEqualTo(200);
+    assertThat(get(SAMPLE.url() + "/projects", "apikey", "anything").statusCode()).isEqualTo(200);
     try (DatamintApiServer locked =
-        DatamintApiServer.start(root, 0, Optional.of("s3cret-key"), FaultPlan.NONE)) {
+        DatamintApiServer.start(SAMPLE.root(), 0, Optional.of("s3cret-key"), FaultPlan.NONE)) {
       String u = locked.url() + "/projects";
       HttpResponse<byte[]> none = get(u);
       assertThat(none.statusCode()).isEqualTo(401);

@@ -13,15 +13,11 @@ import io.datamint.spark.internal.sample.SampleProject;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The endpoints and conventions the real Datamint SDK relies on (docs/sdk-api-calls.md): {@code GET
@@ -30,34 +26,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SdkConventionsServerTest {
 
-  @TempDir static Path root;
-
-  private static Path dir;
-  private static DatamintApiServer server;
-  private static String url;
-
-  @BeforeAll
-  static void start() throws Exception {
-    dir = root.resolve("sample");
-    SampleProject.write(dir, 42);
-    server = DatamintApiServer.start(root, 0, Optional.empty(), FaultPlan.NONE);
-    url = server.url();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (server != null) {
-      server.close();
-    }
-  }
+  @RegisterExtension static final SampleServer SAMPLE = new SampleServer();
 
   @BeforeEach
   void forgetUnknownRequests() {
-    server.unknownRequests().reset();
+    SAMPLE.server().unknownRequests().reset();
   }
 
   private static String resources(String query) {
-    return url + "/resources?" + query;
+    return SAMPLE.url() + "/resources?" + query;
   }
 
   private static String filter(String items, String type) {
@@ -78,7 +55,7 @@ class SdkConventionsServerTest {
 
   @Test
   void listsResourcesOfAProjectNamedInTheSdksJsonFilterPageByPage() throws Exception {
-    List<ObjectNode> expected = lines(dir.resolve("resources.jsonl"));
+    List<ObjectNode> expected = lines(SAMPLE.dir().resolve("resources.jsonl"));
     String project = "project=" + filter("\"" + SampleProject.NAME + "\"", "intersection");
     assertThat(listed(get(resources("status=&" + project)))).containsExactlyElementsOf(expected);
 
@@ -109,12 +86,12 @@ class SdkConventionsServerTest {
                                 "\"" + SampleProject.NAME + "\", \"no such project\"",
                                 "intersection")))))
         .isEmpty();
-    assertThat(server.unknownRequests().count()).isZero();
+    assertThat(SAMPLE.server().unknownRequests().count()).isZero();
   }
 
   @Test
   void filtersResourcesByTagsStatusAndMimetype() throws Exception {
-    List<ObjectNode> all = lines(dir.resolve("resources.jsonl"));
+    List<ObjectNode> all = lines(SAMPLE.dir().resolve("resources.jsonl"));
     List<JsonNode> ct =
         listed(get(resources("tags=" + filter("\"ct\", \"no-such-tag\"", "union"))));
     assertThat(ct)
@@ -134,25 +111,25 @@ class SdkConventionsServerTest {
 
   @Test
   void answersOneAnnotationById() throws Exception {
-    for (ObjectNode a : lines(dir.resolve("annotations.jsonl"))) {
-      assertThat(json(get(url + "/annotations/" + a.get("id").asText()))).isEqualTo(a);
+    for (ObjectNode a : lines(SAMPLE.dir().resolve("annotations.jsonl"))) {
+      assertThat(json(get(SAMPLE.url() + "/annotations/" + a.get("id").asText()))).isEqualTo(a);
     }
-    HttpResponse<byte[]> missing = get(url + "/annotations/no-such-annotation");
+    HttpResponse<byte[]> missing = get(SAMPLE.url() + "/annotations/no-such-annotation");
     assertThat(missing.statusCode()).isEqualTo(404);
     assertThat(text(missing)).contains("not found");
   }
 
   @Test
   void givesEveryWorklistItsAnnotatorsAndNameAsTheSdkRequires() throws Exception {
-    String projectId = json(get(url + "/projects")).get("data").get(0).get("id").asText();
-    JsonNode worklists = json(get(url + "/projects/" + projectId + "/worklists"));
+    String projectId = json(get(SAMPLE.url() + "/projects")).get("data").get(0).get("id").asText();
+    JsonNode worklists = json(get(SAMPLE.url() + "/projects/" + projectId + "/worklists"));
     assertThat(worklists.isArray()).isTrue();
     assertThat(worklists).isNotEmpty();
     for (JsonNode w : worklists) {
       assertThat(w.get("annotators").isArray()).as(w.toString()).isTrue();
       assertThat(w.get("worklist_name").isTextual()).as(w.toString()).isTrue();
       assertThat(w.has("name")).as("the SDK renames worklist_name to name").isFalse();
-      JsonNode one = json(get(url + "/annotationsets/" + w.get("worklist_id").asText()));
+      JsonNode one = json(get(SAMPLE.url() + "/annotationsets/" + w.get("worklist_id").asText()));
       assertThat(one.get("name").asText()).isEqualTo(w.get("worklist_name").asText());
       assertThat(one.get("annotators").isArray()).isTrue();
     }
@@ -160,12 +137,12 @@ class SdkConventionsServerTest {
 
   @Test
   void logsCountsAndListsRequestsItDoesNotImplement() throws Exception {
-    HttpResponse<byte[]> unknownPath = get(url + "/resources/x/frames/3?size=2");
+    HttpResponse<byte[]> unknownPath = get(SAMPLE.url() + "/resources/x/frames/3?size=2");
     assertThat(unknownPath.statusCode()).isEqualTo(404);
     assertThat(json(unknownPath).get("error").asText())
         .startsWith("not found:")
         .contains("unsupported request GET /resources/x/frames/3");
-    HttpResponse<byte[]> wrongMethod = post(url + "/resources", "{}");
+    HttpResponse<byte[]> wrongMethod = post(SAMPLE.url() + "/resources", "{}");
     assertThat(wrongMethod.statusCode()).isEqualTo(405);
     HttpResponse<byte[]> unknownParam = get(resources("order_field=filename&limit=5"));
     assertThat(unknownParam.statusCode()).isEqualTo(400);
@@ -173,19 +150,19 @@ class SdkConventionsServerTest {
         .contains("not supported by the local Datamint server")
         .contains("'order_field'");
 
-    assertThat(server.unknownRequests().count()).isEqualTo(3);
-    assertThat(server.unknownRequests().requests())
+    assertThat(SAMPLE.server().unknownRequests().count()).isEqualTo(3);
+    assertThat(SAMPLE.server().unknownRequests().requests())
         .containsExactly(
             "GET /resources/x/frames/3?size=2",
             "POST /resources",
             "GET /resources?order_field=filename&limit=5");
-    JsonNode seen = json(get(url + UnknownRequests.PATH));
+    JsonNode seen = json(get(SAMPLE.url() + UnknownRequests.PATH));
     assertThat(seen.get("count").asInt()).isEqualTo(3);
     assertThat(seen.get("requests").get(1).asText()).isEqualTo("POST /resources");
 
-    assertThat(get(url + "/projects").statusCode()).isEqualTo(200);
-    assertThat(get(url + "/resources/no-such-resource").statusCode()).isEqualTo(404);
-    assertThat(server.unknownRequests().count())
+    assertThat(get(SAMPLE.url() + "/projects").statusCode()).isEqualTo(200);
+    assertThat(get(SAMPLE.url() + "/resources/no-such-resource").statusCode()).isEqualTo(404);
+    assertThat(SAMPLE.server().unknownRequests().count())
         .as("a known endpoint's 404 for an unknown id is no unknown request")
         .isEqualTo(3);
   }
