@@ -9,7 +9,9 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -149,7 +151,43 @@ class ArrowPartitionServerTest {
   void closingStopsTheServer() throws Exception {
     ArrowPartitionServer server = ArrowPartitionServer.start(spark.range(3).toDF(), "127.0.0.1");
     int port = server.port();
+    String secret = server.secret();
     server.close();
-    assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(IOException.class);
+    // The freed port refuses connections. Two things that are no server may still answer on this
+    // machine: the client itself, when the kernel gives it the freed port as its own (TCP connects
+    // a socket to itself), and another listener (another test, another build) that took the port
+    // meanwhile; neither can be this server, since two listeners do not share a port, and neither
+    // answers its handshake. A server that still accepts, or takes a connection and stays silent,
+    // fails here; three clients, since a half-stopped server may drop the first.
+    for (int attempt = 0; attempt < 3; attempt++) {
+      assertThat(clientSending(secret, port)).isIn("refused", "itself", "closed", "not the server");
+    }
+  }
+
+  /** What a client that connects to 127.0.0.1:{@code port} and sends {@code secret} meets. */
+  private static String clientSending(String secret, int port) {
+    try (Socket socket = new Socket()) {
+      try {
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
+      } catch (IOException e) {
+        return "refused";
+      }
+      if (socket.getLocalPort() == port) {
+        return "itself";
+      }
+      socket.setSoTimeout(10_000);
+      DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+      byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
+      out.writeInt(bytes.length);
+      out.write(bytes);
+      out.flush();
+      return new DataInputStream(socket.getInputStream()).readInt() == 0
+          ? "served"
+          : "not the server";
+    } catch (SocketTimeoutException e) {
+      return "no answer";
+    } catch (IOException e) {
+      return "closed";
+    }
   }
 }
