@@ -27,7 +27,15 @@ public final class Quickstart {
   private Quickstart() {}
 
   public static void main(String[] args) throws Exception {
-    QuickstartArgs parsed = QuickstartArgs.parse(args, QuickstartArgs.home());
+    QuickstartArgs parsed;
+    try {
+      parsed = QuickstartArgs.parse(args, QuickstartArgs.home());
+    } catch (IllegalArgumentException e) {
+      // a wrong command line is the user's: its message (which names the usage), not a stack trace
+      System.err.println("datamint-quickstart: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
     if (parsed.help()) {
       System.out.println(QuickstartArgs.USAGE);
       return;
