@@ -8,13 +8,20 @@ to its mirror on save), builds each setting's dataset through the SDK's own REST
 
 - ``dump.json``: the SDK version, the label sets (segmentation, image labels, image categories, frame labels), the
   items in resource id order (slice or frame index next), each with its resource id, filename and fields (arrays as
-  ``{"npy": file}``), or ``splits`` (name -> filenames, sorted) for a split, or ``error`` when building or iterating
-  raised;
+  ``{"npy": file}``; only the setting's ``fields`` when it names them), or ``splits`` (name -> filenames, sorted) for
+  a split, or ``error`` when building or iterating raised;
 - ``lineage``: the SDK's ``build_mlflow_dataset()`` fields per split (sdk_lineage.py);
 - one ``.npy`` per array, with the array's dtype and shape.
 
 OUT/server.json holds the requests the server did not implement (the suite asserts there are none), the SDK version
-and the mirror's path (the comparison reads that mirror).
+and the mirror's path (the comparison reads that mirror). Without SETTING arguments it dumps every setting this SDK
+version has except the ``large_only`` ones; when none of the settings named runs on this version it writes only
+server.json (nothing requested), without starting the server.
+
+The legacy v2.17 class ``DatamintDataset`` (settings whose ``cls`` is it) is built as
+``DatamintDataset(project_name=NAME, **kwargs)``; it keeps a copy of the project under ``$HOME/.datamint/datasets``
+(downloaded at its first construction, then only checked against ``GET /datasets``' ``updated_at``), which the next
+legacy setting of the run reuses.
 """
 
 from __future__ import annotations
@@ -80,19 +87,33 @@ def label_sets(dataset: Any) -> dict[str, Any]:
     return sets
 
 
-def items(dataset: Any, writer: Writer) -> list[dict[str, Any]]:
+def item_key(dataset: Any, i: int) -> dict[str, Any]:
+    """The resource id, filename, slice and frame index of item ``i``: of its resource proxy, or for the legacy class
+    (no ``resources``) of its resource's metadata."""
+    if not hasattr(dataset, "resources"):  # the legacy DatamintDataset, one item per resource
+        info = dataset.images_metainfo[dataset.subset_indices[i]]
+        return {
+            "resource_id": str(info["id"]),
+            "filename": str(info["filename"]),
+            "slice_index": None,
+            "frame_index": None,
+        }
+    resource = dataset.resources[i]
+    return {
+        "resource_id": str(resource.id),
+        "filename": str(resource.filename),
+        "slice_index": getattr(resource, "slice_index", None),
+        "frame_index": getattr(resource, "frame_index", None),
+    }
+
+
+def items(dataset: Any, writer: Writer, compared: tuple[str, ...] = FIELDS) -> list[dict[str, Any]]:
     rows = []
     for i in range(len(dataset)):
-        resource = dataset.resources[i]
-        key = {
-            "resource_id": str(resource.id),
-            "filename": str(resource.filename),
-            "slice_index": getattr(resource, "slice_index", None),
-            "frame_index": getattr(resource, "frame_index", None),
-        }
+        key = item_key(dataset, i)
         try:
             item = dataset[i]
-            fields = {f: writer.canon(item[f]) for f in FIELDS if f in item}
+            fields = {f: writer.canon(item[f]) for f in compared if f in item}
             rows.append({**key, "fields": fields})
         except Exception as e:  # recorded: the comparison lists it
             rows.append({**key, "error": f"{type(e).__name__}: {e}"})
@@ -113,6 +134,10 @@ def worklists(project: str, names: tuple[str, ...]) -> list[Any]:
 def build(setting: Setting, project: str) -> Any:
     import datamint.dataset as sdk
 
+    if setting.cls == "DatamintDataset":
+        from datamint.dataset.dataset import DatamintDataset
+
+        return DatamintDataset(project_name=project, **setting.kwargs)
     kwargs = dict(setting.kwargs)
     if setting.worklist_names:
         kwargs["worklists"] = worklists(project, setting.worklist_names)
@@ -142,7 +167,7 @@ def dump(setting: Setting, project: str, out: Path) -> None:
             }
         else:
             result["label_sets"] = label_sets(built)
-            result["items"] = items(built, Writer(directory))
+            result["items"] = items(built, Writer(directory), setting.fields or FIELDS)
     except Exception as e:
         result["error"] = f"{type(e).__name__}: {e}"
         traceback.print_exc()
@@ -155,8 +180,13 @@ def main(argv: list[str]) -> int:
         return 2
     mirror, out = Path(argv[0]), Path(argv[1])
     version = importlib.metadata.version("datamint")
-    chosen = [s for s in ([by_id(s) for s in argv[2:]] or SETTINGS) if s.runs_on(version)]
+    named = [by_id(s) for s in argv[2:]] or [s for s in SETTINGS if not s.large_only]
+    chosen = [s for s in named if s.runs_on(version)]
     out.mkdir(parents=True, exist_ok=True)
+    if not chosen:
+        nothing = {"count": 0, "requests": [], "sdk": version, "mirror": str(mirror.resolve())}
+        (out / "server.json").write_text(json.dumps(nothing, indent=1))
+        return 0
     with tempfile.TemporaryDirectory(prefix="sdk-dump-") as tmp:
         tmp_path = Path(tmp)
         shutil.copytree(mirror, tmp_path / "mirror")

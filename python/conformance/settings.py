@@ -44,6 +44,16 @@ class Setting:
     #: connector their names, or their ids when ``worklists_as`` is ``"id"``.
     worklist_names: tuple[str, ...] = ()
     worklists_as: str = "name"
+    #: The item fields compared (the SDK's names; empty: every field of sdk_dump.FIELDS the item has), and with
+    #: them the label sets of those fields; the connector reads only their columns.
+    fields: tuple[str, ...] = ()
+    #: ``True``: dumped only where bin/sdk-conformance names it (over the larger project, whose default worklist
+    #: holds the frame labels); a dump of every setting skips it.
+    large_only: bool = False
+    #: Text that both sides' errors must contain: the SDK raises building the setting and the connector's read
+    #: raises, both naming the same resource (``id='...'`` in the SDK's message); that is agreement, not a
+    #: difference.
+    raises: str = ""
 
     @property
     def splits(self) -> bool:
@@ -91,6 +101,41 @@ DCM = ("filter", {"filename_pattern": "*.dcm"})
 #: since 2.18.1 (2.17.4 has return_boxes already); the deprecated ``split:*`` tags only 2.17.4 of the two.
 NEWER_SDK = "2.18.1"
 TAGS_GONE = "2.45.0"
+#: The legacy v2.17 ``DatamintDataset`` (datamint.dataset.dataset) is gone from the newest pinned SDK (2.45.0 has
+#: no datamint/dataset/dataset.py).
+LEGACY_GONE = "2.45.0"
+#: What the legacy class is compared on: its frame labels (and their label set). Its images are float tensors
+#: scaled to [0, 1] in ``(N, C, H, W)``, its masks per-frame instance lists, its image labels those of the default
+#: worklist's published annotations only: the new classes' settings compare those (docs/sdk-differences.md).
+LEGACY_FIELDS = ("frame_labels",)
+#: split()'s ``none_patient_id_strategy`` that fails on a resource without a patient id (both pinned versions).
+NO_PATIENT_ID_ERROR = {"none_patient_id_strategy": "error"}
+
+
+def _legacy(id: str, **kwargs: Any) -> Setting:
+    """A setting of the legacy ``DatamintDataset(project_name=..., return_segmentations=False, **kwargs)`` (every
+    resource of the project, the published annotations of its default worklist), the connector's by-kind read
+    (``datamint_spark.DatamintDataset``). Without ``return_segmentations=False`` the legacy class raises a bare
+    ``Exception`` on every item with a PNG mask (``read_array_normalized`` gives a PNG no metainfo), so on both
+    clips, whose frame labels are the point (docs/sdk-differences.md)."""
+    return Setting(
+        id,
+        "DatamintDataset",
+        {"return_segmentations": False, **kwargs},
+        fields=LEGACY_FIELDS,
+        sdk_before=LEGACY_GONE,
+        large_only=True,
+    )
+
+
+#: The legacy class's settings: its frame labels, and its frame-label name filters. Over the larger project only
+#: (bin/datamint-sample --default-worklist segmentation: the sample's default worklist has no frame label).
+LEGACY: list[Setting] = [
+    _legacy("legacy-frame-labels"),
+    _legacy("legacy-include-frame-label-names", include_frame_label_names=["artifact", "no-such-label"]),
+    _legacy("legacy-exclude-frame-label-names", exclude_frame_label_names=["artifact"]),
+    _legacy("legacy-frame-labels-annotators", include_annotators=["carol@example.com", "bob@example.com"]),
+]
 
 #: The settings added after the first matrix (issue 16's "not yet covered"), kept together.
 WIDER: list[Setting] = [
@@ -292,6 +337,15 @@ SETTINGS: list[Setting] = [
     # prefetch() then a read of the cache
     _s("prefetch", "ImageDataset", PNG, ("prefetch", {})),
     *WIDER,
+    # a patient-wise split that fails on a resource without a patient id: both sides raise, naming it
+    Setting(  # none_patient_id_strategy='error'
+        "split-by-patient-error",
+        "ImageDataset",
+        {},
+        (PNG, ("split", {"train": 0.5, "test": 0.5, "seed": 5, "by_patient": True, **NO_PATIENT_ID_ERROR})),
+        raises="has no patient_id",
+    ),
+    *LEGACY,
 ]
 
 

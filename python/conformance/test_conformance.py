@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import fnmatch
 import json
-import os
+import re
 import shutil
 import sys
 from collections.abc import Iterator
@@ -25,7 +25,6 @@ from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql import functions as F
 
 import datamint_spark as ds
-from datamint_spark.session import configure
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from connector_side import connector_dataset
@@ -59,34 +58,6 @@ LABEL_SETS = {
     "frame_labels_set": "frame_labels",
     "box_labels_set": "box_labels",
 }
-
-
-@pytest.fixture(scope="session")
-def spark() -> Iterator[SparkSession]:
-    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    builder = (
-        SparkSession.builder.master("local[2]")
-        .appName("datamint-sdk-conformance")
-        .config("spark.ui.enabled", "false")
-        .config("spark.ui.showConsoleProgress", "false")
-        .config("spark.sql.shuffle.partitions", "2")
-        .config("spark.driver.memory", "2g")
-    )
-    session = configure(builder, jar=os.environ.get("DATAMINT_SPARK_JAR")).getOrCreate()
-    session.sparkContext.setLogLevel("ERROR")
-    yield session
-    session.stop()
-
-
-@pytest.fixture(scope="session")
-def dump_dirs() -> list[Path]:
-    """The SDK dumps to compare with (one per SDK version and mirror), ``os.pathsep``-separated; each names the
-    mirror it was made over (``server.json``)."""
-    value = os.environ.get("DATAMINT_CONFORMANCE_DUMPS")
-    if not value:
-        pytest.fail("DATAMINT_CONFORMANCE_DUMPS is not set: run the suite through bin/sdk-conformance")
-    return [Path(p) for p in value.split(os.pathsep) if p]
 
 
 # ---- the documented differences -------------------------------------------------------------------------------
@@ -256,8 +227,19 @@ def connector_side(spark: SparkSession, setting: Setting, mirror: Path, tmp: Pat
         return connector_result(connector_dataset(spark, setting, source, mirror), setting)
 
 
+def compared_fields(setting: Setting) -> list[str]:
+    """The SDK item fields ``setting`` compares: its ``fields``, else all of COLUMNS."""
+    return [f for f in COLUMNS if not setting.fields or f in setting.fields]
+
+
 def connector_result(dataset: Any, setting: Setting) -> dict[str, Any]:
-    """What connector_side returns, of the dataset built for ``setting``."""
+    """What connector_side returns, of the dataset built for ``setting``: with ``raises``, ``error`` (the message)
+    when the read fails."""
+    if setting.splits and setting.raises:
+        try:
+            return {"splits": split_memberships(dataset)}
+        except Exception as e:  # compared with the SDK's error
+            return {"error": str(e)}
     if setting.splits:
         return {"splits": split_memberships(dataset)}
     df = dataset.dataframe()
@@ -265,12 +247,22 @@ def connector_result(dataset: Any, setting: Setting) -> dict[str, Any]:
     for index in ("slice_index", "frame_index"):
         if index not in df.columns:
             df = df.withColumn(index, F.lit(None).cast("int"))
-    columns = ["filename", "slice_index", "frame_index", "_error", *[c for c in COLUMNS.values() if c in df.columns]]
+    wanted = [COLUMNS[f] for f in compared_fields(setting)]
+    columns = ["filename", "slice_index", "frame_index", "_error", *[c for c in wanted if c in df.columns]]
     rows = {
         resource_key(r["filename"], r["slice_index"], r["frame_index"]): r.asDict()
         for r in df.select(*columns).collect()
     }
     return {"label_sets": sets, "rows": rows}
+
+
+def raise_agree(text: str, sdk_error: str | None, connector_error: str | None) -> bool:
+    """Whether both sides raised with ``text`` in their messages, naming the same resource (the SDK's message
+    names it as ``id='...'``)."""
+    if sdk_error is None or connector_error is None or text not in sdk_error or text not in connector_error:
+        return False
+    named = re.search(r"id='([^']+)'", sdk_error)
+    return named is not None and named.group(1) in connector_error
 
 
 def differences(setting: Setting, ours: dict[str, Any], dump_dir: Path) -> dict[tuple[str, str, str, str], str]:
@@ -283,8 +275,13 @@ def differences(setting: Setting, ours: dict[str, Any], dump_dir: Path) -> dict[
     def note(kind: str, resource: str, detail: str) -> None:
         found[(setting.id, kind, resource, sdk["sdk"])] = detail
 
+    if setting.raises and raise_agree(setting.raises, sdk.get("error"), ours.get("error")):
+        return found
     if "error" in sdk:
         note("sdk:error", "*", sdk["error"])
+        return found
+    if "error" in ours:
+        note("connector:error", "*", ours["error"])
         return found
     if setting.splits:
         for name in sorted(set(sdk["splits"]) | set(ours["splits"])):
@@ -295,7 +292,10 @@ def differences(setting: Setting, ours: dict[str, Any], dump_dir: Path) -> dict[
                 note(f"split:{name}:extra", rid, "in the connector's subset, not in the SDK's")
         return found
 
+    columns = {COLUMNS[f] for f in compared_fields(setting)}
     for name in LABEL_SETS:
+        if LABEL_SETS[name] not in columns:
+            continue
         theirs, mine = sdk["label_sets"].get(name), ours["label_sets"][name]
         if isinstance(theirs, dict) or mine is None:
             continue
@@ -316,7 +316,8 @@ def differences(setting: Setting, ours: dict[str, Any], dump_dir: Path) -> dict[
         if row["_error"] is not None:
             note("row:error", key, row["_error"])
             continue
-        for field, column in COLUMNS.items():
+        for field in compared_fields(setting):
+            column = COLUMNS[field]
             if field not in item["fields"]:
                 if setting.kwargs.get(REQUESTED.get(field, "")) and column in row:
                     note(f"{field}:not-in-sdk-item", key, f"asked for ({REQUESTED[field]}); the connector has {column}")

@@ -12,9 +12,8 @@ from __future__ import annotations
 import dataclasses
 import fnmatch
 import json
-import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +22,6 @@ from pyspark.sql import SparkSession
 
 import datamint_spark as ds
 from datamint_spark.lineage import lineage_of
-from datamint_spark.session import configure
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from connector_side import connector_dataset
@@ -52,35 +50,6 @@ def documented() -> list[Difference]:
 
 def listed(difference: Difference) -> bool:
     return any(all(fnmatch.fnmatchcase(d, p) for p, d in zip(row, difference, strict=True)) for row in documented())
-
-
-@pytest.fixture(scope="module")
-def spark() -> Iterator[SparkSession]:
-    """The session of test_conformance.py when it runs first, else one like it."""
-    active = SparkSession.getActiveSession()
-    if active is not None:
-        yield active
-        return
-    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
-    builder = (
-        SparkSession.builder.master("local[2]")
-        .appName("datamint-lineage-conformance")
-        .config("spark.ui.enabled", "false")
-        .config("spark.ui.showConsoleProgress", "false")
-        .config("spark.driver.memory", "2g")
-    )
-    session = configure(builder, jar=os.environ.get("DATAMINT_SPARK_JAR")).getOrCreate()
-    session.sparkContext.setLogLevel("ERROR")
-    yield session
-    session.stop()
-
-
-@pytest.fixture(scope="module")
-def dumps() -> list[Path]:
-    value = os.environ.get("DATAMINT_CONFORMANCE_DUMPS")
-    if not value:
-        pytest.fail("DATAMINT_CONFORMANCE_DUMPS is not set: run the suite through bin/sdk-conformance")
-    return [Path(p) for p in value.split(os.pathsep) if p]
 
 
 def connector_lineages(
@@ -124,10 +93,10 @@ COMPARED: list[tuple[str, str]] = []
 
 
 @pytest.mark.parametrize("setting", SETTINGS, ids=lambda s: s.id)
-def test_lineage(spark: SparkSession, dumps: list[Path], setting: Setting) -> None:
+def test_lineage(spark: SparkSession, dump_dirs: list[Path], setting: Setting) -> None:
     read: dict[str, dict[str, ds.DatasetLineage]] = {}
     message = []
-    for dump_dir in dumps:
+    for dump_dir in dump_dirs:
         path = dump_dir / setting.id / "dump.json"
         if not path.exists():
             continue

@@ -1,21 +1,62 @@
 package io.datamint.spark.internal.sample;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The sample project's size knobs: how many annotators annotate it and how many frames each
- * ultrasound clip has. {@link #DEFAULT} is the sample project (two annotators, 24 frames), written
- * byte for byte as without a profile; a larger profile keeps every resource and annotation of the
- * sample and adds, per extra annotator, masks, labels and categories on the same resources (frame
- * masks and frame labels spread over the whole clip, so frames past the sample's 24 are annotated).
+ * The sample project's knobs: how many annotators annotate it, how many frames each ultrasound clip
+ * has, and which worklist is the project's default ({@code worklist_id}). {@link #DEFAULT} is the
+ * sample project (two annotators, 24 frames, the chest X-ray worklist as default), written byte for
+ * byte as without a profile; a larger profile keeps every resource and annotation of the sample and
+ * adds, per extra annotator, masks, labels and categories on the same resources (frame masks and
+ * frame labels spread over the whole clip, so frames past the sample's 24 are annotated).
  *
  * @param annotators the annotators, {@value #MIN_ANNOTATORS} to {@value #MAX_ANNOTATORS}: alice and
  *     bob, then {@link #extraAnnotators()}
  * @param videoFrames the frames of each clip, {@value #MIN_VIDEO_FRAMES} (the sample's frame
  *     annotations reach frame 23) to {@value #MAX_VIDEO_FRAMES}
+ * @param defaultWorklist the worklist {@code project.json}'s {@code worklist_id} names: the one
+ *     whose annotations the legacy v2.17 {@code DatamintDataset} reads (only the segmentation
+ *     worklist holds frame labels)
  */
-public record SampleProfile(int annotators, int videoFrames) {
+public record SampleProfile(int annotators, int videoFrames, DefaultWorklist defaultWorklist) {
+
+  /** Which of the sample's two worklists is the project's default. */
+  public enum DefaultWorklist {
+    /** Chest X-ray review: image labels, categories, lung and heart masks (the sample's). */
+    XRAY,
+    /** CT and ultrasound segmentation: organ and vessel masks, and the frame labels. */
+    SEGMENTATION;
+
+    /** The command-line spelling: {@code xray}, {@code segmentation}. */
+    public String cliName() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The value of a command-line name.
+     *
+     * @throws IllegalArgumentException naming the value and the accepted ones
+     */
+    public static DefaultWorklist of(String name) {
+      for (DefaultWorklist w : values()) {
+        if (w.cliName().equals(name)) {
+          return w;
+        }
+      }
+      throw new IllegalArgumentException(
+          "default worklist must be one of "
+              + Arrays.stream(values())
+                  .map(DefaultWorklist::cliName)
+                  .collect(Collectors.joining(", "))
+              + ", got '"
+              + name
+              + "'");
+    }
+  }
 
   static final int MIN_ANNOTATORS = 2;
   static final int MAX_ANNOTATORS = 8;
@@ -23,7 +64,12 @@ public record SampleProfile(int annotators, int videoFrames) {
   static final int MAX_VIDEO_FRAMES = 600;
 
   /** The sample project: alice and bob, clips of 24 frames. */
-  public static final SampleProfile DEFAULT = new SampleProfile(2, 24);
+  public static final SampleProfile DEFAULT = new SampleProfile(2, 24, DefaultWorklist.XRAY);
+
+  /** A profile with the sample's default worklist (chest X-ray review). */
+  public SampleProfile(int annotators, int videoFrames) {
+    this(annotators, videoFrames, DefaultWorklist.XRAY);
+  }
 
   /** The e-mail addresses of the annotators after alice and bob, in order. */
   private static final List<String> EXTRA =
@@ -40,6 +86,9 @@ public record SampleProfile(int annotators, int videoFrames) {
    *     range
    */
   public SampleProfile {
+    if (defaultWorklist == null) {
+      throw new IllegalArgumentException("default worklist must be given");
+    }
     if (annotators < MIN_ANNOTATORS || annotators > MAX_ANNOTATORS) {
       throw new IllegalArgumentException(
           "annotators must be " + MIN_ANNOTATORS + " to " + MAX_ANNOTATORS + ", got " + annotators);

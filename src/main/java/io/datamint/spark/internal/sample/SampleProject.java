@@ -93,7 +93,11 @@ public final class SampleProject {
     p.put("archived", false);
     p.put("resource_count", resources.size());
     p.put("annotated_resource_count", annotated);
-    p.put("worklist_id", worklists.xrayId);
+    p.put(
+        "worklist_id",
+        ctx.profile.defaultWorklist() == SampleProfile.DefaultWorklist.SEGMENTATION
+            ? worklists.segmentationId
+            : worklists.xrayId);
     p.putNull("ai_model_id");
     p.put("viewable_ai_segs", true);
     p.put("editable_ai_segs", false);

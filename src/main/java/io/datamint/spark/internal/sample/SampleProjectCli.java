@@ -7,16 +7,16 @@ import java.nio.file.Paths;
 
 /**
  * Command line of the sample generator, run by {@code bin/datamint-sample}: {@code datamint-sample
- * DIR [--seed N] [--annotators N] [--video-frames N]} ({@link SampleProfile}). Exit status 0 on
- * success, 1 when the project cannot be written (for example DIR holds other data), 2 on a usage
- * error.
+ * DIR [--seed N] [--annotators N] [--video-frames N] [--default-worklist W]} ({@link
+ * SampleProfile}). Exit status 0 on success, 1 when the project cannot be written (for example DIR
+ * holds other data), 2 on a usage error.
  */
 public final class SampleProjectCli {
 
   static final String USAGE =
       String.join(
           "\n",
-          "Usage: datamint-sample DIR [--seed N] [--annotators N] [--video-frames N]",
+          "Usage: datamint-sample DIR [--seed N] [--annotators N] [--video-frames N] [--default-worklist W]",
           "",
           "Writes a realistic sample Datamint project mirror (project '"
               + SampleProject.NAME
@@ -45,8 +45,11 @@ public final class SampleProjectCli {
               + " (default "
               + SampleProfile.DEFAULT.videoFrames()
               + ")",
-          "                    without --annotators and --video-frames the sample is the default one,",
-          "                    byte for byte",
+          "  --default-worklist W  the project's default worklist (worklist_id): xray (default, chest",
+          "                    X-ray review) or segmentation (CT and ultrasound, with the frame labels);",
+          "                    the legacy SDK class DatamintDataset reads only the default worklist",
+          "                    without --annotators, --video-frames and --default-worklist the sample is",
+          "                    the default one, byte for byte",
           "  -h, --help        print this help");
 
   private SampleProjectCli() {}
@@ -62,6 +65,7 @@ public final class SampleProjectCli {
     long seed = SampleProject.DEFAULT_SEED;
     int annotators = SampleProfile.DEFAULT.annotators();
     int videoFrames = SampleProfile.DEFAULT.videoFrames();
+    SampleProfile.DefaultWorklist defaultWorklist = SampleProfile.DEFAULT.defaultWorklist();
     SampleProfile profile;
     try {
       for (int i = 0; i < args.length; i++) {
@@ -72,7 +76,8 @@ public final class SampleProjectCli {
           return 0;
         } else if (name.equals("--seed")
             || name.equals("--annotators")
-            || name.equals("--video-frames")) {
+            || name.equals("--video-frames")
+            || name.equals("--default-worklist")) {
           String value;
           if (!name.equals(arg)) {
             value = arg.substring(name.length() + 1);
@@ -80,6 +85,10 @@ public final class SampleProjectCli {
             value = args[++i];
           } else {
             return usageError(err, name + " needs a value");
+          }
+          if (name.equals("--default-worklist")) {
+            defaultWorklist = SampleProfile.DefaultWorklist.of(value);
+            continue;
           }
           long number = integer(name, value);
           switch (name) {
@@ -98,7 +107,7 @@ public final class SampleProjectCli {
           return usageError(err, "only one DIR may be given, got '" + dir + "' and '" + arg + "'");
         }
       }
-      profile = new SampleProfile(annotators, videoFrames);
+      profile = new SampleProfile(annotators, videoFrames, defaultWorklist);
     } catch (IllegalArgumentException e) {
       return usageError(err, e.getMessage());
     }
@@ -108,13 +117,15 @@ public final class SampleProjectCli {
     try {
       SampleProject.Summary s = SampleProject.write(dir, seed, profile);
       out.printf(
-          "Wrote sample project '%s' (id %s, seed %d, %d annotators, %d-frame clips) to %s:"
+          "Wrote sample project '%s' (id %s, seed %d, %d annotators, %d-frame clips, default"
+              + " worklist %s) to %s:"
               + " %d resources, %d annotations, %d split rows%n",
           SampleProject.NAME,
           s.projectId(),
           seed,
           profile.annotators(),
           profile.videoFrames(),
+          profile.defaultWorklist().cliName(),
           dir.toAbsolutePath().normalize(),
           s.resources(),
           s.annotations(),
@@ -144,7 +155,7 @@ public final class SampleProjectCli {
     err.println("datamint-sample: " + message);
     err.println(
         "Usage: datamint-sample DIR [--seed N] [--annotators N] [--video-frames N]"
-            + "   (--help for details)");
+            + " [--default-worklist W]   (--help for details)");
     return 2;
   }
 }

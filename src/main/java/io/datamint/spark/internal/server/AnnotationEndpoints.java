@@ -28,8 +28,11 @@ final class AnnotationEndpoints {
   /**
    * A bare list page of annotations in annotations.jsonl order (projects in root order). Body keys:
    * {@code resource_ids} (list) or {@code resource_id} (one id or a list), optional {@code
-   * annotation_worklist_id} and {@code status} filters, and {@code offset}/{@code limit} as strings
-   * (numbers accepted too). Without a resource filter every annotation matches.
+   * annotation_worklist_id} and {@code status} filters, {@code load_ai_segmentations} ({@code
+   * false}, as the legacy v2.17 {@code DatamintDataset} sends it without {@code all_annotations},
+   * leaves out the segmentations a model made, {@code is_model}; absent or {@code true}, no
+   * filter), and {@code offset}/{@code limit} as strings (numbers accepted too). Without a resource
+   * filter every annotation matches.
    */
   ApiResponse search(ApiRequest request, List<String> params) {
     JsonNode body = request.jsonBody();
@@ -42,6 +45,7 @@ final class AnnotationEndpoints {
     }
     String worklist = Json.text(body, "annotation_worklist_id");
     String status = Json.text(body, "status");
+    boolean modelSegmentations = !"false".equals(Json.text(body, "load_ai_segmentations"));
     long offset = ApiRequest.nonNegative("offset", Json.text(body, "offset"), 0);
     long limit = ApiRequest.nonNegative("limit", Json.text(body, "limit"), Long.MAX_VALUE);
     ArrayNode page = Json.MAPPER.createArrayNode();
@@ -58,6 +62,11 @@ final class AnnotationEndpoints {
           continue;
         }
         if (status != null && !status.equals(Json.text(a, "status"))) {
+          continue;
+        }
+        if (!modelSegmentations
+            && "segmentation".equals(Json.firstText(a, "annotation_type", "type"))
+            && "true".equals(Json.text(a, "is_model"))) {
           continue;
         }
         if (skipped < offset) {

@@ -74,7 +74,9 @@ final class ApiRouter implements HttpHandler {
     AnnotationEndpoints annotations = new AnnotationEndpoints(index);
     WorklistEndpoints worklists = new WorklistEndpoints(index);
     SplitEndpoints splits = new SplitEndpoints(index, clock);
+    DatasetEndpoints datasets = new DatasetEndpoints(index);
     add("GET", "projects", projects::list);
+    add("GET", "datasets", datasets::list);
     add("GET", "projects/{}", projects::get);
     add("GET", "projects/{}/resources", projects::resources);
     add("GET", "projects/{}/worklists", worklists::ofProject);

@@ -25,8 +25,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       [project...]}};
  *   <li>{@code GET /projects/{id}} &rarr; the project; {@code GET /projects/{id}/resources}
  *       (optional {@code offset}, {@code limit}) &rarr; a bare list;
+ *   <li>{@code GET /datasets} ({@code offset}, {@code limit}) &rarr; {@code {"data":
+ *       [DatasetInfo...]}}, the legacy v2.17 {@code DatamintDataset}'s version check ({@link
+ *       DatasetEndpoints});
  *   <li>{@code POST /annotations/search} (JSON body: {@code resource_ids} or {@code resource_id},
- *       {@code offset}, {@code limit} as strings) &rarr; a bare list page;
+ *       {@code annotation_worklist_id}, {@code status}, {@code load_ai_segmentations}, {@code
+ *       offset}, {@code limit} as strings) &rarr; a bare list page;
  *   <li>{@code GET /projects/{id}/worklists}, {@code GET /annotationsets/{worklist_id}}, {@code GET
  *       /annotationsets/{worklist_id}/segmentation-group} &rarr; {@code {"groups": ...}};
  *   <li>{@code GET /resources} (filters {@code status}, {@code project} and {@code tags} as the

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The sample generator's size knobs ({@link SampleProfile}, {@code --annotators}, {@code
- * --video-frames}).
+ * The sample generator's knobs ({@link SampleProfile}, {@code --annotators}, {@code
+ * --video-frames}, {@code --default-worklist}).
  */
 class SampleProfileTest {
 
@@ -123,11 +123,14 @@ class SampleProfileTest {
         .isEqualTo(2);
     assertThat(SampleProjectCli.run(new String[] {"d", "--video-frames=x"}, o, e)).isEqualTo(2);
     assertThat(SampleProjectCli.run(new String[] {"d", "--annotators"}, o, e)).isEqualTo(2);
+    assertThat(SampleProjectCli.run(new String[] {"d", "--default-worklist", "ct"}, o, e))
+        .isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8))
         .contains(
             "annotators must be 2 to 8, got 9",
             "--video-frames must be an integer, got 'x'",
-            "--annotators needs a value");
+            "--annotators needs a value",
+            "default worklist must be one of xray, segmentation, got 'ct'");
     String dir = tmp.resolve("p").toString();
     assertThat(
             SampleProjectCli.run(
@@ -136,6 +139,26 @@ class SampleProfileTest {
     assertThat(out.toString(StandardCharsets.UTF_8))
         .contains("seed 7, 3 annotators, 30-frame clips");
     assertThat(Mirror.read(tmp.resolve("p")).project().get("annotators")).hasSize(3);
+  }
+
+  @Test
+  void theDefaultWorklistCanBeTheOneWithTheFrameLabels(@TempDir Path tmp) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+    String dir = tmp.resolve("seg").toString();
+    assertThat(SampleProjectCli.run(new String[] {dir, "--default-worklist=segmentation"}, o, o))
+        .as(out.toString(StandardCharsets.UTF_8))
+        .isZero();
+    Mirror seg = Mirror.read(tmp.resolve("seg"));
+    String defaultId = seg.project().get("worklist_id").asText();
+    assertThat(defaultId).isNotEqualTo(sample.project().get("worklist_id").asText());
+    assertThat(
+            seg.annotations().stream()
+                .filter(a -> type(a).equals("label") && frameIndex(a) != null)
+                .map(a -> a.get("annotation_worklist_id").asText()))
+        .isNotEmpty()
+        .containsOnly(defaultId);
+    assertThat(seg.annotations()).hasSameSizeAs(sample.annotations());
   }
 
   /** The annotation's author, or null (a model's annotation). */

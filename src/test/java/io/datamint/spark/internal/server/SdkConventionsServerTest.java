@@ -22,7 +22,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The endpoints and conventions the real Datamint SDK relies on (docs/sdk-api-calls.md): {@code GET
  * /resources} with the SDK's JSON filters and paging, {@code GET /annotations/{id}}, worklists with
- * {@code annotators}, and the record of requests the server does not implement.
+ * {@code annotators}, the legacy v2.17 {@code DatamintDataset}'s {@code GET /datasets} and its
+ * annotation search, and the record of requests the server does not implement.
  */
 class SdkConventionsServerTest {
 
@@ -117,6 +118,61 @@ class SdkConventionsServerTest {
     HttpResponse<byte[]> missing = get(SAMPLE.url() + "/annotations/no-such-annotation");
     assertThat(missing.statusCode()).isEqualTo(404);
     assertThat(text(missing)).contains("not found");
+  }
+
+  @Test
+  void listsTheProjectsDatasetWithItsResourcesAndLatestChangeAsTheLegacyClassReadsIt()
+      throws Exception {
+    JsonNode project = json(get(url + "/projects")).get("data").get(0);
+    JsonNode datasets = json(get(url + "/datasets?offset=0&limit=5000")).get("data");
+    assertThat(datasets).hasSize(1);
+    JsonNode d = datasets.get(0);
+    assertThat(d.get("id").asText()).isEqualTo(project.get("dataset_id").asText());
+    List<String> ids = new ArrayList<>();
+    lines(dir.resolve("resources.jsonl")).forEach(r -> ids.add(r.get("id").asText()));
+    assertThat(d.get("resource_ids")).extracting(JsonNode::asText).containsExactlyElementsOf(ids);
+    assertThat(d.get("total_resource").asInt()).isEqualTo(ids.size());
+    String latest =
+        lines(dir.resolve("annotations.jsonl")).stream()
+            .map(a -> a.get("created_at").asText())
+            .max(String::compareTo)
+            .orElseThrow();
+    assertThat(d.get("updated_at").asText()).isEqualTo(latest);
+    for (String field : List.of("name", "created_at", "created_by", "description", "customer_id")) {
+      assertThat(d.get(field).isTextual()).as(field + " of " + d).isTrue();
+    }
+    assertThat(json(get(url + "/datasets?offset=1&limit=5000")).get("data")).isEmpty();
+    assertThat(server.unknownRequests().count()).isZero();
+  }
+
+  @Test
+  void searchesTheLegacyWayByWorklistAndStatusWithoutModelSegmentations() throws Exception {
+    List<ObjectNode> all = lines(dir.resolve("annotations.jsonl"));
+    String worklist = all.get(0).get("annotation_worklist_id").asText();
+    String body =
+        "{\"annotation_worklist_id\": \""
+            + worklist
+            + "\", \"load_ai_segmentations\": false, \"offset\": \"0\", \"limit\": \"5000\"}";
+    JsonNode found = json(post(url + "/annotations/search", body));
+    List<JsonNode> expected =
+        all.stream()
+            .filter(a -> a.get("annotation_worklist_id").asText().equals(worklist))
+            .filter(
+                a ->
+                    !(a.path("is_model").asBoolean()
+                        && a.path("annotation_type")
+                            .asText(a.path("type").asText())
+                            .equals("segmentation")))
+            .map(JsonNode.class::cast)
+            .toList();
+    assertThat(found).containsExactlyElementsOf(expected);
+    assertThat(expected.size())
+        .as("the model's segmentation is left out")
+        .isLessThan(
+            (int)
+                all.stream()
+                    .filter(a -> a.get("annotation_worklist_id").asText().equals(worklist))
+                    .count());
   }
 
   @Test
