@@ -123,17 +123,17 @@ class SdkConventionsServerTest {
   @Test
   void listsTheProjectsDatasetWithItsResourcesAndLatestChangeAsTheLegacyClassReadsIt()
       throws Exception {
-    JsonNode project = json(get(url + "/projects")).get("data").get(0);
-    JsonNode datasets = json(get(url + "/datasets?offset=0&limit=5000")).get("data");
+    JsonNode project = json(get(SAMPLE.url() + "/projects")).get("data").get(0);
+    JsonNode datasets = json(get(SAMPLE.url() + "/datasets?offset=0&limit=5000")).get("data");
     assertThat(datasets).hasSize(1);
     JsonNode d = datasets.get(0);
     assertThat(d.get("id").asText()).isEqualTo(project.get("dataset_id").asText());
     List<String> ids = new ArrayList<>();
-    lines(dir.resolve("resources.jsonl")).forEach(r -> ids.add(r.get("id").asText()));
+    lines(SAMPLE.dir().resolve("resources.jsonl")).forEach(r -> ids.add(r.get("id").asText()));
     assertThat(d.get("resource_ids")).extracting(JsonNode::asText).containsExactlyElementsOf(ids);
     assertThat(d.get("total_resource").asInt()).isEqualTo(ids.size());
     String latest =
-        lines(dir.resolve("annotations.jsonl")).stream()
+        lines(SAMPLE.dir().resolve("annotations.jsonl")).stream()
             .map(a -> a.get("created_at").asText())
             .max(String::compareTo)
             .orElseThrow();
@@ -141,19 +141,19 @@ class SdkConventionsServerTest {
     for (String field : List.of("name", "created_at", "created_by", "description", "customer_id")) {
       assertThat(d.get(field).isTextual()).as(field + " of " + d).isTrue();
     }
-    assertThat(json(get(url + "/datasets?offset=1&limit=5000")).get("data")).isEmpty();
-    assertThat(server.unknownRequests().count()).isZero();
+    assertThat(json(get(SAMPLE.url() + "/datasets?offset=1&limit=5000")).get("data")).isEmpty();
+    assertThat(SAMPLE.server().unknownRequests().count()).isZero();
   }
 
   @Test
   void searchesTheLegacyWayByWorklistAndStatusWithoutModelSegmentations() throws Exception {
-    List<ObjectNode> all = lines(dir.resolve("annotations.jsonl"));
+    List<ObjectNode> all = lines(SAMPLE.dir().resolve("annotations.jsonl"));
     String worklist = all.get(0).get("annotation_worklist_id").asText();
     String body =
         "{\"annotation_worklist_id\": \""
             + worklist
             + "\", \"load_ai_segmentations\": false, \"offset\": \"0\", \"limit\": \"5000\"}";
-    JsonNode found = json(post(url + "/annotations/search", body));
+    JsonNode found = json(post(SAMPLE.url() + "/annotations/search", body));
     List<JsonNode> expected =
         all.stream()
             .filter(a -> a.get("annotation_worklist_id").asText().equals(worklist))
