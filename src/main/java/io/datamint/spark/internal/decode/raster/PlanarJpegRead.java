@@ -27,7 +27,8 @@ import javax.imageio.plugins.jpeg.JPEGImageReadParam;
  * as it would (libjpeg's YCbCr to RGB, or none for grey). Only the reader's direct path is taken:
  * for the files TwelveMonkeys decodes as a raster and converts itself (CMYK, YCCK, ICC profiles
  * other than sRGB), it sets a source region on the parameters first, which ends this attempt before
- * any decoding; and a frame any row of which did not arrive through the fast copy is not used
+ * any decoding; lossless files, which TwelveMonkeys decodes itself, are not tried ({@link
+ * #dctFrame}); and a frame any row of which did not arrive through the fast copy is not used
  * either. In both cases {@link #read} returns null and the caller reads the file as before.
  */
 final class PlanarJpegRead {
@@ -49,6 +50,45 @@ final class PlanarJpegRead {
     public void setSourceRegion(Rectangle sourceRegion) {
       throw new NotDirect();
     }
+  }
+
+  /**
+   * Whether the JPEG's frame header (the first SOF marker) is a Huffman or arithmetic DCT frame
+   * (baseline, extended or progressive: SOF0-2, SOF9-10), the frames the JDK's decoder reads; false
+   * for lossless and hierarchical frames (TwelveMonkeys reads lossless ones itself and copies them
+   * into a destination its own way) and for anything it cannot find.
+   */
+  static boolean dctFrame(byte[] file, int length) {
+    if (length < 4 || (file[0] & 0xFF) != 0xFF || (file[1] & 0xFF) != 0xD8) {
+      return false;
+    }
+    int p = 2;
+    while (p + 4 <= length) {
+      if ((file[p] & 0xFF) != 0xFF) {
+        return false;
+      }
+      int marker = file[p + 1] & 0xFF;
+      if (marker == 0xFF) {
+        p++; // fill byte
+      } else if (marker == 0x01 || marker >= 0xD0 && marker <= 0xD8) {
+        p += 2; // no length: TEM, RSTn, SOI
+      } else if (marker >= 0xC0
+          && marker <= 0xCF
+          && marker != 0xC4
+          && marker != 0xC8
+          && marker != 0xCC) {
+        return marker <= 0xC2 || marker == 0xC9 || marker == 0xCA;
+      } else if (marker == 0xDA || marker == 0xD9) {
+        return false; // a scan or the end before any frame header
+      } else {
+        int segment = (file[p + 2] & 0xFF) << 8 | file[p + 3] & 0xFF;
+        if (segment < 2) {
+          return false;
+        }
+        p += 2 + segment;
+      }
+    }
+    return false;
   }
 
   /**

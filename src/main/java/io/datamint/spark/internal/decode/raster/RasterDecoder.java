@@ -143,7 +143,8 @@ public final class RasterDecoder implements ResourceDecoder {
     reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
     try {
       reader.setInput(in, false, true);
-      return read(reader, format, limits, warnings);
+      boolean planarJpeg = format.equals("jpeg") && PlanarJpegRead.dctFrame(file, length);
+      return read(reader, format, limits, warnings, planarJpeg);
     } catch (DecodeException e) {
       throw e;
     } catch (IOException
@@ -160,7 +161,11 @@ public final class RasterDecoder implements ResourceDecoder {
   }
 
   private static DecodedResource read(
-      ImageReader reader, String format, DecodeLimits limits, List<String> warnings)
+      ImageReader reader,
+      String format,
+      DecodeLimits limits,
+      List<String> warnings,
+      boolean planarJpeg)
       throws IOException, DecodeException {
     boolean multiFrame = format.equals("tiff") || format.equals("gif");
     int frames = multiFrame ? reader.getNumImages(true) : 1;
@@ -207,7 +212,7 @@ public final class RasterDecoder implements ResourceDecoder {
     if (format.equals("gif") && height >= 2 && height <= 4) {
       checkGifInterlace(reader, frames);
     }
-    if (format.equals("jpeg")) {
+    if (planarJpeg) {
       PixelArray planar = PlanarJpegRead.read(reader, width, height, limits);
       if (planar != null) {
         checkWarnings(warnings, format);

@@ -6,12 +6,15 @@ import com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi;
 import io.datamint.spark.internal.core.DecodeLimits;
 import io.datamint.spark.internal.core.PixelArray;
 import io.datamint.spark.internal.decode.MemoryImageInputStream;
+import io.datamint.spark.testing.TestCorpus;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.util.Arrays;
 import java.util.Random;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -31,7 +34,7 @@ import org.w3c.dom.NodeList;
  * JPEGs read straight into the output's planes ({@link PlanarJpegRead}) have the values of the
  * reader's own default image (what {@link RasterDecoder} returned before it wrote the planes
  * directly), for grey, the chroma samplings, progressive files and odd sizes; files the reader
- * converts itself (CMYK) are left to the ordinary read, with the same values.
+ * converts or decodes itself (CMYK, lossless) are left to the ordinary read, with the same values.
  */
 @Tag("spark-independent")
 class PlanarJpegReadTest {
@@ -71,6 +74,40 @@ class PlanarJpegReadTest {
     assertThat(direct(jpeg)).as("CMYK is converted by TwelveMonkeys, not read directly").isNull();
     assertThat(bytes(new RasterDecoder().decode(jpeg, jpeg.length, LIMITS).pixels()))
         .isEqualTo(readersOwn(jpeg));
+  }
+
+  @Test
+  void losslessIsReadAsBefore() throws Exception {
+    // the first frame of an 8-bit lossless (SOF3) DICOM, as a JPEG file
+    byte[] dicom =
+        Files.readAllBytes(
+            TestCorpus.dir("dicom")
+                .resolve("jpeg-lossless-decoder-js__jpeg_lossless_sel1-8bit.dcm"));
+    int start = indexOf(dicom, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, 0);
+    int end = indexOf(dicom, new byte[] {(byte) 0xFF, (byte) 0xD9}, start) + 2;
+    byte[] jpeg = Arrays.copyOfRange(dicom, start, end);
+    assertThat(PlanarJpegRead.dctFrame(jpeg, jpeg.length)).isFalse();
+    assertThat(bytes(new RasterDecoder().decode(jpeg, jpeg.length, LIMITS).pixels()))
+        .isEqualTo(readersOwn(jpeg));
+  }
+
+  @Test
+  void dctFramesAreTold() throws Exception {
+    byte[] baseline = write(photo(16, 16, BufferedImage.TYPE_3BYTE_BGR), 2, 2, false);
+    byte[] progressive = write(photo(16, 16, BufferedImage.TYPE_3BYTE_BGR), 2, 2, true);
+    assertThat(PlanarJpegRead.dctFrame(baseline, baseline.length)).isTrue();
+    assertThat(PlanarJpegRead.dctFrame(progressive, progressive.length)).isTrue();
+    assertThat(PlanarJpegRead.dctFrame(baseline, 20)).as("cut before the frame header").isFalse();
+    assertThat(PlanarJpegRead.dctFrame(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, 4)).isFalse();
+  }
+
+  private static int indexOf(byte[] data, byte[] what, int from) {
+    for (int i = from; i + what.length <= data.length; i++) {
+      if (Arrays.equals(data, i, i + what.length, what, 0, what.length)) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("not found");
   }
 
   /**
