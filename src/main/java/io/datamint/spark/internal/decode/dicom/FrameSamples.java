@@ -3,7 +3,7 @@ package io.datamint.spark.internal.decode.dicom;
 /**
  * The decoded samples of one frame, as an {@link EncapsulatedCodec} returns them: one {@code int}
  * per sample, interleaved ({@code [row][column][sample]}) or planar ({@code
- * [sample][row][column]}).
+ * [sample][row][column]}), or 8-bit samples left in the decoder's bytes ({@link #bytes()}).
  *
  * <p>Values are the decoded integers; the decoder then keeps the low {@link #precision()} bits of
  * each and reads them as signed or unsigned according to the Pixel Representation, so a codec may
@@ -19,6 +19,7 @@ final class FrameSamples {
   private final boolean planar;
   private final int precision;
   private final String colorSpace;
+  private final ByteSamples bytes;
 
   private FrameSamples(
       int rows,
@@ -27,11 +28,15 @@ final class FrameSamples {
       int[] values,
       boolean planar,
       int precision,
-      String colorSpace) {
+      String colorSpace,
+      ByteSamples bytes) {
     if (rows <= 0 || columns <= 0 || samplesPerPixel <= 0) {
       throw new IllegalArgumentException("rows, columns and samples per pixel must be positive");
     }
-    if ((long) rows * columns * samplesPerPixel != values.length) {
+    if (bytes != null ? bytes.bands() != samplesPerPixel : values == null) {
+      throw new IllegalArgumentException("samples of " + samplesPerPixel + " bands expected");
+    }
+    if (values != null && (long) rows * columns * samplesPerPixel != values.length) {
       throw new IllegalArgumentException(
           rows
               + " x "
@@ -51,6 +56,7 @@ final class FrameSamples {
     this.planar = planar;
     this.precision = precision;
     this.colorSpace = colorSpace;
+    this.bytes = bytes;
   }
 
   /**
@@ -64,13 +70,23 @@ final class FrameSamples {
    */
   public static FrameSamples interleaved(
       int rows, int columns, int samplesPerPixel, int[] values, int precision, String colorSpace) {
-    return new FrameSamples(rows, columns, samplesPerPixel, values, false, precision, colorSpace);
+    return new FrameSamples(
+        rows, columns, samplesPerPixel, values, false, precision, colorSpace, null);
   }
 
   /** Samples one plane per sample; parameters as {@link #interleaved}. */
   public static FrameSamples planar(
       int rows, int columns, int samplesPerPixel, int[] values, int precision, String colorSpace) {
-    return new FrameSamples(rows, columns, samplesPerPixel, values, true, precision, colorSpace);
+    return new FrameSamples(
+        rows, columns, samplesPerPixel, values, true, precision, colorSpace, null);
+  }
+
+  /**
+   * 8-bit unsigned samples where the decoder left them, {@code samples.bands()} per pixel; {@code
+   * colorSpace} as {@link #interleaved}, precision the header's Bits Stored.
+   */
+  public static FrameSamples bytes(int rows, int columns, ByteSamples samples, String colorSpace) {
+    return new FrameSamples(rows, columns, samples.bands(), null, false, 0, colorSpace, samples);
   }
 
   public int rows() {
@@ -85,9 +101,14 @@ final class FrameSamples {
     return samplesPerPixel;
   }
 
-  /** The samples (not copied). */
+  /** The samples (not copied); null for {@link #bytes()} samples. */
   public int[] values() {
     return values;
+  }
+
+  /** The 8-bit samples in the decoder's bytes, or null when the samples are {@link #values()}. */
+  public ByteSamples bytes() {
+    return bytes;
   }
 
   /** Whether {@link #values()} is one plane per sample rather than interleaved. */

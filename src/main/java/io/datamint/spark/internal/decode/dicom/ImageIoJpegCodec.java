@@ -48,6 +48,10 @@ final class ImageIoJpegCodec implements EncapsulatedCodec {
                     TransferSyntax.of(spec.transferSyntaxUid()).describePixelData()),
             new MemoryImageInputStream(codestream),
             "JPEG frame " + spec.frameIndex());
+    ByteSamples bytes = RasterSamples.bytes(raster, spec, "JPEG");
+    if (bytes != null) {
+      return FrameSamples.bytes(spec.rows(), spec.columns(), bytes, header.colorSpace());
+    }
     int[] values = RasterSamples.interleaved(raster, spec, "JPEG");
     return FrameSamples.interleaved(
         spec.rows(), spec.columns(), spec.samplesPerPixel(), values, 0, header.colorSpace());

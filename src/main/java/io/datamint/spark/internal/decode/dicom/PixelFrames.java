@@ -1,6 +1,7 @@
 package io.datamint.spark.internal.decode.dicom;
 
 import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.internal.core.DType;
 import io.datamint.spark.internal.core.DecodeLimits;
 import io.datamint.spark.internal.core.PixelDtype;
 
@@ -138,7 +139,7 @@ final class PixelFrames {
       writer.write(slot, samples, pm.bitsStored(), pm.photometric());
       return;
     }
-    int[] work = scratch(); // checked before decoding, whatever the codec returns
+    checkScratch(); // checked before decoding, whatever the codec returns
     FrameSpec spec = pm.frameSpec(syntaxUid, frame);
     FrameSamples samples = codec.decode(encapsulated.frame(frame), spec);
     if (samples.rows() != pm.rows()
@@ -160,17 +161,46 @@ final class PixelFrames {
               + " x "
               + pm.samplesPerPixel());
     }
-    int[] planar = toPlanar(samples, work);
     int bits = samples.precision() > 0 ? samples.precision() : pm.bitsStored();
     String colorSpace = samples.colorSpace() != null ? samples.colorSpace() : pm.photometric();
+    ByteSamples bytes = samples.bytes();
+    if (bytes != null && bytesAreOutput(bits, colorSpace)) {
+      bytes.copyPlanes(pm.rows(), pm.columns(), writer.array(), writer.frameOffset(slot));
+      return;
+    }
+    int[] planar =
+        bytes != null
+            ? bytes.toPlanes(pm.rows(), pm.columns(), scratch())
+            : samples.planar() || samples.samplesPerPixel() == 1
+                ? samples.values()
+                : toPlanar(samples, scratch());
     writer.write(slot, planar, bits, colorSpace);
+  }
+
+  /**
+   * Whether 8-bit samples of {@code bits} significant bits in {@code colorSpace} are the output's
+   * values as they are: uint8 out, every stored bit kept, no color, palette or modality step.
+   */
+  private boolean bytesAreOutput(int bits, String colorSpace) {
+    return bits >= 8
+        && !pm.signed()
+        && plan.writeType() == DType.UINT8
+        && plan.palette() == null
+        && plan.modality().kind() == ModalityTransform.Kind.NONE
+        && !(pm.samplesPerPixel() == 3 && YbrToRgb.applies(colorSpace));
   }
 
   /** The one working array: a frame's samples as ints, itself bounded by the limits. */
   private int[] scratch() throws DecodeException {
-    if (scratch != null) {
-      return scratch;
+    if (scratch == null) {
+      checkScratch();
+      scratch = new int[Math.toIntExact(pm.pixelsPerFrame() * pm.samplesPerPixel())];
     }
+    return scratch;
+  }
+
+  /** Checks that the working array of {@link #scratch()} is within the limits. */
+  private void checkScratch() throws DecodeException {
     long samples = pm.pixelsPerFrame() * pm.samplesPerPixel();
     if (samples * Integer.BYTES > limits.maxDecodedBytes()) {
       throw new DecodeException(
@@ -185,20 +215,12 @@ final class PixelFrames {
               + " bytes of working memory to decode, more than "
               + limits.describe());
     }
-    scratch = new int[(int) samples];
-    return scratch;
   }
 
-  /**
-   * The samples as planes: the codec's array when already planar, else de-interleaved into {@code
-   * out}.
-   */
+  /** The interleaved samples de-interleaved into {@code out}. */
   private static int[] toPlanar(FrameSamples samples, int[] out) {
     int spp = samples.samplesPerPixel();
     int[] values = samples.values();
-    if (samples.planar() || spp == 1) {
-      return values;
-    }
     int pixels = samples.rows() * samples.columns();
     for (int s = 0; s < spp; s++) {
       int base = s * pixels;

@@ -55,7 +55,9 @@ import org.w3c.dom.NodeList;
  *   <li>32-bit integer TIFF: int32 (PIL mode {@code I}); float TIFF: float32 (mode {@code F}).
  *   <li>JPEG: as the JPEG reader decodes it (TwelveMonkeys; CMYK / YCCK JPEGs are converted to RGB,
  *       PIL would return 4 CMYK channels). Values may differ from libjpeg's (PIL's) by a few
- *       levels: IDCT and chroma upsampling are not bit-exact across decoders.
+ *       levels: IDCT and chroma upsampling are not bit-exact across decoders. Grey and RGB JPEGs
+ *       the reader decodes directly are written straight into the output's planes ({@link
+ *       PlanarJpegRead}), with the same values.
  *   <li>Frames: a multi-page TIFF or an animated GIF gives N = the number of frames (every frame
  *       must have the size and channel layout of the first; a GIF whose later frames are patches of
  *       another size is an error, as is a TIFF with pages of different sizes). <b>The SDK (PIL)
@@ -141,7 +143,8 @@ public final class RasterDecoder implements ResourceDecoder {
     reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
     try {
       reader.setInput(in, false, true);
-      return read(reader, format, limits, warnings);
+      boolean planarJpeg = format.equals("jpeg") && PlanarJpegRead.dctFrame(file, length);
+      return read(reader, format, limits, warnings, planarJpeg);
     } catch (DecodeException e) {
       throw e;
     } catch (IOException
@@ -158,7 +161,11 @@ public final class RasterDecoder implements ResourceDecoder {
   }
 
   private static DecodedResource read(
-      ImageReader reader, String format, DecodeLimits limits, List<String> warnings)
+      ImageReader reader,
+      String format,
+      DecodeLimits limits,
+      List<String> warnings,
+      boolean planarJpeg)
       throws IOException, DecodeException {
     boolean multiFrame = format.equals("tiff") || format.equals("gif");
     int frames = multiFrame ? reader.getNumImages(true) : 1;
@@ -204,6 +211,14 @@ public final class RasterDecoder implements ResourceDecoder {
         width);
     if (format.equals("gif") && height >= 2 && height <= 4) {
       checkGifInterlace(reader, frames);
+    }
+    if (planarJpeg) {
+      PixelArray planar = PlanarJpegRead.read(reader, width, height, limits);
+      if (planar != null) {
+        checkWarnings(warnings, format);
+        return new DecodedResource(planar, null, null);
+      }
+      warnings.clear(); // read again below, as any other image
     }
     ImageReadParam param = reader.getDefaultReadParam();
     PixelArray pixels = null;
