@@ -30,9 +30,11 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The connector's decode speed per format beside the Datamint SDK's own per-item Python stack and
  * the native C tools, on the same generated files (issue 17). {@code bin/datamint-bench
- * decode-vs-sdk [--seconds S] [--rounds R] [--profile-seconds P] [--out FILE] [--formats K,K]} (the
- * formats by their manifest keys, all by default) runs the JVM pinned to one core ({@code taskset
- * -c 0}), so the Python and native sides it starts are pinned there too.
+ * decode-vs-sdk [--seconds S] [--rounds R] [--profile-seconds P] [--formats KEY,...] [--out FILE]}
+ * runs the JVM pinned to one core ({@code taskset -c 0}), so the Python and native sides it starts
+ * are pinned there too. {@code --formats} measures only the formats of those manifest keys ({@code
+ * h264,dicom-ct}); its section then goes to {@code target/decode-vs-sdk.md} unless {@code --out} is
+ * given, so that a partial table does not replace the whole one in {@code BENCHMARKS.md}.
  *
  * <p>{@code bin/lib/decode_vs_sdk.py}, run with an SDK environment's Python, writes the files with
  * real encoders (PIL, pydicom, dcmtk, GDCM, nibabel, ffmpeg) and times the SDK's stack and the
@@ -120,22 +122,24 @@ final class DecodeVsSdkBenchmark {
     double seconds = 1;
     int rounds = 2;
     double profileSeconds = 6;
-    Path out = Path.of("BENCHMARKS.md");
-    List<String> only = List.of();
+    Path out = null;
+    List<Format> formats = FORMATS;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
-        case "--formats" -> only = List.of(args[++i].split(","));
         case "--seconds" -> seconds = Double.parseDouble(args[++i]);
         case "--rounds" -> rounds = Integer.parseInt(args[++i]);
         case "--profile-seconds" -> profileSeconds = Double.parseDouble(args[++i]);
         case "--out" -> out = Path.of(args[++i]);
+        case "--formats" -> formats = formats(args[++i]);
         default ->
             throw new IllegalArgumentException(
                 "unknown argument "
                     + args[i]
-                    + "; accepted: --seconds S, --rounds R, --profile-seconds P, --out FILE,"
-                    + " --formats KEY,KEY (e.g. jpeg,dicom-jpeg-baseline)");
+                    + "; accepted: --seconds S, --rounds R, --profile-seconds P, --formats KEY,..., --out FILE");
       }
+    }
+    if (out == null) {
+      out = Path.of(formats == FORMATS ? "BENCHMARKS.md" : "target/decode-vs-sdk.md");
     }
     String python =
         System.getenv()
@@ -151,10 +155,7 @@ final class DecodeVsSdkBenchmark {
     JsonNode manifest = JSON.readTree(generated.resolve("manifest.json").toFile());
 
     List<Measured> measured = new ArrayList<>();
-    for (Format format : FORMATS) {
-      if (!only.isEmpty() && !only.contains(format.key())) {
-        continue;
-      }
+    for (Format format : formats) {
       JsonNode entry = manifest.path(format.key());
       List<Path> files = new ArrayList<>();
       entry.path("files").forEach(f -> files.add(Path.of(f.asText())));
@@ -218,6 +219,20 @@ final class DecodeVsSdkBenchmark {
         markdown(measured, profiles, rounds, seconds, profileSeconds, loadBefore, loadAfterRuns);
     writeSection(out, md);
     System.out.println(md);
+  }
+
+  /** The formats of {@code keys}, comma-separated manifest keys, in the issue's order. */
+  private static List<Format> formats(String keys) {
+    List<String> wanted = List.of(keys.split(","));
+    List<Format> chosen = FORMATS.stream().filter(f -> wanted.contains(f.key())).toList();
+    if (chosen.size() != wanted.size()) {
+      throw new IllegalArgumentException(
+          "--formats "
+              + keys
+              + " names an unknown format; accepted: "
+              + String.join(",", FORMATS.stream().map(Format::key).toList()));
+    }
+    return chosen;
   }
 
   /** A mirror of the format's files, with the MIME type the platform gives them. */

@@ -5,10 +5,10 @@ import io.datamint.spark.internal.core.DType;
 import io.datamint.spark.internal.core.DecodeLimits;
 import io.datamint.spark.internal.core.PixelArray;
 import io.datamint.spark.internal.core.PixelDtype;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
 
 /**
  * Converts a decoded array to the floating-point type a {@link PixelDtype} asks for, for the
@@ -20,17 +20,10 @@ import java.nio.ByteOrder;
  */
 public final class PixelConversion {
 
-  private static final VarHandle SHORT_LE = view(short[].class);
-  private static final VarHandle INT_LE = view(int[].class);
-  private static final VarHandle LONG_LE = view(long[].class);
-  private static final VarHandle FLOAT_LE = view(float[].class);
-  private static final VarHandle DOUBLE_LE = view(double[].class);
+  /** Values converted per step: a chunk of doubles that stays in the L1 cache. */
+  private static final int CHUNK = 2048;
 
   private PixelConversion() {}
-
-  private static VarHandle view(Class<?> arrayType) {
-    return MethodHandles.byteArrayViewVarHandle(arrayType, ByteOrder.LITTLE_ENDIAN);
-  }
 
   /** The array in the requested type (itself when no conversion is needed). */
   public static PixelArray convert(PixelArray array, PixelDtype dtype, DecodeLimits limits)
@@ -40,23 +33,81 @@ public final class PixelConversion {
       return array;
     }
     PixelArray out = PixelArray.allocate(limits, target, array.shape());
-    ByteBuffer src = array.data();
-    byte[] s = src.array();
-    int p = src.arrayOffset() + src.position();
-    byte[] d = out.data().array();
-    int q = out.data().arrayOffset();
+    ByteBuffer src = array.data().duplicate().order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer dst = out.data().duplicate().order(ByteOrder.LITTLE_ENDIAN);
+    DoubleBuffer float64 = target == DType.FLOAT64 ? dst.asDoubleBuffer() : null;
+    FloatBuffer float32 = target == DType.FLOAT32 ? dst.asFloatBuffer() : null;
     int n = Math.toIntExact(array.elementCount());
-    boolean narrow = target == DType.FLOAT32;
-    int step = target.itemSize();
-    for (int i = 0; i < n; i++, q += step) {
-      double v = value(array.dtype(), s, p, i);
-      if (narrow) {
-        FLOAT_LE.set(d, q, (float) v);
+    double[] values = new double[Math.min(n, CHUNK)];
+    float[] narrowed = float32 == null ? null : new float[values.length];
+    int itemSize = array.dtype().itemSize();
+    for (int from = 0; from < n; from += values.length) {
+      int count = Math.min(values.length, n - from);
+      read(array.dtype(), src, src.position() + from * itemSize, values, count);
+      if (float32 == null) {
+        float64.put(values, 0, count);
       } else {
-        DOUBLE_LE.set(d, q, v);
+        for (int i = 0; i < count; i++) {
+          narrowed[i] = (float) values[i];
+        }
+        float32.put(narrowed, 0, count);
       }
     }
     return out;
+  }
+
+  /**
+   * Reads {@code count} elements of {@code type} from {@code src} at byte {@code at} into {@code
+   * values} as doubles: one loop per type, the type dispatched once per chunk.
+   */
+  private static void read(DType type, ByteBuffer src, int at, double[] values, int count) {
+    switch (type) {
+      case UINT8 -> {
+        for (int i = 0; i < count; i++) {
+          values[i] = src.get(at + i) & 0xFF;
+        }
+      }
+      case INT8 -> {
+        for (int i = 0; i < count; i++) {
+          values[i] = src.get(at + i);
+        }
+      }
+      case UINT16 -> {
+        for (int i = 0; i < count; i++) {
+          values[i] = src.getShort(at + 2 * i) & 0xFFFF;
+        }
+      }
+      case INT16 -> {
+        for (int i = 0; i < count; i++) {
+          values[i] = src.getShort(at + 2 * i);
+        }
+      }
+      case UINT32 -> {
+        for (int i = 0; i < count; i++) {
+          values[i] = src.getInt(at + 4 * i) & 0xFFFFFFFFL;
+        }
+      }
+      case INT32 -> {
+        for (int i = 0; i < count; i++) {
+          values[i] = src.getInt(at + 4 * i);
+        }
+      }
+      case INT64 -> {
+        for (int i = 0; i < count; i++) {
+          values[i] = src.getLong(at + 8 * i);
+        }
+      }
+      case FLOAT32 -> {
+        for (int i = 0; i < count; i++) {
+          values[i] = src.getFloat(at + 4 * i);
+        }
+      }
+      case FLOAT64 -> {
+        for (int i = 0; i < count; i++) {
+          values[i] = src.getDouble(at + 8 * i);
+        }
+      }
+    }
   }
 
   /** A decoded resource with its pixels in the requested type. */
@@ -66,21 +117,6 @@ public final class PixelConversion {
     return pixels == decoded.pixels()
         ? decoded
         : new DecodedResource(pixels, decoded.metainfoJson(), decoded.affine(), decoded.geometry());
-  }
-
-  /** Element {@code i} of an array of {@code type} whose bytes start at {@code s[p]}. */
-  private static double value(DType type, byte[] s, int p, int i) {
-    return switch (type) {
-      case UINT8 -> s[p + i] & 0xFF;
-      case INT8 -> s[p + i];
-      case UINT16 -> (short) SHORT_LE.get(s, p + 2 * i) & 0xFFFF;
-      case INT16 -> (short) SHORT_LE.get(s, p + 2 * i);
-      case UINT32 -> (int) INT_LE.get(s, p + 4 * i) & 0xFFFFFFFFL;
-      case INT32 -> (int) INT_LE.get(s, p + 4 * i);
-      case INT64 -> (double) (long) LONG_LE.get(s, p + 8 * i);
-      case FLOAT32 -> (float) FLOAT_LE.get(s, p + 4 * i);
-      case FLOAT64 -> (double) DOUBLE_LE.get(s, p + 8 * i);
-    };
   }
 
   /** A frame stream whose frames are converted to the requested type. */

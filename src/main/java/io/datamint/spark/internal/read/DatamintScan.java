@@ -148,7 +148,8 @@ final class DatamintScan implements Scan, Batch, SupportsReportStatistics {
             readSchema,
             table.options().slicePlane(),
             table.options().frameByFrame(),
-            table.options().dataset());
+            table.options().dataset(),
+            table.options().pixelDtype());
     for (ResourceSelection.Selected selected : selectedResources()) {
       int segmentations = 0;
       for (Annotation annotation : selected.annotations()) {

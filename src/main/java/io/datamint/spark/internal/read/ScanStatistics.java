@@ -3,6 +3,7 @@ package io.datamint.spark.internal.read;
 import io.datamint.spark.internal.api.model.Resource;
 import io.datamint.spark.internal.api.model.ResourceKind;
 import io.datamint.spark.internal.config.DatasetKind;
+import io.datamint.spark.internal.core.PixelDtype;
 import io.datamint.spark.internal.plan.PartitionPlanner;
 import io.datamint.spark.internal.schema.Columns;
 import io.datamint.spark.internal.slice.MetadataSlices;
@@ -30,9 +31,10 @@ import org.apache.spark.sql.types.StructType;
  *       when the metadata does not say. Pushed {@code slice_index} / {@code frame_index} predicates
  *       are not applied: the count is then an upper bound.
  *   <li>decoded values: {@code width x height x frames} from the metadata times {@link
- *       #bytesPerPixel}; when the metadata has no dimensions, the file's {@code size} (or {@link
- *       PartitionPlanner#UNKNOWN_SIZE_ESTIMATE}) times {@link #expansion}, the decoded-to-file
- *       ratio of the format. A slice or frame row holds its share of the whole.
+ *       #bytesPerPixel} of the requested {@code pixel_dtype}; when the metadata has no dimensions,
+ *       the file's {@code size} (or {@link PartitionPlanner#UNKNOWN_SIZE_ESTIMATE}) times {@link
+ *       #expansion}, the decoded-to-file ratio of the format under the SDK's types, scaled to the
+ *       requested type. A slice or frame row holds its share of the whole.
  *   <li>{@code image} (when its {@code data} is read): the decoded values; {@code segmentations}:
  *       one uint8 mask of the row's pixels per segmentation annotation (at least one); {@code
  *       annotations}: {@link #ANNOTATION_BYTES} each; {@code metainfo}: {@link #METAINFO_BYTES};
@@ -51,27 +53,41 @@ final class ScanStatistics {
   private final SlicePlane plane;
   private final boolean frameByFrame;
   private final DatasetKind dataset;
+  private final PixelDtype dtype;
   private long rows;
   private double bytes;
 
   ScanStatistics(
-      StructType readSchema, SlicePlane plane, boolean frameByFrame, DatasetKind dataset) {
+      StructType readSchema,
+      SlicePlane plane,
+      boolean frameByFrame,
+      DatasetKind dataset,
+      PixelDtype dtype) {
     this.readSchema = readSchema;
     this.plane = plane;
     this.frameByFrame = frameByFrame;
     this.dataset = dataset;
+    this.dtype = dtype;
   }
 
   /**
-   * Bytes of one decoded pixel (all channels) in the {@code image} tensor, by kind: DICOM and NIfTI
-   * volumes rescale to float64 as the SDK does (8; an upper bound for stored integers); images and
-   * videos are RGB uint8 (3).
+   * Bytes of one decoded pixel (all channels) in the {@code image} tensor, by kind and requested
+   * {@code pixel_dtype}: DICOM and NIfTI volumes are one channel, rescaled to float64 under the
+   * SDK's rules (8; an upper bound for stored integers) and int16 as stored ({@code native}, 2, the
+   * usual CT and MR type); images and videos are three channels, uint8 unless a float type is asked
+   * for.
    */
-  static int bytesPerPixel(ResourceKind kind) {
-    return switch (kind) {
-      case DICOM, NIFTI, VOLUME -> 8;
-      default -> 3;
-    };
+  static int bytesPerPixel(ResourceKind kind, PixelDtype dtype) {
+    boolean volume = kind == ResourceKind.DICOM || kind == ResourceKind.NIFTI;
+    volume |= kind == ResourceKind.VOLUME;
+    int itemSize =
+        switch (dtype) {
+          case FLOAT64 -> 8;
+          case FLOAT32 -> 4;
+          case NATIVE -> volume ? 2 : 1;
+          case SDK -> volume ? 8 : 1;
+        };
+    return (volume ? 1 : 3) * itemSize;
   }
 
   /**
@@ -93,7 +109,7 @@ final class ScanStatistics {
   /** Adds one resource the scan reads, with its number of (filtered) annotations. */
   void add(Resource resource, int annotations, int segmentationAnnotations) {
     long resourceRows = rows(resource);
-    double decoded = decodedBytes(resource);
+    double decoded = decodedBytes(resource, dtype);
     double perRow = decoded / resourceRows;
     double rowBytes = 0;
     for (StructField field : readSchema.fields()) {
@@ -142,22 +158,25 @@ final class ScanStatistics {
     return count == null || count < 1 ? PartitionPlanner.UNKNOWN_ROWS_ESTIMATE : count;
   }
 
-  /** The decoded bytes of the resource's whole {@code image}. */
-  static double decodedBytes(Resource resource) {
+  /** The decoded bytes of the resource's whole {@code image} in the requested type. */
+  static double decodedBytes(Resource resource, PixelDtype dtype) {
     ResourceKind kind = resource.kind();
     Integer width = resource.width();
     Integer height = resource.height();
     if (width != null && height != null) {
       Integer frames = resource.frameCount();
       double pixels = (double) width * height * (frames == null || frames < 1 ? 1 : frames);
-      return pixels * bytesPerPixel(kind);
+      return pixels * bytesPerPixel(kind, dtype);
     }
     Long size = resource.size();
     double file = size == null || size < 0 ? PartitionPlanner.UNKNOWN_SIZE_ESTIMATE : size;
-    return file * expansion(kind);
+    return file
+        * expansion(kind)
+        * bytesPerPixel(kind, dtype)
+        / bytesPerPixel(kind, PixelDtype.SDK);
   }
 
-  private static double columnBytes(
+  private double columnBytes(
       StructField field,
       double decodedPerRow,
       Resource resource,
@@ -168,7 +187,7 @@ final class ScanStatistics {
         return tensorBytes(field, decodedPerRow);
       case Columns.SEGMENTATIONS:
         {
-          double maskPerRow = decodedPerRow / bytesPerPixel(resource.kind());
+          double maskPerRow = decodedPerRow / bytesPerPixel(resource.kind(), dtype);
           return maskPerRow * Math.max(1, segmentationAnnotations);
         }
       case Columns.ANNOTATIONS:

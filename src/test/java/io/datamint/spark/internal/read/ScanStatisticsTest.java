@@ -69,6 +69,21 @@ class ScanStatisticsTest {
   }
 
   @Test
+  void theImageIsSizedInTheRequestedPixelDtype() {
+    // 2,000 x 512 x 512 x 600 voxels: float64 under the SDK's rules, 4 bytes as float32, 2 as
+    // stored (native int16)
+    long voxels = (long) VOLUMES * 512 * 512 * 600;
+    BigInteger sdk = stats(read(big).select("image")).sizeInBytes().bigInteger();
+    BigInteger float32 =
+        stats(read(big, "pixel_dtype", "float32").select("image")).sizeInBytes().bigInteger();
+    BigInteger stored =
+        stats(read(big, "pixel_dtype", "native").select("image")).sizeInBytes().bigInteger();
+    assertThat(sdk).isBetween(BigInteger.valueOf(8 * voxels), BigInteger.valueOf(9 * voxels));
+    assertThat(float32).isBetween(BigInteger.valueOf(4 * voxels), BigInteger.valueOf(5 * voxels));
+    assertThat(stored).isBetween(BigInteger.valueOf(2 * voxels), BigInteger.valueOf(3 * voxels));
+  }
+
+  @Test
   void aSliceReadCountsItsSlicesAsRows() {
     Dataset<Row> slices = read(sample, "slice", "axial");
     long count = slices.count();

@@ -99,6 +99,48 @@ final class FrameWriter {
     }
   }
 
+  /**
+   * Whether {@link #writeRescaled16} can write the frames: one sample per pixel, no palette, a
+   * rescale to float32 or float64 (the uncompressed CT and MR case).
+   */
+  boolean rescalesOneSample() {
+    DType type = plan.writeType();
+    return pm.samplesPerPixel() == 1
+        && plan.palette() == null
+        && plan.modality().kind() == ModalityTransform.Kind.RESCALE
+        && (type == DType.FLOAT32 || type == DType.FLOAT64);
+  }
+
+  /**
+   * Writes frame {@code index} straight from 16-bit little-endian stored samples at {@code
+   * src[at..]}, in one pass: the values {@link #write} gives for the same samples (Bits Stored and
+   * Pixel Representation as {@link #normalize}, then {@code v * slope + intercept}), without the
+   * working array. Only when {@link #rescalesOneSample()}.
+   */
+  void writeRescaled16(int index, byte[] src, int at) {
+    int bits = pm.bitsStored();
+    // normalize() of a 16-bit sample: with 1 to 16 bits stored, the low bits, sign-extended when
+    // signed; otherwise the unsigned 16-bit value
+    boolean narrow = bits > 0 && bits <= 16;
+    int shift = 32 - (narrow ? bits : 16);
+    int mask = narrow && pm.signed() ? -1 : -1 >>> shift;
+    double slope = plan.modality().slope();
+    double intercept = plan.modality().intercept();
+    int q = frameOffset(index);
+    int end = at + 2 * pixels;
+    if (plan.writeType() == DType.FLOAT32) {
+      for (int p = at; p < end; p += 2, q += 4) {
+        int v = (short) SHORT_LE.get(src, p) << shift >> shift & mask;
+        FLOAT_LE.set(out, q, (float) (v * slope + intercept));
+      }
+    } else {
+      for (int p = at; p < end; p += 2, q += 8) {
+        int v = (short) SHORT_LE.get(src, p) << shift >> shift & mask;
+        DOUBLE_LE.set(out, q, v * slope + intercept);
+      }
+    }
+  }
+
   /** Keeps the low {@code bits} bits of each value, sign-extending them when {@code signed}. */
   static void normalize(int[] v, int count, int bits, boolean signed) {
     if (bits >= 32 || bits <= 0) {

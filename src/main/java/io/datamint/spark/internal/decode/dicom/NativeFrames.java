@@ -151,6 +151,24 @@ final class NativeFrames {
   }
 
   /**
+   * Whether frames are one 16-bit little-endian sample per pixel, which {@link
+   * FrameWriter#writeRescaled16} reads straight from {@link #buffer()}.
+   */
+  boolean isMonochrome16Le() {
+    return !bigEndian && pm.bitsAllocated() == 16 && pm.samplesPerPixel() == 1 && !ybr422;
+  }
+
+  /** The file's bytes, which hold the pixel data. */
+  byte[] buffer() {
+    return buf;
+  }
+
+  /** The offset of frame {@code index}'s first byte in {@link #buffer()}. */
+  int frameStart(int index) {
+    return offset + (int) (index * (bitsPerFrame / 8));
+  }
+
+  /**
    * Reads frame {@code index} into {@code out} as planar samples ({@code [sample][row][column]}),
    * unsigned values of Bits Allocated (the raw bit pattern for 32 bits); the caller applies Bits
    * Stored and the Pixel Representation.
@@ -168,14 +186,48 @@ final class NativeFrames {
       readYbr422(frameStart, bytesPerSample, out, pixels);
       return;
     }
-    boolean planar = spp == 1 || pm.planarConfiguration() == 1;
-    int count = pixels * spp;
-    for (int i = 0; i < count; i++) {
-      int target = planar ? i : (i % spp) * pixels + i / spp;
-      out[target] = sample(frameStart + i * bytesPerSample, bytesPerSample);
+    if (spp == 1 || pm.planarConfiguration() == 1) {
+      readSamples(frameStart, bytesPerSample, out, 0, pixels * spp);
+      return;
+    }
+    for (int sample = 0; sample < spp; sample++) {
+      readSamples(
+          frameStart + sample * bytesPerSample, spp * bytesPerSample, out, sample * pixels, pixels);
     }
   }
 
+  /**
+   * Reads {@code count} samples, {@code step} bytes apart from byte {@code at} on, into {@code
+   * out[from..]}: one loop per sample size and byte order, chosen once.
+   */
+  private void readSamples(int at, int step, int[] out, int from, int count) {
+    int bytesPerSample = pm.bitsAllocated() / 8;
+    int end = from + count;
+    if (bytesPerSample == 1) {
+      int swap = swapBytePairs ? 1 : 0;
+      for (int i = from, p = at; i < end; i++, p += step) {
+        out[i] = buf[p ^ swap] & 0xFF;
+      }
+    } else if (bytesPerSample == 2 && bigEndian) {
+      for (int i = from, p = at; i < end; i++, p += step) {
+        out[i] = (short) SHORT_BE.get(buf, p) & 0xFFFF;
+      }
+    } else if (bytesPerSample == 2) {
+      for (int i = from, p = at; i < end; i++, p += step) {
+        out[i] = (short) SHORT_LE.get(buf, p) & 0xFFFF;
+      }
+    } else if (bigEndian) {
+      for (int i = from, p = at; i < end; i++, p += step) {
+        out[i] = (int) INT_BE.get(buf, p);
+      }
+    } else {
+      for (int i = from, p = at; i < end; i++, p += step) {
+        out[i] = (int) INT_LE.get(buf, p);
+      }
+    }
+  }
+
+  /** One sample of {@code bytesPerSample} bytes at byte {@code at}, unsigned (32 bits: raw). */
   private int sample(int at, int bytesPerSample) {
     switch (bytesPerSample) {
       case 1:

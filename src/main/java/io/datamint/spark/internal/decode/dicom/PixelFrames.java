@@ -134,6 +134,10 @@ final class PixelFrames {
         nativeFrames.copyTo(frame, writer.array(), writer.frameOffset(slot));
         return;
       }
+      if (nativeFrames.isMonochrome16Le() && writer.rescalesOneSample()) {
+        writer.writeRescaled16(slot, nativeFrames.buffer(), nativeFrames.frameStart(frame));
+        return;
+      }
       int[] samples = scratch();
       nativeFrames.read(frame, samples);
       writer.write(slot, samples, pm.bitsStored(), pm.photometric());

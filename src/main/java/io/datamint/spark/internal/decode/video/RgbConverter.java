@@ -9,11 +9,13 @@ import org.bytedeco.ffmpeg.swscale.SwsFilter;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerPointer;
 
 /**
- * Converts decoded frames to RGB24 with libswscale, then from packed {@code RGBRGB...} rows to
- * planar {@code (3, H, W)} bytes.
+ * Converts decoded frames to RGB24 with libswscale, then to planar {@code (3, H, W)} bytes with a
+ * second, unscaled swscale pass ({@code rgb24} to {@code gbrp}: a byte permutation in C, no
+ * arithmetic), copied into the caller's array in one bulk copy.
  *
  * <p>The scaler is set up as the {@code ffmpeg} command line's automatic scale filter sets it up:
  * the flags given (the CLI's default is {@code bicubic}), the YUV matrix from the frame's {@code
@@ -23,8 +25,12 @@ import org.bytedeco.javacpp.PointerPointer;
  * Interlaced frames are converted as delivered by the decoder (both fields woven into one frame, no
  * deinterlacing; chroma is upsampled as for progressive frames, as the CLI does).
  *
- * <p>The swscale context, the RGB buffer and the packed copy are reused from frame to frame; a
- * context is only rebuilt when the source size, pixel format, colour space or range changes. Not
+ * <p>The RGB24 step stays even where swscale could write planar RGB straight from YUV: its planar
+ * writers round differently from its packed ones for some inputs (10-bit YUV, odd sizes with other
+ * flags), and the pixels must be those of the CLI's {@code -pix_fmt rgb24}.
+ *
+ * <p>The swscale contexts and the native buffers are reused from frame to frame; the first context
+ * is only rebuilt when the source size, pixel format, colour space or range changes. Not
  * thread-safe.
  */
 final class RgbConverter implements AutoCloseable {
@@ -40,9 +46,10 @@ final class RgbConverter implements AutoCloseable {
   private final int flags;
   private final PointerPointer<BytePointer> rgbPlanes = new PointerPointer<>(4);
   private final IntPointer rgbLinesizes = new IntPointer(4);
-  private final BytePointer rgb;
-  private final int rgbStride;
-  private final byte[] packed;
+  private final BytePointer planes;
+  private final PointerPointer<BytePointer> gbrPlanes = new PointerPointer<>(4);
+  private final IntPointer gbrLinesizes = new IntPointer(4);
+  private SwsContext planarSws;
 
   private SwsContext sws;
   private int srcWidth = -1;
@@ -67,9 +74,37 @@ final class RgbConverter implements AutoCloseable {
       rgbLinesizes.close();
       throw AvErrors.failure("cannot allocate a " + width + "x" + height + " RGB frame", size);
     }
-    this.rgb = rgbPlanes.get(BytePointer.class, 0);
-    this.rgbStride = rgbLinesizes.get(0);
-    this.packed = new byte[Math.multiplyExact(rgbStride, height)];
+    long plane = (long) width * height;
+    Pointer buffer = avutil.av_malloc(3 * plane);
+    this.planes = buffer == null || buffer.isNull() ? null : new BytePointer(buffer);
+    if (planes == null) {
+      close();
+      throw new DecodeException("cannot allocate a " + width + "x" + height + " planar RGB frame");
+    }
+    // gbrp's planes are G, B, R: pointed into one buffer holding R, G, B, so that it is the
+    // (3, H, W) layout itself
+    gbrPlanes.put(0, planes.getPointer(plane));
+    gbrPlanes.put(1, planes.getPointer(2 * plane));
+    gbrPlanes.put(2, planes.getPointer(0));
+    gbrLinesizes.put(new int[] {width, width, width, 0});
+    planarSws =
+        swscale.sws_getContext(
+            width,
+            height,
+            avutil.AV_PIX_FMT_RGB24,
+            width,
+            height,
+            avutil.AV_PIX_FMT_GBRP,
+            swscale.SWS_POINT,
+            (SwsFilter) null,
+            (SwsFilter) null,
+            (DoublePointer) null);
+    if (planarSws == null || planarSws.isNull()) {
+      planarSws = null;
+      close();
+      throw new DecodeException(
+          "swscale cannot convert rgb24 " + width + "x" + height + " frames to planar rgb");
+    }
   }
 
   /**
@@ -93,28 +128,13 @@ final class RgbConverter implements AutoCloseable {
               + pixelFormatName(frame.format())
               + " frame to rgb24");
     }
-    rgb.position(0).get(packed, 0, packed.length);
-    deinterleave(packed, rgbStride, width, height, planar, offset);
-  }
-
-  /**
-   * Packed RGB rows ({@code stride} bytes apart) to three planes of {@code width * height} bytes.
-   */
-  static void deinterleave(
-      byte[] packed, int stride, int width, int height, byte[] planar, int offset) {
-    int plane = width * height;
-    int r = offset;
-    int g = offset + plane;
-    int b = offset + 2 * plane;
-    for (int y = 0; y < height; y++) {
-      int src = y * stride;
-      for (int x = 0; x < width; x++) {
-        planar[r++] = packed[src];
-        planar[g++] = packed[src + 1];
-        planar[b++] = packed[src + 2];
-        src += 3;
-      }
+    rows =
+        swscale.sws_scale(planarSws, rgbPlanes, rgbLinesizes, 0, height, gbrPlanes, gbrLinesizes);
+    if (rows != height) {
+      throw new DecodeException(
+          "swscale converted " + rows + " of " + height + " rows of rgb24 to planar rgb");
     }
+    planes.position(0).get(planar, offset, 3 * width * height);
   }
 
   private void prepare(AVFrame frame) throws DecodeException {
@@ -223,10 +243,20 @@ final class RgbConverter implements AutoCloseable {
     }
   }
 
-  /** Frees the swscale context and the RGB buffer; idempotent. */
+  /** Frees the swscale contexts and the native buffers; idempotent. */
   @Override
   public void close() {
     freeSws();
+    if (planarSws != null) {
+      swscale.sws_freeContext(planarSws);
+      planarSws = null;
+    }
+    if (planes != null && !planes.isNull()) {
+      avutil.av_free(planes);
+      planes.setNull();
+    }
+    gbrPlanes.close();
+    gbrLinesizes.close();
     if (!rgbPlanes.isNull() && rgbPlanes.get(0) != null) {
       avutil.av_freep(rgbPlanes); // frees data[0] and clears it
     }

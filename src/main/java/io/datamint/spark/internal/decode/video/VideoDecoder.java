@@ -10,6 +10,7 @@ import io.datamint.spark.internal.decode.DecodedResource;
 import io.datamint.spark.internal.decode.FrameStream;
 import io.datamint.spark.internal.decode.ResourceDecoder;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,7 @@ public final class VideoDecoder implements ResourceDecoder {
       List<byte[]> extra = new ArrayList<>();
       int n = 0;
       byte[] frame;
-      while ((frame = frames.nextPlanar()) != null) {
+      while ((frame = next(frames, sized, n, declared, frameBytes)) != null) {
         if (n + 1L > maxFrames) {
           throw new DecodeException(
               "the video decodes to more than "
@@ -82,9 +83,7 @@ public final class VideoDecoder implements ResourceDecoder {
                   + " time (without the segmentations, seg_labels and metainfo columns, which"
                   + " need the whole video)");
         }
-        if (n < declared) {
-          sized.data().put((int) (n * frameBytes), frame);
-        } else {
+        if (n >= declared) {
           extra.add(frame);
         }
         n++;
@@ -110,6 +109,20 @@ public final class VideoDecoder implements ResourceDecoder {
       }
       return new DecodedResource(pixels, metainfo, null);
     }
+  }
+
+  /**
+   * The next frame: written straight into {@code sized} as its frame {@code n} while {@code n} is
+   * below the declared count, else in an array of its own; null after the last one.
+   */
+  private static byte[] next(
+      VideoFrames frames, PixelArray sized, int n, long declared, long frameBytes)
+      throws DecodeException {
+    if (n >= declared) {
+      return frames.nextPlanar();
+    }
+    ByteBuffer data = sized.data();
+    return frames.nextPlanarInto(data.array(), data.arrayOffset() + (int) (n * frameBytes));
   }
 
   /**

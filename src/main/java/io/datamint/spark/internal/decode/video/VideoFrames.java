@@ -484,7 +484,15 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
    * last one.
    */
   byte[] nextPlanar() throws DecodeException {
-    return nextPlanar(true);
+    return nextPlanar(true, null, 0);
+  }
+
+  /**
+   * {@link #nextPlanar()} written into {@code into} at {@code offset} ({@code 3 * H * W} bytes)
+   * instead of an array of its own; {@code into}, or null after the last frame.
+   */
+  byte[] nextPlanarInto(byte[] into, int offset) throws DecodeException {
+    return nextPlanar(true, into, offset);
   }
 
   /**
@@ -494,15 +502,22 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
    * @throws DecodeException as {@link #nextFrame()}
    */
   boolean skipFrame() throws DecodeException {
-    return nextPlanar(false) != null;
+    return nextPlanar(false, null, 0) != null;
   }
 
-  /** The next frame; with {@code convert} false, {@link #SKIPPED} instead of its pixels. */
-  private byte[] nextPlanar(boolean convert) throws DecodeException {
+  /**
+   * The next frame, in {@code into} at {@code offset} when not null; with {@code convert} false,
+   * {@link #SKIPPED} instead of its pixels.
+   */
+  private byte[] nextPlanar(boolean convert, byte[] into, int offset) throws DecodeException {
     if (lookahead != null) {
       byte[] frame = lookahead;
       lookahead = null;
-      return frame;
+      if (into == null || !convert) {
+        return frame;
+      }
+      System.arraycopy(frame, 0, into, offset, frameBytes);
+      return into;
     }
     if (closed) {
       throw new IllegalStateException("the video frames are closed");
@@ -515,7 +530,7 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
     }
     FfmpegLog.clear();
     try {
-      byte[] frame = decodeNext(convert);
+      byte[] frame = decodeNext(convert, into, offset);
       if (frame == null) {
         finished = true;
         checkComplete();
@@ -536,7 +551,7 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
   public boolean hasNext() {
     if (lookahead == null && !finished && failure == null && !closed) {
       try {
-        lookahead = nextPlanar();
+        lookahead = nextPlanar(true, null, 0);
       } catch (DecodeException e) {
         throw new UncheckedDecodeException(e);
       }
@@ -568,12 +583,12 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
         DType.UINT8, new int[] {3, info.height(), info.width()}, ByteBuffer.wrap(planar));
   }
 
-  private byte[] decodeNext(boolean convert) throws DecodeException {
+  private byte[] decodeNext(boolean convert, byte[] into, int offset) throws DecodeException {
     NativeState s = state;
     if (holding) {
       holding = false;
       try {
-        return convert ? convert(s.held) : count(s.held);
+        return convert ? convert(s.held, into, offset) : count(s.held);
       } finally {
         avutil.av_frame_unref(s.held);
       }
@@ -582,7 +597,7 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
       int ret = avcodec.avcodec_receive_frame(s.codec, s.frame);
       if (ret >= 0) {
         try {
-          return convert ? convert(s.frame) : count(s.frame);
+          return convert ? convert(s.frame, into, offset) : count(s.frame);
         } finally {
           avutil.av_frame_unref(s.frame);
         }
@@ -667,9 +682,9 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
     }
   }
 
-  private byte[] convert(AVFrame frame) throws DecodeException {
-    byte[] planar = new byte[frameBytes];
-    state.converter.convert(frame, planar, 0);
+  private byte[] convert(AVFrame frame, byte[] into, int offset) throws DecodeException {
+    byte[] planar = into != null ? into : new byte[frameBytes];
+    state.converter.convert(frame, planar, into != null ? offset : 0);
     count(frame);
     return planar;
   }

@@ -115,6 +115,51 @@ class DicomDecoderTest {
   }
 
   @Test
+  void rescaledSixteenBitSamplesKeepBitsStoredAndSignInEveryType() throws Exception {
+    // random stored words, garbage in the unused high bits included, for each Bits Stored and
+    // Pixel Representation: v * slope + intercept of the low Bits Stored bits (sign-extended when
+    // signed), as float64 and as float32
+    java.util.Random random = new java.util.Random(17);
+    for (int stored : new int[] {1, 8, 12, 15, 16}) {
+      for (int representation : new int[] {0, 1}) {
+        int[] words = new int[64];
+        DicomBytes data = DicomBytes.explicitLittle();
+        for (int i = 0; i < words.length; i++) {
+          words[i] = i < 2 ? 0xFFFF * i : random.nextInt(0x10000);
+          data.u16(words[i]);
+        }
+        DicomBytes b =
+            image(DicomBytes.explicitLittle(), 8, 8, 1, 16, stored, representation, "MONOCHROME2")
+                .string(Tags.RESCALE_INTERCEPT, "DS", "-1024.25")
+                .string(Tags.RESCALE_SLOPE, "DS", "0.3");
+        b.element(Tags.PIXEL_DATA, "OW", data.toBytes());
+        byte[] file = DicomBytes.part10(EXPLICIT_LE, b.toBytes());
+        double[] f64 = doubles(decode(file).pixels());
+        double[] f32 =
+            PixelValues.of(
+                DECODER
+                    .decode(file, file.length, DecodeLimits.defaults(), PixelDtype.FLOAT32)
+                    .pixels());
+        for (int i = 0; i < words.length; i++) {
+          int v = words[i];
+          if (stored < 16) {
+            v &= (1 << stored) - 1;
+            if (representation == 1 && (v >> (stored - 1)) != 0) {
+              v -= 1 << stored;
+            }
+          } else if (stored == 16 && representation == 1) {
+            v = (short) v;
+          }
+          double expected = v * 0.3 + -1024.25;
+          String what = "word " + words[i] + ", " + stored + " bits stored, " + representation;
+          assertThat(f64[i]).as(what).isEqualTo(expected);
+          assertThat(f32[i]).as(what).isEqualTo((double) (float) expected);
+        }
+      }
+    }
+  }
+
+  @Test
   void monochrome1IsInvertedAfterTheModalityLut() throws Exception {
     DicomBytes b = image(DicomBytes.explicitLittle(), 1, 3, 1, 8, 8, 0, "MONOCHROME1");
     b.element(Tags.PIXEL_DATA, "OB", new byte[] {10, 20, (byte) 200, 0});
