@@ -19,18 +19,20 @@ import java.util.zip.Inflater;
  * where a pixel has that colour, 255 or 65535 elsewhere), as the JDK reader adds it.
  *
  * <p>The image data is inflated by the JDK's native zlib ({@link Inflater}) straight from the
- * file's IDAT chunks, one row (filter byte and samples) at a time into a row buffer; the row is
- * unfiltered in place against the previous one ({@link PngFilters}) and its samples written into
- * their planes of the output ({@link PngPlanes}): the decoded pixels are copied once.
+ * file's IDAT chunks (no copy of the compressed bytes) into a strip of about 64 KiB of rows (filter
+ * byte and samples); each row is copied into a row buffer, unfiltered in place there against the
+ * previous one ({@link PngFilters}) and its samples written into their planes of the output ({@link
+ * PngPlanes}), 16-bit ones swapped to little-endian on the way. No per-pixel call, no ImageIO
+ * raster, no intermediate image.
  *
  * <p>Checks as the JDK reader's: chunk CRCs are not checked (neither reader does); after the last
  * row up to 8 KiB more are inflated, as far as the JDK reader reads ahead, so that a corrupt stream
  * end (zlib checks the Adler-32 there) is an error as it is there; data beyond is ignored, and so
- * are a missing stream end and a missing IEND chunk once every row is there. The array's size is
- * checked against the {@link DecodeLimits} from the header before anything is allocated or inflated
- * (the same checks, in the same order, with the same messages as {@link RasterDecoder}'s). Image
- * data that ends before the last row, is not a valid zlib stream or has a row of an unknown filter
- * type is a {@link DecodeException} naming the row.
+ * are a missing stream end and (for other than palette images) a missing IEND chunk once every row
+ * is there. The array's size is checked against the {@link DecodeLimits} from the header before
+ * anything is allocated or inflated (the same checks, in the same order, with the same messages as
+ * {@link RasterDecoder}'s). Image data that ends before the last row, is not a valid zlib stream or
+ * has a row of an unknown filter type is a {@link DecodeException} naming the row.
  */
 final class PngDecoder {
 
@@ -39,6 +41,12 @@ final class PngDecoder {
    * inflates up to that much further and fails on a corrupt stream end within it.
    */
   private static final int READ_AHEAD = 8192;
+
+  /**
+   * The rows inflated in one call: about 64 KiB of them, so that zlib runs its fast loop (it needs
+   * 258 bytes of room) over nearly all of the output and the native call is not made per row.
+   */
+  private static final int STRIP_BYTES = 64 << 10;
 
   private PngDecoder() {}
 
@@ -55,28 +63,41 @@ final class PngDecoder {
     PngPlanes planes = new PngPlanes(png, pixels.data().array());
     int bpp = png.bytesPerPixel();
     int rowBytes = Math.multiplyExact(width, bpp);
-    byte[] row = new byte[rowBytes + 1];
-    byte[] prior = new byte[rowBytes + 1];
+    int stride = rowBytes + 1; // the filter type, then the row
+    int rows = Math.max(1, Math.min(height, STRIP_BYTES / stride));
+    byte[] strip = new byte[rows * stride];
+    byte[] row = new byte[stride];
+    byte[] prior = new byte[stride]; // zero above row 0
     ImageData data = new ImageData(file, png.idat());
     int y = 0;
     try {
-      for (; y < height; y++) {
-        if (data.inflate(row, row.length) < row.length) {
+      while (y < height) {
+        int n = Math.min(rows, height - y);
+        int filled = data.inflate(strip, n * stride);
+        if (filled < n * stride) {
           throw new DecodeException(
-              "truncated PNG image: its image data (IDAT) ends in row " + y + " of " + height);
+              "truncated PNG image: its image data (IDAT) ends in row "
+                  + (y + filled / stride)
+                  + " of "
+                  + height);
         }
-        if (!PngFilters.unfilter(row[0] & 0xFF, row, prior, rowBytes, bpp)) {
-          throw new DecodeException(
-              "corrupt PNG image: row "
-                  + y
-                  + " has filter type "
-                  + (row[0] & 0xFF)
-                  + "; PNG defines 0 to 4");
+        for (int k = 0; k < n; k++, y++) {
+          // into a row buffer at the prior row's indices (one small copy, in cache)
+          System.arraycopy(strip, k * stride, row, 0, stride);
+          int filter = row[0] & 0xFF;
+          if (!PngFilters.unfilter(filter, row, prior, rowBytes, bpp)) {
+            throw new DecodeException(
+                "corrupt PNG image: row "
+                    + y
+                    + " has filter type "
+                    + filter
+                    + "; PNG defines 0 to 4");
+          }
+          planes.write(row, 1, y);
+          byte[] swap = prior;
+          prior = row;
+          row = swap;
         }
-        planes.write(row, y);
-        byte[] swap = prior;
-        prior = row;
-        row = swap;
       }
       // as far as the JDK reader reads ahead: a corrupt stream end (Adler-32) there is an error
       data.inflate(new byte[READ_AHEAD], READ_AHEAD);
