@@ -30,9 +30,9 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The connector's decode speed per format beside the Datamint SDK's own per-item Python stack and
  * the native C tools, on the same generated files (issue 17). {@code bin/datamint-bench
- * decode-vs-sdk [--seconds S] [--rounds R] [--profile-seconds P] [--out FILE]} runs the JVM pinned
- * to one core ({@code taskset -c 0}), so the Python and native sides it starts are pinned there
- * too.
+ * decode-vs-sdk [--seconds S] [--rounds R] [--profile-seconds P] [--out FILE] [--formats KEY,KEY]}
+ * (only those formats, by their keys below) runs the JVM pinned to one core ({@code taskset -c 0}),
+ * so the Python and native sides it starts are pinned there too.
  *
  * <p>{@code bin/lib/decode_vs_sdk.py}, run with an SDK environment's Python, writes the files with
  * real encoders (PIL, pydicom, dcmtk, GDCM, nibabel, ffmpeg) and times the SDK's stack and the
@@ -121,17 +121,22 @@ final class DecodeVsSdkBenchmark {
     int rounds = 2;
     double profileSeconds = 6;
     Path out = Path.of("BENCHMARKS.md");
+    List<String> only = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--seconds" -> seconds = Double.parseDouble(args[++i]);
         case "--rounds" -> rounds = Integer.parseInt(args[++i]);
         case "--profile-seconds" -> profileSeconds = Double.parseDouble(args[++i]);
         case "--out" -> out = Path.of(args[++i]);
+        case "--formats" -> only = List.of(args[++i].split(","));
         default ->
             throw new IllegalArgumentException(
                 "unknown argument "
                     + args[i]
-                    + "; accepted: --seconds S, --rounds R, --profile-seconds P, --out FILE");
+                    + "; accepted: --seconds S, --rounds R, --profile-seconds P, --out FILE,"
+                    + " --formats KEY,KEY (of "
+                    + FORMATS.stream().map(Format::key).toList()
+                    + ")");
       }
     }
     String python =
@@ -149,6 +154,9 @@ final class DecodeVsSdkBenchmark {
 
     List<Measured> measured = new ArrayList<>();
     for (Format format : FORMATS) {
+      if (only != null && !only.contains(format.key())) {
+        continue;
+      }
       JsonNode entry = manifest.path(format.key());
       List<Path> files = new ArrayList<>();
       entry.path("files").forEach(f -> files.add(Path.of(f.asText())));
