@@ -133,6 +133,7 @@ final class PngDecoder {
         int n = inflater.inflate(buffer, filled, length - filled);
         filled += n;
         if (n > 0) {
+          idle = 0;
           continue;
         }
         if (inflater.finished()) {
