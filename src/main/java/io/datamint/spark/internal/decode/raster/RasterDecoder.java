@@ -72,6 +72,10 @@ import org.w3c.dom.NodeList;
  * truncated or corrupt file is a {@link DecodeException}; so is a reader warning about premature
  * end of data (the JPEG readers otherwise fill the missing part silently, where PIL raises).
  *
+ * <p>The common PNG files (8 and 16 bits, not interlaced, grey, grey + alpha, RGB, RGBA, 8-bit
+ * palette) are decoded by {@link PngDecoder} over the JDK's zlib, with the same output; the others
+ * (1, 2 and 4 bits, Adam7 interlacing, unusual chunk layouts) by the JDK's PNG reader.
+ *
  * <p>Plugins: the TwelveMonkeys JPEG and TIFF readers are registered with ImageIO from this class's
  * own class loader, once, so that they are found in a Spark executor whatever class loader first
  * initialised ImageIO; when several readers claim a file, TwelveMonkeys' is preferred, then the
@@ -126,6 +130,16 @@ public final class RasterDecoder implements ResourceDecoder {
       throw new IllegalArgumentException(
           "length " + length + " outside the array of " + file.length);
     }
+    PngFile png = PngFile.parse(file, length);
+    if (png != null) {
+      return PngDecoder.decode(png, file, limits);
+    }
+    return decodeWithImageIo(file, length, limits);
+  }
+
+  /** Decodes through ImageIO: every format but the PNG files {@link PngDecoder} reads. */
+  DecodedResource decodeWithImageIo(byte[] file, int length, DecodeLimits limits)
+      throws DecodeException {
     ImageInputStream in = new MemoryImageInputStream(file, 0, length);
     ImageReaderSpi spi = chooseReader(in);
     String format = formatOf(spi);

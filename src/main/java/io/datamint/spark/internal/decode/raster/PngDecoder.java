@@ -1,0 +1,173 @@
+package io.datamint.spark.internal.decode.raster;
+
+import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.internal.core.DType;
+import io.datamint.spark.internal.core.DecodeLimits;
+import io.datamint.spark.internal.core.PixelArray;
+import io.datamint.spark.internal.decode.DecodedResource;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+
+/**
+ * Decodes the common PNG files without ImageIO: non-interlaced, 8 or 16 bits per sample, grey, grey
+ * + alpha, RGB, RGBA, and 8-bit palette images ({@link PngFile#parse} says which; bit depths 1, 2
+ * and 4, Adam7-interlaced files and unusual chunk layouts go to the JDK's reader through {@link
+ * RasterDecoder}, as before). The output is exactly what {@link RasterDecoder} gives through the
+ * JDK's reader: {@code (1, C, H, W)}, uint8 or uint16 (16-bit samples converted once from the
+ * file's big-endian to the array's little-endian order), the channels in stored order, palette
+ * images as their indices, and for a grey or RGB image with a tRNS colour an added alpha channel (0
+ * where a pixel has that colour, 255 or 65535 elsewhere), as the JDK reader adds it.
+ *
+ * <p>The image data is inflated by the JDK's native zlib ({@link Inflater}) straight from the
+ * file's IDAT chunks (no copy of the compressed bytes) into a strip of about 64 KiB of rows (filter
+ * byte and samples); each row is copied into a row buffer, unfiltered in place there against the
+ * previous one ({@link PngFilters}) and its samples written into their planes of the output ({@link
+ * PngPlanes}), 16-bit ones swapped to little-endian on the way. No per-pixel call, no ImageIO
+ * raster, no intermediate image.
+ *
+ * <p>Checks as the JDK reader's: chunk CRCs are not checked (neither reader does); after the last
+ * row up to 8 KiB more are inflated, as far as the JDK reader reads ahead, so that a corrupt stream
+ * end (zlib checks the Adler-32 there) is an error as it is there; data beyond is ignored, and so
+ * are a missing stream end and (for other than palette images) a missing IEND chunk once every row
+ * is there. The array's size is checked against the {@link DecodeLimits} from the header before
+ * anything is allocated or inflated (the same checks, in the same order, with the same messages as
+ * {@link RasterDecoder}'s). Image data that ends before the last row, is not a valid zlib stream or
+ * has a row of an unknown filter type is a {@link DecodeException} naming the row.
+ */
+final class PngDecoder {
+
+  /**
+   * Bytes inflated after the last row: the JDK reader reads the rows through an 8 KiB buffer, so it
+   * inflates up to that much further and fails on a corrupt stream end within it.
+   */
+  private static final int READ_AHEAD = 8192;
+
+  /**
+   * The rows inflated in one call: about 64 KiB of them, so that zlib runs its fast loop (it needs
+   * 258 bytes of room) over nearly all of the output and the native call is not made per row.
+   */
+  private static final int STRIP_BYTES = 64 << 10;
+
+  private PngDecoder() {}
+
+  /** Decodes {@code png}, the structure of {@code file}. */
+  static DecodedResource decode(PngFile png, byte[] file, DecodeLimits limits)
+      throws DecodeException {
+    int width = png.width();
+    int height = png.height();
+    DType dtype = png.bitDepth() == 16 ? DType.UINT16 : DType.UINT8;
+    // as RasterDecoder: the dimensions alone, then with the type and channels
+    limits.checkedByteSize(DType.UINT8, 1, 1, height, width);
+    limits.checkedByteSize(dtype, 1, png.channels(), height, width);
+    PixelArray pixels = PixelArray.allocate(limits, dtype, 1, png.channels(), height, width);
+    PngPlanes planes = new PngPlanes(png, pixels.data().array());
+    int bpp = png.bytesPerPixel();
+    int rowBytes = Math.multiplyExact(width, bpp);
+    int stride = rowBytes + 1; // the filter type, then the row
+    int rows = Math.max(1, Math.min(height, STRIP_BYTES / stride));
+    byte[] strip = new byte[rows * stride];
+    byte[] row = new byte[stride];
+    byte[] prior = new byte[stride]; // zero above row 0
+    ImageData data = new ImageData(file, png.idat());
+    int y = 0;
+    try {
+      while (y < height) {
+        int n = Math.min(rows, height - y);
+        int filled = data.inflate(strip, n * stride);
+        if (filled < n * stride) {
+          throw new DecodeException(
+              "truncated PNG image: its image data (IDAT) ends in row "
+                  + (y + filled / stride)
+                  + " of "
+                  + height);
+        }
+        for (int k = 0; k < n; k++, y++) {
+          // into a row buffer at the prior row's indices (one small copy, in cache)
+          System.arraycopy(strip, k * stride, row, 0, stride);
+          int filter = row[0] & 0xFF;
+          if (!PngFilters.unfilter(filter, row, prior, rowBytes, bpp)) {
+            throw new DecodeException(
+                "corrupt PNG image: row "
+                    + y
+                    + " has filter type "
+                    + filter
+                    + "; PNG defines 0 to 4");
+          }
+          planes.write(row, 1, y);
+          byte[] swap = prior;
+          prior = row;
+          row = swap;
+        }
+      }
+      // as far as the JDK reader reads ahead: a corrupt stream end (Adler-32) there is an error
+      data.inflate(new byte[READ_AHEAD], READ_AHEAD);
+    } catch (DataFormatException e) {
+      throw corrupt(y, e.getMessage());
+    } finally {
+      data.end();
+    }
+    return new DecodedResource(pixels, null, null);
+  }
+
+  /** The image data: the IDAT chunks' bytes, inflated on demand. */
+  private static final class ImageData {
+    private final Inflater inflater = new Inflater();
+    private final byte[] file;
+    private final int[] idat;
+    private int next;
+
+    ImageData(byte[] file, int[] idat) {
+      this.file = file;
+      this.idat = idat;
+    }
+
+    /**
+     * Inflates up to {@code length} bytes into {@code buffer}, feeding the chunks as zlib asks.
+     *
+     * @return the bytes inflated, less than {@code length} when the stream or the chunks end
+     */
+    int inflate(byte[] buffer, int length) throws DataFormatException {
+      int filled = 0;
+      int idle = 0;
+      while (filled < length) {
+        int n = inflater.inflate(buffer, filled, length - filled);
+        filled += n;
+        if (n > 0) {
+          idle = 0;
+          continue;
+        }
+        if (inflater.finished()) {
+          break;
+        }
+        if (inflater.needsDictionary()) {
+          throw new DataFormatException("the zlib stream asks for a preset dictionary");
+        }
+        if (!inflater.needsInput()) {
+          if (++idle > 2) {
+            throw new DataFormatException("zlib makes no progress");
+          }
+          continue;
+        }
+        if (next == idat.length) {
+          break;
+        }
+        inflater.setInput(file, idat[next], idat[next + 1]);
+        next += 2;
+      }
+      return filled;
+    }
+
+    void end() {
+      inflater.end();
+    }
+  }
+
+  private static DecodeException corrupt(int row, String what) {
+    return new DecodeException(
+        "cannot decode the PNG image: its compressed image data (IDAT) is corrupt"
+            + " in row "
+            + row
+            + ": "
+            + what);
+  }
+}
