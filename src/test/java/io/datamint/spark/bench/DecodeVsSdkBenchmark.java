@@ -369,11 +369,7 @@ final class DecodeVsSdkBenchmark {
             "\n## Decoding beside the SDK's stack and native C tools, one pinned core (issue 17)\n\n")
         .append("Written by `bin/datamint-bench decode-vs-sdk` on ")
         .append(LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE))
-        .append(
-            String.format(
-                Locale.ROOT,
-                ", %d cores on the machine, ",
-                Runtime.getRuntime().availableProcessors()))
+        .append(String.format(Locale.ROOT, ", %d cores on the machine, ", machineCores()))
         .append(
             "everything pinned to core 0 (`taskset -c 0`): the JVM, and the Python and native tools it starts. ")
         .append("Load average (1, 5, 15 min) ")
@@ -381,8 +377,9 @@ final class DecodeVsSdkBenchmark {
         .append(" before and ")
         .append(loadAfter)
         .append(
-            " after the timed rounds, on a machine shared with other builds: every figure is a lower bound of speed"
-                + " (an upper bound of cost), the ratios are the figures to read.\n\n")
+            " after the timed rounds (the harness's own processes count; well above 1 means other work"
+                + " shared the machine and every figure is a lower bound of speed): the ratios are the figures to"
+                + " read.\n\n")
         .append(
             String.format(
                 Locale.ROOT,
