@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.zip.CRC32;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -296,7 +295,7 @@ class RasterDecoderTest {
   static byte[] pngHeaderOnly(int w, int h) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
-    chunk(
+    PngTestEncoder.chunk(
         out,
         "IHDR",
         ByteBuffer.allocate(13)
@@ -308,18 +307,7 @@ class RasterDecoderTest {
             .put((byte) 0)
             .put((byte) 0)
             .array());
-    chunk(out, "IEND", new byte[0]);
+    PngTestEncoder.chunk(out, "IEND", new byte[0]);
     return out.toByteArray();
-  }
-
-  private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
-    byte[] t = type.getBytes();
-    CRC32 crc = new CRC32();
-    crc.update(t);
-    crc.update(data);
-    out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
-    out.writeBytes(t);
-    out.writeBytes(data);
-    out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
   }
 }
