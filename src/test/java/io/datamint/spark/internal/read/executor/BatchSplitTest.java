@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.datamint.spark.internal.config.ReadMode;
-import io.datamint.spark.internal.plan.ResourcePartition;
-import io.datamint.spark.internal.read.DatamintTable;
-import io.datamint.spark.internal.read.DatamintTables;
 import io.datamint.spark.internal.sample.PngWriter;
-import io.datamint.spark.testing.SharedSpark;
 import io.datamint.spark.testing.TestMirror;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,12 +12,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.catalyst.InternalRow;
-import org.apache.spark.sql.connector.read.Batch;
-import org.apache.spark.sql.connector.read.InputPartition;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 import org.apache.spark.sql.vectorized.ColumnarBatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,34 +51,14 @@ class BatchSplitTest {
   private record Line(String id, int bytes, String error) {}
 
   private List<List<Line>> batches(Path dir, ReadMode mode) {
-    DatamintTable table =
-        DatamintTables.load(
-            SharedSpark.session(),
-            Map.of(
-                "path",
-                dir.toString(),
-                "mode",
-                mode.name(),
-                "target_partition_bytes", // given: one partition, not one per core
-                "64m"));
-    Batch scan = table.newScanBuilder(CaseInsensitiveStringMap.empty()).build().toBatch();
-    InputPartition[] partitions = scan.planInputPartitions();
-    assertThat(partitions).hasSize(1);
-    DatamintReaderFactory real = (DatamintReaderFactory) scan.createReaderFactory();
-    DatamintReaderFactory small =
-        new DatamintReaderFactory(
-            real.readSchema(),
-            real.settings().withBatchBounds(1L << 30, LIMIT),
-            real.files(),
-            real.targets(),
-            real.expander());
-    StructType schema = real.readSchema();
+    OnePartitionScan scan = OnePartitionScan.of(dir, mode);
+    StructType schema = scan.factory().readSchema();
     int id = schema.fieldIndex("resource_id");
     int image = schema.fieldIndex("image");
     int error = schema.fieldIndex("_error");
     List<List<Line>> out = new ArrayList<>();
     try (ResourceBatchReader reader =
-        new ResourceBatchReader((ResourcePartition) partitions[0], small)) {
+        scan.readerWith(scan.factory().settings().withBatchBounds(1L << 30, LIMIT))) {
       while (reader.next()) {
         ColumnarBatch batch = reader.get();
         List<Line> lines = new ArrayList<>();

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.datamint.spark.internal.config.ReadMode;
-import io.datamint.spark.internal.plan.ResourcePartition;
-import io.datamint.spark.internal.read.DatamintTable;
-import io.datamint.spark.internal.read.DatamintTables;
 import io.datamint.spark.internal.sample.PngWriter;
 import io.datamint.spark.internal.source.ResourceFileStore;
 import io.datamint.spark.testing.Bytes;
@@ -21,9 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.connector.read.Batch;
-import org.apache.spark.sql.connector.read.InputPartition;
-import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -127,29 +121,9 @@ class ErrorModelReadTest {
   void anInjectedBugFailsTheTaskInEveryMode(Injected where) throws IOException {
     Path dir = project();
     for (ReadMode mode : ReadMode.values()) {
-      DatamintTable table =
-          DatamintTables.load(
-              SharedSpark.session(),
-              Map.of(
-                  "path",
-                  dir.toString(),
-                  "mode",
-                  mode.name(),
-                  "target_partition_bytes", // given: one partition, not one per core
-                  "64m"));
-      Batch scan = table.newScanBuilder(CaseInsensitiveStringMap.empty()).build().toBatch();
-      InputPartition[] partitions = scan.planInputPartitions();
-      DatamintReaderFactory real = (DatamintReaderFactory) scan.createReaderFactory();
-      DatamintReaderFactory buggy =
-          new DatamintReaderFactory(
-              real.readSchema(),
-              real.settings(),
-              new BuggyStore(real.files(), where),
-              real.targets(),
-              real.expander());
-      assertThat(partitions).hasSize(1);
+      OnePartitionScan scan = OnePartitionScan.of(dir, mode);
       try (ResourceBatchReader reader =
-          new ResourceBatchReader((ResourcePartition) partitions[0], buggy)) {
+          scan.readerWith(new BuggyStore(scan.factory().files(), where))) {
         assertThatThrownBy(reader::next)
             .as(mode + ", " + where)
             .isInstanceOf(IllegalStateException.class)
