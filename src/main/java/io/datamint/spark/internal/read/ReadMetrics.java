@@ -11,11 +11,11 @@ import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 
 /**
  * The scan's Spark UI metrics: files read and their bytes, rows with an {@code _error}, rows
- * dropped, decode time and decoded bytes, rows per resource kind, the API traffic ({@link
- * ApiMetrics}), and the driver's planning (resources, partitions, planning time, metadata time and
- * requests). Spark re-creates metric objects by class name in the UI, so each is a public class
- * with a no-argument constructor. The executors' readers report the task values under the names of
- * {@link ReadTaskMetrics}; the driver sums them.
+ * dropped, decode time and decoded bytes, native library load time, rows per resource kind, the API
+ * traffic ({@link ApiMetrics}), and the driver's planning (resources, partitions, planning time,
+ * metadata time and requests). Spark re-creates metric objects by class name in the UI, so each is
+ * a public class with a no-argument constructor. The executors' readers report the task values
+ * under the names of {@link ReadTaskMetrics}; the driver sums them.
  */
 public final class ReadMetrics {
 
@@ -26,6 +26,7 @@ public final class ReadMetrics {
   static final String FRAMES_DECODED = ReadTaskMetrics.FRAMES_DECODED;
   static final String FRAMES_SKIPPED = ReadTaskMetrics.FRAMES_SKIPPED;
   static final String DECODE_NANOS = ReadTaskMetrics.DECODE_NANOS;
+  static final String NATIVE_LOAD_NANOS = ReadTaskMetrics.NATIVE_LOAD_NANOS;
   static final String DECODED_BYTES = ReadTaskMetrics.DECODED_BYTES;
   static final String IMAGE_ROWS = ReadTaskMetrics.IMAGE_ROWS;
   static final String VOLUME_ROWS = ReadTaskMetrics.VOLUME_ROWS;
@@ -52,6 +53,7 @@ public final class ReadMetrics {
                 new FramesDecoded(),
                 new FramesSkipped(),
                 new DecodeTime(),
+                new NativeLoadTime(),
                 new DecodedBytes(),
                 new ImageRows(),
                 new VolumeRows(),
@@ -81,6 +83,13 @@ public final class ReadMetrics {
   public static final class DecodeTime extends TimeMetric {
     public DecodeTime() {
       super(DECODE_NANOS, "decode time");
+    }
+  }
+
+  /** Time loading native libraries (once per executor JVM). */
+  public static final class NativeLoadTime extends TimeMetric {
+    public NativeLoadTime() {
+      super(NATIVE_LOAD_NANOS, "native library load time");
     }
   }
 

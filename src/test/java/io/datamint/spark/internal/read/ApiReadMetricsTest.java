@@ -3,6 +3,7 @@ package io.datamint.spark.internal.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.datamint.spark.internal.api.client.ApiMetrics;
+import io.datamint.spark.internal.decode.NativeLoads;
 import io.datamint.spark.internal.sample.SampleProject;
 import io.datamint.spark.internal.server.DatamintApiServer;
 import io.datamint.spark.internal.server.FaultPlan;
@@ -71,8 +72,10 @@ class ApiReadMetricsTest {
   }
 
   @Test
-  void aMirrorReadSendsNoRequest() throws Exception {
+  void aMirrorReadSendsNoRequestAndReportsTheExecutorsNativeLoads() throws Exception {
     Path mirror = SampleProject.write(tmp.resolve("s"), 5).dir();
+    // as FFmpeg's first load in an executor would (this JVM's load, if any, is long reported)
+    NativeLoads.loaded(7_000_000);
     Dataset<Row> images =
         SharedSpark.session().read().format("datamint").load(mirror.toString()).select("image");
     images.collectAsList();
@@ -81,5 +84,7 @@ class ApiReadMetricsTest {
     assertThat(metrics.get(ApiMetrics.FILES)).isZero();
     assertThat(metrics.get(ReadMetrics.METADATA_REQUESTS)).isZero();
     assertThat(metrics.get(ReadMetrics.DECODE_NANOS)).isPositive();
+    assertThat(metrics.get(ReadMetrics.NATIVE_LOAD_NANOS)).isGreaterThanOrEqualTo(7_000_000L);
+    assertThat(NativeLoads.takePending()).isZero();
   }
 }

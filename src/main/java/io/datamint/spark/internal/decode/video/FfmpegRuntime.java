@@ -2,6 +2,7 @@ package io.datamint.spark.internal.decode.video;
 
 import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.internal.decode.LibraryFailure;
+import io.datamint.spark.internal.decode.NativeLoads;
 import io.datamint.spark.internal.decode.OptionalLibrary;
 import java.util.stream.Collectors;
 import org.bytedeco.ffmpeg.global.avcodec;
@@ -74,6 +75,7 @@ final class FfmpegRuntime {
         failure = e;
       }
       LOAD_NANOS = System.nanoTime() - start;
+      NativeLoads.loaded(LOAD_NANOS);
       FAILURE = failure;
       DESCRIPTION = description;
       CACHE = cache;

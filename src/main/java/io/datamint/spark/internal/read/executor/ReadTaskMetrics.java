@@ -32,6 +32,12 @@ public final class ReadTaskMetrics {
   /** Nanoseconds spent decoding files (whole, or frame by frame). */
   public static final String DECODE_NANOS = "decodeNanos";
 
+  /**
+   * Nanoseconds the executor spent loading native libraries (FFmpeg's, once per executor JVM),
+   * reported by the first task to report after the load.
+   */
+  public static final String NATIVE_LOAD_NANOS = "nativeLoadNanos";
+
   /** Bytes of the decoded pixel arrays (before slicing into rows). */
   public static final String DECODED_BYTES = "decodedBytes";
 

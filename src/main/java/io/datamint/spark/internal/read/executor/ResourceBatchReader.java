@@ -5,6 +5,7 @@ import io.datamint.spark.internal.api.client.ApiCallStats;
 import io.datamint.spark.internal.api.client.ApiMetrics;
 import io.datamint.spark.internal.core.PixelArray;
 import io.datamint.spark.internal.decode.FrameStream;
+import io.datamint.spark.internal.decode.NativeLoads;
 import io.datamint.spark.internal.plan.PlannedResource;
 import io.datamint.spark.internal.plan.ResourcePartition;
 import io.datamint.spark.internal.schema.Columns;
@@ -67,6 +68,8 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
 
   /** Time in the decoders and the bytes of the arrays they gave. */
   private long decodeNanos;
+
+  private long nativeLoadNanos;
 
   private long decodedBytes;
   private long imageRows;
@@ -490,6 +493,7 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
 
   @Override
   public CustomTaskMetric[] currentMetricsValues() {
+    nativeLoadNanos += NativeLoads.takePending();
     List<CustomTaskMetric> values = new ArrayList<>(Arrays.asList(readValues()));
     values.addAll(Arrays.asList(ApiMetrics.values(api)));
     return values.toArray(new CustomTaskMetric[0]);
@@ -504,6 +508,7 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
       SumMetric.value(ReadTaskMetrics.FRAMES_DECODED, framesDecoded),
       SumMetric.value(ReadTaskMetrics.FRAMES_SKIPPED, framesSkipped),
       SumMetric.value(ReadTaskMetrics.DECODE_NANOS, decodeNanos),
+      SumMetric.value(ReadTaskMetrics.NATIVE_LOAD_NANOS, nativeLoadNanos),
       SumMetric.value(ReadTaskMetrics.DECODED_BYTES, decodedBytes),
       SumMetric.value(ReadTaskMetrics.IMAGE_ROWS, imageRows),
       SumMetric.value(ReadTaskMetrics.VOLUME_ROWS, volumeRows),
