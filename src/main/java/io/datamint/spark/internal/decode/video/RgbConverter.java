@@ -34,11 +34,11 @@ import org.bytedeco.javacpp.PointerPointer;
  *       differently from its packed ones for some inputs (10-bit YUV, odd sizes, widths not a
  *       multiple of 16, other flags);
  *   <li><b>one pass</b>, straight from YUV to {@code gbrp} (one conversion and no intermediate
- *       frame, about five times faster at 1080p), only where swscale's unscaled YUV to RGB
- *       converter writes the same bytes both ways ({@link #singlePassEligible}: 8-bit 4:2:0 frames
- *       at the output size, width a multiple of 16, even height, the default flags), and only once
- *       {@link SinglePassCheck} has seen the two routes agree on this FFmpeg build and CPU for the
- *       frame's format and width.
+ *       frame: at 1080p a third of the two passes' CPU time, copy included), only where swscale's
+ *       unscaled YUV to RGB converter writes the same bytes both ways ({@link #singlePassEligible}:
+ *       8-bit 4:2:0 frames at the output size, width a multiple of 16, even height, the default
+ *       flags), and only once {@link SinglePassCheck} has seen the two routes agree on this FFmpeg
+ *       build and CPU for the frame's format and width.
  * </ul>
  *
  * <p>The swscale contexts and the native buffers are reused from frame to frame; the first context
