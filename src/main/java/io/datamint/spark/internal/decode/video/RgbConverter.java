@@ -36,9 +36,9 @@ import org.bytedeco.javacpp.PointerPointer;
  *   <li><b>one pass</b>, straight from YUV to {@code gbrp} (one conversion and no intermediate
  *       frame: at 1080p a third of the two passes' CPU time, copy included), only where swscale's
  *       unscaled YUV to RGB converter writes the same bytes both ways ({@link #singlePassEligible}:
- *       8-bit 4:2:0 frames at the output size, width a multiple of 16, even height, the default
- *       flags), and only once {@link SinglePassCheck} has seen the two routes agree on this FFmpeg
- *       build and CPU for the frame's format and width.
+ *       8-bit 4:2:0 and 4:2:2 frames at the output size, width a multiple of 16, even height, the
+ *       default flags), and only once {@link SinglePassCheck} has seen the two routes agree on this
+ *       FFmpeg build and CPU for the frame's format and width.
  * </ul>
  *
  * <p>The swscale contexts and the native buffers are reused from frame to frame; the first context
@@ -122,19 +122,29 @@ final class RgbConverter implements AutoCloseable {
 
   /**
    * Whether a {@code format} frame of {@code frameWidth x frameHeight} may go straight to planar
-   * RGB at {@code width x height} with {@code flags}: swscale then uses its unscaled YUV 4:2:0 to
-   * RGB converter for both routes, which writes the same values to packed and planar RGB when the
-   * row is a whole number of 16-pixel blocks (measured on x86-64: widths 17-24, 33-40... differ
-   * from the packed writer at the row's end) and the rows come in pairs.
+   * RGB at {@code width x height} with {@code flags}: swscale then uses its unscaled YUV 4:2:0 /
+   * 4:2:2 to RGB converter for both routes, which writes the same values to packed and planar RGB
+   * when the row is a whole number of 16-pixel blocks (measured on x86-64: widths 17-24, 33-40...
+   * differ from the packed writer at the row's end) and the rows come in pairs.
    */
   static boolean singlePassEligible(
       int format, int frameWidth, int frameHeight, int width, int height, int flags) {
-    return (format == avutil.AV_PIX_FMT_YUV420P || format == avutil.AV_PIX_FMT_YUVJ420P)
+    return subsampled8Bit(format)
         && frameWidth == width
         && frameHeight == height
         && width % 16 == 0
         && height % 2 == 0
         && flags == DEFAULT_FLAGS;
+  }
+
+  /**
+   * Whether {@code format} is 8-bit YUV 4:2:0 or 4:2:2, the inputs of swscale's table converter.
+   */
+  private static boolean subsampled8Bit(int format) {
+    return format == avutil.AV_PIX_FMT_YUV420P
+        || format == avutil.AV_PIX_FMT_YUVJ420P
+        || format == avutil.AV_PIX_FMT_YUV422P
+        || format == avutil.AV_PIX_FMT_YUVJ422P;
   }
 
   /**

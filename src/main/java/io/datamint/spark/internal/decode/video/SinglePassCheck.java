@@ -67,8 +67,8 @@ final class SinglePassCheck {
 
   /**
    * Whether {@code candidate} converts the synthetic {@code format} frame ({@code width x 16}, an
-   * 8-bit 4:2:0 format) to the same bytes as {@code reference} under every colour setting; both
-   * converters are {@code width x 16}.
+   * 8-bit 4:2:0 or 4:2:2 format) to the same bytes as {@code reference} under every colour setting;
+   * both converters are {@code width x 16}.
    */
   static boolean agree(RgbConverter reference, RgbConverter candidate, int format, int width)
       throws DecodeException {
@@ -109,8 +109,10 @@ final class SinglePassCheck {
       throw AvErrors.failure("cannot allocate a " + width + "x" + ROWS + " test frame", ret);
     }
     SplittableRandom random = new SplittableRandom(width);
+    boolean fourTwoZero =
+        format == avutil.AV_PIX_FMT_YUV420P || format == avutil.AV_PIX_FMT_YUVJ420P;
     for (int plane = 0; plane < 3; plane++) {
-      int rows = plane == 0 ? ROWS : ROWS / 2;
+      int rows = plane == 0 || !fourTwoZero ? ROWS : ROWS / 2;
       byte[] row = new byte[plane == 0 ? width : width / 2];
       for (int y = 0; y < rows; y++) {
         for (int x = 0; x < row.length; x++) {

@@ -65,8 +65,8 @@ class RgbConverterTest {
   }
 
   /**
-   * Where the one-pass route is taken (8-bit 4:2:0, width a multiple of 16, even height, default
-   * flags), it writes the two-pass bytes: random frames under each YUV matrix and range the
+   * Where the one-pass route is taken (8-bit 4:2:0 or 4:2:2, width a multiple of 16, even height,
+   * default flags), it writes the two-pass bytes: random frames under each YUV matrix and range the
    * converter sets, at sizes from one 16-pixel block to 1080p.
    */
   @ParameterizedTest(name = "{0}x{1} {2} colorspace {3} range {4}")
@@ -81,7 +81,10 @@ class RgbConverterTest {
     "1280, 720, yuv420p, 1, 1",
     "1920, 1080, yuv420p, 2, 0",
     "1920, 1080, yuvj420p, 2, 2",
-    "3840, 8, yuv420p, 1, 1"
+    "3840, 8, yuv420p, 1, 1",
+    "64, 48, yuv422p, 2, 0",
+    "96, 10, yuvj422p, 1, 2",
+    "1920, 1080, yuvj422p, 2, 0"
   })
   void theSinglePassWritesTheTwoPassBytes(
       int width, int height, String format, int colorspace, int range) throws Exception {
@@ -112,7 +115,6 @@ class RgbConverterTest {
     "33, 17, yuv420p, 4",
     "64, 17, yuv420p, 4",
     "64, 48, yuv420p10le, 4",
-    "64, 48, yuv422p, 4",
     "64, 48, yuv444p, 4",
     "64, 48, yuv420p, 2",
     "64, 48, yuv420p, 270340"
@@ -181,14 +183,16 @@ class RgbConverterTest {
   }
 
   /**
-   * {@link SinglePassCheck} finds the routes equal for 1920-wide 4:2:0 frames on this build, and
-   * notices converters that differ (here other scaler flags, which change the chroma filter).
+   * {@link SinglePassCheck} finds the routes equal for 1920-wide 4:2:0 and 4:2:2 frames on this
+   * build, and notices converters that differ (here other scaler flags, which change the chroma
+   * filter).
    */
   @Test
   void theCheckComparesTheRoutes() throws Exception {
     FfmpegRuntime.ensureLoaded();
     assertThat(SinglePassCheck.holds(avutil.AV_PIX_FMT_YUV420P, 1920)).isTrue();
     assertThat(SinglePassCheck.holds(avutil.AV_PIX_FMT_YUVJ420P, 1920)).isTrue();
+    assertThat(SinglePassCheck.holds(avutil.AV_PIX_FMT_YUVJ422P, 1920)).isTrue();
     int width = 64;
     int rows = SinglePassCheck.ROWS;
     int otherFlags = swscale.SWS_BICUBIC | swscale.SWS_FULL_CHR_H_INT | swscale.SWS_ACCURATE_RND;
