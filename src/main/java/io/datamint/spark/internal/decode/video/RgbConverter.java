@@ -13,9 +13,9 @@ import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerPointer;
 
 /**
- * Converts decoded frames to RGB24 with libswscale, then to planar {@code (3, H, W)} bytes with a
- * second, unscaled swscale pass ({@code rgb24} to {@code gbrp}: a byte permutation in C, no
- * arithmetic), copied into the caller's array in one bulk copy.
+ * Converts decoded frames to planar {@code (3, H, W)} RGB bytes with libswscale, exactly as the
+ * {@code ffmpeg} command line's {@code -pix_fmt rgb24} converts them, then copies them into the
+ * caller's array in one bulk copy.
  *
  * <p>The scaler is set up as the {@code ffmpeg} command line's automatic scale filter sets it up:
  * the flags given (the CLI's default is {@code bicubic}), the YUV matrix from the frame's {@code
@@ -25,9 +25,21 @@ import org.bytedeco.javacpp.PointerPointer;
  * Interlaced frames are converted as delivered by the decoder (both fields woven into one frame, no
  * deinterlacing; chroma is upsampled as for progressive frames, as the CLI does).
  *
- * <p>The RGB24 step stays even where swscale could write planar RGB straight from YUV: its planar
- * writers round differently from its packed ones for some inputs (10-bit YUV, odd sizes with other
- * flags), and the pixels must be those of the CLI's {@code -pix_fmt rgb24}.
+ * <p>Two routes give the same bytes:
+ *
+ * <ul>
+ *   <li><b>two passes</b>, for every frame: to RGB24, then an unscaled {@code rgb24} to {@code
+ *       gbrp} pass (a byte permutation in C, no arithmetic) into one native buffer laid out R, G,
+ *       B. The RGB24 step is what makes the pixels those of the CLI: swscale's planar writers round
+ *       differently from its packed ones for some inputs (10-bit YUV, odd sizes, widths not a
+ *       multiple of 16, other flags);
+ *   <li><b>one pass</b>, straight from YUV to {@code gbrp} (one conversion and no intermediate
+ *       frame: at 1080p a third of the two passes' CPU time, copy included), only where swscale's
+ *       unscaled YUV to RGB converter writes the same bytes both ways ({@link #singlePassEligible}:
+ *       8-bit 4:2:0 and 4:2:2 frames at the output size, width a multiple of 16, even height, the
+ *       default flags), and only once {@link SinglePassCheck} has seen the two routes agree on this
+ *       FFmpeg build and CPU for the frame's format and width.
+ * </ul>
  *
  * <p>The swscale contexts and the native buffers are reused from frame to frame; the first context
  * is only rebuilt when the source size, pixel format, colour space or range changes. Not
@@ -41,17 +53,37 @@ final class RgbConverter implements AutoCloseable {
    */
   static final int DEFAULT_FLAGS = swscale.SWS_BICUBIC;
 
+  /** Bytes allocated past the planes, in case a SIMD writer stores a whole vector at the end. */
+  private static final int SLACK = 64;
+
+  /** Which of the two routes the converter may take. */
+  enum Route {
+    /** Always through RGB24. */
+    TWO_PASS,
+    /** Straight to planes where eligible, without {@link SinglePassCheck} (the check's own use). */
+    SINGLE_PASS_UNCHECKED,
+    /** Straight to planes where eligible and {@link SinglePassCheck} holds; the default. */
+    SINGLE_PASS_CHECKED
+  }
+
   private final int width;
   private final int height;
   private final int flags;
-  private final PointerPointer<BytePointer> rgbPlanes = new PointerPointer<>(4);
-  private final IntPointer rgbLinesizes = new IntPointer(4);
+  private final Route route;
   private final BytePointer planes;
   private final PointerPointer<BytePointer> gbrPlanes = new PointerPointer<>(4);
   private final IntPointer gbrLinesizes = new IntPointer(4);
+
+  /** The RGB24 frame and its planar pass, allocated when the two-pass route is first taken. */
+  private PointerPointer<BytePointer> rgbPlanes;
+
+  private IntPointer rgbLinesizes;
   private SwsContext planarSws;
 
+  /** The frame to RGB24 or, when {@link #singlePass}, to {@code gbrp}. */
   private SwsContext sws;
+
+  private boolean singlePass;
   private int srcWidth = -1;
   private int srcHeight = -1;
   private int srcFormat = -1;
@@ -59,23 +91,22 @@ final class RgbConverter implements AutoCloseable {
   private int srcRange = Integer.MIN_VALUE;
 
   /**
-   * A converter to {@code width x height} RGB.
+   * A converter to {@code width x height} RGB that takes the one-pass route where it is proven.
    *
-   * @throws DecodeException when FFmpeg cannot allocate the RGB buffer
+   * @throws DecodeException when FFmpeg cannot allocate the planar buffer
    */
   RgbConverter(int width, int height, int flags) throws DecodeException {
+    this(width, height, flags, Route.SINGLE_PASS_CHECKED);
+  }
+
+  /** A converter restricted to {@code route} (tests and {@link SinglePassCheck} compare them). */
+  RgbConverter(int width, int height, int flags, Route route) throws DecodeException {
     this.width = width;
     this.height = height;
     this.flags = flags;
-    int size =
-        avutil.av_image_alloc(rgbPlanes, rgbLinesizes, width, height, avutil.AV_PIX_FMT_RGB24, 32);
-    if (size < 0) {
-      rgbPlanes.close();
-      rgbLinesizes.close();
-      throw AvErrors.failure("cannot allocate a " + width + "x" + height + " RGB frame", size);
-    }
+    this.route = route;
     long plane = (long) width * height;
-    Pointer buffer = avutil.av_malloc(3 * plane);
+    Pointer buffer = avutil.av_malloc(3 * plane + SLACK);
     this.planes = buffer == null || buffer.isNull() ? null : new BytePointer(buffer);
     if (planes == null) {
       close();
@@ -87,24 +118,33 @@ final class RgbConverter implements AutoCloseable {
     gbrPlanes.put(1, planes.getPointer(2 * plane));
     gbrPlanes.put(2, planes.getPointer(0));
     gbrLinesizes.put(new int[] {width, width, width, 0});
-    planarSws =
-        swscale.sws_getContext(
-            width,
-            height,
-            avutil.AV_PIX_FMT_RGB24,
-            width,
-            height,
-            avutil.AV_PIX_FMT_GBRP,
-            swscale.SWS_POINT,
-            (SwsFilter) null,
-            (SwsFilter) null,
-            (DoublePointer) null);
-    if (planarSws == null || planarSws.isNull()) {
-      planarSws = null;
-      close();
-      throw new DecodeException(
-          "swscale cannot convert rgb24 " + width + "x" + height + " frames to planar rgb");
-    }
+  }
+
+  /**
+   * Whether a {@code format} frame of {@code frameWidth x frameHeight} may go straight to planar
+   * RGB at {@code width x height} with {@code flags}: swscale then uses its unscaled YUV 4:2:0 /
+   * 4:2:2 to RGB converter for both routes, which writes the same values to packed and planar RGB
+   * when the row is a whole number of 16-pixel blocks (measured on x86-64: widths 17-24, 33-40...
+   * differ from the packed writer at the row's end) and the rows come in pairs.
+   */
+  static boolean singlePassEligible(
+      int format, int frameWidth, int frameHeight, int width, int height, int flags) {
+    return subsampled8Bit(format)
+        && frameWidth == width
+        && frameHeight == height
+        && width % 16 == 0
+        && height % 2 == 0
+        && flags == DEFAULT_FLAGS;
+  }
+
+  /**
+   * Whether {@code format} is 8-bit YUV 4:2:0 or 4:2:2, the inputs of swscale's table converter.
+   */
+  private static boolean subsampled8Bit(int format) {
+    return format == avutil.AV_PIX_FMT_YUV420P
+        || format == avutil.AV_PIX_FMT_YUVJ420P
+        || format == avutil.AV_PIX_FMT_YUV422P
+        || format == avutil.AV_PIX_FMT_YUVJ422P;
   }
 
   /**
@@ -115,9 +155,29 @@ final class RgbConverter implements AutoCloseable {
    */
   void convert(AVFrame frame, byte[] planar, int offset) throws DecodeException {
     prepare(frame);
-    int rows =
-        swscale.sws_scale(
-            sws, frame.data(), frame.linesize(), 0, frame.height(), rgbPlanes, rgbLinesizes);
+    if (singlePass) {
+      int rows =
+          swscale.sws_scale(
+              sws, frame.data(), frame.linesize(), 0, frame.height(), gbrPlanes, gbrLinesizes);
+      checkRows(rows, frame.format(), "planar rgb");
+    } else {
+      int rows =
+          swscale.sws_scale(
+              sws, frame.data(), frame.linesize(), 0, frame.height(), rgbPlanes, rgbLinesizes);
+      checkRows(rows, frame.format(), "rgb24");
+      rows =
+          swscale.sws_scale(planarSws, rgbPlanes, rgbLinesizes, 0, height, gbrPlanes, gbrLinesizes);
+      checkRows(rows, avutil.AV_PIX_FMT_RGB24, "planar rgb");
+    }
+    planes.position(0).get(planar, offset, 3 * width * height);
+  }
+
+  /** Whether the last frame converted went straight to planes (tests check the route taken). */
+  boolean singlePass() {
+    return singlePass;
+  }
+
+  private void checkRows(int rows, int format, String target) throws DecodeException {
     if (rows != height) {
       throw new DecodeException(
           "swscale converted "
@@ -125,16 +185,10 @@ final class RgbConverter implements AutoCloseable {
               + " of "
               + height
               + " rows of a "
-              + pixelFormatName(frame.format())
-              + " frame to rgb24");
+              + pixelFormatName(format)
+              + " frame to "
+              + target);
     }
-    rows =
-        swscale.sws_scale(planarSws, rgbPlanes, rgbLinesizes, 0, height, gbrPlanes, gbrLinesizes);
-    if (rows != height) {
-      throw new DecodeException(
-          "swscale converted " + rows + " of " + height + " rows of rgb24 to planar rgb");
-    }
-    planes.position(0).get(planar, offset, 3 * width * height);
   }
 
   private void prepare(AVFrame frame) throws DecodeException {
@@ -147,6 +201,14 @@ final class RgbConverter implements AutoCloseable {
         throw new DecodeException(
             "the decoder returned a frame of " + w + "x" + h + " in pixel format " + format);
       }
+      boolean onePass =
+          route != Route.TWO_PASS
+              && singlePassEligible(format, w, h, width, height, flags)
+              && (route == Route.SINGLE_PASS_UNCHECKED || SinglePassCheck.holds(format, width));
+      if (!onePass) {
+        prepareTwoPass();
+      }
+      int target = onePass ? avutil.AV_PIX_FMT_GBRP : avutil.AV_PIX_FMT_RGB24;
       sws =
           swscale.sws_getContext(
               w,
@@ -154,7 +216,7 @@ final class RgbConverter implements AutoCloseable {
               format,
               width,
               height,
-              avutil.AV_PIX_FMT_RGB24,
+              target,
               flags,
               (SwsFilter) null,
               (SwsFilter) null,
@@ -168,11 +230,14 @@ final class RgbConverter implements AutoCloseable {
                 + w
                 + "x"
                 + h
-                + " frames to rgb24 "
+                + " frames to "
+                + pixelFormatName(target)
+                + " "
                 + width
                 + "x"
                 + height);
       }
+      singlePass = onePass;
       srcWidth = w;
       srcHeight = h;
       srcFormat = format;
@@ -185,6 +250,42 @@ final class RgbConverter implements AutoCloseable {
       applyColorDetails(colorspace, range);
       srcColorspace = colorspace;
       srcRange = range;
+    }
+  }
+
+  /** Allocates the RGB24 frame and the unscaled planar pass of the two-pass route, once. */
+  private void prepareTwoPass() throws DecodeException {
+    if (rgbPlanes == null) {
+      PointerPointer<BytePointer> frame = new PointerPointer<>(4);
+      IntPointer linesizes = new IntPointer(4);
+      int size =
+          avutil.av_image_alloc(frame, linesizes, width, height, avutil.AV_PIX_FMT_RGB24, 32);
+      if (size < 0) {
+        frame.close();
+        linesizes.close();
+        throw AvErrors.failure("cannot allocate a " + width + "x" + height + " RGB frame", size);
+      }
+      rgbPlanes = frame;
+      rgbLinesizes = linesizes;
+    }
+    if (planarSws == null) {
+      SwsContext planar =
+          swscale.sws_getContext(
+              width,
+              height,
+              avutil.AV_PIX_FMT_RGB24,
+              width,
+              height,
+              avutil.AV_PIX_FMT_GBRP,
+              swscale.SWS_POINT,
+              (SwsFilter) null,
+              (SwsFilter) null,
+              (DoublePointer) null);
+      if (planar == null || planar.isNull()) {
+        throw new DecodeException(
+            "swscale cannot convert rgb24 " + width + "x" + height + " frames to planar rgb");
+      }
+      planarSws = planar;
     }
   }
 
@@ -252,15 +353,19 @@ final class RgbConverter implements AutoCloseable {
       planarSws = null;
     }
     if (planes != null && !planes.isNull()) {
-      avutil.av_free(planes);
+      avutil.av_free(planes.position(0));
       planes.setNull();
     }
     gbrPlanes.close();
     gbrLinesizes.close();
-    if (!rgbPlanes.isNull() && rgbPlanes.get(0) != null) {
-      avutil.av_freep(rgbPlanes); // frees data[0] and clears it
+    if (rgbPlanes != null) {
+      if (!rgbPlanes.isNull() && rgbPlanes.get(0) != null) {
+        avutil.av_freep(rgbPlanes); // frees data[0] and clears it
+      }
+      rgbPlanes.close();
+      rgbLinesizes.close();
+      rgbPlanes = null;
+      rgbLinesizes = null;
     }
-    rgbPlanes.close();
-    rgbLinesizes.close();
   }
 }

@@ -152,6 +152,16 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
    */
   static VideoFrames open(byte[] file, int length, DecodeLimits limits, int swsFlags)
       throws DecodeException {
+    return open(file, length, limits, swsFlags, RgbConverter.Route.SINGLE_PASS_CHECKED);
+  }
+
+  /**
+   * {@link #open(byte[], int, DecodeLimits, int)} restricted to one colour conversion route (tests
+   * and the benchmark compare the routes).
+   */
+  static VideoFrames open(
+      byte[] file, int length, DecodeLimits limits, int swsFlags, RgbConverter.Route route)
+      throws DecodeException {
     if (length < 0 || length > file.length) {
       throw new IllegalArgumentException(
           "length " + length + " outside the array of " + file.length + " bytes");
@@ -164,7 +174,7 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
     NativeState state = new NativeState();
     try {
       state.input = MemoryInput.open(file, length);
-      VideoInfo info = openStream(state, file, length, limits, swsFlags);
+      VideoInfo info = openStream(state, file, length, limits, swsFlags, route);
       return new VideoFrames(
           state, info, 3 * info.height() * info.width(), length); // checked against the limits
     } catch (RuntimeException | Error e) { // DecodeException included: release, then rethrow
@@ -174,7 +184,12 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
   }
 
   private static VideoInfo openStream(
-      NativeState state, byte[] file, int length, DecodeLimits limits, int swsFlags)
+      NativeState state,
+      byte[] file,
+      int length,
+      DecodeLimits limits,
+      int swsFlags,
+      RgbConverter.Route route)
       throws DecodeException {
     AVFormatContext format = avformat.avformat_alloc_context();
     if (format == null || format.isNull()) {
@@ -274,7 +289,7 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
       throw new DecodeException("FFmpeg could not allocate a packet or frame");
     }
     state.streamIndex = index;
-    state.converter = new RgbConverter(width, height, swsFlags);
+    state.converter = new RgbConverter(width, height, swsFlags, route);
     return describe(state.format, stream, parameters, codecName);
   }
 

@@ -173,6 +173,14 @@ class VideoDecoderGeneratedTest {
             "yuvj420p",
             false),
         new Case(
+            "mjpeg_422.avi",
+            SOURCE,
+            List.of("-c:v", "mjpeg", "-pix_fmt", "yuvj422p", "-q:v", "3"),
+            "mjpeg",
+            null,
+            "yuvj422p",
+            false),
+        new Case(
             "odd_33x17_yuv444p.mp4",
             ODD_SOURCE,
             List.of("-c:v", "libx264", "-pix_fmt", "yuv444p", "-profile:v", "high444"),
