@@ -4,6 +4,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.sum;
 
+import io.datamint.spark.deploy.InstalledCluster;
+import io.datamint.spark.deploy.SparkInstallation;
 import io.datamint.spark.testing.SharedSpark;
 import io.datamint.spark.testing.TestMirror;
 import java.awt.image.BufferedImage;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import javax.imageio.ImageIO;
 import org.apache.spark.sql.Dataset;
@@ -26,9 +29,14 @@ import org.apache.spark.sql.SparkSession;
  * cost per task; checked once with {@code sum(length(image.data))}) on {@code local[N]}: with the
  * default planning, and, for the per-partition fixed cost, with {@code target_partition_bytes '4m'}
  * beside one partition ({@code '1g'}). Prints one Markdown row per read: master, planning,
- * partitions, median seconds of the rounds, and the load average of the machine around it. Run it
- * once per master (each in its own JVM): {@code bin/datamint-bench partition-scaling --cores N
- * [--dir DIR] [--rounds R]}.
+ * partitions, median seconds of the rounds, the mean number of tasks running at once and their CPU
+ * time over their run time ({@link TaskTimeline}), the driver JVM's CPU seconds (local masters) and
+ * the load average of the machine around it. Run it once per master (each in its own JVM): {@code
+ * bin/datamint-bench partition-scaling --cores N [--dir DIR] [--rounds R] [--timeline]}, or on
+ * standalone clusters of the PySpark installation with this JVM's Spark version ({@code
+ * --standalone-workers 1,2}: a Master and 1, then 2 Workers of one core each, {@link
+ * InstalledCluster}), which also prints the ratio of their medians. {@code --timeline} prints every
+ * round's tasks.
  */
 public final class PartitionScalingBenchmark {
 
@@ -40,18 +48,25 @@ public final class PartitionScalingBenchmark {
 
   public static void main(String[] args) throws Exception {
     int cores = 1;
+    List<Integer> workers = new ArrayList<>();
     int rounds = 3;
     Path dir = null;
     String only = null;
+    boolean timeline = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
-        case "--cores" -> cores = Integer.parseInt(args[++i]);
-        case "--rounds" -> rounds = Integer.parseInt(args[++i]);
-        case "--dir" -> dir = Path.of(args[++i]);
-        case "--target" -> only = args[++i]; // one read with this target_partition_bytes only
+        case "--cores" -> cores = Integer.parseInt(value(args, ++i));
+        case "--standalone-workers" -> {
+          for (String n : value(args, ++i).split(",")) {
+            workers.add(Integer.parseInt(n.trim()));
+          }
+        }
+        case "--rounds" -> rounds = Integer.parseInt(value(args, ++i));
+        case "--dir" -> dir = Path.of(value(args, ++i));
+        case "--target" -> only = value(args, ++i); // one read with this target_partition_bytes
+        case "--timeline" -> timeline = true;
         default ->
-            throw new IllegalArgumentException(
-                "usage: partition-scaling --cores N [--rounds R] [--dir DIR]");
+            throw new IllegalArgumentException("unknown argument '" + args[i] + "'; " + USAGE);
       }
     }
     Path work = dir != null ? dir : Files.createTempDirectory("datamint-partition-scaling-");
@@ -59,30 +74,151 @@ public final class PartitionScalingBenchmark {
     if (!Files.exists(mirror.resolve("resources.jsonl"))) {
       write(mirror);
     }
+    List<String> rows = new ArrayList<>();
+    if (!workers.isEmpty()) {
+      List<Double> medians = new ArrayList<>();
+      for (int n : workers) {
+        Measured measured = onStandaloneCluster(n, only, mirror, rounds, timeline);
+        rows.add(measured.markdown());
+        medians.add(measured.seconds());
+      }
+      print(rows);
+      for (int i = 1; i < workers.size(); i++) {
+        System.out.printf(
+            Locale.ROOT,
+            "%n%d worker(s) / %d worker(s): %.2fx%n",
+            workers.get(i),
+            workers.get(0),
+            medians.get(0) / medians.get(i));
+      }
+      return;
+    }
     System.setProperty("datamint.test.master", "local[" + cores + "]");
     SparkSession spark = SharedSpark.session();
     String master = "local[" + cores + "]";
-    List<String> rows = new ArrayList<>();
-    if (only != null) {
-      rows.add(
-          measure(spark, master, "target_partition_bytes '" + only + "'", only, mirror, rounds));
-    } else {
-      rows.add(measure(spark, master, "default", null, mirror, rounds));
-    }
+    rows.add(measure(spark, master, only, mirror, rounds, timeline, true).markdown());
     if (cores == 1 && only == null) {
-      rows.add(measure(spark, master, "target_partition_bytes '1g'", "1g", mirror, rounds));
-      rows.add(measure(spark, master, "target_partition_bytes '4m'", "4m", mirror, rounds));
-      rows.add(measure(spark, master, "target_partition_bytes '400k'", "400k", mirror, rounds));
+      for (String target : List.of("1g", "4m", "400k")) {
+        rows.add(measure(spark, master, target, mirror, rounds, timeline, true).markdown());
+      }
     }
+    print(rows);
+  }
+
+  private static final String USAGE =
+      "usage: partition-scaling (--cores N | --standalone-workers N[,N...]) [--rounds R]"
+          + " [--dir DIR] [--target SIZE] [--timeline]";
+
+  private static String value(String[] args, int i) {
+    if (i >= args.length) {
+      throw new IllegalArgumentException(args[i - 1] + " needs a value; " + USAGE);
+    }
+    return args[i];
+  }
+
+  private static void print(List<String> rows) {
     System.out.println(
-        "| master | planning | partitions | seconds (median) | decoded MB | load average before/after |");
-    System.out.println("|---|---|---:|---:|---:|---|");
+        "| master | planning | partitions | seconds (median) | decoded MB | tasks at once"
+            + " | task CPU / run | driver JVM CPU s (tasks / GC / JIT / other)"
+            + " | load average before/after |");
+    System.out.println("|---|---|---:|---:|---:|---:|---:|---|---|");
     rows.forEach(System.out::println);
   }
 
-  private static String measure(
-      SparkSession spark, String master, String label, String target, Path mirror, int rounds)
+  /**
+   * The read on a standalone cluster of the PySpark installation with this JVM's Spark version: a
+   * Master and {@code workers} Workers of one core each ({@link InstalledCluster}, logs and work
+   * directories under {@code target/partition-scaling-cluster/}), executors of 2 GiB with the
+   * connector's self-contained jar ({@code spark.jars}); the cluster is stopped whatever happens.
+   */
+  private static Measured onStandaloneCluster(
+      int workers, String target, Path mirror, int rounds, boolean timeline) throws Exception {
+    Path jar = connectorJar();
+    SparkInstallation installation =
+        SparkInstallation.cached(org.apache.spark.package$.MODULE$.SPARK_VERSION());
+    Path logDir =
+        Path.of("target", "partition-scaling-cluster", workers + "-workers-" + System.nanoTime())
+            .toAbsolutePath();
+    System.err.printf(
+        Locale.ROOT, "%d worker(s) of %s, logs in %s%n", workers, installation, logDir);
+    try (InstalledCluster cluster =
+        InstalledCluster.start(installation, logDir, workers, 1, "3g")) {
+      SparkSession spark =
+          SparkSession.builder()
+              .master(cluster.masterUrl())
+              .appName("datamint-partition-scaling")
+              .config("spark.jars", jar.toString())
+              .config("spark.executor.memory", "2g")
+              .config("spark.executor.extraJavaOptions", jvmFlags())
+              .config("spark.driver.host", "127.0.0.1")
+              .config("spark.driver.bindAddress", "127.0.0.1")
+              .config("spark.ui.enabled", "false")
+              .config("spark.ui.showConsoleProgress", "false")
+              .config("spark.sql.shuffle.partitions", "2")
+              .config("spark.sql.session.timeZone", "UTC")
+              .getOrCreate();
+      try {
+        awaitExecutors(spark, workers);
+        return measure(
+            spark,
+            "standalone, " + workers + " worker(s) x 1 core",
+            target,
+            mirror,
+            rounds,
+            timeline,
+            false);
+      } finally {
+        spark.stop();
+      }
+    }
+  }
+
+  /** {@code target/datamint-spark_2.13-*-all.jar}, which the executors load the connector from. */
+  private static Path connectorJar() throws java.io.IOException {
+    try (var jars = Files.newDirectoryStream(Path.of("target"), "datamint-spark_2.13-*-all.jar")) {
+      for (Path jar : jars) {
+        return jar.toAbsolutePath();
+      }
+    }
+    throw new IllegalStateException(
+        "no target/datamint-spark_2.13-*-all.jar for the executors: bin/datamint-bench builds it"
+            + " for --standalone-workers (mvn -Pbench package -DskipTests)");
+  }
+
+  /** Spark's module flags and the Vector API, as {@code bin/lib/jvm-flags} gives the driver. */
+  private static String jvmFlags() throws java.io.IOException {
+    return Files.readString(Path.of("bin", "lib", "jvm-flags"), StandardCharsets.US_ASCII).trim();
+  }
+
+  private static void awaitExecutors(SparkSession spark, int workers) throws InterruptedException {
+    long deadline = System.nanoTime() + 120_000_000_000L;
+    // the driver is one of the executor infos
+    while (spark.sparkContext().statusTracker().getExecutorInfos().length < workers + 1) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "only "
+                + (spark.sparkContext().statusTracker().getExecutorInfos().length - 1)
+                + " of "
+                + workers
+                + " executors registered within 120 s");
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  /** One measured read: its Markdown row and its median seconds. */
+  private record Measured(String markdown, double seconds) {}
+
+  private static Measured measure(
+      SparkSession spark,
+      String master,
+      String target,
+      Path mirror,
+      int rounds,
+      boolean timeline,
+      boolean localCpu)
       throws Exception {
+    String label = target == null ? "default" : "target_partition_bytes '" + target + "'";
     Dataset<Row> read =
         target == null
             ? spark.read().format("datamint").load(mirror.toString())
@@ -95,6 +231,7 @@ public final class PartitionScalingBenchmark {
     java.util.function.Supplier<Dataset<Row>> pixels =
         () -> read.select(sum(length(col("image.data"))).as("n"));
     int partitions = read.select("image").rdd().getNumPartitions();
+    TaskTimeline tasks = TaskTimeline.on(spark);
     long w0 = System.nanoTime();
     List<Row> warm = pixels.get().collectAsList(); // warm-up
     System.err.printf(
@@ -107,8 +244,11 @@ public final class PartitionScalingBenchmark {
       throw new IllegalStateException("the photos did not decode: " + error);
     }
     String before = loadAverage();
-    double[] seconds = new double[rounds];
+    Round[] measured = new Round[rounds];
     for (int r = 0; r < rounds; r++) {
+      tasks.clear();
+      long cpu0 = processCpuNanos();
+      Map<String, Double> threads0 = ThreadCpu.now();
       long t0 = System.nanoTime();
       // Spark's noop sink: every tensor is built, nothing is shuffled or collected
       read.select(length(col("image.data")).as("n"))
@@ -116,19 +256,58 @@ public final class PartitionScalingBenchmark {
           .format("noop")
           .mode("overwrite")
           .save();
-      seconds[r] = (System.nanoTime() - t0) / 1e9;
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      double cpu = (processCpuNanos() - cpu0) / 1e9;
+      Map<String, Double> threads1 = ThreadCpu.now();
+      String byKind = ThreadCpu.describe(threads0, threads1, false);
+      List<TaskTimeline.Task> seen = tasks.await(partitions);
+      measured[r] = new Round(seconds, cpu, byKind, seen);
+      if (timeline) {
+        System.err.printf(
+            Locale.ROOT,
+            "%s %s, round %d: %.2f s, driver JVM CPU %.2f s (%s)%n%s",
+            master,
+            label,
+            r + 1,
+            seconds,
+            cpu,
+            ThreadCpu.describe(threads0, threads1, true),
+            TaskTimeline.describe(seen));
+      }
     }
-    Arrays.sort(seconds);
-    return String.format(
-        Locale.ROOT,
-        "| %s | %s | %d | %.2f | %.0f | %s / %s |",
-        master,
-        label,
-        partitions,
-        seconds[rounds / 2],
-        warm.get(0).getLong(0) / 1e6,
-        before,
-        loadAverage());
+    Round median =
+        Arrays.stream(measured)
+            .sorted(java.util.Comparator.comparingDouble(Round::seconds))
+            .toList()
+            .get(rounds / 2);
+    double run = median.tasks().stream().mapToLong(TaskTimeline.Task::runMs).sum();
+    double taskCpu = median.tasks().stream().mapToDouble(TaskTimeline.Task::cpuMs).sum();
+    long first = median.tasks().stream().mapToLong(TaskTimeline.Task::launchMs).min().orElse(0);
+    long last = median.tasks().stream().mapToLong(TaskTimeline.Task::finishMs).max().orElse(1);
+    return new Measured(
+        String.format(
+            Locale.ROOT,
+            "| %s | %s | %d | %.2f | %.0f | %.2f | %.2f | %s | %s / %s |",
+            master,
+            label,
+            partitions,
+            median.seconds(),
+            warm.get(0).getLong(0) / 1e6,
+            run / Math.max(1, last - first),
+            run == 0 ? 0 : taskCpu / run,
+            localCpu ? String.format(Locale.ROOT, "%.2f (%s)", median.cpu(), median.byKind()) : "-",
+            before,
+            loadAverage()),
+        median.seconds());
+  }
+
+  /** One timed round: seconds, the driver JVM's CPU seconds (in all, by kind), the tasks. */
+  private record Round(double seconds, double cpu, String byKind, List<TaskTimeline.Task> tasks) {}
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static String loadAverage() throws Exception {

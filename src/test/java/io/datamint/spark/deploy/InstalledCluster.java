@@ -20,12 +20,16 @@ import java.util.stream.Stream;
 
 /**
  * A standalone cluster started from a {@link SparkInstallation}, as an operator would start one: a
- * Master and one Worker, each a {@code bin/spark-class} process (separate JVMs) on 127.0.0.1; the
- * Worker launches the executors of each application in JVMs of their own, with the installation's
- * {@code jars/} and whatever jars the application ships. {@link #close()} stops every process it
- * started, executors included; logs stay under the log directory.
+ * Master and one or more Workers, each a {@code bin/spark-class} process (separate JVMs) on
+ * 127.0.0.1; each Worker launches the executors of each application in JVMs of their own, with the
+ * installation's {@code jars/} and whatever jars the application ships. {@link #close()} stops
+ * every process it started, executors included, and so does a shutdown hook when the JVM exits
+ * without closing it (the benchmark harness's failures, Ctrl-C); a failed start stops what it
+ * started before it throws. Logs stay under the log directory: {@code master.log}, {@code
+ * worker.log} (the first Worker), {@code worker-<i>.log} (the others) and the Workers' work
+ * directories {@code work/}, {@code work-<i>/}.
  */
-final class InstalledCluster implements AutoCloseable {
+public final class InstalledCluster implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration STARTUP = Duration.ofSeconds(90);
@@ -34,6 +38,7 @@ final class InstalledCluster implements AutoCloseable {
   private final Path logDir;
   private final Path workDir;
   private final List<Process> processes = new ArrayList<>();
+  private final Thread shutdownHook = new Thread(this::stop, "installed-cluster-shutdown");
   private final HttpClient http =
       HttpClient.newBuilder()
           .proxy(HttpClient.Builder.NO_PROXY)
@@ -54,9 +59,27 @@ final class InstalledCluster implements AutoCloseable {
    */
   static InstalledCluster start(SparkInstallation spark, Path logDir, int cores)
       throws IOException, InterruptedException {
+    return start(spark, logDir, 1, cores, "2g");
+  }
+
+  /**
+   * Starts a Master and {@code workers} Workers of {@code cores} cores and {@code memory} each
+   * ({@code --memory}, e.g. {@code 2g}), and waits until every Worker is ALIVE.
+   */
+  public static InstalledCluster start(
+      SparkInstallation spark, Path logDir, int workers, int cores, String memory)
+      throws IOException, InterruptedException {
+    if (workers < 1 || cores < 1) {
+      throw new IllegalArgumentException(
+          "a cluster needs at least one Worker of at least one core, not "
+              + workers
+              + " of "
+              + cores);
+    }
     InstalledCluster cluster = new InstalledCluster(spark, logDir);
+    Runtime.getRuntime().addShutdownHook(cluster.shutdownHook);
     try {
-      cluster.launch(cores);
+      cluster.launch(workers, cores, memory);
       return cluster;
     } catch (IOException | InterruptedException | RuntimeException | Error e) {
       cluster.close();
@@ -65,12 +88,18 @@ final class InstalledCluster implements AutoCloseable {
   }
 
   /** {@code spark://127.0.0.1:<port>}. */
-  String masterUrl() {
+  public String masterUrl() {
     return masterUrl;
   }
 
+  /** Process ids of the Master and the Workers, the Master first. */
+  public List<Long> daemonPids() {
+    return processes.stream().map(Process::pid).toList();
+  }
+
   /**
-   * The Worker's work directory: {@code <app-id>/<executor-id>/stderr} holds each executor's log.
+   * The first Worker's work directory: {@code <app-id>/<executor-id>/stderr} holds each executor's
+   * log.
    */
   Path workDir() {
     return workDir;
@@ -86,8 +115,9 @@ final class InstalledCluster implements AutoCloseable {
     }
   }
 
-  private void launch(int cores) throws IOException, InterruptedException {
-    Files.createDirectories(workDir);
+  private void launch(int workers, int cores, String memory)
+      throws IOException, InterruptedException {
+    Files.createDirectories(logDir);
     int port = freePort();
     int uiPort = freePort();
     masterUrl = "spark://127.0.0.1:" + port;
@@ -110,27 +140,32 @@ final class InstalledCluster implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(logDir.resolve("master.log").toFile())
             .start());
-    processes.add(
-        spark
-            .command(
-                List.of(
-                    spark.tool("spark-class").toString(),
-                    "org.apache.spark.deploy.worker.Worker",
-                    "--host",
-                    "127.0.0.1",
-                    "--cores",
-                    String.valueOf(cores),
-                    "--memory",
-                    "2g",
-                    "--webui-port",
-                    String.valueOf(freePort()),
-                    "--work-dir",
-                    workDir.toString(),
-                    masterUrl),
-                env)
-            .redirectErrorStream(true)
-            .redirectOutput(logDir.resolve("worker.log").toFile())
-            .start());
+    for (int i = 0; i < workers; i++) {
+      String suffix = i == 0 ? "" : "-" + i;
+      Path work = logDir.resolve("work" + suffix);
+      Files.createDirectories(work);
+      processes.add(
+          spark
+              .command(
+                  List.of(
+                      spark.tool("spark-class").toString(),
+                      "org.apache.spark.deploy.worker.Worker",
+                      "--host",
+                      "127.0.0.1",
+                      "--cores",
+                      String.valueOf(cores),
+                      "--memory",
+                      memory,
+                      "--webui-port",
+                      String.valueOf(freePort()),
+                      "--work-dir",
+                      work.toString(),
+                      masterUrl),
+                  env)
+              .redirectErrorStream(true)
+              .redirectOutput(logDir.resolve("worker" + suffix + ".log").toFile())
+              .start());
+    }
     long deadline = System.nanoTime() + STARTUP.toNanos();
     while (System.nanoTime() < deadline) {
       for (Process p : processes) {
@@ -147,15 +182,17 @@ final class InstalledCluster implements AutoCloseable {
         }
       }
       JsonNode state = state();
-      if (state != null && state.path("aliveworkers").asInt() >= 1) {
+      if (state != null && state.path("aliveworkers").asInt() >= workers) {
         return;
       }
       Thread.sleep(250);
     }
     throw new IllegalStateException(
-        "the Worker of "
+        "the "
+            + workers
+            + " Worker(s) of "
             + spark
-            + " did not register within "
+            + " did not all register within "
             + STARTUP
             + "; worker log:\n"
             + ChildJvm.tail(logDir.resolve("worker.log"), SparkInstallation.TAIL_LINES));
@@ -183,6 +220,15 @@ final class InstalledCluster implements AutoCloseable {
 
   @Override
   public void close() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook runs (or ran) stop() itself
+    }
+    stop();
+  }
+
+  private void stop() {
     for (int i = processes.size() - 1;
         i >= 0;
         i--) { // the Worker (and its executors) before the Master

@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * @param home the {@code SPARK_HOME}
  * @param python the virtual environment's Python, which has this PySpark
  */
-record SparkInstallation(String version, Path home, Path python) {
+public record SparkInstallation(String version, Path home, Path python) {
 
   /** The system property listing the installations. */
   static final String PROPERTY = "datamint.test.sparkInstallations";
@@ -56,6 +56,75 @@ record SparkInstallation(String version, Path home, Path python) {
               Path.of(entry.substring(bar + 1).trim())));
     }
     return installations;
+  }
+
+  /**
+   * The installation of {@code bin/lib/install-spark.sh} in its cache ({@code
+   * $DATAMINT_SPARK_CACHE}, else {@code ~/.cache/datamint-spark}) with the newest patch release of
+   * {@code sparkVersion}'s major.minor version: {@code pyspark-<version>/}, whose {@code
+   * lib/python3.x/site-packages/pyspark} is the {@code SPARK_HOME}.
+   *
+   * @throws IllegalStateException when there is none, naming the directory and the command that
+   *     installs it
+   */
+  public static SparkInstallation cached(String sparkVersion) throws IOException {
+    String env = System.getenv("DATAMINT_SPARK_CACHE");
+    Path cache =
+        env != null && !env.isBlank()
+            ? Path.of(env)
+            : Path.of(System.getProperty("user.home"), ".cache", "datamint-spark");
+    String[] parts = sparkVersion.split("\\.");
+    String minor = parts.length >= 2 ? parts[0] + "." + parts[1] + "." : sparkVersion;
+    SparkInstallation newest = null;
+    if (Files.isDirectory(cache)) {
+      try (var dirs = Files.newDirectoryStream(cache, "pyspark-" + minor + "*")) {
+        for (Path dir : dirs) {
+          String version = dir.getFileName().toString().substring("pyspark-".length());
+          Path python = dir.resolve("bin").resolve("python");
+          Path home = sparkHomeIn(dir);
+          if (home != null
+              && Files.isExecutable(python)
+              && (newest == null || patch(version) > patch(newest.version()))) {
+            newest = new SparkInstallation(version, home, python);
+          }
+        }
+      }
+    }
+    if (newest == null) {
+      throw new IllegalStateException(
+          "no PySpark "
+              + minor
+              + "x installation in "
+              + cache
+              + " (pyspark-"
+              + minor
+              + "x/ with bin/python and a complete pyspark package); bin/lib/install-spark.sh"
+              + " installs the versions of bin/lib/spark-versions");
+    }
+    return newest;
+  }
+
+  private static Path sparkHomeIn(Path environment) throws IOException {
+    Path lib = environment.resolve("lib");
+    if (!Files.isDirectory(lib)) {
+      return null;
+    }
+    try (var pythons = Files.newDirectoryStream(lib, "python3*")) {
+      for (Path python : pythons) {
+        Path home = python.resolve("site-packages").resolve("pyspark");
+        if (Files.isExecutable(home.resolve("bin").resolve("spark-class"))) {
+          return home;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static int patch(String version) {
+    String last = version.substring(version.lastIndexOf('.') + 1);
+    return last.chars().allMatch(Character::isDigit) && !last.isEmpty()
+        ? Integer.parseInt(last)
+        : -1;
   }
 
   /** {@code $SPARK_HOME/bin/<tool>}. */
