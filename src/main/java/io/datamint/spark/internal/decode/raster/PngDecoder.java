@@ -5,6 +5,7 @@ import io.datamint.spark.internal.core.DType;
 import io.datamint.spark.internal.core.DecodeLimits;
 import io.datamint.spark.internal.core.PixelArray;
 import io.datamint.spark.internal.decode.DecodedResource;
+import io.datamint.spark.internal.decode.IsalInflate;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
@@ -18,12 +19,15 @@ import java.util.zip.Inflater;
  * images as their indices, and for a grey or RGB image with a tRNS colour an added alpha channel (0
  * where a pixel has that colour, 255 or 65535 elsewhere), as the JDK reader adds it.
  *
- * <p>The image data is inflated by the JDK's native zlib ({@link Inflater}) straight from the
- * file's IDAT chunks (no copy of the compressed bytes) into a strip of about 64 KiB of rows (filter
- * byte and samples); each row is copied into a row buffer, unfiltered in place there against the
- * previous one ({@link PngFilters}) and its samples written into their planes of the output ({@link
- * PngPlanes}), 16-bit ones swapped to little-endian on the way. No per-pixel call, no ImageIO
- * raster, no intermediate image.
+ * <p>Where ISA-L loads ({@link IsalInflate}: Linux and macOS on x86_64) the image data is inflated
+ * whole, in one native call, and used only when it is the complete, valid stream of exactly the
+ * image's size; otherwise (other platforms, larger images, a cut, corrupt or longer stream) it is
+ * inflated by the JDK's native zlib ({@link Inflater}) straight from the file's IDAT chunks (no
+ * copy of the compressed bytes) into a strip of about 64 KiB of rows (filter byte and samples),
+ * which gives the errors and the partial-data rules below. Either way each row is copied into a row
+ * buffer, unfiltered in place there against the previous one ({@link PngFilters}) and its samples
+ * written into their planes of the output ({@link PngPlanes}), 16-bit ones swapped to little-endian
+ * on the way. No per-pixel call, no ImageIO raster, no intermediate image.
  *
  * <p>Checks as the JDK reader's: chunk CRCs are not checked (neither reader does); after the last
  * row up to 8 KiB more are inflated, as far as the JDK reader reads ahead, so that a corrupt stream
@@ -76,7 +80,9 @@ final class PngDecoder {
     limits.checkedByteSize(dtype, 1, png.channels(), height, width);
     PixelArray pixels = PixelArray.allocate(limits, dtype, 1, png.channels(), height, width);
     Rows rows = new Rows(png, new PngPlanes(png, pixels.data().array()));
-    byte[] whole = isal ? inflateWhole(png, file, rows.stride) : null;
+    // the inflated data beside the output: within WHOLE_BYTES and what the budget leaves
+    long room = Math.min(WHOLE_BYTES, limits.maxDecodedBytes() - pixels.data().capacity());
+    byte[] whole = isal ? inflateWhole(png, file, rows.stride, room) : null;
     if (whole != null) {
       rows.write(whole, height, 0);
     } else {
@@ -87,13 +93,13 @@ final class PngDecoder {
 
   /**
    * The whole image data inflated at once by ISA-L ({@link IsalInflate}), or null where ISA-L is
-   * not available, the image's inflated size is above {@link #WHOLE_BYTES}, or the stream is not a
-   * complete valid one of exactly the image's size (then zlib reads it, with its errors).
+   * not available, the image's inflated size is above {@code room}, or the stream is not a complete
+   * valid one of exactly the image's size (then zlib reads it, with its errors).
    */
-  private static byte[] inflateWhole(PngFile png, byte[] file, int stride) {
+  private static byte[] inflateWhole(PngFile png, byte[] file, int stride, long room) {
     long size = (long) stride * png.height();
     int[] idat = png.idat();
-    if (!IsalInflate.available() || size > WHOLE_BYTES || idat.length == 0) {
+    if (!IsalInflate.available() || size >= room || idat.length == 0) {
       return null;
     }
     byte[] in = file;
@@ -116,7 +122,7 @@ final class PngDecoder {
       }
     }
     byte[] out = new byte[(int) size + 1];
-    return IsalInflate.inflate(in, offset, length, out, (int) size) ? out : null;
+    return IsalInflate.inflateZlib(in, offset, length, out, (int) size) ? out : null;
   }
 
   /** Inflates with the JDK's zlib, a strip of rows at a time, and writes the rows. */

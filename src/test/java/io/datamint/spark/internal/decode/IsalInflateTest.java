@@ -1,4 +1,4 @@
-package io.datamint.spark.internal.decode.raster;
+package io.datamint.spark.internal.decode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
 import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +46,7 @@ class IsalInflateTest {
 
   private static boolean inflate(byte[] stream, int size) {
     byte[] out = new byte[size + 1];
-    boolean ok = IsalInflate.inflate(stream, 0, stream.length, out, size);
+    boolean ok = IsalInflate.inflateZlib(stream, 0, stream.length, out, size);
     if (ok) {
       assertThat(Arrays.mismatch(Arrays.copyOf(out, size), Arrays.copyOf(DATA, size)))
           .as("first byte that differs from the deflated data")
@@ -73,7 +74,7 @@ class IsalInflateTest {
     byte[] file = new byte[stream.length + 20];
     System.arraycopy(stream, 0, file, 7, stream.length);
     byte[] out = new byte[DATA.length + 1];
-    assertThat(IsalInflate.inflate(file, 7, stream.length, out, DATA.length)).isTrue();
+    assertThat(IsalInflate.inflateZlib(file, 7, stream.length, out, DATA.length)).isTrue();
     assertThat(Arrays.copyOf(out, DATA.length)).isEqualTo(DATA);
   }
 
@@ -84,7 +85,7 @@ class IsalInflateTest {
     // another size than the stream's: fewer bytes expected, or more
     assertThat(inflate(stream, DATA.length - 1)).isFalse();
     assertThat(
-            IsalInflate.inflate(
+            IsalInflate.inflateZlib(
                 stream, 0, stream.length, new byte[DATA.length + 2], DATA.length + 1))
         .isFalse();
     // cut anywhere
@@ -112,5 +113,57 @@ class IsalInflateTest {
       bad[2 + random.nextInt(bad.length - 6)] ^= (byte) (1 << random.nextInt(8));
       inflate(bad, DATA.length); // asserts the bytes when it accepts
     }
+  }
+
+  private static byte[] gzip(byte[] data) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+      gz.write(data);
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+    return out.toByteArray();
+  }
+
+  private static boolean inflateGzip(byte[] file, int size) {
+    byte[] out = new byte[size + 1];
+    boolean ok = IsalInflate.inflateGzip(file, file.length, out, size);
+    if (ok) {
+      assertThat(Arrays.copyOf(out, size)).isEqualTo(Arrays.copyOf(DATA, size));
+    }
+    return ok;
+  }
+
+  @Test
+  void oneGzipMemberOfTheSizeInflatesAnythingElseIsRefused() {
+    assumeTrue(IsalInflate.available());
+    byte[] member = gzip(DATA);
+    assertThat(inflateGzip(member, DATA.length)).isTrue();
+    // with FEXTRA, FNAME and FCOMMENT fields, as gzip and nibabel may write
+    byte[] fields = {4, 0, 'a', 'b', 'c', 'd', 'x', '.', 'n', 'i', 'i', 0, 'h', 'i', 0};
+    byte[] named = new byte[member.length + fields.length];
+    System.arraycopy(member, 0, named, 0, 10);
+    named[3] = 0x04 | 0x08 | 0x10;
+    System.arraycopy(fields, 0, named, 10, fields.length);
+    System.arraycopy(member, 10, named, 10 + fields.length, member.length - 10);
+    assertThat(inflateGzip(named, DATA.length)).as("FEXTRA, FNAME, FCOMMENT").isTrue();
+    // the JDK's reader for: another size, two members, cut, bad CRC or ISIZE, a header CRC
+    assertThat(inflateGzip(member, DATA.length - 1)).isFalse();
+    byte[] two = Arrays.copyOf(member, 2 * member.length);
+    System.arraycopy(member, 0, two, member.length, member.length);
+    assertThat(inflateGzip(two, DATA.length)).as("two members").isFalse();
+    for (int cut : new int[] {0, 10, 18, member.length / 2, member.length - 8, member.length - 1}) {
+      assertThat(inflateGzip(Arrays.copyOf(member, cut), DATA.length))
+          .as("cut to " + cut)
+          .isFalse();
+    }
+    for (int at : new int[] {member.length - 8, member.length - 1}) {
+      byte[] bad = member.clone();
+      bad[at] ^= 1;
+      assertThat(inflateGzip(bad, DATA.length)).as("trailer byte " + at).isFalse();
+    }
+    byte[] headerCrc = member.clone();
+    headerCrc[3] = 0x02;
+    assertThat(inflateGzip(headerCrc, DATA.length)).as("FHCRC").isFalse();
   }
 }
