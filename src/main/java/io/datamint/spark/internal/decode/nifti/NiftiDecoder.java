@@ -12,6 +12,7 @@ import io.datamint.spark.internal.core.PixelArray;
 import io.datamint.spark.internal.core.PixelDtype;
 import io.datamint.spark.internal.core.VolumeGeometry;
 import io.datamint.spark.internal.decode.DecodedResource;
+import io.datamint.spark.internal.decode.IsalInflate;
 import io.datamint.spark.internal.decode.LibraryFailure;
 import io.datamint.spark.internal.decode.ResourceDecoder;
 import java.io.ByteArrayInputStream;
@@ -147,6 +148,14 @@ public final class NiftiDecoder implements ResourceDecoder {
                 + " bytes (header, extensions and voxels),"
                 + " more than "
                 + limits.describe());
+      }
+      if (total < Integer.MAX_VALUE - 8 && IsalInflate.available()) {
+        // the whole member at once where ISA-L loads, if it is one valid member of exactly this
+        // size
+        byte[] whole = new byte[(int) total + 1];
+        if (IsalInflate.inflateGzip(file, length, whole, (int) total)) {
+          return finish(header, plan, whole, (int) total, limits);
+        }
       }
       byte[] all = new byte[(int) total];
       int have = (int) Math.min(got, total);

@@ -5,6 +5,7 @@ import io.datamint.spark.internal.core.DType;
 import io.datamint.spark.internal.core.DecodeLimits;
 import io.datamint.spark.internal.core.PixelArray;
 import io.datamint.spark.internal.decode.DecodedResource;
+import io.datamint.spark.internal.decode.IsalInflate;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
@@ -18,12 +19,15 @@ import java.util.zip.Inflater;
  * images as their indices, and for a grey or RGB image with a tRNS colour an added alpha channel (0
  * where a pixel has that colour, 255 or 65535 elsewhere), as the JDK reader adds it.
  *
- * <p>The image data is inflated by the JDK's native zlib ({@link Inflater}) straight from the
- * file's IDAT chunks (no copy of the compressed bytes) into a strip of about 64 KiB of rows (filter
- * byte and samples); each row is copied into a row buffer, unfiltered in place there against the
- * previous one ({@link PngFilters}) and its samples written into their planes of the output ({@link
- * PngPlanes}), 16-bit ones swapped to little-endian on the way. No per-pixel call, no ImageIO
- * raster, no intermediate image.
+ * <p>Where ISA-L loads ({@link IsalInflate}: Linux and macOS on x86_64) the image data is inflated
+ * whole, in one native call, and used only when it is the complete, valid stream of exactly the
+ * image's size; otherwise (other platforms, larger images, a cut, corrupt or longer stream) it is
+ * inflated by the JDK's native zlib ({@link Inflater}) straight from the file's IDAT chunks (no
+ * copy of the compressed bytes) into a strip of about 64 KiB of rows (filter byte and samples),
+ * which gives the errors and the partial-data rules below. Either way each row is copied into a row
+ * buffer, unfiltered in place there against the previous one ({@link PngFilters}) and its samples
+ * written into their planes of the output ({@link PngPlanes}), 16-bit ones swapped to little-endian
+ * on the way. No per-pixel call, no ImageIO raster, no intermediate image.
  *
  * <p>Checks as the JDK reader's: chunk CRCs are not checked (neither reader does); after the last
  * row up to 8 KiB more are inflated, as far as the JDK reader reads ahead, so that a corrupt stream
@@ -48,10 +52,25 @@ final class PngDecoder {
    */
   private static final int STRIP_BYTES = 64 << 10;
 
+  /**
+   * The largest image data inflated whole by ISA-L (a buffer besides the output); larger images are
+   * inflated by zlib in strips.
+   */
+  private static final int WHOLE_BYTES = 64 << 20;
+
   private PngDecoder() {}
 
   /** Decodes {@code png}, the structure of {@code file}. */
   static DecodedResource decode(PngFile png, byte[] file, DecodeLimits limits)
+      throws DecodeException {
+    return decode(png, file, limits, true);
+  }
+
+  /**
+   * Decodes {@code png}, the structure of {@code file}, with ISA-L where it is available and {@code
+   * isal} is true, otherwise with the JDK's zlib (the tests compare both).
+   */
+  static DecodedResource decode(PngFile png, byte[] file, DecodeLimits limits, boolean isal)
       throws DecodeException {
     int width = png.width();
     int height = png.height();
@@ -60,19 +79,63 @@ final class PngDecoder {
     limits.checkedByteSize(DType.UINT8, 1, 1, height, width);
     limits.checkedByteSize(dtype, 1, png.channels(), height, width);
     PixelArray pixels = PixelArray.allocate(limits, dtype, 1, png.channels(), height, width);
-    PngPlanes planes = new PngPlanes(png, pixels.data().array());
-    int bpp = png.bytesPerPixel();
-    int rowBytes = Math.multiplyExact(width, bpp);
-    int stride = rowBytes + 1; // the filter type, then the row
-    int rows = Math.max(1, Math.min(height, STRIP_BYTES / stride));
-    byte[] strip = new byte[rows * stride];
-    byte[] row = new byte[stride];
-    byte[] prior = new byte[stride]; // zero above row 0
+    Rows rows = new Rows(png, new PngPlanes(png, pixels.data().array()));
+    // the inflated data beside the output: within WHOLE_BYTES and what the budget leaves
+    long room = Math.min(WHOLE_BYTES, limits.maxDecodedBytes() - pixels.data().capacity());
+    byte[] whole = isal ? inflateWhole(png, file, rows.stride, room) : null;
+    if (whole != null) {
+      rows.write(whole, height, 0);
+    } else {
+      inflateInStrips(png, file, rows);
+    }
+    return new DecodedResource(pixels, null, null);
+  }
+
+  /**
+   * The whole image data inflated at once by ISA-L ({@link IsalInflate}), or null where ISA-L is
+   * not available, the image's inflated size is above {@code room}, or the stream is not a complete
+   * valid one of exactly the image's size (then zlib reads it, with its errors).
+   */
+  private static byte[] inflateWhole(PngFile png, byte[] file, int stride, long room) {
+    long size = (long) stride * png.height();
+    int[] idat = png.idat();
+    if (!IsalInflate.available() || size >= room || idat.length == 0) {
+      return null;
+    }
+    byte[] in = file;
+    int offset = idat[0];
+    int length = idat[1];
+    if (idat.length > 2) { // the chunks' data in one piece
+      long total = 0;
+      for (int i = 1; i < idat.length; i += 2) {
+        total += idat[i];
+      }
+      if (total > Integer.MAX_VALUE - 16) {
+        return null;
+      }
+      in = new byte[(int) total];
+      offset = 0;
+      length = 0;
+      for (int i = 0; i < idat.length; i += 2) {
+        System.arraycopy(file, idat[i], in, length, idat[i + 1]);
+        length += idat[i + 1];
+      }
+    }
+    byte[] out = new byte[(int) size + 1];
+    return IsalInflate.inflateZlib(in, offset, length, out, (int) size) ? out : null;
+  }
+
+  /** Inflates with the JDK's zlib, a strip of rows at a time, and writes the rows. */
+  private static void inflateInStrips(PngFile png, byte[] file, Rows rows) throws DecodeException {
+    int height = png.height();
+    int stride = rows.stride;
+    int perStrip = Math.max(1, Math.min(height, STRIP_BYTES / stride));
+    byte[] strip = new byte[perStrip * stride];
     ImageData data = new ImageData(file, png.idat());
     int y = 0;
     try {
       while (y < height) {
-        int n = Math.min(rows, height - y);
+        int n = Math.min(perStrip, height - y);
         int filled = data.inflate(strip, n * stride);
         if (filled < n * stride) {
           throw new DecodeException(
@@ -81,23 +144,8 @@ final class PngDecoder {
                   + " of "
                   + height);
         }
-        for (int k = 0; k < n; k++, y++) {
-          // into a row buffer at the prior row's indices (one small copy, in cache)
-          System.arraycopy(strip, k * stride, row, 0, stride);
-          int filter = row[0] & 0xFF;
-          if (!PngFilters.unfilter(filter, row, prior, rowBytes, bpp)) {
-            throw new DecodeException(
-                "corrupt PNG image: row "
-                    + y
-                    + " has filter type "
-                    + filter
-                    + "; PNG defines 0 to 4");
-          }
-          planes.write(row, 1, y);
-          byte[] swap = prior;
-          prior = row;
-          row = swap;
-        }
+        rows.write(strip, n, y);
+        y += n;
       }
       // as far as the JDK reader reads ahead: a corrupt stream end (Adler-32) there is an error
       data.inflate(new byte[READ_AHEAD], READ_AHEAD);
@@ -106,7 +154,46 @@ final class PngDecoder {
     } finally {
       data.end();
     }
-    return new DecodedResource(pixels, null, null);
+  }
+
+  /** Unfilters inflated rows (filter byte, then samples) and writes them into the planes. */
+  private static final class Rows {
+    final int stride;
+    private final int rowBytes;
+    private final int bpp;
+    private final PngPlanes planes;
+    private byte[] row;
+    private byte[] prior; // zero above row 0
+
+    Rows(PngFile png, PngPlanes planes) {
+      this.bpp = png.bytesPerPixel();
+      this.rowBytes = Math.multiplyExact(png.width(), bpp);
+      this.stride = rowBytes + 1; // the filter type, then the row
+      this.planes = planes;
+      this.row = new byte[stride];
+      this.prior = new byte[stride];
+    }
+
+    /** Writes rows {@code y..y+n)}, inflated into {@code inflated[0..n*stride)}. */
+    void write(byte[] inflated, int n, int y) throws DecodeException {
+      for (int k = 0; k < n; k++, y++) {
+        // into a row buffer at the prior row's indices (one small copy, in cache)
+        System.arraycopy(inflated, k * stride, row, 0, stride);
+        int filter = row[0] & 0xFF;
+        if (!PngFilters.unfilter(filter, row, prior, rowBytes, bpp)) {
+          throw new DecodeException(
+              "corrupt PNG image: row "
+                  + y
+                  + " has filter type "
+                  + filter
+                  + "; PNG defines 0 to 4");
+        }
+        planes.write(row, 1, y);
+        byte[] swap = prior;
+        prior = row;
+        row = swap;
+      }
+    }
   }
 
   /** The image data: the IDAT chunks' bytes, inflated on demand. */

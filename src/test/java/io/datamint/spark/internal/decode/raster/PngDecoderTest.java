@@ -68,10 +68,26 @@ class PngDecoderTest {
     return outcome(() -> decoder.decodeWithImageIo(file, file.length, limits));
   }
 
-  /** Both paths give the same pixels, or both fail. */
+  /**
+   * Both paths give the same pixels, or both fail; and the PNG path gives the same outcome (pixels
+   * or message) whether ISA-L or zlib inflated the image data.
+   */
   private void assertSameAsImageIo(String what, byte[] file) {
     DecodeLimits limits = new DecodeLimits(64L << 20, "the test's budget");
     Outcome fast = fast(file, limits);
+    PngFile png = PngFile.parse(file, file.length);
+    if (png != null) {
+      Outcome zlib = outcome(() -> PngDecoder.decode(png, file, limits, false));
+      assertThat(fast.error())
+          .as(what + ": the message with ISA-L and zlib")
+          .isEqualTo(zlib.error());
+      assertThat(fast.pixels()).as(what + ": ISA-L and zlib").isEqualTo(zlib.pixels());
+      if (!fast.failed()) {
+        assertThat(Arrays.mismatch(fast.bytes(), zlib.bytes()))
+            .as(what + ": first byte that differs between ISA-L and zlib")
+            .isEqualTo(-1);
+      }
+    }
     Outcome reference = imageIo(file, limits);
     if (reference.failed()) {
       assertThat(fast.error())
