@@ -18,7 +18,7 @@ if [[ ! -x "$spark_home/bin/spark-class" ]]; then
   exit 2
 fi
 mvn -q -B package -DskipTests
-mvn -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.excludeScope=provided \
+mvn -q -B dependency:build-classpath -DexcludeScope=provided \
   -Dmdep.outputFile=target/installation-test-classpath.txt
 shipped="$(ls "$spark_home/jars" | sed -E 's/-[0-9][^/]*\.jar$//' | sort -u)"
 own="$(tr ':' '\n' < target/installation-test-classpath.txt |

@@ -18,8 +18,16 @@ if [[ ! -d target/test-classes ]]; then
   echo "error: target/test-classes is missing; run 'mvn test-compile' first" >&2
   exit 2
 fi
-mvn -q -B -ntp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.excludeScope=provided \
+mvn -q -B -ntp dependency:build-classpath -DexcludeScope=provided \
   -Dmdep.outputFile=target/installation-test-classpath.txt
+# Spark and everything it brings are the installation's: a Spark jar of the build's own version on this class path
+# would come before $SPARK_HOME/jars and be what the suite runs on (the plugin's property is excludeScope; an
+# mdep.-prefixed one is silently ignored).
+if tr ':' '\n' < target/installation-test-classpath.txt | grep -q '/org/apache/spark/'; then
+  echo "error: target/installation-test-classpath.txt holds Spark jars of the build; the suite would not run on" \
+    "$spark_home's runtime" >&2
+  exit 1
+fi
 read -r -a jvm_flags < bin/lib/jvm-flags
 version="$(ls "$spark_home/jars" | sed -n 's/^spark-core_2.13-\(.*\)\.jar$/\1/p')"
 log="target/installation-tests-spark-$version.log"

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.datamint.spark.internal.core.DType;
 import io.datamint.spark.internal.core.DecodeLimits;
 import io.datamint.spark.internal.core.PixelArray;
+import io.datamint.spark.internal.read.executor.ArrowSchemas;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.complex.StructVector;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.sql.util.ArrowUtils;
 import org.apache.spark.sql.vectorized.ArrowColumnVector;
 import org.apache.spark.sql.vectorized.ColumnarRow;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,7 @@ class TensorVectorWriterTest {
         new StructField(
             "image", TensorType.SPARK_TYPE, true, org.apache.spark.sql.types.Metadata.empty());
     return (StructVector)
-        ArrowUtils.toArrowSchema(new StructType(new StructField[] {field}), "UTC", true, false)
+        ArrowSchemas.toArrowSchema(new StructType(new StructField[] {field}), "UTC")
             .getFields()
             .get(0)
             .createVector(allocator);

@@ -17,7 +17,7 @@ import org.apache.spark.sql.util.ArrowUtils;
  * default for the fifth (what a Scala caller that leaves it out gets). Duplicate field names are an
  * error and variable-width vectors are the regular (32-bit offset) ones.
  */
-final class ArrowSchemas {
+public final class ArrowSchemas {
 
   private static final MethodHandle TO_ARROW_SCHEMA = find();
 
@@ -27,7 +27,7 @@ final class ArrowSchemas {
    * The Arrow schema Spark's {@code ArrowWriter} expects for {@code schema}, timestamps in {@code
    * timeZoneId}.
    */
-  static Schema toArrowSchema(StructType schema, String timeZoneId) {
+  public static Schema toArrowSchema(StructType schema, String timeZoneId) {
     try {
       return (Schema) TO_ARROW_SCHEMA.invokeExact(schema, timeZoneId);
     } catch (RuntimeException | Error e) {
