@@ -29,7 +29,13 @@ final class PixelDecoder {
     OutputPlan plan = frames.plan();
     int n = frames.count();
     PixelArray out =
-        PixelArray.allocate(limits, plan.writeType(), n, plan.channels(), pm.rows(), pm.columns());
+        PixelArray.allocateForOverwrite(
+            limits,
+            plan.writeType(),
+            n,
+            plan.channels(),
+            pm.rows(),
+            pm.columns()); // every frame written
     FrameWriter writer = new FrameWriter(out, plan, pm);
     for (int f = 0; f < n; f++) {
       frames.decode(f, writer, f);
