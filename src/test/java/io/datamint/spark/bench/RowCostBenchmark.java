@@ -3,6 +3,7 @@ package io.datamint.spark.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datamint.spark.internal.core.DecodeLimits;
+import io.datamint.spark.internal.core.PixelBufferPool;
 import io.datamint.spark.internal.decode.Decoders;
 import io.datamint.spark.internal.decode.FormatDetector;
 import io.datamint.spark.testing.SharedSpark;
@@ -52,6 +53,7 @@ final class RowCostBenchmark {
     int copies = 16;
     int passes = 8;
     double profileSeconds = 0;
+    boolean pooled = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--files" -> dir = Path.of(args[++i]);
@@ -59,12 +61,13 @@ final class RowCostBenchmark {
         case "--copies" -> copies = Integer.parseInt(args[++i]);
         case "--passes" -> passes = Integer.parseInt(args[++i]);
         case "--profile-seconds" -> profileSeconds = Double.parseDouble(args[++i]);
+        case "--pooled-decoder" -> pooled = true;
         default ->
             throw new IllegalArgumentException(
                 "unknown argument "
                     + args[i]
                     + "; accepted: --files DIR --formats KEY,... --copies N --passes P"
-                    + " --profile-seconds S");
+                    + " --profile-seconds S --pooled-decoder");
       }
     }
     if (dir == null) {
@@ -140,10 +143,55 @@ final class RowCostBenchmark {
           taskCpu,
           gcPerRow,
           gcMillis() - gcBefore);
+      if (pooled) {
+        pooledDecoder(key, format, bytes, copies, passes);
+      }
       if (profileSeconds > 0) {
         profile(profileSeconds, () -> DecodeVsSdkBenchmark.pixels(spark, mirror));
       }
     }
+  }
+
+  /**
+   * The decoder alone with its arrays allocated as before and from a {@link PixelBufferPool}
+   * recycled after each file (the reader's pattern), passes alternated, best of each: thread CPU
+   * milliseconds per file, and the collectors' milliseconds per file.
+   */
+  private static void pooledDecoder(
+      String key, DecodeVsSdkBenchmark.Format format, List<byte[]> files, int copies, int passes)
+      throws Exception {
+    double[] best = {Double.MAX_VALUE, Double.MAX_VALUE};
+    double[] gcBest = {Double.MAX_VALUE, Double.MAX_VALUE};
+    int n = files.size() * copies;
+    for (int pass = 0; pass < 2 * (passes + 1); pass++) {
+      int variant = pass % 2;
+      PixelBufferPool pool = new PixelBufferPool(64L << 20);
+      DecodeLimits limits =
+          variant == 0 ? DecodeLimits.defaults() : DecodeLimits.defaults().withPool(pool);
+      long cpu = THREADS.getCurrentThreadCpuTime();
+      long gc = gcMillis();
+      for (int c = 0; c < copies; c++) {
+        for (byte[] file : files) {
+          Decoders.forFormat(FormatDetector.detect(file, file.length, format.mimetype(), "f"))
+              .decode(file, file.length, limits);
+          pool.recycle();
+        }
+      }
+      pool.close();
+      if (pass >= 2) {
+        best[variant] =
+            Math.min(best[variant], (THREADS.getCurrentThreadCpuTime() - cpu) / 1e6 / n);
+        gcBest[variant] = Math.min(gcBest[variant], (gcMillis() - gc) / (double) n);
+      }
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "%-10s decoder alone, CPU ms/file (GC ms/file): allocated %.3f (%.3f), pooled %.3f (%.3f)%n",
+        key,
+        best[0],
+        gcBest[0],
+        best[1],
+        gcBest[1]);
   }
 
   /** CPU nanoseconds of Spark's task threads so far (those alive now). */
