@@ -33,8 +33,9 @@ import org.apache.spark.sql.SparkSession;
  * outside the decoder. With {@code --profile-seconds P} the read is then recorded by JFR (execution
  * samples and allocation samples, to be run with {@code -XX:+DebugNonSafepoints}) and the top
  * frames of each are printed with the collectors' time. Run on files of {@code
- * bin/lib/decode_vs_sdk.py generate DIR CORPUS}: {@code RowCostBenchmark --files DIR --formats
- * dicom-ct,jpeg [--copies N] [--passes P] [--profile-seconds S]}. Not a test.
+ * bin/lib/decode_vs_sdk.py generate DIR CORPUS}: {@code bin/datamint-bench row-cost --files DIR
+ * [--formats dicom-ct,jpeg] [--copies N] [--passes P] [--profile-seconds S] [--pooled-decoder]}
+ * (pinned to core 0, as decode-vs-sdk). Not a test.
  */
 final class RowCostBenchmark {
 
