@@ -63,12 +63,13 @@ public final class BenchmarkMain {
         case "slice-count" -> SliceCountBenchmark.main(rest); // [--resources N] [--dir DIR]
         case "partition-scaling" -> PartitionScalingBenchmark.main(rest); // --cores N [--dir DIR]
         case "decode-vs-sdk" -> DecodeVsSdkBenchmark.main(rest); // [--seconds S] [--rounds R] ...
+        case "row-cost" -> RowCostBenchmark.main(rest); // --files DIR [--formats KEY,...] ...
         default ->
             throw new IllegalArgumentException(
                 "no benchmark named "
                     + args[0]
                     + "; the ones run alone are driver-scale, big-volumes, frame-seek, slice-count,"
-                    + " partition-scaling and decode-vs-sdk");
+                    + " partition-scaling, decode-vs-sdk and row-cost");
       }
       return;
     }

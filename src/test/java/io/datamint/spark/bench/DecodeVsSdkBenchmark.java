@@ -236,8 +236,7 @@ final class DecodeVsSdkBenchmark {
   }
 
   /** A mirror of the format's files, with the MIME type the platform gives them. */
-  private static Path mirror(Path dir, Format format, List<Path> files, int copies)
-      throws IOException {
+  static Path mirror(Path dir, Format format, List<Path> files, int copies) throws IOException {
     TestMirror mirror = TestMirror.in(dir);
     String storage =
         format.mimetype().equals("application/dicom")

@@ -36,6 +36,12 @@ public final class DecodeLimits implements Serializable {
    */
   private final long[] admitted;
 
+  /**
+   * Where allocated arrays come from: the read task's pool (null: plain allocation; not shipped,
+   * each task makes its own).
+   */
+  private final transient PixelBufferPool pool;
+
   /** A limit set by the option {@code max_decoded_bytes}. */
   public DecodeLimits(long maxDecodedBytes) {
     this(maxDecodedBytes, OPTION_ORIGIN);
@@ -47,16 +53,17 @@ public final class DecodeLimits implements Serializable {
    * @param origin how the limit was set, as a message names it, such as {@value #OPTION_ORIGIN}
    */
   public DecodeLimits(long maxDecodedBytes, String origin) {
-    this(maxDecodedBytes, origin, null);
+    this(maxDecodedBytes, origin, null, null);
   }
 
-  private DecodeLimits(long maxDecodedBytes, String origin, long[] admitted) {
+  private DecodeLimits(long maxDecodedBytes, String origin, long[] admitted, PixelBufferPool pool) {
     if (maxDecodedBytes <= 0) {
       throw new IllegalArgumentException("max decoded bytes must be positive: " + maxDecodedBytes);
     }
     this.maxDecodedBytes = Math.min(maxDecodedBytes, DEFAULT_MAX_DECODED_BYTES);
     this.origin = origin;
     this.admitted = admitted;
+    this.pool = pool;
   }
 
   /** The default limits. */
@@ -87,7 +94,20 @@ public final class DecodeLimits implements Serializable {
    * #checkedByteSize} admitted ({@link #largestAdmitted()}).
    */
   public DecodeLimits tracked() {
-    return new DecodeLimits(maxDecodedBytes, origin, new long[1]);
+    return new DecodeLimits(maxDecodedBytes, origin, new long[1], pool);
+  }
+
+  /**
+   * These limits with the arrays {@link PixelArray#allocate} admits taken from {@code pool} (a read
+   * task's, used on its thread only).
+   */
+  public DecodeLimits withPool(PixelBufferPool pool) {
+    return new DecodeLimits(maxDecodedBytes, origin, admitted, pool);
+  }
+
+  /** The pool arrays come from, or null. */
+  PixelBufferPool pool() {
+    return pool;
   }
 
   /**

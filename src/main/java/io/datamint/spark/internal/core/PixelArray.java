@@ -29,9 +29,29 @@ public final class PixelArray {
    */
   public static PixelArray allocate(DecodeLimits limits, DType dtype, int... shape)
       throws DecodeException {
+    return allocate(limits, dtype, shape, true);
+  }
+
+  /**
+   * Allocates an array whose contents are unspecified (zeros, or the values of an earlier row when
+   * it comes from the task's {@link PixelBufferPool}), for a caller that writes every byte before
+   * the array is read; after checking its size against {@code limits}.
+   *
+   * @throws DecodeException when the shape is not positive or the array would be over the limit
+   */
+  public static PixelArray allocateForOverwrite(DecodeLimits limits, DType dtype, int... shape)
+      throws DecodeException {
+    return allocate(limits, dtype, shape, false);
+  }
+
+  private static PixelArray allocate(DecodeLimits limits, DType dtype, int[] shape, boolean zeroed)
+      throws DecodeException {
     long[] dims = Arrays.stream(shape).asLongStream().toArray();
-    long bytes = limits.checkedByteSize(dtype, dims);
-    return new PixelArray(dtype, shape.clone(), ByteBuffer.allocate(Math.toIntExact(bytes)));
+    int bytes = Math.toIntExact(limits.checkedByteSize(dtype, dims));
+    PixelBufferPool pool = limits.pool();
+    byte[] pooled = pool == null ? null : pool.take(bytes, zeroed);
+    ByteBuffer data = pooled == null ? ByteBuffer.allocate(bytes) : ByteBuffer.wrap(pooled);
+    return new PixelArray(dtype, shape.clone(), data);
   }
 
   /**

@@ -32,7 +32,7 @@ public final class PixelConversion {
     if (target == array.dtype()) {
       return array;
     }
-    PixelArray out = PixelArray.allocate(limits, target, array.shape());
+    PixelArray out = PixelArray.allocateForOverwrite(limits, target, array.shape()); // every value
     ByteBuffer src = array.data().duplicate().order(ByteOrder.LITTLE_ENDIAN);
     ByteBuffer dst = out.data().duplicate().order(ByteOrder.LITTLE_ENDIAN);
     DoubleBuffer float64 = target == DType.FLOAT64 ? dst.asDoubleBuffer() : null;

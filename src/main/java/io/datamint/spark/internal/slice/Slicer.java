@@ -64,7 +64,7 @@ public final class Slicer {
     if (outer == 0 || inner == 0) {
       return PixelArray.wrap(dtype, out, ByteBuffer.allocate(0));
     }
-    PixelArray result = PixelArray.allocate(limits, dtype, out);
+    PixelArray result = PixelArray.allocateForOverwrite(limits, dtype, out); // every run copied
     ByteBuffer src = array.data();
     ByteBuffer dst = result.data();
     int run = Math.toIntExact(inner);

@@ -53,7 +53,8 @@ final class DicomFrameStream implements FrameStream {
     PixelModule pm = frames.module();
     OutputPlan plan = frames.plan();
     PixelArray frame =
-        PixelArray.allocate(limits, plan.writeType(), plan.channels(), pm.rows(), pm.columns());
+        PixelArray.allocateForOverwrite( // the frame is written whole
+            limits, plan.writeType(), plan.channels(), pm.rows(), pm.columns());
     try {
       frames.decode(position, new FrameWriter(frame, plan, pm), 0);
     } catch (RuntimeException e) {

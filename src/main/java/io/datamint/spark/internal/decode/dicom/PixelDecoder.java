@@ -28,8 +28,10 @@ final class PixelDecoder {
     PixelModule pm = frames.module();
     OutputPlan plan = frames.plan();
     int n = frames.count();
+    // every frame is written whole below
     PixelArray out =
-        PixelArray.allocate(limits, plan.writeType(), n, plan.channels(), pm.rows(), pm.columns());
+        PixelArray.allocateForOverwrite(
+            limits, plan.writeType(), n, plan.channels(), pm.rows(), pm.columns());
     FrameWriter writer = new FrameWriter(out, plan, pm);
     for (int f = 0; f < n; f++) {
       frames.decode(f, writer, f);

@@ -110,7 +110,9 @@ final class PlanarJpegRead {
       return null;
     }
     int bands = imageType == BufferedImage.TYPE_BYTE_GRAY ? 1 : 3;
-    PixelArray pixels = PixelArray.allocate(limits, DType.UINT8, 1, bands, height, width);
+    // used only when every row was written (allRowsCopied)
+    PixelArray pixels =
+        PixelArray.allocateForOverwrite(limits, DType.UINT8, 1, bands, height, width);
     PlanarRaster raster = PlanarRaster.over(pixels.data().array(), 0, bands, width, height);
     ColorModel cm =
         new ComponentColorModel(

@@ -19,8 +19,9 @@ import org.apache.spark.SparkEnv;
  *
  * <p>A quarter because one decode holds its array more than once (the compressed input, the decoded
  * samples, the laid-out array, its Arrow copy) and Spark's execution and storage memory live in the
- * same heap; every task slot may decode at the same time. The budget is computed once per JVM, on
- * the executor, where the heap is known; the driver does not know it.
+ * same heap; every task slot may decode at the same time. Beside it, a task keeps at most {@link
+ * ResourceBatchReader#POOL_BYTES} of arrays for reuse ({@code core.PixelBufferPool}). The budget is
+ * computed once per JVM, on the executor, where the heap is known; the driver does not know it.
  */
 final class DecodeBudget {
 

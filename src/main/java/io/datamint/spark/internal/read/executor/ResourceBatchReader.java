@@ -3,7 +3,9 @@ package io.datamint.spark.internal.read.executor;
 import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.internal.api.client.ApiCallStats;
 import io.datamint.spark.internal.api.client.ApiMetrics;
+import io.datamint.spark.internal.core.DecodeLimits;
 import io.datamint.spark.internal.core.PixelArray;
+import io.datamint.spark.internal.core.PixelBufferPool;
 import io.datamint.spark.internal.decode.FrameStream;
 import io.datamint.spark.internal.decode.NativeLoads;
 import io.datamint.spark.internal.plan.PlannedResource;
@@ -49,6 +51,16 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
   private final ColumnarBatchBuilder builder;
   private final RowExpander expander;
   private final RowFailures failures;
+
+  /**
+   * The arrays this task decodes into, reused from resource to resource: lent while a resource's
+   * rows are cut and written, taken back when the reader moves to the next resource.
+   */
+  private final PixelBufferPool pool;
+
+  /** The read's decode limits, allocating from {@link #pool} on the task's thread. */
+  private final DecodeLimits limits;
+
   private ColumnarBatch current;
   private PlannedResource pending;
   private DecodeOutcome pendingOutcome;
@@ -87,6 +99,13 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
   /** The streamed frame index below which no seek is tried again (one try per gap). */
   private int seekFrom;
 
+  /**
+   * The most bytes of decoded arrays a task keeps for reuse (with those of the resource being
+   * read): a few CT slices or photos; a larger array (a whole video, a big volume) is allocated as
+   * before.
+   */
+  static final long POOL_BYTES = 64L << 20;
+
   /** Frames looked at ahead for the next kept one, where a stream may seek. */
   private static final int MAX_SEEK_LOOKAHEAD = 1 << 16;
 
@@ -96,9 +115,11 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
     this.assembler = new RowAssembler(ColumnarBatchBuilder.plainSchema(factory.readSchema()));
     this.expander = factory.expander();
     this.failures = new RowFailures(settings.mode());
+    this.pool = new PixelBufferPool(Math.min(POOL_BYTES, settings.limits().maxDecodedBytes()));
+    this.limits = settings.limits().withPool(pool);
     this.loader =
         factory.readsFiles() || expander.expands()
-            ? new ResourceLoader(factory.files(), settings)
+            ? new ResourceLoader(factory.files(), settings, limits)
             : null;
     this.targets = factory.targets();
     this.readsFiles = factory.readsFiles();
@@ -156,6 +177,11 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
         if (!resources.hasNext()) {
           break;
         }
+        // every row of the last resource is in Arrow (none held, its stream closed): its arrays
+        // may be reused
+        pendingOutcome = null;
+        pendingTargets = RowTargets.NONE;
+        pool.recycle();
         prepare(resources.next());
         continue;
       }
@@ -190,7 +216,7 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
       if (counted != null) {
         // the metadata counts the rows and nothing else needs the file
         if (targets.active()) {
-          rowTargets = targets.compute(resource, null, files, settings.limits());
+          rowTargets = targets.compute(resource, null, files, limits);
         }
         rows = counted;
       } else {
@@ -220,7 +246,7 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
           }
         }
         if (targets.active()) {
-          rowTargets = targets.compute(resource, outcome.image(), files, settings.limits());
+          rowTargets = targets.compute(resource, outcome.image(), files, limits);
         }
         rows =
             frames != null
@@ -317,7 +343,7 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
     DecodeOutcome row;
     try {
       Map<String, Object> values =
-          new HashMap<>(pendingTargets.values(new AxisCut(1, index, settings.limits())));
+          new HashMap<>(pendingTargets.values(new AxisCut(1, index, limits)));
       values.putAll(indexes(index));
       row = new DecodeOutcome(frame, null, stream.affine(), null, null, values);
     } catch (Throwable failure) { // RowFailures rethrows what is not bad data
@@ -456,7 +482,7 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
    */
   private DecodeOutcome cut(int index) {
     RowTargets.Cut cut =
-        index < 0 ? RowTargets.WHOLE : new AxisCut(expansion.axis(), index, settings.limits());
+        index < 0 ? RowTargets.WHOLE : new AxisCut(expansion.axis(), index, limits);
     DecodeOutcome whole = pendingOutcome;
     Map<String, Object> values = new HashMap<>(pendingTargets.values(cut));
     values.putAll(indexes(index));
@@ -484,6 +510,11 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
             : UTF8String.fromString(expansion.sliceAxis()));
     values.put(Columns.FRAME_INDEX, expansion.frameIndex(index));
     return values;
+  }
+
+  /** The task's array pool. */
+  PixelBufferPool pool() {
+    return pool;
   }
 
   @Override
@@ -526,6 +557,7 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
       }
       builder.close();
       allocator.close();
+      pool.close();
     } finally {
       if (retained != null) {
         retained.close();

@@ -1,6 +1,7 @@
 package io.datamint.spark.internal.read.executor;
 
 import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.internal.core.DecodeLimits;
 import io.datamint.spark.internal.core.PixelArray;
 import io.datamint.spark.internal.dataset.ItemLayout;
 import io.datamint.spark.internal.decode.DecodedResource;
@@ -22,11 +23,16 @@ final class ResourceLoader {
 
   private final ResourceFileStore files;
   private final ReadSettings settings;
+  private final DecodeLimits limits;
   private long bytesRead;
 
-  ResourceLoader(ResourceFileStore files, ReadSettings settings) {
+  /**
+   * @param limits the read's decode limits (with the task's array pool)
+   */
+  ResourceLoader(ResourceFileStore files, ReadSettings settings, DecodeLimits limits) {
     this.files = files;
     this.settings = settings;
+    this.limits = limits;
   }
 
   /** Bytes of resource files read so far. */
@@ -68,7 +74,7 @@ final class ResourceLoader {
   DecodeOutcome decode(PlannedResource resource, Fetched file) throws DecodeException {
     DecodedResource decoded =
         Decoders.forFormat(file.format())
-            .decode(file.bytes(), file.length(), settings.limits(), settings.pixelDtype());
+            .decode(file.bytes(), file.length(), limits, settings.pixelDtype());
     PixelArray image = ItemLayout.layout(settings.dataset(), resource.kind(), decoded.pixels());
     return new DecodeOutcome(
         image,
@@ -85,6 +91,6 @@ final class ResourceLoader {
    */
   FrameStream frames(Fetched file) throws DecodeException {
     return Decoders.forFormat(file.format())
-        .frames(file.bytes(), file.length(), settings.limits(), settings.pixelDtype());
+        .frames(file.bytes(), file.length(), limits, settings.pixelDtype());
   }
 }

@@ -1,0 +1,129 @@
+package io.datamint.spark.internal.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.datamint.spark.error.DecodeException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+@Tag("spark-independent")
+class PixelBufferPoolTest {
+
+  private final PixelBufferPool pool = new PixelBufferPool(1 << 20);
+  private final DecodeLimits limits = DecodeLimits.defaults().withPool(pool);
+
+  private static byte[] backing(PixelArray array) {
+    return array.data().array();
+  }
+
+  private static PixelArray filled(PixelArray array, int value) {
+    byte[] bytes = backing(array);
+    java.util.Arrays.fill(bytes, (byte) value);
+    return array;
+  }
+
+  @Test
+  void aLentArrayIsNeverHandedOutAgainBeforeRecycle() throws DecodeException {
+    PixelArray first = filled(PixelArray.allocateForOverwrite(limits, DType.UINT8, 4, 4), 7);
+    PixelArray second = PixelArray.allocateForOverwrite(limits, DType.UINT8, 4, 4);
+    PixelArray third = PixelArray.allocate(limits, DType.UINT8, 16);
+    assertThat(backing(second)).isNotSameAs(backing(first));
+    assertThat(backing(third)).isNotSameAs(backing(first)).isNotSameAs(backing(second));
+    assertThat(backing(first)).containsOnly(7); // untouched by the later allocations
+    assertThat(pool.lentCount()).isEqualTo(3);
+    assertThat(pool.reuses()).isZero();
+  }
+
+  @Test
+  void afterRecycleArraysOfTheSameSizeAreReused() throws DecodeException {
+    byte[] first = backing(filled(PixelArray.allocateForOverwrite(limits, DType.UINT16, 2, 4), 7));
+    pool.recycle();
+    assertThat(pool.lentCount()).isZero();
+    assertThat(pool.freeBytes()).isEqualTo(16);
+    PixelArray other = PixelArray.allocateForOverwrite(limits, DType.UINT8, 8); // another size
+    assertThat(backing(other)).isNotSameAs(first);
+    PixelArray again = PixelArray.allocateForOverwrite(limits, DType.FLOAT32, 4);
+    assertThat(backing(again)).isSameAs(first);
+    assertThat(again.data().remaining()).isEqualTo(16);
+    assertThat(pool.reuses()).isEqualTo(1);
+    assertThat(pool.freeBytes()).isZero();
+  }
+
+  @Test
+  void aZeroFilledAllocationZerosAReusedArray() throws DecodeException {
+    byte[] first = backing(filled(PixelArray.allocateForOverwrite(limits, DType.UINT8, 64), 9));
+    pool.recycle();
+    PixelArray zeroed = PixelArray.allocate(limits, DType.UINT8, 64);
+    assertThat(backing(zeroed)).isSameAs(first).containsOnly(0);
+  }
+
+  @Test
+  void thePoolStaysWithinItsCapacity() throws DecodeException {
+    PixelBufferPool small = new PixelBufferPool(100);
+    DecodeLimits bounded = DecodeLimits.defaults().withPool(small);
+    PixelArray a = PixelArray.allocateForOverwrite(bounded, DType.UINT8, 60);
+    PixelArray b = PixelArray.allocateForOverwrite(bounded, DType.UINT8, 60); // past 100: plain
+    assertThat(small.lentCount()).isEqualTo(1);
+    assertThat(b.data().remaining()).isEqualTo(60);
+    assertThat(backing(b)).isNotSameAs(backing(a));
+    small.recycle();
+    // a free 60-byte array is dropped to make room for a 50-byte one
+    PixelArray c = PixelArray.allocateForOverwrite(bounded, DType.UINT8, 50);
+    assertThat(small.lentCount()).isEqualTo(1);
+    assertThat(small.freeBytes()).isZero();
+    assertThat(backing(c)).hasSize(50);
+    PixelArray huge = PixelArray.allocate(bounded, DType.UINT8, 1000);
+    assertThat(huge.data().remaining()).isEqualTo(1000);
+    assertThat(small.lentCount()).isEqualTo(1);
+  }
+
+  @Test
+  void anotherThreadGetsArraysOfItsOwn() throws Exception {
+    AtomicReference<PixelArray> fromWorker = new AtomicReference<>();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    PixelArray mine = PixelArray.allocateForOverwrite(limits, DType.UINT8, 32);
+    pool.recycle();
+    Thread worker =
+        new Thread(
+            () -> {
+              try {
+                fromWorker.set(PixelArray.allocateForOverwrite(limits, DType.UINT8, 32));
+              } catch (Throwable t) {
+                failure.set(t);
+              }
+            });
+    worker.start();
+    worker.join();
+    assertThat(failure.get()).isNull();
+    assertThat(backing(fromWorker.get())).isNotSameAs(backing(mine));
+    assertThat(pool.lentCount()).isZero(); // the worker's array is not the pool's
+    assertThat(pool.freeBytes()).isEqualTo(32);
+  }
+
+  @Test
+  void trackedLimitsAllocateFromTheSamePool() throws DecodeException {
+    DecodeLimits tracked = limits.tracked();
+    PixelArray array = PixelArray.allocate(tracked, DType.UINT8, 10);
+    assertThat(pool.lentCount()).isEqualTo(1);
+    assertThat(tracked.largestAdmitted()).isEqualTo(10);
+    assertThat(array.data().remaining()).isEqualTo(10);
+  }
+
+  @Test
+  void closeDropsEveryArrayAndLendsNoMore() throws DecodeException {
+    PixelArray.allocateForOverwrite(limits, DType.UINT8, 32);
+    pool.recycle();
+    pool.close();
+    assertThat(pool.freeBytes()).isZero();
+    PixelArray.allocateForOverwrite(limits, DType.UINT8, 32);
+    assertThat(pool.lentCount()).isZero();
+    assertThat(pool.reuses()).isZero();
+  }
+
+  @Test
+  void limitsWithoutAPoolAllocateAsBefore() throws DecodeException {
+    PixelArray a = PixelArray.allocate(DecodeLimits.defaults(), DType.UINT8, 8);
+    assertThat(backing(a)).containsOnly(0).hasSize(8);
+  }
+}
