@@ -3,6 +3,8 @@ package io.datamint.spark.internal.tensor;
 import io.datamint.spark.internal.core.PixelArray;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.VarBinaryVector;
 import org.apache.arrow.vector.VarCharVector;
@@ -11,10 +13,11 @@ import org.apache.arrow.vector.complex.StructVector;
 
 /**
  * Writes tensors into one Arrow struct vector of the tensor layout, row by row. The pixel bytes are
- * copied once, from the decoded array straight into the Arrow data buffer (which Arrow grows in one
- * step to what the row needs). A data buffer grown past {@code retainedBytes} by a large tensor is
- * freed at the next {@link #reset()}, so that its native memory is not held for the rest of the
- * task. The struct may hold any subset of the tensor's fields (nested column pruning: {@code SELECT
+ * copied once, from the decoded array straight into the Arrow data buffer, which grows once to what
+ * the caller expects the batch to hold ({@link #write(int, PixelArray, long)}) rather than by
+ * doubling, and is kept from batch to batch without being cleared (only its validity and offsets
+ * are). A data buffer grown past {@code retainedBytes} by a large tensor is freed at the next {@link
+ * #reset()}, so that its native memory is not held for the rest of the task. The struct may hold any subset of the tensor's fields (nested column pruning: {@code SELECT
  * image.shape} reads no {@code data}); absent fields are skipped.
  */
 public final class TensorVectorWriter {
@@ -46,6 +49,25 @@ public final class TensorVectorWriter {
    * from 0.
    */
   public void write(int row, PixelArray tensor) {
+    write(row, tensor, 0);
+  }
+
+  /**
+   * Writes {@code tensor} at {@code row} as {@link #write(int, PixelArray)} does; when the data
+   * buffer has to grow for it, it grows once to {@code expectedBytes} (the bytes the column is
+   * expected to hold by the end of the batch) where that is more than the row needs, instead of by
+   * doubling: a large buffer is then allocated once, and only the pages the rows write are touched,
+   * where doubling copies what was written into every larger buffer. The caller bounds {@code
+   * expectedBytes} by what the batch can really take: it is native memory held until the task ends
+   * or a {@link #reset()} frees it.
+   */
+  public void write(int row, PixelArray tensor, long expectedBytes) {
+    if (tensor != null && data != null) {
+      long needed = dataBytes + tensor.data().limit();
+      if (needed > data.getDataBuffer().capacity() && expectedBytes > needed) {
+        data.reallocDataBuffer(expectedBytes);
+      }
+    }
     if (tensor == null) {
       vector.setNull(row);
       if (shape != null) {
@@ -101,6 +123,11 @@ public final class TensorVectorWriter {
     return dataBytes;
   }
 
+  /** The capacity of the data buffer, in bytes (0 when {@code data} is pruned away). */
+  public long dataCapacity() {
+    return data == null ? 0 : data.getDataBuffer().capacity();
+  }
+
   /**
    * Clears the vector for the next batch: keeps its buffers, unless a large tensor grew the data
    * buffer past the retained size; then frees them all (they grow again as rows come).
@@ -109,9 +136,34 @@ public final class TensorVectorWriter {
     if (data != null && data.getDataBuffer().capacity() > retainedBytes) {
       vector.clear();
     } else {
-      vector.reset();
+      clearKeepingValues();
     }
     shapeOffset = 0;
     dataBytes = 0;
+  }
+
+  /**
+   * Arrow's {@code reset()} with the data vector's value bytes left as they are: its validity and
+   * offsets are zeroed, which is all a variable-width vector reads, and the value bytes are
+   * overwritten row by row. Zeroing them, as Arrow's {@code reset()} does, would write every page of
+   * the retained buffer (up to twice the batch bound) at every batch.
+   */
+  private void clearKeepingValues() {
+    for (FieldVector child : vector.getChildrenFromFields()) {
+      if (child != data) {
+        child.reset();
+      }
+    }
+    if (data != null) {
+      zero(data.getValidityBuffer());
+      zero(data.getOffsetBuffer());
+      data.setLastSet(-1);
+    }
+    zero(vector.getValidityBuffer());
+    vector.setValueCount(0);
+  }
+
+  private static void zero(ArrowBuf buffer) {
+    buffer.setZero(0, buffer.capacity());
   }
 }

@@ -82,4 +82,63 @@ class TensorVectorWriterTest {
       assertThat(allocator.getAllocatedMemory()).isGreaterThan(0);
     }
   }
+
+  @Test
+  void theDataBufferGrowsOnceToTheExpectedBytesAndIsKeptUncleared() throws Exception {
+    PixelArray row = PixelArray.allocate(DecodeLimits.defaults(), DType.UINT8, 1000);
+    for (int i = 0; i < 1000; i++) {
+      row.data().put(i, (byte) i);
+    }
+    try (BufferAllocator allocator = new RootAllocator();
+        StructVector vector = tensorVector(allocator)) {
+      TensorVectorWriter writer = new TensorVectorWriter(vector, 1 << 20);
+      writer.reset();
+      writer.write(0, row, 10_000); // ten rows like it expected: one buffer for them
+      assertThat(writer.dataCapacity()).isGreaterThanOrEqualTo(10_000);
+      long address = vector.getChild(TensorType.DATA).getDataBuffer().memoryAddress();
+      for (int r = 1; r < 10; r++) {
+        writer.write(r, row, 10_000);
+      }
+      writer.finish(10);
+      assertThat(vector.getChild(TensorType.DATA).getDataBuffer().memoryAddress())
+          .as("no reallocation after the first row")
+          .isEqualTo(address);
+      assertThat(new ArrowColumnVector(vector).getStruct(9).getBinary(2)[999])
+          .isEqualTo((byte) 999);
+
+      // the next batch: nulls first (the data vector's validity and offsets were cleared, so its
+      // holes read as nulls of no bytes), then a shorter row over last batch's bytes
+      writer.reset();
+      assertThat(vector.getChild(TensorType.DATA).getDataBuffer().memoryAddress())
+          .isEqualTo(address);
+      assertThat(vector.getChild(TensorType.DATA).getDataBuffer().getByte(1))
+          .as("the value bytes are not zeroed")
+          .isEqualTo((byte) 1);
+      PixelArray small = PixelArray.allocate(DecodeLimits.defaults(), DType.UINT8, 2);
+      small.data().put(0, (byte) 42);
+      writer.write(0, null);
+      writer.write(1, null);
+      writer.write(2, small);
+      writer.finish(3);
+      ArrowColumnVector column = new ArrowColumnVector(vector);
+      assertThat(column.isNullAt(0)).isTrue();
+      assertThat(column.isNullAt(1)).isTrue();
+      assertThat(column.getStruct(2).getBinary(2)).containsExactly(42, 0);
+      assertThat(column.getStruct(2).getArray(1).toIntArray()).containsExactly(2);
+      assertThat(writer.dataBytes()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void anExpectationBelowWhatTheRowNeedsGrowsTheBufferAsArrowDoes() throws Exception {
+    PixelArray row = PixelArray.allocate(DecodeLimits.defaults(), DType.UINT8, 3000);
+    try (BufferAllocator allocator = new RootAllocator();
+        StructVector vector = tensorVector(allocator)) {
+      TensorVectorWriter writer = new TensorVectorWriter(vector, 1 << 20);
+      writer.reset();
+      writer.write(0, row, 1);
+      writer.finish(1);
+      assertThat(writer.dataCapacity()).isBetween(3000L, 4096L);
+    }
+  }
 }

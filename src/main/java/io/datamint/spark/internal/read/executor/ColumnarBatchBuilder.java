@@ -33,6 +33,8 @@ final class ColumnarBatchBuilder implements AutoCloseable {
   private final StructVector[] tensorVectors;
   private final TensorVectorWriter[] tensorWriters;
   private final ColumnVector[] columns;
+  private final int batchRows;
+  private final long batchTensorBytes;
   private final long maxColumnBytes;
   private int rows;
 
@@ -48,13 +50,23 @@ final class ColumnarBatchBuilder implements AutoCloseable {
   }
 
   /**
+   * @param batchRows the most rows a batch holds ({@link ReadSettings#batchSize()})
+   * @param batchTensorBytes the tensor bytes at which a batch closes ({@link
+   *     ReadSettings#batchTensorBytes()}): the most a column's buffer is grown to ahead of its rows
    * @param maxColumnBytes the most one tensor column of one batch may hold ({@link
    *     ReadSettings#maxColumnBytes()})
    * @param retainedBytes the largest tensor data buffer kept from one batch to the next; a larger
    *     one (grown by a tensor above the batch bound) is freed
    */
   ColumnarBatchBuilder(
-      StructType readSchema, BufferAllocator allocator, long maxColumnBytes, long retainedBytes) {
+      StructType readSchema,
+      BufferAllocator allocator,
+      int batchRows,
+      long batchTensorBytes,
+      long maxColumnBytes,
+      long retainedBytes) {
+    this.batchRows = batchRows;
+    this.batchTensorBytes = batchTensorBytes;
     this.maxColumnBytes = maxColumnBytes;
     this.root =
         VectorSchemaRoot.create(
@@ -93,13 +105,31 @@ final class ColumnarBatchBuilder implements AutoCloseable {
   /**
    * Appends one row: its plain columns, and each tensor column's value by column name (null for a
    * null).
+   *
+   * @param rowsExpected the rows the reader still expects, this one included, if it went on to the
+   *     end of its partition (an estimate): a tensor column that has to grow for this row grows
+   *     once to hold as many rows like it as this batch may still take
    */
-  void add(InternalRow plainColumns, Function<String, PixelArray> tensors) {
+  void add(InternalRow plainColumns, Function<String, PixelArray> tensors, long rowsExpected) {
     writer.write(plainColumns);
     for (int t = 0; t < tensorWriters.length; t++) {
-      tensorWriters[t].write(rows, tensors.apply(tensorNames[t]));
+      PixelArray tensor = tensors.apply(tensorNames[t]);
+      tensorWriters[t].write(rows, tensor, expectedBytes(tensorWriters[t], tensor, rowsExpected));
     }
     rows++;
+  }
+
+  /**
+   * The bytes a tensor column is expected to reach in this batch if the rows still to come are like
+   * this one: its bytes so far plus this row's times the rows the batch may still take, within the
+   * batch's tensor bound (a soft bound: the row that crosses it stays, so one row more) and the
+   * column's limit.
+   */
+  private long expectedBytes(TensorVectorWriter writer, PixelArray tensor, long rowsExpected) {
+    long row = writer.bytesOf(tensor);
+    long rowsLeft = Math.max(1, Math.min(rowsExpected, batchRows - rows));
+    long bound = Math.min(maxColumnBytes, batchTensorBytes + row);
+    return Math.min(bound, writer.dataBytes() + row * rowsLeft);
   }
 
   int rows() {

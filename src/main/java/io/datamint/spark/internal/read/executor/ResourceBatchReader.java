@@ -42,6 +42,12 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
   private static final Logger LOG = LoggerFactory.getLogger(ResourceBatchReader.class);
 
   private final Iterator<PlannedResource> resources;
+
+  /** The partition's resources not yet taken from {@link #resources}. */
+  private int resourcesLeft;
+
+  /** Their file bytes, or -1 when a resource's size is unknown. */
+  private long fileBytesLeft;
   private final ReadSettings settings;
   private final RowAssembler assembler;
   private final ResourceLoader loader;
@@ -111,6 +117,8 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
 
   ResourceBatchReader(ResourcePartition partition, DatamintReaderFactory factory) {
     this.resources = partition.resources().iterator();
+    this.resourcesLeft = partition.resources().size();
+    this.fileBytesLeft = fileBytes(partition.resources());
     this.settings = factory.settings();
     this.assembler = new RowAssembler(ColumnarBatchBuilder.plainSchema(factory.readSchema()));
     this.expander = factory.expander();
@@ -132,6 +140,8 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
         new ColumnarBatchBuilder(
             factory.readSchema(),
             allocator,
+            settings.batchSize(),
+            settings.batchTensorBytes(),
             settings.maxColumnBytes(),
             2 * settings.batchTensorBytes());
   }
@@ -182,7 +192,12 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
         pendingOutcome = null;
         pendingTargets = RowTargets.NONE;
         pool.recycle();
-        prepare(resources.next());
+        PlannedResource next = resources.next();
+        resourcesLeft--;
+        if (fileBytesLeft >= 0) {
+          fileBytesLeft -= next.size();
+        }
+        prepare(next);
         continue;
       }
       Cut row = cutRow(expansion.indexes()[position++]);
@@ -391,7 +406,7 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
     DecodeOutcome row = DecodeOutcome.failed(reason).withTargets(indexes(index));
     expansion = streamed;
     try {
-      builder.add(assembler.assemble(pending, row), row::tensor);
+      builder.add(assembler.assemble(pending, row), row::tensor, 1);
     } catch (Throwable writeFailure) {
       throw failures.onWriteFailure(pending, writeFailure);
     }
@@ -456,12 +471,50 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
     }
     DecodeOutcome row = cut.row();
     try {
-      builder.add(assembler.assemble(pending, row), row::tensor);
+      builder.add(assembler.assemble(pending, row), row::tensor, rowsExpected());
     } catch (Throwable failure) {
       throw failures.onWriteFailure(pending, failure);
     }
     countRow();
     return true;
+  }
+
+  /**
+   * The rows like the one being placed still to come in this partition, that one included: the
+   * pending resource's rows from it on (its expansion's, or a frame stream's frames when the file
+   * declares their number, else one), and as many again per resource left, weighed by their file
+   * bytes against the pending one's where the sizes are known. An estimate for sizing a batch's
+   * buffers, never a bound.
+   */
+  private long rowsExpected() {
+    long perResource;
+    long inResource;
+    if (stream != null) {
+      int frames = stream.frameCount();
+      perResource = Math.max(1, frames);
+      inResource = frames > 0 ? Math.max(1, frames - stream.position() + 1) : 1;
+    } else {
+      perResource = Math.max(1, expansion.indexes().length);
+      inResource = Math.max(1, expansion.indexes().length - position + 1);
+    }
+    double others = resourcesLeft;
+    Long size = pending.size();
+    if (fileBytesLeft >= 0 && size != null && size > 0) {
+      others = (double) fileBytesLeft / size;
+    }
+    return inResource + (long) Math.min(Integer.MAX_VALUE, Math.ceil(others * perResource));
+  }
+
+  /** The resources' file bytes in all, or -1 when one's size is unknown. */
+  private static long fileBytes(List<PlannedResource> resources) {
+    long bytes = 0;
+    for (PlannedResource resource : resources) {
+      if (resource.size() == null || resource.size() < 0) {
+        return -1;
+      }
+      bytes += resource.size();
+    }
+    return bytes;
   }
 
   /** Counts a row of the pending resource under its kind. */
