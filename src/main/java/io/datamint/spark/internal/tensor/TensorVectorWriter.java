@@ -16,9 +16,10 @@ import org.apache.arrow.vector.complex.StructVector;
  * copied once, from the decoded array straight into the Arrow data buffer, which grows once to what
  * the caller expects the batch to hold ({@link #write(int, PixelArray, long)}) rather than by
  * doubling, and is kept from batch to batch without being cleared (only its validity and offsets
- * are). A data buffer grown past {@code retainedBytes} by a large tensor is freed at the next {@link
- * #reset()}, so that its native memory is not held for the rest of the task. The struct may hold any subset of the tensor's fields (nested column pruning: {@code SELECT
- * image.shape} reads no {@code data}); absent fields are skipped.
+ * are). A data buffer grown past {@code retainedBytes} by a large tensor is freed at the next
+ * {@link #reset()}, so that its native memory is not held for the rest of the task. The struct may
+ * hold any subset of the tensor's fields (nested column pruning: {@code SELECT image.shape} reads
+ * no {@code data}); absent fields are skipped.
  */
 public final class TensorVectorWriter {
 
@@ -145,8 +146,8 @@ public final class TensorVectorWriter {
   /**
    * Arrow's {@code reset()} with the data vector's value bytes left as they are: its validity and
    * offsets are zeroed, which is all a variable-width vector reads, and the value bytes are
-   * overwritten row by row. Zeroing them, as Arrow's {@code reset()} does, would write every page of
-   * the retained buffer (up to twice the batch bound) at every batch.
+   * overwritten row by row. Zeroing them, as Arrow's {@code reset()} does, would write every page
+   * of the retained buffer (up to twice the batch bound) at every batch.
    */
   private void clearKeepingValues() {
     for (FieldVector child : vector.getChildrenFromFields()) {

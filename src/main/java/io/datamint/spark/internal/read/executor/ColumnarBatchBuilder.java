@@ -21,7 +21,8 @@ import org.apache.spark.sql.vectorized.ColumnarBatch;
 /**
  * Builds the reader's Arrow batches in the read schema's column order: the top-level tensor columns
  * straight from the decoded arrays, the other columns through Spark's own Arrow writer. The vectors
- * are reused from batch to batch; a batch is valid until the next {@link #reset()}.
+ * are reused from batch to batch, and the tensor vectors, whose buffers are large, from partition
+ * to partition ({@link TensorVectorCache}); a batch is valid until the next {@link #reset()}.
  */
 final class ColumnarBatchBuilder implements AutoCloseable {
 
@@ -30,7 +31,9 @@ final class ColumnarBatchBuilder implements AutoCloseable {
   private final VectorSchemaRoot root;
   private final ArrowWriter writer;
   private final String[] tensorNames;
+  private final Field[] tensorFields;
   private final StructVector[] tensorVectors;
+  private final TensorVectorCache vectors;
   private final TensorVectorWriter[] tensorWriters;
   private final ColumnVector[] columns;
   private final int batchRows;
@@ -57,10 +60,13 @@ final class ColumnarBatchBuilder implements AutoCloseable {
    *     ReadSettings#maxColumnBytes()})
    * @param retainedBytes the largest tensor data buffer kept from one batch to the next; a larger
    *     one (grown by a tensor above the batch bound) is freed
+   * @param vectors where the tensor vectors come from and go back to at {@link #close()}, with
+   *     their buffers (the plain columns' vectors are {@code allocator}'s)
    */
   ColumnarBatchBuilder(
       StructType readSchema,
       BufferAllocator allocator,
+      TensorVectorCache vectors,
       int batchRows,
       long batchTensorBytes,
       long maxColumnBytes,
@@ -68,6 +74,7 @@ final class ColumnarBatchBuilder implements AutoCloseable {
     this.batchRows = batchRows;
     this.batchTensorBytes = batchTensorBytes;
     this.maxColumnBytes = maxColumnBytes;
+    this.vectors = vectors;
     this.root =
         VectorSchemaRoot.create(
             ArrowSchemas.toArrowSchema(plainSchema(readSchema), TIME_ZONE), allocator);
@@ -79,6 +86,7 @@ final class ColumnarBatchBuilder implements AutoCloseable {
       }
     }
     this.tensorNames = new String[tensors.size()];
+    this.tensorFields = new Field[tensors.size()];
     this.tensorVectors = new StructVector[tensors.size()];
     this.tensorWriters = new TensorVectorWriter[tensors.size()];
     for (int t = 0; t < tensors.size(); t++) {
@@ -87,7 +95,8 @@ final class ColumnarBatchBuilder implements AutoCloseable {
               .getFields()
               .get(0);
       tensorNames[t] = tensors.get(t).name();
-      tensorVectors[t] = (StructVector) arrowField.createVector(allocator);
+      tensorFields[t] = arrowField;
+      tensorVectors[t] = vectors.take(arrowField);
       tensorWriters[t] = new TensorVectorWriter(tensorVectors[t], retainedBytes);
     }
     this.columns = new ColumnVector[readSchema.fields().length];
@@ -201,11 +210,13 @@ final class ColumnarBatchBuilder implements AutoCloseable {
     rows = 0;
   }
 
+  /** Frees the plain columns' vectors and gives the tensor vectors back, cleared, for reuse. */
   @Override
   public void close() {
     root.close();
-    for (StructVector v : tensorVectors) {
-      v.close();
+    for (int t = 0; t < tensorVectors.length; t++) {
+      tensorWriters[t].reset();
+      vectors.give(tensorFields[t], tensorVectors[t]);
     }
   }
 }

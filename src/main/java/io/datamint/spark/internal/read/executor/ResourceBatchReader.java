@@ -48,6 +48,7 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
 
   /** Their file bytes, or -1 when a resource's size is unknown. */
   private long fileBytesLeft;
+
   private final ReadSettings settings;
   private final RowAssembler assembler;
   private final ResourceLoader loader;
@@ -140,6 +141,7 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
         new ColumnarBatchBuilder(
             factory.readSchema(),
             allocator,
+            TensorVectorCache.shared(),
             settings.batchSize(),
             settings.batchTensorBytes(),
             settings.maxColumnBytes(),
