@@ -26,8 +26,12 @@ import org.apache.spark.sql.util.ArrowUtils;
  */
 final class TensorVectorCache {
 
-  /** The most bytes of idle vectors kept: two partitions of 64 MB of tensors, or one of 128 MB. */
-  static final long IDLE_BYTES = 256L << 20;
+  /**
+   * The most bytes of idle vectors kept: twice a batch's tensor bound (and a mebibyte for their
+   * validity, offset and shape buffers), so that two partitions' full batches, or one video of up to
+   * 256 MiB read whole, find their buffers.
+   */
+  static final long IDLE_BYTES = 2 * ReadSettings.MAX_BATCH_TENSOR_BYTES + (1L << 20);
 
   /** How long an idle vector is kept before it is closed. */
   static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(30);
