@@ -86,21 +86,18 @@ final class PlanarRaster extends WritableRaster {
             + (src.getMinY() - src.getSampleModelTranslateY()) * scanline
             + (src.getMinX() - src.getSampleModelTranslateX()) * pixelStride;
     int width = getWidth();
-    boolean rgb = bands == 3 && pixelStride == 3 && isPermutationOf012(bandOffsets);
-    // the plane (from the row's start) of a pixel's sample k: that of the band whose offset is k
-    int[] planeOf = new int[3];
-    if (rgb) {
-      for (int b = 0; b < 3; b++) {
-        planeOf[bandOffsets[b]] = b * plane;
-      }
-    }
     for (int row = 0; row < h; row++) {
       int line = first + row * scanline;
       int out = offset + (y0 + row) * width + x0;
-      if (rgb) {
-        RgbPlanes.split(in, line, data, out + planeOf[0], out + planeOf[1], out + planeOf[2], w);
-      } else {
-        copyBands(in, line, out, bands, pixelStride, bandOffsets, w);
+      for (int b = 0; b < bands; b++, out += plane) {
+        int s = line + bandOffsets[b];
+        if (pixelStride == 1) {
+          System.arraycopy(in, s, data, out, w);
+        } else {
+          for (int x = 0; x < w; x++, s += pixelStride) {
+            data[out + x] = in[s];
+          }
+        }
       }
       if (x0 == 0 && w == width && !copied[y0 + row]) {
         copied[y0 + row] = true;
@@ -108,33 +105,5 @@ final class PlanarRaster extends WritableRaster {
       }
     }
     return true;
-  }
-
-  private static boolean isPermutationOf012(int[] offsets) {
-    return offsets.length == 3
-        && offsets[0] >= 0
-        && offsets[0] < 3
-        && offsets[1] >= 0
-        && offsets[1] < 3
-        && offsets[2] >= 0
-        && offsets[2] < 3
-        && offsets[0] != offsets[1]
-        && offsets[0] != offsets[2]
-        && offsets[1] != offsets[2];
-  }
-
-  /** One pass per band over an interleaved line of {@code w} pixels into the planes. */
-  private void copyBands(
-      byte[] in, int line, int out, int bands, int pixelStride, int[] bandOffsets, int w) {
-    for (int b = 0; b < bands; b++, out += plane) {
-      int s = line + bandOffsets[b];
-      if (pixelStride == 1) {
-        System.arraycopy(in, s, data, out, w);
-      } else {
-        for (int x = 0; x < w; x++, s += pixelStride) {
-          data[out + x] = in[s];
-        }
-      }
-    }
   }
 }
