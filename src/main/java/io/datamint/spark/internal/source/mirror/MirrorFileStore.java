@@ -6,41 +6,65 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.Supplier;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
  * Opens {@code files/resources/<id>} and {@code files/annotations/<id>} of a mirror, on any
  * executor. On the local file system the files are read through {@link LocalFiles} (java.nio),
- * elsewhere ({@code hdfs:}, {@code s3a:}, ...) through Hadoop's file system; the messages are the
- * same either way.
+ * elsewhere ({@code hdfs:}, {@code s3a:}, ...) through Hadoop's file system with the driver's
+ * configuration; the messages are the same either way. A local mirror's store does not carry the
+ * Hadoop configuration: Spark deserializes a task's reader factory, this store included, once per
+ * task, and a session's configuration (hundreds of properties) cost milliseconds per task.
  */
 final class MirrorFileStore implements ResourceFileStore {
 
   private static final long serialVersionUID = 1L;
 
   private final String projectDir;
+
+  /** The driver's Hadoop configuration; null for a mirror on the local file system. */
   private final SerializableHadoopConf conf;
 
-  /** Where the files are on the local file system, resolved once per JVM copy of the store. */
+  /** The mirror's directory on the local file system, or null when it is elsewhere. */
+  private final String localDir;
+
+  /** Whether the local file system verifies a file against its checksum side file. */
+  private final boolean checksummed;
+
+  /** The local {@code files/resources} and {@code files/annotations}, once per copy. */
   private transient volatile Local local;
 
-  /**
-   * The local {@code files/resources} and {@code files/annotations} directories, both null when the
-   * mirror is not on the local file system; {@code checksummed} when the file system verifies
-   * checksum side files.
-   */
-  private record Local(
-      java.nio.file.Path resources, java.nio.file.Path annotations, boolean checksummed) {}
+  /** A configuration for the local file system (a checksummed file), once per copy. */
+  private transient volatile Configuration localConf;
 
-  MirrorFileStore(String projectDir, SerializableHadoopConf conf) {
+  private record Local(java.nio.file.Path resources, java.nio.file.Path annotations) {}
+
+  private MirrorFileStore(
+      String projectDir, SerializableHadoopConf conf, String localDir, boolean checksummed) {
     this.projectDir = projectDir;
     this.conf = conf;
+    this.localDir = localDir;
+    this.checksummed = checksummed;
+  }
+
+  /**
+   * The store of the mirror in {@code projectDir} on {@code fs}: one reading local files directly
+   * when {@code fs} is Hadoop's local file system, else one reading through {@code fs}'s kind of
+   * file system with {@code conf}.
+   */
+  static MirrorFileStore of(Path projectDir, FileSystem fs, Configuration conf) {
+    java.nio.file.Path local = LocalFiles.directory(fs, projectDir);
+    return local == null
+        ? new MirrorFileStore(projectDir.toString(), new SerializableHadoopConf(conf), null, false)
+        : new MirrorFileStore(
+            projectDir.toString(), null, local.toString(), LocalFiles.verifiesChecksums(fs));
   }
 
   @Override
   public InputStream openResource(String resourceId) throws IOException {
-    java.nio.file.Path file = localFile(local().resources(), "resource", resourceId);
+    java.nio.file.Path file = localFile(true, "resource", resourceId);
     if (file != null) {
       return openLocal(file, () -> resourceFile(resourceId), "resource " + resourceId);
     }
@@ -50,7 +74,7 @@ final class MirrorFileStore implements ResourceFileStore {
   /** Reads the file into an array of its length on the file system. */
   @Override
   public FileBytes readResource(String resourceId, int maxBytes) throws IOException {
-    java.nio.file.Path local = localFile(local().resources(), "resource", resourceId);
+    java.nio.file.Path local = localFile(true, "resource", resourceId);
     if (local != null) {
       try {
         return LocalFiles.read(local, maxBytes);
@@ -59,7 +83,7 @@ final class MirrorFileStore implements ResourceFileStore {
       }
     }
     Path file = location(() -> resourceFile(resourceId));
-    FileSystem fs = file.getFileSystem(conf.get());
+    FileSystem fs = file.getFileSystem(hadoopConf());
     try (InputStream in = open(fs, file, "resource " + resourceId)) {
       return ResourceFileStore.read(in, fs.getFileStatus(file).getLen(), maxBytes);
     }
@@ -68,7 +92,7 @@ final class MirrorFileStore implements ResourceFileStore {
   @Override
   public InputStream openAnnotation(String resourceId, String annotationId) throws IOException {
     String what = "mask of annotation " + annotationId;
-    java.nio.file.Path file = localFile(local().annotations(), "annotation", annotationId);
+    java.nio.file.Path file = localFile(false, "annotation", annotationId);
     if (file != null) {
       return openLocal(file, () -> annotationFile(annotationId), what);
     }
@@ -83,21 +107,29 @@ final class MirrorFileStore implements ResourceFileStore {
     return MirrorLayout.annotationFile(new Path(projectDir), annotationId);
   }
 
-  /** Resolves (once) whether and where the mirror is on the local file system. */
-  private Local local() throws IOException {
+  /** The local directories, or null when the mirror is not on the local file system. */
+  private Local local() {
     Local resolved = local;
-    if (resolved == null) {
-      Path dir = new Path(projectDir);
-      FileSystem fs = dir.getFileSystem(conf.get());
-      java.nio.file.Path root = LocalFiles.directory(fs, dir);
+    if (resolved == null && localDir != null) {
+      java.nio.file.Path root = java.nio.file.Path.of(localDir);
       resolved =
-          root == null
-              ? new Local(null, null, false)
-              : new Local(
-                  root.resolve(MirrorLayout.RESOURCE_FILES),
-                  root.resolve(MirrorLayout.ANNOTATION_FILES),
-                  LocalFiles.verifiesChecksums(fs));
+          new Local(
+              root.resolve(MirrorLayout.RESOURCE_FILES),
+              root.resolve(MirrorLayout.ANNOTATION_FILES));
       local = resolved;
+    }
+    return resolved;
+  }
+
+  /** The configuration to open a file through Hadoop with. */
+  private Configuration hadoopConf() {
+    if (conf != null) {
+      return conf.get();
+    }
+    Configuration resolved = localConf;
+    if (resolved == null) {
+      resolved = new Configuration();
+      localConf = resolved;
     }
     return resolved;
   }
@@ -106,18 +138,20 @@ final class MirrorFileStore implements ResourceFileStore {
    * The local file of an entity, or null when it is to be read through Hadoop: the mirror is not
    * local, or the file has a checksum side file that Hadoop's local file system verifies.
    */
-  private java.nio.file.Path localFile(java.nio.file.Path dir, String what, String id)
+  private java.nio.file.Path localFile(boolean resource, String what, String id)
       throws IOException {
-    if (dir == null) {
+    Local dirs = local();
+    if (dirs == null) {
       return null;
     }
+    java.nio.file.Path dir = resource ? dirs.resources() : dirs.annotations();
     java.nio.file.Path file;
     try {
       file = dir.resolve(MirrorLayout.checkedFileName(what, id));
     } catch (IllegalArgumentException e) {
       throw new IOException(e.getMessage(), e);
     }
-    return local().checksummed() && LocalFiles.checksumOf(file) ? null : file;
+    return checksummed && LocalFiles.checksumOf(file) ? null : file;
   }
 
   private static InputStream openLocal(
@@ -131,7 +165,7 @@ final class MirrorFileStore implements ResourceFileStore {
 
   private InputStream open(Supplier<Path> location, String what) throws IOException {
     Path file = location(location);
-    return open(file.getFileSystem(conf.get()), file, what);
+    return open(file.getFileSystem(hadoopConf()), file, what);
   }
 
   private static Path location(Supplier<Path> location) throws IOException {

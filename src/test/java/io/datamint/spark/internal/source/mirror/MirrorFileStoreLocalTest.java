@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.datamint.spark.error.DecodeException;
 import io.datamint.spark.internal.source.ResourceFileStore;
-import io.datamint.spark.internal.util.SerializableHadoopConf;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,8 +32,10 @@ class MirrorFileStoreLocalTest {
     Files.createDirectories(tmp.resolve(MirrorLayout.ANNOTATION_FILES));
   }
 
-  private static MirrorFileStore store(String projectDir) {
-    return new MirrorFileStore(projectDir, new SerializableHadoopConf(new Configuration()));
+  private static MirrorFileStore store(String projectDir) throws IOException {
+    Configuration conf = new Configuration();
+    Path dir = new Path(projectDir);
+    return MirrorFileStore.of(dir, dir.getFileSystem(conf), conf);
   }
 
   private static byte[] bytes(ResourceFileStore.FileBytes file) {
@@ -78,7 +79,7 @@ class MirrorFileStoreLocalTest {
   }
 
   @Test
-  void namesAMissingFileAsHadoopsPathDid() {
+  void namesAMissingFileAsHadoopsPathDid() throws IOException {
     MirrorFileStore store = store(tmp.toString());
     String expected =
         "the resource r9 has no file in the mirror: "
@@ -111,7 +112,7 @@ class MirrorFileStoreLocalTest {
   }
 
   @Test
-  void refusesAnIdThatNamesAnotherFile() {
+  void refusesAnIdThatNamesAnotherFile() throws IOException {
     assertThatThrownBy(() -> store(tmp.toString()).readResource("..", 100))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("the resource id \"..\" cannot name a file in the mirror");
@@ -125,6 +126,27 @@ class MirrorFileStoreLocalTest {
     Files.write(tmp.resolve("files/annotations/a1"), new byte[] {7, 8});
     try (InputStream in = store(tmp.toString()).openAnnotation("r1", "a1")) {
       assertThat(in.readAllBytes()).containsExactly(7, 8);
+    }
+  }
+
+  @Test
+  void aLocalStoreTravelsWithoutTheHadoopConfiguration() throws Exception {
+    Files.write(resources.resolve("r1"), new byte[] {4, 5});
+    byte[] serialized;
+    try (java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(store(tmp.toString()));
+      out.flush();
+      serialized = bytes.toByteArray();
+    }
+    assertThat(serialized.length).as("no configuration inside").isLessThan(2000);
+    try (java.io.ObjectInputStream in =
+        new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(serialized))) {
+      ResourceFileStore copy = (ResourceFileStore) in.readObject();
+      assertThat(bytes(copy.readResource("r1", 100))).containsExactly(4, 5);
+      assertThatThrownBy(() -> copy.readResource("r2", 100))
+          .isInstanceOf(FileNotFoundException.class)
+          .hasMessageContaining("the resource r2 has no file in the mirror: ");
     }
   }
 
