@@ -12,7 +12,6 @@ import io.datamint.spark.internal.source.ProjectSource;
 import io.datamint.spark.internal.source.ProjectSourceException;
 import io.datamint.spark.internal.source.ResourceFileStore;
 import io.datamint.spark.internal.split.ProjectSplits;
-import io.datamint.spark.internal.util.SerializableHadoopConf;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,11 +25,13 @@ import org.apache.hadoop.fs.Path;
 public final class MirrorProjectSource implements ProjectSource {
 
   private final Path projectDir;
+  private final FileSystem fs;
   private final Configuration conf;
   private final MirrorFiles files;
 
   private MirrorProjectSource(Path projectDir, FileSystem fs, Configuration conf) {
     this.projectDir = projectDir;
+    this.fs = fs;
     this.conf = conf;
     this.files = new MirrorFiles(fs);
   }
@@ -127,6 +128,6 @@ public final class MirrorProjectSource implements ProjectSource {
 
   @Override
   public ResourceFileStore fileStore() {
-    return new MirrorFileStore(projectDir.toString(), new SerializableHadoopConf(conf));
+    return MirrorFileStore.of(projectDir, fs, conf);
   }
 }
