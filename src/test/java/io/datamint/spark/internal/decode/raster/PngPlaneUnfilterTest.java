@@ -1,0 +1,166 @@
+package io.datamint.spark.internal.decode.raster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link PngPlaneUnfilter}, which unfilters 8-bit rows straight into the planes, and {@link
+ * PngFilters}, which unfilters a row buffer in place (also for 16-bit samples: 2, 4, 6 and 8 bytes
+ * per pixel), against the specification's filters written plainly and a plain scatter into the
+ * planes: every filter type for every pixel size, on random bytes, the first row and the first
+ * pixel of every row included, widths of one pixel and more.
+ */
+@Tag("spark-independent")
+class PngPlaneUnfilterTest {
+
+  /**
+   * Bytes per pixel: 1 to 4 the channels of 8-bit images (grey or palette, grey + alpha, RGB,
+   * RGBA), which go straight into the planes; 2, 4, 6 and 8 also those of 16-bit ones, which the
+   * row buffer takes.
+   */
+  private static final int[] PIXEL_BYTES = {1, 2, 3, 4, 6, 8};
+
+  private static final int[] WIDTHS = {1, 2, 3, 5, 64, 131};
+
+  private final Random random = new Random(17);
+
+  @Test
+  void everyFilterAndPixelSizeMatchesTheSpecification() {
+    for (int bpp : PIXEL_BYTES) {
+      for (int filter = 0; filter <= 4; filter++) {
+        for (int width : WIDTHS) {
+          int f = filter;
+          assertSameAsReference(bpp, width, 4, y -> f);
+        }
+      }
+    }
+  }
+
+  @Test
+  void mixedFiltersRowByRowMatchTheSpecification() {
+    for (int bpp : PIXEL_BYTES) {
+      for (int width : WIDTHS) {
+        for (int k = 0; k < 5; k++) {
+          int[] filters = random.ints(9, 0, 5).toArray();
+          assertSameAsReference(bpp, width, filters.length, y -> filters[y]);
+        }
+      }
+    }
+  }
+
+  @Test
+  void unknownFilterTypeIsRefused() {
+    byte[] out = new byte[3 * 4];
+    PngPlaneUnfilter unfilter = new PngPlaneUnfilter(out, 4, 1, 3);
+    byte[] in = new byte[1 + 12];
+    Arrays.fill(in, (byte) 9);
+    in[0] = 5;
+    assertThat(unfilter.write(in, 0, 0)).isFalse();
+    assertThat(out).containsOnly(0);
+  }
+
+  private interface FilterOfRow {
+    int of(int y);
+  }
+
+  private void assertSameAsReference(int bpp, int width, int height, FilterOfRow filterOfRow) {
+    int stride = 1 + width * bpp;
+    byte[] inflated = new byte[height * stride];
+    random.nextBytes(inflated);
+    for (int y = 0; y < height; y++) {
+      inflated[y * stride] = (byte) filterOfRow.of(y);
+    }
+    // a little smooth data, so that Paeth's ties and each of its three choices happen
+    for (int i = 0; i < inflated.length; i++) {
+      if (i % stride != 0 && random.nextInt(3) == 0) {
+        inflated[i] = 0;
+      }
+    }
+    byte[][] rows = referenceRows(inflated, width, height, bpp);
+    String what =
+        bpp
+            + " bytes per pixel, "
+            + width
+            + "x"
+            + height
+            + ", filters "
+            + Arrays.toString(rows(height, filterOfRow));
+
+    if (bpp <= 4) { // 8-bit channels
+      byte[] expected = planes(rows, width, height, bpp);
+      byte[] fused = new byte[expected.length];
+      PngPlaneUnfilter unfilter = new PngPlaneUnfilter(fused, width, height, bpp);
+      // the rows at an offset within a larger array, as the decoder's strips are
+      byte[] shifted = new byte[inflated.length + 7];
+      System.arraycopy(inflated, 0, shifted, 7, inflated.length);
+      for (int y = 0; y < height; y++) {
+        assertThat(unfilter.write(shifted, 7 + y * stride, y)).isTrue();
+      }
+      assertThat(fused).as("straight into the planes: " + what).isEqualTo(expected);
+    }
+
+    byte[] row = new byte[stride];
+    byte[] prior = new byte[stride];
+    for (int y = 0; y < height; y++) {
+      System.arraycopy(inflated, y * stride, row, 0, stride);
+      assertThat(PngFilters.unfilter(row[0], row, prior, width * bpp, bpp)).isTrue();
+      assertThat(Arrays.copyOfRange(row, 1, stride))
+          .as("in a row buffer: " + what + ", row " + y)
+          .isEqualTo(rows[y]);
+      byte[] swap = prior;
+      prior = row;
+      row = swap;
+    }
+  }
+
+  private static int[] rows(int height, FilterOfRow filterOfRow) {
+    int[] f = new int[height];
+    for (int y = 0; y < height; y++) {
+      f[y] = filterOfRow.of(y);
+    }
+    return f;
+  }
+
+  /** The specification's unfiltering (PNG section 9), byte by byte, zero outside the image. */
+  private static byte[][] referenceRows(byte[] inflated, int width, int height, int bpp) {
+    int n = width * bpp;
+    byte[][] rows = new byte[height][n];
+    for (int y = 0; y < height; y++) {
+      int filter = inflated[y * (n + 1)];
+      for (int i = 0; i < n; i++) {
+        int raw = inflated[y * (n + 1) + 1 + i] & 0xFF;
+        int a = i >= bpp ? rows[y][i - bpp] & 0xFF : 0;
+        int b = y > 0 ? rows[y - 1][i] & 0xFF : 0;
+        int c = y > 0 && i >= bpp ? rows[y - 1][i - bpp] & 0xFF : 0;
+        int predicted =
+            switch (filter) {
+              case 0 -> 0;
+              case 1 -> a;
+              case 2 -> b;
+              case 3 -> (a + b) / 2;
+              case 4 -> PngTestEncoder.paeth(a, b, c);
+              default -> throw new AssertionError("filter " + filter);
+            };
+        rows[y][i] = (byte) (raw + predicted);
+      }
+    }
+    return rows;
+  }
+
+  /** The rows' samples in planes. */
+  private static byte[] planes(byte[][] rows, int width, int height, int channels) {
+    byte[] out = new byte[channels * height * width];
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        for (int c = 0; c < channels; c++) {
+          out[(c * height + y) * width + x] = rows[y][x * channels + c];
+        }
+      }
+    }
+    return out;
+  }
+}
