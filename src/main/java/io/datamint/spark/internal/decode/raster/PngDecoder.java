@@ -81,8 +81,9 @@ final class PngDecoder {
 
   /**
    * Decodes as above, the rows unfiltered straight into the planes ({@link PngPlaneUnfilter}) when
-   * {@code fused} is true, the samples have 8 bits and there is no tRNS colour, else through a row
-   * buffer ({@link PngFilters}, {@link PngPlanes}); the decoder benchmark compares both.
+   * {@code fused} is true, the samples have 8 bits, there are 2 to 4 channels and no tRNS colour,
+   * else through a row buffer ({@link PngFilters}, {@link PngPlanes}); the decoder benchmark
+   * compares both.
    */
   static DecodedResource decode(
       PngFile png, byte[] file, DecodeLimits limits, boolean isal, boolean fused)
@@ -96,7 +97,7 @@ final class PngDecoder {
     PixelArray pixels = PixelArray.allocate(limits, dtype, 1, png.channels(), height, width);
     byte[] out = pixels.data().array();
     Rows rows =
-        fused && png.transparent() == null && png.bitDepth() == 8
+        fused && png.transparent() == null && png.bitDepth() == 8 && png.storedChannels() > 1
             ? new Rows(png, new PngPlaneUnfilter(out, width, height, png.storedChannels()))
             : new Rows(png, new PngPlanes(png, out));
     // the inflated data beside the output: within WHOLE_BYTES and what the budget leaves

@@ -1,27 +1,32 @@
 package io.datamint.spark.internal.decode.raster;
 
 /**
- * Unfilters inflated 8-bit PNG rows straight into the planes of a {@code (1, C, H, W)} array, in
- * one pass per row: each byte is read once from the inflated data, its filter reversed against the
- * left, upper and upper-left bytes already in the output (the row above is the output's previous
- * row of the same plane), and stored once at its place in its plane. No row buffer, no second pass
- * to scatter the pixel-interleaved samples (issue 17: for 8-bit RGB the unfilter and that scatter
- * were 35% and 13% of a read).
+ * Unfilters inflated 8-bit PNG rows of 2 to 4 channels (grey + alpha, RGB, RGBA) straight into the
+ * planes of a {@code (1, C, H, W)} array, in one pass per row: each byte is read once from the
+ * inflated data, its filter reversed against the left, upper and upper-left bytes already in the
+ * output (the row above is the output's previous row of the same plane), and stored once at its
+ * place in its plane. No row buffer, no second pass to scatter the pixel-interleaved samples (issue
+ * 17: for 8-bit RGB the unfilter and that scatter were 35% and 13% of a read).
  *
  * <p>Every filter relates only bytes of the same channel, a strided run in the inflated row and a
  * contiguous one in its plane. None, Sub and Up run channel by channel (no dependency between
  * pixels, or one add); Average and Paeth, whose prediction depends on the byte just decoded, run
  * all channels of a pixel side by side, so that their dependency chains overlap, in one loop per
- * channel count (1: grey and palette, 2: grey + alpha, 3: RGB, 4: RGBA) whose constant strides let
- * the JIT drop the array bounds checks. The first row, with no row above, uses the filters with the
- * upper bytes zero (Up is None, Paeth is Sub). The pixels are those of {@link PngFilters} followed
- * by {@link PngPlanes} (the tests compare both with the specification on every filter and channel
- * count); 16-bit samples and a tRNS colour's alpha plane are not written here (the decoder takes
- * that path for them).
+ * channel count (2: grey + alpha, 3: RGB, 4: RGBA) whose constant strides let the JIT drop the
+ * array bounds checks; Paeth for RGB and RGBA runs one pixel per step with the channels in vector
+ * lanes ({@link PngVectorPaeth}) where the JVM has the Vector API. The first row, with no row
+ * above, uses the filters with the upper bytes zero (Up is None, Paeth is Sub). The pixels are
+ * those of {@link PngFilters} followed by {@link PngPlanes} (the tests compare both with the
+ * specification on every filter and channel count); 16-bit samples and a tRNS colour's alpha plane
+ * are not written here (the decoder takes that path for them).
  */
 final class PngPlaneUnfilter {
 
+  /** Whether the Vector API's module is in the JVM and {@link PngVectorPaeth} works there. */
+  private static final boolean VECTOR_API = vectorApi();
+
   private final byte[] out;
+  private final boolean vector;
   private final int width;
   private final int channels; // bytes per pixel
   private final int up; // the distance to the same channel's byte in the row above
@@ -29,13 +34,23 @@ final class PngPlaneUnfilter {
 
   /**
    * @param out the output array's bytes, {@code channels * height * width} of them
-   * @param channels 1 to 4
+   * @param channels 2 to 4
    */
   PngPlaneUnfilter(byte[] out, int width, int height, int channels) {
-    if (channels < 1 || channels > 4) {
-      throw new IllegalArgumentException("channels " + channels + ", accepted: 1 to 4");
+    this(out, width, height, channels, true);
+  }
+
+  /**
+   * As above; Paeth rows of 3 or 4 channels go through the Vector API ({@link PngVectorPaeth}) when
+   * {@code vector} is true and {@link #vectorApi()} (the tests and the decoder benchmark compare
+   * both).
+   */
+  PngPlaneUnfilter(byte[] out, int width, int height, int channels, boolean vector) {
+    if (channels < 2 || channels > 4) {
+      throw new IllegalArgumentException("channels " + channels + ", accepted: 2 to 4");
     }
     this.out = out;
+    this.vector = vector && VECTOR_API && channels >= 3;
     this.width = width;
     this.channels = channels;
     this.up = width;
@@ -95,10 +110,6 @@ final class PngPlaneUnfilter {
   // None, Sub, Up and Average on row 0: one channel, its first byte at in[i], to out[o..o+width)
 
   private void none(byte[] in, int i, int o) {
-    if (channels == 1) {
-      System.arraycopy(in, i, out, o, width);
-      return;
-    }
     for (int x = 0; x < width; x++) {
       out[o + x] = in[i + x * channels];
     }
@@ -113,13 +124,6 @@ final class PngPlaneUnfilter {
   }
 
   private void up(byte[] in, int i, int o) {
-    if (channels == 1) { // both contiguous: a loop the JIT vectorises
-      int p = o - up;
-      for (int x = 0; x < width; x++) {
-        out[o + x] = (byte) (in[i + x] + out[p + x]);
-      }
-      return;
-    }
     for (int x = 0; x < width; x++) {
       out[o + x] = (byte) (in[i + x * channels] + out[o + x - up]);
     }
@@ -135,16 +139,37 @@ final class PngPlaneUnfilter {
 
   private void average(byte[] in, int i, int row) {
     switch (channels) {
-      case 1 -> average1(in, i, row);
       case 2 -> average2(in, i, row, plane + row);
       case 3 -> average3(in, i, row, plane + row, 2 * plane + row);
       default -> average4(in, i, row, plane + row, 2 * plane + row, 3 * plane + row);
     }
   }
 
+  /**
+   * Whether the JVM has the incubating Vector API ({@code --add-modules jdk.incubator.vector}, as
+   * Spark's launcher adds on Java 17) and {@link PngVectorPaeth} links there; where not, every row
+   * takes the scalar loops.
+   */
+  static boolean vectorApi() {
+    if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+      return false;
+    }
+    try {
+      byte[] plane = new byte[4];
+      PngVectorPaeth.unfilter(new byte[] {1, 2, 3, 0, 0, 0, 0, 0}, 0, plane, 1, 2, 3, -1, 1, 1);
+      return plane[1] == 1 && plane[2] == 2 && plane[3] == 3;
+    } catch (LinkageError e) {
+      return false;
+    }
+  }
+
   private void paeth(byte[] in, int i, int row) {
+    if (vector) {
+      int o3 = channels == 4 ? 3 * plane + row : -1;
+      PngVectorPaeth.unfilter(in, i, out, row, plane + row, 2 * plane + row, o3, up, width);
+      return;
+    }
     switch (channels) {
-      case 1 -> paeth1(in, i, row);
       case 2 -> paeth2(in, i, row, plane + row);
       case 3 -> paeth3(in, i, row, plane + row, 2 * plane + row);
       default -> paeth4(in, i, row, plane + row, 2 * plane + row, 3 * plane + row);
@@ -154,14 +179,6 @@ final class PngPlaneUnfilter {
   // Average and Paeth per channel count, the channels' first bytes at in[i] and their planes' row
   // at out[o0], out[o1], ...: the left bytes (a) and the upper-left ones (c) in registers, the
   // upper ones (b) read from the row above in the output; pixel 0 has a = c = 0.
-
-  private void average1(byte[] in, int i, int o0) {
-    int a0 = 0;
-    for (int x = 0; x < width; x++) {
-      a0 = (in[i + x] + ((a0 + (out[o0 + x - up] & 0xFF)) >>> 1)) & 0xFF;
-      out[o0 + x] = (byte) a0;
-    }
-  }
 
   private void average2(byte[] in, int i, int o0, int o1) {
     int a0 = 0;
@@ -205,17 +222,6 @@ final class PngPlaneUnfilter {
       out[o1 + x] = (byte) a1;
       out[o2 + x] = (byte) a2;
       out[o3 + x] = (byte) a3;
-    }
-  }
-
-  private void paeth1(byte[] in, int i, int o0) {
-    int a0 = 0;
-    int c0 = 0;
-    for (int x = 0; x < width; x++) {
-      int b0 = out[o0 + x - up] & 0xFF;
-      a0 = (in[i + x] + PngFilters.predict(a0, b0, c0)) & 0xFF;
-      out[o0 + x] = (byte) a0;
-      c0 = b0;
     }
   }
 

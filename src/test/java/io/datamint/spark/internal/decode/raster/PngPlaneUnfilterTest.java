@@ -8,18 +8,19 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link PngPlaneUnfilter}, which unfilters 8-bit rows straight into the planes, and {@link
- * PngFilters}, which unfilters a row buffer in place (also for 16-bit samples: 2, 4, 6 and 8 bytes
- * per pixel), against the specification's filters written plainly and a plain scatter into the
- * planes: every filter type for every pixel size, on random bytes, the first row and the first
- * pixel of every row included, widths of one pixel and more.
+ * {@link PngPlaneUnfilter}, which unfilters 8-bit rows of 2 to 4 channels straight into the planes,
+ * and {@link PngFilters}, which unfilters a row buffer in place (1 to 8 bytes per pixel), against
+ * the specification's filters written plainly and a plain scatter into the planes: every filter
+ * type for every pixel size, Paeth for RGB and RGBA also through the Vector API ({@link
+ * PngVectorPaeth}), on random bytes, the first row and the first pixel of every row included,
+ * widths of one pixel and more.
  */
 @Tag("spark-independent")
 class PngPlaneUnfilterTest {
 
   /**
-   * Bytes per pixel: 1 to 4 the channels of 8-bit images (grey or palette, grey + alpha, RGB,
-   * RGBA), which go straight into the planes; 2, 4, 6 and 8 also those of 16-bit ones, which the
+   * Bytes per pixel: 2 to 4 the channels of 8-bit images that go straight into the planes (grey +
+   * alpha, RGB, RGBA); 1 (8-bit grey, palette) and 2, 4, 6 and 8 (16-bit samples) also those the
    * row buffer takes.
    */
   private static final int[] PIXEL_BYTES = {1, 2, 3, 4, 6, 8};
@@ -50,6 +51,13 @@ class PngPlaneUnfilterTest {
         }
       }
     }
+  }
+
+  @Test
+  void vectorApiIsThereForTheseTests() {
+    // surefire's JVM has jdk.incubator.vector (Spark's module flags), so the tests above check
+    // the Vector API's Paeth and not only the scalar loops
+    assertThat(PngPlaneUnfilter.vectorApi()).isTrue();
   }
 
   @Test
@@ -90,17 +98,22 @@ class PngPlaneUnfilterTest {
             + ", filters "
             + Arrays.toString(rows(height, filterOfRow));
 
-    if (bpp <= 4) { // 8-bit channels
+    if (bpp >= 2 && bpp <= 4) { // 8-bit grey + alpha, RGB, RGBA
       byte[] expected = planes(rows, width, height, bpp);
-      byte[] fused = new byte[expected.length];
-      PngPlaneUnfilter unfilter = new PngPlaneUnfilter(fused, width, height, bpp);
-      // the rows at an offset within a larger array, as the decoder's strips are
-      byte[] shifted = new byte[inflated.length + 7];
-      System.arraycopy(inflated, 0, shifted, 7, inflated.length);
-      for (int y = 0; y < height; y++) {
-        assertThat(unfilter.write(shifted, 7 + y * stride, y)).isTrue();
+      for (boolean vector : new boolean[] {false, true}) {
+        byte[] fused = new byte[expected.length];
+        PngPlaneUnfilter unfilter = new PngPlaneUnfilter(fused, width, height, bpp, vector);
+        // the rows at an offset within a larger array, as the decoder's strips are, and the last
+        // row at its end (the vector loop reads eight bytes at a time)
+        byte[] shifted = new byte[inflated.length + 7];
+        System.arraycopy(inflated, 0, shifted, 7, inflated.length);
+        for (int y = 0; y < height; y++) {
+          assertThat(unfilter.write(shifted, 7 + y * stride, y)).isTrue();
+        }
+        assertThat(fused)
+            .as("straight into the planes" + (vector ? ", Vector API: " : ": ") + what)
+            .isEqualTo(expected);
       }
-      assertThat(fused).as("straight into the planes: " + what).isEqualTo(expected);
     }
 
     byte[] row = new byte[stride];

@@ -17,12 +17,13 @@ import java.util.zip.Inflater;
  * {@code bin/lib/decode_vs_sdk.py generate DIR CORPUS}, e.g. {@code DIR/png-rgb}), the decoder with
  * the rows unfiltered straight into the planes ({@link PngPlaneUnfilter}) and through the row
  * buffer ({@link PngFilters} then {@link PngPlanes}) alternated in one JVM, the inflate alone
- * (ISA-L where it loads, as the decoder does) and the two ways of unfiltering alone on the inflated
- * data, passes of at least {@code --seconds} per side, each the best pass of {@code --rounds}, in
- * megapixels per second (16-bit files take the row buffer either way). Run from the test classpath,
- * pinned: {@code taskset -c 1 java -cp target/test-classes:target/classes:$(cat
- * target/classpath.txt) io.datamint.spark.internal.decode.raster.PngUnfilterBenchmark [--rounds R]
- * [--seconds S] DIR/png-rgb DIR/png8 DIR/png16}.
+ * (ISA-L where it loads, as the decoder does) and the ways of unfiltering alone on the inflated
+ * data (row buffer; into the planes with scalar loops; and with the Vector API's Paeth), passes of
+ * at least {@code --seconds} per side, each the best pass of {@code --rounds}, in megapixels per
+ * second (16-bit files take the row buffer either way). Run from the test classpath, pinned: {@code
+ * taskset -c 1 java -cp target/test-classes:target/classes:$(cat target/classpath.txt)
+ * io.datamint.spark.internal.decode.raster.PngUnfilterBenchmark [--rounds R] [--seconds S]
+ * DIR/png-rgb DIR/png8 DIR/png16}.
  */
 public final class PngUnfilterBenchmark {
 
@@ -57,8 +58,8 @@ public final class PngUnfilterBenchmark {
         seconds);
     System.out.println(
         "| files | Mpx | decode, row buffer | decode, into the planes | new / old | inflate alone"
-            + " | unfilter alone, row buffer | unfilter alone, into the planes | new / old |");
-    System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+            + " | unfilter alone: row buffer | into the planes | and Vector API Paeth | new / old |");
+    System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (Path folder : folders) {
       run(folder, rounds, seconds);
     }
@@ -85,9 +86,10 @@ public final class PngUnfilterBenchmark {
     Pass fused = () -> decodeAll(files, pngs, limits, true);
     Pass inflate = () -> inflateAll(files, pngs);
     List<byte[]> inflated = inflateAll(files, pngs);
-    Pass oldRows = () -> unfilterAll(inflated, pngs, false);
-    Pass fusedRows = () -> unfilterAll(inflated, pngs, true);
-    Pass[] sides = {old, fused, inflate, oldRows, fusedRows};
+    Pass oldRows = () -> unfilterAll(inflated, pngs, false, false);
+    Pass fusedRows = () -> unfilterAll(inflated, pngs, true, false);
+    Pass vectorRows = () -> unfilterAll(inflated, pngs, true, true);
+    Pass[] sides = {old, fused, inflate, oldRows, fusedRows, vectorRows};
     double[] best = new double[sides.length];
     for (int r = 0; r < rounds; r++) {
       for (int s = 0; s < sides.length; s++) {
@@ -96,7 +98,7 @@ public final class PngUnfilterBenchmark {
     }
     System.out.printf(
         Locale.ROOT,
-        "| %s (%d) | %.2f | %.1f | %.1f | %.2f | %.1f | %.1f | %.1f | %.2f |%n",
+        "| %s (%d) | %.2f | %.1f | %.1f | %.2f | %.1f | %.1f | %.1f | %.1f | %.2f |%n",
         folder.getFileName(),
         files.size(),
         pixels / 1e6,
@@ -106,7 +108,8 @@ public final class PngUnfilterBenchmark {
         best[2],
         best[3],
         best[4],
-        best[4] / best[3]);
+        best[5],
+        best[5] / best[3]);
   }
 
   private static void decodeAll(
@@ -157,16 +160,17 @@ public final class PngUnfilterBenchmark {
   }
 
   /** The rows of already inflated data unfiltered into planes, one way or the other. */
-  private static void unfilterAll(List<byte[]> inflated, List<PngFile> pngs, boolean fused) {
+  private static void unfilterAll(
+      List<byte[]> inflated, List<PngFile> pngs, boolean fused, boolean vector) {
     for (int i = 0; i < pngs.size(); i++) {
       PngFile png = pngs.get(i);
       byte[] data = inflated.get(i);
       int stride = stride(png);
       int sampleBytes = png.bitDepth() / 8;
       byte[] out = new byte[png.storedChannels() * png.width() * png.height() * sampleBytes];
-      if (fused && sampleBytes == 1) {
+      if (fused && sampleBytes == 1 && png.storedChannels() > 1) {
         PngPlaneUnfilter unfilter =
-            new PngPlaneUnfilter(out, png.width(), png.height(), png.storedChannels());
+            new PngPlaneUnfilter(out, png.width(), png.height(), png.storedChannels(), vector);
         for (int y = 0; y < png.height(); y++) {
           unfilter.write(data, y * stride, y);
         }
