@@ -94,7 +94,9 @@ final class PngDecoder {
     // as RasterDecoder: the dimensions alone, then with the type and channels
     limits.checkedByteSize(DType.UINT8, 1, 1, height, width);
     limits.checkedByteSize(dtype, 1, png.channels(), height, width);
-    PixelArray pixels = PixelArray.allocate(limits, dtype, 1, png.channels(), height, width);
+    // every byte is written, row by row, before it is read (as the row above), or the decode fails
+    PixelArray pixels =
+        PixelArray.allocateForOverwrite(limits, dtype, 1, png.channels(), height, width);
     byte[] out = pixels.data().array();
     Rows rows =
         fused && png.transparent() == null && png.bitDepth() == 8 && png.storedChannels() > 1

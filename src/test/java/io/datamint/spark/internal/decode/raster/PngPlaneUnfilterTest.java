@@ -2,6 +2,10 @@ package io.datamint.spark.internal.decode.raster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.datamint.spark.error.DecodeException;
+import io.datamint.spark.internal.core.DecodeLimits;
+import io.datamint.spark.internal.core.PixelBufferPool;
+import io.datamint.spark.internal.decode.DecodedResource;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Tag;
@@ -58,6 +62,35 @@ class PngPlaneUnfilterTest {
     // surefire's JVM has jdk.incubator.vector (Spark's module flags), so the tests above check
     // the Vector API's Paeth and not only the scalar loops
     assertThat(PngPlaneUnfilter.vectorApi()).isTrue();
+  }
+
+  @Test
+  void decodedIntoAReusedArrayEveryByteIsWritten() throws DecodeException {
+    // the decoder takes its output from the task's pool unzeroed: the pixels must not depend on
+    // what an earlier row left there
+    int[][] types = {{0, 8}, {0, 16}, {2, 8}, {2, 16}, {3, 8}, {4, 8}, {6, 8}, {6, 16}};
+    for (int[] type : types) {
+      PngTestEncoder.Image image = PngTestEncoder.random(37, 11, type[1], type[0], random);
+      byte[] plte = type[0] == 3 ? new byte[3 * 256] : null;
+      byte[] trns = type[0] == 2 ? new byte[6] : null; // black is transparent: an alpha plane
+      byte[] file =
+          PngTestEncoder.encode(image, new PngTestEncoder.Extras(plte, trns), y -> y % 5, random);
+      PngFile png = PngFile.parse(file, file.length);
+      byte[] expected = bytes(PngDecoder.decode(png, file, DecodeLimits.defaults()));
+      PixelBufferPool pool = new PixelBufferPool(1 << 20);
+      DecodeLimits pooled = DecodeLimits.defaults().withPool(pool);
+      byte[] first = bytes(PngDecoder.decode(png, file, pooled));
+      Arrays.fill(first, (byte) 0x5A);
+      pool.recycle();
+      assertThat(bytes(PngDecoder.decode(png, file, pooled)))
+          .as("colour type " + type[0] + ", " + type[1] + " bits, into a reused array")
+          .isEqualTo(expected);
+      assertThat(pool.reuses()).isEqualTo(1);
+    }
+  }
+
+  private static byte[] bytes(DecodedResource decoded) {
+    return decoded.pixels().data().array();
   }
 
   @Test
