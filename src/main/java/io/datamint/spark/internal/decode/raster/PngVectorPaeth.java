@@ -40,65 +40,103 @@ final class PngVectorPaeth {
     // the pixels whose eight bytes are within in
     int room = in.length - i - BYTES.length();
     int end = room < 0 ? 0 : Math.min(width, room / channels + 1);
-    IntVector a = IntVector.zero(INTS);
-    IntVector c = a;
-    IntVector zero = a;
-    int x = 0;
-    for (; x < end; x++) {
-      int d = x - up;
-      IntVector b =
-          zero.withLane(0, out[o0 + d] & 0xFF)
-              .withLane(1, out[o1 + d] & 0xFF)
-              .withLane(2, out[o2 + d] & 0xFF);
-      if (channels == 4) {
-        b = b.withLane(3, out[o3 + d] & 0xFF);
-      }
-      IntVector raw =
-          (IntVector)
-              ByteVector.fromArray(BYTES, in, i + channels * x)
-                  .convertShape(VectorOperators.B2I, INTS, 0);
-      IntVector p = b.sub(c);
-      IntVector pa = p.abs();
-      IntVector ac = a.sub(c);
-      IntVector pb = ac.abs();
-      IntVector pc = p.add(ac).abs();
-      IntVector predicted = a.blend(b, pb.lt(pa));
-      predicted = predicted.blend(c, pc.lt(pa.min(pb)));
-      a = raw.add(predicted).and(0xFF);
-      out[o0 + x] = (byte) a.lane(0);
-      out[o1 + x] = (byte) a.lane(1);
-      out[o2 + x] = (byte) a.lane(2);
-      if (channels == 4) {
-        out[o3 + x] = (byte) a.lane(3);
-      }
-      c = b;
+    int[] left = new int[4];
+    int[] upperLeft = new int[4];
+    if (channels == 3) {
+      rgb(in, i, out, o0, o1, o2, up, end, left, upperLeft);
+    } else {
+      rgba(in, i, out, o0, o1, o2, o3, up, end, left, upperLeft);
     }
-    if (x < width) {
-      tail(in, i, out, new int[] {o0, o1, o2, o3}, channels, up, width, x, a, c);
-    }
-  }
-
-  /** Pixels {@code x0..width)} one channel at a time, from the vectors' left and upper-left. */
-  private static void tail(
-      byte[] in,
-      int i,
-      byte[] out,
-      int[] o,
-      int channels,
-      int up,
-      int width,
-      int x0,
-      IntVector left,
-      IntVector upperLeft) {
+    int[] o = {o0, o1, o2, o3};
     for (int k = 0; k < channels; k++) {
-      int a = left.lane(k);
-      int c = upperLeft.lane(k);
-      for (int x = x0; x < width; x++) {
+      int a = left[k];
+      int c = upperLeft[k];
+      for (int x = end; x < width; x++) {
         int b = out[o[k] + x - up] & 0xFF;
         a = (in[i + channels * x + k] + PngFilters.predict(a, b, c)) & 0xFF;
         out[o[k] + x] = (byte) a;
         c = b;
       }
     }
+  }
+
+  // Pixels 0..end) of 3 and 4 channels; the last pixel's bytes, left and upper-left, as ints into
+  // left and upperLeft for the scalar rest (no vector leaves these loops: nothing to box).
+
+  private static void rgb(
+      byte[] in,
+      int i,
+      byte[] out,
+      int o0,
+      int o1,
+      int o2,
+      int up,
+      int end,
+      int[] left,
+      int[] upperLeft) {
+    IntVector a = IntVector.zero(INTS);
+    IntVector c = a;
+    for (int x = 0; x < end; x++) {
+      int d = x - up;
+      IntVector b =
+          IntVector.zero(INTS)
+              .withLane(0, out[o0 + d] & 0xFF)
+              .withLane(1, out[o1 + d] & 0xFF)
+              .withLane(2, out[o2 + d] & 0xFF);
+      a = step(a, b, c, in, i + 3 * x);
+      out[o0 + x] = (byte) a.lane(0);
+      out[o1 + x] = (byte) a.lane(1);
+      out[o2 + x] = (byte) a.lane(2);
+      c = b;
+    }
+    a.intoArray(left, 0);
+    c.intoArray(upperLeft, 0);
+  }
+
+  private static void rgba(
+      byte[] in,
+      int i,
+      byte[] out,
+      int o0,
+      int o1,
+      int o2,
+      int o3,
+      int up,
+      int end,
+      int[] left,
+      int[] upperLeft) {
+    IntVector a = IntVector.zero(INTS);
+    IntVector c = a;
+    for (int x = 0; x < end; x++) {
+      int d = x - up;
+      IntVector b =
+          IntVector.zero(INTS)
+              .withLane(0, out[o0 + d] & 0xFF)
+              .withLane(1, out[o1 + d] & 0xFF)
+              .withLane(2, out[o2 + d] & 0xFF)
+              .withLane(3, out[o3 + d] & 0xFF);
+      a = step(a, b, c, in, i + 4 * x);
+      out[o0 + x] = (byte) a.lane(0);
+      out[o1 + x] = (byte) a.lane(1);
+      out[o2 + x] = (byte) a.lane(2);
+      out[o3 + x] = (byte) a.lane(3);
+      c = b;
+    }
+    a.intoArray(left, 0);
+    c.intoArray(upperLeft, 0);
+  }
+
+  /** One pixel: the filtered bytes at {@code in[r]} plus the predictor of a, b and c. */
+  private static IntVector step(IntVector a, IntVector b, IntVector c, byte[] in, int r) {
+    IntVector raw =
+        (IntVector) ByteVector.fromArray(BYTES, in, r).convertShape(VectorOperators.B2I, INTS, 0);
+    IntVector p = b.sub(c);
+    IntVector pa = p.abs();
+    IntVector ac = a.sub(c);
+    IntVector pb = ac.abs();
+    IntVector pc = p.add(ac).abs();
+    IntVector predicted = a.blend(b, pb.lt(pa));
+    predicted = predicted.blend(c, pc.lt(pa.min(pb)));
+    return raw.add(predicted).and(0xFF);
   }
 }
