@@ -28,8 +28,8 @@ final class TensorVectorCache {
 
   /**
    * The most bytes of idle vectors kept: twice a batch's tensor bound (and a mebibyte for their
-   * validity, offset and shape buffers), so that two partitions' full batches, or one video of up to
-   * 256 MiB read whole, find their buffers.
+   * validity, offset and shape buffers), so that two partitions' full batches, or one video of up
+   * to 256 MiB read whole, find their buffers.
    */
   static final long IDLE_BYTES = 2 * ReadSettings.MAX_BATCH_TENSOR_BYTES + (1L << 20);
 
