@@ -16,7 +16,9 @@ public interface FrameStream extends AutoCloseable {
   int position();
 
   /**
-   * The next frame, or null after the last one.
+   * The next frame, or null after the last one. The array may be a view of the decoder's own buffer
+   * (a video's): it is valid until the next call to {@link #next()}, {@link #skip()}, {@link
+   * #seek(int)} or {@link #close()}, so a caller that keeps a frame beyond that copies it.
    *
    * @throws DecodeException when the file turns out to be corrupt or truncated; the stream ends
    */

@@ -1,6 +1,7 @@
 package io.datamint.spark.internal.decode.video;
 
 import io.datamint.spark.error.DecodeException;
+import java.nio.ByteBuffer;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.ffmpeg.global.swscale;
@@ -9,13 +10,13 @@ import org.bytedeco.ffmpeg.swscale.SwsFilter;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.IntPointer;
-import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerPointer;
 
 /**
  * Converts decoded frames to planar {@code (3, H, W)} RGB bytes with libswscale, exactly as the
- * {@code ffmpeg} command line's {@code -pix_fmt rgb24} converts them, then copies them into the
- * caller's array in one bulk copy.
+ * {@code ffmpeg} command line's {@code -pix_fmt rgb24} converts them, into a buffer of its own that
+ * each frame overwrites ({@link #planes()}: direct memory owned by the JVM, so that a view of it
+ * never outlives its memory) or, copied in one bulk copy, into the caller's array.
  *
  * <p>The scaler is set up as the {@code ffmpeg} command line's automatic scale filter sets it up:
  * the flags given (the CLI's default is {@code bicubic}), the YUV matrix from the frame's {@code
@@ -56,6 +57,9 @@ final class RgbConverter implements AutoCloseable {
   /** Bytes allocated past the planes, in case a SIMD writer stores a whole vector at the end. */
   private static final int SLACK = 64;
 
+  /** The planes' alignment, av_malloc's on every platform (swscale's SIMD stores want 16 or 32). */
+  private static final int ALIGNMENT = 64;
+
   /** Which of the two routes the converter may take. */
   enum Route {
     /** Always through RGB24. */
@@ -70,6 +74,11 @@ final class RgbConverter implements AutoCloseable {
   private final int height;
   private final int flags;
   private final Route route;
+  private final int frameBytes;
+
+  /** The R, G and B planes, then {@link #SLACK} bytes: the memory swscale writes the planes to. */
+  private final ByteBuffer planeMemory;
+
   private final BytePointer planes;
   private final PointerPointer<BytePointer> gbrPlanes = new PointerPointer<>(4);
   private final IntPointer gbrLinesizes = new IntPointer(4);
@@ -93,7 +102,7 @@ final class RgbConverter implements AutoCloseable {
   /**
    * A converter to {@code width x height} RGB that takes the one-pass route where it is proven.
    *
-   * @throws DecodeException when FFmpeg cannot allocate the planar buffer
+   * @throws DecodeException when the planar buffer cannot be allocated
    */
   RgbConverter(int width, int height, int flags) throws DecodeException {
     this(width, height, flags, Route.SINGLE_PASS_CHECKED);
@@ -106,12 +115,20 @@ final class RgbConverter implements AutoCloseable {
     this.flags = flags;
     this.route = route;
     long plane = (long) width * height;
-    Pointer buffer = avutil.av_malloc(3 * plane + SLACK);
-    this.planes = buffer == null || buffer.isNull() ? null : new BytePointer(buffer);
-    if (planes == null) {
+    if (width <= 0 || height <= 0 || 3 * plane + SLACK + ALIGNMENT > Integer.MAX_VALUE) {
       close();
       throw new DecodeException("cannot allocate a " + width + "x" + height + " planar RGB frame");
     }
+    this.frameBytes = (int) (3 * plane);
+    try {
+      this.planeMemory =
+          ByteBuffer.allocateDirect(frameBytes + SLACK + ALIGNMENT).alignedSlice(ALIGNMENT);
+    } catch (OutOfMemoryError e) { // the JVM's direct memory limit (-XX:MaxDirectMemorySize)
+      close();
+      throw new DecodeException(
+          "cannot allocate a " + width + "x" + height + " planar RGB frame: " + e.getMessage(), e);
+    }
+    this.planes = new BytePointer(planeMemory);
     // gbrp's planes are G, B, R: pointed into one buffer holding R, G, B, so that it is the
     // (3, H, W) layout itself
     gbrPlanes.put(0, planes.getPointer(plane));
@@ -154,6 +171,16 @@ final class RgbConverter implements AutoCloseable {
    * @throws DecodeException when swscale cannot convert the frame's pixel format
    */
   void convert(AVFrame frame, byte[] planar, int offset) throws DecodeException {
+    convert(frame);
+    planeMemory.get(0, planar, offset, frameBytes);
+  }
+
+  /**
+   * Converts {@code frame} into this converter's own buffer, {@link #planes()}.
+   *
+   * @throws DecodeException when swscale cannot convert the frame's pixel format
+   */
+  void convert(AVFrame frame) throws DecodeException {
     prepare(frame);
     if (singlePass) {
       int rows =
@@ -169,7 +196,15 @@ final class RgbConverter implements AutoCloseable {
           swscale.sws_scale(planarSws, rgbPlanes, rgbLinesizes, 0, height, gbrPlanes, gbrLinesizes);
       checkRows(rows, avutil.AV_PIX_FMT_RGB24, "planar rgb");
     }
-    planes.position(0).get(planar, offset, 3 * width * height);
+  }
+
+  /**
+   * The last frame converted by {@link #convert(AVFrame)}: {@code 3 * height * width} bytes from
+   * position 0, R plane first; a view that the next conversion overwrites. Its memory belongs to
+   * the view, not to this converter: it stays readable after {@link #close()}.
+   */
+  ByteBuffer planes() {
+    return planeMemory.duplicate().position(0).limit(frameBytes);
   }
 
   /** Whether the last frame converted went straight to planes (tests check the route taken). */
@@ -352,9 +387,8 @@ final class RgbConverter implements AutoCloseable {
       swscale.sws_freeContext(planarSws);
       planarSws = null;
     }
-    if (planes != null && !planes.isNull()) {
-      avutil.av_free(planes.position(0));
-      planes.setNull();
+    if (planes != null) {
+      planes.setNull(); // the memory is the JVM's, freed with the last view of planeMemory
     }
     gbrPlanes.close();
     gbrLinesizes.close();

@@ -158,7 +158,8 @@ public final class VideoDecoder implements ResourceDecoder {
 
   /**
    * The video's frames one at a time, {@code (3, H, W)} uint8 each, as {@link #decode} would cut
-   * them from the whole array; {@code limits} bound one frame.
+   * them from the whole array; {@code limits} bound one frame. Each frame is a view of the RGB
+   * converter's buffer, valid until the next frame is asked for ({@link FrameStream#next()}).
    */
   @Override
   public FrameStream frames(byte[] file, int length, DecodeLimits limits) throws DecodeException {
@@ -172,7 +173,7 @@ public final class VideoDecoder implements ResourceDecoder {
 
       @Override
       public PixelArray next() throws DecodeException {
-        return frames.nextFrame();
+        return frames.nextFrameInPlace();
       }
 
       @Override

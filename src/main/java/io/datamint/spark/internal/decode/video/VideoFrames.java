@@ -71,6 +71,9 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
   /** What the decoding loop returns for a frame decoded but not converted. */
   private static final byte[] SKIPPED = new byte[0];
 
+  /** What the decoding loop is given, and returns, for a frame left in the converter's buffer. */
+  private static final byte[] IN_PLACE = new byte[0];
+
   /**
    * {@code AV_FRAME_FLAG_*} of libavutil/frame.h (not mapped as constants by the JavaCPP presets).
    */
@@ -495,6 +498,27 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
   }
 
   /**
+   * {@link #nextFrame()} without copying the frame out of the RGB converter's buffer: the array is
+   * a view of that buffer, which the next frame converted overwrites. It is valid until the next
+   * call that reads, skips or seeks a frame, and stays readable (not valid) after {@link #close()}:
+   * the memory is the JVM's, so a view kept too long reads another frame, never freed memory. For a
+   * caller that copies each frame before asking for the next, as a reader writing rows does.
+   *
+   * @throws DecodeException as {@link #nextFrame()}
+   */
+  PixelArray nextFrameInPlace() throws DecodeException {
+    byte[] planar = nextPlanar(true, IN_PLACE, 0);
+    if (planar == null) {
+      return null;
+    }
+    if (planar != IN_PLACE) {
+      return wrap(planar); // decoded ahead by hasNext() into an array of its own
+    }
+    return PixelArray.wrap(
+        DType.UINT8, new int[] {3, info.height(), info.width()}, state.converter.planes());
+  }
+
+  /**
    * {@link #nextFrame()} as the planar bytes ({@code 3 * H * W}, R plane first), or null after the
    * last one.
    */
@@ -521,14 +545,14 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
   }
 
   /**
-   * The next frame, in {@code into} at {@code offset} when not null; with {@code convert} false,
-   * {@link #SKIPPED} instead of its pixels.
+   * The next frame, in {@code into} at {@code offset} when not null (left in the converter's buffer
+   * when {@link #IN_PLACE}); with {@code convert} false, {@link #SKIPPED} instead of its pixels.
    */
   private byte[] nextPlanar(boolean convert, byte[] into, int offset) throws DecodeException {
     if (lookahead != null) {
       byte[] frame = lookahead;
       lookahead = null;
-      if (into == null || !convert) {
+      if (into == null || into == IN_PLACE || !convert) {
         return frame;
       }
       System.arraycopy(frame, 0, into, offset, frameBytes);
@@ -698,6 +722,11 @@ final class VideoFrames implements AutoCloseable, Iterator<PixelArray> {
   }
 
   private byte[] convert(AVFrame frame, byte[] into, int offset) throws DecodeException {
+    if (into == IN_PLACE) {
+      state.converter.convert(frame);
+      count(frame);
+      return IN_PLACE;
+    }
     byte[] planar = into != null ? into : new byte[frameBytes];
     state.converter.convert(frame, planar, into != null ? offset : 0);
     count(frame);

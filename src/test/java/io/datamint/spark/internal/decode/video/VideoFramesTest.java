@@ -82,6 +82,34 @@ class VideoFramesTest {
   }
 
   @Test
+  void streamedFramesAreViewsOfTheConvertersBufferThatStayReadable() throws Exception {
+    DecodedResource whole = new VideoDecoder().decode(clip, clip.length, LIMITS);
+    int frameBytes = 3 * 48 * 64;
+    byte[] frame0 = new byte[frameBytes];
+    byte[] frame1 = new byte[frameBytes];
+    whole.pixels().data().duplicate().position(0).get(frame0);
+    whole.pixels().data().duplicate().position(frameBytes).get(frame1);
+    assertThat(frame0).isNotEqualTo(frame1);
+    PixelArray first;
+    try (FrameStream frames = new VideoDecoder().frames(clip, clip.length, LIMITS)) {
+      first = frames.next();
+      assertThat(first.data().isDirect()).as("no copy into a heap array").isTrue();
+      assertThat(bytesOf(first)).isEqualTo(frame0);
+      PixelArray second = frames.next();
+      assertThat(bytesOf(second)).isEqualTo(frame1);
+      assertThat(bytesOf(first)).as("the next frame overwrites the view").isEqualTo(frame1);
+    }
+    assertThat(bytesOf(first)).as("readable after close, never freed under it").isEqualTo(frame1);
+  }
+
+  private static byte[] bytesOf(PixelArray frame) {
+    ByteBuffer data = frame.data().duplicate().position(0);
+    byte[] out = new byte[data.remaining()];
+    data.get(out);
+    return out;
+  }
+
+  @Test
   void framesOneAtATimeAreTheWholeVideosFrames() throws Exception {
     DecodedResource whole = new VideoDecoder().decode(clip, clip.length, LIMITS);
     ByteBuffer all = whole.pixels().data().duplicate().position(0);
