@@ -28,10 +28,12 @@ import org.apache.spark.sql.SparkSession;
  * tensor's length written to Spark's {@code noop} sink, so that no shuffle or collect adds its own
  * cost per task; checked once with {@code sum(length(image.data))}) on {@code local[N]}: with the
  * default planning, and, for the per-partition fixed cost, with {@code target_partition_bytes '4m'}
- * beside one partition ({@code '1g'}). Prints one Markdown row per read: master, planning,
- * partitions, median seconds of the rounds, the mean number of tasks running at once and their CPU
- * time over their run time ({@link TaskTimeline}), the driver JVM's CPU seconds (local masters) and
- * the load average of the machine around it. Run it once per master (each in its own JVM): {@code
+ * beside one partition ({@code '1g'}), and the floor of a partition: the same 100 partitions
+ * reading only {@code resource_id} (no file opened), and {@code spark.range} over 100 partitions
+ * (Spark's own cost per task). Prints one Markdown row per read: master, planning, partitions,
+ * median seconds of the rounds, the mean number of tasks running at once and their CPU time over
+ * their run time ({@link TaskTimeline}), the driver JVM's CPU seconds (local masters) and the load
+ * average of the machine around it. Run it once per master (each in its own JVM): {@code
  * bin/datamint-bench partition-scaling --cores N [--dir DIR] [--rounds R] [--timeline]}, or on
  * standalone clusters of the PySpark installation with this JVM's Spark version ({@code
  * --standalone-workers 1,2}: a Master and 1, then 2 Workers of one core each, {@link
@@ -96,10 +98,19 @@ public final class PartitionScalingBenchmark {
     System.setProperty("datamint.test.master", "local[" + cores + "]");
     SparkSession spark = SharedSpark.session();
     String master = "local[" + cores + "]";
-    rows.add(measure(spark, master, only, mirror, rounds, timeline, true).markdown());
+    rows.add(
+        measure(spark, master, Workload.pixels(spark, mirror, only), rounds, timeline, true)
+            .markdown());
     if (cores == 1 && only == null) {
       for (String target : List.of("1g", "4m", "400k")) {
-        rows.add(measure(spark, master, target, mirror, rounds, timeline, true).markdown());
+        rows.add(
+            measure(spark, master, Workload.pixels(spark, mirror, target), rounds, timeline, true)
+                .markdown());
+      }
+      // the floor of a partition: the same 100 partitions without a file read, then Spark alone
+      for (Workload floor :
+          List.of(Workload.metadata(spark, mirror, "400k"), Workload.sparkRange(spark, PHOTOS))) {
+        rows.add(measure(spark, master, floor, rounds, timeline, true).markdown());
       }
     }
     print(rows);
@@ -162,8 +173,7 @@ public final class PartitionScalingBenchmark {
         return measure(
             spark,
             "standalone, " + workers + " worker(s) x 1 core",
-            target,
-            mirror,
+            Workload.pixels(spark, mirror, target),
             rounds,
             timeline,
             false);
@@ -209,40 +219,88 @@ public final class PartitionScalingBenchmark {
   /** One measured read: its Markdown row and its median seconds. */
   private record Measured(String markdown, double seconds) {}
 
+  /**
+   * What a round writes to the noop sink: a label, the rows, and for a pixel read the decoded bytes
+   * (checked after the warm-up, with the read's first {@code _error}).
+   */
+  private record Workload(String label, Dataset<Row> rows, Dataset<Row> read, boolean pixels) {
+
+    /** Each photo's tensor length, with the default planning or {@code target}. */
+    static Workload pixels(SparkSession spark, Path mirror, String target) {
+      Dataset<Row> read = datamint(spark, mirror, target);
+      return new Workload(
+          target == null ? "default" : "target_partition_bytes '" + target + "'",
+          read.select(length(col("image.data")).as("n")),
+          read,
+          true);
+    }
+
+    /** Each resource's id: the same partitions, no file opened or decoded. */
+    static Workload metadata(SparkSession spark, Path mirror, String target) {
+      Dataset<Row> read = datamint(spark, mirror, target);
+      return new Workload(
+          "target_partition_bytes '" + target + "', `resource_id` only (no file read)",
+          read.select(col("resource_id")),
+          read,
+          false);
+    }
+
+    /** Spark's own floor: {@code spark.range} over {@code partitions} partitions. */
+    static Workload sparkRange(SparkSession spark, int partitions) {
+      Dataset<Row> range = spark.range(0, partitions, 1, partitions).toDF();
+      return new Workload(
+          "`spark.range(0, " + partitions + ", 1, " + partitions + ")` (Spark alone)",
+          range,
+          range,
+          false);
+    }
+
+    private static Dataset<Row> datamint(SparkSession spark, Path mirror, String target) {
+      return target == null
+          ? spark.read().format("datamint").load(mirror.toString())
+          : spark
+              .read()
+              .format("datamint")
+              .option("target_partition_bytes", target)
+              .load(mirror.toString());
+    }
+
+    void writeToNoop() {
+      // Spark's noop sink: every row is built, nothing is shuffled or collected
+      rows.write().format("noop").mode("overwrite").save();
+    }
+  }
+
   private static Measured measure(
       SparkSession spark,
       String master,
-      String target,
-      Path mirror,
+      Workload workload,
       int rounds,
       boolean timeline,
       boolean localCpu)
       throws Exception {
-    String label = target == null ? "default" : "target_partition_bytes '" + target + "'";
-    Dataset<Row> read =
-        target == null
-            ? spark.read().format("datamint").load(mirror.toString())
-            : spark
-                .read()
-                .format("datamint")
-                .option("target_partition_bytes", target)
-                .load(mirror.toString());
-    // a new Dataset each time: re-collecting one reuses its finished adaptive plan's shuffle stage
-    java.util.function.Supplier<Dataset<Row>> pixels =
-        () -> read.select(sum(length(col("image.data"))).as("n"));
-    int partitions = read.select("image").rdd().getNumPartitions();
+    String label = workload.label();
+    int partitions = workload.rows().rdd().getNumPartitions();
     TaskTimeline tasks = TaskTimeline.on(spark);
     long w0 = System.nanoTime();
-    List<Row> warm = pixels.get().collectAsList(); // warm-up
+    double decodedMb = 0;
+    if (workload.pixels()) {
+      // a new Dataset: re-collecting one reuses its finished adaptive plan's shuffle stage
+      Dataset<Row> read = workload.read();
+      List<Row> warm = read.select(sum(length(col("image.data"))).as("n")).collectAsList();
+      Row error =
+          read.where("_error is not null").select("_error").limit(1).collectAsList().stream()
+              .findFirst()
+              .orElse(null);
+      if (warm.get(0).isNullAt(0) || error != null) {
+        throw new IllegalStateException("the photos did not decode: " + error);
+      }
+      decodedMb = warm.get(0).getLong(0) / 1e6;
+    } else {
+      workload.writeToNoop(); // warm-up
+    }
     System.err.printf(
         Locale.ROOT, "%s %s: warm-up %.2f s%n", master, label, (System.nanoTime() - w0) / 1e9);
-    Row error =
-        read.where("_error is not null").select("_error").limit(1).collectAsList().stream()
-            .findFirst()
-            .orElse(null);
-    if (warm.get(0).isNullAt(0) || error != null) {
-      throw new IllegalStateException("the photos did not decode: " + error);
-    }
     String before = loadAverage();
     Round[] measured = new Round[rounds];
     for (int r = 0; r < rounds; r++) {
@@ -250,12 +308,7 @@ public final class PartitionScalingBenchmark {
       long cpu0 = processCpuNanos();
       Map<String, Double> threads0 = ThreadCpu.now();
       long t0 = System.nanoTime();
-      // Spark's noop sink: every tensor is built, nothing is shuffled or collected
-      read.select(length(col("image.data")).as("n"))
-          .write()
-          .format("noop")
-          .mode("overwrite")
-          .save();
+      workload.writeToNoop();
       double seconds = (System.nanoTime() - t0) / 1e9;
       double cpu = (processCpuNanos() - cpu0) / 1e9;
       Map<String, Double> threads1 = ThreadCpu.now();
@@ -292,7 +345,7 @@ public final class PartitionScalingBenchmark {
             label,
             partitions,
             median.seconds(),
-            warm.get(0).getLong(0) / 1e6,
+            decodedMb,
             run / Math.max(1, last - first),
             run == 0 ? 0 : taskCpu / run,
             localCpu ? String.format(Locale.ROOT, "%.2f (%s)", median.cpu(), median.byKind()) : "-",

@@ -15,11 +15,14 @@ import java.util.List;
  * together stay within {@link #capacity()} bytes: beyond it {@link #take} answers null and the
  * caller allocates as before, outside the pool. Only the thread that made the pool takes from it (a
  * decode on another thread, such as one under a time limit that may outlive its call, gets null),
- * so the pool needs no locking. {@link #close()} drops every array at the end of the task.
+ * so the pool needs no locking. {@link #close()} ends the pool at the end of the task: its free
+ * arrays go to the JVM's {@link SpareArrays}, where the pools of later tasks find them before they
+ * allocate.
  */
 public final class PixelBufferPool {
 
   private final long capacity;
+  private final SpareArrays spares;
   private final Thread owner;
   private final List<byte[]> lent = new ArrayList<>();
   private final List<byte[]> free = new ArrayList<>();
@@ -29,15 +32,27 @@ public final class PixelBufferPool {
   private boolean closed;
 
   /**
-   * A pool for the calling thread.
+   * A pool for the calling thread, on its own (no spares from earlier pools).
    *
    * @param capacity the most bytes it lends and keeps together
    */
   public PixelBufferPool(long capacity) {
+    this(capacity, null);
+  }
+
+  /**
+   * A pool for the calling thread that takes arrays from {@code spares} before it allocates and
+   * gives its free arrays back to them when it closes.
+   *
+   * @param capacity the most bytes it lends and keeps together
+   * @param spares where the arrays of earlier pools are, or null
+   */
+  public PixelBufferPool(long capacity, SpareArrays spares) {
     if (capacity < 0) {
       throw new IllegalArgumentException("capacity must not be negative: " + capacity);
     }
     this.capacity = capacity;
+    this.spares = spares;
     this.owner = Thread.currentThread();
   }
 
@@ -48,27 +63,30 @@ public final class PixelBufferPool {
 
   /**
    * An array of exactly {@code bytes} bytes, lent until the next {@link #recycle()}: a free one
-   * when there is one (all zeros when {@code zeroed}, otherwise with whatever it held), else a new
-   * one; or null when the caller is not the owner thread, the pool is closed, or the array would
-   * take the pool past its capacity.
+   * when there is one, else a spare of an earlier pool (either all zeros when {@code zeroed},
+   * otherwise with whatever it held), else a new one; or null when the caller is not the owner
+   * thread, the pool is closed, or the array would take the pool past its capacity.
    */
   public byte[] take(int bytes, boolean zeroed) {
     if (closed || Thread.currentThread() != owner || bytes <= 0) {
       return null;
     }
     byte[] array = takeFree(bytes);
-    if (array != null) {
-      reuses++;
-      if (zeroed) {
-        Arrays.fill(array, (byte) 0);
-      }
-    } else {
+    if (array == null) {
       while (lentBytes + freeBytes + bytes > capacity && !free.isEmpty()) {
         freeBytes -= free.remove(0).length; // the least recently freed go first
       }
       if (lentBytes + freeBytes + bytes > capacity) {
         return null;
       }
+      array = spares == null ? null : spares.take(bytes);
+    }
+    if (array != null) {
+      reuses++;
+      if (zeroed) {
+        Arrays.fill(array, (byte) 0);
+      }
+    } else {
       array = new byte[bytes];
     }
     lent.add(array);
@@ -103,7 +121,7 @@ public final class PixelBufferPool {
     return lent.size();
   }
 
-  /** How many times {@link #take} handed out an array again. */
+  /** How many times {@link #take} handed out an array again (its own or a spare). */
   public long reuses() {
     return reuses;
   }
@@ -113,8 +131,14 @@ public final class PixelBufferPool {
     return freeBytes;
   }
 
-  /** Drops every array and lends none from now on. */
+  /**
+   * Lends no array from now on and gives the free ones to the spares (when called by the owner
+   * thread; arrays still lent are dropped: call {@link #recycle()} first when nothing uses them).
+   */
   public void close() {
+    if (!closed && spares != null && Thread.currentThread() == owner) {
+      spares.give(free);
+    }
     closed = true;
     lent.clear();
     free.clear();

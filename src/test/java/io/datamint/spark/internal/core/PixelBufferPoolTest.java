@@ -122,6 +122,58 @@ class PixelBufferPoolTest {
   }
 
   @Test
+  void aClosedPoolsFreeArraysGoToTheNextPoolOfTheJvm() throws DecodeException {
+    SpareArrays spares = new SpareArrays(1 << 20);
+    PixelBufferPool task1 = new PixelBufferPool(1 << 20, spares);
+    DecodeLimits limits1 = DecodeLimits.defaults().withPool(task1);
+    byte[] photo = backing(filled(PixelArray.allocateForOverwrite(limits1, DType.UINT8, 64), 5));
+    byte[] stillLent = backing(PixelArray.allocateForOverwrite(limits1, DType.UINT8, 48));
+    task1.recycle();
+    PixelArray.allocateForOverwrite(limits1, DType.UINT8, 48); // lent again at close: not given
+    task1.close();
+    assertThat(spares.bytes()).isEqualTo(64);
+
+    PixelBufferPool task2 = new PixelBufferPool(1 << 20, spares);
+    DecodeLimits limits2 = DecodeLimits.defaults().withPool(task2);
+    assertThat(backing(PixelArray.allocateForOverwrite(limits2, DType.UINT8, 48)))
+        .isNotSameAs(stillLent);
+    PixelArray zeroed = PixelArray.allocate(limits2, DType.UINT8, 64);
+    assertThat(backing(zeroed)).isSameAs(photo).containsOnly(0);
+    assertThat(task2.reuses()).isEqualTo(1);
+    assertThat(spares.bytes()).isZero();
+    // taken from the spares, the array is the second pool's: lent until its recycle
+    assertThat(backing(PixelArray.allocateForOverwrite(limits2, DType.UINT8, 64)))
+        .isNotSameAs(photo);
+  }
+
+  @Test
+  void onlyTheOwnerThreadGivesArraysToTheSpares() throws Exception {
+    SpareArrays spares = new SpareArrays(1 << 20);
+    PixelBufferPool task = new PixelBufferPool(1 << 20, spares);
+    PixelArray.allocateForOverwrite(DecodeLimits.defaults().withPool(task), DType.UINT8, 32);
+    task.recycle();
+    Thread closer = new Thread(task::close);
+    closer.start();
+    closer.join();
+    assertThat(spares.bytes()).isZero();
+  }
+
+  @Test
+  void sparesKeepTheMostRecentWithinTheirBound() {
+    SpareArrays spares = new SpareArrays(100);
+    byte[] a = new byte[40];
+    byte[] b = new byte[40];
+    byte[] c = new byte[40];
+    spares.give(java.util.List.of(a, b));
+    spares.give(java.util.List.of(c, new byte[101])); // a goes; the 101 bytes are not kept
+    assertThat(spares.bytes()).isEqualTo(80);
+    assertThat(spares.take(40)).isSameAs(c);
+    assertThat(spares.take(40)).isSameAs(b);
+    assertThat(spares.take(40)).isNull();
+    assertThat(spares.bytes()).isZero();
+  }
+
+  @Test
   void limitsWithoutAPoolAllocateAsBefore() throws DecodeException {
     PixelArray a = PixelArray.allocate(DecodeLimits.defaults(), DType.UINT8, 8);
     assertThat(backing(a)).containsOnly(0).hasSize(8);

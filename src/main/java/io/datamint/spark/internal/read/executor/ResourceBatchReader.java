@@ -6,6 +6,7 @@ import io.datamint.spark.internal.api.client.ApiMetrics;
 import io.datamint.spark.internal.core.DecodeLimits;
 import io.datamint.spark.internal.core.PixelArray;
 import io.datamint.spark.internal.core.PixelBufferPool;
+import io.datamint.spark.internal.core.SpareArrays;
 import io.datamint.spark.internal.decode.FrameStream;
 import io.datamint.spark.internal.decode.NativeLoads;
 import io.datamint.spark.internal.plan.PlannedResource;
@@ -109,7 +110,8 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
   /**
    * The most bytes of decoded arrays a task keeps for reuse (with those of the resource being
    * read): a few CT slices or photos; a larger array (a whole video, a big volume) is allocated as
-   * before.
+   * before. At the task's end they go to the executor's {@link SpareArrays#SHARED}, for its next
+   * tasks.
    */
   static final long POOL_BYTES = 64L << 20;
 
@@ -124,7 +126,9 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
     this.assembler = new RowAssembler(ColumnarBatchBuilder.plainSchema(factory.readSchema()));
     this.expander = factory.expander();
     this.failures = new RowFailures(settings.mode());
-    this.pool = new PixelBufferPool(Math.min(POOL_BYTES, settings.limits().maxDecodedBytes()));
+    this.pool =
+        new PixelBufferPool(
+            Math.min(POOL_BYTES, settings.limits().maxDecodedBytes()), SpareArrays.SHARED);
     this.limits = settings.limits().withPool(pool);
     this.loader =
         factory.readsFiles() || expander.expands()
@@ -612,6 +616,8 @@ final class ResourceBatchReader implements PartitionReader<ColumnarBatch> {
       }
       builder.close();
       allocator.close();
+      // no row is read from the decoded arrays any more: they go to the executor's next tasks
+      pool.recycle();
       pool.close();
     } finally {
       if (retained != null) {

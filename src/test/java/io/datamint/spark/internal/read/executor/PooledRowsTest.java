@@ -2,6 +2,7 @@ package io.datamint.spark.internal.read.executor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.datamint.spark.internal.core.SpareArrays;
 import io.datamint.spark.internal.plan.PlannedResource;
 import io.datamint.spark.internal.plan.ResourcePartition;
 import io.datamint.spark.internal.read.DatamintTable;
@@ -147,11 +148,24 @@ class PooledRowsTest {
     long[] none = new long[1];
     int index = 0;
     for (PlannedResource resource : together.resources()) {
+      SpareArrays.SHARED.clear(); // the reference: no array handed on from an earlier partition
       alone.addAll(rows(real, new ResourcePartition(index++, List.of(resource), 0), none));
       assertThat(none[0]).isZero();
     }
     assertThat(pooled).hasSize(VOLUMES * frames).containsExactlyElementsOf(alone);
     assertThat(reuses[0]).as("arrays reused").isPositive();
+
+    // one resource per partition again, each partition's arrays handed on to the next
+    SpareArrays.SHARED.clear();
+    List<String> handedOn = new ArrayList<>();
+    long handedOnReuses = 0;
+    index = 0;
+    for (PlannedResource resource : together.resources()) {
+      handedOn.addAll(rows(real, new ResourcePartition(index++, List.of(resource), 0), none));
+      handedOnReuses += none[0];
+    }
+    assertThat(handedOn).containsExactlyElementsOf(alone);
+    assertThat(handedOnReuses).as("arrays of earlier partitions reused").isPositive();
   }
 
   @Test
