@@ -107,11 +107,10 @@ public final class PartitionScalingBenchmark {
             measure(spark, master, Workload.pixels(spark, mirror, target), rounds, timeline, true)
                 .markdown());
       }
-      // the floor of a partition: the same 100 partitions without a file read, then Spark alone
-      for (Workload floor :
-          List.of(Workload.metadata(spark, mirror, "400k"), Workload.sparkRange(spark, PHOTOS))) {
-        rows.add(measure(spark, master, floor, rounds, timeline, true).markdown());
-      }
+      // the floor of a partition: Spark's own cost per task, over as many partitions
+      rows.add(
+          measure(spark, master, Workload.sparkRange(spark, PHOTOS), rounds, timeline, true)
+              .markdown());
     }
     print(rows);
   }
@@ -233,16 +232,6 @@ public final class PartitionScalingBenchmark {
           read.select(length(col("image.data")).as("n")),
           read,
           true);
-    }
-
-    /** Each resource's id: the same partitions, no file opened or decoded. */
-    static Workload metadata(SparkSession spark, Path mirror, String target) {
-      Dataset<Row> read = datamint(spark, mirror, target);
-      return new Workload(
-          "target_partition_bytes '" + target + "', `resource_id` only (no file read)",
-          read.select(col("resource_id")),
-          read,
-          false);
     }
 
     /** Spark's own floor: {@code spark.range} over {@code partitions} partitions. */
