@@ -28,17 +28,16 @@ import org.apache.spark.sql.SparkSession;
  * tensor's length written to Spark's {@code noop} sink, so that no shuffle or collect adds its own
  * cost per task; checked once with {@code sum(length(image.data))}) on {@code local[N]}: with the
  * default planning, and, for the per-partition fixed cost, with {@code target_partition_bytes '4m'}
- * beside one partition ({@code '1g'}), and the floor of a partition: the same 100 partitions
- * reading only {@code resource_id} (no file opened), and {@code spark.range} over 100 partitions
- * (Spark's own cost per task). Prints one Markdown row per read: master, planning, partitions,
- * median seconds of the rounds, the mean number of tasks running at once and their CPU time over
- * their run time ({@link TaskTimeline}), the driver JVM's CPU seconds (local masters) and the load
- * average of the machine around it. Run it once per master (each in its own JVM): {@code
- * bin/datamint-bench partition-scaling --cores N [--dir DIR] [--rounds R] [--timeline]}, or on
- * standalone clusters of the PySpark installation with this JVM's Spark version ({@code
- * --standalone-workers 1,2}: a Master and 1, then 2 Workers of one core each, {@link
- * InstalledCluster}), which also prints the ratio of their medians. {@code --timeline} prints every
- * round's tasks.
+ * beside one partition ({@code '1g'}), and the floor of a partition: {@code spark.range} over 100
+ * partitions to the same sink (Spark's own cost per task). Prints one Markdown row per read:
+ * master, planning, partitions, median seconds of the rounds, the mean number of tasks running at
+ * once and their CPU time over their run time ({@link TaskTimeline}), the driver JVM's CPU seconds
+ * (local masters) and the load average of the machine around it. Run it once per master (each in
+ * its own JVM): {@code bin/datamint-bench partition-scaling --cores N [--dir DIR] [--rounds R]
+ * [--timeline]}, or on standalone clusters of the PySpark installation with this JVM's Spark
+ * version ({@code --standalone-workers 1,2}: a Master and 1, then 2 Workers of one core each,
+ * {@link InstalledCluster}), which also prints the ratio of their medians. {@code --timeline}
+ * prints every round's tasks.
  */
 public final class PartitionScalingBenchmark {
 
