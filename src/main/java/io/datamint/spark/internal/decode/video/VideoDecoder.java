@@ -58,11 +58,13 @@ public final class VideoDecoder implements ResourceDecoder {
       // frames go straight into an array of the container's declared count (nb_frames) when the
       // limit admits it; frames beyond it, when the count was short, are collected and copied at
       // the end. A declared count over the limit allocates nothing ahead: the read is likely to
-      // fail at the limit, and the count may be wrong.
+      // fail at the limit, and the count may be wrong. Every frame of the array that is returned is
+      // written (a short video returns a view of the frames decoded), so it is not zero-filled.
       long declared = info.declaredFrameCount() <= maxFrames ? info.declaredFrameCount() : 0;
       PixelArray sized =
           declared > 0
-              ? PixelArray.allocate(limits, DType.UINT8, (int) declared, 3, height, width)
+              ? PixelArray.allocateForOverwrite(
+                  limits, DType.UINT8, (int) declared, 3, height, width)
               : null;
       List<byte[]> extra = new ArrayList<>();
       int n = 0;
