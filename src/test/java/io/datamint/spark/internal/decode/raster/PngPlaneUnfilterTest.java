@@ -58,6 +58,31 @@ class PngPlaneUnfilterTest {
   }
 
   @Test
+  void paethOfOneBytePixelsIsTheSpecificationsForEveryNeighbourhood() {
+    // every left a, above b and upper-left c: the second pixel of a two-pixel grey row, its first
+    // pixel unfiltered to a (the first pixel's predictor is its above byte, c)
+    byte[] row = new byte[3];
+    byte[] prior = new byte[3];
+    for (int a = 0; a < 256; a++) {
+      for (int b = 0; b < 256; b++) {
+        for (int c = 0; c < 256; c++) {
+          int raw = (a ^ 3 * b ^ 7 * c) & 0xFF;
+          row[1] = (byte) (a - c);
+          row[2] = (byte) raw;
+          prior[1] = (byte) c;
+          prior[2] = (byte) b;
+          PngFilters.unfilter(PngFilters.PAETH, row, prior, 2, 1);
+          int expected = (raw + PngTestEncoder.paeth(a, b, c)) & 0xFF;
+          if ((row[1] & 0xFF) != a || (row[2] & 0xFF) != expected) {
+            assertThat(row[2] & 0xFF).as("a=%d b=%d c=%d", a, b, c).isEqualTo(expected);
+            assertThat(row[1] & 0xFF).as("first pixel, a=%d c=%d", a, c).isEqualTo(a);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void vectorApiIsThereForTheseTests() {
     // surefire's JVM has jdk.incubator.vector (Spark's module flags), so the tests above check
     // the Vector API's Paeth and not only the scalar loops
