@@ -224,6 +224,26 @@ class SparkSubmitIT {
     }
   }
 
+  /**
+   * OpenCV's jar beside the self-contained one, as docs/deployment.md adds it: JPEG 2000 frames are
+   * decoded by its OpenJPEG, with the same pixels.
+   */
+  @Test
+  void withOpenCvBesideTheJarJpeg2000IsDecodedByOpenJpeg() throws Exception {
+    List<SparkInstallation> all = installations();
+    assumeTrue(!all.isEmpty(), "no Spark installation configured");
+    SparkInstallation spark = all.get(all.size() - 1);
+    Path openCv =
+        Path.of(
+            nu.pattern.OpenCV.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    assertThat(openCv.getFileName().toString()).startsWith("opencv-");
+    String name = "java-all-opencv-" + spark.version();
+    String out = submitJavaJob(spark, "local[2]", LOGS, name, "--jars", ALL_JAR + "," + openCv);
+    assertThat(out.lines().toList()).containsExactlyElementsOf(expected);
+    assertThat(Files.readString(LOGS.resolve(name + ".log")))
+        .contains("JPEG 2000 frames are decoded natively");
+  }
+
   /** The oldest and the newest installation. */
   static List<SparkInstallation> oldestAndNewest() {
     List<SparkInstallation> all = installations();

@@ -30,11 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A missing dependency never aborts a job: a driver JVM whose class path is the test's minus the
- * jars of TwelveMonkeys, of jai-imageio, of JavaCPP and FFmpeg, or of all three, reads the project
- * of {@link EveryFormatProject} (every resource's {@code image} and masks, whole and sliced) with
- * each read mode. Rows whose file or mask needs a missing library get an {@code _error} naming it
- * and how to add it (PERMISSIVE), are dropped and counted (DROPMALFORMED), or fail the query with
- * that message (FAILFAST); every other row decodes as usual.
+ * jars of TwelveMonkeys, of jai-imageio (and the optional OpenCV), of JavaCPP and FFmpeg, or of all
+ * three, reads the project of {@link EveryFormatProject} (every resource's {@code image} and masks,
+ * whole and sliced) with each read mode. Rows whose file or mask needs a missing library get an
+ * {@code _error} naming it and how to add it (PERMISSIVE), are dropped and counted (DROPMALFORMED),
+ * or fail the query with that message (FAILFAST); every other row decodes as usual.
  */
 @Tag("cluster")
 class MissingLibraryReadTest {
@@ -60,7 +60,9 @@ class MissingLibraryReadTest {
   @Test
   @Timeout(value = 180, unit = TimeUnit.SECONDS)
   void withoutJaiImageioOnlyJpeg2000DicomFails() throws Exception {
-    readWithout(EnumSet.of(JAI_IMAGEIO_JPEG2000), jarsUnder("com/github/jai-imageio/"));
+    // and without OpenCV, whose OpenJPEG would decode these frames instead
+    readWithout(
+        EnumSet.of(JAI_IMAGEIO_JPEG2000), jarsUnder("com/github/jai-imageio/", "org/openpnp/"));
   }
 
   @Test
@@ -74,7 +76,8 @@ class MissingLibraryReadTest {
   void withSparkAndTheConnectorAloneNiftiDicomPngBmpGifStillDecode() throws Exception {
     readWithout(
         EnumSet.allOf(OptionalLibrary.class),
-        jarsUnder("com/twelvemonkeys/", "com/github/jai-imageio/", "org/bytedeco/"));
+        jarsUnder(
+            "com/twelvemonkeys/", "com/github/jai-imageio/", "org/bytedeco/", "org/openpnp/"));
   }
 
   private static void readWithout(Set<OptionalLibrary> missing, Predicate<String> leaveOut)

@@ -8,10 +8,11 @@ import java.util.Map;
  * The codecs for encapsulated pixel data, by transfer syntax UID. Immutable; {@link #with} returns
  * a new registry.
  *
- * <p>{@link #defaults()} has pure-Java codecs for every encapsulated transfer syntax the connector
- * reads: RLE Lossless (our own), JPEG baseline and 8-bit extended and JPEG lossless (TwelveMonkeys'
- * ImageIO JPEG reader), 12-bit JPEG extended and JPEG-LS (our own decoders in {@code
- * io.datamint.spark.internal.decode.jpeg}), and JPEG 2000 (jai-imageio's J2K reader). Another
+ * <p>{@link #defaults()} has codecs, all pure Java but one optional native, for every encapsulated
+ * transfer syntax the connector reads: RLE Lossless (our own), JPEG baseline and 8-bit extended and
+ * JPEG lossless (TwelveMonkeys' ImageIO JPEG reader), 12-bit JPEG extended and JPEG-LS (our own
+ * decoders in {@code io.datamint.spark.internal.decode.jpeg}), and JPEG 2000 (jai-imageio's J2K
+ * reader, or OpenJPEG when OpenCV's jar is on the class path: {@link Jpeg2000Codec}). Another
  * registry can be passed to {@link DicomDecoder#DicomDecoder(EncapsulatedCodecs)}.
  */
 final class EncapsulatedCodecs {
@@ -63,7 +64,7 @@ final class EncapsulatedCodecs {
 
   private static EncapsulatedCodecs createDefaults() {
     EncapsulatedCodec jpeg = new ImageIoJpegCodec();
-    EncapsulatedCodec jpeg2000 = new ImageIoJpeg2000Codec();
+    EncapsulatedCodec jpeg2000 = new Jpeg2000Codec(true);
     return empty()
         .with(RLE_LOSSLESS, new RleCodec())
         .with(JPEG_BASELINE, jpeg)

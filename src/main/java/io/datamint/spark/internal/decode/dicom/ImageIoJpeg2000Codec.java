@@ -6,11 +6,12 @@ import io.datamint.spark.internal.decode.MemoryImageInputStream;
 import java.awt.image.Raster;
 
 /**
- * JPEG 2000 (lossless and lossy) through jai-imageio's J2K reader, read as a {@link Raster}. The
- * reader undoes the codestream's multiple component transform (RCT or ICT) itself, so 3-component
- * frames that use it come out RGB, which is what pydicom does for YBR_RCT and YBR_ICT. The
- * codestream's precision is returned with the samples, so that data whose signedness disagrees with
- * the Pixel Representation is reinterpreted as pydicom does.
+ * JPEG 2000 (lossless and lossy) through jai-imageio's J2K reader (JJ2000, pure Java), read as a
+ * {@link Raster}: every frame when OpenJPEG is absent, and the frames it does not take ({@link
+ * Jpeg2000Codec}). The reader undoes the codestream's multiple component transform (RCT or ICT)
+ * itself, so 3-component frames that use it come out RGB, which is what pydicom does for YBR_RCT
+ * and YBR_ICT. The codestream's precision is returned with the samples, so that data whose
+ * signedness disagrees with the Pixel Representation is reinterpreted as pydicom does.
  *
  * <p>JJ2000 reads a stream that throws at its end, as its own streams do (given ImageIO's -1 it
  * loops forever on a truncated codestream); a frame it read past the end of is an error, not the
@@ -22,34 +23,14 @@ final class ImageIoJpeg2000Codec implements EncapsulatedCodec {
   @Override
   public FrameSamples decode(byte[] codestream, FrameSpec spec) throws DecodeException {
     J2kCodestream header = J2kCodestream.parse(codestream, spec.frameIndex());
-    if (header.width() != spec.columns()
-        || header.height() != spec.rows()
-        || header.components() != spec.samplesPerPixel()) {
-      throw new DecodeException(
-          "JPEG 2000 frame "
-              + spec.frameIndex()
-              + " is "
-              + header.width()
-              + " x "
-              + header.height()
-              + " with "
-              + header.components()
-              + " components, but the DICOM header declares "
-              + spec.columns()
-              + " x "
-              + spec.rows()
-              + " with "
-              + spec.samplesPerPixel()
-              + " samples per pixel");
-    }
-    if (header.precision() > 16) {
-      throw new DecodeException(
-          "JPEG 2000 frame "
-              + spec.frameIndex()
-              + " has "
-              + header.precision()
-              + "-bit samples; at most 16 are supported");
-    }
+    header.check(spec);
+    return decode(header, spec);
+  }
+
+  /**
+   * Decodes a parsed codestream already checked against the frame ({@link J2kCodestream#check}).
+   */
+  FrameSamples decode(J2kCodestream header, FrameSpec spec) throws DecodeException {
     String frame = "JPEG 2000 frame " + spec.frameIndex();
     long samples = (long) header.width() * header.height() * header.components();
     MemoryImageInputStream input = MemoryImageInputStream.endingWithException(header.codestream());

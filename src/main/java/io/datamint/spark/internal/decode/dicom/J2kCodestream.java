@@ -85,6 +85,70 @@ record J2kCodestream(
         mct);
   }
 
+  /**
+   * Fails unless the codestream's size and number of components are the frame's, and its samples
+   * fit 16 bits.
+   */
+  void check(FrameSpec spec) throws DecodeException {
+    if (width != spec.columns() || height != spec.rows() || components != spec.samplesPerPixel()) {
+      throw new DecodeException(
+          "JPEG 2000 frame "
+              + spec.frameIndex()
+              + " is "
+              + width
+              + " x "
+              + height
+              + " with "
+              + components
+              + " components, but the DICOM header declares "
+              + spec.columns()
+              + " x "
+              + spec.rows()
+              + " with "
+              + spec.samplesPerPixel()
+              + " samples per pixel");
+    }
+    if (precision > 16) {
+      throw new DecodeException(
+          "JPEG 2000 frame "
+              + spec.frameIndex()
+              + " has "
+              + precision
+              + "-bit samples; at most 16 are supported");
+    }
+  }
+
+  /**
+   * Whether the image starts at the reference grid's origin (no XOsiz or YOsiz) and every component
+   * has the first one's depth and sign and is not subsampled (XRsiz = YRsiz = 1): the image is then
+   * {@code width x height x components} samples of one kind.
+   */
+  boolean uniform() {
+    if (u32(codestream, 16) != 0 || u32(codestream, 20) != 0) {
+      return false;
+    }
+    int first = codestream[42];
+    for (int c = 0; c < components; c++) {
+      int at = 42 + 3 * c;
+      if (codestream[at] != first || codestream[at + 1] != 1 || codestream[at + 2] != 1) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether the codestream ends with its EOC marker (0xFFD9), after at most one padding byte of
+   * zero (DICOM fragments have an even length): one cut short does not.
+   */
+  boolean endsWithEoc() {
+    int end = codestream.length;
+    if (end > 0 && codestream[end - 1] == 0) {
+      end--;
+    }
+    return end >= 2 && (codestream[end - 2] & 0xFF) == 0xFF && (codestream[end - 1] & 0xFF) == 0xD9;
+  }
+
   /** The contiguous codestream box of a JP2 file, or the bytes unchanged. */
   private static byte[] unwrapJp2(byte[] data) {
     if (data.length < 12 || u32(data, 0) != 12 || data[4] != 'j' || data[5] != 'P') {
