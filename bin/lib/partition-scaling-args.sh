@@ -2,7 +2,7 @@
 # Checks the arguments of bin/datamint-bench partition-scaling before anything is built; exits 2 with a message
 # naming what was wrong and what is accepted. Usage: bin/lib/partition-scaling-args.sh ARGS...
 set -euo pipefail
-usage="accepted: --cores N | --standalone-workers N[,N...], --rounds R, --dir DIR, --target SIZE, --timeline"
+usage="accepted: --cores N | --standalone-workers N[,N...], --rounds R, --dir DIR, --target SIZE, --photos N, --timeline"
 fail() {
   echo "error: partition-scaling: $1 ($usage)" >&2
   exit 2
@@ -13,14 +13,14 @@ while (($#)); do
   shift
   case "$option" in
     --timeline) continue ;;
-    --cores | --standalone-workers | --rounds | --dir | --target) ;;
+    --cores | --standalone-workers | --rounds | --dir | --target | --photos) ;;
     *) fail "unknown argument '$option'" ;;
   esac
   (($#)) || fail "$option needs a value"
   value="$1"
   shift
   case "$option" in
-    --cores | --rounds)
+    --cores | --rounds | --photos)
       [[ "$value" =~ ^[1-9][0-9]*$ ]] || fail "$option needs a positive whole number, not '$value'" ;;
     --standalone-workers)
       [[ "$value" =~ ^[1-9][0-9]*(,[1-9][0-9]*)*$ ]] ||

@@ -24,24 +24,24 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Cores and partitions (issue 17): 100 JPEG photos of 1600 x 1200 read for their pixels (each
- * tensor's length written to Spark's {@code noop} sink, so that no shuffle or collect adds its own
- * cost per task; checked once with {@code sum(length(image.data))}) on {@code local[N]}: with the
- * default planning, and, for the per-partition fixed cost, with {@code target_partition_bytes '4m'}
- * beside one partition ({@code '1g'}), and the floor of a partition: {@code spark.range} over 100
- * partitions to the same sink (Spark's own cost per task). Prints one Markdown row per read:
- * master, planning, partitions, median seconds of the rounds, the mean number of tasks running at
- * once and their CPU time over their run time ({@link TaskTimeline}), the driver JVM's CPU seconds
- * (local masters) and the load average of the machine around it. Run it once per master (each in
- * its own JVM): {@code bin/datamint-bench partition-scaling --cores N [--dir DIR] [--rounds R]
- * [--timeline]}, or on standalone clusters of the PySpark installation with this JVM's Spark
- * version ({@code --standalone-workers 1,2}: a Master and 1, then 2 Workers of one core each,
- * {@link InstalledCluster}), which also prints the ratio of their medians. {@code --timeline}
- * prints every round's tasks.
+ * Cores and partitions (issue 17): 100 JPEG photos of 1600 x 1200 ({@code --photos N} for more)
+ * read for their pixels (each tensor's length written to Spark's {@code noop} sink, so that no
+ * shuffle or collect adds its own cost per task; checked once with {@code sum(length(image.data))})
+ * on {@code local[N]}: with the default planning, and, for the per-partition fixed cost, with
+ * {@code target_partition_bytes '4m'} beside one partition ({@code '1g'}), and the floor of a
+ * partition: {@code spark.range} over 100 partitions to the same sink (Spark's own cost per task).
+ * Prints one Markdown row per read: master, planning, partitions, median seconds of the rounds, the
+ * mean number of tasks running at once and their CPU time over their run time ({@link
+ * TaskTimeline}), the driver JVM's CPU seconds (local masters) and the load average of the machine
+ * around it. Run it once per master (each in its own JVM): {@code bin/datamint-bench
+ * partition-scaling --cores N [--dir DIR] [--rounds R] [--photos N] [--timeline]}, or on standalone
+ * clusters of the PySpark installation with this JVM's Spark version ({@code --standalone-workers
+ * 1,2}: a Master and 1, then 2 Workers of one core each, {@link InstalledCluster}), which also
+ * prints the ratio of their medians. {@code --timeline} prints every round's tasks.
  */
 public final class PartitionScalingBenchmark {
 
-  static final int PHOTOS = 100;
+  static final int DEFAULT_PHOTOS = 100;
   static final int WIDTH = 1600;
   static final int HEIGHT = 1200;
 
@@ -54,6 +54,7 @@ public final class PartitionScalingBenchmark {
     Path dir = null;
     String only = null;
     boolean timeline = false;
+    int photos = DEFAULT_PHOTOS;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--cores" -> cores = Integer.parseInt(value(args, ++i));
@@ -66,14 +67,15 @@ public final class PartitionScalingBenchmark {
         case "--dir" -> dir = Path.of(value(args, ++i));
         case "--target" -> only = value(args, ++i); // one read with this target_partition_bytes
         case "--timeline" -> timeline = true;
+        case "--photos" -> photos = Integer.parseInt(value(args, ++i));
         default ->
             throw new IllegalArgumentException("unknown argument '" + args[i] + "'; " + USAGE);
       }
     }
     Path work = dir != null ? dir : Files.createTempDirectory("datamint-partition-scaling-");
-    Path mirror = work.resolve("photos");
+    Path mirror = work.resolve(photos == DEFAULT_PHOTOS ? "photos" : "photos-" + photos);
     if (!Files.exists(mirror.resolve("resources.jsonl"))) {
-      write(mirror);
+      write(mirror, photos);
     }
     List<String> rows = new ArrayList<>();
     if (!workers.isEmpty()) {
@@ -108,7 +110,7 @@ public final class PartitionScalingBenchmark {
       }
       // the floor of a partition: Spark's own cost per task, over as many partitions
       rows.add(
-          measure(spark, master, Workload.sparkRange(spark, PHOTOS), rounds, timeline, true)
+          measure(spark, master, Workload.sparkRange(spark, photos), rounds, timeline, true)
               .markdown());
     }
     print(rows);
@@ -116,7 +118,7 @@ public final class PartitionScalingBenchmark {
 
   private static final String USAGE =
       "usage: partition-scaling (--cores N | --standalone-workers N[,N...]) [--rounds R]"
-          + " [--dir DIR] [--target SIZE] [--timeline]";
+          + " [--dir DIR] [--target SIZE] [--photos N] [--timeline]";
 
   private static String value(String[] args, int i) {
     if (i >= args.length) {
@@ -357,8 +359,8 @@ public final class PartitionScalingBenchmark {
     return fields[0];
   }
 
-  /** 100 copies of a photo-like JPEG (smooth gradients and noise), each with its real size. */
-  private static void write(Path dir) throws Exception {
+  /** Copies of a photo-like JPEG (smooth gradients and noise), each with its real size. */
+  private static void write(Path dir, int photos) throws Exception {
     BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
     Random random = new Random(17);
     for (int y = 0; y < HEIGHT; y++) {
@@ -373,11 +375,11 @@ public final class PartitionScalingBenchmark {
     ImageIO.write(image, "jpeg", jpeg.toFile());
     long size = Files.size(jpeg);
     TestMirror mirror = TestMirror.in(dir);
-    for (int i = 0; i < PHOTOS; i++) {
+    for (int i = 0; i < photos; i++) {
       mirror.resourceLine(
           String.format(
               Locale.ROOT,
-              "{\"id\": \"photo-%03d\", \"filename\": \"photo-%03d.jpg\", \"mimetype\": \"image/jpeg\","
+              "{\"id\": \"photo-%04d\", \"filename\": \"photo-%04d.jpg\", \"mimetype\": \"image/jpeg\","
                   + " \"storage\": \"ImageResource\", \"modality\": \"OT\", \"size\": %d, \"tags\": [],"
                   + " \"created_at\": \"2026-01-01T00:00:00Z\", \"status\": \"published\","
                   + " \"metadata\": {}}",
@@ -386,11 +388,11 @@ public final class PartitionScalingBenchmark {
               size));
     }
     Path written = mirror.write();
-    for (int i = 0; i < PHOTOS; i++) {
+    for (int i = 0; i < photos; i++) {
       Files.copy(
-          jpeg, written.resolve(String.format(Locale.ROOT, "files/resources/photo-%03d", i)));
+          jpeg, written.resolve(String.format(Locale.ROOT, "files/resources/photo-%04d", i)));
     }
     Files.delete(jpeg);
-    System.err.printf(Locale.ROOT, "%d photos of %d bytes in %s%n", PHOTOS, size, written);
+    System.err.printf(Locale.ROOT, "%d photos of %d bytes in %s%n", photos, size, written);
   }
 }
