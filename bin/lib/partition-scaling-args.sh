@@ -2,7 +2,7 @@
 # Checks the arguments of bin/datamint-bench partition-scaling before anything is built; exits 2 with a message
 # naming what was wrong and what is accepted. Usage: bin/lib/partition-scaling-args.sh ARGS...
 set -euo pipefail
-usage="accepted: --cores N | --standalone-workers N[,N...], --rounds R, --dir DIR, --target SIZE, --photos N, --timeline"
+usage="accepted: --cores N | --standalone-workers N[,N...], --rounds R, --dir DIR, --target SIZE, --photos N, --warmup W, --timeline"
 fail() {
   echo "error: partition-scaling: $1 ($usage)" >&2
   exit 2
@@ -13,7 +13,7 @@ while (($#)); do
   shift
   case "$option" in
     --timeline) continue ;;
-    --cores | --standalone-workers | --rounds | --dir | --target | --photos) ;;
+    --cores | --standalone-workers | --rounds | --dir | --target | --photos | --warmup) ;;
     *) fail "unknown argument '$option'" ;;
   esac
   (($#)) || fail "$option needs a value"
@@ -22,6 +22,8 @@ while (($#)); do
   case "$option" in
     --cores | --rounds | --photos)
       [[ "$value" =~ ^[1-9][0-9]*$ ]] || fail "$option needs a positive whole number, not '$value'" ;;
+    --warmup)
+      [[ "$value" =~ ^[0-9]+$ ]] || fail "--warmup needs a whole number, not '$value'" ;;
     --standalone-workers)
       [[ "$value" =~ ^[1-9][0-9]*(,[1-9][0-9]*)*$ ]] ||
         fail "--standalone-workers needs worker counts like 2 or 1,2, not '$value'" ;;

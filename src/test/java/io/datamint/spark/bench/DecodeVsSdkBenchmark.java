@@ -397,7 +397,12 @@ final class DecodeVsSdkBenchmark {
         .append(
             "- **connector**: `spark.read.format(\"datamint\")` on `local[1]`,"
                 + " `sum(length(image.data))`, minus the same read selecting only `resource_id` (the job's own cost,"
-                + " column *job s*; *raw* is before subtracting).\n")
+                + " column *job s*; *raw* is before subtracting); "
+                + (openCvOnClassPath()
+                    ? "the optional OpenCV jar (`org.openpnp:opencv`) is on the benchmark's class path, so"
+                        + " JPEG 2000 frames are decoded by its OpenJPEG (docs/deployment.md)"
+                    : "without the optional OpenCV jar, so JPEG 2000 frames are decoded by JJ2000")
+                + ".\n")
         .append(
             "- **SDK stack**: `medimgkit.readers.read_array_normalized(bytes)` per file, the call the SDK 2.45.0"
                 + " makes per item (`datamint/entities/sliced_resource.py`): MIME detection, then pydicom's"
@@ -464,5 +469,15 @@ final class DecodeVsSdkBenchmark {
             ? existing.substring(0, begin) + section + existing.substring(end + END.length() + 1)
             : existing + (existing.endsWith("\n") ? "\n" : "\n\n") + section;
     Files.writeString(out, updated, StandardCharsets.UTF_8);
+  }
+
+  /** Whether OpenCV's jar, whose OpenJPEG decodes JPEG 2000 when present, is on the class path. */
+  private static boolean openCvOnClassPath() {
+    try {
+      Class.forName("nu.pattern.OpenCV", false, DecodeVsSdkBenchmark.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
   }
 }

@@ -34,10 +34,11 @@ import org.apache.spark.sql.SparkSession;
  * mean number of tasks running at once and their CPU time over their run time ({@link
  * TaskTimeline}), the driver JVM's CPU seconds (local masters) and the load average of the machine
  * around it. Run it once per master (each in its own JVM): {@code bin/datamint-bench
- * partition-scaling --cores N [--dir DIR] [--rounds R] [--photos N] [--timeline]}, or on standalone
- * clusters of the PySpark installation with this JVM's Spark version ({@code --standalone-workers
- * 1,2}: a Master and 1, then 2 Workers of one core each, {@link InstalledCluster}), which also
- * prints the ratio of their medians. {@code --timeline} prints every round's tasks.
+ * partition-scaling --cores N [--dir DIR] [--rounds R] [--photos N] [--warmup W] [--timeline]}
+ * ({@code --warmup}: as many more unmeasured reads before the rounds), or on standalone clusters of
+ * the PySpark installation with this JVM's Spark version ({@code --standalone-workers 1,2}: a
+ * Master and 1, then 2 Workers of one core each, {@link InstalledCluster}), which also prints the
+ * ratio of their medians. {@code --timeline} prints every round's tasks.
  */
 public final class PartitionScalingBenchmark {
 
@@ -55,6 +56,7 @@ public final class PartitionScalingBenchmark {
     String only = null;
     boolean timeline = false;
     int photos = DEFAULT_PHOTOS;
+    int warmups = 0;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--cores" -> cores = Integer.parseInt(value(args, ++i));
@@ -68,6 +70,7 @@ public final class PartitionScalingBenchmark {
         case "--target" -> only = value(args, ++i); // one read with this target_partition_bytes
         case "--timeline" -> timeline = true;
         case "--photos" -> photos = Integer.parseInt(value(args, ++i));
+        case "--warmup" -> warmups = Integer.parseInt(value(args, ++i));
         default ->
             throw new IllegalArgumentException("unknown argument '" + args[i] + "'; " + USAGE);
       }
@@ -81,7 +84,7 @@ public final class PartitionScalingBenchmark {
     if (!workers.isEmpty()) {
       List<Double> medians = new ArrayList<>();
       for (int n : workers) {
-        Measured measured = onStandaloneCluster(n, only, mirror, rounds, timeline);
+        Measured measured = onStandaloneCluster(n, only, mirror, rounds, warmups, timeline);
         rows.add(measured.markdown());
         medians.add(measured.seconds());
       }
@@ -100,17 +103,38 @@ public final class PartitionScalingBenchmark {
     SparkSession spark = SharedSpark.session();
     String master = "local[" + cores + "]";
     rows.add(
-        measure(spark, master, Workload.pixels(spark, mirror, only), rounds, timeline, true)
+        measure(
+                spark,
+                master,
+                Workload.pixels(spark, mirror, only),
+                rounds,
+                warmups,
+                timeline,
+                true)
             .markdown());
     if (cores == 1 && only == null) {
       for (String target : List.of("1g", "4m", "400k")) {
         rows.add(
-            measure(spark, master, Workload.pixels(spark, mirror, target), rounds, timeline, true)
+            measure(
+                    spark,
+                    master,
+                    Workload.pixels(spark, mirror, target),
+                    rounds,
+                    warmups,
+                    timeline,
+                    true)
                 .markdown());
       }
       // the floor of a partition: Spark's own cost per task, over as many partitions
       rows.add(
-          measure(spark, master, Workload.sparkRange(spark, photos), rounds, timeline, true)
+          measure(
+                  spark,
+                  master,
+                  Workload.sparkRange(spark, photos),
+                  rounds,
+                  warmups,
+                  timeline,
+                  true)
               .markdown());
     }
     print(rows);
@@ -118,7 +142,7 @@ public final class PartitionScalingBenchmark {
 
   private static final String USAGE =
       "usage: partition-scaling (--cores N | --standalone-workers N[,N...]) [--rounds R]"
-          + " [--dir DIR] [--target SIZE] [--photos N] [--timeline]";
+          + " [--dir DIR] [--target SIZE] [--photos N] [--warmup W] [--timeline]";
 
   private static String value(String[] args, int i) {
     if (i >= args.length) {
@@ -143,7 +167,8 @@ public final class PartitionScalingBenchmark {
    * connector's self-contained jar ({@code spark.jars}); the cluster is stopped whatever happens.
    */
   private static Measured onStandaloneCluster(
-      int workers, String target, Path mirror, int rounds, boolean timeline) throws Exception {
+      int workers, String target, Path mirror, int rounds, int warmups, boolean timeline)
+      throws Exception {
     Path jar = connectorJar();
     SparkInstallation installation =
         SparkInstallation.cached(org.apache.spark.package$.MODULE$.SPARK_VERSION());
@@ -175,6 +200,7 @@ public final class PartitionScalingBenchmark {
             "standalone, " + workers + " worker(s) x 1 core",
             Workload.pixels(spark, mirror, target),
             rounds,
+            warmups,
             timeline,
             false);
       } finally {
@@ -266,6 +292,7 @@ public final class PartitionScalingBenchmark {
       String master,
       Workload workload,
       int rounds,
+      int warmups,
       boolean timeline,
       boolean localCpu)
       throws Exception {
@@ -288,6 +315,9 @@ public final class PartitionScalingBenchmark {
       decodedMb = warm.get(0).getLong(0) / 1e6;
     } else {
       workload.writeToNoop(); // warm-up
+    }
+    for (int w = 0; w < warmups; w++) {
+      workload.writeToNoop(); // more warm-up: the JIT's compilations settle over several reads
     }
     System.err.printf(
         Locale.ROOT, "%s %s: warm-up %.2f s%n", master, label, (System.nanoTime() - w0) / 1e9);

@@ -1,5 +1,7 @@
 package io.datamint.spark.internal.decode.dicom;
 
+import io.datamint.spark.error.DecodeException;
+
 /**
  * What the DICOM header says about one encapsulated frame, handed to an {@link EncapsulatedCodec}
  * with the frame's codestream. A codec should check the codestream against it (dimensions,
@@ -29,6 +31,31 @@ record FrameSpec(
     int pixelRepresentation,
     String photometricInterpretation,
     int planarConfiguration) {
+
+  /**
+   * The error for a codestream whose size or number of components is not the frame's.
+   *
+   * @param codestream what it is, e.g. "JPEG 2000"
+   */
+  DecodeException shapeMismatch(String codestream, int width, int height, int components) {
+    return new DecodeException(
+        codestream
+            + " frame "
+            + frameIndex
+            + " is "
+            + width
+            + " x "
+            + height
+            + " with "
+            + components
+            + " components, but the DICOM header declares "
+            + columns
+            + " x "
+            + rows
+            + " with "
+            + samplesPerPixel
+            + " samples per pixel");
+  }
 
   /** The number of samples of one frame: rows x columns x samples per pixel. */
   public int sampleCount() {

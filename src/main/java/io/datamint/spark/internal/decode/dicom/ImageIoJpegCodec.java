@@ -24,22 +24,7 @@ final class ImageIoJpegCodec implements EncapsulatedCodec {
     if (header.width() != spec.columns()
         || header.height() != 0 && header.height() != spec.rows()
         || header.components() != spec.samplesPerPixel()) {
-      throw new DecodeException(
-          "JPEG frame "
-              + spec.frameIndex()
-              + " is "
-              + header.width()
-              + " x "
-              + header.height()
-              + " with "
-              + header.components()
-              + " components, but the DICOM header declares "
-              + spec.columns()
-              + " x "
-              + spec.rows()
-              + " with "
-              + spec.samplesPerPixel()
-              + " samples per pixel");
+      throw spec.shapeMismatch("JPEG", header.width(), header.height(), header.components());
     }
     Raster raster =
         ImageIoReaders.readRaster(

@@ -91,22 +91,7 @@ record J2kCodestream(
    */
   void check(FrameSpec spec) throws DecodeException {
     if (width != spec.columns() || height != spec.rows() || components != spec.samplesPerPixel()) {
-      throw new DecodeException(
-          "JPEG 2000 frame "
-              + spec.frameIndex()
-              + " is "
-              + width
-              + " x "
-              + height
-              + " with "
-              + components
-              + " components, but the DICOM header declares "
-              + spec.columns()
-              + " x "
-              + spec.rows()
-              + " with "
-              + spec.samplesPerPixel()
-              + " samples per pixel");
+      throw spec.shapeMismatch("JPEG 2000", width, height, components);
     }
     if (precision > 16) {
       throw new DecodeException(

@@ -418,7 +418,8 @@ class DicomCorpusConformanceTest {
         .isEqualTo(bytes(decode(dir.resolve("pydicom__rtdose_expb.dcm")).pixels()));
   }
 
-  private static byte[] bytes(PixelArray a) {
+  /** The array's bytes. */
+  static byte[] bytes(PixelArray a) {
     ByteBuffer b = a.data().duplicate();
     b.position(0);
     byte[] out = new byte[b.remaining()];

@@ -77,7 +77,8 @@ class Jpeg2000CodecTest {
     assertThat(byOpenJpeg).as("frames decoded by OpenJPEG").hasPositiveValue();
     assertThat(openJpeg.dtype()).isEqualTo(jj2000.dtype());
     assertThat(openJpeg.shape()).isEqualTo(jj2000.shape());
-    DicomCorpusConformanceTest.assertClose(name, openJpeg, bytes(jj2000), tolerance);
+    DicomCorpusConformanceTest.assertClose(
+        name, openJpeg, DicomCorpusConformanceTest.bytes(jj2000), tolerance);
   }
 
   @Test
@@ -177,13 +178,5 @@ class Jpeg2000CodecTest {
 
   private static DecodeLimits limits() {
     return DecodeLimits.defaults();
-  }
-
-  private static byte[] bytes(PixelArray pixels) {
-    ByteBuffer data = pixels.data().duplicate();
-    data.position(0);
-    byte[] out = new byte[data.remaining()];
-    data.get(out);
-    return out;
   }
 }
