@@ -29,6 +29,9 @@ final class OpenJpegRuntime {
     "nu.pattern.OpenCV", "org.opencv.imgcodecs.Imgcodecs", "org.opencv.core.MatOfByte"
   };
 
+  /** OpenCV 4.3 made OpenJPEG its JPEG 2000 codec (Jasper before, disabled by default). */
+  private static final int OPENJPEG_SINCE_4 = 3;
+
   private OpenJpegRuntime() {}
 
   /** The outcome of the one attempt, made on first use. */
@@ -52,6 +55,17 @@ final class OpenJpegRuntime {
     try {
       nu.pattern.OpenCV.loadLocally();
       String version = org.opencv.core.Core.getVersionString();
+      int major = org.opencv.core.Core.getVersionMajor();
+      if (major < 4 || major == 4 && org.opencv.core.Core.getVersionMinor() < OPENJPEG_SINCE_4) {
+        LOG.warn(
+            "OpenCV {} is on the class path, but only OpenCV 4.{} and later decode JPEG 2000 with"
+                + " OpenJPEG: JPEG 2000 frames are decoded by JJ2000 (add org.openpnp:opencv:{} for"
+                + " OpenJPEG)",
+            version,
+            OPENJPEG_SINCE_4,
+            BuildInfo.dependencyVersion("opencv"));
+        return false;
+      }
       LOG.info(
           "OpenJPEG of OpenCV {} loaded in {} ms: JPEG 2000 frames are decoded natively",
           version,

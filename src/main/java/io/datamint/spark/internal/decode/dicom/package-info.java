@@ -12,7 +12,9 @@
  * io.datamint.spark.internal.decode.dicom.EncapsulatedCodecs} and the types it exchanges, {@link
  * io.datamint.spark.internal.decode.dicom.FrameSpec} and {@link
  * io.datamint.spark.internal.decode.dicom.FrameSamples}. JPEG-LS and 12-bit JPEG codecs are
- * registered in {@code EncapsulatedCodecs.defaults()}.
+ * registered in {@code EncapsulatedCodecs.defaults()}. JPEG 2000 goes to jai-imageio's JJ2000, or
+ * to OpenJPEG when OpenCV's optional jar is on the class path ({@code Jpeg2000Codec}, {@code
+ * OpenJpegRuntime}, {@code OpenJpegFrames}, {@code Jp2File}).
  *
  * <p><b>Internal:</b> not part of the connector's API and not for users. There is no compatibility
  * promise: its classes may change or disappear in any release. The API is listed in
