@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.sum;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.datamint.spark.internal.decode.OptionalLibrary;
 import io.datamint.spark.testing.SharedSpark;
 import io.datamint.spark.testing.TestCorpus;
 import io.datamint.spark.testing.TestMirror;
@@ -398,7 +399,7 @@ final class DecodeVsSdkBenchmark {
             "- **connector**: `spark.read.format(\"datamint\")` on `local[1]`,"
                 + " `sum(length(image.data))`, minus the same read selecting only `resource_id` (the job's own cost,"
                 + " column *job s*; *raw* is before subtracting); "
-                + (openCvOnClassPath()
+                + (OptionalLibrary.loadable(List.of("nu.pattern.OpenCV"))
                     ? "the optional OpenCV jar (`org.openpnp:opencv`) is on the benchmark's class path, so"
                         + " JPEG 2000 frames are decoded by its OpenJPEG (docs/deployment.md)"
                     : "without the optional OpenCV jar, so JPEG 2000 frames are decoded by JJ2000")
@@ -469,15 +470,5 @@ final class DecodeVsSdkBenchmark {
             ? existing.substring(0, begin) + section + existing.substring(end + END.length() + 1)
             : existing + (existing.endsWith("\n") ? "\n" : "\n\n") + section;
     Files.writeString(out, updated, StandardCharsets.UTF_8);
-  }
-
-  /** Whether OpenCV's jar, whose OpenJPEG decodes JPEG 2000 when present, is on the class path. */
-  private static boolean openCvOnClassPath() {
-    try {
-      Class.forName("nu.pattern.OpenCV", false, DecodeVsSdkBenchmark.class.getClassLoader());
-      return true;
-    } catch (ClassNotFoundException e) {
-      return false;
-    }
   }
 }

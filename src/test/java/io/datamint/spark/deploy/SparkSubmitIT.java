@@ -195,9 +195,7 @@ class SparkSubmitIT {
 
   @Test
   void renamedCopiesOfTheJarShareOneNativeCache() throws Exception {
-    List<SparkInstallation> all = installations();
-    assumeTrue(!all.isEmpty(), "no Spark installation configured");
-    SparkInstallation spark = all.get(all.size() - 1);
+    SparkInstallation spark = newest();
     Path dir = Files.createDirectories(LOGS.resolve("renamed-jars"));
     Path cache = dir.resolve("javacpp-cache");
     for (String name : List.of("datamint-a.jar", "addedFile-1234-datamint.jar")) {
@@ -230,9 +228,7 @@ class SparkSubmitIT {
    */
   @Test
   void withOpenCvBesideTheJarJpeg2000IsDecodedByOpenJpeg() throws Exception {
-    List<SparkInstallation> all = installations();
-    assumeTrue(!all.isEmpty(), "no Spark installation configured");
-    SparkInstallation spark = all.get(all.size() - 1);
+    SparkInstallation spark = newest();
     Path openCv =
         Path.of(
             nu.pattern.OpenCV.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -242,6 +238,13 @@ class SparkSubmitIT {
     assertThat(out.lines().toList()).containsExactlyElementsOf(expected);
     assertThat(Files.readString(LOGS.resolve(name + ".log")))
         .contains("JPEG 2000 frames are decoded natively");
+  }
+
+  /** The newest installation (the test is skipped without one). */
+  private static SparkInstallation newest() {
+    List<SparkInstallation> all = installations();
+    assumeTrue(!all.isEmpty(), "no Spark installation configured");
+    return all.get(all.size() - 1);
   }
 
   /** The oldest and the newest installation. */

@@ -220,11 +220,19 @@ public enum OptionalLibrary {
   }
 
   private boolean probe() {
+    return loadable(probeClasses);
+  }
+
+  /**
+   * Whether the connector's class loader can load every one of {@code classNames}: loads each class
+   * and its supertypes, runs no static initializer. Also for a library the connector only uses when
+   * present, such as OpenCV for JPEG 2000.
+   */
+  public static boolean loadable(List<String> classNames) {
     ClassLoader loader = OptionalLibrary.class.getClassLoader();
     try {
-      for (String name : probeClasses) {
-        Class.forName(
-            name, false, loader); // loads the class and its supertypes, runs no static initializer
+      for (String name : classNames) {
+        Class.forName(name, false, loader);
       }
       return true;
     } catch (ClassNotFoundException | LinkageError e) {

@@ -5,13 +5,12 @@ import io.datamint.spark.error.DecodeException;
 /**
  * DICOM JPEG 2000 (.4.90 and .4.91): each frame by OpenJPEG when it is on the class path and takes
  * the codestream ({@link OpenJpegRuntime}, {@link OpenJpegFrames}), else, or when OpenJPEG fails on
- * it, by JJ2000 ({@link ImageIoJpeg2000Codec}), whose result or error is then the frame's. The
- * codestream is parsed and checked against the DICOM header once, before either decoder.
+ * it, by JJ2000 ({@link Jj2000Frames}), whose result or error is then the frame's. The codestream
+ * is parsed and checked against the DICOM header once, before either decoder.
  */
 final class Jpeg2000Codec implements EncapsulatedCodec {
 
   private final boolean openJpegFirst;
-  private final ImageIoJpeg2000Codec jj2000 = new ImageIoJpeg2000Codec();
 
   /**
    * @param openJpegFirst whether OpenJPEG decodes the frames it takes when available (false: JJ2000
@@ -31,7 +30,7 @@ final class Jpeg2000Codec implements EncapsulatedCodec {
         return samples;
       }
     }
-    return jj2000.decode(header, spec);
+    return Jj2000Frames.decode(header, spec);
   }
 
   /**

@@ -3,6 +3,7 @@ package io.datamint.spark.internal.decode.dicom;
 import io.datamint.spark.internal.decode.NativeLoads;
 import io.datamint.spark.internal.decode.OptionalLibrary;
 import io.datamint.spark.internal.util.BuildInfo;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,9 +26,8 @@ final class OpenJpegRuntime {
   private static final Logger LOG = LoggerFactory.getLogger(OpenJpegRuntime.class);
 
   /** OpenCV's loader and decoder classes, probed before anything of OpenCV's is run. */
-  private static final String[] PROBE = {
-    "nu.pattern.OpenCV", "org.opencv.imgcodecs.Imgcodecs", "org.opencv.core.MatOfByte"
-  };
+  private static final List<String> PROBE =
+      List.of("nu.pattern.OpenCV", "org.opencv.imgcodecs.Imgcodecs", "org.opencv.core.MatOfByte");
 
   /** OpenCV 4.3 made OpenJPEG its JPEG 2000 codec (Jasper before, disabled by default). */
   private static final int OPENJPEG_SINCE_4 = 3;
@@ -45,7 +45,7 @@ final class OpenJpegRuntime {
   }
 
   private static boolean load() {
-    if (!present()) {
+    if (!OptionalLibrary.loadable(PROBE)) {
       LOG.debug(
           "OpenCV (org.openpnp:opencv) is not on the class path: JPEG 2000 frames are decoded by"
               + " JJ2000");
@@ -82,18 +82,6 @@ final class OpenJpegRuntime {
       return false;
     } finally {
       NativeLoads.loaded(System.nanoTime() - start);
-    }
-  }
-
-  private static boolean present() {
-    ClassLoader loader = OpenJpegRuntime.class.getClassLoader();
-    try {
-      for (String name : PROBE) {
-        Class.forName(name, false, loader);
-      }
-      return true;
-    } catch (ClassNotFoundException | LinkageError e) {
-      return false;
     }
   }
 }

@@ -18,19 +18,14 @@ import java.awt.image.Raster;
  * partly grey image it makes of it. Each frame's decoding has a {@link DecodeTimeLimit}, for loops
  * that no stream can prevent.
  */
-final class ImageIoJpeg2000Codec implements EncapsulatedCodec {
+final class Jj2000Frames {
 
-  @Override
-  public FrameSamples decode(byte[] codestream, FrameSpec spec) throws DecodeException {
-    J2kCodestream header = J2kCodestream.parse(codestream, spec.frameIndex());
-    header.check(spec);
-    return decode(header, spec);
-  }
+  private Jj2000Frames() {}
 
   /**
    * Decodes a parsed codestream already checked against the frame ({@link J2kCodestream#check}).
    */
-  FrameSamples decode(J2kCodestream header, FrameSpec spec) throws DecodeException {
+  static FrameSamples decode(J2kCodestream header, FrameSpec spec) throws DecodeException {
     String frame = "JPEG 2000 frame " + spec.frameIndex();
     long samples = (long) header.width() * header.height() * header.components();
     MemoryImageInputStream input = MemoryImageInputStream.endingWithException(header.codestream());
