@@ -112,18 +112,28 @@ final class FrameWriter {
   }
 
   /**
+   * Whether {@link #writeStored16} can write the frames: one sample per pixel kept as stored (no
+   * palette, no modality LUT or rescale) in a 16-bit integer type: with Bits Stored under 16, the
+   * frames of {@code pixel_dtype 'native'} CT and MR, and of files without a rescale (with all 16
+   * bits stored, {@link NativeFrames#copyTo} copies the frames as they are).
+   */
+  boolean storesOneSample16() {
+    DType type = plan.writeType();
+    return pm.samplesPerPixel() == 1
+        && plan.palette() == null
+        && plan.modality().kind() == ModalityTransform.Kind.NONE
+        && (type == DType.UINT16 || type == DType.INT16);
+  }
+
+  /**
    * Writes frame {@code index} straight from 16-bit little-endian stored samples at {@code
    * src[at..]}, in one pass: the values {@link #write} gives for the same samples (Bits Stored and
    * Pixel Representation as {@link #normalize}, then {@code v * slope + intercept}), without the
    * working array. Only when {@link #rescalesOneSample()}.
    */
   void writeRescaled16(int index, byte[] src, int at) {
-    int bits = pm.bitsStored();
-    // normalize() of a 16-bit sample: with 1 to 16 bits stored, the low bits, sign-extended when
-    // signed; otherwise the unsigned 16-bit value
-    boolean narrow = bits > 0 && bits <= 16;
-    int shift = 32 - (narrow ? bits : 16);
-    int mask = narrow && pm.signed() ? -1 : -1 >>> shift;
+    int shift = shift16();
+    int mask = mask16();
     double slope = plan.modality().slope();
     double intercept = plan.modality().intercept();
     int q = frameOffset(index);
@@ -139,6 +149,38 @@ final class FrameWriter {
         DOUBLE_LE.set(out, q, v * slope + intercept);
       }
     }
+  }
+
+  /**
+   * Writes frame {@code index} straight from 16-bit little-endian stored samples at {@code
+   * src[at..]}, in one pass: the values {@link #write} gives for the same samples (Bits Stored and
+   * Pixel Representation as {@link #normalize}, in the 16-bit output type), without the working
+   * array. Only when {@link #storesOneSample16()}.
+   */
+  void writeStored16(int index, byte[] src, int at) {
+    int shift = shift16();
+    int mask = mask16();
+    int q = frameOffset(index);
+    int end = at + 2 * pixels;
+    for (int p = at; p < end; p += 2, q += 2) {
+      SHORT_LE.set(out, q, (short) ((short) SHORT_LE.get(src, p) << shift >> shift & mask));
+    }
+  }
+
+  /**
+   * {@link #normalize} of a 16-bit sample {@code s} is {@code s << shift16() >> shift16() &
+   * mask16()}: with 1 to 16 bits stored, the low bits, sign-extended when signed; otherwise the
+   * unsigned 16-bit value.
+   */
+  private int shift16() {
+    int bits = pm.bitsStored();
+    return 32 - (bits > 0 && bits <= 16 ? bits : 16);
+  }
+
+  /** The mask of {@link #shift16()}. */
+  private int mask16() {
+    int bits = pm.bitsStored();
+    return bits > 0 && bits <= 16 && pm.signed() ? -1 : -1 >>> shift16();
   }
 
   /** Keeps the low {@code bits} bits of each value, sign-extending them when {@code signed}. */

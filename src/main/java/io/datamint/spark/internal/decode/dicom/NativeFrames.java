@@ -152,7 +152,8 @@ final class NativeFrames {
 
   /**
    * Whether frames are one 16-bit little-endian sample per pixel, which {@link
-   * FrameWriter#writeRescaled16} reads straight from {@link #buffer()}.
+   * FrameWriter#writeRescaled16} and {@link FrameWriter#writeStored16} read straight from {@link
+   * #buffer()}.
    */
   boolean isMonochrome16Le() {
     return !bigEndian && pm.bitsAllocated() == 16 && pm.samplesPerPixel() == 1 && !ybr422;

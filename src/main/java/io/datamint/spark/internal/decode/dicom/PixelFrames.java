@@ -138,6 +138,10 @@ final class PixelFrames {
         writer.writeRescaled16(slot, nativeFrames.buffer(), nativeFrames.frameStart(frame));
         return;
       }
+      if (nativeFrames.isMonochrome16Le() && writer.storesOneSample16()) {
+        writer.writeStored16(slot, nativeFrames.buffer(), nativeFrames.frameStart(frame));
+        return;
+      }
       int[] samples = scratch();
       nativeFrames.read(frame, samples);
       writer.write(slot, samples, pm.bitsStored(), pm.photometric());

@@ -37,6 +37,10 @@ class DicomDecoderTest {
     return DECODER.decode(file, file.length, DecodeLimits.defaults());
   }
 
+  private static DecodedResource decode(byte[] file, PixelDtype dtype) throws DecodeException {
+    return DECODER.decode(file, file.length, DecodeLimits.defaults(), dtype);
+  }
+
   /** An image pixel module; pixel data added by the caller. */
   private static DicomBytes image(
       DicomBytes b,
@@ -116,46 +120,84 @@ class DicomDecoderTest {
 
   @Test
   void rescaledSixteenBitSamplesKeepBitsStoredAndSignInEveryType() throws Exception {
-    // random stored words, garbage in the unused high bits included, for each Bits Stored and
-    // Pixel Representation: v * slope + intercept of the low Bits Stored bits (sign-extended when
-    // signed), as float64 and as float32
-    java.util.Random random = new java.util.Random(17);
-    for (int stored : new int[] {1, 8, 12, 15, 16}) {
-      for (int representation : new int[] {0, 1}) {
-        int[] words = new int[64];
-        DicomBytes data = DicomBytes.explicitLittle();
-        for (int i = 0; i < words.length; i++) {
-          words[i] = i < 2 ? 0xFFFF * i : random.nextInt(0x10000);
-          data.u16(words[i]);
-        }
-        DicomBytes b =
-            image(DicomBytes.explicitLittle(), 8, 8, 1, 16, stored, representation, "MONOCHROME2")
-                .string(Tags.RESCALE_INTERCEPT, "DS", "-1024.25")
-                .string(Tags.RESCALE_SLOPE, "DS", "0.3");
-        b.element(Tags.PIXEL_DATA, "OW", data.toBytes());
-        byte[] file = DicomBytes.part10(EXPLICIT_LE, b.toBytes());
-        double[] f64 = doubles(decode(file).pixels());
-        double[] f32 =
-            PixelValues.of(
-                DECODER
-                    .decode(file, file.length, DecodeLimits.defaults(), PixelDtype.FLOAT32)
-                    .pixels());
-        for (int i = 0; i < words.length; i++) {
-          int v = words[i];
-          if (stored < 16) {
-            v &= (1 << stored) - 1;
-            if (representation == 1 && (v >> (stored - 1)) != 0) {
-              v -= 1 << stored;
-            }
-          } else if (stored == 16 && representation == 1) {
-            v = (short) v;
-          }
-          double expected = v * 0.3 + -1024.25;
-          String what = "word " + words[i] + ", " + stored + " bits stored, " + representation;
-          assertThat(f64[i]).as(what).isEqualTo(expected);
-          assertThat(f32[i]).as(what).isEqualTo((double) (float) expected);
+    // v * slope + intercept of the low Bits Stored bits (sign-extended when signed), as float64
+    // and as float32
+    for (SixteenBitWords w : SixteenBitWords.all(true)) {
+      double[] f64 = doubles(decode(w.file()).pixels());
+      double[] f32 = PixelValues.of(decode(w.file(), PixelDtype.FLOAT32).pixels());
+      for (int i = 0; i < w.words().length; i++) {
+        double expected = w.stored(i) * 0.3 + -1024.25;
+        assertThat(f64[i]).as(w.describe(i)).isEqualTo(expected);
+        assertThat(f32[i]).as(w.describe(i)).isEqualTo((double) (float) expected);
+      }
+    }
+  }
+
+  @Test
+  void storedSixteenBitSamplesKeepBitsStoredAndSignWithoutARescale() throws Exception {
+    // the low Bits Stored bits (sign-extended when signed) in the stored type: pixel_dtype
+    // 'native' of a rescaled file, and the SDK's dtype of a file without one
+    for (boolean rescaled : new boolean[] {true, false}) {
+      for (SixteenBitWords w : SixteenBitWords.all(rescaled)) {
+        PixelArray px = decode(w.file(), rescaled ? PixelDtype.NATIVE : PixelDtype.SDK).pixels();
+        assertThat(px.dtype()).isEqualTo(w.representation() == 1 ? DType.INT16 : DType.UINT16);
+        double[] values = PixelValues.of(px);
+        for (int i = 0; i < w.words().length; i++) {
+          assertThat(values[i]).as(w.describe(i)).isEqualTo(w.stored(i));
         }
       }
+    }
+  }
+
+  /**
+   * An 8 x 8 single-frame file of random 16-bit words, garbage in the unused high bits included,
+   * with one Bits Stored and Pixel Representation, rescaled by 0.3 and -1024.25 or not; {@link
+   * #stored} is the value pydicom reads for a word, computed here independently of the decoder.
+   */
+  private record SixteenBitWords(int bitsStored, int representation, int[] words, byte[] file) {
+
+    static List<SixteenBitWords> all(boolean rescaled) {
+      java.util.Random random = new java.util.Random(17);
+      List<SixteenBitWords> all = new ArrayList<>();
+      for (int stored : new int[] {1, 8, 12, 15, 16}) {
+        for (int representation : new int[] {0, 1}) {
+          int[] words = new int[64];
+          DicomBytes data = DicomBytes.explicitLittle();
+          for (int i = 0; i < words.length; i++) {
+            words[i] = i < 2 ? 0xFFFF * i : random.nextInt(0x10000);
+            data.u16(words[i]);
+          }
+          DicomBytes b =
+              image(
+                  DicomBytes.explicitLittle(), 8, 8, 1, 16, stored, representation, "MONOCHROME2");
+          if (rescaled) {
+            b.string(Tags.RESCALE_INTERCEPT, "DS", "-1024.25")
+                .string(Tags.RESCALE_SLOPE, "DS", "0.3");
+          }
+          b.element(Tags.PIXEL_DATA, "OW", data.toBytes());
+          all.add(
+              new SixteenBitWords(
+                  stored, representation, words, DicomBytes.part10(EXPLICIT_LE, b.toBytes())));
+        }
+      }
+      return all;
+    }
+
+    int stored(int i) {
+      int v = words[i];
+      if (bitsStored < 16) {
+        v &= (1 << bitsStored) - 1;
+        if (representation == 1 && (v >> (bitsStored - 1)) != 0) {
+          v -= 1 << bitsStored;
+        }
+      } else if (representation == 1) {
+        v = (short) v;
+      }
+      return v;
+    }
+
+    String describe(int i) {
+      return "word " + words[i] + ", " + bitsStored + " bits stored, " + representation;
     }
   }
 
