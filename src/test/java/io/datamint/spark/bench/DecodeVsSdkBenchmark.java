@@ -414,7 +414,10 @@ final class DecodeVsSdkBenchmark {
                 + " tools, whose start-up (reading the data dictionary) outweighs one slice, decode one multi-frame"
                 + " file of the format's slices x4, minus the same tool on an 8 x 8 file; where the work is one"
                 + " library call, that call from Python (zlib inflate of the IDAT chunks, without PNG unfiltering;"
-                + " numpy's float64 multiply-add for uncompressed CT).\n\n")
+                + " numpy's copy and float64 multiply-add for uncompressed CT, each slice into the next slot of"
+                + " a 256 MB ring, so that its output leaves the cache as the connector's batches do: memory"
+                + " speed; what it gives when its output stays in the cache is named beside it, and is not the"
+                + " figure compared with).\n\n")
         .append(
             "| format | files | copies | Mpx | connector Mpx/s | raw | job s | SDK stack Mpx/s | native Mpx/s | native"
                 + " tool | connector / SDK | connector / native |\n")

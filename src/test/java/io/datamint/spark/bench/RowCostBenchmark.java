@@ -1,5 +1,11 @@
 package io.datamint.spark.bench;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.length;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.sum;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datamint.spark.internal.core.DecodeLimits;
@@ -24,6 +30,8 @@ import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordingFile;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -35,7 +43,11 @@ import org.apache.spark.sql.SparkSession;
  * frames of each are printed with the collectors' time. Run on files of {@code
  * bin/lib/decode_vs_sdk.py generate DIR CORPUS}: {@code bin/datamint-bench row-cost --files DIR
  * [--formats dicom-ct,jpeg] [--copies N] [--passes P] [--profile-seconds S] [--pooled-decoder]}
- * (pinned to core 0, as decode-vs-sdk). Not a test.
+ * (pinned to core 0, as decode-vs-sdk). Each format's line is followed by the read's split: {@code
+ * length(image.data)}, {@code size(image.shape)} (decoded, but the tensor's bytes neither written
+ * into Arrow nor copied out by Spark: nested column pruning) and {@code resource_id} (no file
+ * read), passes alternated, best of each; their differences are what moving a row's tensor through
+ * Arrow and Spark costs, and what fetching and decoding it costs. Not a test.
  */
 final class RowCostBenchmark {
 
@@ -144,6 +156,7 @@ final class RowCostBenchmark {
           taskCpu,
           gcPerRow,
           gcMillis() - gcBefore);
+      split(spark, key, mirror, rows, passes);
       if (pooled) {
         pooledDecoder(key, format, bytes, copies, passes);
       }
@@ -193,6 +206,41 @@ final class RowCostBenchmark {
         gcBest[0],
         best[1],
         gcBest[1]);
+  }
+
+  /**
+   * The read of {@code length(image.data)} beside {@code size(image.shape)} and {@code
+   * resource_id}, passes alternated, milliseconds per row of the best pass of each, and their
+   * differences.
+   */
+  private static void split(SparkSession spark, String key, Path mirror, int rows, int passes) {
+    Dataset<Row> table = spark.read().format("datamint").load(mirror.toString());
+    List<Dataset<Row>> reads =
+        List.of(
+            table.select(length(col("image.data")).as("n")),
+            table.select(size(col("image.shape")).as("n")),
+            table.select(col("resource_id")).select(lit(1).as("n")));
+    double[] best = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE};
+    for (int pass = 0; pass <= passes; pass++) { // pass 0 warms
+      for (int i = 0; i < reads.size(); i++) {
+        long t = System.nanoTime();
+        reads.get(i).agg(sum("n")).first();
+        if (pass > 0) {
+          best[i] = Math.min(best[i], (System.nanoTime() - t) / 1e6 / rows);
+        }
+      }
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "%-10s read per row: length(image.data) %.3f ms, size(image.shape) %.3f ms, resource_id"
+            + " %.3f ms: moving the tensor through Arrow and Spark %.3f ms, fetching and decoding"
+            + " %.3f ms%n",
+        key,
+        best[0],
+        best[1],
+        best[2],
+        best[0] - best[1],
+        best[1] - best[2]);
   }
 
   /** CPU nanoseconds of Spark's task threads so far (those alive now). */
