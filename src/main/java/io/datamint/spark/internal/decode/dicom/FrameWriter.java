@@ -104,11 +104,7 @@ final class FrameWriter {
    * rescale to float32 or float64 (the uncompressed CT and MR case).
    */
   boolean rescalesOneSample() {
-    DType type = plan.writeType();
-    return pm.samplesPerPixel() == 1
-        && plan.palette() == null
-        && plan.modality().kind() == ModalityTransform.Kind.RESCALE
-        && (type == DType.FLOAT32 || type == DType.FLOAT64);
+    return oneSample(ModalityTransform.Kind.RESCALE, DType.FLOAT32, DType.FLOAT64);
   }
 
   /**
@@ -118,11 +114,19 @@ final class FrameWriter {
    * bits stored, {@link NativeFrames#copyTo} copies the frames as they are).
    */
   boolean storesOneSample16() {
-    DType type = plan.writeType();
+    return oneSample(ModalityTransform.Kind.NONE, DType.UINT16, DType.INT16);
+  }
+
+  /**
+   * Whether the frames have one sample per pixel, no palette, a modality step of {@code kind} and
+   * are written as {@code type} or {@code other}.
+   */
+  private boolean oneSample(ModalityTransform.Kind kind, DType type, DType other) {
+    DType written = plan.writeType();
     return pm.samplesPerPixel() == 1
         && plan.palette() == null
-        && plan.modality().kind() == ModalityTransform.Kind.NONE
-        && (type == DType.UINT16 || type == DType.INT16);
+        && plan.modality().kind() == kind
+        && (written == type || written == other);
   }
 
   /**

@@ -134,13 +134,15 @@ final class PixelFrames {
         nativeFrames.copyTo(frame, writer.array(), writer.frameOffset(slot));
         return;
       }
-      if (nativeFrames.isMonochrome16Le() && writer.rescalesOneSample()) {
-        writer.writeRescaled16(slot, nativeFrames.buffer(), nativeFrames.frameStart(frame));
-        return;
-      }
-      if (nativeFrames.isMonochrome16Le() && writer.storesOneSample16()) {
-        writer.writeStored16(slot, nativeFrames.buffer(), nativeFrames.frameStart(frame));
-        return;
+      if (nativeFrames.isMonochrome16Le()) {
+        if (writer.rescalesOneSample()) {
+          writer.writeRescaled16(slot, nativeFrames.buffer(), nativeFrames.frameStart(frame));
+          return;
+        }
+        if (writer.storesOneSample16()) {
+          writer.writeStored16(slot, nativeFrames.buffer(), nativeFrames.frameStart(frame));
+          return;
+        }
       }
       int[] samples = scratch();
       nativeFrames.read(frame, samples);
